@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with Python 3.11+:  make demo  /  make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	@echo "== 政策目录（2023 年度，前 10 项） =="
+	@$(BIN)/subsidykit programs --year 2023 | head -n 10
+	@echo; echo "== 2023 智能制造示范工厂项目：项目总投入 2.5 亿元的最高补助 =="
+	$(BIN)/subsidykit cap "2023/智能制造示范工厂项目" "2.5亿"
+	@echo; echo "== 2023 高端化改造升级项目（重大技术改造）：总投入 12,000 万元 =="
+	$(BIN)/subsidykit cap "2023/高端化改造升级项目/重大技术改造项目" "12,000"
+	@echo; echo "== 条件核对（不满足时退出码为 1，这里只作展示） =="
+	-$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=2500 完工日期=2022年6月30日 软件投入=350 --only-given
+	@echo; echo "== 真实性核查：推荐 47 个项目须核查几个 =="
+	$(BIN)/subsidykit sample 47
+	@$(BIN)/subsidykit programs --json > out/programs.json
+	@echo; echo "全部项目的 JSON 已写入 out/programs.json"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+docs: $(STAMP)
+	$(BIN)/subsidykit docs --out docs/catalog.md
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,73 @@
+"""The policy catalog: one YAML file per seed document in `data/`, validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import CatalogError
+from .schema import Document, Program, Source, Threshold, Variant
+
+DATA_DIR = Path(__file__).with_name("data")
+
+__all__ = ["Catalog", "Document", "Program", "Source", "Threshold", "Variant", "load_catalog", "DATA_DIR"]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    documents: tuple[Document, ...]
+    programs: tuple[Program, ...] = field(init=False)
+    by_id: dict[str, Program] = field(init=False, repr=False)
+    doc_of: dict[str, Document] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        progs = tuple(p for d in self.documents for p in d.programs)
+        by_id: dict[str, Program] = {}
+        doc_of: dict[str, Document] = {}
+        for d in self.documents:
+            for p in d.programs:
+                if p.id in by_id:
+                    raise CatalogError(f"项目 id 重复：{p.id}")
+                by_id[p.id] = p
+                doc_of[p.id] = d
+        for p in progs:
+            for lim in p.city_limits:
+                for other in lim.shared_with:
+                    if other not in by_id:
+                        raise CatalogError(f"{p.id}: 限报名额 shared_with 指向不存在的项目 {other}")
+        object.__setattr__(self, "programs", progs)
+        object.__setattr__(self, "by_id", by_id)
+        object.__setattr__(self, "doc_of", doc_of)
+
+    def general_thresholds(self, program: Program) -> list[Threshold]:
+        """The document-wide conditions (申报基本条件) that apply to this program's guide."""
+        doc = self.doc_of[program.id]
+        return list(doc.general_thresholds) if program.guide in doc.general_applies_to else []
+
+    def sampling(self, year: int | None = None):
+        """The 真实性核查 sampling rule (the newest document that states one, or that year's)."""
+        docs = [d for d in self.documents if d.sampling and (year is None or d.year == year)]
+        if not docs:
+            return None
+        return max(docs, key=lambda d: d.year).sampling
+
+
+def load_document(path: Path) -> Document:
+    try:
+        return Document.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except ValidationError as exc:
+        raise CatalogError(f"政策目录文件 {path.name} 格式错误：\n{exc}") from exc
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"政策目录文件 {path.name} 不是有效的 YAML：{exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+    files = sorted(Path(data_dir).glob("*.yaml"))
+    if not files:
+        raise CatalogError(f"政策目录为空：{data_dir}")
+    return Catalog(tuple(load_document(f) for f in files))

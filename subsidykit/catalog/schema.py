@@ -1,0 +1,261 @@
+"""The catalog schema: what a program entry may say, validated on load.
+
+The catalog is data (YAML, one file per seed document); this module only
+describes its shape so that a typo in a rate is a load error, not a wrong
+payment.  Amounts are Decimal 万元, rates and shares are Decimal fractions
+(0.1 for 10%).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Kind = Literal[
+    "rate_cap",  # min(rate x base, cap); cap may be absent (rate only)
+    "fixed",  # 定额: a fixed amount, no base needed
+    "cap_only",  # only "最高不超过 N 万元": the maximum is the cap
+    "per_unit",  # unit_amount x count, up to cap if any
+    "tiered",  # amounts by category: the variants hold them, a variant is required
+    "two_stage",  # stages (首期/后期), each with its own maximum, total up to cap
+    "combined",  # components (贴息 + 设备补助 ...), each with its own maximum, total up to cap
+    "actual_cost",  # the actual cost (base) up to cap
+    "none",  # 另行通知 / not stated: no amount can be computed
+    "recognition",  # a 认定 (qualification) without money of its own
+]
+
+Op = Literal[">=", ">", "<=", "<", "==", "between", "in"]
+
+Unit = Literal[
+    "万元",  # amounts (元 and 亿元 are converted to 万元 in the data)
+    "比例",  # a fraction: 0.5 for 50%
+    "日期",  # ISO date "2022-06-30"
+    "年",
+    "月",
+    "个",
+    "人",
+    "项",
+    "次",
+    "家",
+    "台套",
+    "吨标准煤",
+    "是否",  # yes/no conditions: value true/false
+    "文本",  # a category that must be one of `value` (op "in") or equal (op "==")
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """Where a number comes from: seed file, 1-based inclusive line range, quoted text.
+
+    `text` is quoted from those lines; line breaks and spaces of the seed may be
+    dropped, and "……" may stand for an omitted stretch between quoted parts.
+    """
+
+    file: str
+    lines: tuple[int, int]
+    text: str
+    note: str | None = None
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if v[0] < 1 or v[1] < v[0]:
+            raise ValueError(f"行号范围无效: {v}")
+        return v
+
+
+class Cited(_Strict):
+    """A single number with its citation (quota, city limit, ...)."""
+
+    value: Decimal
+    source: Source
+    note: str | None = None
+
+
+class FirstPayment(_Strict):
+    """首次拨付: a share of the award (0.5) or an amount in 万元."""
+
+    share: Decimal | None = None
+    amount: Decimal | None = None
+    source: Source
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> "FirstPayment":
+        if (self.share is None) == (self.amount is None):
+            raise ValueError("首次拨付须给出 share 或 amount 之一")
+        if self.share is not None and not (0 < self.share <= 1):
+            raise ValueError(f"首次拨付比例须在 0 到 1 之间: {self.share}")
+        return self
+
+
+Scalar = Union[bool, Decimal, str]
+
+
+class Condition(_Strict):
+    """When a threshold applies (e.g. an R&D ratio that depends on the revenue band)."""
+
+    field: str
+    op: Op
+    value: Union[Scalar, list[Scalar]]
+    unit: Unit
+
+
+class Threshold(_Strict):
+    """A quantitative 支持条件 / 申报条件: `field op value` in `unit`.
+
+    `between` takes [low, high], both inclusive.  Dates are ISO strings.
+    """
+
+    field: str
+    op: Op
+    value: Union[Scalar, list[Scalar]]
+    unit: Unit
+    label: str  # the condition in the guide's words, short (shown in messages)
+    when: list[Condition] = Field(default_factory=list)
+    source: Source
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Threshold":
+        if self.op in ("between", "in"):
+            if not isinstance(self.value, list) or (self.op == "between" and len(self.value) != 2):
+                raise ValueError(f"{self.field}: {self.op} 需要列表值")
+        elif isinstance(self.value, list):
+            raise ValueError(f"{self.field}: {self.op} 不能用列表值")
+        return self
+
+
+class Part(_Strict):
+    """One stage (two_stage) or one component (combined) of an award."""
+
+    name: str
+    base: str | None = None
+    rate: Decimal | None = None
+    cap: Decimal | None = None
+    fixed: Decimal | None = None
+    source: Source
+    note: str | None = None
+
+
+class _Amounts(_Strict):
+    """The fields a program and a variant share; a variant overrides its program."""
+
+    kind: Kind | None = None
+    base: str | None = None
+    rate: Decimal | None = None
+    cap: Decimal | None = None
+    fixed: Decimal | None = None
+    unit_amount: Decimal | None = None
+    unit: str | None = None  # what is counted for per_unit ("个", "家", ...)
+    stages: list[Part] = Field(default_factory=list)
+    components: list[Part] = Field(default_factory=list)
+    first_payment: FirstPayment | None = None
+    quota: Cited | None = None
+    thresholds: list[Threshold] = Field(default_factory=list)
+    source: Source | None = None  # the amount clause (补助标准)
+    note: str | None = None
+
+    @field_validator("rate")
+    @classmethod
+    def _fraction(cls, v: Decimal | None) -> Decimal | None:
+        if v is not None and not (0 < v <= 1):
+            raise ValueError(f"比例须为 0 到 1 之间的小数: {v}")
+        return v
+
+    @field_validator("cap", "fixed", "unit_amount")
+    @classmethod
+    def _positive(cls, v: Decimal | None) -> Decimal | None:
+        if v is not None and v <= 0:
+            raise ValueError(f"金额须为正数: {v}")
+        return v
+
+
+class Variant(_Amounts):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class CityLimit(_Strict):
+    """每个设区市限报 N 个 (and sub-limits such as 其中县（市）...)."""
+
+    scope: str  # who is limited, in the guide's words ("每个设区市")
+    value: Decimal
+    shared_with: list[str] = Field(default_factory=list)  # other program ids counted in the same limit
+    label: str
+    source: Source
+    note: str | None = None
+
+
+class Program(_Amounts):
+    id: str = Field(pattern=r"^[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*$")
+    year: int
+    fund: str
+    guide: str
+    path: list[str]
+    title: str
+    kind: Kind  # required on a program
+    no_application: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    city_limits: list[CityLimit] = Field(default_factory=list)
+    office: str | None = None
+    phone: str | None = None
+    contact_source: Source | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Program":
+        if self.kind == "tiered":
+            if not self.variants:
+                raise ValueError(f"{self.id}: tiered 须有 variants")
+            for v in self.variants:
+                if v.kind is None or v.kind == "tiered":
+                    raise ValueError(f"{self.id}/{v.name}: tiered 的子类须给出自己的 kind")
+        if self.source is None and self.kind not in ("none", "recognition", "tiered"):
+            if not any(v.source for v in self.variants):
+                raise ValueError(f"{self.id}: 缺少补助标准出处 source")
+        names = [v.name for v in self.variants]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.id}: 子类名称重复")
+        if (self.office or self.phone) and self.contact_source is None:
+            raise ValueError(f"{self.id}: 主办处室/电话须有出处 contact_source")
+        return self
+
+
+class Sampling(_Strict):
+    """The notice's 真实性核查 sampling rule: all up to `all_up_to`, then `extra_share` of the rest."""
+
+    all_up_to: int
+    extra_share: Decimal
+    rounding: Literal["ceil", "half_up", "floor"]
+    source: Source
+    note: str
+
+
+class Document(_Strict):
+    file: str
+    title: str
+    year: int
+    fund: str
+    guides: list[str]
+    general_thresholds: list[Threshold] = Field(default_factory=list)
+    general_applies_to: list[str] = Field(default_factory=list)  # guide names; empty = none
+    sampling: Sampling | None = None
+    programs: list[Program]
+
+    @model_validator(mode="after")
+    def _guides_known(self) -> "Document":
+        for p in self.programs:
+            if p.guide not in self.guides:
+                raise ValueError(f"{p.id}: guide「{p.guide}」不在本文件 guides 列表中")
+        ids = [p.id for p in self.programs]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"程序 id 重复: {sorted(dup)}")
+        return self

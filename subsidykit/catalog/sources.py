@@ -1,0 +1,62 @@
+"""Check that a catalog citation really stands at the cited lines of its seed file."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .schema import Source
+
+_MARKUP = re.compile(r"\s+|\*\*|</?b>")
+_ELLIPSIS = re.compile(r"……|…|\.\.\.")
+
+
+def seeds_dir() -> Path:
+    """Where the seed texts are: $SUBSIDYKIT_SEEDS, else ../shared/seeds beside the checkout."""
+    env = os.environ.get("SUBSIDYKIT_SEEDS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent.parent / "shared" / "seeds"
+        if cand.is_dir():
+            return cand
+    return here.parents[3] / "shared" / "seeds"
+
+
+def normalise(text: str) -> str:
+    """Drop white space (the seeds break words across lines) and bold markup."""
+    return _MARKUP.sub("", text)
+
+
+@lru_cache(maxsize=16)
+def _lines(path: str) -> tuple[str, ...]:
+    return tuple(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def cited_text(src: Source, root: Path | None = None) -> str:
+    lines = _lines(str((root or seeds_dir()) / src.file))
+    first, last = src.lines
+    if last > len(lines):
+        raise ValueError(f"{src.file} 只有 {len(lines)} 行，引用到第 {last} 行")
+    return "\n".join(lines[first - 1 : last])
+
+
+def quote_problem(src: Source, root: Path | None = None) -> str | None:
+    """None if `src.text` stands (in order, "……" for gaps) within the cited lines; else why not."""
+    try:
+        hay = normalise(cited_text(src, root))
+    except (OSError, ValueError) as exc:
+        return str(exc)
+    pos = 0
+    for part in _ELLIPSIS.split(src.text):
+        needle = normalise(part)
+        if not needle:
+            continue
+        found = hay.find(needle, pos)
+        if found < 0:
+            return f"{src.file}:{src.lines[0]}-{src.lines[1]} 中找不到「{part.strip()}」"
+        pos = found + len(needle)
+    return None

@@ -1,0 +1,215 @@
+"""`subsidykit` command line. Exit codes: 0 ok, 1 rule not met, 2 bad input / no amount."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .amounts import cap
+from .catalog import load_catalog
+from .cite import cite
+from .errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
+from .lookup import find_program
+from .programs import KIND_ZH, amount_text, describe, list_programs, program_json
+from .sampling import sample_size
+from .thresholds import STATUS_ZH, check
+
+EXIT_OK, EXIT_NOT_MET, EXIT_BAD = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors, in Chinese and exit 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD, f"参数错误：{message}\n")
+
+
+def _emit(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_programs(args) -> int:
+    progs = list_programs(args.year, args.keyword)
+    if args.json:
+        _emit([program_json(p) for p in progs])
+        return EXIT_OK
+    for p in progs:
+        flag = "［免申］" if p.no_application else ""
+        print(f"{p.id}\t{p.year}\t{p.title}{flag}\t{KIND_ZH[p.kind]}\t{amount_text(p)}")
+    print(f"共 {len(progs)} 个项目", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    sel = find_program(args.program, year=args.year, variant=args.variant)
+    if args.json:
+        _emit(program_json(sel.program))
+    else:
+        print(describe(sel.program))
+    return EXIT_OK
+
+
+def _named(items: Sequence[str] | None, what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BadInputError(f"{what}「{item}」应写成 名称=数值")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def cmd_cap(args) -> int:
+    try:
+        award = cap(
+            args.program,
+            args.base,
+            variant=args.variant,
+            count=args.count,
+            year=args.year,
+            bases=_named(args.part, "分项基数"),
+        )
+    except NoAmountError as exc:
+        if args.json:
+            sel = find_program(args.program, year=args.year, variant=args.variant)
+            src = sel.field("source")
+            _emit(
+                {
+                    "program": sel.program.id,
+                    "variant": sel.variant.name if sel.variant else None,
+                    "amount_wan": None,
+                    "explanation": exc.message,
+                    "source": {"file": src.file, "lines": list(src.lines), "text": src.text} if src else None,
+                }
+            )
+        else:
+            print(exc.message, file=sys.stderr)
+        return EXIT_BAD
+    if args.json:
+        _emit(award.to_json())
+    else:
+        print(f"最高补助：{award.amount.normalize():f} 万元")
+        print(award.explanation)
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    values = _named(args.values, "条件")
+    report = check(args.program, values, variant=args.variant, year=args.year, only_given=args.only_given)
+    if args.json:
+        _emit(report.to_json())
+    else:
+        print(f"{report.selection.label}：{'通过' if report.passed else '未通过'}")
+        for r in report.results:
+            print(f"  [{STATUS_ZH[r.status]}] {r.message}")
+    return EXIT_OK if report.passed else EXIT_NOT_MET
+
+
+def cmd_sample(args) -> int:
+    s = sample_size(args.n, year=args.year)
+    if args.json:
+        _emit({"n": s.n, "sample_size": s.size, "explanation": s.explanation, "source": {"file": s.rule.source.file, "lines": list(s.rule.source.lines)}})
+    else:
+        print(f"需核查 {s.size} 个：{s.explanation}")
+    return EXIT_OK
+
+
+def cmd_docs(args) -> int:
+    from .docs import render_catalog_md
+
+    text = render_catalog_md()
+    if args.check:
+        current = open(args.out, encoding="utf-8").read() if _exists(args.out) else ""
+        if current != text:
+            print(f"{args.out} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
+            return EXIT_NOT_MET
+        print(f"{args.out} 是最新的")
+        return EXIT_OK
+    from .io import write_text_atomic
+
+    write_text_atomic(args.out, text)
+    print(f"已写入 {args.out}（{len(load_catalog().programs)} 个项目）")
+    return EXIT_OK
+
+
+def _exists(path: str) -> bool:
+    import os
+
+    return os.path.exists(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="subsidykit", description="专项资金助手：政策目录、补助测算与条件核对")
+    ap.add_argument("--version", action="version", version=f"subsidykit {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("programs", help="列出政策目录中的项目")
+    p.add_argument("--year", help="年度，如 2023")
+    p.add_argument("--keyword", help="按名称关键词筛选")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_programs)
+
+    p = sub.add_parser("show", help="显示一个项目的补助标准、条件和出处")
+    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+    p.add_argument("--year")
+    p.add_argument("--variant")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("cap", help="计算最高补助金额（万元）")
+    p.add_argument("program")
+    p.add_argument("base", nargs="?", help="计算基数（万元，可写 1.2亿、3000万元）；定额项目可省略")
+    p.add_argument("--year")
+    p.add_argument("--variant", help="子类，如 重大技术改造项目")
+    p.add_argument("--count", help="数量（按数量补助的项目）")
+    p.add_argument("--part", action="append", metavar="名称=数值", help="分项基数（合并限额或分期项目），可重复")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_cap)
+
+    p = sub.add_parser("check", help="核对项目的量化条件")
+    p.add_argument("program")
+    p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30")
+    p.add_argument("--year")
+    p.add_argument("--variant")
+    p.add_argument("--only-given", action="store_true", help="只核对给出的字段")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("sample", help="真实性核查须核查的项目数")
+    p.add_argument("n", help="推荐（申报）项目数")
+    p.add_argument("--year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("docs", help="由政策目录生成 docs/catalog.md")
+    p.add_argument("--out", default="docs/catalog.md")
+    p.add_argument("--check", action="store_true", help="只检查是否过期")
+    p.set_defaults(func=cmd_docs)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
+        except (AttributeError, ValueError):
+            pass
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UnknownProgramError as exc:
+        if getattr(args, "json", False):
+            _emit({"error": exc.code, "message": exc.message, "candidates": exc.candidates})
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_BAD
+    except SubsidyError as exc:
+        if getattr(args, "json", False):
+            _emit({"error": exc.code, "message": exc.message})
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_BAD
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Domain errors: each carries a Chinese message for the clerk; adapters decide how it looks."""
+
+from __future__ import annotations
+
+
+class SubsidyError(Exception):
+    """Base of every error the engine raises on purpose (message in Chinese)."""
+
+    code = "ERROR"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BadInputError(SubsidyError):
+    """A value that cannot be read (amount, date, ratio, count)."""
+
+    code = "BAD_INPUT"
+
+
+class UnknownProgramError(SubsidyError):
+    """No program (or variant) of that name; `candidates` lists the closest ones."""
+
+    code = "UNKNOWN_PROGRAM"
+
+    def __init__(self, message: str, candidates: list[str] | None = None):
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+class AmbiguousProgramError(UnknownProgramError):
+    code = "AMBIGUOUS_PROGRAM"
+
+
+class VariantRequiredError(UnknownProgramError):
+    code = "VARIANT_REQUIRED"
+
+
+class NoAmountError(SubsidyError):
+    """The guide gives no computable amount (另行通知, or a 认定 without money)."""
+
+    code = "NO_AMOUNT"
+
+
+class CatalogError(SubsidyError):
+    """The catalog data itself is invalid (raised on load)."""
+
+    code = "CATALOG"

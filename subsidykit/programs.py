@@ -1,0 +1,176 @@
+"""Listing and describing programs (for the CLI, the PROGRAMS() function and the docs)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .catalog import Catalog, Program, load_catalog
+from .catalog.schema import Threshold, Variant
+from .cite import cite
+from .lookup import name_key
+from .parsing import fmt_ratio, fmt_wan
+
+KIND_ZH = {
+    "rate_cap": "比例补助",
+    "fixed": "定额",
+    "cap_only": "限额",
+    "per_unit": "按数量",
+    "tiered": "分档",
+    "two_stage": "分期",
+    "combined": "合并限额",
+    "actual_cost": "据实",
+    "none": "另行通知",
+    "recognition": "认定",
+}
+OP_ZH = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "between": "介于", "in": "属于"}
+
+
+def num(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _value_json(value):
+    if isinstance(value, list):
+        return [_value_json(v) for v in value]
+    if isinstance(value, Decimal):
+        return num(value)
+    return value
+
+
+def threshold_json(t: Threshold) -> dict:
+    return {
+        "field": t.field,
+        "op": t.op,
+        "value": _value_json(t.value),
+        "unit": t.unit,
+        "label": t.label,
+        "when": [{"field": c.field, "op": c.op, "value": _value_json(c.value), "unit": c.unit} for c in t.when],
+        "source": {"file": t.source.file, "lines": list(t.source.lines)},
+    }
+
+
+def _variant_json(v: Variant) -> dict:
+    return {
+        "name": v.name,
+        "kind": v.kind,
+        "rate": num(v.rate),
+        "cap_wan": num(v.cap),
+        "fixed_wan": num(v.fixed),
+        "thresholds": [threshold_json(t) for t in v.thresholds],
+    }
+
+
+def program_json(p: Program) -> dict:
+    fp = p.first_payment
+    return {
+        "id": p.id,
+        "year": p.year,
+        "fund": p.fund,
+        "guide": p.guide,
+        "path": list(p.path),
+        "title": p.title,
+        "kind": p.kind,
+        "base": p.base,
+        "rate": num(p.rate),
+        "cap_wan": num(p.cap),
+        "fixed_wan": num(p.fixed),
+        "unit_amount_wan": num(p.unit_amount),
+        "quota": num(p.quota.value) if p.quota else None,
+        "first_payment": num(fp.share) if fp and fp.share is not None else None,
+        "first_payment_wan": num(fp.amount) if fp and fp.amount is not None else None,
+        "no_application": p.no_application,
+        "variants": [_variant_json(v) for v in p.variants],
+        "thresholds": [threshold_json(t) for t in p.thresholds],
+        "city_limits": [{"scope": c.scope, "value": num(c.value), "label": c.label} for c in p.city_limits],
+        "office": p.office,
+        "phone": p.phone,
+        "note": p.note,
+        "source": {"file": p.source.file, "lines": list(p.source.lines)} if p.source else None,
+    }
+
+
+def list_programs(year: object = None, keyword: str | None = None, catalog: Catalog | None = None) -> list[Program]:
+    cat = catalog or load_catalog()
+    out = list(cat.programs)
+    if year not in (None, ""):
+        out = [p for p in out if p.year == int(str(year).strip().removesuffix("年"))]
+    if keyword:
+        key = name_key(keyword)
+        out = [p for p in out if key in name_key(p.title) or key in "".join(p.path) or key in p.guide]
+    return sorted(out, key=lambda p: (-p.year, p.id))
+
+
+def amount_text(p: Program | Variant) -> str:
+    """The amount rule in a few words ("10%，最高 2000 万元")."""
+    kind = p.kind
+    bits = []
+    if kind == "none":
+        return "另行通知"
+    if kind == "recognition":
+        return "认定（无直接资金）"
+    if kind == "tiered":
+        return "分档：" + "；".join(f"{v.name} {amount_text(v)}" for v in p.variants)  # type: ignore[union-attr]
+    if p.rate is not None:
+        bits.append(fmt_ratio(p.rate))
+    if p.unit_amount is not None:
+        bits.append(f"每{p.unit or '个'} {fmt_wan(p.unit_amount)} 万元")
+    if p.fixed is not None:
+        bits.append(f"定额 {fmt_wan(p.fixed)} 万元")
+    parts = p.stages or p.components
+    for part in parts:
+        desc = part.name
+        if part.rate is not None:
+            desc += f" {fmt_ratio(part.rate)}"
+        if part.cap is not None:
+            desc += f" 最高 {fmt_wan(part.cap)} 万元"
+        if part.fixed is not None:
+            desc += f" {fmt_wan(part.fixed)} 万元"
+        bits.append(desc)
+    if p.cap is not None:
+        bits.append(f"{'合计' if parts else ''}最高 {fmt_wan(p.cap)} 万元")
+    return "，".join(bits) or KIND_ZH.get(kind or "", "")
+
+
+def threshold_text(t: Threshold) -> str:
+    return t.label
+
+
+def describe(p: Program, catalog: Catalog | None = None) -> str:
+    """A program as the clerk reads it: amounts, conditions and where each comes from."""
+    cat = catalog or load_catalog()
+    lines = [
+        f"{p.title}（{p.id}）",
+        f"  年度：{p.year}    资金：{p.fund}",
+        f"  指南：{p.guide}",
+        f"  位置：{' › '.join(p.path) or '—'}",
+        f"  方式：{KIND_ZH[p.kind]}{'（免申直达）' if p.no_application else ''}",
+    ]
+    if p.base:
+        lines.append(f"  计算基数：{p.base}")
+    lines.append(f"  补助标准：{amount_text(p)}（{cite(p.source)}）")
+    if p.first_payment:
+        fp = p.first_payment
+        what = fmt_ratio(fp.share) if fp.share is not None else f"{fmt_wan(fp.amount)} 万元"
+        lines.append(f"  首次拨付：{what}（{cite(fp.source)}）")
+    if p.quota:
+        lines.append(f"  支持数量：不超过 {fmt_wan(p.quota.value)} 个（{cite(p.quota.source)}）")
+    for c in p.city_limits:
+        lines.append(f"  限报：{c.label}（{cite(c.source)}）")
+    if p.office or p.phone:
+        lines.append(f"  主办处室：{p.office or '—'}  联系电话：{p.phone or '—'}")
+    if p.note:
+        lines.append(f"  说明：{p.note}")
+    conds = [("", t) for t in p.thresholds]
+    for v in p.variants:
+        lines.append(f"  子类「{v.name}」：{amount_text(v) if v.kind or v.rate or v.cap or v.fixed else '金额同上'}" + (f"（{cite(v.source)}）" if v.source else ""))
+        conds += [(f"[{v.name}] ", t) for t in v.thresholds]
+    general = cat.general_thresholds(p)
+    if conds or general:
+        lines.append("  条件：")
+        for prefix, t in conds:
+            lines.append(f"    - {prefix}{t.label}（{cite(t.source)}）")
+        for t in general:
+            lines.append(f"    - [通用] {t.label}（{cite(t.source)}）")
+    return "\n".join(lines)

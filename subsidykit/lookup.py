@@ -124,6 +124,18 @@ def find_program(
     key = name_key(title)
     pool = [p for p in cat.programs if yr is None or p.year == yr]
     hits = [p for p in pool if key in {name_key(p.title), *(name_key(a) for a in p.aliases)}]
+    if not hits and variant is None:
+        # a sub-case printed under a shared heading ("2022/智能制造示范工厂项目" is a variant
+        # of 2022's “智改数转”标杆示范项目): find it by its own name
+        subs = [(p, v) for p in pool for v in p.variants if key in {name_key(v.name), *(name_key(a) for a in v.aliases)}]
+        if subs and yr is None:
+            latest = max(p.year for p, _ in subs)
+            subs = [(p, v) for p, v in subs if p.year == latest]
+        if len(subs) == 1:
+            return Selection(*subs[0])
+        if len(subs) > 1:
+            labels = [f"{p.year}/{p.title}/{v.name}" for p, v in subs]
+            raise AmbiguousProgramError(f"「{title}」对应多个子类，请写明项目：{'；'.join(labels)}", labels)
     if not hits:
         where = f"{yr} 年度" if yr else "任何年度"
         cands = _candidates(cat, key, pool or list(cat.programs))

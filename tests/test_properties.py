@@ -30,7 +30,7 @@ bases = st.decimals(min_value=0, max_value=10_000_000, places=4, allow_nan=False
 def _award(sel, base):
     kind = sel.field("kind")
     if kind == "per_unit":
-        return cap(sel, count=int(base) % 5000).amount
+        return cap(sel, count=min(int(base), 100_000)).amount
     return cap(sel, base).amount
 
 

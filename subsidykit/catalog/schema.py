@@ -9,9 +9,9 @@ payment.  Amounts are Decimal 万元, rates and shares are Decimal fractions
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
 
 Kind = Literal[
     "rate_cap",  # min(rate x base, cap); cap may be absent (rate only)
@@ -95,7 +95,8 @@ class FirstPayment(_Strict):
         return self
 
 
-Scalar = Union[bool, Decimal, str]
+# bool first but strict, so that YAML true/false stay booleans and 1/0 stay numbers
+Scalar = Union[Annotated[bool, Strict()], Decimal, str]
 
 
 class Condition(_Strict):

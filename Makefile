@@ -20,8 +20,10 @@ demo: $(STAMP)
 	$(BIN)/subsidykit cap "2023/智能制造示范工厂项目" "2.5亿"
 	@echo; echo "== 2023 高端化改造升级项目（重大技术改造）：总投入 12,000 万元 =="
 	$(BIN)/subsidykit cap "2023/高端化改造升级项目/重大技术改造项目" "12,000"
-	@echo; echo "== 条件核对（不满足时退出码为 1，这里只作展示） =="
-	-$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=2500 完工日期=2022年6月30日 软件投入=350 --only-given
+	@echo; echo "== 条件核对：满足的例子（退出码 0） =="
+	$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=3500 完工日期=2022年6月30日 软件投入=350 --only-given
+	@echo; echo "== 条件核对：不满足的例子（退出码 1，演示中忽略） =="
+	@$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=2500 完工日期=2022.07.01 --only-given || echo "（退出码 $$?：有条件未满足）"
 	@echo; echo "== 真实性核查：推荐 47 个项目须核查几个 =="
 	$(BIN)/subsidykit sample 47
 	@$(BIN)/subsidykit programs --json > out/programs.json

@@ -11,7 +11,14 @@ from .catalog.schema import Part, Source
 from .cite import cite, source_json
 from .errors import BadInputError, NoAmountError
 from .lookup import Selection, find_program, name_key, require_variant
-from .parsing import fmt_ratio, fmt_wan, is_blank, parse_amount_wan, parse_number, round_yuan
+from .parsing import (
+    fmt_ratio,
+    fmt_wan,
+    is_blank,
+    parse_amount_wan,
+    parse_number,
+    round_yuan,
+)
 
 
 @dataclass(frozen=True)
@@ -56,14 +63,22 @@ def _rate_step(rate: Decimal, base: Decimal, base_name: str, cap: Decimal | None
     return raw
 
 
-def _part_amount(part: Part, bases: Mapping[str, object], default: object, steps: list[str]) -> Decimal:
+def _part_amount(
+    part: Part, bases: Mapping[str, object], default: object, shared_base: bool, steps: list[str]
+) -> Decimal:
     label = part.name
     if part.fixed is not None:
         steps.append(f"{label}：定额 {fmt_wan(part.fixed)} 万元")
         return part.fixed
     if part.rate is not None:
         keys = {name_key(part.name), name_key(part.base or "")}
-        given = next((v for k, v in bases.items() if name_key(k) in keys), default)
+        given = next((v for k, v in bases.items() if name_key(k) in keys), None)
+        if given is None:
+            if not shared_base:
+                raise BadInputError(
+                    f"各分项的计算基数不同，请分别提供，例如「{part.name}=数值」（{part.base or part.name}，万元）"
+                )
+            given = default
         base = _base_value(given, f"{label}的计算基数（{part.base or part.name}）")
         sub: list[str] = []
         value = _rate_step(part.rate, base, part.base or part.name, part.cap, sub)
@@ -149,7 +164,9 @@ def cap(
         head = f"按{base_name}据实补助" + (f"，最高不超过 {fmt_wan(top)} 万元" if top else "")
     elif kind in ("two_stage", "combined"):
         parts = sel.field("stages") if kind == "two_stage" else sel.field("components")
-        amount = sum((_part_amount(p, named, base, steps) for p in parts), Decimal(0))
+        rated = [p for p in parts if p.rate is not None]
+        shared = len({name_key(p.base or p.name) for p in rated}) <= 1  # one base serves all rated parts
+        amount = sum((_part_amount(p, named, base, shared, steps) for p in parts), Decimal(0))
         steps.append(f"合计 {fmt_wan(amount)} 万元")
         if top is not None and amount > top:
             steps.append(f"超过合计上限 {fmt_wan(top)} 万元，按 {fmt_wan(top)} 万元计")

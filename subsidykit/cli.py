@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .amounts import cap
 from .catalog import load_catalog
-from .cite import cite
 from .errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
 from .lookup import find_program
 from .programs import KIND_ZH, amount_text, describe, list_programs, program_json
@@ -118,26 +119,19 @@ def cmd_sample(args) -> int:
 
 def cmd_docs(args) -> int:
     from .docs import render_catalog_md
-
-    text = render_catalog_md()
-    if args.check:
-        current = open(args.out, encoding="utf-8").read() if _exists(args.out) else ""
-        if current != text:
-            print(f"{args.out} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
-            return EXIT_NOT_MET
-        print(f"{args.out} 是最新的")
-        return EXIT_OK
     from .io import write_text_atomic
 
-    write_text_atomic(args.out, text)
-    print(f"已写入 {args.out}（{len(load_catalog().programs)} 个项目）")
+    text = render_catalog_md()
+    out = Path(args.out)
+    if args.check:
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            print(f"{out} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
+            return EXIT_NOT_MET
+        print(f"{out} 是最新的")
+        return EXIT_OK
+    write_text_atomic(out, text)
+    print(f"已写入 {out}（{len(load_catalog().programs)} 个项目）")
     return EXIT_OK
-
-
-def _exists(path: str) -> bool:
-    import os
-
-    return os.path.exists(path)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `subsidykit programs | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except UnknownProgramError as exc:
         if getattr(args, "json", False):
             _emit({"error": exc.code, "message": exc.message, "candidates": exc.candidates})

@@ -47,7 +47,7 @@ def render_catalog_md(catalog: Catalog | None = None) -> str:
         if doc.sampling:
             s = doc.sampling
             out += [
-                f"真实性核查：{s.all_up_to} 个以内全部核查，超出部分按 {fmt_ratio(s.extra_share)} 累加（{_lines(s.source)}）。读法：{s.note}",
+                f"真实性核查：{s.all_up_to} 个以内全部核查，超出部分按 {fmt_ratio(s.extra_share)} 累加（{_lines(s.source)}）。{s.note}",
                 "",
             ]
         by_guide = defaultdict(list)

@@ -13,7 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from .catalog import Catalog, Program, Variant, load_catalog
-from .errors import AmbiguousProgramError, BadInputError, UnknownProgramError, VariantRequiredError
+from .errors import (
+    AmbiguousProgramError,
+    BadInputError,
+    UnknownProgramError,
+    VariantRequiredError,
+)
 
 
 def name_key(name: str) -> str:

@@ -18,7 +18,16 @@ from .catalog.schema import Condition, Source, Threshold
 from .cite import cite, source_json
 from .errors import BadInputError
 from .lookup import Selection, find_program
-from .parsing import fmt_ratio, fmt_wan, is_blank, parse_amount_wan, parse_bool, parse_date, parse_number, parse_ratio
+from .parsing import (
+    fmt_ratio,
+    fmt_wan,
+    is_blank,
+    parse_amount_wan,
+    parse_bool,
+    parse_date,
+    parse_number,
+    parse_ratio,
+)
 
 Status = Literal["pass", "fail", "missing"]
 STATUS_ZH = {"pass": "通过", "fail": "不通过", "missing": "缺少数据"}

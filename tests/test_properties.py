@@ -31,7 +31,8 @@ def _award(sel, base):
     kind = sel.field("kind")
     if kind == "per_unit":
         return cap(sel, count=min(int(base), 100_000)).amount
-    return cap(sel, base).amount
+    parts = sel.field("components") or sel.field("stages")
+    return cap(sel, base, bases={p.name: base for p in parts}).amount
 
 
 def _ceiling(sel):

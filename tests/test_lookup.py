@@ -2,9 +2,14 @@
 
 import pytest
 
-from subsidykit.errors import AmbiguousProgramError, BadInputError, UnknownProgramError, VariantRequiredError
-from subsidykit.lookup import find_program, name_key, require_variant
 from subsidykit.catalog import load_catalog
+from subsidykit.errors import (
+    AmbiguousProgramError,
+    BadInputError,
+    UnknownProgramError,
+    VariantRequiredError,
+)
+from subsidykit.lookup import find_program, name_key, require_variant
 
 CAT = load_catalog()
 
@@ -91,3 +96,16 @@ def test_same_title_in_one_year_is_ambiguous():
             find_program(f"{progs[0].year}/{progs[0].title}")
         # the id always works
         assert find_program(progs[0].id).program is progs[0]
+
+
+def test_without_a_year_the_latest_guide_with_the_title():
+    # 智能制造示范工厂项目 is printed in the 2021 and the 2023 guides
+    assert find_program("智能制造示范工厂项目").program.id == "2023-smart-factory"
+    assert find_program("智能制造示范工厂项目", year=2021).program.id == "2021-smart-factory"
+
+
+def test_a_subcase_printed_under_a_shared_heading_is_found_by_its_own_name():
+    # 001: the four 标杆示范 sub-cases share one 补助标准, so they are variants of one program
+    sel = find_program("2022/智能制造示范工厂项目")
+    assert sel.program.id == "2022-benchmark-demonstration"
+    assert sel.variant is not None and sel.variant.name == "智能制造示范工厂项目"

@@ -6,7 +6,14 @@ from decimal import Decimal
 import pytest
 
 from subsidykit.errors import BadInputError
-from subsidykit.parsing import parse_amount_wan, parse_bool, parse_date, parse_number, parse_ratio, round_yuan
+from subsidykit.parsing import (
+    parse_amount_wan,
+    parse_bool,
+    parse_date,
+    parse_number,
+    parse_ratio,
+    round_yuan,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from subsidykit.amounts import cap
 from subsidykit.errors import NoAmountError
 from subsidykit.lookup import find_program
-from subsidykit.thresholds import check
+from subsidykit.thresholds import canonical_field, check
 
 
 def amount(name: str, base=None, *, variant=None, count=None, bases=None) -> Decimal:
@@ -30,7 +30,7 @@ def assert_threshold(name: str, field: str, value, status: str, *, variant=None,
     """One field's verdict ("pass"/"fail") for `value`; `extra` supplies fields a `when` needs."""
     values = {field: value, **(extra or {})}
     report = check(name, values, variant=variant, only_given=True, include_general=False)
-    got = [r for r in report.results if r.field == field]
+    got = [r for r in report.results if r.field == canonical_field(field)]
     assert got, f"{name}: no condition on {field}"
     statuses = {r.status for r in got}
     want = {status} if status == "pass" else {"fail"}

@@ -23,7 +23,9 @@ def _lines(src) -> str:
 
 def _threshold(t: Threshold, prefix: str = "") -> str:
     when = "".join(f"[{c.field}{OP_ZH[c.op]}{c.value}] " for c in t.when)
-    return f"{prefix}{when}{t.label}（{_lines(t.source)}）"
+    but = [f"{c.field}{OP_ZH[c.op]}{'是' if c.value is True else c.value}" for c in t.unless] + list(t.exempt)
+    except_ = f"；不适用：{'、'.join(but)}" if but else ""
+    return f"{prefix}{when}{t.label}（{_lines(t.source)}{except_}）"
 
 
 def render_catalog_md(catalog: Catalog | None = None) -> str:

@@ -116,6 +116,11 @@ class CheckReport:
         }
 
 
+def _text(value: object) -> str:
+    """Text categories compare without width or spaces ("化学药品 1 类" is "化学药品1类")."""
+    return "".join(unicodedata.normalize("NFKC", str(value)).split())
+
+
 def _parse(unit: str, value: object):
     if unit == "万元":
         return parse_amount_wan(value)
@@ -126,7 +131,7 @@ def _parse(unit: str, value: object):
     if unit == "是否":
         return parse_bool(value)
     if unit == "文本":
-        return unicodedata.normalize("NFKC", str(value)).strip()
+        return _text(value)
     return parse_number(value)
 
 
@@ -136,7 +141,7 @@ def _rule_value(unit: str, value: object):
     if unit == "日期":
         return dt.date.fromisoformat(str(value))
     if unit == "文本":
-        return unicodedata.normalize("NFKC", str(value)).strip()
+        return _text(value)
     if unit == "是否":
         return bool(value)
     return Decimal(str(value))
@@ -191,10 +196,29 @@ def _condition_applies(cond: Condition, values: Mapping[str, object]) -> bool | 
     return _holds(cond.op, _parse(cond.unit, values[name]), _rule_value(cond.unit, cond.value))
 
 
-def check_threshold(t: Threshold, values: Mapping[str, object], *, general: bool = False) -> Result | None:
+def _exempt(t: Threshold, sel: Selection | None) -> bool:
+    if sel is None or not t.exempt:
+        return False
+    refs = {sel.program.id}
+    if sel.variant is not None:
+        refs.add(f"{sel.program.id}/{sel.variant.name}")
+    return bool(refs & set(t.exempt))
+
+
+def check_threshold(
+    t: Threshold, values: Mapping[str, object], *, general: bool = False, selection: Selection | None = None
+) -> Result | None:
     """One condition against the values (canonical keys); None when it does not apply."""
     name = canonical_field(t.field)
     where = f"（{t.label}；{cite(t.source)}）"
+    if _exempt(t, selection):
+        return None
+    for cond in t.unless:
+        try:
+            if _condition_applies(cond, values):
+                return None
+        except BadInputError:
+            pass  # an unreadable exemption value does not exempt
     for cond in t.when:
         applies = _condition_applies(cond, values)
         if applies is False:
@@ -257,7 +281,7 @@ def check(
     for t, general in items:
         if only_given and canonical_field(t.field) not in vals:
             continue
-        r = check_threshold(t, vals, general=general)
+        r = check_threshold(t, vals, general=general, selection=sel)
         if r is not None:
             results.append(r)
     return CheckReport(sel, tuple(results))

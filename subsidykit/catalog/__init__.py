@@ -39,6 +39,12 @@ class Catalog:
                 for other in lim.shared_with:
                     if other not in by_id:
                         raise CatalogError(f"{p.id}: 限报名额 shared_with 指向不存在的项目 {other}")
+        for doc in self.documents:
+            for t in [*doc.general_thresholds, *(t for p in doc.programs for t in p.thresholds)]:
+                for ref in t.exempt:
+                    pid, _, variant = ref.partition("/")
+                    if pid not in by_id or (variant and variant not in {v.name for v in by_id[pid].variants}):
+                        raise CatalogError(f"{doc.file}: 条件「{t.label}」的豁免对象 {ref} 不存在")
         object.__setattr__(self, "programs", progs)
         object.__setattr__(self, "by_id", by_id)
         object.__setattr__(self, "doc_of", doc_of)

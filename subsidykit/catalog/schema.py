@@ -127,6 +127,11 @@ class Threshold(_Strict):
     unit: Unit
     label: str  # the condition in the guide's words, short (shown in messages)
     when: list[Condition] = Field(default_factory=list)
+    # the condition does not bind when any of these holds (a missing value counts as not holding),
+    # e.g. 正常经营1年以上 … “i创杯”大赛获奖 … 可不受经营年限限制
+    unless: list[Condition] = Field(default_factory=list)
+    # programs ("id") or sub-cases ("id/子类") the clause exempts by name
+    exempt: list[str] = Field(default_factory=list)
     source: Source
     note: str | None = None
 

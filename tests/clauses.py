@@ -42,3 +42,8 @@ def assert_threshold(name: str, field: str, value, status: str, *, variant=None,
 
 def program(name: str, variant=None):
     return find_program(name, variant=variant)
+
+
+def flatten(table):
+    """[(name, variant, [(input, expected), ...]), ...] -> [(name, variant, input, expected), ...]."""
+    return [(name, variant, given, expected) for name, variant, pairs in table for given, expected in pairs]

@@ -11,12 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from clauses import assert_cap, assert_no_amount, assert_threshold, flatten, program
 
 from subsidykit.amounts import cap
 from subsidykit.errors import VariantRequiredError
 from subsidykit.thresholds import check
-
-from clauses import assert_cap, assert_no_amount, assert_threshold, program
 
 SEED = "002_1632e1bcc76db33b.txt"
 
@@ -129,7 +128,7 @@ RATE_CAP = [
 
 @pytest.mark.parametrize(
     "name, variant, base, expected",
-    [(n, v, b, e) for n, v, rows in RATE_CAP for b, e in rows],
+    flatten(RATE_CAP),
     ids=lambda x: str(x),
 )
 def test_2021_rate_times_base_up_to_cap(name, variant, base, expected):

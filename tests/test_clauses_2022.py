@@ -10,8 +10,8 @@ include the number, 未满/大于/超过 exclude it.
 from decimal import Decimal
 
 import pytest
+from clauses import assert_cap, assert_no_amount, assert_threshold, flatten, program
 
-from clauses import assert_cap, assert_no_amount, assert_threshold, program
 from subsidykit.amounts import cap
 from subsidykit.errors import VariantRequiredError
 
@@ -58,7 +58,7 @@ RATE_CAP = [
 
 @pytest.mark.parametrize(
     "name, variant, base, expected",
-    [(n, v, b, e) for n, v, rows in RATE_CAP for b, e in rows],
+    flatten(RATE_CAP),
     ids=lambda x: str(x),
 )
 def test_2022_rate_times_base_up_to_cap(name, variant, base, expected):

@@ -10,11 +10,10 @@ include the number, 超过/大于/未满/低于 exclude it.
 from decimal import Decimal
 
 import pytest
+from clauses import assert_cap, assert_no_amount, assert_threshold, flatten, program
 
-from clauses import assert_cap, assert_no_amount, assert_threshold, program
 from subsidykit.amounts import cap
 from subsidykit.errors import VariantRequiredError
-from subsidykit.lookup import find_program
 from subsidykit.thresholds import check
 
 Y = "2023/"
@@ -78,7 +77,7 @@ RATE_CAP = [
 
 @pytest.mark.parametrize(
     "name, variant, base, expected",
-    [(n, v, b, e) for n, v, rows in RATE_CAP for b, e in rows],
+    flatten(RATE_CAP),
     ids=lambda x: str(x),
 )
 def test_2023_rate_times_base_up_to_cap(name, variant, base, expected):
@@ -129,7 +128,7 @@ ACTUAL_COST = [
 
 @pytest.mark.parametrize(
     "name, variant, base, expected",
-    [(n, v, b, e) for n, v, rows in ACTUAL_COST for b, e in rows],
+    flatten(ACTUAL_COST),
     ids=lambda x: str(x),
 )
 def test_2023_actual_cost_up_to_cap(name, variant, base, expected):

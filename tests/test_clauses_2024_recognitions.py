@@ -9,12 +9,11 @@ short quote stand above each case.  "以上/不低于/不少于/（含）" inclu
 from __future__ import annotations
 
 import pytest
+from clauses import assert_cap, assert_no_amount, assert_threshold, program
 
 from subsidykit.amounts import cap
 from subsidykit.errors import VariantRequiredError
 from subsidykit.thresholds import check
-
-from clauses import assert_cap, assert_no_amount, assert_threshold, program
 
 SEED = "003_7a2f4ff3c5f69e6c.txt"
 

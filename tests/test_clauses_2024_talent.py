@@ -10,8 +10,7 @@ the text says where the catalog does not (yet) — see the auditor's report for 
 from decimal import Decimal
 
 import pytest
-
-from clauses import assert_cap, assert_no_amount, assert_threshold, program
+from clauses import assert_cap, assert_no_amount, assert_threshold, flatten, program
 
 P = "2024-pengcheng-"
 
@@ -171,7 +170,7 @@ PER_UNIT = [
 
 @pytest.mark.parametrize(
     "pid, variant, count, expected",
-    [(pid, v, n, e) for pid, v, rows in PER_UNIT for n, e in rows],
+    flatten(PER_UNIT),
     ids=lambda x: str(x),
 )
 def test_2024_pengcheng_per_unit_times_count_up_to_cap(pid, variant, count, expected):

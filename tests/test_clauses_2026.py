@@ -15,8 +15,8 @@ include the number, 超过/低于 exclude it.
 from decimal import Decimal
 
 import pytest
+from clauses import assert_cap, assert_threshold, flatten, program
 
-from clauses import assert_cap, assert_threshold, program
 from subsidykit.amounts import cap
 from subsidykit.errors import VariantRequiredError
 from subsidykit.thresholds import check
@@ -90,7 +90,7 @@ RATE_CAP = [
 
 @pytest.mark.parametrize(
     "name, variant, base, expected",
-    [(n, v, b, e) for n, v, rows in RATE_CAP for b, e in rows],
+    flatten(RATE_CAP),
     ids=lambda x: str(x),
 )
 def test_2026_rate_times_base_up_to_cap(name, variant, base, expected):

@@ -82,3 +82,41 @@ def test_docs_list_every_program():
     text = render_catalog_md()
     for p in CAT.programs:
         assert f"`{p.id}`" in text
+
+
+def _conditions():
+    for doc in CAT.documents:
+        for t in doc.general_thresholds:
+            yield doc.file, t
+        for p in doc.programs:
+            for t in [*p.thresholds, *(t for v in p.variants for t in v.thresholds)]:
+                yield p.id, t
+
+
+def test_a_field_has_one_unit_across_the_catalog():
+    import yaml
+
+    from subsidykit.thresholds import FIELDS_FILE, canonical_field
+
+    vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8"))
+    units: dict[str, set] = {}
+    for where, t in _conditions():
+        for name, unit in [(t.field, t.unit), *((c.field, c.unit) for c in [*t.when, *t.unless])]:
+            units.setdefault(canonical_field(name), set()).add((unit, where))
+    for name, seen in units.items():
+        kinds = {u for u, _ in seen}
+        assert len(kinds) == 1, f"{name}: {sorted(seen)}"
+        if name in vocab:
+            assert kinds == {vocab[name]["unit"]}, f"{name}: catalog {kinds}, fields.yaml {vocab[name]['unit']}"
+
+
+def test_exemptions_name_real_programs():
+    from subsidykit.catalog import Catalog
+    from subsidykit.errors import CatalogError
+
+    doc = CAT.doc_of["2023-smart-factory"]
+    general = list(doc.general_thresholds)
+    general[0] = general[0].model_copy(update={"exempt": ["2023-no-such-program"]})
+    broken = doc.model_copy(update={"general_thresholds": general})
+    with pytest.raises(CatalogError):
+        Catalog(tuple(broken if d is doc else d for d in CAT.documents))

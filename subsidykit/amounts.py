@@ -179,6 +179,11 @@ def cap(
         raise NoAmountError(f"未知的补助方式 {kind}")
 
     amount = round_yuan(amount)
+    if not sel.program.grant:
+        raise NoAmountError(
+            f"{sel.label} 不是补助资金（为贷款、担保或投资等额度），不计入补助：额度最高 {fmt_wan(amount)} 万元（{cite(src)}）",
+            limit=amount,
+        )
     calc = "；".join(steps) + "。" if steps else ""
     explanation = f"{sel.label}：{head}。{calc}最高补助 {fmt_wan(amount)} 万元（{cite(src)}）"
     first = _first_payment(sel, amount, steps)

@@ -41,9 +41,16 @@ class VariantRequiredError(UnknownProgramError):
 
 
 class NoAmountError(SubsidyError):
-    """The guide gives no computable amount (另行通知, or a 认定 without money)."""
+    """The guide gives no computable award (另行通知, a 认定 without money, or a loan limit).
+
+    `limit` holds the 万元 limit where the text gives one that is not a grant (人才贷 1500 万元).
+    """
 
     code = "NO_AMOUNT"
+
+    def __init__(self, message: str, limit=None):
+        super().__init__(message)
+        self.limit = limit
 
 
 class CatalogError(SubsidyError):

@@ -81,6 +81,7 @@ def program_json(p: Program) -> dict:
         "first_payment": num(fp.share) if fp and fp.share is not None else None,
         "first_payment_wan": num(fp.amount) if fp and fp.amount is not None else None,
         "no_application": p.no_application,
+        "grant": p.grant,
         "variants": [_variant_json(v) for v in p.variants],
         "thresholds": [threshold_json(t) for t in p.thresholds],
         "city_limits": [{"scope": c.scope, "value": num(c.value), "label": c.label} for c in p.city_limits],
@@ -145,7 +146,7 @@ def describe(p: Program, catalog: Catalog | None = None) -> str:
         f"  年度：{p.year}    资金：{p.fund}",
         f"  指南：{p.guide}",
         f"  位置：{' › '.join(p.path) or '—'}",
-        f"  方式：{KIND_ZH[p.kind]}{'（免申直达）' if p.no_application else ''}",
+        f"  方式：{KIND_ZH[p.kind]}{'（免申直达）' if p.no_application else ''}{'' if p.grant else '（非补助资金：贷款/担保/投资额度）'}",
     ]
     if p.base:
         lines.append(f"  计算基数：{p.base}")

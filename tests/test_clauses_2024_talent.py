@@ -12,6 +12,9 @@ from decimal import Decimal
 import pytest
 from clauses import assert_cap, assert_no_amount, assert_threshold, flatten, program
 
+from subsidykit.amounts import cap
+from subsidykit.errors import NoAmountError
+
 P = "2024-pengcheng-"
 
 # ----------------------------------------------------------------------------------------------
@@ -61,13 +64,6 @@ TIERED = [
     (P + "young-talent-housing-voucher", "硕士", "12"),
     (P + "young-talent-housing-voucher", "本科", "8"),
     (P + "young-talent-housing-voucher", "大专", "5"),
-    (P + "young-talent-provident-fund-loan", "博士", "30"),
-    (P + "young-talent-provident-fund-loan", "全日制普通高校硕士", "20"),
-    (P + "young-talent-provident-fund-loan", "全日制普通高校本科毕业生", "10"),
-    (P + "young-talent-provident-fund-loan", "全日制普通高校大专毕业生", "5"),
-    (P + "young-talent-provident-fund-loan", "硕士", "20"),
-    (P + "young-talent-provident-fund-loan", "本科", "10"),
-    (P + "young-talent-provident-fund-loan", "大专", "5"),
 ]
 
 
@@ -88,13 +84,12 @@ def test_2024_pengcheng_title_holders_get_the_graduate_housing_voucher(variant, 
 
 # 447: 职称人才参照博士、硕士、本科毕业生给予……购房支持 — 购房支持 is the whole of 第7条
 # “加强青年人才购房支持” (443), i.e. also the 公积金贷款额度提高 30/20/10 万元.
-# catalog fix pending: provident-fund-loan variants lack the 职称 aliases the voucher has.
 @pytest.mark.parametrize(
     "variant, expected",
     [("正高职称人才", "30"), ("副高职称人才", "20"), ("高级技师", "20"), ("中级职称人才", "10"), ("技师", "10")],
 )
 def test_2024_pengcheng_title_holders_get_the_provident_fund_loan_increase(variant, expected):
-    assert_cap(P + "young-talent-provident-fund-loan", None, expected, variant=variant)
+    assert_limit(P + "young-talent-provident-fund-loan", expected, variant=variant)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -115,7 +110,6 @@ FIXED_OR_MAX = [
     (P + "scarce-talent-housing", "30"),
     # 445: 优秀创业项目最高给予 8 万元支持和 300 万元创业担保贷款
     (P + "student-startup-support", "8"),
-    (P + "student-startup-guaranteed-loan", "300"),
     # 455: 获奖选手、教练团队及所在单位，最高给予 50 万元奖励
     (P + "skills-contest-award", "50"),
     # 457: 对入选人才每年最高给予 2 万元培养补助，市人才发展专项资金择优最高给予 50 万元项目资助
@@ -124,9 +118,7 @@ FIXED_OR_MAX = [
     # 473: 国家重大引才工程和省“登峰计划”的企业，由市人才发展专项资金分别最高给予 100 万元奖励
     (P + "enterprise-talent-programme-award", "100"),
     # 477: “彭城英才”产业基金……最高给予 1000 万元股权投资
-    (P + "talent-fund-equity-investment", "1000"),
     # 481: 为人才企业提供最高 1500 万元“人才贷”
-    (P + "talent-loan", "1500"),
 ]
 
 
@@ -413,3 +405,37 @@ def test_2024_pengcheng_summit_startup_cap_is_one_yi():
     # 427: 创业类项目最高给予1亿元综合资助 — 1亿元 = 10000 万元
     sel = program(P + "summit-talent-project-funding", variant="创业类项目")
     assert sel.variant.cap == Decimal("10000")
+
+
+
+# ----------------------------------------------------------------------------------------------
+# loan, guarantee and investment limits: not grants, never counted as 补助 (the limit is reported)
+# ----------------------------------------------------------------------------------------------
+def assert_limit(pid, expected, *, variant=None):
+    with pytest.raises(NoAmountError) as exc:
+        cap(pid, variant=variant)
+    assert "不是补助资金" in exc.value.message
+    assert exc.value.limit == Decimal(expected)
+
+
+NOT_GRANTS = [
+    # 443: 公积金贷款额度……博士 30 万元、硕士 20 万元、本科 10 万元、大专 5 万元
+    (P + "young-talent-provident-fund-loan", "博士", "30"),
+    (P + "young-talent-provident-fund-loan", "全日制普通高校硕士", "20"),
+    (P + "young-talent-provident-fund-loan", "全日制普通高校本科毕业生", "10"),
+    (P + "young-talent-provident-fund-loan", "全日制普通高校大专毕业生", "5"),
+    (P + "young-talent-provident-fund-loan", "硕士", "20"),
+    (P + "young-talent-provident-fund-loan", "本科", "10"),
+    (P + "young-talent-provident-fund-loan", "大专", "5"),
+    # 445: 优秀创业项目……300 万元创业担保贷款
+    (P + "student-startup-guaranteed-loan", None, "300"),
+    # 477: “彭城英才”产业基金……最高给予 1000 万元股权投资
+    (P + "talent-fund-equity-investment", None, "1000"),
+    # 481: 为人才企业提供最高 1500 万元“人才贷”
+    (P + "talent-loan", None, "1500"),
+]
+
+
+@pytest.mark.parametrize("pid, variant, expected", NOT_GRANTS, ids=lambda x: str(x))
+def test_2024_pengcheng_loans_and_investments_are_limits_not_grants(pid, variant, expected):
+    assert_limit(pid, expected, variant=variant)

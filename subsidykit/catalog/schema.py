@@ -215,6 +215,8 @@ class Program(_Amounts):
     title: str
     kind: Kind  # required on a program
     no_application: bool = False
+    # False: the amount is a loan, guarantee or investment limit, not money paid out
+    grant: bool = True
     aliases: list[str] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     city_limits: list[CityLimit] = Field(default_factory=list)

@@ -184,6 +184,11 @@ def cap(
             f"{sel.label} 不是补助资金（为贷款、担保或投资等额度），不计入补助：额度最高 {fmt_wan(amount)} 万元（{cite(src)}）",
             limit=amount,
         )
+    if sel.program.minimum:
+        raise NoAmountError(
+            f"{sel.label} 指南只规定了下限（不低于 {fmt_wan(amount)} 万元），未规定最高额（{cite(src)}）",
+            limit=amount,
+        )
     calc = "；".join(steps) + "。" if steps else ""
     explanation = f"{sel.label}：{head}。{calc}最高补助 {fmt_wan(amount)} 万元（{cite(src)}）"
     first = _first_payment(sel, amount, steps)

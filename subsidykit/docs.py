@@ -68,7 +68,7 @@ def render_catalog_md(catalog: Catalog | None = None) -> str:
                 conds += [f"限报：{c.label}（{_lines(c.source)}）" for c in p.city_limits]
                 fp = p.first_payment
                 first = "" if fp is None else (fmt_ratio(fp.share) if fp.share is not None else f"{fmt_wan(fp.amount)}万元")
-                title = p.title + ("（免申直达）" if p.no_application else "") + ("（非补助：额度）" if not p.grant else "")
+                title = p.title + ("（免申直达）" if p.no_application else "") + ("（非补助：额度）" if not p.grant else "") + ("（仅规定下限）" if p.minimum else "")
                 row = [
                     f"`{p.id}`",
                     title,

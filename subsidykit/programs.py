@@ -82,6 +82,7 @@ def program_json(p: Program) -> dict:
         "first_payment_wan": num(fp.amount) if fp and fp.amount is not None else None,
         "no_application": p.no_application,
         "grant": p.grant,
+        "minimum": p.minimum,
         "variants": [_variant_json(v) for v in p.variants],
         "thresholds": [threshold_json(t) for t in p.thresholds],
         "city_limits": [{"scope": c.scope, "value": num(c.value), "label": c.label} for c in p.city_limits],

@@ -31,8 +31,6 @@ RATE_CAP = [
     (P + "foreign-expert-subsidy", [(100, "30"), (166.66, "49.998"), (166.67, "50"), (200, "50")]),
     # 477-481: 对“首投”基金按照投资额 5%的比例给予基金管理人最高 100 万元风险补贴
     (P + "first-investment-risk-subsidy", [(1000, "50"), (2000, "100"), (1999.98, "99.999"), (3000, "100")]),
-    # 437: 每月提供不低于当地最低工资标准 70% 的生活补贴 — no cap printed (a floor, per month)
-    (P + "graduate-traineeship-allowance", [(0.2, "0.14"), ("2490元", "0.1743"), (10, "7")]),
 ]
 
 
@@ -96,8 +94,6 @@ def test_2024_pengcheng_title_holders_get_the_provident_fund_loan_increase(varia
 # fixed amounts and plain maxima
 # ----------------------------------------------------------------------------------------------
 FIXED_OR_MAX = [
-    # 437: 每人给予不低于 1000 元的实习补贴 (0.1 万元, a floor)
-    (P + "student-internship-allowance", "0.1"),
     # 445: 并给予工作站 10 万元科研资助
     (P + "postdoc-station-research-grant", "10"),
     # 453: 对新取得博士学位或正高职称的企业职工，给予 1 万元奖励
@@ -439,3 +435,43 @@ NOT_GRANTS = [
 @pytest.mark.parametrize("pid, variant, expected", NOT_GRANTS, ids=lambda x: str(x))
 def test_2024_pengcheng_loans_and_investments_are_limits_not_grants(pid, variant, expected):
     assert_limit(pid, expected, variant=variant)
+
+
+# 447: 企业全职引进的正高、副高（高级技师）、中级（技师）职称人才分别参照博士、硕士、本科毕业生给予生活补贴和购房支持
+# — they get the graduates' amounts, but the graduates' own conditions (443: 40 周岁以下、首次在我市企业就业;
+# 439: 毕业5年内) are not theirs; 企业全职引进 is.
+@pytest.mark.parametrize(
+    "pid, field, value",
+    [
+        (P + "young-talent-housing-voucher", "年龄", 55),
+        (P + "young-talent-provident-fund-loan", "年龄", 55),
+        (P + "young-graduate-living-allowance", "毕业年限", 20),
+        (P + "young-graduate-living-allowance", "首次在我市企业就业", "否"),
+    ],
+)
+def test_2024_pengcheng_title_holders_are_not_held_to_graduate_conditions(pid, field, value):
+    from subsidykit.thresholds import check
+
+    graduate = check(pid, {field: value}, variant="博士", only_given=True)
+    assert [r.status for r in graduate.results if r.field == field] == ["fail"]
+    senior = check(pid, {field: value, "全职引进": "是"}, variant="正高职称人才", only_given=True)
+    assert senior.passed and not [r for r in senior.results if r.field == field]
+    not_full_time = check(pid, {"全职引进": "否"}, variant="正高职称人才", only_given=True)
+    assert not not_full_time.passed
+
+
+
+# 437: 每人给予不低于 1000 元的实习补贴；每月提供不低于当地最低工资标准 70% 的生活补贴 — floors, not maxima:
+# no maximum award can be stated; the floor is reported.
+@pytest.mark.parametrize(
+    "pid, base, floor",
+    [
+        (P + "student-internship-allowance", None, "0.1"),
+        (P + "graduate-traineeship-allowance", 0.2, "0.14"),  # 70% × 2000 元
+        (P + "graduate-traineeship-allowance", "2490元", "0.1743"),  # 70% × 2490 元 = 1743 元
+    ],
+)
+def test_2024_pengcheng_floors_are_not_maxima(pid, base, floor):
+    with pytest.raises(NoAmountError) as exc:
+        cap(pid, base)
+    assert "下限" in exc.value.message and exc.value.limit == Decimal(floor)

@@ -22,7 +22,7 @@ def _selections():
             yield from (Selection(p, v) for v in p.variants)
 
 
-SELECTIONS = [s for s in _selections() if s.field("kind") not in ("none", "recognition") and s.program.grant]
+SELECTIONS = [s for s in _selections() if s.field("kind") not in ("none", "recognition") and s.program.grant and not s.program.minimum]
 IDS = [s.label for s in SELECTIONS]
 bases = st.decimals(min_value=0, max_value=10_000_000, places=4, allow_nan=False, allow_infinity=False)
 

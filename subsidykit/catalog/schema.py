@@ -217,6 +217,8 @@ class Program(_Amounts):
     no_application: bool = False
     # False: the amount is a loan, guarantee or investment limit, not money paid out
     grant: bool = True
+    # True: the clause states a floor ("不低于1000元"), so the maximum award is not determined
+    minimum: bool = False
     aliases: list[str] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     city_limits: list[CityLimit] = Field(default_factory=list)

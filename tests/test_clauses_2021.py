@@ -774,3 +774,250 @@ def test_2021_no_general_thresholds():
 
     cat = load_catalog()
     assert cat.general_thresholds(program(HIGH_END).program) == []
+
+
+# ==============================================================================================
+# 附件1-2 / 1-3 (lines 583-615): the 认定标准, 建设内容 / 实施内容 and 实施目标 that 284 and 384 make
+# conditions ("项目符合附件规定的重点方向、建设内容、实施目标、认定标准等").  Read by hand from the table rows.
+# ==============================================================================================
+DS_DIGITAL = "数字化转型解决方案服务商"  # 592
+DS_DCMM = "数据管理能力成熟度（DCMM）评估与服务（招标）"  # 593
+DS_SECURITY = "工业互联网安全解决方案提供商"  # 596
+DS_STANDARD = "标准研制与应用解决方案服务商"  # 599
+DS_FIRST_SOFTWARE = "重点领域首版次软件产品应用解决方案提供商"  # 600
+DS_DIRECTIONS = [DS_DIGITAL, DS_DCMM, DS_SECURITY, DS_STANDARD, DS_FIRST_SOFTWARE]
+
+CRYPTO = {"安全解决方案方向": "工业互联网与密码融合创新应用"}  # 596 ①
+PROTECT = {"安全解决方案方向": "工业信息安全防护能力提升"}  # 596 ②
+AWARE = {"安全解决方案方向": "企业侧安全态势感知系统"}  # 596 ③
+EMC = {"服务项目类型": "合同能源管理项目"}  # 615 第4条
+EMC_BATTERY = {"服务项目类型": "合同能源管理项目（退役动力电池回收利用）"}  # 615 第4条“其中”
+BATTERY = {"服务项目类型": "退役动力电池回收利用项目"}  # 615 第5条
+TRANSFORMER = {"服务项目类型": "高效节能变压器"}  # 615 第6条
+NOT_MIIT = {"两化融合贯标系统解决方案服务商": False}
+MIIT = {"两化融合贯标系统解决方案服务商": True}
+
+
+# 302: 单个服务商补助额分为 200、300、500 万元三档,且支持比例不超过已完成合同金额的 20%
+# (a direction variant keeps the program's amounts; the tier is set after the 考核, so its maximum is the top tier)
+@pytest.mark.parametrize("variant", [d for d in DS_DIRECTIONS if d != DS_DCMM])
+@pytest.mark.parametrize("base, expected", [(1000, "200"), (2499.99, "499.998"), (2500, "500"), (4000, "500")])
+def test_2021_solution_provider_directions_are_20pct_up_to_the_500_tier(variant, base, expected):
+    assert_cap(DIGI_SOLUTION, base, expected, variant=variant)
+
+
+# 592: 不超过 10 个; 593: 不超过 2 个; 596: 不超过6个; 599: 不超过 4 个; 600: 不超过 10 个 (sum 32, line 592-600)
+@pytest.mark.parametrize(
+    "variant, quota",
+    [(DS_DIGITAL, 10), (DS_DCMM, 2), (DS_SECURITY, 6), (DS_STANDARD, 4), (DS_FIRST_SOFTWARE, 10)],
+)
+def test_2021_solution_provider_direction_quotas(variant, quota):
+    assert program(DIGI_SOLUTION, variant).variant.quota.value == quota
+
+
+def test_2021_solution_provider_direction_quotas_add_up_to_32():
+    p = program(DIGI_SOLUTION).program
+    assert sum(v.quota.value for v in p.variants if v.name in DS_DIRECTIONS) == p.quota.value == 32
+
+
+# 302: 2021 年首次拨付 100 万元 — the direction variants inherit the program's first payment
+def test_2021_solution_provider_direction_first_payment_is_100():
+    assert cap(DIGI_SOLUTION, 3000, variant=DS_SECURITY).first_payment == Decimal("100")
+
+
+ANNEX_THRESHOLDS = [
+    # --- 公共服务平台 重点方向1（工业互联网标识解析公共应用服务平台）, 586 主要建设内容 ---
+    # 586: 3. 提供有省内二级节点接入使用的标识应用软件 15 款以上。 4. 提供 10 个以上省内二级节点相关服务。
+    T(DIGI_PLATFORM, DP1, "二级节点接入使用的标识应用软件数量", 15, "pass", id="dp1-software-15"),
+    T(DIGI_PLATFORM, DP1, "二级节点接入使用的标识应用软件数量", 14, "fail", id="dp1-software-14"),
+    T(DIGI_PLATFORM, DP1, "服务二级节点数量", 10, "pass", id="dp1-nodes-10"),
+    T(DIGI_PLATFORM, DP1, "服务二级节点数量", 9, "fail", id="dp1-nodes-9"),
+    # --- 数字化转型解决方案服务商, 592 认定标准 2、3 ---
+    # 592: 服务企业数量不少于 30 家，且中小企业数量占比不少于全部用户数量的 30%，
+    #      2021 年应用合同不低于 1000 万元 (工业互联网) / 不低于 500 万元 (两化融合贯标)
+    T(DIGI_SOLUTION, DS_DIGITAL, "服务企业数量", 30, "pass", id="ds-digital-30-firms"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "服务企业数量", 29, "fail", id="ds-digital-29-firms"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "中小企业用户占比", "30%", "pass", id="ds-digital-sme-30pct"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "中小企业用户占比", "29.99%", "fail", id="ds-digital-sme-below-30pct"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "应用合同金额", 1000, "pass", NOT_MIIT, id="ds-digital-iiot-1000"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "应用合同金额", 999.99, "fail", NOT_MIIT, id="ds-digital-iiot-below-1000"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "应用合同金额", 500, "pass", MIIT, id="ds-digital-miit-500"),
+    T(DIGI_SOLUTION, DS_DIGITAL, "应用合同金额", 499.99, "fail", MIIT, id="ds-digital-miit-below-500"),
+    # --- DCMM（招标）, 593 ---
+    # 593 认定标准 3: 有专门从事……评估服务工作的队伍，不少于 3 人
+    T(DIGI_SOLUTION, DS_DCMM, "DCMM评估服务人员数", 3, "pass", id="ds-dcmm-3-staff"),
+    T(DIGI_SOLUTION, DS_DCMM, "DCMM评估服务人员数", 2, "fail", id="ds-dcmm-2-staff"),
+    # 593 实施内容 1: 完成评估企事业单位 30 家 (read as at least 30); 3: 现场赴企业诊断、咨询次数不少于 30 次
+    T(DIGI_SOLUTION, DS_DCMM, "完成DCMM评估单位数量", 30, "pass", id="ds-dcmm-30-assessed"),
+    T(DIGI_SOLUTION, DS_DCMM, "完成DCMM评估单位数量", 29, "fail", id="ds-dcmm-29-assessed"),
+    T(DIGI_SOLUTION, DS_DCMM, "现场诊断咨询次数", 30, "pass", id="ds-dcmm-30-visits"),
+    T(DIGI_SOLUTION, DS_DCMM, "现场诊断咨询次数", 29, "fail", id="ds-dcmm-29-visits"),
+    # --- 工业互联网安全解决方案提供商, 596 ---
+    # 596 认定 1: 有不少于2项商用密码产品认证证书……提供不少于2个工业互联网行业应用场景
+    T(DIGI_SOLUTION, DS_SECURITY, "商用密码产品认证证书数量", 2, "pass", CRYPTO, id="ds-sec-crypto-2-certs"),
+    T(DIGI_SOLUTION, DS_SECURITY, "商用密码产品认证证书数量", 1, "fail", CRYPTO, id="ds-sec-crypto-1-cert"),
+    T(DIGI_SOLUTION, DS_SECURITY, "工业互联网行业应用场景数量", 2, "pass", CRYPTO, id="ds-sec-crypto-2-scenes"),
+    T(DIGI_SOLUTION, DS_SECURITY, "工业互联网行业应用场景数量", 1, "fail", CRYPTO, id="ds-sec-crypto-1-scene"),
+    # 596 认定 2: 是省级及以上工业信息安全服务支撑机构……服务案例大于10个 (大于 excludes 10)
+    T(DIGI_SOLUTION, DS_SECURITY, "工业信息安全服务支撑机构级别", "省级", "pass", PROTECT, id="ds-sec-protect-provincial"),
+    T(DIGI_SOLUTION, DS_SECURITY, "工业信息安全服务支撑机构级别", "国家级", "pass", PROTECT, id="ds-sec-protect-national"),
+    T(DIGI_SOLUTION, DS_SECURITY, "工业信息安全服务支撑机构级别", "市级", "fail", PROTECT, id="ds-sec-protect-city"),
+    T(DIGI_SOLUTION, DS_SECURITY, "服务案例数量", 11, "pass", PROTECT, id="ds-sec-protect-11-cases"),
+    T(DIGI_SOLUTION, DS_SECURITY, "服务案例数量", 10, "fail", PROTECT, id="ds-sec-protect-10-cases"),
+    # 596 认定 3: 省内应用案例不少于2个
+    T(DIGI_SOLUTION, DS_SECURITY, "省内应用案例数量", 2, "pass", AWARE, id="ds-sec-aware-2-cases"),
+    T(DIGI_SOLUTION, DS_SECURITY, "省内应用案例数量", 1, "fail", AWARE, id="ds-sec-aware-1-case"),
+    # 596 实施内容 1: 应用场景不少于5个……标准草案或者行业应用方案不少于5项……应用平台不少于5个,
+    #                平台用户规模或终端数量不少于100
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用场景数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-scenes"),
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用场景数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-scenes"),
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用标准草案或行业应用方案数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-drafts"),
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用标准草案或行业应用方案数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-drafts"),
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用平台数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-platforms"),
+    T(DIGI_SOLUTION, DS_SECURITY, "密码应用平台数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-platforms"),
+    T(DIGI_SOLUTION, DS_SECURITY, "平台用户规模或终端数量", 100, "pass", CRYPTO, id="ds-sec-crypto-100-users"),
+    T(DIGI_SOLUTION, DS_SECURITY, "平台用户规模或终端数量", 99, "fail", CRYPTO, id="ds-sec-crypto-99-users"),
+    # 596 实施内容 2: 完成至少200家……安全防护能力评估和辅导提升
+    T(DIGI_SOLUTION, DS_SECURITY, "完成安全防护能力评估辅导企业数量", 200, "pass", PROTECT, id="ds-sec-protect-200"),
+    T(DIGI_SOLUTION, DS_SECURITY, "完成安全防护能力评估辅导企业数量", 199, "fail", PROTECT, id="ds-sec-protect-199"),
+    # 596 实施内容 3: 完成50家省内工业企业的安全态势感知系统部署……协助每家企业完成不少于10次的上传工作
+    T(DIGI_SOLUTION, DS_SECURITY, "完成安全态势感知系统部署企业数量", 50, "pass", AWARE, id="ds-sec-aware-50"),
+    T(DIGI_SOLUTION, DS_SECURITY, "完成安全态势感知系统部署企业数量", 49, "fail", AWARE, id="ds-sec-aware-49"),
+    T(DIGI_SOLUTION, DS_SECURITY, "每家企业数据上传次数", 10, "pass", AWARE, id="ds-sec-aware-10-uploads"),
+    T(DIGI_SOLUTION, DS_SECURITY, "每家企业数据上传次数", 9, "fail", AWARE, id="ds-sec-aware-9-uploads"),
+    # --- 标准研制与应用解决方案服务商, 599 ---
+    # 599 认定 1: 近 3 年牵头制定的……标准项目 (read: 发布或立项 on or after 2018-01-01)
+    T(DIGI_SOLUTION, DS_STANDARD, "标准项目发布或立项日期", "2018-01-01", "pass", id="ds-std-2018-01-01"),
+    T(DIGI_SOLUTION, DS_STANDARD, "标准项目发布或立项日期", "2017-12-31", "fail", id="ds-std-2017-12-31"),
+    # 599 认定 2: 所制定的标准在 2020 年获得……正式立项……或在 2020 年通过……ITSS……评估
+    T(DIGI_SOLUTION, DS_STANDARD, "标准立项发布或ITSS评估日期", "2020-01-01", "pass", id="ds-std-2020-start"),
+    T(DIGI_SOLUTION, DS_STANDARD, "标准立项发布或ITSS评估日期", "2020-12-31", "pass", id="ds-std-2020-end"),
+    T(DIGI_SOLUTION, DS_STANDARD, "标准立项发布或ITSS评估日期", "2019-12-31", "fail", id="ds-std-2019"),
+    T(DIGI_SOLUTION, DS_STANDARD, "标准立项发布或ITSS评估日期", "2021-01-01", "fail", id="ds-std-2021"),
+    # 599: 2020 年至今……合同总额不低于 1000 万; 近两年软件业务收入年增长率不低于 20%
+    T(DIGI_SOLUTION, DS_STANDARD, "软件产品销售和信息技术服务合同总额", 1000, "pass", id="ds-std-contracts-1000"),
+    T(DIGI_SOLUTION, DS_STANDARD, "软件产品销售和信息技术服务合同总额", 999.99, "fail", id="ds-std-contracts-below-1000"),
+    T(DIGI_SOLUTION, DS_STANDARD, "软件业务收入年增长率", "20%", "pass", id="ds-std-growth-20pct"),
+    T(DIGI_SOLUTION, DS_STANDARD, "软件业务收入年增长率", "19.99%", "fail", id="ds-std-growth-below-20pct"),
+    # 599 实施内容 1: 组织我省企业研制……标准不少于 4 项
+    T(DIGI_SOLUTION, DS_STANDARD, "组织研制标准数量", 4, "pass", id="ds-std-4-standards"),
+    T(DIGI_SOLUTION, DS_STANDARD, "组织研制标准数量", 3, "fail", id="ds-std-3-standards"),
+    # --- 重点领域首版次软件产品应用解决方案提供商, 600 ---
+    # 600 认定 3: 开发完成日期须在 2020 年 1 月 1 日及以后; 6: 通过省级以上软件产品检测机构的检测
+    T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件开发完成日期", "2020-01-01", "pass", id="ds-first-sw-2020-01-01"),
+    T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件开发完成日期", "2019-12-31", "fail", id="ds-first-sw-2019-12-31"),
+    T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "省级", "pass", id="ds-first-sw-provincial-lab"),
+    T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "国家级", "pass", id="ds-first-sw-national-lab"),
+    T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "市级", "fail", id="ds-first-sw-city-lab"),
+    # --- 集群发展促进机构, 606 实施目标 ---
+    # 606: 建成 1 类以上集群观测站，组织 10 次以上赋能集群的专场活动
+    T(CLUSTER, None, "集群观测站数量", 1, "pass", id="cluster-1-observatory"),
+    T(CLUSTER, None, "集群观测站数量", 0, "fail", id="cluster-0-observatory"),
+    T(CLUSTER, None, "赋能集群专场活动次数", 10, "pass", id="cluster-10-events"),
+    T(CLUSTER, None, "赋能集群专场活动次数", 9, "fail", id="cluster-9-events"),
+    # --- 中小企业公共服务示范平台（基地）, 609 实施目标 ---
+    # 609: 年服务省内中小企业 120 家以上……中小企业服务满意度 90% 以上 (平台 and 基地 alike)
+    T(SME, SME_1, "服务企业数量", 120, "pass", id="sme-serves-120"),
+    T(SME, SME_1, "服务企业数量", 119, "fail", id="sme-serves-119"),
+    T(SME, SME_2, "中小微企业服务满意度", "90%", "pass", id="sme-satisfaction-90"),
+    T(SME, SME_2, "中小微企业服务满意度", "89.99%", "fail", id="sme-satisfaction-below-90"),
+    # 609 (1, 平台): 开展公益性公共服务活动 10 场（次）以上
+    T(SME, SME_1, "公益性公共服务活动场次", 10, "pass", {"双创示范基地": False}, id="sme-platform-10-events"),
+    T(SME, SME_1, "公益性公共服务活动场次", 9, "fail", {"双创示范基地": False}, id="sme-platform-9-events"),
+    # 609 (2, 示范基地): 新增规模以上企业 1-2 家 (read as at least 1)
+    T(SME, SME_1, "新增规模以上企业数量", 1, "pass", {"双创示范基地": True}, id="sme-base-1-new-large"),
+    T(SME, SME_1, "新增规模以上企业数量", 0, "fail", {"双创示范基地": True}, id="sme-base-0-new-large"),
+    # --- “英才名匠”产业人才培养, 610 实施目标 ---
+    # 610: 不少于 100 个班次，培训产业人才不少于 10000 人次，学员总体满意度超过 90% (超过 excludes 90%)
+    T(TALENT, None, "培训班次数量", 100, "pass", id="talent-100-classes"),
+    T(TALENT, None, "培训班次数量", 99, "fail", id="talent-99-classes"),
+    T(TALENT, None, "培训总人数", 10000, "pass", id="talent-10000-trainees"),
+    T(TALENT, None, "培训总人数", 9999, "fail", id="talent-9999-trainees"),
+    T(TALENT, None, "学员总体满意度", "90.01%", "pass", id="talent-satisfaction-above-90"),
+    T(TALENT, None, "学员总体满意度", "90%", "fail", id="talent-satisfaction-90-not-enough"),
+    # --- 绿色制造系统解决方案供应商, 615 认定标准 ---
+    # 615 第1条: 单个项目服务客户数量 3 个以上; 第2条: ……中的三项
+    T(GREEN_SOL, None, "服务客户数量", 3, "pass", EMC, id="green-sol-3-clients"),
+    T(GREEN_SOL, None, "服务客户数量", 2, "fail", EMC, id="green-sol-2-clients"),
+    T(GREEN_SOL, None, "服务内容项数", 3, "pass", id="green-sol-3-services"),
+    T(GREEN_SOL, None, "服务内容项数", 2, "fail", id="green-sol-2-services"),
+    # 615 第4条: 合同能源管理项目合计投入金额不少于 1000 万元，合计节能量不少于 1000 吨标准煤
+    T(GREEN_SOL, None, "合同能源管理项目合计投入金额", 1000, "pass", EMC, id="green-sol-emc-1000"),
+    T(GREEN_SOL, None, "合同能源管理项目合计投入金额", 999.99, "fail", EMC, id="green-sol-emc-below-1000"),
+    T(GREEN_SOL, None, "节能量", 1000, "pass", EMC, id="green-sol-emc-1000-tce"),
+    T(GREEN_SOL, None, "节能量", 999.9, "fail", EMC, id="green-sol-emc-below-1000-tce"),
+    # 615 第4条: 其中退役动力电池回收利用项目投入金额不低于 1500 万
+    T(GREEN_SOL, None, "退役动力电池回收利用项目投入金额", 1500, "pass", EMC_BATTERY, id="green-sol-emc-battery-1500"),
+    T(GREEN_SOL, None, "退役动力电池回收利用项目投入金额", 1499.99, "fail", EMC_BATTERY, id="green-sol-emc-battery-below-1500"),
+    # 615 第5条: 退役动力电池回收利用项目投资额不低于 2000 万
+    T(GREEN_SOL, None, "退役动力电池回收利用项目投入金额", 2000, "pass", BATTERY, id="green-sol-battery-2000"),
+    T(GREEN_SOL, None, "退役动力电池回收利用项目投入金额", 1999.99, "fail", BATTERY, id="green-sol-battery-below-2000"),
+    # 615 第6条: 合同金额不低于 1000 万元，推广一级能效变压器台数在 50 台以上
+    T(GREEN_SOL, None, "高效节能变压器合同金额", 1000, "pass", TRANSFORMER, id="green-sol-transformer-1000"),
+    T(GREEN_SOL, None, "高效节能变压器合同金额", 999.99, "fail", TRANSFORMER, id="green-sol-transformer-below-1000"),
+    T(GREEN_SOL, None, "一级能效变压器推广台数", 50, "pass", TRANSFORMER, id="green-sol-transformer-50"),
+    T(GREEN_SOL, None, "一级能效变压器推广台数", 49, "fail", TRANSFORMER, id="green-sol-transformer-49"),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", ANNEX_THRESHOLDS)
+def test_2021_annex_criteria_follow_the_counting_words(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)
+
+
+def _fields(name, values, variant=None):
+    report = check(name, values, variant=variant, only_given=True, include_general=False)
+    return {r.field: r.status for r in report.results}
+
+
+# 596: 有不少于2项商用密码产品认证证书,或承接过1项省级及以上工业互联网密码方向的项目 — either suffices
+def test_2021_security_crypto_certificates_not_needed_with_a_provincial_crypto_project():
+    got = _fields(DIGI_SOLUTION, {"商用密码产品认证证书数量": 0, "承接省级及以上工业互联网密码方向项目数量": 1, **CRYPTO},
+                  variant=DS_SECURITY)
+    assert "商用密码产品认证证书数量" not in got
+    got = _fields(DIGI_SOLUTION, {"商用密码产品认证证书数量": 0, "承接省级及以上工业互联网密码方向项目数量": 0, **CRYPTO},
+                  variant=DS_SECURITY)
+    assert got["商用密码产品认证证书数量"] == "fail"
+
+
+# 596: each of the three security directions has its own criteria — 服务案例大于10个 is for ② only
+def test_2021_security_criteria_bind_only_their_own_direction():
+    assert "服务案例数量" not in _fields(DIGI_SOLUTION, {"服务案例数量": 3, **AWARE}, variant=DS_SECURITY)
+    assert _fields(DIGI_SOLUTION, {"服务案例数量": 3, **PROTECT}, variant=DS_SECURITY)["服务案例数量"] == "fail"
+
+
+# 615 第5条: 退役动力电池回收利用项目……（不受客户数量限制）
+def test_2021_green_solution_battery_recycling_has_no_client_count_floor():
+    assert "服务客户数量" not in _fields(GREEN_SOL, {"服务客户数量": 1, **BATTERY})
+    assert _fields(GREEN_SOL, {"服务客户数量": 1, **EMC_BATTERY})["服务客户数量"] == "fail"
+
+
+# 615 第4条 vs 第5条: 1500 万 for battery recycling under 合同能源管理, 2000 万 otherwise
+def test_2021_green_solution_battery_floor_depends_on_the_project_type():
+    assert _fields(GREEN_SOL, {"退役动力电池回收利用项目投入金额": 1800, **EMC_BATTERY})["退役动力电池回收利用项目投入金额"] == "pass"
+    assert _fields(GREEN_SOL, {"退役动力电池回收利用项目投入金额": 1800, **BATTERY})["退役动力电池回收利用项目投入金额"] == "fail"
+
+
+# 615: the 合同能源管理 / 变压器 floors do not bind a provider of another kind of solution
+def test_2021_green_solution_type_floors_do_not_bind_other_solutions():
+    other = {"服务项目类型": "先进节能环保技术装备集成应用"}
+    got = _fields(GREEN_SOL, {"合同能源管理项目合计投入金额": 10, "高效节能变压器合同金额": 10, "节能量": 1, **other})
+    assert got == {}
+
+
+# 609: 开展公益性公共服务活动 10 场（次）以上 is a 平台 target; 新增规模以上企业 1-2 家 a 示范基地 target
+def test_2021_sme_platform_and_base_targets_are_separate():
+    assert "公益性公共服务活动场次" not in _fields(SME, {"公益性公共服务活动场次": 0, "双创示范基地": True}, variant=SME_1)
+    assert "新增规模以上企业数量" not in _fields(SME, {"新增规模以上企业数量": 0, "双创示范基地": False}, variant=SME_1)
+
+
+# 592 认定标准 2/3: the 1000 万 application-contract floor is the 工业互联网 one; 两化融合贯标 needs 500 万
+def test_2021_digital_transformation_contract_floor_depends_on_the_solution():
+    assert _fields(DIGI_SOLUTION, {"应用合同金额": 800, **MIIT}, variant=DS_DIGITAL)["应用合同金额"] == "pass"
+    assert _fields(DIGI_SOLUTION, {"应用合同金额": 800, **NOT_MIIT}, variant=DS_DIGITAL)["应用合同金额"] == "fail"
+
+
+
+# 593 marks the DCMM direction （招标）; 300: 采用招投标方式的项目,按照财政规定标准或实际支出需要予以补助
+def test_2021_tendered_dcmm_direction_has_no_computable_amount():
+    assert_no_amount(DIGI_SOLUTION, variant=DS_DCMM)

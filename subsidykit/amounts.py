@@ -124,11 +124,11 @@ def cap(
     steps: list[str] = []
 
     if kind in ("none", "recognition"):
-        note = sel.field("note") or ""
+        note = (sel.field("note") or "").split("。")[0]  # the reason; the rest stays in `show`
         if kind == "recognition":
             msg = f"{sel.label} 是资格认定，指南未规定直接的资金额度"
         else:
-            msg = f"{sel.label} 的补助金额指南未明确（另行通知），无法计算"
+            msg = f"{sel.label} 的补助金额指南未明确（另行通知或另有规定），无法计算"
         raise NoAmountError(f"{msg}{'：' + note if note else ''}（{cite(src)}）")
     if kind == "rate_cap":
         if rate is None:
@@ -143,9 +143,9 @@ def cap(
         head = f"最高不超过 {fmt_wan(top)} 万元（按上限计）"
     elif kind == "per_unit":
         unit_amount, unit = sel.field("unit_amount"), sel.field("unit") or "个"
-        if count is None or is_blank(count):
+        if is_blank(count):
             count = base  # one cell: the count typed where the base would be
-        n = parse_number(count, "数量") if not (count is None or is_blank(count)) else None
+        n = None if is_blank(count) else parse_number(count, "数量")
         if n is None or n < 0 or n != n.to_integral_value():
             raise BadInputError(f"请提供数量（{unit}，非负整数）")
         amount = unit_amount * n

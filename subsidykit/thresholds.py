@@ -220,7 +220,11 @@ def check_threshold(
         except BadInputError:
             pass  # an unreadable exemption value does not exempt
     for cond in t.when:
-        applies = _condition_applies(cond, values)
+        try:
+            applies = _condition_applies(cond, values)
+        except BadInputError as exc:
+            deciding = canonical_field(cond.field)
+            return Result(name, "fail", f"{deciding}：{exc.message}，无法判断是否适用：{t.label}{where}", t.source, t.label, general)
         if applies is False:
             return None
         if applies is None:

@@ -64,3 +64,14 @@ def test_2023_high_end_upgrade_floor_depends_on_variant():
 def test_without_the_variant_the_clerk_is_asked_for_it():
     report = check("2023/高端化改造升级项目", {"项目总投入": 9000})
     assert any(r.field == "子类" and r.status == "missing" and "重大技术改造项目" in r.message for r in report.results)
+
+
+def test_an_unreadable_deciding_value_is_a_failure_not_a_crash():
+    # 2024 江苏省企业技术中心: the R&D ratio floor applies by revenue band (when 营业收入 …)
+    from subsidykit.catalog import load_catalog
+
+    prog = next(p for p in load_catalog().programs if any(t.when for t in p.thresholds))
+    t = next(t for t in prog.thresholds if t.when)
+    report = check(prog.id, {t.when[0].field: "不详", t.field: "1"}, only_given=True)
+    bad = [r for r in report.results if r.field == t.field and r.status == "fail"]
+    assert bad and "无法识别" in bad[0].message

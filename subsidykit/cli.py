@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -19,6 +20,9 @@ from .sampling import sample_size
 from .thresholds import STATUS_ZH, check
 
 EXIT_OK, EXIT_NOT_MET, EXIT_BAD = 0, 1, 2
+
+# Commands kept in their own modules (they pull in openpyxl and friends).
+_COMMAND_MODULES: tuple[str, ...] = ()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -181,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="docs/catalog.md")
     p.add_argument("--check", action="store_true", help="只检查是否过期")
     p.set_defaults(func=cmd_docs)
+
+    for module in _COMMAND_MODULES:  # each adds its own sub-command(s): register(sub)
+        importlib.import_module(module).register(sub)
     return ap
 
 

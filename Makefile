@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs clean
+.PHONY: demo test docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,14 @@ demo: $(STAMP)
 	$(BIN)/subsidykit sample 47
 	@$(BIN)/subsidykit programs --json > out/programs.json
 	@echo; echo "全部项目的 JSON 已写入 out/programs.json"
+	@echo; echo "== 工作表函数：用 formulas 公式引擎计算示例台账（不需要 Excel） =="
+	TQDM_DISABLE=1 $(BIN)/python -m udfs.formulas_engine examples/台账_函数示例.xlsx --out out/台账_函数示例_计算结果.xlsx
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/udf_bench.py
 
 docs: $(STAMP)
 	$(BIN)/subsidykit docs --out docs/catalog.md

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .catalog import Catalog
 from .catalog.schema import Part, Source
 from .cite import cite, source_json
-from .errors import BadInputError, NoAmountError
+from .errors import BadInputError, NoAmountError, SubsidyError
 from .lookup import Selection, find_program, name_key, require_variant
 from .parsing import (
     fmt_ratio,
@@ -208,3 +208,159 @@ def _first_payment(sel: Selection, amount: Decimal, steps: list[str]) -> Decimal
     value = min(fp.amount, amount)
     steps.append(f"首次拨付 {fmt_wan(value)} 万元（{cite(fp.source)}）")
     return value
+
+
+# --- single figures: the rate and the per-project maximum -------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a program's 补助标准 (a rate or a cap), with its clause."""
+
+    selection: Selection
+    value: Decimal
+    source: Source | None
+
+
+def _select(program: str | Selection, variant: str | None, year: object, catalog: Catalog | None) -> Selection:
+    sel = program if isinstance(program, Selection) else find_program(program, year=year, variant=variant, catalog=catalog)
+    return require_variant(sel)
+
+
+def _not_a_grant(sel: Selection, what: str, value: Decimal, src: Source | None) -> None:
+    if not sel.program.grant:
+        raise NoAmountError(
+            f"{sel.label} 不是补助资金（为贷款、担保或投资等额度）：{what} {fmt_wan(value)} 万元（{cite(src)}）", limit=value
+        )
+    if sel.program.minimum:
+        raise NoAmountError(f"{sel.label} 指南只规定了下限（不低于 {fmt_wan(value)} 万元），未规定最高额（{cite(src)}）", limit=value)
+
+
+def rate_of(
+    program: str | Selection, *, variant: str | None = None, year: object = None, catalog: Catalog | None = None
+) -> Figure:
+    """The 补助比例 of a program (a fraction: 0.1 for 10%); NoAmountError when it has none."""
+    sel = _select(program, variant, year, catalog)
+    rate, src = sel.field("rate"), sel.field("source")
+    if rate is None:
+        parts = [p for p in (sel.field("stages") or sel.field("components") or []) if p.rate is not None]
+        if len(parts) == 1:
+            return Figure(sel, parts[0].rate, parts[0].source or src)
+        kind = sel.field("kind")
+        if kind in ("none", "recognition"):
+            raise NoAmountError(f"{sel.label} 未规定补助金额（{cite(src)}）")
+        raise NoAmountError(f"{sel.label} 不按单一比例补助（{cite(src)}）")
+    return Figure(sel, rate, src)
+
+
+def limit_of(
+    program: str | Selection, *, variant: str | None = None, year: object = None, catalog: Catalog | None = None
+) -> Figure:
+    """The 单个项目最高 amount (万元): the cap, or the fixed amount of a 定额 program."""
+    sel = _select(program, variant, year, catalog)
+    src = sel.field("source")
+    value = sel.field("cap")
+    if value is None and sel.field("kind") == "fixed":
+        value = sel.field("fixed")
+    if value is None:
+        raise NoAmountError(f"{sel.label} 指南未规定单个项目最高额（{cite(src)}）")
+    _not_a_grant(sel, "额度最高", value, src)
+    return Figure(sel, value, src)
+
+
+# --- many amounts at once (the worksheet range form) -------------------------------------
+
+_TIE = 1e-6  # how close (in yuan) a float product may come to a rounding tie before Decimal decides
+
+
+def rate_cap_function(sel: Selection):
+    """A float function equal to float(cap(sel, base).amount) for numeric bases >= 0, or None.
+
+    It returns None for a value it cannot decide exactly in floats (a product within a
+    hair of a half-yuan tie or of the cap); the caller then takes the Decimal path.
+    """
+    if sel.field("kind") != "rate_cap" or sel.field("rate") is None or not sel.program.grant or sel.program.minimum:
+        return None
+    rate = float(sel.field("rate"))
+    top = sel.field("cap")
+    top_f = float(top) if top is not None else float("inf")
+
+    def amount(base: float) -> float | None:
+        if not base >= 0 or base == float("inf"):
+            return None
+        raw = rate * base
+        if raw > top_f * (1 + 1e-12):
+            return top_f
+        if raw >= top_f * (1 - 1e-12):
+            return None
+        x = raw * 10000.0
+        whole = float(int(x))
+        frac = x - whole
+        if abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9):
+            return None
+        return (whole + (frac > 0.5)) / 10000.0
+
+    return amount
+
+
+def cap_values(
+    program: str | Selection,
+    bases: list[object],
+    *,
+    variant: str | None = None,
+    year: object = None,
+    catalog: Catalog | None = None,
+    on_error: Callable[[SubsidyError], object] = lambda exc: exc,
+) -> list[object]:
+    """`cap()` for a column of bases: a float (万元) per base, None for a blank, `on_error(error)` otherwise.
+
+    Same results as calling `cap()` on each value; numeric columns of 比例补助 programs
+    take a vectorised float path that defers to Decimal wherever rounding is close.
+    """
+    try:
+        sel = _select(program, variant, year, catalog)
+    except SubsidyError as exc:
+        err = on_error(exc)
+        return [None if is_blank(b) else err for b in bases]
+    fast = rate_cap_function(sel)
+    out: list[object] = [None] * len(bases)
+    todo: list[int] = []
+    if fast is not None and bases and set(map(type, bases)) <= {float, int}:
+        import numpy as np  # only the range form needs it
+
+        arr = np.asarray(bases, dtype=float)
+        rate = float(sel.field("rate"))
+        top = sel.field("cap")
+        top_f = float(top) if top is not None else np.inf
+        raw = arr * rate
+        x = raw * 10000.0
+        whole = np.floor(x)
+        frac = x - whole
+        result = np.where(raw > top_f, top_f, (whole + (frac > 0.5)) / 10000.0)
+        unsure = (
+            ~(arr >= 0)
+            | ~np.isfinite(arr)
+            | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9))
+            | (np.abs(raw - top_f) <= np.abs(top_f) * 1e-12)
+        )
+        out = result.tolist()
+        todo = np.flatnonzero(unsure).tolist()
+    else:
+        for i, b in enumerate(bases):
+            t = type(b)
+            if fast is not None and (t is float or t is int):
+                value = fast(b)
+                if value is not None:
+                    out[i] = value
+                    continue
+            if b is None or (t is str and not b.strip()):
+                if sel.field("kind") in ("fixed", "cap_only"):
+                    todo.append(i)  # the amount does not depend on the base
+                continue
+            todo.append(i)
+    for i in todo:
+        try:
+            out[i] = float(cap(sel, bases[i]).amount)
+        except SubsidyError as exc:
+            out[i] = on_error(exc)
+    return out

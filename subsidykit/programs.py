@@ -7,7 +7,8 @@ from decimal import Decimal
 from .catalog import Catalog, Program, load_catalog
 from .catalog.schema import Threshold, Variant
 from .cite import cite
-from .lookup import name_key
+from .errors import BadInputError
+from .lookup import Selection, name_key
 from .parsing import fmt_ratio, fmt_wan
 
 KIND_ZH = {
@@ -176,3 +177,87 @@ def describe(p: Program, catalog: Catalog | None = None) -> str:
         for t in general:
             lines.append(f"    - [通用] {t.label}（{cite(t.source)}）")
     return "\n".join(lines)
+
+
+# --- one fact of a program, by its Chinese name (PROGRAM_INFO) ---------------------------
+
+NOT_LISTED = "（指南未列明）"
+
+# field name as a clerk writes it -> the fact; each entry: (names, getter)
+_INFO_FIELDS: list[tuple[tuple[str, ...], str]] = [
+    (("编号", "id"), "id"),
+    (("年度", "year"), "year"),
+    (("名称", "项目名称", "title"), "title"),
+    (("子类", "类别", "variant"), "variant"),
+    (("资金", "专项资金", "fund"), "fund"),
+    (("指南", "guide"), "guide"),
+    (("位置", "方向", "path"), "path"),
+    (("补助方式", "方式", "kind"), "kind"),
+    (("补助标准", "标准"), "standard"),
+    (("计算基数", "基数", "base"), "base"),
+    (("比例", "补助比例", "rate"), "rate"),
+    (("最高", "最高金额", "上限", "单个项目最高", "cap"), "cap"),
+    (("定额", "fixed"), "fixed"),
+    (("单位金额", "每单位金额", "unit_amount"), "unit_amount"),
+    (("名额", "支持数量", "quota"), "quota"),
+    (("首次拨付", "first_payment"), "first_payment"),
+    (("免申直达", "免申", "no_application"), "no_application"),
+    (("限报", "限额", "city_limits"), "city_limits"),
+    (("条件", "支持条件", "申报条件", "thresholds"), "thresholds"),
+    (("来源", "出处", "依据", "source"), "source"),
+    (("原文", "text"), "text"),
+    (("主办处室", "处室", "office"), "office"),
+    (("联系电话", "电话", "phone"), "phone"),
+    (("说明", "备注", "note"), "note"),
+]
+_INFO_INDEX = {name_key(n): key for names, key in _INFO_FIELDS for n in names}
+INFO_FIELD_NAMES = tuple(names[0] for names, _ in _INFO_FIELDS)
+
+
+def program_info(sel: Selection, field: str | None = None, catalog: Catalog | None = None) -> str | int | float | bool:
+    """One fact of a program (its variant where chosen) by a Chinese field name; a summary without one."""
+    src = sel.field("source")
+    if field is None or not str(field).strip():
+        what = sel.variant if sel.variant is not None and sel.variant.kind else sel.program
+        return f"{sel.label}：{KIND_ZH[sel.field('kind')]}，{amount_text(what)}（{cite(src)}）"
+    key = _INFO_INDEX.get(name_key(str(field)))
+    if key is None:
+        raise BadInputError(f"没有信息项「{field}」；可选：{'、'.join(INFO_FIELD_NAMES)}")
+    p = sel.program
+    if key == "variant":
+        return sel.variant.name if sel.variant else "、".join(v.name for v in p.variants) or NOT_LISTED
+    if key in ("id", "year", "title", "fund", "guide", "no_application"):
+        return getattr(p, key)
+    if key == "path":
+        return " › ".join(p.path)
+    if key == "kind":
+        return KIND_ZH[sel.field("kind")]
+    if key == "standard":
+        what = sel.variant if sel.variant is not None and sel.variant.kind else p
+        return amount_text(what)
+    if key in ("rate", "cap", "fixed", "unit_amount"):
+        value = sel.field(key)
+        return NOT_LISTED if value is None else num(value)
+    if key == "base":
+        return sel.field("base") or NOT_LISTED
+    if key == "quota":
+        return NOT_LISTED if p.quota is None else num(p.quota.value)
+    if key == "first_payment":
+        fp = sel.field("first_payment")
+        if fp is None:
+            return NOT_LISTED
+        return fmt_ratio(fp.share) if fp.share is not None else f"{fmt_wan(fp.amount)} 万元"
+    if key == "city_limits":
+        return "；".join(c.label for c in p.city_limits) or NOT_LISTED
+    if key == "thresholds":
+        items = list(p.thresholds) + (list(sel.variant.thresholds) if sel.variant else [])
+        return "；".join(t.label for t in items) or NOT_LISTED
+    if key == "source":
+        return f"{cite(src)}：{src.text}" if src is not None else NOT_LISTED
+    if key == "text":
+        return src.text if src is not None else NOT_LISTED
+    if key in ("office", "phone"):
+        return getattr(p, key) or NOT_LISTED
+    if key == "note":
+        return sel.field("note") or NOT_LISTED
+    raise AssertionError(key)  # pragma: no cover - every key above is handled

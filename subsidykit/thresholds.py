@@ -224,7 +224,9 @@ def check_threshold(
             applies = _condition_applies(cond, values)
         except BadInputError as exc:
             deciding = canonical_field(cond.field)
-            return Result(name, "fail", f"{deciding}：{exc.message}，无法判断是否适用：{t.label}{where}", t.source, t.label, general)
+            return Result(
+                name, "fail", f"不通过：{deciding}：{exc.message}，无法判断是否适用：{t.label}{where}", t.source, t.label, general
+            )
         if applies is False:
             return None
         if applies is None:
@@ -235,7 +237,7 @@ def check_threshold(
     try:
         got = _parse(t.unit, raw)
     except BadInputError as exc:
-        return Result(name, "fail", f"{name}：{exc.message}{where}", t.source, t.label, general)
+        return Result(name, "fail", f"不通过：{name}：{exc.message}{where}", t.source, t.label, general)
     want = _rule_value(t.unit, t.value)
     ok = _holds(t.op, got, want)
     if t.unit == "日期" and t.op in _DATE_FAIL:

@@ -1,0 +1,1 @@
+"""xlwings Server: the ribbon and task-pane actions (the `macros` package)."""

@@ -1,0 +1,13 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import pytest
+from xlserver import running_server
+
+
+@pytest.fixture(scope="session")
+def xlwings_server():
+    """Base URL of the real xlwings Server (addin/server) running on 127.0.0.1."""
+    with running_server() as base:
+        yield base

@@ -1,0 +1,8 @@
+"""Excel worksheet functions of 专项资金助手 (category 专项资金).
+
+Desktop Excel loads this package through the xlwings add-in (``UDF_MODULES = udfs``);
+xlwings Server re-exports it from ``addin/server/custom_functions``.
+"""
+
+from .functions import *
+from .functions import __all__  # noqa: F401

@@ -1,0 +1,390 @@
+"""The worksheet functions (=SUBSIDY_CAP and friends): thin adapters over the engine.
+
+One module serves desktop Excel (xlwings add-in, COM: ``xw.func`` registers the
+function under the category 专项资金) and Excel on the web or Mac (xlwings Server,
+Office.js: the same decorator publishes the metadata). Outside both, ``xw.func`` leaves
+the functions as plain Python, which is how the tests and the ``formulas`` engine call
+them.
+
+No rule lives here: amounts, conditions and facts come from ``subsidykit``; this module
+only reads cells, broadcasts ranges and turns engine errors into Excel error values
+(see ``udfs.cells``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import xlwings as xw
+
+from subsidykit import uscc
+from subsidykit.amounts import cap, cap_values, limit_of, rate_cap_function, rate_of
+from subsidykit.errors import BadInputError, SubsidyError
+from subsidykit.lookup import find_program
+from subsidykit.parsing import parse_amount_wan, parse_bool
+from subsidykit.programs import KIND_ZH, list_programs, num, program_info
+from subsidykit.sampling import sample_size
+from subsidykit.thresholds import canonical_field, check
+
+from .cells import (
+    XlErr,
+    blank,
+    cells,
+    elementwise,
+    error_for,
+    finish,
+    grid,
+    is_single,
+    shape_of,
+)
+
+CATEGORY = "专项资金"
+PASS = "通过"
+
+__all__ = [
+    "CHECK_ROW",
+    "CHECK_THRESHOLD",
+    "PROGRAMS",
+    "PROGRAM_INFO",
+    "SUBSIDY_CAP",
+    "SUBSIDY_EXPLAIN",
+    "SUBSIDY_LIMIT",
+    "SUBSIDY_RATE",
+    "TO_WAN",
+    "USCC_VALID",
+    "VERIFY_SAMPLE_SIZE",
+]
+
+# Argument help shown by the function wizard (desktop) and Office.js (server).
+DOC_PROGRAM = "项目：编号或“年度/项目名称[/子类]”，如 2023/智能制造示范工厂项目；可选一列"
+DOC_BASE = "计算基数（万元）：如项目总投入；可写 1.2亿、3000万元；可选一列"
+DOC_VARIANT = "可选：子类，如 重大技术改造项目（分档项目必填）"
+DOC_COUNT = "可选：数量（按数量补助的项目，如 个、家、人）"
+DOC_YEAR = "可选：年度，如 2023（项目名称已含年度时可省略）"
+
+
+def _year(value: object) -> object:
+    """Excel hands numbers over as floats: 2023.0 -> 2023."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _text(value: object) -> str | None:
+    if blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+# --- amounts ------------------------------------------------------------------------------
+
+_FAST: dict[str, Callable[[float], float | None] | bool] = {}
+
+
+def _fast_for(program: str) -> Callable[[float], float | None] | bool:
+    fn = _FAST.get(program)
+    if fn is None:
+        try:
+            fn = rate_cap_function(find_program(program)) or False
+        except SubsidyError:
+            fn = False
+        _FAST[program] = fn
+    return fn
+
+
+def _cap_one(program: object, base: object, variant: object, count: object, year: object) -> object:
+    if blank(program):
+        return None
+    try:
+        award = cap(_text(program), base, variant=_text(variant), count=count, year=_year(year))
+    except BadInputError:
+        if blank(base) and blank(count):
+            return None  # the row's base is not typed in yet: stay empty, not an error
+        raise
+    return float(award.amount)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("base", ndim=2, doc=DOC_BASE)
+@xw.arg("variant", ndim=2, doc=DOC_VARIANT)
+@xw.arg("count", ndim=2, doc=DOC_COUNT)
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def SUBSIDY_CAP(program, base, variant=None, count=None, year=None):
+    """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果随之溢出为一列。空单元格返回空；项目名称无法识别返回 #NAME?，指南未规定金额（另行通知、认定、贷款额度等）返回 #N/A，数值无法读取返回 #VALUE!；原因见 SUBSIDY_EXPLAIN。"""
+    # the common single-cell case, decided in floats where that is exact (see rate_cap_function)
+    tb = type(base)
+    if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None:
+        fn = _FAST.get(program) or _fast_for(program)
+        if fn:
+            value = fn(base)
+            if value is not None:
+                return value
+    grids = [grid(a) for a in (program, base, variant, count, year)]
+    single = all(is_single(g) for g in grids)
+    shape = shape_of(grids)
+    if isinstance(shape, XlErr):
+        return finish([shape], (1, 1), True)
+    if single:
+        args = [g[0][0] for g in grids]
+        try:
+            return finish([_cap_one(*args)], shape, True)
+        except SubsidyError as exc:
+            return finish([error_for(exc)], shape, True)
+    p, b, v, c, y = grids
+    bases = cells(b, shape)
+    if is_single(p) and is_single(v) and is_single(y) and is_single(c) and blank(c[0][0]):
+        # one program for the whole column: one engine call, vectorised where it can be
+        prog = p[0][0]
+        if blank(prog):
+            return finish([None] * len(bases), shape, False)
+        out = cap_values(_text(prog), bases, variant=_text(v[0][0]), year=_year(y[0][0]), on_error=error_for)
+        return finish(out, shape, False)
+    progs, variants, counts, years = (cells(g, shape) for g in (p, v, c, y))
+    out: list[object] = [None] * len(bases)
+    groups: dict[tuple[object, object, object], list[int]] = {}
+    for i, prog in enumerate(progs):
+        if blank(prog):
+            continue
+        if not blank(counts[i]):
+            try:
+                out[i] = _cap_one(prog, bases[i], variants[i], counts[i], years[i])
+            except SubsidyError as exc:
+                out[i] = error_for(exc)
+            continue
+        groups.setdefault((_text(prog), _text(variants[i]), _year(years[i])), []).append(i)
+    for (prog, var, yr), idx in groups.items():
+        values = cap_values(prog, [bases[i] for i in idx], variant=var, year=yr, on_error=error_for)
+        for i, value in zip(idx, values, strict=True):
+            out[i] = value
+    return finish(out, shape, False)
+
+
+def _explain_one(program: object, base: object, variant: object, count: object, year: object) -> object:
+    if blank(program):
+        return None
+    try:
+        return cap(_text(program), base, variant=_text(variant), count=count, year=_year(year)).explanation
+    except SubsidyError as exc:
+        return f"{error_for(exc)} {exc.message}"
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("base", ndim=2, doc=DOC_BASE)
+@xw.arg("variant", ndim=2, doc=DOC_VARIANT)
+@xw.arg("count", ndim=2, doc=DOC_COUNT)
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def SUBSIDY_EXPLAIN(program, base=None, variant=None, count=None, year=None):
+    """说明 SUBSIDY_CAP 的计算过程和指南出处（文件、行号）；不能计算时给出原因（文字）。"""
+    return elementwise(_explain_one, program, base, variant, count, year)
+
+
+def _rate_one(program: object, variant: object, year: object) -> object:
+    if blank(program):
+        return None
+    return float(rate_of(_text(program), variant=_text(variant), year=_year(year)).value)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("variant", ndim=2, doc=DOC_VARIANT)
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def SUBSIDY_RATE(program, variant=None, year=None):
+    """项目的补助比例（小数，如 0.1 即 10%，可设为百分比格式）。不按单一比例补助的项目返回 #N/A。"""
+    return elementwise(_rate_one, program, variant, year)
+
+
+def _limit_one(program: object, variant: object, year: object) -> object:
+    if blank(program):
+        return None
+    return float(limit_of(_text(program), variant=_text(variant), year=_year(year)).value)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("variant", ndim=2, doc=DOC_VARIANT)
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def SUBSIDY_LIMIT(program, variant=None, year=None):
+    """单个项目最高补助额（万元）；定额项目为定额。指南未规定上限的返回 #N/A。"""
+    return elementwise(_limit_one, program, variant, year)
+
+
+# --- conditions ---------------------------------------------------------------------------
+
+
+def _check_one(program: object, field: object, value: object, year: object) -> object:
+    if blank(program) or blank(field) or blank(value):
+        return None
+    sel = find_program(_text(program), year=_year(year))
+    name = canonical_field(_text(field))
+    report = check(sel, {name: value}, only_given=True)
+    if not any(r.field == name for r in report.results):
+        return f"{sel.label} 没有关于「{name}」的量化条件"
+    return PASS if report.passed else report.summary()
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("field", ndim=2, doc="条件字段，如 项目总投入、完工日期、软件投入、已投入比例")
+@xw.arg("value", ndim=2, doc="该字段的数值、日期或文字；可选一列")
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def CHECK_THRESHOLD(program, field, value, year=None):
+    """核对一个量化条件：返回“通过”，或一句不通过的原因（含指南出处）。值为空时返回空。"""
+    return elementwise(_check_one, program, field, value, year)
+
+
+def _row_verdict(program: object, labels: list[object], row: list[object], year: object, only_given: bool) -> object:
+    if blank(program):
+        return None
+    if all(blank(v) for v in row):
+        return None
+    values = {str(label).strip(): v for label, v in zip(labels, row, strict=True) if not blank(label)}
+    report = check(_text(program), values, year=_year(year), only_given=only_given)
+    return PASS if report.passed else report.summary()
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("labels", ndim=2, doc="表头一行（字段名称，如 项目总投入、完工日期）")
+@xw.arg("values", ndim=2, doc="与表头对应的一行数值；可选多行，每行返回一个结果")
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+@xw.arg("only_given", ndim=2, doc="可选：TRUE 时只核对已填的字段（默认全部条件，缺少的列为“缺少数据”）")
+def CHECK_ROW(program, labels, values, year=None, only_given=None):
+    """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。多行数值返回一列结果。"""
+    lab = [v for r in grid(labels) for v in r]
+    rows = grid(values)
+    if len(rows) == len(lab) and all(len(r) == 1 for r in rows) and len(lab) > 1:
+        rows = [[r[0] for r in rows]]  # labels and values given as two columns: one record
+    if any(len(r) != len(lab) for r in rows):
+        return finish([XlErr("#VALUE!", f"表头有 {len(lab)} 列，数值行的列数须相同")], (1, 1), True)
+    progs, years, onlys = grid(program), grid(year), grid(only_given)
+    for g in (progs, years, onlys):
+        if not is_single(g) and (len(g) != len(rows) or len(g[0]) != 1):
+            return finish([XlErr("#VALUE!", "项目、年度须为单个单元格或与数值行数相同的一列")], (1, 1), True)
+
+    def pick(g: list[list[object]], i: int) -> object:
+        return g[0][0] if is_single(g) else g[i][0]
+
+    out: list[object] = []
+    for i, row in enumerate(rows):
+        flag = pick(onlys, i)
+        try:
+            only = False if blank(flag) else _truthy(flag)
+            out.append(_row_verdict(pick(progs, i), lab, row, pick(years, i), only))
+        except SubsidyError as exc:
+            out.append(error_for(exc))
+    return finish(out, (len(rows), 1), len(rows) == 1)
+
+
+def _truthy(value: object) -> bool:
+    return value if isinstance(value, bool) else parse_bool(value)
+
+
+# --- the catalog ----------------------------------------------------------------------------
+
+PROGRAM_COLUMNS = ["编号", "年度", "项目名称", "补助方式", "补助比例", "最高（万元）", "支持数量", "免申直达"]
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("year", doc="可选：年度，如 2023；空则列出全部年度")
+@xw.arg("keyword", doc="可选：名称关键词，如 智能制造")
+def PROGRAMS(year=None, keyword=None):
+    """政策目录：列出项目（编号、年度、名称、补助方式、比例、最高额、支持数量），溢出为一张表，编号可直接用于其他函数。"""
+    try:
+        yr = _year(year)
+        if not blank(yr) and not str(yr).strip().removesuffix("年").isdigit():
+            raise BadInputError(f"年度应为数字，如 2023：{yr}")
+        progs = list_programs(None if blank(yr) else yr, _text(keyword))
+    except SubsidyError as exc:
+        return finish([error_for(exc)], (1, 1), True)
+    if not progs:
+        return finish([XlErr("#N/A", "没有符合条件的项目")], (1, 1), True)
+    table: list[list[object]] = [list(PROGRAM_COLUMNS)]
+    for p in progs:
+        table.append(
+            [
+                p.id,
+                p.year,
+                p.title,
+                KIND_ZH[p.kind],
+                num(p.rate),
+                num(p.cap if p.cap is not None else p.fixed),
+                num(p.quota.value) if p.quota else None,
+                "是" if p.no_application else None,
+            ]
+        )
+    return table
+
+
+def _info_one(program: object, field: object) -> object:
+    if blank(program):
+        return None
+    try:
+        return program_info(find_program(_text(program)), _text(field))
+    except SubsidyError as exc:
+        return f"错误：{exc.message}"
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("program", ndim=2, doc=DOC_PROGRAM)
+@xw.arg("field", ndim=2, doc="可选：信息项，如 来源、主办处室、联系电话、比例、最高、名额、条件、补助标准；空则返回摘要")
+def PROGRAM_INFO(program, field=None):
+    """项目的任一目录信息；“来源”给出指南文件、行号和原文。项目名称有误时返回出错原因（文字），便于查明其他函数的 #NAME?。"""
+    return elementwise(_info_one, program, field)
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _sample_one(n: object, year: object) -> object:
+    if blank(n):
+        return None
+    yr = _year(year)
+    if not blank(yr) and not isinstance(yr, int):
+        text = str(yr).strip().removesuffix("年")
+        if not text.isdigit():
+            raise BadInputError(f"年度应为数字，如 2023：{yr}")
+        yr = int(text)
+    return sample_size(n, year=None if blank(yr) else yr).size
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("n", ndim=2, doc="推荐（申报）项目数")
+@xw.arg("year", ndim=2, doc=DOC_YEAR)
+def VERIFY_SAMPLE_SIZE(n, year=None):
+    """真实性核查须核查的项目数（按通知的抽查比例）。"""
+    return elementwise(_sample_one, n, year)
+
+
+def _uscc_one(code: object) -> object:
+    if blank(code):
+        return None
+    return uscc.is_valid(code)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("code", ndim=2, doc="统一社会信用代码（18 位）；可选一列")
+def USCC_VALID(code):
+    """统一社会信用代码是否有效（GB 32100-2015：字符集、长度和第 18 位校验码）。返回 TRUE/FALSE，空单元格返回空。"""
+    return elementwise(_uscc_one, code)
+
+
+def _wan_one(text: object, unit: object) -> object:
+    if blank(text):
+        return None
+    u = _text(unit) or "万元"
+    if u not in ("万元", "元", "亿元", "千元", "万", "亿"):
+        raise BadInputError(f"单位应为 元、千元、万元 或 亿元：{u}")
+    u = {"万": "万元", "亿": "亿元"}.get(u, u)
+    return float(parse_amount_wan(text, default_unit=u))
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("text", ndim=2, doc="金额，如 1.2亿、3,500万元、１２０００、1200000元；可选一列")
+@xw.arg("unit", ndim=2, doc="可选：不带单位的数字按此单位读（元、万元、亿元），默认万元")
+def TO_WAN(text, unit=None):
+    """把金额文字换算为万元（数字）：识别 亿、万、元、千分位和全角数字。无法识别返回 #VALUE!。"""
+    return elementwise(_wan_one, text, unit)

@@ -314,3 +314,27 @@ def test_engine_errors_only_become_error_values():
     for exc_type in SubsidyError.__subclasses__():
         err = error_for(exc_type("x"))
         assert str(err) in ("#NAME?", "#N/A", "#VALUE!")
+
+
+def test_on_desktop_excel_errors_become_com_error_variants(monkeypatch):
+    """Desktop Excel (COM) cannot run here: fake only pywin32's two names, run the real code."""
+    import sys
+    import types
+
+    from udfs import cells
+
+    made = []
+
+    class VARIANT:  # stands in for win32com.client.VARIANT
+        def __init__(self, vt, value):
+            self.vt, self.value = vt, value
+            made.append(self)
+
+    monkeypatch.setitem(sys.modules, "pythoncom", types.SimpleNamespace(VT_ERROR=10))
+    monkeypatch.setitem(sys.modules, "win32com", types.ModuleType("win32com"))
+    monkeypatch.setitem(sys.modules, "win32com.client", types.SimpleNamespace(VARIANT=VARIANT))
+    monkeypatch.setattr(cells, "ON_COM", True)
+    single = SUBSIDY_CAP("2023/不存在", 1)
+    assert isinstance(single, VARIANT) and (single.vt, single.value) == (10, -2146826259)  # #NAME?
+    column = SUBSIDY_CAP(SMART, [[2500], ["abc"]])
+    assert column[0] == [250.0] and (column[1][0].vt, column[1][0].value) == (10, -2146826273)  # #VALUE!

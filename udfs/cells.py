@@ -144,7 +144,7 @@ def blank(value: object) -> bool:
 # --- results ------------------------------------------------------------------------------
 
 
-def _to_com(value: object) -> object:  # pragma: no cover - desktop Excel on Windows only
+def _to_com(value: object) -> object:
     if isinstance(value, XlErr):
         import pythoncom  # type: ignore[import-not-found]
         from win32com.client import VARIANT  # type: ignore[import-not-found]
@@ -162,10 +162,10 @@ def finish(values: list[object], shape: tuple[int, int], single: bool) -> object
                 import xlwings as xw
 
                 raise xw.XlwingsError(value.message)
-            if ON_COM:  # pragma: no cover
+            if ON_COM:
                 return _to_com(value)
         return value
-    if ON_COM:  # pragma: no cover
+    if ON_COM:
         values = [_to_com(v) for v in values]
     rows, cols = shape
     if cols == 1:

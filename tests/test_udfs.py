@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 import udfs
 from subsidykit.amounts import cap
-from subsidykit.errors import SubsidyError
 from udfs import (
     CHECK_ROW,
     CHECK_THRESHOLD,
@@ -307,13 +306,22 @@ def test_every_function_has_chinese_help_and_ascii_upper_name():
         assert len(doc) <= 255, f"{name}: Excel's function wizard shows at most 255 characters"
 
 
-def test_engine_errors_only_become_error_values():
-    # every SubsidyError subclass maps to one of the three codes; nothing else is swallowed
+def test_engine_errors_map_to_three_excel_errors():
+    from subsidykit import errors
     from udfs.cells import error_for
 
-    for exc_type in SubsidyError.__subclasses__():
-        err = error_for(exc_type("x"))
-        assert str(err) in ("#NAME?", "#N/A", "#VALUE!")
+    expected = {
+        errors.UnknownProgramError: "#NAME?",
+        errors.AmbiguousProgramError: "#NAME?",
+        errors.VariantRequiredError: "#NAME?",
+        errors.NoAmountError: "#N/A",
+        errors.BadInputError: "#VALUE!",
+        errors.CatalogError: "#VALUE!",
+        errors.SubsidyError: "#VALUE!",
+    }
+    for exc_type, code in expected.items():
+        err = error_for(exc_type("原因"))
+        assert str(err) == code and err.message == "原因"
 
 
 def test_on_desktop_excel_errors_become_com_error_variants(monkeypatch):

@@ -52,6 +52,7 @@ def _key(name: str) -> str:
     return text.replace("万元", "").replace("元", "")
 
 
+@lru_cache(maxsize=4096)
 def canonical_field(name: str) -> str:
     return field_aliases().get(_key(name), str(name).strip())
 

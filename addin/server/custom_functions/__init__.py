@@ -1,3 +1,3 @@
 """xlwings Server: the worksheet functions are those of the `udfs` package, unchanged."""
 
-from udfs import *  # noqa: F403
+from udfs import *

@@ -1,0 +1,51 @@
+"""What both ribbon actions need from the workbook: which host, where to save, safe text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlwings as xw
+
+from subsidykit.errors import SubsidyError
+
+TITLE = "专项资金助手"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_remote(book: xw.Book) -> bool:
+    """True for the JSON book of xlwings Server (Office.js), False for a desktop workbook."""
+    return getattr(getattr(book.app, "engine", None), "type", "") == "remote"
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or the first of `name（2）`, `name（3）`… that does not exist yet."""
+    if not path.exists():
+        return path
+    for i in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}（{i}）{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise SubsidyError(f"{path.parent} 中同名文件过多，请先整理")
+
+
+def output_folder(book: xw.Book) -> Path:
+    """The workbook's folder; for a workbook never saved, the user's Documents."""
+    full = Path(book.fullname)
+    if full.parent != Path(".") and full.parent.exists():
+        return full.parent
+    docs = Path.home() / "Documents"
+    return docs if docs.exists() else Path.home()
+
+
+def as_text(value: object) -> object:
+    """A value for a live workbook: text that Excel would read as a formula gets Excel's text marker."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def replace_sheet(book: xw.Book, name: str) -> xw.Sheet:
+    """A fresh sheet `name` at the end (an earlier run's sheet of that name is replaced)."""
+    if name in {s.name for s in book.sheets}:
+        book.sheets[name].delete()
+    return book.sheets.add(name, after=book.sheets[-1])

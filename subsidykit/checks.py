@@ -1,0 +1,883 @@
+"""Checking submitted application workbooks: small named checks, findings that point at the cell.
+
+Each check is a function over a :class:`Context` (the parsed submission, the program it
+applies for, the batch year) yielding :class:`Finding`s with a stable code, a severity
+(错误/警告/提示), where (file, sheet, cell, field), a Chinese message and, where a rule of
+the catalog decides, its citation.  Rules come only from the catalog and the engine
+(:mod:`subsidykit.thresholds`, :mod:`subsidykit.amounts`, :mod:`subsidykit.sampling`);
+this module only decides how a result is reported.
+
+Batch checks look across files: the same applicant twice, the same project twice, the
+2021 guide's per-city limits, and the 真实性核查 sample size.
+
+Entry points: :func:`validate_file` (a path), :func:`validate_sheets` (in-memory sheets,
+for an Excel macro), :func:`validate_paths` (files and folders, in parallel).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .amounts import cap
+from .application_form import BATCH_COUNTED, REQUIRED_FIELDS
+from .catalog import Catalog, load_catalog
+from .catalog.schema import Source, Threshold
+from .cite import cite, source_json
+from .errors import BadInputError, NoAmountError, UnknownProgramError
+from .lookup import Selection, find_program, name_key, require_variant
+from .parsing import (
+    fmt_wan,
+    parse_amount_wan,
+    parse_bool,
+    parse_date,
+    parse_number,
+    parse_ratio,
+)
+from .regions import city_of_text, city_of_uscc
+from .sampling import sample_size
+from .submissions import Submission, field_units, read_sheets, read_submission
+from .thresholds import canonical_field, check, check_threshold
+from .uscc import normalise as uscc_normalise
+from .uscc import problem as uscc_problem
+from .workbooks import DEFAULT_LIMITS, Limits, UnreadableWorkbook
+
+ERROR, WARNING, INFO = "错误", "警告", "提示"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+# code -> (severity, short title): the stable vocabulary of findings
+CODES: dict[str, tuple[str, str]] = {
+    "FILE_UNREADABLE": (ERROR, "文件无法读取"),
+    "CHECK_FAILED": (ERROR, "校验出错"),
+    "FORMULA_UNCACHED": (ERROR, "公式未计算"),
+    "CELL_ERROR": (ERROR, "单元格错误值"),
+    "REQUIRED_MISSING": (ERROR, "必填项缺失"),
+    "VALUE_INVALID": (ERROR, "数值无法识别"),
+    "USCC_CHECKSUM": (ERROR, "统一社会信用代码错误"),
+    "PHONE_FORMAT": (WARNING, "联系电话格式"),
+    "PROGRAM_UNKNOWN": (ERROR, "申报项目无法识别"),
+    "YEAR_MISMATCH": (WARNING, "申报年度不一致"),
+    "UNIT_SUSPECT": (ERROR, "疑似以元填报"),
+    "FIXED_GT_TOTAL": (ERROR, "固定资产投资大于总投入"),
+    "DATE_ORDER": (ERROR, "结束早于开始"),
+    "BELOW_THRESHOLD": (ERROR, "未达申报条件"),
+    "DATE_WINDOW": (ERROR, "日期不在规定期间"),
+    "CONDITION_MISSING": (WARNING, "条件数据缺失"),
+    "CAP_EXCEEDED": (ERROR, "申请金额超过上限"),
+    "FIELD_CONFLICT": (WARNING, "同一字段填写不一致"),
+    "MACROS_PRESENT": (INFO, "含宏（未执行）"),
+    "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
+    "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),
+    "CITY_LIMIT": (ERROR, "超过设区市限报数"),
+    "CITY_UNKNOWN": (INFO, "无法确定设区市"),
+    "SAMPLE_SIZE": (INFO, "真实性核查抽样数"),
+}
+
+# parts of the total investment printed as "其中" on the forms (form structure, not a rule)
+PARTS_OF_TOTAL = ("固定资产投资", "设备投入", "软件投入", "研发设备及配套软件投入", "申请补助资金")
+UNIT_FACTOR = Decimal(100)  # a part >= 100x the total, or a request >= 100x the cap, reads as 元
+UNIT_FACTOR_TOTAL = Decimal(10000)  # a total >= 10000x the request or the program's floor
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    file: str = ""
+    sheet: str | None = None
+    cell: str | None = None
+    field: str | None = None
+    source: Source | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "field": self.field,
+            "message": self.message,
+            "source": source_json(self.source),
+            "title": CODES.get(self.code, ("", ""))[1],
+        }
+
+
+@dataclass(frozen=True)
+class BatchFinding:
+    code: str
+    severity: str
+    files: tuple[str, ...]
+    message: str
+    source: Source | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "files": list(self.files),
+            "message": self.message,
+            "source": source_json(self.source),
+            "title": CODES.get(self.code, ("", ""))[1],
+        }
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the batch checks need from one file."""
+
+    year: int | None = None
+    program: str | None = None  # program id
+    variant: str | None = None
+    label: str | None = None  # "2021/高端化改造升级项目/产业基础再造项目"
+    applicant: str | None = None
+    uscc: str | None = None
+    project: str | None = None
+    city: str | None = None
+
+
+@dataclass
+class FileResult:
+    file: str
+    findings: list[Finding]
+    facts: Facts | None = None  # None: the file could not be read
+
+    @property
+    def readable(self) -> bool:
+        return self.facts is not None
+
+    @property
+    def valid(self) -> bool:
+        return all(f.severity != ERROR for f in self.findings)
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "valid": self.valid, "findings": [f.to_json() for f in self.findings]}
+
+
+@dataclass
+class BatchResult:
+    files: list[FileResult]
+    batch: list[BatchFinding]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(not r.valid for r in self.files) or any(b.severity == ERROR for b in self.batch)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for r in self.files:
+            for f in r.findings:
+                out[f.code] += 1
+        for b in self.batch:
+            out[b.code] += 1
+        return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def to_json(self) -> dict:
+        return {
+            "files": [r.to_json() for r in self.files],
+            "batch": [b.to_json() for b in self.batch],
+            "summary": {
+                "files": len(self.files),
+                "valid": sum(r.valid for r in self.files),
+                "invalid": sum(not r.valid for r in self.files),
+                "unreadable": sum(not r.readable for r in self.files),
+                "counts": self.counts(),
+            },
+        }
+
+
+# --- context -----------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    sub: Submission
+    catalog: Catalog
+    year: int | None = None  # the batch's year (--year), a default for files without one
+    selection: Selection | None = None
+    program_error: bool = False
+    parsed: dict[str, object] = field(default_factory=dict)  # canonical -> parsed value
+    bad: set[str] = field(default_factory=set)  # fields already reported (invalid / suspect)
+
+    def finding(self, code: str, message: str, name: str | None = None, source: Source | None = None, *, severity: str | None = None) -> Finding:
+        loc = self.sub.get(name) if name else None
+        return Finding(
+            code,
+            severity or CODES[code][0],
+            message,
+            self.sub.file,
+            loc.sheet if loc else None,
+            loc.cell if loc else None,
+            name,
+            source,
+        )
+
+    def amount(self, name: str) -> Decimal | None:
+        v = self.parsed.get(name)
+        return v if isinstance(v, Decimal) and name not in self.bad else None
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+def _parse(unit: str, value: object):
+    if unit == "万元":
+        return parse_amount_wan(value)
+    if unit == "比例":
+        return parse_ratio(value)
+    if unit == "日期":
+        return parse_date(value)
+    if unit == "是否":
+        return parse_bool(value)
+    if unit == "文本":
+        return str(value)
+    return parse_number(value)
+
+
+# --- per-file checks ------------------------------------------------------------------------
+
+
+def check_cells(ctx: Context) -> Iterator[Finding]:
+    """FORMULA_UNCACHED / CELL_ERROR: answers that cannot be read as they stand."""
+    for name, loc in ctx.sub.fields.items():
+        if loc.status == "uncached":
+            yield ctx.finding(
+                "FORMULA_UNCACHED",
+                f"{loc.label}：单元格 {loc.cell} 是未计算的公式（{loc.value}），无法读取其数值；"
+                "请在 Excel/WPS 中打开、重新计算并保存后再提交",
+                name,
+            )
+        elif loc.status == "error":
+            yield ctx.finding("CELL_ERROR", f"{loc.label}：单元格 {loc.cell} 为错误值 {loc.value}，请更正", name)
+
+
+def check_required(ctx: Context) -> Iterator[Finding]:
+    required = list(REQUIRED_FIELDS)
+    if ctx.year is not None or _year_in_category(ctx.sub):
+        required.remove("申报年度")
+    for name in required:
+        loc = ctx.sub.get(name)
+        if loc is None:
+            yield ctx.finding("REQUIRED_MISSING", f"缺少必填项「{name}」（表中找不到该栏目）", name)
+        elif loc.status == "blank":
+            yield ctx.finding("REQUIRED_MISSING", f"必填项「{loc.label}」未填写（{loc.sheet}!{loc.cell}）", name)
+
+
+def check_values(ctx: Context) -> Iterator[Finding]:
+    """VALUE_INVALID: amounts, dates, ratios and yes/no answers that cannot be read."""
+    units = field_units()
+    for name, loc in ctx.sub.fields.items():
+        if loc.status != "value":
+            continue
+        unit = units.get(name, "文本")
+        if name == "申报年度":
+            unit = "年"
+        try:
+            ctx.parsed[name] = _parse(unit, loc.value)
+        except BadInputError as exc:
+            ctx.bad.add(name)
+            yield ctx.finding("VALUE_INVALID", f"{loc.label}：{exc.message}（{loc.sheet}!{loc.cell}）", name)
+
+
+def check_uscc(ctx: Context) -> Iterator[Finding]:
+    loc = ctx.sub.get("统一社会信用代码")
+    if loc is None or loc.status != "value":
+        return
+    if isinstance(loc.value, (int, float)) and not isinstance(loc.value, bool):
+        yield ctx.finding(
+            "USCC_CHECKSUM",
+            f"统一社会信用代码以数字格式保存（{loc.value}），末几位可能已丢失；请将单元格设为文本格式后重新填写",
+            "统一社会信用代码",
+        )
+        return
+    why = uscc_problem(loc.value)
+    if why:
+        yield ctx.finding("USCC_CHECKSUM", why, "统一社会信用代码")
+
+
+_PHONE = (
+    re.compile(r"^(\+?86)?1[3-9]\d{9}$"),  # mobile
+    re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$"),  # landline with area code, optional extension
+    re.compile(r"^[48]00-?\d{3}-?\d{4}$"),  # 400/800 service numbers
+)
+
+
+def phone_problem(value: object) -> str | None:
+    """None when every number in the cell is a mainland mobile or a landline with area code."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    parts = [p for p in re.split(r"[/、,，;；\s]+", text.replace("—", "-").replace("－", "-")) if p]
+    if not parts:
+        return "联系电话为空"
+    for p in parts:
+        bare = p.replace("(", "").replace(")", "-").replace("--", "-")
+        if not any(rx.match(bare) for rx in _PHONE):
+            if re.fullmatch(r"\d{7,8}", bare):
+                return f"联系电话「{p}」缺少区号（如 025-12345678）"
+            return f"联系电话「{p}」不是有效的手机号码（11 位）或带区号的固定电话"
+    return None
+
+
+def check_phone(ctx: Context) -> Iterator[Finding]:
+    loc = ctx.sub.get("联系电话")
+    if loc is None or loc.status != "value":
+        return
+    why = phone_problem(loc.value)
+    if why:
+        yield ctx.finding("PHONE_FORMAT", why, "联系电话")
+
+
+def _year_in_category(sub: Submission) -> bool:
+    v = sub.value("申报项目类别")
+    return isinstance(v, str) and bool(re.match(r"^\s*\d{4}\s*(年度?)?\s*[/／]", unicodedata.normalize("NFKC", v)))
+
+
+def _file_year(ctx: Context) -> int | None:
+    y = ctx.parsed.get("申报年度")
+    if isinstance(y, Decimal) and y == y.to_integral_value():
+        return int(y)
+    return None
+
+
+_SELECTIONS: dict[tuple[str, int | None, int], Selection | Exception] = {}
+
+
+def _select(name: str, year: int | None, catalog: Catalog) -> Selection:
+    """find_program + require_variant, remembered (the catalog does not change while we run)."""
+    key = (name, year, id(catalog))
+    hit = _SELECTIONS.get(key)
+    if hit is None:
+        try:
+            hit = require_variant(find_program(name, year=year, catalog=catalog))
+        except (UnknownProgramError, BadInputError) as exc:
+            hit = exc
+        if len(_SELECTIONS) < 10000:
+            _SELECTIONS[key] = hit
+    if isinstance(hit, Exception):
+        raise hit
+    return hit
+
+
+def check_program(ctx: Context) -> Iterator[Finding]:
+    """PROGRAM_UNKNOWN: 申报项目类别 must name a program of the year (and its 子类 where needed)."""
+    loc = ctx.sub.get("申报项目类别")
+    if loc is None or loc.status != "value":
+        ctx.program_error = True
+        return
+    own = _file_year(ctx)
+    if own is not None and ctx.year is not None and own != ctx.year:
+        yield ctx.finding("YEAR_MISMATCH", f"申报年度 {own} 与本批次年度 {ctx.year} 不一致，按表中年度 {own} 核对", "申报年度")
+    year = own if own is not None else ctx.year
+    try:
+        sel = _select(str(loc.value), year, ctx.catalog)
+    except (UnknownProgramError, BadInputError) as exc:
+        ctx.program_error = True
+        yield ctx.finding("PROGRAM_UNKNOWN", f"申报项目类别「{loc.value}」：{exc.message}", "申报项目类别")
+        return
+    ctx.selection = sel
+
+
+def _floors(sel: Selection, name: str) -> list[Decimal]:
+    ts = [*sel.program.thresholds, *(sel.variant.thresholds if sel.variant else [])]
+    return [
+        Decimal(str(t.value))
+        for t in ts
+        if canonical_field(t.field) == name and t.op in (">=", ">") and not t.when and not isinstance(t.value, (list, bool))
+    ]
+
+
+def _award_limit(ctx: Context, sel: Selection):
+    """(amount, explanation, source) of the maximum award, or None when none is computable."""
+    base_name = canonical_field(sel.field("base") or "")
+    base = ctx.amount(base_name) if base_name else None
+    try:
+        award = cap(sel, base, catalog=ctx.catalog)
+        return award.amount, award.explanation, award.source
+    except NoAmountError:
+        return None
+    except BadInputError:
+        top = sel.field("cap")
+        if top is None:
+            return None
+        src = sel.field("source")
+        return top, f"{sel.label}：最高不超过 {fmt_wan(top)} 万元（{cite(src)}）", src
+
+
+def check_amounts(ctx: Context) -> Iterator[Finding]:
+    """UNIT_SUSPECT (元 instead of 万元), FIXED_GT_TOTAL, CAP_EXCEEDED."""
+    total = ctx.amount("项目总投入")
+    request = ctx.amount("申请补助资金")
+    sel = ctx.selection
+    limit = _award_limit(ctx, sel) if sel is not None else None
+    # 元 instead of 万元: a part 100x the total, a request 100x the maximum award,
+    # a total 10000x the request or the program's investment floor
+    if total:
+        for name in PARTS_OF_TOTAL:
+            part = ctx.amount(name)
+            if part is not None and part >= total * UNIT_FACTOR:
+                ctx.bad.add(name)
+                yield ctx.finding(
+                    "UNIT_SUSPECT",
+                    f"{ctx.sub.get(name).label} {fmt_wan(part)} 万元是项目总投入 {fmt_wan(total)} 万元的 {part / total:.0f} 倍，"
+                    f"疑似按元填写（折合 {fmt_wan(part / 10000)} 万元）；金额单位应为万元",
+                    name,
+                )
+    if request is not None and "申请补助资金" not in ctx.bad and limit is not None and limit[0] > 0 and request >= limit[0] * UNIT_FACTOR:
+        ctx.bad.add("申请补助资金")
+        yield ctx.finding(
+            "UNIT_SUSPECT",
+            f"项目申请补助资金 {fmt_wan(request)} 万元是最高补助 {fmt_wan(limit[0])} 万元的 {request / limit[0]:.0f} 倍，"
+            f"疑似按元填写（折合 {fmt_wan(request / 10000)} 万元）；金额单位应为万元",
+            "申请补助资金",
+            limit[2],
+        )
+    if total:
+        refs = []
+        if request:
+            refs.append(("项目申请补助资金", request, None))
+        if sel is not None:
+            refs += [("该项目的投入门槛", f, None) for f in _floors(sel, "项目总投入")]
+        for what, ref, _src in refs:
+            if ref > 0 and total >= ref * UNIT_FACTOR_TOTAL:
+                ctx.bad.add("项目总投入")
+                yield ctx.finding(
+                    "UNIT_SUSPECT",
+                    f"项目总投入 {fmt_wan(total)} 万元是{what} {fmt_wan(ref)} 万元的 {total / ref:.0f} 倍，"
+                    f"疑似按元填写（折合 {fmt_wan(total / 10000)} 万元）；金额单位应为万元",
+                    "项目总投入",
+                )
+                break
+    total = ctx.amount("项目总投入")
+    fixed = ctx.amount("固定资产投资")
+    if total is not None and fixed is not None and fixed > total:
+        yield ctx.finding(
+            "FIXED_GT_TOTAL",
+            f"其中：固定资产投资 {fmt_wan(fixed)} 万元大于申报项目总投入 {fmt_wan(total)} 万元",
+            "固定资产投资",
+        )
+    request = ctx.amount("申请补助资金")
+    if sel is None or request is None or limit is None:
+        return
+    amount, explanation, src = limit
+    if request > amount:
+        yield ctx.finding(
+            "CAP_EXCEEDED",
+            f"项目申请补助资金 {fmt_wan(request)} 万元，超过可申请的最高补助 {fmt_wan(amount)} 万元。{explanation}",
+            "申请补助资金",
+            src,
+        )
+
+
+def check_dates(ctx: Context) -> Iterator[Finding]:
+    start, end = ctx.parsed.get("开工日期"), ctx.parsed.get("完工日期")
+    if start is not None and end is not None and "开工日期" not in ctx.bad and "完工日期" not in ctx.bad and end < start:
+        yield ctx.finding(
+            "DATE_ORDER",
+            f"项目结束时间 {end:%Y年%m月%d日} 早于项目开始时间 {start:%Y年%m月%d日}",
+            "完工日期",
+        )
+
+
+def _unit_of(sel: Selection, catalog: Catalog) -> dict[tuple[str, str, tuple[int, int]], str]:
+    ts: list[Threshold] = [*catalog.general_thresholds(sel.program), *sel.program.thresholds]
+    if sel.variant is not None:
+        ts += list(sel.variant.thresholds)
+    return {(canonical_field(t.field), t.label, tuple(t.source.lines)): t.unit for t in ts}
+
+
+def check_conditions(ctx: Context) -> Iterator[Finding]:
+    """BELOW_THRESHOLD / DATE_WINDOW / CONDITION_MISSING: every condition of the program, by the engine."""
+    sel = ctx.selection
+    if sel is None:
+        return
+    values = {k: v for k, v in ctx.sub.values().items() if k not in ctx.bad}
+    for name in BATCH_COUNTED:  # this file is one project; the batch counts the rest
+        values.setdefault(name, 1)
+    report = check(sel, values, catalog=ctx.catalog)
+    units = _unit_of(sel, ctx.catalog)
+    for r in report.results:
+        if r.status == "pass" or r.field in ctx.bad:
+            continue
+        if r.field == "子类":
+            yield ctx.finding("PROGRAM_UNKNOWN", f"申报项目类别未写明子类：{r.message}", "申报项目类别", r.source)
+            continue
+        if r.status == "missing":
+            yield ctx.finding("CONDITION_MISSING", r.message, r.field, r.source)
+            continue
+        unit = units.get((r.field, r.label, tuple(r.source.lines) if r.source else ()), "")
+        code = "DATE_WINDOW" if unit == "日期" else "BELOW_THRESHOLD"
+        yield ctx.finding(code, r.message, r.field, r.source)
+
+
+def check_conflicts(ctx: Context) -> Iterator[Finding]:
+    for first, other in ctx.sub.conflicts:
+        yield Finding(
+            "FIELD_CONFLICT",
+            WARNING,
+            f"「{first.field}」填写了两处且不一致：{first.sheet}!{first.cell}「{first.value}」与 {other.sheet}!{other.cell}「{other.value}」，按前者核对",
+            ctx.sub.file,
+            other.sheet,
+            other.cell,
+            first.field,
+        )
+
+
+def check_macros(ctx: Context) -> Iterator[Finding]:
+    if ctx.sub.has_macros:
+        yield Finding("MACROS_PRESENT", INFO, "工作簿含有宏（VBA），校验时未执行；请勿启用来历不明的宏", ctx.sub.file)
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("cells", check_cells),
+    ("required", check_required),
+    ("values", check_values),
+    ("uscc", check_uscc),
+    ("phone", check_phone),
+    ("program", check_program),
+    ("amounts", check_amounts),
+    ("dates", check_dates),
+    ("conditions", check_conditions),
+    ("conflicts", check_conflicts),
+    ("macros", check_macros),
+)
+
+
+def _facts(ctx: Context) -> Facts:
+    sub, sel = ctx.sub, ctx.selection
+    code = sub.value("统一社会信用代码")
+    city = None
+    for name in ("地区", "所在地"):
+        city = city or city_of_text(sub.value(name))
+    city = city or city_of_uscc(code)
+    year = sel.program.year if sel else (_file_year(ctx) or ctx.year)
+    return Facts(
+        year=year,
+        program=sel.program.id if sel else None,
+        variant=sel.variant.name if sel and sel.variant else None,
+        label=sel.label if sel else None,
+        applicant=_text(sub.value("单位名称")),
+        uscc=uscc_normalise(code) if code is not None and uscc_problem(code) is None else None,
+        project=_text(sub.value("申报项目名称")),
+        city=city,
+    )
+
+
+def _text(v: object) -> str | None:
+    return None if v is None else str(v).strip() or None
+
+
+def check_submission(sub: Submission, *, year: object = None, catalog: Catalog | None = None) -> FileResult:
+    """Every per-file check on a parsed submission."""
+    cat = catalog or load_catalog()
+    y = int(str(year).removesuffix("年度").removesuffix("年")) if year not in (None, "") else None
+    ctx = Context(sub, cat, y)
+    findings: list[Finding] = []
+    for _name, fn in CHECKS:
+        findings.extend(fn(ctx))
+    return FileResult(sub.file, findings, _facts(ctx))
+
+
+def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
+    return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, exc.message, file, field=exc.reason)])
+
+
+def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
+    """One file: read it safely, then every per-file check. Never raises for a bad file."""
+    file = str(path)
+    try:
+        sub = read_submission(path, limits)
+    except UnreadableWorkbook as exc:
+        return unreadable(file, exc)
+    except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
+        return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, f"文件无法读取：{type(exc).__name__}: {exc}", file, field="corrupt")])
+    try:
+        return check_submission(sub, year=year, catalog=catalog)
+    except Exception as exc:  # noqa: BLE001
+        return FileResult(file, [Finding("CHECK_FAILED", ERROR, f"校验时出现内部错误：{type(exc).__name__}: {exc}", file)])
+
+
+def validate_sheets(
+    sheets: Mapping[str, Sequence[Sequence[object]]],
+    *,
+    file: str = "当前工作簿",
+    year: object = None,
+    hidden: Collection[str] = (),
+    origins: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+) -> FileResult:
+    """In-memory sheets ``{name: 2-D values}`` (an open workbook on xlwings Server) -> findings."""
+    sub = read_sheets(sheets, file=file, hidden=hidden, origins=origins)
+    return check_submission(sub, year=year, catalog=catalog)
+
+
+# --- batch checks ----------------------------------------------------------------------------
+
+
+def _norm_name(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s()（）\"'“”《》·,，.。、]", "", t)
+
+
+def _batch_rule(cat: Catalog, facts: Facts, name: str) -> Threshold | None:
+    """The catalog's condition on `name` (e.g. 申报项目数量) for this file's program."""
+    if facts.program is None:
+        return None
+    prog = cat.by_id[facts.program]
+    ts = [*cat.general_thresholds(prog), *prog.thresholds]
+    return next((t for t in ts if canonical_field(t.field) == name), None)
+
+
+def check_duplicates(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
+    groups: dict[tuple, list[FileResult]] = defaultdict(list)
+    for r in results:
+        f = r.facts
+        if f is None or not (f.uscc or f.applicant):
+            continue
+        key = f.uscc or _norm_name(f.applicant or "")
+        groups[(f.year, key)].append(r)
+    for (year, _key), rs in groups.items():
+        if len(rs) < 2:
+            continue
+        who = rs[0].facts.applicant or rs[0].facts.uscc
+        projects: dict[str, list[FileResult]] = defaultdict(list)
+        for r in rs:
+            projects[_norm_name(r.facts.project or "")].append(r)
+        for pname, same in projects.items():
+            if len(same) > 1 and pname:
+                yield BatchFinding(
+                    "DUPLICATE_PROJECT",
+                    ERROR,
+                    tuple(x.file for x in same),
+                    f"{who} 的项目「{same[0].facts.project}」在本批次中出现 {len(same)} 次，请只保留一份",
+                )
+        if len(projects) < 2:
+            continue
+        files = tuple(r.file for r in rs)
+        rule = next((t for r in rs if (t := _batch_rule(cat, r.facts, "申报项目数量"))), None)
+        n = len(projects)
+        if rule is not None:
+            res = check_threshold(rule, {"申报项目数量": n})
+            if res is not None and res.status == "fail":
+                yield BatchFinding("DUPLICATE_APPLICANT", WARNING, files, f"{who}（{year} 年度）申报了 {n} 个项目：{res.message}", rule.source)
+        else:
+            yield BatchFinding(
+                "DUPLICATE_APPLICANT",
+                INFO,
+                files,
+                f"{who}（{year} 年度）申报了 {n} 个项目；政策目录中该年度指南未限制同一单位的申报数量，请核实",
+            )
+
+
+def _limit_variant(prog, lim) -> str | None:
+    """A limit whose scope names one of the program's 子类 counts only that 子类."""
+    for v in prog.variants:
+        key = name_key(v.name)
+        if key and (key in name_key(lim.scope) or key in name_key(lim.label)):
+            return v.name
+    return None
+
+
+def check_city_limits(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
+    """CITY_LIMIT: 每个设区市限报 N 个 (catalog `city_limits`), counted over the batch."""
+    seen: set[tuple] = set()
+    unknown: list[str] = []
+    for r in results:
+        f = r.facts
+        if f is None or f.program is None:
+            continue
+        prog = cat.by_id[f.program]
+        for lim in prog.city_limits:
+            ids = {prog.id, *lim.shared_with}
+            variant = _limit_variant(prog, lim)
+            key = (prog.id, lim.label, f.city)
+            if f.city is None:
+                if r.file not in unknown:
+                    unknown.append(r.file)
+                continue
+            if key in seen:
+                continue
+            seen.add(key)
+            counted = [
+                x
+                for x in results
+                if x.facts is not None
+                and x.facts.program in ids
+                and x.facts.city == f.city
+                and (variant is None or x.facts.variant == variant)
+            ]
+            if len(counted) > lim.value:
+                yield BatchFinding(
+                    "CITY_LIMIT",
+                    ERROR,
+                    tuple(x.file for x in counted),
+                    f"{f.city}：{prog.year}/{prog.title}{'/' + variant if variant else ''} 本批次 {len(counted)} 个，"
+                    f"超过「{lim.label}」（{fmt_wan(lim.value)} 个；{cite(lim.source)}）",
+                    lim.source,
+                )
+    if unknown:
+        yield BatchFinding(
+            "CITY_UNKNOWN",
+            INFO,
+            tuple(unknown),
+            "这些项目适用设区市限报名额，但无法从地区、项目所在地或统一社会信用代码确定所属设区市",
+        )
+
+
+def check_sample(results: Sequence[FileResult], cat: Catalog, year: object = None) -> Iterator[BatchFinding]:
+    """SAMPLE_SIZE: how many of the recommendable projects the notice's 真实性核查 requires."""
+    ok = [r for r in results if r.readable and r.valid]
+    years = [r.facts.year for r in results if r.facts is not None and r.facts.year]
+    y = int(year) if year not in (None, "") else (max(set(years), key=years.count) if years else None)
+    try:
+        s = sample_size(len(ok), year=y, catalog=cat)
+    except (NoAmountError, BadInputError) as exc:
+        yield BatchFinding("SAMPLE_SIZE", INFO, (), f"真实性核查：{exc.message}")
+        return
+    yield BatchFinding(
+        "SAMPLE_SIZE",
+        INFO,
+        (),
+        f"本批次无错误的项目 {len(ok)} 个，真实性核查须核查 {s.size} 个：{s.explanation}",
+        s.rule.source,
+    )
+
+
+BATCH_CHECKS = (check_duplicates, check_city_limits)
+
+
+def check_batch(results: Sequence[FileResult], *, year: object = None, catalog: Catalog | None = None) -> list[BatchFinding]:
+    cat = catalog or load_catalog()
+    out: list[BatchFinding] = []
+    for fn in BATCH_CHECKS:
+        out.extend(fn(results, cat))
+    out.extend(check_sample(results, cat, year))
+    return out
+
+
+# --- many files --------------------------------------------------------------------------------
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".xlsb", ".et")
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and workbook files under folders (recursively, sorted); lock files skipped."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(
+                x
+                for x in p.rglob("*")
+                if x.is_file() and x.suffix.lower() in WORKBOOK_SUFFIXES and not x.name.startswith(("~$", "."))
+            )
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise BadInputError(f"找不到文件或文件夹：{p}")
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _worker(args: tuple[str, object]) -> FileResult:
+    path, year = args
+    return validate_file(path, year=year)
+
+
+def _init_worker() -> None:
+    warm_up()
+
+
+def warm_up() -> None:
+    """Load the catalog and the label tables once (before forking, the workers share them)."""
+    from .submissions import label_index
+
+    load_catalog()
+    field_units()
+    label_index()
+
+
+def validate_paths(
+    paths: Iterable[str | Path],
+    *,
+    year: object = None,
+    workers: int | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+    catalog: Catalog | None = None,
+) -> BatchResult:
+    """Every file under `paths` (files or folders), in parallel, then the batch checks."""
+    cat = catalog or load_catalog()
+    files = collect_files(paths)
+    if year not in (None, ""):
+        try:
+            int(str(year).removesuffix("年度").removesuffix("年"))
+        except ValueError:
+            raise BadInputError(f"无法识别的年度「{year}」") from None
+    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    results: list[FileResult] = []
+    jobs = [(str(p), year) for p in files]
+    if n_workers <= 1 or len(jobs) < 8:
+        for job in jobs:
+            res = _worker(job) if catalog is None else validate_file(job[0], year=year, catalog=cat)
+            results.append(res)
+            if progress:
+                progress(res)
+    else:
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        warm_up()
+        gc.freeze()  # forked workers then share the catalog's pages instead of copying them
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker) as pool:
+            for res in pool.map(_worker, jobs, chunksize=chunk):
+                results.append(res)
+                if progress:
+                    progress(res)
+        gc.unfreeze()
+    return BatchResult(results, check_batch(results, year=year, catalog=cat))
+
+
+def validate_one_batch(results: Sequence[FileResult], *, year: object = None) -> BatchResult:
+    """Batch checks over results made elsewhere (e.g. one per open workbook)."""
+    return BatchResult(list(results), check_batch(results, year=year))
+
+
+def severity_of(code: str) -> str:
+    return CODES[code][0]
+
+
+__all__ = [
+    "CHECKS",
+    "CODES",
+    "ERROR",
+    "INFO",
+    "WARNING",
+    "BatchFinding",
+    "BatchResult",
+    "FileResult",
+    "Finding",
+    "check_batch",
+    "check_submission",
+    "collect_files",
+    "validate_file",
+    "validate_paths",
+    "validate_sheets",
+]
+
+

@@ -1,0 +1,86 @@
+"""`subsidykit summary`: 附件2 入库项目汇总表 (and 附件3/附件4 forms) from a clerk's ledger.
+
+    subsidykit summary 台账.xlsx [--sheet S] [--year Y] [--region 地区] [--out OUT.xlsx]
+                       [--mapping 对照.yaml] [--forms DIR] [--paper A4|A3] [--date 2024-01-05] [--json]
+
+Exit codes as for the other commands: 0 written, 2 bad input (file, sheet, header, year).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .cli import EXIT_BAD, EXIT_OK
+from .errors import BadInputError
+from .parsing import parse_date
+
+
+def _default_out(ledger: Path, year: int) -> Path:
+    return ledger.with_name(f"{ledger.stem}_附件2_入库项目汇总表_{year}.xlsx")
+
+
+def cmd_summary(args) -> int:
+    from .forms import write_forms
+    from .ledger import load_mapping
+    from .summary import build_from_file
+
+    ledger = Path(args.ledger)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    date = parse_date(args.date) if args.date else None
+    summary = build_from_file(
+        ledger, sheet=args.sheet, year=args.year, region=args.region or "", fund=args.fund, mapping=mapping, date=date
+    )
+    out = Path(args.out) if args.out else _default_out(ledger, summary.year)
+    if out.suffix.lower() != ".xlsx":
+        raise BadInputError(f"输出文件须为 .xlsx：{out}")
+    if out.exists() and ledger.exists() and out.resolve() == ledger.resolve():
+        raise BadInputError("输出文件不能与台账文件相同（台账不会被改动）")
+    written = [summary.write_xlsx(out, paper=args.paper)]
+    if args.forms:
+        written += write_forms(summary, args.forms)
+    if args.json:
+        data = summary.to_json()
+        data["written"] = [str(p) for p in written]
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    for cat in summary.categories:
+        n = len(summary.tables.get(cat.number, []))
+        print(f"附件{cat.number}（{cat.name}）：{n} 个项目")
+    unmatched = summary.unmatched
+    flagged = [r for r in summary.reviews if any(i.severity != "info" for i in r.issues)]
+    print(f"真实性核查：{summary.sample_text}")
+    for q in summary.quotas:
+        print(f"限报名额：{q.text()}")
+    if unmatched:
+        print(f"未能归类 {len(unmatched)} 个（未列入汇总表，见「审核」工作表）：", file=sys.stderr)
+        for r in unmatched:
+            print(
+                f"  第{r.row.row}行 {r.row.get('单位名称') or ''}：{r.row.get('申报项目类别') or '（未填类别）'}",
+                file=sys.stderr,
+            )
+    if flagged:
+        print(f"有提示的项目 {len(flagged)} 个，详见「审核」工作表", file=sys.stderr)
+    for p in written:
+        print(f"已写入 {p}")
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("summary", help="由台账生成附件2 入库项目汇总表（及审核表、附件3/附件4）")
+    p.add_argument("ledger", metavar="LEDGER.xlsx", help="台账文件（只读取，不改动）")
+    p.add_argument("--sheet", help="工作表名称或序号（默认第一个）")
+    p.add_argument("--year", help="指南年度，如 2023；省略时取台账「申报年度」列")
+    p.add_argument("--fund", help="专项资金名称（同一年度有多份指南时）")
+    p.add_argument("--region", help="地区，填在表头「地区：」处")
+    p.add_argument("--date", help="汇总时间（默认今天），如 2024-01-05")
+    p.add_argument("--out", help="输出文件（默认与台账同目录：<台账名>_附件2_入库项目汇总表_<年度>.xlsx）")
+    p.add_argument("--mapping", metavar="FILE", help="列名对照文件（YAML/JSON：表头文字: 字段名）")
+    p.add_argument("--forms", metavar="DIR", help="同时在此目录生成附件3 信用承诺书、附件4 真实性核查表")
+    p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="纸张（横向，默认 A4）")
+    p.add_argument("--json", action="store_true", help="输出 JSON（各表项目数、审核结果）")
+    p.set_defaults(func=cmd_summary)
+
+
+__all__ = ["EXIT_BAD", "cmd_summary", "register"]

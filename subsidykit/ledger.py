@@ -1,0 +1,512 @@
+"""Reading a clerk's ledger (台账) sheet into rows of canonical fields.
+
+A ledger is the clerk's own table of the applications received: one project a
+row, columns in the clerk's order and wording ("企业名称" / "单位名称"; "总投资(万元)"),
+often with title rows (merged cells) above the header, numbers typed as text,
+some amounts in 元 and dates written in several ways.
+
+The reader finds the header row, maps each column to a field of the shared
+vocabulary (`catalog/fields.yaml`, through `thresholds.canonical_field`) or of a
+user mapping file, and parses each value with the engine's parsers.  Every value
+keeps its source cell ("台账!B7").  Nothing is guessed silently: amounts that look
+like 元 typed in a 万元 column are flagged (and kept as typed), unreadable values
+are kept as text and flagged.
+
+The same function (`read_values`) serves an xlsx file (`read_ledger`) and the 2-D
+list of values a macro gets from xlwings (`sheet.used_range.value`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from .errors import BadInputError
+from .parsing import is_blank, parse_amount_wan, parse_bool, parse_date, parse_number
+from .thresholds import FIELDS_FILE, canonical_field, field_aliases
+from .uscc import problem as uscc_problem
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ZH = {"error": "错误", "warning": "提示", "info": "说明"}
+
+HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows of the sheet
+# A column must map to one of these for a row to count as the header.
+KEY_FIELDS = ("单位名称", "申报项目名称")
+
+# Plausibility ceilings (万元) above which a bare number typed in a 万元 column looks like 元.
+# These are reading heuristics, not rules of any guide: the value is kept as typed and flagged.
+YUAN_CEILING_WAN: dict[str, Decimal] = {
+    "申请补助资金": Decimal(10000),  # 1 亿元
+    "项目总投入": Decimal(1000000),  # 100 亿元
+    "固定资产投资": Decimal(1000000),
+    "实缴税金": Decimal(1000000),
+    "利润总额": Decimal(1000000),
+    "主营业务收入": Decimal(100000000),  # 1 万亿元
+    "营业收入": Decimal(100000000),
+}
+# (smaller, larger): the first cannot exceed the second when both are in 万元.
+YUAN_RELATIONS: tuple[tuple[str, str], ...] = (
+    ("申请补助资金", "项目总投入"),
+    ("固定资产投资", "项目总投入"),
+    ("实缴税金", "主营业务收入"),
+    ("利润总额", "主营业务收入"),
+)
+_TOTAL_WORDS = {"合计", "小计", "总计", "合 计", "总 计"}
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding about one value or row of the ledger (message in Chinese)."""
+
+    code: str  # AMOUNT_LOOKS_LIKE_YUAN, AMOUNT_UNIT_CONVERTED, BAD_AMOUNT, BAD_DATE, ...
+    severity: Severity
+    message: str
+    cell: str | None = None  # "台账!F7"
+    field: str | None = None
+
+    def text(self) -> str:
+        where = f"{self.cell}：" if self.cell else ""
+        return f"[{SEVERITY_ZH[self.severity]}] {where}{self.message}"
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "cell": self.cell,
+            "field": self.field,
+        }
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # 0-based within the values given
+    letter: str  # sheet column letter
+    header: str  # as typed
+    field: str | None  # canonical field, None = not used
+    unit: str | None = None  # explicit unit in the header ("元", "亿元") for amount columns
+
+
+@dataclass
+class LedgerRow:
+    """One project: values by canonical field, their source cells and the findings."""
+
+    sheet: str
+    row: int  # 1-based sheet row
+    values: dict[str, object] = field(default_factory=dict)  # parsed: Decimal 万元, date, bool, str
+    raw: dict[str, object] = field(default_factory=dict)  # as read from the cell
+    cells: dict[str, str] = field(default_factory=dict)  # field -> "台账!B7"
+    extra: dict[str, object] = field(default_factory=dict)  # unmapped columns: header -> raw value
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!第{self.row}行"
+
+    def get(self, name: str, default=None):
+        return self.values.get(name, default)
+
+
+@dataclass
+class Ledger:
+    sheet: str
+    header_row: int  # 1-based sheet row of the column headers
+    columns: list[Column]
+    rows: list[LedgerRow]
+    issues: list[Issue] = field(default_factory=list)  # about the sheet itself (unmapped columns, ...)
+    skipped: list[int] = field(default_factory=list)  # sheet rows skipped (blank, 合计)
+
+    @property
+    def fields(self) -> list[str]:
+        return [c.field for c in self.columns if c.field]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def column_letter(index0: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    n, out = index0 + 1, ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _parse_origin(origin: str | tuple[int, int]) -> tuple[int, int]:
+    """ "B3" or "$B$3" or "B3:K40" -> (row 3, column index 1)."""
+    if isinstance(origin, tuple):
+        return int(origin[0]), int(origin[1])
+    text = str(origin).split("!")[-1].split(":")[0].replace("$", "").upper()
+    m = re.fullmatch(r"([A-Z]{1,3})(\d+)", text)
+    if not m:
+        raise BadInputError(f"无法识别的起始单元格「{origin}」")
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col - 1
+
+
+@lru_cache(maxsize=1)
+def field_units() -> dict[str, str]:
+    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
+    return {name: (spec or {}).get("unit", "文本") for name, spec in data.items()}
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _header_text(value: object) -> str:
+    if is_blank(value):
+        return ""
+    return re.sub(r"\s+", "", _nfkc(str(value)))
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a header states: "(元)", "（亿元）", "金额/元"; None when 万元 or none."""
+    text = _nfkc(header)
+    m = re.search(r"[(\[/]\s*(亿元|万元|千元|元)\s*[)\]]?\s*$", text) or re.search(r"(亿元|万元|千元|元)\s*$", text)
+    if not m:
+        return None
+    unit = m.group(1)
+    return None if unit == "万元" else unit
+
+
+def _known(name: str) -> str | None:
+    """The canonical field of a header, or None when the vocabulary does not know it."""
+    known = set(field_aliases().values())
+    canon = canonical_field(name)
+    if canon in known:
+        return canon
+    stripped = re.sub(r"^(20\d{2}|19\d{2})年度?", "", name)  # "2021年主营业务收入（万元）"
+    stripped = re.sub(r"[(（][^()（）]*[)）]$", "", stripped)  # a trailing "(单位)" note
+    canon = canonical_field(stripped)
+    return canon if canon in known else None
+
+
+def _mapping_key(text: str) -> str:
+    return re.sub(r"[\s()（）:：]", "", _nfkc(str(text)))
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """A user mapping file (YAML or JSON): {表头文字: 字段名}; 字段名 empty or null = ignore the column."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise BadInputError(f"无法读取列名对照文件 {p}：{exc.strerror or exc}") from None
+    try:
+        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise BadInputError(f"列名对照文件 {p.name} 格式错误：{exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise BadInputError(f"列名对照文件 {p.name} 应为「表头文字: 字段名」的对照表")
+    out: dict[str, str | None] = {}
+    for k, v in data.items():
+        if v is not None and not isinstance(v, str):
+            raise BadInputError(f"列名对照文件 {p.name}：「{k}」对应的字段名应为文字")
+        out[k] = v.strip() if isinstance(v, str) and v.strip() else None
+    return out
+
+
+def _map_header(header: str, mapping: Mapping[str, str | None]) -> tuple[bool, str | None]:
+    """(decided by the user mapping?, field)."""
+    if not header:
+        return False, None
+    key = _mapping_key(header)
+    for k, v in mapping.items():
+        if _mapping_key(k) == key:
+            return True, (canonical_field(v) if v else None)
+    return False, _known(header)
+
+
+def _find_header(
+    grid: Sequence[Sequence[object]], mapping: Mapping[str, str | None]
+) -> tuple[int, list[tuple[int, str, str | None, bool]]]:
+    best: tuple[int, int] | None = None  # (score, index)
+    best_cols: list[tuple[int, str, str | None, bool]] = []
+    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        cols = []
+        for j, v in enumerate(row):
+            text = _header_text(v)
+            if not text or len(text) > 60:
+                continue
+            by_user, name = _map_header(text, mapping)
+            cols.append((j, text, name, by_user))
+        names = {c[2] for c in cols if c[2]}
+        if not any(k in names for k in KEY_FIELDS):
+            continue
+        score = len(names)
+        if score >= 2 and (best is None or score > best[0]):
+            best, best_cols = (score, i), cols
+    if best is None:
+        raise BadInputError(
+            f"在前 {HEADER_SCAN_ROWS} 行中找不到表头：需要有「单位名称」（或 企业名称、申报单位）"
+            "或「申报项目名称」等列名；列名不同时请用列名对照文件（--mapping）说明"
+        )
+    return best[1], best_cols
+
+
+def _text_value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 13912345678.0 from a number cell
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    text = _ILLEGAL_XML.sub("", str(value)).strip()
+    return text
+
+
+def _parse_cell(row: LedgerRow, col: Column, value: object, cell: str, unit: str) -> None:
+    name = col.field
+    assert name is not None
+    try:
+        if unit == "万元":
+            if col.unit and not _explicit_unit(value):
+                parsed = parse_amount_wan(value, default_unit=col.unit)
+                row.issues.append(
+                    Issue(
+                        "AMOUNT_UNIT_CONVERTED",
+                        "info",
+                        f"{name}「{value}」按表头单位「{col.unit}」换算为 {parsed.normalize():f} 万元",
+                        cell,
+                        name,
+                    )
+                )
+            else:
+                parsed = parse_amount_wan(value, default_unit=col.unit or "万元")
+                if isinstance(value, str) and re.search(r"(?<![万亿千])元\s*$", _nfkc(value)):
+                    row.issues.append(
+                        Issue(
+                            "AMOUNT_UNIT_CONVERTED",
+                            "info",
+                            f"{name}「{value}」写明以元为单位，已换算为 {parsed.normalize():f} 万元",
+                            cell,
+                            name,
+                        )
+                    )
+        elif unit == "日期":
+            parsed = parse_date(value)
+        elif unit == "是否":
+            parsed = parse_bool(value)
+        elif unit in ("文本", None):
+            parsed = _text_value(value)
+        else:
+            parsed = parse_number(value, name)
+    except BadInputError as exc:
+        code = {"万元": "BAD_AMOUNT", "日期": "BAD_DATE", "是否": "BAD_BOOL"}.get(unit, "BAD_VALUE")
+        row.issues.append(Issue(code, "error", f"{name}：{exc.message}（按原文照录）", cell, name))
+        parsed = _text_value(value)  # kept as typed, never lost
+    row.values[name] = parsed
+    row.raw[name] = value
+    row.cells[name] = cell
+
+
+def _yuan_checks(row: LedgerRow, columns_with_unit: set[str]) -> None:
+    """Flag bare numbers in 万元 columns that look like 元 (kept as typed)."""
+    for name, ceiling in YUAN_CEILING_WAN.items():
+        v = row.values.get(name)
+        if (
+            isinstance(v, Decimal)
+            and name not in columns_with_unit
+            and not _explicit_unit(row.raw.get(name))
+            and v >= ceiling
+        ):
+            row.issues.append(
+                Issue(
+                    "AMOUNT_LOOKS_LIKE_YUAN",
+                    "warning",
+                    f"{name}「{_text_value(row.raw.get(name))}」按万元计为 {v.normalize():f} 万元，数额异常，疑似以元填写；"
+                    "已按原数照录，请核实后改为万元",
+                    row.cells.get(name),
+                    name,
+                )
+            )
+    for small, large in YUAN_RELATIONS:
+        a, b = row.values.get(small), row.values.get(large)
+        if isinstance(a, Decimal) and isinstance(b, Decimal) and b > 0 and a > b:
+            if any(i.code == "AMOUNT_LOOKS_LIKE_YUAN" and i.field in (small, large) for i in row.issues):
+                continue
+            row.issues.append(
+                Issue(
+                    "AMOUNT_LOOKS_LIKE_YUAN",
+                    "warning",
+                    f"{small} {a.normalize():f} 万元大于{large} {b.normalize():f} 万元，疑似单位不一致（元/万元）；已按原数照录，请核实",
+                    row.cells.get(small),
+                    small,
+                )
+            )
+
+
+def _is_footer(text: str) -> bool:
+    t = _header_text(text)
+    return "（盖章）" in t or "(盖章)" in t or t.startswith(("注：", "注:", "填表人", "制表人", "审核人"))
+
+
+def _explicit_unit(raw: object) -> bool:
+    return isinstance(raw, str) and bool(re.search(r"(元|万|亿)\s*$", _nfkc(raw)))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_values(
+    values: Sequence[Sequence[object]],
+    *,
+    sheet: str = "Sheet1",
+    origin: str | tuple[int, int] = "A1",
+    mapping: Mapping[str, str | None] | None = None,
+) -> Ledger:
+    """Rows of a ledger given as a 2-D list of cell values (top-left cell at `origin`).
+
+    This is what a macro has (`sheet.used_range.value`, origin = the range's first cell)
+    and what `read_ledger` produces from a file.
+    """
+    if values is None or isinstance(values, (str, bytes)):
+        raise BadInputError("台账内容为空")
+    grid = [list(r) if isinstance(r, (list, tuple)) else [r] for r in values]
+    if not any(not is_blank(v) for r in grid for v in r):
+        raise BadInputError(f"工作表「{sheet}」是空的")
+    row0, col0 = _parse_origin(origin)
+    mapping = dict(mapping or {})
+    hi, cols = _find_header(grid, mapping)
+    units = field_units()
+
+    ledger_issues: list[Issue] = []
+    columns: list[Column] = []
+    seen: dict[str, str] = {}
+    for j, text, name, by_user in cols:
+        letter = column_letter(col0 + j)
+        if name and name in seen:
+            ledger_issues.append(
+                Issue(
+                    "DUPLICATE_COLUMN",
+                    "warning",
+                    f"列「{text}」与列「{seen[name]}」都对应字段「{name}」，只读取前者",
+                    f"{sheet}!{letter}{row0 + hi}",
+                    name,
+                )
+            )
+            name = None
+        if name:
+            seen[name] = text
+        elif not by_user:
+            ledger_issues.append(
+                Issue(
+                    "UNMAPPED_COLUMN",
+                    "info",
+                    f"列「{text}」未对应任何字段，未读入汇总表（可在列名对照文件中指定）",
+                    f"{sheet}!{letter}{row0 + hi}",
+                )
+            )
+        unit = _header_unit(text) if name and units.get(name) == "万元" else None
+        columns.append(Column(j, letter, text, name, unit))
+    missing = [k for k in ("单位名称", "申报项目名称", "申报项目类别") if k not in seen]
+    for k in missing:
+        ledger_issues.append(Issue("MISSING_COLUMN", "warning", f"台账中没有「{k}」列"))
+
+    mapped = [c for c in columns if c.field]
+    with_unit = {c.field for c in mapped if c.unit}
+    header_keys = [_header_text(v) for v in grid[hi]]
+    rows: list[LedgerRow] = []
+    skipped: list[int] = []
+    for i in range(hi + 1, len(grid)):
+        r = grid[i]
+        sheet_row = row0 + i
+        cells = [(c, r[c.index] if c.index < len(r) else None) for c in mapped]
+        if all(is_blank(v) for _, v in cells):
+            if any(not is_blank(v) for v in r):  # only unmapped columns (a remark): keep nothing, say so
+                ledger_issues.append(
+                    Issue("ROW_WITHOUT_DATA", "info", "该行只有未读入的列，已跳过", f"{sheet}!A{sheet_row}")
+                )
+            skipped.append(sheet_row)
+            continue
+        if [_header_text(v) for v in r] == header_keys:  # a repeated header (printed ledgers)
+            skipped.append(sheet_row)
+            continue
+        texts = {_header_text(v) for _, v in cells if isinstance(v, str)}
+        if texts & _TOTAL_WORDS or any(t.startswith(("合计", "总计")) for t in texts):
+            ledger_issues.append(Issue("TOTAL_ROW", "info", "合计行，已跳过", f"{sheet}!A{sheet_row}"))
+            skipped.append(sheet_row)
+            continue
+        if texts and all(not isinstance(v, str) or is_blank(v) or _is_footer(v) for _, v in cells):
+            skipped.append(sheet_row)  # the stamp line or the note of a printed table
+            continue
+        row = LedgerRow(sheet, sheet_row)
+        for c, v in cells:
+            if is_blank(v):
+                continue
+            _parse_cell(row, c, v, f"{sheet}!{c.letter}{sheet_row}", units.get(c.field or "", "文本"))
+        for c in columns:
+            if not c.field and c.index < len(r) and not is_blank(r[c.index]):
+                row.extra[c.header] = r[c.index]
+        _yuan_checks(row, with_unit)
+        code = row.values.get("统一社会信用代码")
+        if isinstance(code, str) and (why := uscc_problem(code)):
+            row.issues.append(
+                Issue("USCC_INVALID", "warning", why, row.cells.get("统一社会信用代码"), "统一社会信用代码")
+            )
+        if "单位名称" not in row.values:
+            row.issues.append(Issue("MISSING_VALUE", "warning", "缺少单位名称", f"{sheet}!第{sheet_row}行", "单位名称"))
+        rows.append(row)
+    if not rows:
+        ledger_issues.append(Issue("NO_ROWS", "warning", f"表头（第{row0 + hi}行）下没有项目"))
+    return Ledger(sheet, row0 + hi, columns, rows, ledger_issues, skipped)
+
+
+def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
+    """(sheet name, values from A1) of an xlsx/xls/ods file, read with calamine (never modified)."""
+    from python_calamine import (
+        CalamineError,
+        CalamineWorkbook,
+        PasswordError,
+        XmlError,
+        ZipError,
+    )
+
+    p = Path(path)
+    if not p.exists():
+        raise BadInputError(f"找不到台账文件：{p}")
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+    except PasswordError:
+        raise BadInputError(f"台账文件 {p.name} 设有打开密码，请另存为无密码的文件后再试") from None
+    except (CalamineError, XmlError, ZipError, ValueError, OSError) as exc:  # damaged or not a workbook
+        raise BadInputError(f"无法打开台账文件 {p.name}（不是有效的 Excel 文件或已损坏）：{exc}") from None
+    try:
+        names = wb.sheet_names
+        if sheet is None:
+            name = names[0]
+        elif sheet in names:
+            name = sheet
+        elif sheet.isdigit() and 1 <= int(sheet) <= len(names):
+            name = names[int(sheet) - 1]
+        else:
+            raise BadInputError(f"台账文件 {p.name} 中没有工作表「{sheet}」；现有：{'、'.join(names)}")
+        data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    finally:
+        wb.close()
+    return name, [list(r) for r in data]
+
+
+def read_ledger(
+    path: str | Path, *, sheet: str | None = None, mapping: Mapping[str, str | None] | str | Path | None = None
+) -> Ledger:
+    """Rows of the ledger sheet `sheet` (default: the first) of an xlsx file."""
+    if isinstance(mapping, (str, Path)):
+        mapping = load_mapping(mapping)
+    name, values = sheet_values(path, sheet)
+    return read_values(values, sheet=name, origin="A1", mapping=mapping)

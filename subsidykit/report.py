@@ -1,0 +1,318 @@
+"""Rendering validation findings: a report workbook, annotated copies, JSON, text and a 2-D table.
+
+Text that came from a submission (a company name "=HYPERLINK(...)") is always written as
+text, never as a live formula, and characters XML cannot hold are dropped.  Outputs are
+written atomically; the submitted files are only read.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .checks import CODES, ERROR, INFO, WARNING, BatchResult, FileResult, Finding
+from .cite import cite
+from .io import write_bytes_atomic
+
+TABLE_HEADER = ("文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "出处")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FILLS = {
+    ERROR: PatternFill("solid", fgColor="FFC7CE"),
+    WARNING: PatternFill("solid", fgColor="FFEB9C"),
+    INFO: PatternFill("solid", fgColor="DDEBF7"),
+}
+_HEAD = PatternFill("solid", fgColor="D9E1F2")
+_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+def safe_text(value: object) -> object:
+    """Strings without XML-illegal characters; other values unchanged."""
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)
+    return value
+
+
+def put(ws, row: int, col: int, value: object):
+    """Write a value; a string stays a string even when it starts with "="."""
+    cell = ws.cell(row=row, column=col)
+    value = safe_text(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def findings_table(result: FileResult | BatchResult | Iterable[Finding], *, header: bool = True) -> list[list]:
+    """Findings as rows (文件, 工作表, 单元格, 字段, 代码, 级别, 说明, 出处), e.g. to write into a sheet."""
+    if isinstance(result, BatchResult):
+        findings = [f for r in result.files for f in r.findings]
+        extra = [["；".join(b.files), "", "", "", b.code, b.severity, b.message, cite(b.source) if b.source else ""] for b in result.batch]
+    elif isinstance(result, FileResult):
+        findings, extra = result.findings, []
+    else:
+        findings, extra = list(result), []
+    rows = [list(TABLE_HEADER)] if header else []
+    for f in findings:
+        rows.append(
+            [
+                f.file,
+                f.sheet or "",
+                f.cell or "",
+                f.field or "",
+                f.code,
+                f.severity,
+                f.message,
+                cite(f.source) if f.source else "",
+            ]
+        )
+    return rows + extra
+
+
+def to_json(result: BatchResult) -> dict:
+    return result.to_json()
+
+
+def render_text(result: BatchResult) -> str:
+    lines: list[str] = []
+    for r in result.files:
+        state = "无法读取" if not r.readable else ("通过" if r.valid else "有错误")
+        lines.append(f"{r.file}：{state}")
+        for f in sorted(r.findings, key=lambda f: _RANK.get(f.severity, 3)):
+            where = f"{f.sheet}!{f.cell} " if f.sheet and f.cell else ""
+            lines.append(f"  [{f.severity}] {f.code} {where}{f.message}")
+    if result.batch:
+        lines.append("批次：")
+        for b in result.batch:
+            files = f"（{len(b.files)} 个文件：{'、'.join(Path(x).name for x in b.files)}）" if b.files else ""
+            lines.append(f"  [{b.severity}] {b.code} {b.message}{files}")
+    n = len(result.files)
+    ok = sum(r.valid for r in result.files)
+    bad_batch = sum(b.severity == ERROR for b in result.batch)
+    lines.append(f"共 {n} 个文件：无错误 {ok} 个，有错误 {n - ok} 个；批次错误 {bad_batch} 条")
+    return "\n".join(lines)
+
+
+def _link(from_dir: Path, target: str, sheet: str | None = None, cell: str | None = None) -> str:
+    try:
+        rel = os.path.relpath(Path(target).resolve(), from_dir.resolve())
+    except ValueError:  # another drive on Windows
+        rel = str(Path(target).resolve())
+    rel = rel.replace(os.sep, "/")
+    if sheet and cell:
+        rel += f"#'{sheet}'!{cell}"
+    return rel
+
+
+def report_workbook(result: BatchResult, out_dir: Path, annotated: Mapping[str, Path] | None = None) -> Workbook:
+    annotated = annotated or {}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    n = len(result.files)
+    ok = sum(r.valid for r in result.files)
+    unreadable = sum(not r.readable for r in result.files)
+    put(ws, 1, 1, "申报材料批量校验报告").font = Font(bold=True, size=14)
+    rows = [
+        ("文件数", n),
+        ("无错误（可推荐）", ok),
+        ("有错误", n - ok),
+        ("其中无法读取", unreadable),
+        ("批次问题", len([b for b in result.batch if b.code != "SAMPLE_SIZE"])),
+    ]
+    for i, (k, v) in enumerate(rows, start=3):
+        put(ws, i, 1, k).font = Font(bold=True)
+        put(ws, i, 2, v)
+    sample = next((b for b in result.batch if b.code == "SAMPLE_SIZE"), None)
+    r0 = 3 + len(rows)
+    if sample:
+        put(ws, r0, 1, "真实性核查").font = Font(bold=True)
+        put(ws, r0, 2, sample.message)
+    r0 += 2
+    for c, h in enumerate(("代码", "问题", "级别", "数量"), start=1):
+        put(ws, r0, c, h).fill = _HEAD
+    counts = result.counts()
+    for i, (code, count) in enumerate(counts.items(), start=r0 + 1):
+        sev, title = CODES.get(code, ("", code))
+        put(ws, i, 1, code)
+        put(ws, i, 2, title)
+        put(ws, i, 3, sev).fill = _FILLS.get(sev, PatternFill())
+        put(ws, i, 4, count)
+    if counts:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = "按问题代码统计"
+        chart.y_axis.title = "数量"
+        chart.legend = None
+        data = Reference(ws, min_col=4, min_row=r0, max_row=r0 + len(counts))
+        cats = Reference(ws, min_col=2, min_row=r0 + 1, max_row=r0 + len(counts))
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
+        chart.height, chart.width = max(7.5, 0.6 * len(counts) + 3), 16
+        ws.add_chart(chart, "F3")
+    for col, width in zip("ABCD", (22, 60, 8, 8), strict=True):
+        ws.column_dimensions[col].width = width
+
+    fs = wb.create_sheet("文件")
+    heads = ("文件", "结果", "单位名称", "申报项目名称", "申报项目", "错误", "警告", "提示", "标注副本")
+    for c, h in enumerate(heads, start=1):
+        put(fs, 1, c, h).fill = _HEAD
+    for i, r in enumerate(result.files, start=2):
+        link = put(fs, i, 1, r.file)
+        link.hyperlink = _link(out_dir, r.file)
+        link.font = Font(color="0563C1", underline="single")
+        state = "无法读取" if not r.readable else ("无错误" if r.valid else "有错误")
+        put(fs, i, 2, state).fill = _FILLS[INFO if r.valid else ERROR]
+        facts = r.facts
+        put(fs, i, 3, facts.applicant if facts else "")
+        put(fs, i, 4, facts.project if facts else "")
+        put(fs, i, 5, facts.label if facts else "")
+        for c, sev in enumerate((ERROR, WARNING, INFO), start=6):
+            put(fs, i, c, sum(f.severity == sev for f in r.findings))
+        if r.file in annotated:
+            a = put(fs, i, 9, annotated[r.file].name)
+            a.hyperlink = _link(out_dir, str(annotated[r.file]))
+            a.font = Font(color="0563C1", underline="single")
+    fs.freeze_panes = "A2"
+    fs.auto_filter.ref = f"A1:I{max(1, len(result.files) + 1)}"
+
+    ds = wb.create_sheet("问题清单")
+    for c, h in enumerate(TABLE_HEADER, start=1):
+        put(ds, 1, c, h).fill = _HEAD
+    row = 2
+    for r in result.files:
+        for f in sorted(r.findings, key=lambda f: _RANK.get(f.severity, 3)):
+            values = findings_table([f], header=False)[0]
+            for c, v in enumerate(values, start=1):
+                put(ds, row, c, v)
+            ds.cell(row=row, column=1).hyperlink = _link(out_dir, r.file, f.sheet, f.cell)
+            ds.cell(row=row, column=1).font = Font(color="0563C1", underline="single")
+            ds.cell(row=row, column=6).fill = _FILLS.get(f.severity, PatternFill())
+            row += 1
+    ds.freeze_panes = "A2"
+    ds.auto_filter.ref = f"A1:H{max(1, row - 1)}"
+
+    bs = wb.create_sheet("批次问题")
+    for c, h in enumerate(("代码", "级别", "文件数", "文件", "说明", "出处"), start=1):
+        put(bs, 1, c, h).fill = _HEAD
+    for i, b in enumerate(result.batch, start=2):
+        for c, v in enumerate((b.code, b.severity, len(b.files), "；".join(b.files), b.message, cite(b.source) if b.source else ""), start=1):
+            put(bs, i, c, v)
+        bs.cell(row=i, column=2).fill = _FILLS.get(b.severity, PatternFill())
+    for sheet, widths in ((ds, (40, 14, 8, 18, 20, 6, 90, 30)), (bs, (18, 6, 6, 60, 90, 30)), (fs, (40, 10, 30, 36, 40, 6, 6, 6, 30))):
+        for i, w in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = w
+    return wb
+
+
+def _save(wb: Workbook, path: Path) -> Path:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return write_bytes_atomic(path, buf.getvalue())
+
+
+def write_report(result: BatchResult, out: str | os.PathLike, annotated: Mapping[str, Path] | None = None) -> Path:
+    """The report workbook (汇总 with a chart, 文件, 问题清单, 批次问题) at `out`."""
+    path = Path(out)
+    return _save(report_workbook(result, path.parent, annotated), path)
+
+
+def _target(ws, ref: str):
+    cell = ws[ref]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if ref in rng:
+                return ws.cell(row=rng.min_row, column=rng.min_col)
+    return cell
+
+
+def annotate_copy(result: FileResult, out_path: Path) -> Path | None:
+    """A copy of the submission with offending cells filled and commented, plus a 校验结果 sheet.
+
+    Macros are not carried over (the copy is a plain .xlsx).  None when openpyxl cannot
+    load the file (unreadable files have no copy).
+    """
+    if not result.readable:
+        return None
+    try:
+        wb = load_workbook(result.file, keep_vba=False, keep_links=False, rich_text=False)
+    except Exception:  # noqa: BLE001 - the report still lists the findings
+        return None
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for f in result.findings:
+        if f.sheet and f.cell and f.sheet in wb.sheetnames:
+            by_cell.setdefault((f.sheet, f.cell), []).append(f)
+    for (sheet, ref), fs in by_cell.items():
+        ws = wb[sheet]
+        try:
+            cell = _target(ws, ref)
+        except ValueError:
+            continue
+        worst = min(fs, key=lambda f: _RANK.get(f.severity, 3)).severity
+        cell.fill = _FILLS.get(worst, PatternFill())
+        text = "\n".join(f"[{f.severity}] {f.code}：{safe_text(f.message)}" for f in fs)
+        cell.comment = Comment(text[:30000], "专项资金助手")
+        cell.comment.width, cell.comment.height = 420, min(600, 60 + 40 * len(fs))
+    name = "校验结果"
+    while name in wb.sheetnames:
+        name += "_"
+    rs = wb.create_sheet(name, 0)
+    for r, row in enumerate(findings_table(result), start=1):
+        for c, v in enumerate(row, start=1):
+            put(rs, r, c, v)
+    for i, w in enumerate((30, 14, 8, 18, 20, 6, 90, 30), start=1):
+        rs.column_dimensions[get_column_letter(i)].width = w
+    wb.active = 0
+    return _save(wb, out_path)
+
+
+def write_annotated(result: BatchResult, out_dir: str | os.PathLike) -> dict[str, Path]:
+    """Annotated copies of every readable submission in `out_dir` (originals untouched)."""
+    folder = Path(out_dir)
+    used: set[str] = set()
+    out: dict[str, Path] = {}
+    for r in result.files:
+        if not r.readable:
+            continue
+        stem = Path(r.file).stem
+        name = f"{stem}_校验标注.xlsx"
+        k = 2
+        while name in used:
+            name = f"{stem}_{k}_校验标注.xlsx"
+            k += 1
+        used.add(name)
+        target = folder / name
+        if Path(r.file).resolve() == target.resolve():
+            continue
+        path = annotate_copy(r, target)
+        if path is not None:
+            out[r.file] = path
+    return out
+
+
+def write_json(result: BatchResult, out: str | os.PathLike) -> Path:
+    import json
+
+    return write_bytes_atomic(out, json.dumps(to_json(result), ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+__all__ = [
+    "annotate_copy",
+    "findings_table",
+    "render_text",
+    "safe_text",
+    "to_json",
+    "write_annotated",
+    "write_json",
+    "write_report",
+]
+

@@ -1,0 +1,626 @@
+"""附件2 入库项目汇总表 from a ledger: one table per category, plus an internal 审核 sheet.
+
+    ledger = read_ledger("台账.xlsx")                     # or read_values(used_range.value, ...)
+    summary = build(ledger, year=2023, region="某某市")
+    summary.write_xlsx("out/附件2_推荐项目汇总表.xlsx")     # atomic; the ledger is never touched
+    summary.sheets                                      # per sheet: name, title, 2-D values, merges
+    summary.for_excel()                                 # the same, Excel-safe (floats, texts never formulas)
+
+The tables follow `summary_layout` (the official form).  The 审核 sheet is not part of the
+official table: per project it shows the program matched in the catalog, the cap
+(`amounts.cap`), requested vs cap, each threshold verdict (`thresholds.check`), the
+ledger's findings with their cells; above, the 真实性核查 sample size and per-city quota
+counts where the guide sets them.  Every rule comes from the catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from . import summary_layout as L
+from .amounts import cap
+from .catalog import Catalog, load_catalog
+from .cite import cite
+from .errors import BadInputError, SubsidyError
+from .io import write_bytes_atomic
+from .ledger import Issue, Ledger, LedgerRow, read_ledger, read_values
+from .lookup import Selection, find_program, name_key
+from .parsing import fmt_wan
+from .sampling import sample_size
+from .thresholds import STATUS_ZH, canonical_field, check
+
+AUDIT_SHEET = "审核"
+FORMULA_START = ("=", "+", "-", "@")
+
+# 审核 sheet: (header, width)
+AUDIT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 5),
+    ("汇总表", 7),
+    ("表内序号", 6),
+    ("单位名称", 20),
+    ("统一社会信用代码", 20),
+    ("申报项目名称", 22),
+    ("申报项目类别（台账）", 16),
+    ("匹配的政策项目", 24),
+    ("项目编号", 16),
+    ("项目总投入（万元）", 11),
+    ("申请补助资金（万元）", 11),
+    ("最高补助（万元）", 11),
+    ("申请与最高补助", 18),
+    ("条件核对", 9),
+    ("条件明细", 48),
+    ("台账提示", 40),
+    ("台账行", 12),
+)
+
+
+@dataclass
+class Review:
+    """The 审核 line of one project."""
+
+    row: LedgerRow
+    category: L.Category | None = None
+    selection: Selection | None = None
+    match_note: str = ""
+    cap: Decimal | None = None
+    cap_text: str = ""
+    request_text: str = ""
+    check_status: str = ""  # 通过 / 未通过 / 缺少数据 / 无条件 / ""
+    check_lines: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # the row's ledger findings and the review's own
+    table_seq: int | None = None  # 序号 within its table
+
+
+@dataclass(frozen=True)
+class QuotaCount:
+    region: str
+    program: str  # label
+    label: str  # the limit in the guide's words
+    limit: Decimal
+    count: int
+    source: str
+
+    @property
+    def exceeded(self) -> bool:
+        return self.count > self.limit
+
+    def text(self) -> str:
+        state = f"超出 {self.count - int(self.limit)} 个" if self.exceeded else "未超出"
+        return f"{self.region or '（未填地区）'}｜{self.program}｜{self.label}｜已报 {self.count} 个｜{state}（{self.source}）"
+
+
+@dataclass
+class SummarySheet:
+    """One output sheet as plain values (what a macro writes into a workbook at A1)."""
+
+    name: str
+    title: str
+    kind: str  # "table" (附件2-x) or "audit" (审核)
+    values: list[list[object]]
+    merges: list[str]
+    column_widths: list[float]
+    header_rows: tuple[int, int]  # first and last 1-based row repeated on each printed page
+    category: L.Category | None = None
+
+    def excel_values(self) -> list[list[object]]:
+        """Values for a live workbook: amounts as float, texts that start like a formula
+        prefixed with an apostrophe (Excel's text marker) so they stay text."""
+        return [[_excel_value(v) for v in row] for row in self.values]
+
+
+def _excel_value(v: object) -> object:
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
+@dataclass
+class Summary:
+    year: int
+    fund: str
+    region: str
+    date: dt.date
+    categories: list[L.Category]
+    tables: dict[str, list[Review]]  # category number -> reviews, in ledger order
+    reviews: list[Review]  # every project, in ledger order
+    sample_text: str
+    sample_size: int | None
+    quotas: list[QuotaCount]
+    ledger: Ledger | None = None
+
+    # ------------------------------------------------------------ values
+
+    @property
+    def unmatched(self) -> list[Review]:
+        return [r for r in self.reviews if r.category is None]
+
+    def table_rows(self, number: str) -> list[list[object]]:
+        """The data rows of one 汇总表, in the official column order."""
+        return [_table_row(r) for r in self.tables.get(number, [])]
+
+    @property
+    def sheets(self) -> list[SummarySheet]:
+        out = []
+        for cat in self.categories:
+            rows = self.table_rows(cat.number)
+            grid = L.header_grid(cat, self.region, self.date) + rows
+            foot = L.footer_rows(L.FIRST_DATA_ROW + len(rows) - 1)
+            for rr in sorted(foot):
+                while len(grid) < rr - 1:
+                    grid.append([None] * L.NCOLS)
+                grid.append(foot[rr])
+            out.append(
+                SummarySheet(
+                    cat.sheet_name,
+                    cat.title,
+                    "table",
+                    grid,
+                    L.merges(len(rows)),
+                    [c.width for c in L.COLUMNS],
+                    (L.ROW_GROUPS, L.ROW_HEADERS),
+                    cat,
+                )
+            )
+        out.append(self._audit_sheet())
+        return out
+
+    def _audit_lines(self) -> list[str]:
+        n_in = sum(len(v) for v in self.tables.values())
+        flagged = sum(1 for r in self.reviews if any(i.severity != "info" for i in r.issues))
+        lines = [
+            f"地区：{self.region or '（未填）'}　汇总时间：{L.date_text(self.date)}"
+            + (f"　台账：{self.ledger.sheet}（表头在第 {self.ledger.header_row} 行）" if self.ledger else ""),
+            f"项目共 {len(self.reviews)} 个：列入汇总表 {n_in} 个，未能归类 {len(self.unmatched)} 个（未列入汇总表），有提示的 {flagged} 个",
+            f"真实性核查：{self.sample_text}",
+        ]
+        if self.quotas:
+            lines += [f"限报名额：{q.text()}" for q in self.quotas]
+        else:
+            lines.append(f"限报名额：{self.year} 年度政策目录中未规定各地限报名额")
+        if self.ledger:
+            lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != "info"]
+        return lines
+
+    def _audit_sheet(self) -> SummarySheet:
+        ncol = len(AUDIT_COLUMNS)
+        title = f"审核：{self.year}年度{self.fund}入库项目（内部核对用，不属于附件2，报送时不打印）"
+        grid: list[list[object]] = [[title] + [None] * (ncol - 1)]
+        for line in self._audit_lines():
+            grid.append([line] + [None] * (ncol - 1))
+        grid.append([None] * ncol)
+        header_row = len(grid) + 1
+        grid.append([h for h, _ in AUDIT_COLUMNS])
+        for i, r in enumerate(self.reviews, 1):
+            grid.append(_audit_row(i, r))
+        merges = [f"A{k}:{L.column_letter_1(ncol)}{k}" for k in range(1, header_row - 1)]
+        return SummarySheet(
+            AUDIT_SHEET, title, "audit", grid, merges, [w for _, w in AUDIT_COLUMNS], (header_row, header_row)
+        )
+
+    def for_excel(self) -> list[dict]:
+        """Per sheet: name, title, kind, values (Excel-safe), merges, column widths, header rows."""
+        return [
+            {
+                "name": s.name,
+                "title": s.title,
+                "kind": s.kind,
+                "values": s.excel_values(),
+                "merges": list(s.merges),
+                "column_widths": list(s.column_widths),
+                "header_rows": list(s.header_rows),
+            }
+            for s in self.sheets
+        ]
+
+    def to_json(self) -> dict:
+        return {
+            "year": self.year,
+            "fund": self.fund,
+            "region": self.region,
+            "date": self.date.isoformat(),
+            "sample_size": self.sample_size,
+            "sample": self.sample_text,
+            "tables": [
+                {
+                    "number": c.number,
+                    "category": c.name,
+                    "sheet": c.sheet_name,
+                    "count": len(self.tables.get(c.number, [])),
+                }
+                for c in self.categories
+            ],
+            "quotas": [
+                {
+                    "region": q.region,
+                    "program": q.program,
+                    "label": q.label,
+                    "limit": int(q.limit),
+                    "count": q.count,
+                    "exceeded": q.exceeded,
+                }
+                for q in self.quotas
+            ],
+            "projects": [
+                {
+                    "row": r.row.row,
+                    "unit": r.row.get("单位名称"),
+                    "project": r.row.get("申报项目名称"),
+                    "table": r.category.number if r.category else None,
+                    "program": r.selection.program.id if r.selection else None,
+                    "variant": r.selection.variant.name if r.selection and r.selection.variant else None,
+                    "cap_wan": None if r.cap is None else float(r.cap),
+                    "cap": r.cap_text,
+                    "request": r.request_text,
+                    "check": r.check_status,
+                    "issues": [i.to_json() for i in r.issues],
+                }
+                for r in self.reviews
+            ],
+            "ledger_issues": [i.to_json() for i in (self.ledger.issues if self.ledger else [])],
+        }
+
+    # ------------------------------------------------------------ files
+
+    def to_workbook(self, *, paper: str = "A4"):
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        wb.remove(wb.active)
+        L.register_styles(wb)
+        for s in self.sheets:
+            ws = wb.create_sheet(s.name)
+            if s.kind == "table":
+                n = len(self.tables.get(s.category.number, []))
+                rows = s.values[L.FIRST_DATA_ROW - 1 : L.FIRST_DATA_ROW - 1 + n]
+                L.write_table(ws, s.category, rows, region=self.region, date=self.date, paper=paper)
+            else:
+                _write_audit(ws, s, paper=paper)
+        return wb
+
+    def xlsx_bytes(self, *, paper: str = "A4") -> bytes:
+        return L.workbook_bytes(self.to_workbook(paper=paper))
+
+    def write_xlsx(self, path: str | Path, *, paper: str = "A4") -> Path:
+        """Write the summary workbook atomically (a temporary file, then a rename)."""
+        target = Path(path)
+        if self.ledger_path is not None and target.resolve() == Path(self.ledger_path).resolve():
+            raise BadInputError("输出文件不能与台账文件相同（台账不会被改动）")
+        return write_bytes_atomic(target, self.xlsx_bytes(paper=paper))
+
+    ledger_path: str | None = None
+
+
+# ---------------------------------------------------------------- building
+
+
+def _table_row(r: Review) -> list[object]:
+    row = r.row
+    out: list[object] = []
+    for col in L.COLUMNS:
+        if col.kind == "seq":
+            out.append(r.table_seq)
+            continue
+        v = row.values.get(col.field)
+        if col.kind == "bool" and isinstance(v, bool):
+            v = "是" if v else "否"
+        out.append(v)
+    return out
+
+
+def _join(lines: Sequence[str]) -> str:
+    return "\n".join(lines)
+
+
+def _audit_row(i: int, r: Review) -> list[object]:
+    row = r.row
+    sel = r.selection
+    matched = sel.label if sel else (r.match_note or "")
+    if sel and r.match_note:
+        matched = f"{sel.label}（{r.match_note}）"
+    issues = [x.text() for x in r.issues]
+    return [
+        i,
+        r.category.number if r.category else "未归类",
+        r.table_seq,
+        row.values.get("单位名称"),
+        row.values.get("统一社会信用代码"),
+        row.values.get("申报项目名称"),
+        row.values.get("申报项目类别"),
+        matched,
+        sel.program.id if sel else None,
+        row.values.get("项目总投入"),
+        row.values.get("申请补助资金"),
+        r.cap,
+        r.request_text,
+        r.check_status,
+        _join(r.check_lines),
+        _join(issues),
+        f"第{row.row}行",
+    ]
+
+
+def _write_audit(ws, s: SummarySheet, *, paper: str) -> None:
+    from openpyxl.styles import Font
+
+    header = s.header_rows[0]
+    for c, w in enumerate(s.column_widths, 1):
+        ws.column_dimensions[L.column_letter_1(c)].width = w
+    amount_cols = {i for i, (h, _) in enumerate(AUDIT_COLUMNS) if h.endswith("（万元）")}
+    cache = L.StyleCache()
+    for r, values in enumerate(s.values, 1):
+        for c, v in enumerate(values, 1):
+            if v is None and r <= header:
+                continue
+            cell = ws.cell(row=r, column=c)
+            if isinstance(v, str):
+                L.set_text(cell, v)
+            elif v is not None:
+                cell.value = v
+            if r == 1:
+                cell.style = "sk_line"
+                cell.font = Font(name="宋体", size=13, bold=True)
+            elif r < header:
+                cell.style = "sk_line"
+            elif r == header:
+                cell.style = "sk_head"
+            else:
+                cache.apply(cell, "sk_amount" if (c - 1) in amount_cols else "sk_text")
+        if r > header:
+            ws.row_dimensions[r].height = L.row_height(values, s.column_widths)
+    for rng in s.merges:
+        ws.merge_cells(rng)
+    ws.freeze_panes = f"E{header + 1}"
+    last = len(s.values)
+    L.apply_print_setup(
+        ws, paper=paper, title_rows=f"{header}:{header}", last_row=last, last_col=L.column_letter_1(len(AUDIT_COLUMNS))
+    )
+
+
+class _Matcher:
+    """Ledger 申报项目类别 text -> (category, selection, note), cached (ledgers repeat the same texts)."""
+
+    def __init__(self, year: int, doc, cats: list[L.Category], catalog: Catalog):
+        self.year, self.doc, self.cats, self.catalog = year, doc, cats, catalog
+        self.by_program = {pid: c for c in cats for pid in c.programs}
+        self.cache: dict[tuple[str, str], tuple[L.Category | None, Selection | None, str, bool]] = {}
+
+    def __call__(self, text: object, variant: object) -> tuple[L.Category | None, Selection | None, str, bool]:
+        key = (str(text or ""), str(variant or ""))
+        if key not in self.cache:
+            self.cache[key] = self._match(*key)
+        return self.cache[key]
+
+    def _match(self, text: str, variant: str) -> tuple[L.Category | None, Selection | None, str, bool]:
+        """(category, selection, note, unknown?)"""
+        if not text.strip():
+            return None, None, "台账未填申报项目类别", True
+        error = ""
+        try:
+            sel = find_program(text, year=self.year, variant=variant or None, catalog=self.catalog)
+            cat = self.by_program.get(sel.program.id)
+            if cat is not None:
+                return cat, sel, "", False
+            error = f"「{text}」是 {sel.program.year}/{self.catalog.doc_of[sel.program.id].fund} 的项目，不属于本汇总表"
+        except SubsidyError as exc:
+            error = exc.message
+            if variant:  # the sub-case may be the culprit: match the program alone, and say so
+                try:
+                    sel = find_program(text, year=self.year, catalog=self.catalog)
+                    cat = self.by_program.get(sel.program.id)
+                    if cat is not None:
+                        return cat, sel, f"子类「{variant}」未能识别：{exc.message}", False
+                except SubsidyError:
+                    pass
+        key = name_key(text)
+        for cat in self.cats:  # the category itself typed ("绿色化改造提升")
+            ck = name_key(cat.name)
+            if key == ck or (len(ck) >= 4 and ck in key):
+                return cat, None, f"按类别「{cat.name}」归入，未能对应到具体项目：{error}", False
+        return None, None, error, True
+
+
+def _base_for_cap(sel: Selection, row: LedgerRow) -> tuple[object, str]:
+    """(the base amount for `cap`, a note when it is the 申报项目总投入 standing in for another base)."""
+    base = sel.field("base")
+    kind = sel.field("kind")
+    if kind in ("fixed", "cap_only", "none", "recognition"):
+        return None, ""
+    if base:
+        own = canonical_field(base)
+        if isinstance(row.values.get(own), Decimal):
+            return row.values[own], ""
+    total = row.values.get("项目总投入")
+    if base and canonical_field(base) != "项目总投入" and total is not None:
+        return total, f"（指南的计算基数为「{base}」，此处以申报项目总投入估算，仅供参考）"
+    return total, ""
+
+
+def _review(r: Review, catalog: Catalog, same_unit: int) -> None:
+    sel, row = r.selection, r.row
+    if sel is None:
+        return
+    base, note = _base_for_cap(sel, row)
+    try:
+        award = cap(sel, base, catalog=catalog)
+        r.cap = award.amount
+        r.cap_text = award.explanation + note
+    except SubsidyError as exc:
+        r.cap_text = exc.message
+    req = row.values.get("申请补助资金")
+    if not isinstance(req, Decimal):
+        r.request_text = "未填申请补助资金" if req is None else "申请补助资金无法识别"
+    elif r.cap is None:
+        r.request_text = f"申请 {fmt_wan(req)} 万元；最高补助无法测算：{r.cap_text}"
+    elif req <= r.cap:
+        r.request_text = f"未超过最高补助（申请 {fmt_wan(req)} ≤ {fmt_wan(r.cap)} 万元）"
+    else:
+        r.request_text = f"超过最高补助 {fmt_wan(req - r.cap)} 万元（申请 {fmt_wan(req)} > {fmt_wan(r.cap)} 万元）"
+        r.issues.append(
+            Issue(
+                "CAP_EXCEEDED",
+                "warning",
+                f"申请补助资金 {fmt_wan(req)} 万元超过最高补助 {fmt_wan(r.cap)} 万元",
+                row.cells.get("申请补助资金"),
+                "申请补助资金",
+            )
+        )
+    values = {k: v for k, v in row.values.items() if not isinstance(v, str) or canonical_field(k) in _TEXT_CHECKED}
+    values["申报项目数量"] = same_unit
+    try:
+        report = check(sel, values, only_given=True, catalog=catalog)
+    except SubsidyError as exc:
+        r.check_status = "无法核对"
+        r.check_lines = [exc.message]
+        return
+    if not report.results:
+        r.check_status = "无可核对条件"
+    else:
+        statuses = {x.status for x in report.results}
+        r.check_status = "未通过" if "fail" in statuses else ("缺少数据" if "missing" in statuses else "通过")
+        r.check_lines = [f"[{STATUS_ZH[x.status]}] {x.message}" for x in report.results]
+
+
+# text fields a threshold may compare (示范级别, 所在地 …); other text (names) is left out of check()
+_TEXT_CHECKED = {"示范级别", "所在地", "项目子类"}
+
+
+def _quotas(summary_region: str, reviews: list[Review], doc, catalog: Catalog) -> list[QuotaCount]:
+    out: list[QuotaCount] = []
+    for p in doc.programs:
+        for lim in p.city_limits:
+            ids = {p.id, *lim.shared_with}
+            variants = [v.name for v in p.variants if v.name in lim.scope or name_key(v.name) in name_key(lim.scope)]
+            counts: Counter[str] = Counter()
+            for r in reviews:
+                if r.selection is None or r.selection.program.id not in ids:
+                    continue
+                if variants and (r.selection.variant is None or r.selection.variant.name not in variants):
+                    continue
+                region = r.row.values.get("地区") or summary_region
+                counts[str(region)] += 1
+            label = f"{p.year}/{p.title}"
+            for region in sorted(counts) or [summary_region]:
+                out.append(QuotaCount(region, label, lim.label, lim.value, counts.get(region, 0), cite(lim.source)))
+    return out
+
+
+def _infer_year(rows: Sequence[LedgerRow]) -> int:
+    years = Counter()
+    for r in rows:
+        y = r.values.get("申报年度")
+        if isinstance(y, Decimal) and y == y.to_integral_value():
+            years[int(y)] += 1
+    if not years:
+        raise BadInputError("请指定年度（--year），台账中也没有「申报年度」列")
+    return years.most_common(1)[0][0]
+
+
+def build(
+    rows: Ledger | Sequence[LedgerRow],
+    *,
+    year: int | str | None = None,
+    region: str = "",
+    fund: str | None = None,
+    date: dt.date | None = None,
+    catalog: Catalog | None = None,
+) -> Summary:
+    """The 汇总表 of the year's guide(s) and the 审核 sheet from ledger rows."""
+    cat = catalog or load_catalog()
+    ledger = rows if isinstance(rows, Ledger) else None
+    items = list(ledger.rows if ledger else rows)
+    if year in (None, ""):
+        y = _infer_year(items)
+    else:
+        try:
+            y = int(str(year).strip().removesuffix("年度").removesuffix("年"))
+        except ValueError:
+            raise BadInputError(f"无法识别的年度「{year}」") from None
+    doc = L.document_for(y, fund, cat)
+    cats = L.categories(y, fund, cat)
+    match = _Matcher(y, doc, cats, cat)
+    unit_counts = Counter(_unit_key(r) for r in items)
+    reviews: list[Review] = []
+    tables: dict[str, list[Review]] = defaultdict(list)
+    for row in items:
+        category, sel, note, unknown = match(row.values.get("申报项目类别"), row.values.get("项目子类"))
+        rv = Review(row, category, sel, note, issues=list(row.issues))
+        if unknown:
+            typed = row.values.get("申报项目类别")
+            rv.issues.append(
+                Issue(
+                    "UNKNOWN_CATEGORY",
+                    "warning",
+                    f"申报项目类别「{typed or ''}」未能对应到 {y} 年度指南的项目，未列入汇总表：{note}",
+                    row.cells.get("申报项目类别", f"{row.sheet}!第{row.row}行"),
+                    "申报项目类别",
+                )
+            )
+        elif category is not None:
+            tables[category.number].append(rv)
+            rv.table_seq = len(tables[category.number])
+        _review(rv, cat, unit_counts[_unit_key(row)])
+        reviews.append(rv)
+    try:
+        s = sample_size(len(reviews) - sum(1 for r in reviews if r.category is None), year=y, catalog=cat)
+        sample_text, size = f"须核查 {s.size} 个：{s.explanation}", s.size
+    except SubsidyError as exc:
+        sample_text, size = exc.message, None
+    return Summary(
+        y,
+        doc.fund,
+        region or "",
+        date or dt.date.today(),
+        cats,
+        dict(tables),
+        reviews,
+        sample_text,
+        size,
+        _quotas(region or "", reviews, doc, cat),
+        ledger,
+    )
+
+
+def _unit_key(row: LedgerRow) -> str:
+    code = row.values.get("统一社会信用代码")
+    if isinstance(code, str) and code.strip():
+        return "code:" + code.strip().upper()
+    return "name:" + name_key(str(row.values.get("单位名称") or f"#{row.row}"))
+
+
+def build_from_values(
+    values: Sequence[Sequence[object]],
+    *,
+    sheet: str = "Sheet1",
+    origin: str | tuple[int, int] = "A1",
+    year: int | str | None = None,
+    region: str = "",
+    fund: str | None = None,
+    mapping=None,
+    date: dt.date | None = None,
+) -> Summary:
+    """For a macro: the active sheet's values (`used_range.value`, its first cell as `origin`)."""
+    return build(
+        read_values(values, sheet=sheet, origin=origin, mapping=mapping), year=year, region=region, fund=fund, date=date
+    )
+
+
+def build_from_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    year: int | str | None = None,
+    region: str = "",
+    fund: str | None = None,
+    mapping=None,
+    date: dt.date | None = None,
+) -> Summary:
+    summary = build(read_ledger(path, sheet=sheet, mapping=mapping), year=year, region=region, fund=fund, date=date)
+    summary.ledger_path = str(path)
+    return summary

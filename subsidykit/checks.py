@@ -34,16 +34,11 @@ from .errors import BadInputError, NoAmountError, UnknownProgramError
 from .lookup import Selection, find_program, name_key, require_variant
 from .parsing import (
     fmt_wan,
-    parse_amount_wan,
-    parse_bool,
-    parse_date,
-    parse_number,
-    parse_ratio,
 )
 from .regions import city_of_text, city_of_uscc
 from .sampling import sample_size
 from .submissions import Submission, field_units, read_sheets, read_submission
-from .thresholds import canonical_field, check, check_threshold
+from .thresholds import canonical_field, check, check_threshold, parse_value
 from .uscc import normalise as uscc_normalise
 from .uscc import problem as uscc_problem
 from .workbooks import DEFAULT_LIMITS, Limits, UnreadableWorkbook
@@ -227,17 +222,8 @@ Check = Callable[[Context], Iterable[Finding]]
 
 
 def _parse(unit: str, value: object):
-    if unit == "万元":
-        return parse_amount_wan(value)
-    if unit == "比例":
-        return parse_ratio(value)
-    if unit == "日期":
-        return parse_date(value)
-    if unit == "是否":
-        return parse_bool(value)
-    if unit == "文本":
-        return str(value)
-    return parse_number(value)
+    """The engine's reading of a value, except that text is kept as typed (for messages)."""
+    return str(value) if unit == "文本" else parse_value(unit, value)
 
 
 # --- per-file checks ------------------------------------------------------------------------

@@ -122,7 +122,8 @@ def _text(value: object) -> str:
     return "".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
-def _parse(unit: str, value: object):
+def parse_value(unit: str, value: object):
+    """A value in the catalog's unit (万元 / 比例 / 日期 / 是否 / 文本 / counts); BadInputError if unreadable."""
     if unit == "万元":
         return parse_amount_wan(value)
     if unit == "比例":
@@ -194,7 +195,7 @@ def _condition_applies(cond: Condition, values: Mapping[str, object]) -> bool | 
     name = canonical_field(cond.field)
     if name not in values:
         return None
-    return _holds(cond.op, _parse(cond.unit, values[name]), _rule_value(cond.unit, cond.value))
+    return _holds(cond.op, parse_value(cond.unit, values[name]), _rule_value(cond.unit, cond.value))
 
 
 def _exempt(t: Threshold, sel: Selection | None) -> bool:
@@ -236,7 +237,7 @@ def check_threshold(
         return Result(name, "missing", f"缺少{name}，无法核对{where}", t.source, t.label, general)
     raw = values[name]
     try:
-        got = _parse(t.unit, raw)
+        got = parse_value(t.unit, raw)
     except BadInputError as exc:
         return Result(name, "fail", f"不通过：{name}：{exc.message}{where}", t.source, t.label, general)
     want = _rule_value(t.unit, t.value)

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs bench clean
+.PHONY: demo test docs bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ demo: $(STAMP)
 	@echo; echo "全部项目的 JSON 已写入 out/programs.json"
 	@echo; echo "== 工作表函数：用 formulas 公式引擎计算示例台账（不需要 Excel） =="
 	TQDM_DISABLE=1 $(BIN)/python -m udfs.formulas_engine examples/台账_函数示例.xlsx --out out/台账_函数示例_计算结果.xlsx
+	@echo; echo "== Excel 桌面加载项：由 addin/desktop 的文本源文件构建 .xlam =="
+	$(BIN)/subsidykit addin build --out out/subsidykit.xlam
+	@echo; echo "网页版/365 加载项：make serve（或 subsidykit serve），再在 Excel 中上传 http://127.0.0.1:8000/manifest 的清单"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -42,6 +45,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/udf_bench.py
 	$(BIN)/python benchmarks/summary_bench.py
 	$(BIN)/python benchmarks/validate_bench.py
+	$(BIN)/python benchmarks/server_load.py --clients 8 --seconds 60
+
+serve: $(STAMP)
+	$(BIN)/subsidykit serve
 
 docs: $(STAMP)
 	$(BIN)/subsidykit docs --out docs/catalog.md

@@ -24,6 +24,7 @@ from subsidykit.forms import write_forms
 from subsidykit.summary import Summary, build_from_values
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
+from .settings import setting
 
 
 def _active_values(book: xw.Book) -> tuple[str, list[list[object]], str]:
@@ -80,6 +81,8 @@ def generate_summary(book: xw.Book | None = None, year: object = None, region: o
     Returns the message shown to the clerk.
     """
     book = book or xw.Book.caller()
+    if not is_remote(book):  # the desktop ribbon passes nothing: the clerk's 设置 apply
+        year, region = setting("YEAR", year), setting("REGION", region) or ""
     try:
         summary = _summary(book, year, region)
     except SubsidyError as exc:

@@ -20,6 +20,7 @@ from subsidykit.errors import SubsidyError
 from subsidykit.report import findings_table, write_report
 
 from ._book import TITLE, as_text, free_path, is_remote, output_folder, replace_sheet
+from .settings import setting
 
 RESULT_SHEET = "校验结果"
 WIDTHS = [24, 14, 8, 18, 20, 6, 80, 36]
@@ -73,6 +74,7 @@ def validate_submissions(book: xw.Book | None = None, folder: str | None = None,
         if is_remote(book):
             message = _validate_open_book(book, year)
         else:
+            year = setting("YEAR", year)
             chosen = Path(folder) if folder else _pick_folder(output_folder(book))
             if chosen is None:
                 return "已取消。"

@@ -22,7 +22,7 @@ from .thresholds import STATUS_ZH, check
 EXIT_OK, EXIT_NOT_MET, EXIT_BAD = 0, 1, 2
 
 # Commands kept in their own modules (they pull in openpyxl and friends).
-_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_validate")
+_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_validate", "subsidykit.cli_serve", "subsidykit.cli_addin")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -11,6 +11,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -102,18 +103,25 @@ def render_text(result: BatchResult) -> str:
     return "\n".join(lines)
 
 
-def _link(from_dir: Path, target: str, sheet: str | None = None, cell: str | None = None) -> str:
+def _link(from_dir: Path, target: str, sheet: str | None = None, cell: str | None = None, base: Path | None = None) -> str:
+    """Link from the report's folder to `target` (a relative `target` is taken from `base`, else the cwd)."""
+    path = Path(target)
+    if base is not None and not path.is_absolute():
+        path = base / path
     try:
-        rel = os.path.relpath(Path(target).resolve(), from_dir.resolve())
+        rel = os.path.relpath(path.resolve(), from_dir.resolve())
     except ValueError:  # another drive on Windows
-        rel = str(Path(target).resolve())
+        rel = str(path.resolve())
     rel = rel.replace(os.sep, "/")
     if sheet and cell:
         rel += f"#'{sheet}'!{cell}"
     return rel
 
 
-def report_workbook(result: BatchResult, out_dir: Path, annotated: Mapping[str, Path] | None = None) -> Workbook:
+def report_workbook(
+    result: BatchResult, out_dir: Path, annotated: Mapping[str, Path] | None = None, link_base: Path | None = None
+) -> Workbook:
+    """`link_base`: the folder relative file names are relative to (default: the cwd)."""
     annotated = annotated or {}
     wb = Workbook()
     ws = wb.active
@@ -168,7 +176,7 @@ def report_workbook(result: BatchResult, out_dir: Path, annotated: Mapping[str, 
         put(fs, 1, c, h).fill = _HEAD
     for i, r in enumerate(result.files, start=2):
         link = put(fs, i, 1, r.file)
-        link.hyperlink = _link(out_dir, r.file)
+        link.hyperlink = _link(out_dir, r.file, base=link_base)
         link.font = Font(color="0563C1", underline="single")
         state = "无法读取" if not r.readable else ("无错误" if r.valid else "有错误")
         put(fs, i, 2, state).fill = _FILLS[INFO if r.valid else ERROR]
@@ -194,7 +202,7 @@ def report_workbook(result: BatchResult, out_dir: Path, annotated: Mapping[str, 
             values = findings_table([f], header=False)[0]
             for c, v in enumerate(values, start=1):
                 put(ds, row, c, v)
-            ds.cell(row=row, column=1).hyperlink = _link(out_dir, r.file, f.sheet, f.cell)
+            ds.cell(row=row, column=1).hyperlink = _link(out_dir, r.file, f.sheet, f.cell, base=link_base)
             ds.cell(row=row, column=1).font = Font(color="0563C1", underline="single")
             ds.cell(row=row, column=6).fill = _FILLS.get(f.severity, PatternFill())
             row += 1
@@ -220,10 +228,12 @@ def _save(wb: Workbook, path: Path) -> Path:
     return write_bytes_atomic(path, buf.getvalue())
 
 
-def write_report(result: BatchResult, out: str | os.PathLike, annotated: Mapping[str, Path] | None = None) -> Path:
+def write_report(
+    result: BatchResult, out: str | os.PathLike, annotated: Mapping[str, Path] | None = None, link_base: Path | None = None
+) -> Path:
     """The report workbook (汇总 with a chart, 文件, 问题清单, 批次问题) at `out`."""
     path = Path(out)
-    return _save(report_workbook(result, path.parent, annotated), path)
+    return _save(report_workbook(result, path.parent, annotated, link_base), path)
 
 
 def _target(ws, ref: str):
@@ -316,3 +326,21 @@ __all__ = [
     "write_report",
 ]
 
+
+
+def relative_names(result: BatchResult, root: str | os.PathLike) -> BatchResult:
+    """The same result with file names relative to `root` (an upload's temporary folder must
+    not show in a report), findings included."""
+    base = Path(root).resolve()
+
+    def rel(name: str) -> str:
+        try:
+            return Path(name).resolve().relative_to(base).as_posix()
+        except ValueError:
+            return Path(name).name
+
+    files = [
+        replace(r, file=rel(r.file), findings=[replace(f, file=rel(f.file)) if f.file else f for f in r.findings]) for r in result.files
+    ]
+    batch = [replace(b, files=tuple(rel(x) for x in b.files)) for b in result.batch]
+    return replace(result, files=files, batch=batch)

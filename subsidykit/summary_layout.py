@@ -457,3 +457,42 @@ def workbook_bytes(wb, *, reproducible: bool = False) -> bytes:
             zi.external_attr = 0o644 << 16
             zout.writestr(zi, body)
     return out.getvalue()
+
+
+# --- the clerk's ledger (台账) template: the columns 附件2 is filled from ------------------------
+LEDGER_EXTRA = (Column("统一社会信用代码", "统一社会信用代码", "text", 22),)  # 附件3 信用承诺书 and the checks need it
+
+
+@dataclass(frozen=True)
+class LedgerTemplate:
+    """An empty ledger sheet: header row, column widths and kinds, and the year's categories."""
+
+    year: int
+    columns: tuple[Column, ...]
+    categories: tuple[str, ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def widths(self) -> list[float]:
+        return [c.width for c in self.columns]
+
+    def column_of(self, field: str) -> int:
+        """1-based column of a canonical field."""
+        return next(i for i, c in enumerate(self.columns, 1) if c.field == field)
+
+
+def ledger_template(year: int, fund: str | None = None, catalog: Catalog | None = None) -> LedgerTemplate:
+    """The ledger columns in 附件2's order (its own headers, so the ledger reader needs no mapping),
+    with 统一社会信用代码 after 单位名称; 申报项目类别 takes one of the year's categories."""
+    cols = list(COLUMNS)
+    cols[2:2] = LEDGER_EXTRA
+    return LedgerTemplate(year, tuple(cols), tuple(c.name for c in categories(year, fund, catalog)))
+
+
+def latest_fund_year(catalog: Catalog | None = None) -> int:
+    """The newest year with a 专项资金 guide (the default when the clerk has not chosen a year)."""
+    cat = catalog or load_catalog()
+    return max(d.year for d in cat.documents if "专项资金" in d.fund)

@@ -1,4 +1,8 @@
-"""Start the real xlwings Server (project addin/server) on 127.0.0.1 for the tests."""
+"""Start the real xlwings Server (project addin/server) on 127.0.0.1 for the tests.
+
+The server refuses writes without an access token, so each started server gets its own
+token file and `post_json` sends that server's token unless told otherwise (`auth=False`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +21,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "addin" / "server"
 
+TOKENS: dict[str, str] = {}  # base URL -> the token its server accepts
+
+
+class Server(str):
+    """The base URL, with the server's token, token file, temp folder and log file."""
+
+    token: str
+    token_file: Path
+    tmpdir: Path
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_bytes().decode("utf-8", errors="replace")
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -24,9 +43,19 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.0):
-    """Yield the base URL of an xlwings Server serving this repo's project; stop it after."""
+def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.0, workers: int = 1):
+    """Yield the base URL (a `Server`) of an xlwings Server serving this repo's project; stop it after.
+
+    The server gets a fresh token file with one token, and its own TMPDIR (to check that
+    uploads leave nothing behind)."""
+    from subsidykit.access import new_token
+
     port = _free_port()
+    home = Path(tempfile.mkdtemp(prefix=f"xlserver-{port}-"))
+    token_file = home / "tokens"
+    token = new_token("测试科员", token_file)
+    server_tmp = home / "tmp"
+    server_tmp.mkdir()
     env = dict(os.environ)
     env.update(
         {
@@ -34,18 +63,20 @@ def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.
             "XLWINGS_LICENSE_KEY": "noncommercial",
             "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),
             "PYTHONUNBUFFERED": "1",
+            "SUBSIDYKIT_TOKEN_FILE": str(token_file),
+            "TMPDIR": str(server_tmp),
         }
     )
     env.update(extra_env or {})
-    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"xlwings-server-{port}.log", "w+b")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "xlwings_server.main:main_app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    log_path = home / "server.log"
+    log = open(log_path, "w+b")  # noqa: SIM115
+    cmd = [sys.executable, "-m", "uvicorn", "xlwings_server.main:main_app", "--host", "127.0.0.1", "--port", str(port)]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = Server(f"http://127.0.0.1:{port}")
+    base.token, base.token_file, base.tmpdir, base.log_path = token, token_file, server_tmp, log_path
+    TOKENS[base] = token
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -61,6 +92,7 @@ def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.
                 time.sleep(0.2)
         yield base
     finally:
+        TOKENS.pop(base, None)
         proc.terminate()
         try:
             proc.wait(timeout=10)
@@ -74,10 +106,21 @@ def get_json(url: str) -> object:
         return json.loads(resp.read())
 
 
-def post_json(url: str, payload: dict, headers: dict[str, str] | None = None) -> tuple[int, object]:
-    """(status, body): the body parsed as JSON when it is JSON, else the text."""
+def auth_header(url: str) -> dict[str, str]:
+    """The Authorization header of the test server `url` belongs to."""
+    for base, token in TOKENS.items():
+        if url.startswith(base):
+            return {"Authorization": f"Bearer {token}"}
+    return {}
+
+
+def post_json(url: str, payload: dict, headers: dict[str, str] | None = None, auth: bool = True) -> tuple[int, object]:
+    """(status, body): the body parsed as JSON when it is JSON, else the text.
+
+    Sends the server's access token unless `auth` is False or `headers` has its own."""
     data = json.dumps(payload).encode()
-    req = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "application/json", **(headers or {})})
+    sent = {"Content-Type": "application/json", **(auth_header(url) if auth else {}), **(headers or {})}
+    req = urllib.request.Request(url, data=data, method="POST", headers=sent)
     try:
         with urllib.request.urlopen(req, timeout=60) as resp:
             status, body = resp.status, resp.read()

@@ -32,7 +32,7 @@ BUTTONS = ["生成汇总表", "批量校验", "插入台账模板", "项目目�
 
 def run(*args, env=None):
     proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, encoding="utf-8", env=env
+        [sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, encoding="utf-8", env=env, check=False
     )
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -166,7 +166,7 @@ def test_libreoffice_opens_the_addin(xlam, tmp_path):
     proc = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
          "--outdir", str(tmp_path / "csv"), str(src)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, check=False,
     )
     outputs = list((tmp_path / "csv").glob("*.csv"))
     assert outputs, proc.stderr + proc.stdout
@@ -360,7 +360,7 @@ def test_project_streams(vba, xlam):
     assert "Document=ThisWorkbook/&H00000000" in project and "Class=Dictionary" in project
     assert "Module=Ribbon" in project and 'Name="subsidykit"' in project
     pid = re.search(r'ID="(\{[^}]+\})"', project).group(1)
-    values = dict(re.findall(r'^(CMG|DPB|GC)="([0-9A-F]+)"', project, re.M))
+    values = dict(re.findall(r'^(CMG|DPB|GC)="([0-9A-F]+)"', project, re.MULTILINE))
     assert ovba.decrypt(values["CMG"])[0] == b"\x00\x00\x00\x00"  # not protected
     assert ovba.decrypt(values["DPB"])[0] == b"\x00"  # no password
     assert ovba.decrypt(values["GC"])[0] == b"\xff"  # visible
@@ -408,7 +408,6 @@ def test_generated_udf_wrappers_mirror_xlwings_and_avoid_vba_keywords(vba):
 def test_compression_round_trips_any_bytes(data):
     packed = ovba.compress(data)
     out = ovba.decompress(packed)
-    tail = len(data) % 4096
     assert out[: len(data)] == data
     assert out[len(data) :] == b"\x00" * (len(out) - len(data))  # only a raw last chunk is padded
     assert bytes(decompress_stream(bytearray(packed))) == out

@@ -217,7 +217,7 @@ def test_a_valid_token_works_and_revoking_it_needs_no_restart(tmp_path):
         )
         assert done.returncode == 0, done.stderr
         time.sleep(0.05)
-        status, body = post_json(f"{base}/subsidykit/whoami", {})
+        status, _ = post_json(f"{base}/subsidykit/whoami", {})
         assert status == 401
 
 

@@ -9,6 +9,7 @@ on the names and the bytes.
 
 from __future__ import annotations
 
+import itertools
 import struct
 from dataclasses import dataclass, field
 
@@ -133,7 +134,7 @@ def write_compound_file(root: Storage) -> bytes:
     child_of: dict[int, int] = {}
     for sid, ids in children_ids.items():
         child_of[sid] = ids[0] if ids else NOSTREAM
-        for a, b in zip(ids, ids[1:]):
+        for a, b in itertools.pairwise(ids):
             right_of[a] = b
     directory = bytearray()
     for sid, obj in enumerate(entries):

@@ -58,7 +58,7 @@ def check_file(path: Path) -> list[str]:
         return ["不是 zip 文件（OOXML 包）"]
     names = set(zf.namelist())
     for n in names:
-        if n.endswith(".xml") or n.endswith(".rels"):
+        if n.endswith((".xml", ".rels")):
             try:
                 ET.fromstring(zf.read(n))
             except ET.ParseError as exc:
@@ -87,7 +87,7 @@ def check_file(path: Path) -> list[str]:
         return problems + ["缺少 xl/vbaProject.bin"]
     try:
         vba = read_vba(zf.read("xl/vbaProject.bin"))
-    except Exception as exc:  # any decoding failure is a finding, not a crash
+    except Exception as exc:  # noqa: BLE001 - any decoding failure is a finding, not a crash
         return problems + [f"VBA 工程无法读取：{exc}"]
     sources = "\n".join(vba["modules"].values())
     for part in ui:

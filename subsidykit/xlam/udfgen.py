@@ -25,18 +25,7 @@ from dataclasses import dataclass, field
 # Reserved identifiers of MS-VBAL 3.3.5.2 (marker keywords such as Base, Text are allowed).
 VBA_RESERVED = frozenset(
     w.lower()
-    for w in """
-    Abs AddressOf And Any As Attribute Boolean ByRef Byte ByVal Call Case CBool CByte CCur CDate
-    CDbl CDec CInt CLng CLngLng CLngPtr Const CSng CStr Currency CVar CVErr Date Debug Decimal
-    Declare DefBool DefByte DefCur DefDate DefDbl DefDec DefInt DefLng DefLngLng DefLngPtr DefObj
-    DefSng DefStr DefVar Dim Do DoEvents Double Each Else ElseIf Empty End EndIf Enum Eqv Erase
-    Error Event Exit False Fix For Friend Function Get Global GoSub GoTo If Imp Implements In
-    Input InputB Int Integer Is LBound Len LenB Let Like LineInput Lock Long LongLong LongPtr
-    Loop LSet Me Mod New Next Not Nothing Null Object On Open Option Optional Or ParamArray
-    Preserve Print Private PSet Public Put RaiseEvent ReDim Rem Resume Return RSet Scale Seek
-    Select Set Sgn Shared Single Spc Static Stop String Sub Tab Then To True Type TypeOf UBound
-    Until Variant Wend While With WithEvents Write Xor Close Unlock Name
-    """.split()
+    for w in ["Abs", "AddressOf", "And", "Any", "As", "Attribute", "Boolean", "ByRef", "Byte", "ByVal", "Call", "Case", "CBool", "CByte", "CCur", "CDate", "CDbl", "CDec", "CInt", "CLng", "CLngLng", "CLngPtr", "Const", "CSng", "CStr", "Currency", "CVar", "CVErr", "Date", "Debug", "Decimal", "Declare", "DefBool", "DefByte", "DefCur", "DefDate", "DefDbl", "DefDec", "DefInt", "DefLng", "DefLngLng", "DefLngPtr", "DefObj", "DefSng", "DefStr", "DefVar", "Dim", "Do", "DoEvents", "Double", "Each", "Else", "ElseIf", "Empty", "End", "EndIf", "Enum", "Eqv", "Erase", "Error", "Event", "Exit", "False", "Fix", "For", "Friend", "Function", "Get", "Global", "GoSub", "GoTo", "If", "Imp", "Implements", "In", "Input", "InputB", "Int", "Integer", "Is", "LBound", "Len", "LenB", "Let", "Like", "LineInput", "Lock", "Long", "LongLong", "LongPtr", "Loop", "LSet", "Me", "Mod", "New", "Next", "Not", "Nothing", "Null", "Object", "On", "Open", "Option", "Optional", "Or", "ParamArray", "Preserve", "Print", "Private", "PSet", "Public", "Put", "RaiseEvent", "ReDim", "Rem", "Resume", "Return", "RSet", "Scale", "Seek", "Select", "Set", "Sgn", "Shared", "Single", "Spc", "Static", "Stop", "String", "Sub", "Tab", "Then", "To", "True", "Type", "TypeOf", "UBound", "Until", "Variant", "Wend", "While", "With", "WithEvents", "Write", "Xor", "Close", "Unlock", "Name"]
 )
 
 MAX_DOC = 255  # Application.MacroOptions: Description and each ArgumentDescription

@@ -16,6 +16,8 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); an output gets the usual mode, or keeps the old file's
+        os.chmod(tmp, (target.stat().st_mode & 0o777) if target.exists() else 0o644)
         os.replace(tmp, target)
     except BaseException:
         try:

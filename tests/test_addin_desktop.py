@@ -453,3 +453,11 @@ def test_encryption_reproduces_the_reference_cmg_dpb_gc():
     assert ovba.encrypt(b"\x00\x00\x00\x00", pid, 0x5D, bytes([155, 255])) == "5D5F8AADDAA8DEA8DEA8DEA8DE"
     assert ovba.encrypt(b"\x00", pid, 0x5D, bytes([155, 255])) == "5D5F8AADDAADDBADDBAD"
     assert ovba.encrypt(b"\xff", pid, 0x5D, bytes([155, 255])) == "5D5F8AADDAADDBADDB52"
+
+
+def test_built_file_is_readable_by_others_like_any_output(tmp_path):
+    """Atomic writes go through a private temp file; the result must not stay 0600."""
+    out = tmp_path / "subsidykit.xlam"
+    code, _, err = run("addin", "build", "--out", str(out))
+    assert code == 0, err
+    assert out.stat().st_mode & 0o777 == 0o644

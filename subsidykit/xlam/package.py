@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..workbooks import col_letters
 from . import ovba, ribbon, udfgen
 
 SOURCE_DIR = Path(__file__).resolve().parents[2] / "addin" / "desktop"
@@ -139,18 +140,9 @@ def _sheets(config: dict) -> list[Sheet]:
     return out
 
 
-def _col(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def _sheet_xml(sheet: Sheet, sst: dict[str, int], selected: bool) -> str:
     width = max((len(r) for r in sheet.rows), default=1)
-    ref = f"A1:{_col(width - 1)}{max(len(sheet.rows), 1)}"
+    ref = f"A1:{col_letters(width - 1)}{max(len(sheet.rows), 1)}"
     tab = 'tabSelected="1" ' if selected else ""
     pane = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' if sheet.header else ""
     parts = [
@@ -177,7 +169,7 @@ def _sheet_xml(sheet: Sheet, sst: dict[str, int], selected: bool) -> str:
                 sst[value] = len(sst)
             style = 1 if sheet.header and r == 1 else (2 if sheet.header else 0)
             s = f' s="{style}"' if style else ""
-            parts.append(f'<c r="{_col(c)}{r}"{s} t="s"><v>{sst[value]}</v></c>')
+            parts.append(f'<c r="{col_letters(c)}{r}"{s} t="s"><v>{sst[value]}</v></c>')
         parts.append("</row>")
     parts.append("</sheetData>")
     parts.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')

@@ -27,9 +27,10 @@ demo: $(STAMP)
 	@echo; echo "== 真实性核查：推荐 47 个项目须核查几个 =="
 	$(BIN)/subsidykit sample 47
 	@echo; echo "== 由台账生成附件2 入库项目汇总表（含审核表、附件3/附件4） =="
-	$(BIN)/subsidykit summary examples/台账_2023.xlsx --year 2023 --region 示例市 --out out/附件2_入库项目汇总表_2023.xlsx --forms out/
+	$(BIN)/subsidykit summary examples/台账_2023.xlsx --year 2023 --region 示例市 --out out/附件2_入库项目汇总表_2023.xlsx --forms out/ --force
 	@echo; echo "== 批量校验示例申报表（含故意设置的问题，退出码 1 在演示中忽略） =="
-	@$(BIN)/subsidykit validate examples/submissions --report out/校验报告.xlsx --annotate out/标注副本 --no-progress || echo "（退出码 $$?：有错误级别的问题；报告见 out/校验报告.xlsx）"
+	@rm -rf out/标注副本  # the demo's own earlier copies (annotated copies are never overwritten)
+	@$(BIN)/subsidykit validate examples/submissions --report out/校验报告.xlsx --annotate out/标注副本 --force --no-progress || echo "（退出码 $$?：有错误级别的问题；报告见 out/校验报告.xlsx）"
 	@$(BIN)/subsidykit programs --json > out/programs.json
 	@echo; echo "全部项目的 JSON 已写入 out/programs.json"
 	@echo; echo "== 工作表函数：用 formulas 公式引擎计算示例台账（不需要 Excel） =="

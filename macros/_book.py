@@ -7,6 +7,7 @@ from pathlib import Path
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
+from subsidykit.outputs import free_path as _free_path
 
 TITLE = "专项资金助手"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,14 +19,10 @@ def is_remote(book: xw.Book) -> bool:
 
 
 def free_path(path: Path) -> Path:
-    """`path`, or the first of `name（2）`, `name（3）`… that does not exist yet."""
-    if not path.exists():
-        return path
-    for i in range(2, 1000):
-        candidate = path.with_name(f"{path.stem}（{i}）{path.suffix}")
-        if not candidate.exists():
-            return candidate
-    raise SubsidyError(f"{path.parent} 中同名文件过多，请先整理")
+    """`path`, or the first of `name（2）`, `name（3）`… that does not exist yet (names shortened
+    to fit the file system's 255-byte limit). The same rule the command line uses for
+    annotated copies (`subsidykit.outputs.free_path`)."""
+    return _free_path(Path(path))
 
 
 def output_folder(book: xw.Book) -> Path:

@@ -21,6 +21,8 @@ import xlwings as xw
 
 from subsidykit.errors import SubsidyError
 from subsidykit.forms import write_forms
+from subsidykit.io import write_bytes_atomic
+from subsidykit.outputs import check_writable, os_error_text
 from subsidykit.summary import Summary, build_from_values
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
@@ -96,11 +98,20 @@ def generate_summary(book: xw.Book | None = None, year: object = None, region: o
         return message
     folder = output_folder(book)
     stem = Path(book.name).stem
-    out = free_path(folder / f"{stem}_附件2汇总表_{summary.year}.xlsx")
-    summary.ledger_path = book.fullname
-    summary.write_xlsx(out)
-    forms_dir = free_path(folder / f"{stem}_附件3附件4_{summary.year}")
-    write_forms(summary, forms_dir)
+    try:
+        check_writable(folder, what="汇总表")
+        out = free_path(folder / f"{stem}_附件2汇总表_{summary.year}.xlsx")
+        summary.ledger_path = book.fullname
+        try:
+            write_bytes_atomic(out, summary.xlsx_bytes(), overwrite=False)
+        except FileExistsError:  # taken meanwhile: the next free name
+            out = write_bytes_atomic(free_path(out), summary.xlsx_bytes(), overwrite=False)
+        forms_dir = free_path(folder / f"{stem}_附件3附件4_{summary.year}")
+        write_forms(summary, forms_dir, overwrite=False)
+    except (SubsidyError, OSError) as exc:
+        message = f"无法生成汇总表：{exc.message if isinstance(exc, SubsidyError) else os_error_text(exc)}"
+        book.app.alert(message, title=TITLE)
+        return message
     book.app.books.open(str(out))
     message = _message(summary, f"已保存并打开：{out}；附件3、附件4 在 {forms_dir}")
     book.app.alert(message, title=TITLE)

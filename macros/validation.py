@@ -17,6 +17,7 @@ import xlwings as xw
 
 from subsidykit.checks import validate_paths, validate_sheets
 from subsidykit.errors import SubsidyError
+from subsidykit.outputs import check_writable, os_error_text
 from subsidykit.report import findings_table, write_report
 
 from ._book import TITLE, as_text, free_path, is_remote, output_folder, replace_sheet
@@ -80,13 +81,19 @@ def validate_submissions(book: xw.Book | None = None, folder: str | None = None,
                 return "已取消。"
             if not chosen.is_dir():
                 raise SubsidyError(f"文件夹不存在：{chosen}")
+            check_writable(chosen.parent, what="校验报告")  # before the work, not after it
             result = validate_paths([chosen], year=year)
-            report = free_path(chosen.parent / f"{chosen.name}_校验报告.xlsx")
-            write_report(result, report)
+            report = free_path(chosen.parent / f"{chosen.name}_校验报告.xlsx")  # beside the folder, never in it
+            try:
+                write_report(result, report, overwrite=False)
+            except FileExistsError:  # taken while validating: the next free name
+                report = write_report(result, free_path(report), overwrite=False)
             book.app.books.open(str(report))
-            bad = sum(1 for r in result.files if not r.valid)
+            bad = result.stats()["invalid"]
             message = f"已校验 {len(result.files)} 个文件，{bad} 个有错误；报告已保存并打开：{report}"
     except SubsidyError as exc:
         message = f"无法校验：{exc.message}"
+    except OSError as exc:  # a read-only folder, a full disk: a message, not a Python error box
+        message = f"无法校验：{os_error_text(exc)}"
     book.app.alert(message, title=TITLE)
     return message

@@ -12,13 +12,16 @@ from .cite import cite, source_json
 from .errors import BadInputError, NoAmountError, SubsidyError
 from .lookup import Selection, find_program, name_key, require_variant
 from .parsing import (
+    MAX_AMOUNT_WAN,
     fmt_ratio,
     fmt_wan,
     is_blank,
     parse_amount_wan,
-    parse_number,
+    parse_count,
     round_yuan,
 )
+
+_MAX_BASE = float(MAX_AMOUNT_WAN)  # float bases above it take the Decimal path, which refuses them
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,34 @@ def _part_amount(
     raise NoAmountError(f"{label}的金额未在指南中给出")
 
 
+KIND_WORDS = {
+    "rate_cap": "按比例补助",
+    "fixed": "定额补助",
+    "cap_only": "只规定最高额的补助",
+    "per_unit": "按数量补助",
+    "actual_cost": "据实补助",
+    "two_stage": "分期补助",
+    "combined": "多项合计补助",
+}
+
+
+def _refuse_inapplicable(sel: Selection, kind: str, base: object, count: object, named: Mapping[str, object]) -> None:
+    what = f"{sel.label} 是{KIND_WORDS.get(kind, kind)}"
+    if kind in ("fixed", "cap_only") and not is_blank(base):
+        raise BadInputError(f"{what}，金额与计算基数无关；给出的计算基数「{base}」不适用，请去掉")
+    if kind != "per_unit" and not is_blank(count):
+        raise BadInputError(f"{what}，没有按数量计算的金额；给出的数量「{count}」不适用，请去掉")
+    if named:
+        if kind not in ("two_stage", "combined"):
+            raise BadInputError(f"{what}，没有分项；给出的分项基数「{'、'.join(named)}」不适用，请去掉")
+        parts = sel.field("stages") if kind == "two_stage" else sel.field("components")
+        known = {name_key(x) for p in parts for x in (p.name, p.base or "") if x}
+        unknown = [k for k in named if name_key(k) not in known]
+        if unknown:
+            choices = "、".join(f"{p.name}" + (f"（{p.base}）" if p.base else "") for p in parts)
+            raise BadInputError(f"{sel.label} 没有分项「{'、'.join(unknown)}」；可用的分项：{choices}")
+
+
 def _split_bases(base: object) -> tuple[object, dict[str, object]]:
     """"贴息=120;设备补助=3000" -> named bases (for combined programs typed in one cell)."""
     if isinstance(base, str) and "=" in base:
@@ -111,8 +142,13 @@ def cap(
     year: object = None,
     bases: Mapping[str, object] | None = None,
     catalog: Catalog | None = None,
+    strict: bool = False,
 ) -> Award:
-    """The maximum award in 万元 for `program` given its base amount (万元) or count."""
+    """The maximum award in 万元 for `program` given its base amount (万元) or count.
+
+    `strict` (the command line): an argument that does not apply to the program's kind of
+    award — a base for a fixed or capped amount, a count without a per-item amount, a named
+    part the program does not have — is refused with the reason instead of being ignored."""
     sel = program if isinstance(program, Selection) else find_program(program, year=year, variant=variant, catalog=catalog)
     sel = require_variant(sel)
     base, named = _split_bases(base)
@@ -130,6 +166,8 @@ def cap(
         else:
             msg = f"{sel.label} 的补助金额指南未明确（另行通知或另有规定），无法计算"
         raise NoAmountError(f"{msg}{'：' + note if note else ''}（{cite(src)}）")
+    if strict:
+        _refuse_inapplicable(sel, kind, base, count, named)
     if kind == "rate_cap":
         if rate is None:
             raise NoAmountError(f"{sel.label} 未给出补助比例（{cite(src)}）")
@@ -145,9 +183,9 @@ def cap(
         unit_amount, unit = sel.field("unit_amount"), sel.field("unit") or "个"
         if is_blank(count):
             count = base  # one cell: the count typed where the base would be
-        n = None if is_blank(count) else parse_number(count, "数量")
-        if n is None or n < 0 or n != n.to_integral_value():
+        if is_blank(count):
             raise BadInputError(f"请提供数量（{unit}，非负整数）")
+        n = Decimal(parse_count(count, f"数量（{unit}）"))  # 0..MAX_COUNT: the product stays exact
         amount = unit_amount * n
         steps.append(f"每{unit} {fmt_wan(unit_amount)} 万元 × {n} {unit} = {fmt_wan(amount)} 万元")
         if top is not None and amount > top:
@@ -286,7 +324,7 @@ def rate_cap_function(sel: Selection):
     top_f = float(top) if top is not None else float("inf")
 
     def amount(base: float) -> float | None:
-        if not base >= 0 or base == float("inf"):
+        if not 0 <= base <= _MAX_BASE:  # NaN, negatives, inf, out of range: cap() decides
             return None
         raw = rate * base
         if raw > top_f * (1 + 1e-12):
@@ -332,17 +370,18 @@ def cap_values(
         rate = float(sel.field("rate"))
         top = sel.field("cap")
         top_f = float(top) if top is not None else np.inf
-        raw = arr * rate
-        x = raw * 10000.0
-        whole = np.floor(x)
-        frac = x - whole
-        result = np.where(raw > top_f, top_f, (whole + (frac > 0.5)) / 10000.0)
-        unsure = (
-            ~(arr >= 0)
-            | ~np.isfinite(arr)
-            | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9))
-            | (np.abs(raw - top_f) <= np.abs(top_f) * 1e-12)
-        )
+        with np.errstate(all="ignore"):  # inf/NaN/huge cells are marked unsure and go to cap()
+            raw = arr * rate
+            x = raw * 10000.0
+            whole = np.floor(x)
+            frac = x - whole
+            result = np.where(raw > top_f, top_f, (whole + (frac > 0.5)) / 10000.0)
+            unsure = (
+                ~(arr >= 0)
+                | ~(arr <= _MAX_BASE)
+                | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9))
+                | (np.abs(raw - top_f) <= np.abs(top_f) * 1e-12)
+            )
         out = result.tolist()
         todo = np.flatnonzero(unsure).tolist()
     else:

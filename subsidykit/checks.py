@@ -51,6 +51,8 @@ CODES: dict[str, tuple[str, str]] = {
     "FILE_UNREADABLE": (ERROR, "文件无法读取"),
     "CHECK_FAILED": (ERROR, "校验出错"),
     "FORMULA_UNCACHED": (ERROR, "公式未计算"),
+    "FORMULA_EXTERNAL": (ERROR, "外部链接或 DDE 公式"),
+    "FORMULA_PRESENT": (INFO, "含公式（按保存的计算结果读取）"),
     "CELL_ERROR": (ERROR, "单元格错误值"),
     "REQUIRED_MISSING": (ERROR, "必填项缺失"),
     "VALUE_INVALID": (ERROR, "数值无法识别"),
@@ -142,6 +144,7 @@ class FileResult:
     file: str
     findings: list[Finding]
     facts: Facts | None = None  # None: the file could not be read
+    sha256: str | None = None  # of the exact bytes validated (annotation refuses a changed file)
 
     @property
     def readable(self) -> bool:
@@ -161,8 +164,30 @@ class BatchResult:
     batch: list[BatchFinding]
 
     @property
+    def batch_error_files(self) -> frozenset[str]:
+        """Files an 错误 of the batch checks names (a duplicate project, over a city limit)."""
+        return frozenset(f for b in self.batch if b.severity == ERROR for f in b.files)
+
+    def is_valid(self, r: FileResult) -> bool:
+        """No 错误 finding of its own and none of the batch: the file may be recommended."""
+        return r.valid and r.file not in self.batch_error_files
+
+    @property
     def has_errors(self) -> bool:
         return any(not r.valid for r in self.files) or any(b.severity == ERROR for b in self.batch)
+
+    def stats(self) -> dict[str, int]:
+        """The counts every surface prints (console, report, JSON, task pane): computed once here."""
+        valid = sum(self.is_valid(r) for r in self.files)
+        return {
+            "files": len(self.files),
+            "valid": valid,
+            "invalid": len(self.files) - valid,
+            "unreadable": sum(not r.readable for r in self.files),
+            "batch_errors": sum(b.severity == ERROR for b in self.batch),
+            "batch_warnings": sum(b.severity == WARNING for b in self.batch),
+            "batch_findings": sum(b.code != "SAMPLE_SIZE" for b in self.batch),
+        }
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
@@ -174,16 +199,16 @@ class BatchResult:
         return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def to_json(self) -> dict:
+        files = []
+        for r in self.files:
+            item = r.to_json()
+            item["valid"] = self.is_valid(r)
+            item["valid_alone"] = r.valid
+            files.append(item)
         return {
-            "files": [r.to_json() for r in self.files],
+            "files": files,
             "batch": [b.to_json() for b in self.batch],
-            "summary": {
-                "files": len(self.files),
-                "valid": sum(r.valid for r in self.files),
-                "invalid": sum(not r.valid for r in self.files),
-                "unreadable": sum(not r.readable for r in self.files),
-                "counts": self.counts(),
-            },
+            "summary": {**self.stats(), "counts": self.counts()},
         }
 
 
@@ -241,6 +266,40 @@ def check_cells(ctx: Context) -> Iterator[Finding]:
             )
         elif loc.status == "error":
             yield ctx.finding("CELL_ERROR", f"{loc.label}：单元格 {loc.cell} 为错误值 {loc.value}，请更正", name)
+
+
+MAX_LISTED = 20  # formula cells named one by one; the rest are counted
+
+
+def check_formulas(ctx: Context) -> Iterator[Finding]:
+    """FORMULA_EXTERNAL: a DDE link (cmd|' /C calc'!A0), a reference to another workbook, a web
+    call or a hyperlink out of the workbook, cached value or not: opening the file in Excel may
+    run or fetch it, so the form is not accepted as it stands.  FORMULA_PRESENT: other formulas
+    are read by the value saved with them, said once per file."""
+    sub = ctx.sub
+    external = [f for f in sub.formulas if f.external]
+    for f in external[:MAX_LISTED]:
+        yield Finding(
+            "FORMULA_EXTERNAL",
+            ERROR,
+            f"{f.sheet}!{f.cell} 的公式含{f.external}（{_clip(f.text)}），打开时可能执行程序或访问外部；"
+            "请改为直接填写数值后重新提交（标注副本只保留数值）",
+            sub.file,
+            f.sheet,
+            f.cell,
+        )
+    if len(external) > MAX_LISTED:
+        yield Finding("FORMULA_EXTERNAL", ERROR, f"另有 {len(external) - MAX_LISTED} 个单元格的公式含外部链接或 DDE", sub.file)
+    for part in sub.external_links:
+        yield Finding("FORMULA_EXTERNAL", ERROR, f"工作簿含外部链接（{_clip(part)}），请断开链接、改为数值后重新提交", sub.file)
+    plain = [f for f in sub.formulas if not f.external and f.cached]
+    if plain:
+        where = "、".join(f"{f.sheet}!{f.cell}" for f in plain[:5]) + ("等" if len(plain) > 5 else "")
+        yield Finding("FORMULA_PRESENT", INFO, f"{len(plain)} 个单元格为公式（{where}），已按保存的计算结果读取", sub.file)
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def check_required(ctx: Context) -> Iterator[Finding]:
@@ -486,7 +545,7 @@ def check_conditions(ctx: Context) -> Iterator[Finding]:
     values = {k: v for k, v in ctx.sub.values().items() if k not in ctx.bad}
     for name in BATCH_COUNTED:  # this file is one project; the batch counts the rest
         values.setdefault(name, 1)
-    report = check(sel, values, catalog=ctx.catalog)
+    report = check(sel, values, catalog=ctx.catalog, strict=False)
     units = _unit_of(sel, ctx.catalog)
     for r in report.results:
         if r.status == "pass" or r.field in ctx.bad:
@@ -522,6 +581,7 @@ def check_macros(ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("cells", check_cells),
+    ("formulas", check_formulas),
     ("required", check_required),
     ("values", check_values),
     ("uscc", check_uscc),
@@ -567,7 +627,7 @@ def check_submission(sub: Submission, *, year: object = None, catalog: Catalog |
     findings: list[Finding] = []
     for _name, fn in CHECKS:
         findings.extend(fn(ctx))
-    return FileResult(sub.file, findings, _facts(ctx))
+    return FileResult(sub.file, findings, _facts(ctx), sub.sha256 or None)
 
 
 def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
@@ -716,21 +776,34 @@ def check_city_limits(results: Sequence[FileResult], cat: Catalog) -> Iterator[B
         )
 
 
-def check_sample(results: Sequence[FileResult], cat: Catalog, year: object = None) -> Iterator[BatchFinding]:
-    """SAMPLE_SIZE: how many of the recommendable projects the notice's 真实性核查 requires."""
-    ok = [r for r in results if r.readable and r.valid]
+def _project_key(r: FileResult) -> tuple:
+    f = r.facts
+    who = f.uscc or _norm_name(f.applicant or "") if f else ""
+    return (who, _norm_name((f.project if f else "") or "")) if who or (f and f.project) else (r.file,)
+
+
+def check_sample(
+    results: Sequence[FileResult], cat: Catalog, year: object = None, excluded: frozenset[str] = frozenset()
+) -> Iterator[BatchFinding]:
+    """SAMPLE_SIZE: how many of the recommendable projects the notice's 真实性核查 requires.
+
+    A project counts once however many files carry it, and a file with an 错误 (its own or
+    the batch's, `excluded`) is not recommendable."""
+    ok = [r for r in results if r.readable and r.valid and r.file not in excluded]
+    distinct = len({_project_key(r) for r in ok})
     years = [r.facts.year for r in results if r.facts is not None and r.facts.year]
     y = int(year) if year not in (None, "") else (max(set(years), key=years.count) if years else None)
     try:
-        s = sample_size(len(ok), year=y, catalog=cat)
+        s = sample_size(distinct, year=y, catalog=cat)
     except (NoAmountError, BadInputError) as exc:
         yield BatchFinding("SAMPLE_SIZE", INFO, (), f"真实性核查：{exc.message}")
         return
+    twice = f"（{len(ok)} 个文件，同一项目只计一次）" if distinct != len(ok) else ""
     yield BatchFinding(
         "SAMPLE_SIZE",
         INFO,
         (),
-        f"本批次无错误的项目 {len(ok)} 个，真实性核查须核查 {s.size} 个：{s.explanation}",
+        f"本批次可推荐（无错误）的项目 {distinct} 个{twice}，真实性核查须核查 {s.size} 个：{s.explanation}",
         s.rule.source,
     )
 
@@ -743,7 +816,8 @@ def check_batch(results: Sequence[FileResult], *, year: object = None, catalog: 
     out: list[BatchFinding] = []
     for fn in BATCH_CHECKS:
         out.extend(fn(results, cat))
-    out.extend(check_sample(results, cat, year))
+    excluded = frozenset(f for b in out if b.severity == ERROR for f in b.files)
+    out.extend(check_sample(results, cat, year, excluded))
     return out
 
 
@@ -753,24 +827,31 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".xlsb", ".et")
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and workbook files under folders (recursively, sorted); lock files skipped."""
+    """Files as given, and workbook files under folders (recursively, sorted; symlinked folders
+    not followed); lock files skipped.  A pipe, device or socket with a workbook's name is
+    listed too, so that it is reported as unreadable rather than silently dropped (the reader
+    refuses it by type without opening it)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(
-                x
-                for x in p.rglob("*")
-                if x.is_file() and x.suffix.lower() in WORKBOOK_SUFFIXES and not x.name.startswith(("~$", "."))
-            )
-            out.extend(found)
-        elif p.exists():
+            found: list[Path] = []
+            for root, dirs, names in os.walk(p, followlinks=False):
+                dirs.sort()
+                for name in names:
+                    if Path(name).suffix.lower() in WORKBOOK_SUFFIXES and not name.startswith(("~$", ".")):
+                        found.append(Path(root) / name)
+            out.extend(sorted(found))
+        elif p.exists() or p.is_symlink():
             out.append(p)
         else:
             raise BadInputError(f"找不到文件或文件夹：{p}")
     seen: set[Path] = set()
     unique = []
     for p in out:
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: listed, and reported unreadable
+            key = p.absolute()
         if key not in seen:
             seen.add(key)
             unique.append(p)
@@ -782,7 +863,28 @@ def _worker(args: tuple[str, object]) -> FileResult:
     return validate_file(path, year=year)
 
 
+WORKER_MEMORY_ENV = "SUBSIDYKIT_WORKER_MEMORY_MB"
+
+
+def _limit_memory() -> None:
+    """Cap a worker's address space, so a file that makes a parser allocate without bound ends
+    that worker (reported as unreadable), not the machine."""
+    try:
+        import resource
+
+        mb = int(os.environ.get(WORKER_MEMORY_ENV, "2048"))
+        if mb > 0:
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            want = mb << 20
+            if hard != resource.RLIM_INFINITY:
+                want = min(want, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ImportError, ValueError, OSError):  # Windows has no resource module
+        pass
+
+
 def _init_worker() -> None:
+    _limit_memory()
     warm_up()
 
 
@@ -795,6 +897,33 @@ def warm_up() -> None:
     label_index()
 
 
+def _crashed(path: str) -> FileResult:
+    return FileResult(
+        path,
+        [
+            Finding(
+                "FILE_UNREADABLE",
+                ERROR,
+                "文件无法读取：处理该文件的进程异常退出（内存或资源耗尽，疑似恶意构造的文件），已跳过",
+                path,
+                field="crashed",
+            )
+        ],
+    )
+
+
+def _isolated(job: tuple[str, object], ctx) -> FileResult:
+    """One file in a process of its own: a crash there is that file's finding."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker) as pool:
+            return pool.submit(_worker, job).result()
+    except BrokenProcessPool:
+        return _crashed(job[0])
+
+
 def validate_paths(
     paths: Iterable[str | Path],
     *,
@@ -803,7 +932,11 @@ def validate_paths(
     progress: Callable[[FileResult], None] | None = None,
     catalog: Catalog | None = None,
 ) -> BatchResult:
-    """Every file under `paths` (files or folders), in parallel, then the batch checks."""
+    """Every file under `paths` (files or folders), in parallel, then the batch checks.
+
+    In parallel, a worker that dies on a file (however it dies) does not end the batch: the
+    files not yet done are validated again one process each, and the one that kills its
+    process is reported FILE_UNREADABLE."""
     cat = catalog or load_catalog()
     files = collect_files(paths)
     if year not in (None, ""):
@@ -824,18 +957,27 @@ def validate_paths(
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         warm_up()
         gc.freeze()  # forked workers then share the catalog's pages instead of copying them
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker) as pool:
-            for res in pool.map(_worker, jobs, chunksize=chunk):
+        try:
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker) as pool:
+                for res in pool.map(_worker, jobs, chunksize=chunk):
+                    results.append(res)
+                    if progress:
+                        progress(res)
+        except BrokenProcessPool:
+            for job in jobs[len(results) :]:
+                res = _isolated(job, ctx)
                 results.append(res)
                 if progress:
                     progress(res)
-        gc.unfreeze()
+        finally:
+            gc.unfreeze()
     return BatchResult(results, check_batch(results, year=year, catalog=cat))
 
 

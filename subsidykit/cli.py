@@ -1,10 +1,16 @@
-"""`subsidykit` command line. Exit codes: 0 ok, 1 rule not met, 2 bad input / no amount."""
+"""`subsidykit` command line. Exit codes, the same in every command: 0 通过 / done, 1 不通过 or
+错误 found, 2 bad input (unreadable value, unknown field or program, 子类 required, an argument
+that does not apply, no computable amount), 3 待核实 (nothing failed, some conditions not checkable).
+
+A usage error, a refused output or a file-system error (permission, read-only folder, name
+too long) is a Chinese message on stderr and exit 2, never a traceback; text echoed from
+the command line or from files is shown with control characters escaped (`outputs.term`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -15,11 +21,12 @@ from .amounts import cap
 from .catalog import load_catalog
 from .errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
 from .lookup import find_program
+from .outputs import json_text, os_error_text, term
 from .programs import KIND_ZH, amount_text, describe, list_programs, program_json
 from .sampling import sample_size
-from .thresholds import STATUS_ZH, check
+from .thresholds import STATUS_ZH, canonical_field, check
 
-EXIT_OK, EXIT_NOT_MET, EXIT_BAD = 0, 1, 2
+EXIT_OK, EXIT_NOT_MET, EXIT_BAD, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 # Commands kept in their own modules (they pull in openpyxl and friends).
 _COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_validate", "subsidykit.cli_serve", "subsidykit.cli_addin")
@@ -28,11 +35,11 @@ _COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_v
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own errors, in Chinese and exit 2
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD, f"参数错误：{message}\n")
+        self.exit(EXIT_BAD, f"参数错误：{term(message)}\n")
 
 
 def _emit(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json_text(data))
 
 
 def cmd_programs(args) -> int:
@@ -75,6 +82,7 @@ def cmd_cap(args) -> int:
             count=args.count,
             year=args.year,
             bases=_named(args.part, "分项基数"),
+            strict=True,  # an argument that does not apply is refused, never dropped
         )
     except NoAmountError as exc:
         if args.json:
@@ -102,14 +110,31 @@ def cmd_cap(args) -> int:
 
 def cmd_check(args) -> int:
     values = _named(args.values, "条件")
+    seen: dict[str, str] = {}
+    for key in values:
+        canonical = canonical_field(key)
+        if canonical in seen:
+            raise BadInputError(f"字段「{term(key)}」与「{term(seen[canonical])}」是同一项（{canonical}），只能给一次")
+        seen[canonical] = key
     report = check(args.program, values, variant=args.variant, year=args.year, only_given=args.only_given)
+    if report.invalid:  # an unreadable value is an input error (exit 2), not 不通过
+        reasons = "；".join(r.message for r in report.invalid)
+        raise BadInputError(reasons)
     if args.json:
         _emit(report.to_json())
     else:
-        print(f"{report.selection.label}：{'通过' if report.passed else '未通过'}")
+        print(f"{report.selection.label}：{report.headline()}")
         for r in report.results:
             print(f"  [{STATUS_ZH[r.status]}] {r.message}")
-    return EXIT_OK if report.passed else EXIT_NOT_MET
+        for c in report.conflicts:
+            print(f"  [不一致] {c}")
+        for n in report.notes:
+            print(f"  [推算] {n}")
+        if report.unused:
+            print(f"  [未使用] {'、'.join(term(u) for u in report.unused)}：不是本项目的条件，未核对")
+        if args.only_given and report.left_out:
+            print(f"  [未核对] 只核对给出的字段（--only-given）；未给出的条件 {len(report.left_out)} 项：{'、'.join(report.left_out)}")
+    return {"pass": EXIT_OK, "fail": EXIT_NOT_MET, "incomplete": EXIT_INCOMPLETE}[report.verdict]
 
 
 def cmd_sample(args) -> int:
@@ -129,12 +154,12 @@ def cmd_docs(args) -> int:
     out = Path(args.out)
     if args.check:
         if not out.exists() or out.read_text(encoding="utf-8") != text:
-            print(f"{out} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
+            print(f"{term(out)} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
             return EXIT_NOT_MET
-        print(f"{out} 是最新的")
+        print(f"{term(out)} 是最新的")
         return EXIT_OK
     write_text_atomic(out, text)
-    print(f"已写入 {out}（{len(load_catalog().programs)} 个项目）")
+    print(f"已写入 {term(out)}（{len(load_catalog().programs)} 个项目）")
     return EXIT_OK
 
 
@@ -206,12 +231,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownProgramError as exc:
         if getattr(args, "json", False):
             _emit({"error": exc.code, "message": exc.message, "candidates": exc.candidates})
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(f"错误：{term(exc.message)}", file=sys.stderr)
         return EXIT_BAD
     except SubsidyError as exc:
         if getattr(args, "json", False):
             _emit({"error": exc.code, "message": exc.message})
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(f"错误：{term(exc.message)}", file=sys.stderr)
+        return EXIT_BAD
+    except OSError as exc:  # permission, read-only or full disk, name too long, ...: a message, not a traceback
+        message = f"无法读写文件：{os_error_text(exc)}"
+        if getattr(args, "json", False):
+            _emit({"error": "OS_ERROR", "message": message})
+        print(f"错误：{message}", file=sys.stderr)
         return EXIT_BAD
 
 

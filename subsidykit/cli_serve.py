@@ -1,8 +1,11 @@
 """`subsidykit serve`: the bureau's xlwings Server (Office.js add-in, functions, ribbon, task pane).
 
-Serves the project in ``addin/server`` with uvicorn. Every write needs an access token
-from the token file (see `subsidykit.access`); the first start creates one and shows it
-once. For several workers behind a reverse proxy use gunicorn (README, 部署).
+Serves the project in ``addin/server`` with uvicorn, behind the guard of `subsidykit.server`
+(the app ``subsidykit.server.app:app``: path checks, the token before the body, body caps,
+header timeout, uploads read in a child process, redacted logs). Every write needs an access
+token from the token file (see `subsidykit.access`); the first start creates one and shows
+it once. For several workers behind a reverse proxy use gunicorn with the worker class
+``subsidykit.server.workers.UvicornWorker`` (README, 多进程部署).
 """
 
 from __future__ import annotations
@@ -92,16 +95,9 @@ def cmd_serve(args) -> int:
         for key in sorted(env):
             print(f"{key}={env[key]}")
         return EXIT_OK
-    import uvicorn
+    from .server.http import run
 
-    uvicorn.run(
-        "xlwings_server.main:main_app",
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        proxy_headers=True,
-        log_level=args.log_level,
-    )
+    run(args.host, args.port, workers=args.workers, log_level=args.log_level)
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ The year, fund and the 经营年限 condition come from the catalog, not from th
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -247,17 +248,32 @@ def verification_workbook(summary: Summary, reviews: Sequence[Review] | None = N
     return wb
 
 
-def write_forms(summary: Summary, folder: str | Path, *, catalog: Catalog | None = None) -> list[Path]:
+FORM_FILES = (COMMITMENT_FILE, VERIFICATION_FILE)
+
+
+def form_paths(folder: str | Path) -> list[Path]:
+    """The files `write_forms` may write into `folder` (to check them before any work)."""
+    return [Path(folder) / name for name in FORM_FILES]
+
+
+def write_forms(summary: Summary, folder: str | Path, *, catalog: Catalog | None = None, overwrite: bool = True) -> list[Path]:
     """Write 附件3 and 附件4 workbooks into `folder` (atomically); returns the paths written.
 
-    A form workbook with no project is not written (an xlsx needs at least one sheet)."""
+    A form workbook with no project is not written (an xlsx needs at least one sheet).
+    `overwrite=False`: an existing form file is not replaced (FileExistsError, nothing written)."""
     out: list[Path] = []
     folder = Path(folder)
+    books = []
     for name, wb in (
         (COMMITMENT_FILE, commitment_workbook(summary)),
         (VERIFICATION_FILE, verification_workbook(summary, catalog=catalog)),
     ):
-        if not wb.worksheets:
-            continue
-        out.append(write_bytes_atomic(folder / name, L.workbook_bytes(wb)))
+        if wb.worksheets:
+            books.append((folder / name, wb))
+    if not overwrite:
+        for path, _wb in books:
+            if path.exists() or path.is_symlink():
+                raise FileExistsError(errno.EEXIST, "文件已存在", str(path))
+    for path, wb in books:
+        out.append(write_bytes_atomic(path, L.workbook_bytes(wb), overwrite=overwrite))
     return out

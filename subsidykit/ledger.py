@@ -468,38 +468,40 @@ def read_values(
 
 
 def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
-    """(sheet name, values from A1) of an xlsx/xls/ods file, read with calamine (never modified)."""
-    from python_calamine import (
-        CalamineError,
-        CalamineWorkbook,
-        PasswordError,
-        XmlError,
-        ZipError,
-    )
+    """(sheet name, values from A1) of an xlsx/xlsm/xls/ods file, read through the safe reader
+    (size, zip, XML and cell-position limits checked before any parser allocates; never modified)."""
+    from .workbooks import LEDGER_LIMITS, ErrorValue, UncachedFormula, UnreadableWorkbook, read_workbook
 
     p = Path(path)
-    if not p.exists():
-        raise BadInputError(f"找不到台账文件：{p}")
     try:
-        wb = CalamineWorkbook.from_path(str(p))
-    except PasswordError:
-        raise BadInputError(f"台账文件 {p.name} 设有打开密码，请另存为无密码的文件后再试") from None
-    except (CalamineError, XmlError, ZipError, ValueError, OSError) as exc:  # damaged or not a workbook
-        raise BadInputError(f"无法打开台账文件 {p.name}（不是有效的 Excel 文件或已损坏）：{exc}") from None
-    try:
-        names = wb.sheet_names
-        if sheet is None:
-            name = names[0]
-        elif sheet in names:
-            name = sheet
-        elif sheet.isdigit() and 1 <= int(sheet) <= len(names):
-            name = names[int(sheet) - 1]
-        else:
-            raise BadInputError(f"台账文件 {p.name} 中没有工作表「{sheet}」；现有：{'、'.join(names)}")
-        data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    finally:
-        wb.close()
-    return name, [list(r) for r in data]
+        raw = read_workbook(p, LEDGER_LIMITS, legacy=True)
+    except UnreadableWorkbook as exc:
+        if exc.reason == "missing":
+            raise BadInputError(f"找不到台账文件：{p}（{exc.message}）") from None
+        if exc.reason == "encrypted":
+            raise BadInputError(f"台账文件 {p.name} 设有打开密码，请另存为无密码的文件后再试") from None
+        raise BadInputError(f"无法打开台账文件 {p.name}：{exc.message}") from None
+    names = [s.name for s in raw.sheets]
+    if not names:
+        raise BadInputError(f"台账文件 {p.name} 中没有工作表")
+    if sheet is None:
+        chosen = raw.sheets[0]
+    elif sheet in names:
+        chosen = raw.sheets[names.index(sheet)]
+    elif sheet.isdigit() and 1 <= int(sheet) <= len(names):
+        chosen = raw.sheets[int(sheet) - 1]
+    else:
+        raise BadInputError(f"台账文件 {p.name} 中没有工作表「{sheet}」；现有：{'、'.join(names)}")
+
+    def plain(v: object) -> object:
+        if isinstance(v, ErrorValue):
+            return v.code
+        if isinstance(v, UncachedFormula):
+            return ""
+        return v
+
+    width = max((len(r) for r in chosen.rows), default=0)
+    return chosen.name, [[plain(v) for v in r] + [""] * (width - len(r)) for r in chosen.rows]
 
 
 def read_ledger(

@@ -7,8 +7,10 @@ The trailing "项目" is optional; without a year, the latest guide with the tit
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ from .catalog import Catalog, Program, Variant, load_catalog
 from .errors import (
     AmbiguousProgramError,
     BadInputError,
+    SubsidyError,
     UnknownProgramError,
     VariantRequiredError,
 )
@@ -103,6 +106,35 @@ def find_variant(program: Program, variant: str | None) -> Variant | None:
     )
 
 
+# --- resolved names, failures included ----------------------------------------------------
+# A column of 10,000 cells naming one program (or one unknown name, whose error lists
+# difflib's closest candidates) resolves it once. The memo belongs to the Catalog object
+# it was computed from, so a reloaded catalog (load_catalog.cache_clear()) starts afresh;
+# each memo holds at most _MEMO_SIZE names, and only names a person could have typed.
+
+_MEMO_SIZE = 4096
+_MEMO_NAME_CHARS = 200
+_MEMO_TYPES = (str, int, float, type(None))
+_memos: dict[int, tuple[Catalog, dict[tuple, Selection | SubsidyError]]] = {}
+_memo_lock = threading.Lock()
+
+
+def _memo_for(cat: Catalog) -> dict[tuple, Selection | SubsidyError]:
+    entry = _memos.get(id(cat))
+    if entry is None or entry[0] is not cat:  # the entry keeps `cat` alive, so its id is not reused
+        with _memo_lock:
+            if len(_memos) >= 4:
+                _memos.pop(next(iter(_memos)))
+            entry = _memos[id(cat)] = (cat, {})
+    return entry[1]
+
+
+def clear_name_cache() -> None:
+    """Forget every resolved name (tests; the catalog's own reload does this by itself)."""
+    with _memo_lock:
+        _memos.clear()
+
+
 def find_program(
     name: str,
     *,
@@ -110,8 +142,39 @@ def find_program(
     variant: str | None = None,
     catalog: Catalog | None = None,
 ) -> Selection:
-    """The program (and variant) a name denotes, or an error listing the closest candidates."""
+    """The program (and variant) a name denotes, or an error listing the closest candidates.
+
+    Answers (and errors) are remembered per catalog: see `_memo_for`.
+    """
     cat = catalog or load_catalog()
+    if not (
+        type(name) is str
+        and len(name) <= _MEMO_NAME_CHARS
+        and type(year) in _MEMO_TYPES
+        and type(variant) in _MEMO_TYPES
+        and (type(variant) is not str or len(variant) <= _MEMO_NAME_CHARS)
+        and (type(year) is not str or len(year) <= _MEMO_NAME_CHARS)
+    ):
+        return _find_program(name, year=year, variant=variant, catalog=cat)
+    memo = _memo_for(cat)
+    key = (name, type(year), year, type(variant), variant)  # types: 2023 == 2023.0, 1 == True
+    hit = memo.get(key)
+    if hit is None:
+        try:
+            hit = _find_program(name, year=year, variant=variant, catalog=cat)
+        except SubsidyError as exc:
+            hit = exc
+        with _memo_lock:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = hit
+    if isinstance(hit, SubsidyError):
+        raise copy.copy(hit)  # a fresh exception each time: no traceback piles up on a shared one
+    return hit
+
+
+def _find_program(name: str, *, year: object, variant: str | None, catalog: Catalog) -> Selection:
+    cat = catalog
     if not isinstance(name, str) or not name.strip():
         raise BadInputError("请提供项目名称，例如「2023/智能制造示范工厂项目」")
     name = name.strip()

@@ -1,8 +1,12 @@
 """Rendering validation findings: a report workbook, annotated copies, JSON, text and a 2-D table.
 
 Text that came from a submission (a company name "=HYPERLINK(...)") is always written as
-text, never as a live formula, and characters XML cannot hold are dropped.  Outputs are
-written atomically; the submitted files are only read.
+text, never as a live formula, and characters XML cannot hold are dropped; links to the
+submissions are percent-encoded where a file name holds characters a URI or XML cannot.
+An annotated copy is made from the very bytes that were validated (refused when the file
+changed since) and holds values only: no formula, external or DDE link, macro or link to
+outside the workbook survives.  Text for a terminal has its control characters escaped.
+Outputs are written atomically; the submitted files are only read.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from openpyxl.utils import get_column_letter
 
 from .checks import CODES, ERROR, INFO, WARNING, BatchResult, FileResult, Finding
 from .cite import cite
+from .errors import SubsidyError
 from .io import write_bytes_atomic
+from .outputs import fit_name, free_path, safe_stem, term
 
 TABLE_HEADER = ("文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "出处")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes of a file name: not storable in XML
 _FILLS = {
     ERROR: PatternFill("solid", fgColor="FFC7CE"),
     WARNING: PatternFill("solid", fgColor="FFEB9C"),
@@ -39,7 +46,7 @@ _RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 def safe_text(value: object) -> object:
     """Strings without XML-illegal characters; other values unchanged."""
     if isinstance(value, str):
-        return _ILLEGAL.sub("", value)
+        return _SURROGATE.sub("\ufffd", _ILLEGAL.sub("", value))
     return value
 
 
@@ -84,23 +91,42 @@ def to_json(result: BatchResult) -> dict:
 
 
 def render_text(result: BatchResult) -> str:
+    """The findings as lines for a terminal; text from the files (names, cell values) has its
+    control characters and bidi overrides escaped, so it cannot forge or recolour a line."""
     lines: list[str] = []
     for r in result.files:
-        state = "无法读取" if not r.readable else ("通过" if r.valid else "有错误")
-        lines.append(f"{r.file}：{state}")
+        state = "无法读取" if not r.readable else ("无错误" if result.is_valid(r) else "有错误")
+        lines.append(f"{term(r.file)}：{state}")
         for f in sorted(r.findings, key=lambda f: _RANK.get(f.severity, 3)):
-            where = f"{f.sheet}!{f.cell} " if f.sheet and f.cell else ""
-            lines.append(f"  [{f.severity}] {f.code} {where}{f.message}")
+            where = f"{term(f.sheet)}!{term(f.cell)} " if f.sheet and f.cell else ""
+            lines.append(f"  [{term(f.severity)}] {term(f.code)} {where}{term(f.message)}")
     if result.batch:
         lines.append("批次：")
         for b in result.batch:
-            files = f"（{len(b.files)} 个文件：{'、'.join(Path(x).name for x in b.files)}）" if b.files else ""
-            lines.append(f"  [{b.severity}] {b.code} {b.message}{files}")
-    n = len(result.files)
-    ok = sum(r.valid for r in result.files)
-    bad_batch = sum(b.severity == ERROR for b in result.batch)
-    lines.append(f"共 {n} 个文件：无错误 {ok} 个，有错误 {n - ok} 个；批次错误 {bad_batch} 条")
+            files = f"（{len(b.files)} 个文件：{'、'.join(term(Path(x).name) for x in b.files)}）" if b.files else ""
+            lines.append(f"  [{term(b.severity)}] {term(b.code)} {term(b.message)}{files}")
+    st = result.stats()
+    lines.append(
+        f"共 {st['files']} 个文件：无错误（可推荐）{st['valid']} 个，有错误 {st['invalid']} 个（其中无法读取 {st['unreadable']} 个）；"
+        f"批次问题 {st['batch_findings']} 条（其中错误 {st['batch_errors']} 条）"
+    )
     return "\n".join(lines)
+
+
+# Characters a hyperlink target (a URI reference in the .rels part) must not carry as they are:
+# controls, XML-illegal code points, URI delimiters ("#" would cut the file name short), "%".
+_URI_UNSAFE = re.compile('[\x00-\x20\x7f-\x9f"#%<>\\\\^`{|}\ufffe\uffff\ud800-\udfff\u2028\u2029]')
+
+_FRAGMENT_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")  # the sheet name after "#": only what XML cannot hold
+
+
+def _pct(m: re.Match) -> str:
+    """Percent-encoded (UTF-8; undecodable file-name bytes as themselves)."""
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogateescape"))
+
+
+def _uri_escape(text: str) -> str:
+    return _URI_UNSAFE.sub(_pct, text)
 
 
 def _link(from_dir: Path, target: str, sheet: str | None = None, cell: str | None = None, base: Path | None = None) -> str:
@@ -112,9 +138,10 @@ def _link(from_dir: Path, target: str, sheet: str | None = None, cell: str | Non
         rel = os.path.relpath(path.resolve(), from_dir.resolve())
     except ValueError:  # another drive on Windows
         rel = str(path.resolve())
-    rel = rel.replace(os.sep, "/")
+    rel = _uri_escape(rel.replace(os.sep, "/"))
     if sheet and cell:
-        rel += f"#'{sheet}'!{cell}"
+        quoted = sheet.replace("'", "''")
+        rel += "#" + _FRAGMENT_UNSAFE.sub(_pct, f"'{quoted}'!{cell}")
     return rel
 
 
@@ -126,16 +153,15 @@ def report_workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
-    n = len(result.files)
-    ok = sum(r.valid for r in result.files)
-    unreadable = sum(not r.readable for r in result.files)
+    st = result.stats()  # the same counts as the console, the JSON and the task pane
     put(ws, 1, 1, "申报材料批量校验报告").font = Font(bold=True, size=14)
     rows = [
-        ("文件数", n),
-        ("无错误（可推荐）", ok),
-        ("有错误", n - ok),
-        ("其中无法读取", unreadable),
-        ("批次问题", len([b for b in result.batch if b.code != "SAMPLE_SIZE"])),
+        ("文件数", st["files"]),
+        ("无错误（可推荐）", st["valid"]),
+        ("有错误", st["invalid"]),
+        ("其中无法读取", st["unreadable"]),
+        ("批次问题", st["batch_findings"]),
+        ("其中批次错误", st["batch_errors"]),
     ]
     for i, (k, v) in enumerate(rows, start=3):
         put(ws, i, 1, k).font = Font(bold=True)
@@ -178,8 +204,9 @@ def report_workbook(
         link = put(fs, i, 1, r.file)
         link.hyperlink = _link(out_dir, r.file, base=link_base)
         link.font = Font(color="0563C1", underline="single")
-        state = "无法读取" if not r.readable else ("无错误" if r.valid else "有错误")
-        put(fs, i, 2, state).fill = _FILLS[INFO if r.valid else ERROR]
+        ok = result.is_valid(r)
+        state = "无法读取" if not r.readable else ("无错误" if ok else "有错误（批次）" if r.valid else "有错误")
+        put(fs, i, 2, state).fill = _FILLS[INFO if ok else ERROR]
         facts = r.facts
         put(fs, i, 3, facts.applicant if facts else "")
         put(fs, i, 4, facts.project if facts else "")
@@ -222,18 +249,25 @@ def report_workbook(
     return wb
 
 
-def _save(wb: Workbook, path: Path) -> Path:
+def _save(wb: Workbook, path: Path, *, overwrite: bool = True) -> Path:
     buf = io.BytesIO()
     wb.save(buf)
-    return write_bytes_atomic(path, buf.getvalue())
+    return write_bytes_atomic(path, buf.getvalue(), overwrite=overwrite)
 
 
 def write_report(
-    result: BatchResult, out: str | os.PathLike, annotated: Mapping[str, Path] | None = None, link_base: Path | None = None
+    result: BatchResult,
+    out: str | os.PathLike,
+    annotated: Mapping[str, Path] | None = None,
+    link_base: Path | None = None,
+    *,
+    overwrite: bool = True,
 ) -> Path:
-    """The report workbook (汇总 with a chart, 文件, 问题清单, 批次问题) at `out`."""
+    """The report workbook (汇总 with a chart, 文件, 问题清单, 批次问题) at `out`.
+
+    `overwrite=False`: FileExistsError rather than replacing an existing file."""
     path = Path(out)
-    return _save(report_workbook(result, path.parent, annotated, link_base), path)
+    return _save(report_workbook(result, path.parent, annotated, link_base), path, overwrite=overwrite)
 
 
 def _target(ws, ref: str):
@@ -245,18 +279,80 @@ def _target(ws, ref: str):
     return cell
 
 
-def annotate_copy(result: FileResult, out_path: Path) -> Path | None:
+class AnnotationSkipped(SubsidyError):
+    """No annotated copy for this file (changed since it was validated, or cannot be re-read)."""
+
+    code = "ANNOTATION_SKIPPED"
+
+
+def _checked_bytes(result: FileResult) -> bytes:
+    """The file's bytes, read once through the same guard as validation, and only if they are
+    the very bytes that were validated."""
+    from .workbooks import load_bytes, sha256_of  # noqa: PLC0415 - the reader is only needed here
+
+    try:
+        data = load_bytes(result.file)
+    except SubsidyError as exc:
+        raise AnnotationSkipped(f"未生成标注副本：{exc.message}") from None
+    if not result.sha256 or sha256_of(data) != result.sha256:
+        raise AnnotationSkipped("未生成标注副本：文件在校验之后被改动（或无法确认未被改动），请重新校验")
+    return data
+
+
+_EXTERNAL_REF = re.compile(r"\[\d+\]|\||\(")  # [1]Book!A1, DDE app|topic!item, any function call
+
+
+def _values_only(wb: Workbook) -> None:
+    """Leave nothing in `wb` that computes or reaches outside: formulas (loaded data_only, so
+    only cached values remain), links to other files or the web, defined names, formula-driven
+    formatting and validation, calculated table columns, charts."""
+    wb._external_links = []
+    wb.template = False  # .xltx/.xltm in, a plain workbook out
+    wb.vba_archive = None
+    for name in list(wb.defined_names):
+        del wb.defined_names[name]
+    for ws in wb.worksheets:
+        for name in list(getattr(ws, "defined_names", {}) or {}):
+            del ws.defined_names[name]
+        for cell in ws._cells.values():
+            if cell.data_type == "f":  # not expected with data_only; never let one through
+                cell._value = None
+                cell.data_type = "n"
+            elif isinstance(cell._value, str):
+                cell.data_type = "s"  # "=..." read as a cached value stays text
+            link = cell.hyperlink
+            if link is not None and (link.target or link.id or not link.location):
+                cell.hyperlink = None  # only links to a place inside this workbook stay
+        ws._hyperlinks = []
+        ws.conditional_formatting = type(ws.conditional_formatting)()
+        dvs = ws.data_validations.dataValidation
+        ws.data_validations.dataValidation = [
+            dv for dv in dvs if not any(_EXTERNAL_REF.search(str(x or "")) for x in (dv.formula1, dv.formula2))
+        ]
+        for table in ws.tables.values():
+            for col in table.tableColumns or ():
+                col.calculatedColumnFormula = None
+                col.totalsRowFormula = None
+        ws._charts = []
+
+
+def annotate_copy(result: FileResult, out_path: Path, *, overwrite: bool = False) -> Path | None:
     """A copy of the submission with offending cells filled and commented, plus a 校验结果 sheet.
 
-    Macros are not carried over (the copy is a plain .xlsx).  None when openpyxl cannot
-    load the file (unreadable files have no copy).
+    Made from the bytes that were validated (AnnotationSkipped when the file has changed or
+    cannot be read again) and holding values only (see `_values_only`); macros are not
+    carried over (the copy is a plain .xlsx).  None when openpyxl cannot load the file
+    (unreadable files have no copy).  An existing file at `out_path` is not replaced unless
+    `overwrite` (FileExistsError).
     """
     if not result.readable:
         return None
+    data = _checked_bytes(result)
     try:
-        wb = load_workbook(result.file, keep_vba=False, keep_links=False, rich_text=False)
+        wb = load_workbook(io.BytesIO(data), data_only=True, keep_vba=False, keep_links=False, rich_text=False)
     except Exception:  # noqa: BLE001 - the report still lists the findings
         return None
+    _values_only(wb)
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     for f in result.findings:
         if f.sheet and f.cell and f.sheet in wb.sheetnames:
@@ -282,30 +378,51 @@ def annotate_copy(result: FileResult, out_path: Path) -> Path | None:
     for i, w in enumerate((30, 14, 8, 18, 20, 6, 90, 30), start=1):
         rs.column_dimensions[get_column_letter(i)].width = w
     wb.active = 0
-    return _save(wb, out_path)
+    return _save(wb, out_path, overwrite=overwrite)
 
 
-def write_annotated(result: BatchResult, out_dir: str | os.PathLike) -> dict[str, Path]:
-    """Annotated copies of every readable submission in `out_dir` (originals untouched)."""
+ANNOTATED_SUFFIX = "_校验标注"
+
+
+def write_annotated(
+    result: BatchResult,
+    out_dir: str | os.PathLike,
+    *,
+    taken: Iterable[str | os.PathLike] = (),
+    skipped: dict[str, str] | None = None,
+) -> dict[str, Path]:
+    """Annotated copies of every readable submission in `out_dir` (originals untouched).
+
+    Each copy gets the first free name ``x_校验标注.xlsx``, ``x_校验标注（2）.xlsx``… (``x``
+    shortened to fit a file name, control characters replaced by "_"): an existing file is never replaced, nor a path in `taken` (e.g. the
+    report about to be written).  Files that get no copy are put in `skipped` with the reason.
+    """
     folder = Path(out_dir)
-    used: set[str] = set()
+    used: set[str] = {str(p) for p in taken}
     out: dict[str, Path] = {}
     for r in result.files:
         if not r.readable:
             continue
-        stem = Path(r.file).stem
-        name = f"{stem}_校验标注.xlsx"
-        k = 2
-        while name in used:
-            name = f"{stem}_{k}_校验标注.xlsx"
-            k += 1
-        used.add(name)
-        target = folder / name
-        if Path(r.file).resolve() == target.resolve():
+        wanted = folder / fit_name(safe_stem(Path(r.file).stem), f"{ANNOTATED_SUFFIX}.xlsx")
+        target = free_path(wanted, taken=used)
+        try:
+            for attempt in range(3):
+                try:
+                    path = annotate_copy(r, target, overwrite=False)
+                    break
+                except FileExistsError:  # the name was taken meanwhile: the next free one
+                    if attempt == 2:
+                        raise
+                    target = free_path(wanted, taken=used)
+        except AnnotationSkipped as exc:
+            if skipped is not None:
+                skipped[r.file] = exc.message
             continue
-        path = annotate_copy(r, target)
+        used.add(str(target))
         if path is not None:
             out[r.file] = path
+        elif skipped is not None:
+            skipped[r.file] = "未生成标注副本：文件无法用于生成副本"
     return out
 
 
@@ -316,6 +433,7 @@ def write_json(result: BatchResult, out: str | os.PathLike) -> Path:
 
 
 __all__ = [
+    "AnnotationSkipped",
     "annotate_copy",
     "findings_table",
     "render_text",

@@ -8,8 +8,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from .catalog import Catalog, load_catalog
 from .catalog.schema import Sampling
 from .cite import cite
-from .errors import BadInputError, NoAmountError
-from .parsing import parse_number
+from .errors import NoAmountError
+from .parsing import is_blank, parse_count, parse_year
 
 _ROUNDING = {"ceil": ROUND_CEILING, "half_up": ROUND_HALF_UP, "floor": ROUND_FLOOR}
 
@@ -25,13 +25,11 @@ class SampleSize:
 def sample_size(n: object, *, year: object = None, catalog: Catalog | None = None) -> SampleSize:
     """Projects to verify out of `n` recommended ones, by the catalog's sampling rule."""
     cat = catalog or load_catalog()
-    rule = cat.sampling(int(year) if year not in (None, "") else None)
+    yr = None if is_blank(year) else parse_year(year)
+    rule = cat.sampling(yr)
     if rule is None:
-        raise NoAmountError(f"{year or ''} 年度的通知未规定真实性核查比例")
-    count = parse_number(n, "项目数量")
-    if count < 0 or count != count.to_integral_value():
-        raise BadInputError(f"项目数量须为非负整数：{n}")
-    total = int(count)
+        raise NoAmountError(f"{yr or ''} 年度的通知未规定真实性核查比例")
+    total = parse_count(n, "项目数量")  # an integer 0..MAX_COUNT
     if total <= rule.all_up_to:
         size = total
         how = f"{total} 个项目不超过 {rule.all_up_to} 个，全部核查"

@@ -33,11 +33,12 @@ import yaml
 from .application_form import REFERENCE_SHEETS
 from .catalog import load_catalog
 from .parsing import is_blank
-from .thresholds import FIELDS_FILE, canonical_field
+from .thresholds import FIELDS_FILE, canonical_field, condition_fields
 from .workbooks import (
     DEFAULT_LIMITS,
     EXCEL_ERRORS,
     ErrorValue,
+    FormulaCell,
     Limits,
     RawSheet,
     RawWorkbook,
@@ -67,14 +68,8 @@ def _norm(text: str) -> str:
 def field_units() -> dict[str, str]:
     """Canonical field name -> unit, from the vocabulary and every catalog condition."""
     units: dict[str, str] = {}
-    cat = load_catalog()
-    for doc in cat.documents:
-        ts = [*doc.general_thresholds]
-        for p in doc.programs:
-            ts += [*p.thresholds, *(t for v in p.variants for t in v.thresholds)]
-        for t in ts:
-            for name, unit in [(t.field, t.unit), *((c.field, c.unit) for c in [*t.when, *t.unless])]:
-                units.setdefault(canonical_field(name), unit)
+    for name, unit in condition_fields(load_catalog()):
+        units.setdefault(canonical_field(name), unit)
     vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
     for name, spec in vocab.items():
         units[name] = (spec or {}).get("unit", "文本")
@@ -166,6 +161,9 @@ class Submission:
     sheets: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
     has_macros: bool = False
+    sha256: str = ""  # of the file's bytes as read (empty for in-memory sheets)
+    formulas: tuple[FormulaCell, ...] = ()
+    external_links: tuple[str, ...] = ()
 
     def get(self, name: str) -> Located | None:
         hit = self.fields.get(name)
@@ -187,11 +185,19 @@ def _cell(value: object) -> object:
     return value
 
 
+MERGED_CELLS_BUDGET = 200_000  # cells covered by merges that label search follows, per sheet
+
+
 def _merge_map(merged: Sequence[tuple[int, int, int, int]]) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Merged ranges by their top-left cell; huge ranges (a form's merges are small) are left out,
+    and so is everything past a budget, so hostile merges cannot make label search quadratic."""
     out = {}
+    budget = MERGED_CELLS_BUDGET
     for r0, c0, r1, c1 in merged:
-        if (r1 - r0 + 1) * (c1 - c0 + 1) <= 10000:
+        area = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area <= 10000 and area <= budget:
             out[(r0, c0)] = (r0, c0, r1, c1)
+            budget -= area
     return out
 
 
@@ -273,7 +279,9 @@ def _same(a: object, b: object) -> bool:
 def read_submission(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Submission:
     """A submission file (.xlsx/.xlsm); raises workbooks.UnreadableWorkbook."""
     raw: RawWorkbook = read_workbook(path, limits)
-    return read_grid_sheets(raw.sheets, str(path), raw.has_macros)
+    sub = read_grid_sheets(raw.sheets, str(path), raw.has_macros)
+    sub.sha256, sub.formulas, sub.external_links = raw.sha256, tuple(raw.formulas), tuple(raw.external_links)
+    return sub
 
 
 def read_sheets(

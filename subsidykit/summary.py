@@ -32,7 +32,7 @@ from .ledger import Issue, Ledger, LedgerRow, read_ledger, read_values
 from .lookup import Selection, find_program, name_key
 from .parsing import fmt_wan
 from .sampling import sample_size
-from .thresholds import STATUS_ZH, canonical_field, check
+from .thresholds import STATUS_ZH, VERDICT_ZH, canonical_field, check
 
 AUDIT_SHEET = "审核"
 FORMULA_START = ("=", "+", "-", "@")
@@ -70,7 +70,7 @@ class Review:
     cap: Decimal | None = None
     cap_text: str = ""
     request_text: str = ""
-    check_status: str = ""  # 通过 / 未通过 / 缺少数据 / 无条件 / ""
+    check_status: str = ""  # 通过 / 不通过 / 待核实 (thresholds.VERDICT_ZH) / 无法核对 / ""
     check_lines: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # the row's ledger findings and the review's own
     table_seq: int | None = None  # 序号 within its table
@@ -426,33 +426,45 @@ class _Matcher:
         return None, None, error, True
 
 
-def _base_for_cap(sel: Selection, row: LedgerRow) -> tuple[object, str]:
-    """(the base amount for `cap`, a note when it is the 申报项目总投入 standing in for another base)."""
+def _base_for_cap(sel: Selection, row: LedgerRow) -> tuple[object, dict[str, object], str]:
+    """(the base amount for `cap`, named bases of the parts, the base the ledger lacks or "").
+
+    The cap is computed from the program's own base (研发设备及配套软件投入, 贷款利息 …) wherever
+    the ledger has it; 项目总投入 stands in only where it *is* the program's base."""
     base = sel.field("base")
     kind = sel.field("kind")
     if kind in ("fixed", "cap_only", "none", "recognition"):
-        return None, ""
+        return None, {}, ""
+    parts = sel.field("stages") or sel.field("components") or []
+    named = {}
+    for p in parts:
+        if p.base and isinstance(row.values.get(canonical_field(p.base)), Decimal):
+            named[p.name] = row.values[canonical_field(p.base)]
     if base:
         own = canonical_field(base)
         if isinstance(row.values.get(own), Decimal):
-            return row.values[own], ""
-    total = row.values.get("项目总投入")
-    if base and canonical_field(base) != "项目总投入" and total is not None:
-        return total, f"（指南的计算基数为「{base}」，此处以申报项目总投入估算，仅供参考）"
-    return total, ""
+            return row.values[own], named, ""
+        if own != "项目总投入":
+            return None, named, own
+    return row.values.get("项目总投入"), named, ""
 
 
 def _review(r: Review, catalog: Catalog, same_unit: int) -> None:
     sel, row = r.selection, r.row
     if sel is None:
         return
-    base, note = _base_for_cap(sel, row)
+    base, named, lacking = _base_for_cap(sel, row)
     try:
-        award = cap(sel, base, catalog=catalog)
+        award = cap(sel, base, bases=named, catalog=catalog)
         r.cap = award.amount
-        r.cap_text = award.explanation + note
+        r.cap_text = award.explanation
     except SubsidyError as exc:
         r.cap_text = exc.message
+        if lacking:
+            r.cap_text = (
+                f"待核实：本项目按「{sel.field('base')}」计算补助，台账中没有「{lacking}」列（或未填写），"
+                f"无法测算最高补助；项目总投入不是本项目的计算基数"
+            )
     req = row.values.get("申请补助资金")
     if not isinstance(req, Decimal):
         r.request_text = "未填申请补助资金" if req is None else "申请补助资金无法识别"
@@ -471,24 +483,22 @@ def _review(r: Review, catalog: Catalog, same_unit: int) -> None:
                 "申请补助资金",
             )
         )
-    values = {k: v for k, v in row.values.items() if not isinstance(v, str) or canonical_field(k) in _TEXT_CHECKED}
+    values = dict(row.values)
     values["申报项目数量"] = same_unit
     try:
-        report = check(sel, values, only_given=True, catalog=catalog)
+        # every condition of the program: a condition the ledger has no column for is 待核实, never 通过
+        report = check(sel, values, catalog=catalog, strict=False)
     except SubsidyError as exc:
         r.check_status = "无法核对"
         r.check_lines = [exc.message]
         return
-    if not report.results:
-        r.check_status = "无可核对条件"
-    else:
-        statuses = {x.status for x in report.results}
-        r.check_status = "未通过" if "fail" in statuses else ("缺少数据" if "missing" in statuses else "通过")
-        r.check_lines = [f"[{STATUS_ZH[x.status]}] {x.message}" for x in report.results]
-
-
-# text fields a threshold may compare (示范级别, 所在地 …); other text (names) is left out of check()
-_TEXT_CHECKED = {"示范级别", "所在地", "项目子类"}
+    r.check_status = VERDICT_ZH[report.verdict]
+    passed = sum(x.status == "pass" for x in report.results)
+    r.check_lines = [report.headline() + (f"；已核对通过 {passed} 项" if passed and report.verdict != "pass" else "")]
+    # what needs the clerk: the conditions not met (the missing ones are named in the headline)
+    r.check_lines += [f"[{STATUS_ZH[x.status]}] {x.message}" for x in report.results if x.status in ("fail", "invalid")]
+    r.check_lines += [f"[不一致] {c}" for c in report.conflicts]
+    r.check_lines += [f"[推算] {n}" for n in report.notes]
 
 
 def _quotas(summary_region: str, reviews: list[Review], doc, catalog: Catalog) -> list[QuotaCount]:

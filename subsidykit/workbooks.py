@@ -22,9 +22,12 @@ The input file is only ever opened for reading.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import posixpath
 import re
+import stat
 import struct
 import zipfile
 from dataclasses import dataclass, field
@@ -51,8 +54,10 @@ REASONS: dict[str, str] = {
     "legacy_xls": "旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 后重新提交",
     "zip_bomb": "压缩比异常（疑似压缩炸弹），已拒绝读取",
     "xml_entities": "内部 XML 含实体声明（DOCTYPE/ENTITY，疑似 XML 炸弹），已拒绝读取",
-    "too_large": "文件或工作表过大，超出申报表的合理范围",
+    "too_large": "文件或工作表过大，超出可安全读取的范围",
     "not_workbook": "不是 Excel 工作簿（.xlsx/.xlsm）",
+    "not_regular": "不是普通文件",
+    "changed": "文件在校验之后被改动",
 }
 
 
@@ -77,9 +82,14 @@ class Limits:
     ratio_floor_bytes: int = 1024 * 1024  # ... for members at least this large
     max_rows: int = 20000
     max_cols: int = 300
+    max_cells: int = 2_000_000  # rows x columns of a sheet's used rectangle (calamine allocates it whole)
+    max_merged: int = 20000  # merged ranges in one sheet
 
 
 DEFAULT_LIMITS = Limits()
+# a clerk's ledger: more rows than a form, the same guard on memory
+LEDGER_LIMITS = Limits(max_file_bytes=50 * 1024 * 1024, max_total_bytes=200 * 1024 * 1024, max_member_bytes=150 * 1024 * 1024,
+                       max_rows=200_000, max_cols=1000, max_cells=5_000_000)
 
 
 @dataclass(frozen=True)
@@ -110,11 +120,26 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based, inclusive)
 
 
+@dataclass(frozen=True)
+class FormulaCell:
+    """A formula found in a worksheet: where, its text, whether a value was saved with it, and
+    why it reaches outside the workbook (``external``: "DDE", "外部链接", "超链接"; None when not)."""
+
+    sheet: str
+    cell: str
+    text: str
+    cached: bool
+    external: str | None = None
+
+
 @dataclass
 class RawWorkbook:
     path: str
     sheets: list[RawSheet]
     has_macros: bool = False
+    sha256: str = ""  # of the exact bytes read: a later re-read (annotation) refuses a changed file
+    formulas: list[FormulaCell] = field(default_factory=list)
+    external_links: list[str] = field(default_factory=list)  # externalLink parts (DDE or other workbooks)
 
 
 # --- OLE compound files -------------------------------------------------------------
@@ -255,11 +280,38 @@ def _sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, bool]]:
     return parts, hidden
 
 
-def _scan_special(xml: bytes) -> dict[tuple[int, int], object]:
-    """Cells holding a formula without a cached value, or an error value."""
+_FORMULA_HINT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_EXTERNAL = (
+    ("DDE", re.compile(r"[A-Za-z0-9_.]+\|")),  # cmd|' /C calc'!A0, =DDE-style links
+    ("外部链接", re.compile(r"\[\d+\]|\[[^\]]*\.(?:xl[a-z]*|et|csv)\]|'?(?:[A-Za-z]:\\|\\\\|https?://|file:)", re.IGNORECASE)),
+    ("外部调用", re.compile(r"\b(?:WEBSERVICE|FILTERXML|RTD|CALL|REGISTER\.ID|EXEC|IMAGE)\s*\(", re.IGNORECASE)),
+)
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+_HYPERLINK = re.compile(r"\bHYPERLINK\s*\(\s*(\"?)([^,)]*)", re.IGNORECASE)
+
+
+def external_kind(formula: str) -> str | None:
+    """Why a formula reaches outside the workbook (DDE, a link to another file, a web call, a
+    hyperlink that does not point into the workbook itself), or None."""
+    text = formula or ""
+    bare = _LITERAL.sub('""', text)  # string literals may hold any character
+    for kind, pattern in _EXTERNAL:
+        if pattern.search(bare):
+            return kind
+    for m in _HYPERLINK.finditer(text):
+        quoted, target = m.group(1), m.group(2).strip()
+        if not (quoted and target.startswith("#")):
+            return "超链接"
+    return None
+
+
+def _scan_formulas(xml: bytes, sheet: str) -> tuple[dict[tuple[int, int], object], list[FormulaCell]]:
+    """Markers for the grid (formulas without a cached value, error values) and every formula."""
     out: dict[tuple[int, int], object] = {}
-    if b"<f" not in xml and b't="e"' not in xml:
-        return out
+    formulas: list[FormulaCell] = []
+    if not _FORMULA_HINT.search(xml) and b't="e"' not in xml:
+        return out, formulas
+    shared: dict[str, str] = {}
     for _event, el in iterparse(io.BytesIO(xml), events=("end",)):
         tag = el.tag.rsplit("}", 1)[-1]
         if tag != "c":
@@ -277,10 +329,61 @@ def _scan_special(xml: bytes) -> dict[tuple[int, int], object]:
             cached = v_el is not None and (v_el.text or "") != ""
             if el.get("t") == "e" and cached:
                 out[pos] = ErrorValue(v_el.text.strip())
-            elif f_el is not None and not cached and el.get("t") != "str" or f_el is not None and not cached and el.get("t") == "str" and v_el is None:
-                out[pos] = UncachedFormula(f_el.text or "")
+            if f_el is not None:
+                text = f_el.text or ""
+                si = f_el.get("si")
+                if f_el.get("t") == "shared" and si is not None:
+                    text = shared.setdefault(si, text) if text else shared.get(si, "")
+                if not cached and (el.get("t") != "str" or v_el is None):
+                    out[pos] = UncachedFormula(text)
+                if len(formulas) < 100000:
+                    formulas.append(FormulaCell(sheet, ref.upper(), text, cached, external_kind(text)))
         el.clear()
-    return out
+    return out, formulas
+
+
+_TAG = re.compile(rb"<(/?)(?:\w+:)?(row|c)\b([^>]*?)(/?)>")
+_R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]*)\$?(\d*)[\"']")
+
+
+_ANY_R = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]*)\$?(\d+)[\"']")
+
+
+def _used_extent(xml: bytes) -> tuple[int, int]:
+    """(last row, last column), 1-based, of every cell the sheet XML places, with or without
+    ``r`` attributes (OOXML allows both; calamine allocates the whole rectangle)."""
+    refs = _ANY_R.findall(xml)
+    tags = sum(xml.count(t) for t in (b"<c ", b"<c>", b"<c/>", b"<row ", b"<row>", b"<row/>"))
+    leading = xml.count(b'<c r="') + xml.count(b'<row r="')
+    if len(refs) == tags == leading:
+        # every row and cell starts with its position and no other r= stands anywhere: the
+        # common case (Excel, WPS, openpyxl), read in C
+
+        last_row = max(map(int, {r for _c, r in refs}), default=0)
+        letters = {c.upper() for c, _r in refs if c}
+        longest = max(map(len, letters), default=0)
+        last_col = col_index(max(c for c in letters if len(c) == longest).decode()) + 1 if letters else 0
+        return last_row, last_col
+    # some rows or cells carry no r, or use a namespace prefix: follow the positions one by one
+    last_row = last_col = row = col = 0
+    for m in _TAG.finditer(xml):
+        closing, tag, attrs, _selfclosing = m.groups()
+        if closing:
+            continue
+        r = _R_ATTR.search(attrs)
+        if tag == b"row":
+            row = int(r.group(2)) if r and r.group(2) else row + 1
+            col = 0
+            last_row = max(last_row, row)
+        else:
+            if r and r.group(1):
+                col = col_index(r.group(1).upper().decode()) + 1
+                if r.group(2):
+                    last_row = max(last_row, int(r.group(2)))
+            else:
+                col += 1
+            last_col = max(last_col, col)
+    return last_row, last_col
 
 
 def _dimension(head: bytes) -> tuple[int, int] | None:
@@ -294,6 +397,29 @@ def _dimension(head: bytes) -> tuple[int, int] | None:
     return int(last_row), col_index(last_col.decode()) + 1
 
 
+_SST_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_COUNT_ATTR = re.compile(rb"\b(count|uniqueCount)\s*=\s*[\"'](\d+)[\"']")
+_SI_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
+
+
+def _check_shared_strings(xml: bytes, limits: Limits) -> None:
+    """calamine reserves memory for the declared count of shared strings before reading them."""
+    head = _SST_COUNT.search(xml[:65536])
+    if not head:
+        return
+    declared = {k.decode(): int(v) for k, v in _COUNT_ATTR.findall(head.group(0))}
+    unique = declared.get("uniqueCount", 0)
+    if unique > limits.max_cells or unique > len(_SI_TAG.findall(xml)) + 1000 or declared.get("count", 0) > 50 * limits.max_cells:
+        raise UnreadableWorkbook("too_large", f"共享字符串表声明 {unique} 项，与实际内容不符或超出上限")
+
+
+def _check_extent(where: str, rows: int, cols: int, limits: Limits) -> None:
+    if rows > limits.max_rows or cols > limits.max_cols or rows * cols > limits.max_cells:
+        raise UnreadableWorkbook(
+            "too_large", f"{where} 用到第 {rows} 行、第 {cols} 列（上限 {limits.max_rows} 行 × {limits.max_cols} 列）"
+        )
+
+
 def _grid(values: list[list], start: tuple[int, int]) -> list[list]:
     """Calamine's rows start at the used range's top-left; shift them to A1."""
     r0, c0 = start
@@ -304,24 +430,73 @@ def _grid(values: list[list], start: tuple[int, int]) -> list[list]:
     return [[] for _ in range(r0)] + values
 
 
-def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> RawWorkbook:
-    """The visible and hidden sheets' values of an .xlsx/.xlsm, or UnreadableWorkbook."""
-    p = Path(path)
+def load_bytes(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a regular file of at most ``limits.max_file_bytes``, read once.
+
+    Devices, FIFOs, sockets and folders are refused by type before anything is read (a FIFO
+    swapped in after the check cannot block: the file is opened non-blocking and checked
+    again on the open descriptor); a file that grows past the limit while being read is
+    refused too.  Raises :class:`UnreadableWorkbook`.
+    """
     try:
-        size = p.stat().st_size
-        if size > limits.max_file_bytes:
-            raise UnreadableWorkbook("too_large", f"文件 {size // 1024 // 1024} MB")
-        data = p.read_bytes()
+        st = os.stat(path)
     except OSError as exc:
-        raise UnreadableWorkbook("missing", exc.strerror or str(exc)) from None
-    return read_workbook_bytes(data, str(path), limits)
+        raise UnreadableWorkbook("missing", exc.strerror or type(exc).__name__) from None
+    _require_regular(st)
+    if st.st_size > limits.max_file_bytes:
+        raise UnreadableWorkbook("too_large", f"文件 {st.st_size / 1048576:.1f} MB（上限 {limits.max_file_bytes / 1048576:.0f} MB）")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise UnreadableWorkbook("missing", exc.strerror or type(exc).__name__) from None
+    try:
+        _require_regular(os.fstat(fd))
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limits.max_file_bytes:
+                raise UnreadableWorkbook("too_large", f"文件超过 {limits.max_file_bytes / 1048576:.0f} MB")
+            chunks.append(chunk)
+    except OSError as exc:
+        raise UnreadableWorkbook("missing", exc.strerror or type(exc).__name__) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
-def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> RawWorkbook:
+def _require_regular(st: os.stat_result) -> None:
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return
+    kind = (
+        "文件夹" if stat.S_ISDIR(mode) else "管道（FIFO）" if stat.S_ISFIFO(mode) else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "套接字" if stat.S_ISSOCK(mode) else "特殊文件"
+    )
+    raise UnreadableWorkbook("not_regular", f"{kind}不是工作簿文件")
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, legacy: bool = False) -> RawWorkbook:
+    """The visible and hidden sheets' values of an .xlsx/.xlsm (with `legacy`: also .xls and
+    .ods), or UnreadableWorkbook.  The file is read once; every limit is checked on the bytes
+    before a parser allocates anything."""
+    return read_workbook_bytes(load_bytes(path, limits), str(path), limits, legacy=legacy)
+
+
+def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, *, legacy: bool = False) -> RawWorkbook:
+    """As :func:`read_workbook`, from bytes already in memory."""
     if len(data) > limits.max_file_bytes:
         raise UnreadableWorkbook("too_large", f"文件 {len(data) // 1024 // 1024} MB")
+    digest = sha256_of(data)
     if data[:8] == OLE_MAGIC:
-        raise _sniff_ole(data)
+        refusal = _sniff_ole(data)
+        if not (legacy and refusal.reason == "legacy_xls"):
+            raise refusal
+        _check_biff(data, limits)
+        return _calamine_sheets(data, RawWorkbook(name, [], False, digest), {}, limits)
     if not data:
         raise UnreadableWorkbook("not_workbook", "空文件")
     if data[:4] not in (ZIP_MAGIC, EMPTY_ZIP_MAGIC):
@@ -332,33 +507,7 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
         raise UnreadableWorkbook("corrupt", f"压缩包无法打开（{exc}）") from None
     with zf:
         try:
-            infos = _check_members(zf, limits)
-            names = {i.filename for i in infos}
-            if "xl/workbook.xml" not in names:
-                if "xl/workbook.bin" in names:
-                    raise UnreadableWorkbook("not_workbook", "不支持 .xlsb 二进制工作簿，请另存为 .xlsx")
-                raise UnreadableWorkbook("not_workbook", "压缩包中没有 xl/workbook.xml")
-            # parts calamine parses with its own XML reader: no DTD may stand in them
-            for info in infos:
-                if info.filename.endswith(_CALAMINE_PARTS) and _DECL.search(_read_head(zf, info.filename)):
-                    raise UnreadableWorkbook("xml_entities", info.filename)
-            sheet_xml: dict[str, bytes] = {}
-            for part in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
-                dim = _dimension(_read_head(zf, part))
-                if dim and (dim[0] > limits.max_rows or dim[1] > limits.max_cols):
-                    raise UnreadableWorkbook(
-                        "too_large", f"{part} 有 {dim[0]} 行 × {dim[1]} 列（上限 {limits.max_rows} 行 × {limits.max_cols} 列）"
-                    )
-                xml = zf.read(part)
-                if _DECL.search(xml[:4096]):
-                    raise UnreadableWorkbook("xml_entities", part)
-                sheet_xml[part] = xml
-            special: dict[str, dict] = {}
-            marked = {part: found for part, xml in sheet_xml.items() if (found := _scan_special(xml))}
-            if marked:  # which sheet is which part: only needed to place the markers
-                parts, _hidden = _sheet_parts(zf)
-                special = {sheet: marked[part] for sheet, part in parts.items() if part in marked}
-            has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
+            raw, special = _check_package(zf, name, digest, limits, legacy)
         except UnreadableWorkbook:
             raise
         except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, OSError) as exc:
@@ -368,14 +517,61 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
             if "Entities" in kind or "DTD" in kind:
                 raise UnreadableWorkbook("xml_entities", kind) from None
             raise UnreadableWorkbook("corrupt", f"{kind}: {exc}") from None
+    return _calamine_sheets(data, raw, special, limits)
 
+
+def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits, legacy: bool) -> tuple[RawWorkbook, dict]:
+    """Every check of an OOXML (or, with `legacy`, ODS) package before calamine sees it."""
+    infos = _check_members(zf, limits)
+    names = {i.filename for i in infos}
+    # no XML part may declare a DTD or entities (billion laughs), wherever the declaration stands
+    xml_parts: dict[str, bytes] = {}
+    for info in infos:
+        part = info.filename
+        if part.lower().endswith((".xml", ".rels", ".vml")):
+            content = zf.read(part)
+            if _DECL.search(content):
+                raise UnreadableWorkbook("xml_entities", part)
+            if part.startswith("xl/worksheets/") and part.endswith(".xml") or part == "content.xml":
+                xml_parts[part] = content
+    if "xl/workbook.xml" not in names:
+        if legacy and "content.xml" in names and b"opendocument.spreadsheet" in (zf.read("mimetype")[:100] if "mimetype" in names else b""):
+            _check_ods(xml_parts["content.xml"], limits)
+            return RawWorkbook(name, [], False, digest), {}
+        if "xl/workbook.bin" in names:
+            raise UnreadableWorkbook("not_workbook", "不支持 .xlsb 二进制工作簿，请另存为 .xlsx")
+        raise UnreadableWorkbook("not_workbook", "压缩包中没有 xl/workbook.xml")
+    if "xl/sharedStrings.xml" in names:
+        _check_shared_strings(zf.read("xl/sharedStrings.xml"), limits)
+    parts, _hidden = _sheet_parts(zf)
+    sheet_of = {part: sheet for sheet, part in parts.items()}
+    special: dict[str, dict] = {}
+    formulas: list[FormulaCell] = []
+    for part, xml in sorted(xml_parts.items()):
+        if part == "content.xml":
+            continue
+        where = f"工作表「{sheet_of.get(part, part)}」"
+        dim = _dimension(xml[:4096])
+        if dim:
+            _check_extent(where, dim[0], dim[1], limits)
+        _check_extent(where, *_used_extent(xml), limits)
+        marks, found = _scan_formulas(xml, sheet_of.get(part, part))
+        if marks and part in sheet_of:
+            special[sheet_of[part]] = marks
+        formulas += found
+    external_links = sorted(n for n in names if n.lower().startswith("xl/externallinks/") and n.lower().endswith(".xml"))
+    has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
+    return RawWorkbook(name, [], has_macros, digest, formulas, external_links), special
+
+
+def _calamine_sheets(data: bytes, raw: RawWorkbook, special: dict, limits: Limits) -> RawWorkbook:
+    """The sheets' values, read by calamine from bytes that passed every check."""
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise UnreadableWorkbook("encrypted") from None
     except Exception as exc:  # noqa: BLE001 - CalamineError, ZipError, XmlError ...
         raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {exc}") from None
-    sheets: list[RawSheet] = []
     try:
         for meta in wb.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -392,13 +588,103 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
                     row.extend([""] * (c + 1 - len(row)))
                 if row[c] in ("", None) or isinstance(marker, ErrorValue):
                     row[c] = marker
-            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
+            spans = sh.merged_cell_ranges or []
+            if len(spans) > limits.max_merged:
+                raise UnreadableWorkbook("too_large", f"工作表「{meta.name}」有 {len(spans)} 个合并区域")
+            # a merge reaching past the limits is cut there (nothing can stand beyond them)
+            merged = [
+                (a[0], a[1], min(b[0], limits.max_rows - 1), min(b[1], limits.max_cols - 1))
+                for a, b in spans
+                if a[0] < limits.max_rows and a[1] < limits.max_cols
+            ]
             is_hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-            sheets.append(RawSheet(meta.name, rows, is_hidden, merged))
+            raw.sheets.append(RawSheet(meta.name, rows, is_hidden, merged))
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever calamine raises, the file is unreadable
         raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {exc}") from None
     finally:
         wb.close()
-    return RawWorkbook(name, sheets, has_macros)
+    return raw
+
+
+# --- legacy .xls (BIFF8 in an OLE compound file) and .ods --------------------------------------
+
+_BIFF_CELLS = frozenset({0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6, 0x0406})
+_BIFF_MULTI = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first col, ..., last col
+
+
+def _check_biff(data: bytes, limits: Limits) -> None:
+    """Every cell position, DIMENSIONS and the SST's declared count of an .xls, before calamine."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            stream_name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if stream_name is None:
+                raise UnreadableWorkbook("not_workbook", "OLE 复合文档中没有工作簿数据")
+            if ole.get_size(stream_name) > limits.max_total_bytes:
+                raise UnreadableWorkbook("too_large", "工作簿数据流过大")
+            stream = ole.openstream(stream_name).read()
+    except UnreadableWorkbook:
+        raise
+    except Exception as exc:  # noqa: BLE001 - olefile's errors on damaged compound files
+        raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {exc}") from None
+    pos, n = 0, len(stream)
+    last_row = last_col = 0
+    unpack = struct.unpack_from
+    while pos + 4 <= n:
+        rtype, rlen = unpack("<HH", stream, pos)
+        body = pos + 4
+        if body + rlen > n:
+            break
+        if rtype in _BIFF_CELLS and rlen >= 4:
+            row, col = unpack("<HH", stream, body)
+            last_row, last_col = max(last_row, row + 1), max(last_col, col + 1)
+        elif rtype in _BIFF_MULTI and rlen >= 6:
+            row = unpack("<H", stream, body)[0]
+            col = unpack("<H", stream, body + rlen - 2)[0]
+            last_row, last_col = max(last_row, row + 1), max(last_col, col + 1)
+        elif rtype == 0x0200 and rlen >= 14:  # DIMENSIONS (BIFF8): first row, last row + 1, first col, last col + 1
+            _r0, r1, _c0, c1 = unpack("<IIHH", stream, body)
+            last_row, last_col = max(last_row, r1), max(last_col, c1)
+        elif rtype == 0x00FC and rlen >= 8:  # SST: total and unique string counts
+            _total, unique = unpack("<II", stream, body)
+            if unique > limits.max_cells or unique > n // 3:
+                raise UnreadableWorkbook("too_large", f"共享字符串表声明 {unique} 项，与实际内容不符或超出上限")
+        pos = body + rlen
+    _check_extent("工作表", last_row, last_col, limits)
+
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>")
+_ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated\s*=\s*[\"'](\d+)[\"']")
+
+
+def _check_ods(xml: bytes, limits: Limits) -> None:
+    """The last row and column holding something in any table of an .ods content.xml
+    (repeated rows and cells count as often as they repeat)."""
+    row = col = 0
+    last_row = last_col = 0
+    row_repeat = 1
+    for m in _ODS_TAG.finditer(xml):
+        closing, tag, attrs, selfclosing = m.groups()
+        if tag == b"table":
+            row = 0
+            continue
+        if closing:
+            if tag == b"table-row":
+                row += row_repeat
+            continue
+        rep = _ODS_REPEAT.search(attrs)
+        k = int(rep.group(1)) if rep else 1
+        if tag == b"table-row":
+            row_repeat, col = k, 0
+            if selfclosing:
+                row += k
+            continue
+        has_content = not selfclosing or b"value-type" in attrs or b"formula" in attrs
+        col += k
+        if has_content:
+            last_col = max(last_col, col)
+            last_row = max(last_row, row + row_repeat)
+    _check_extent("工作表", last_row, last_col, limits)

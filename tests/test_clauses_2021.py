@@ -826,12 +826,6 @@ def test_2021_solution_provider_direction_first_payment_is_100():
 
 
 ANNEX_THRESHOLDS = [
-    # --- 公共服务平台 重点方向1（工业互联网标识解析公共应用服务平台）, 586 主要建设内容 ---
-    # 586: 3. 提供有省内二级节点接入使用的标识应用软件 15 款以上。 4. 提供 10 个以上省内二级节点相关服务。
-    T(DIGI_PLATFORM, DP1, "二级节点接入使用的标识应用软件数量", 15, "pass", id="dp1-software-15"),
-    T(DIGI_PLATFORM, DP1, "二级节点接入使用的标识应用软件数量", 14, "fail", id="dp1-software-14"),
-    T(DIGI_PLATFORM, DP1, "服务二级节点数量", 10, "pass", id="dp1-nodes-10"),
-    T(DIGI_PLATFORM, DP1, "服务二级节点数量", 9, "fail", id="dp1-nodes-9"),
     # --- 数字化转型解决方案服务商, 592 认定标准 2、3 ---
     # 592: 服务企业数量不少于 30 家，且中小企业数量占比不少于全部用户数量的 30%，
     #      2021 年应用合同不低于 1000 万元 (工业互联网) / 不低于 500 万元 (两化融合贯标)
@@ -847,11 +841,6 @@ ANNEX_THRESHOLDS = [
     # 593 认定标准 3: 有专门从事……评估服务工作的队伍，不少于 3 人
     T(DIGI_SOLUTION, DS_DCMM, "DCMM评估服务人员数", 3, "pass", id="ds-dcmm-3-staff"),
     T(DIGI_SOLUTION, DS_DCMM, "DCMM评估服务人员数", 2, "fail", id="ds-dcmm-2-staff"),
-    # 593 实施内容 1: 完成评估企事业单位 30 家 (read as at least 30); 3: 现场赴企业诊断、咨询次数不少于 30 次
-    T(DIGI_SOLUTION, DS_DCMM, "完成DCMM评估单位数量", 30, "pass", id="ds-dcmm-30-assessed"),
-    T(DIGI_SOLUTION, DS_DCMM, "完成DCMM评估单位数量", 29, "fail", id="ds-dcmm-29-assessed"),
-    T(DIGI_SOLUTION, DS_DCMM, "现场诊断咨询次数", 30, "pass", id="ds-dcmm-30-visits"),
-    T(DIGI_SOLUTION, DS_DCMM, "现场诊断咨询次数", 29, "fail", id="ds-dcmm-29-visits"),
     # --- 工业互联网安全解决方案提供商, 596 ---
     # 596 认定 1: 有不少于2项商用密码产品认证证书……提供不少于2个工业互联网行业应用场景
     T(DIGI_SOLUTION, DS_SECURITY, "商用密码产品认证证书数量", 2, "pass", CRYPTO, id="ds-sec-crypto-2-certs"),
@@ -867,24 +856,6 @@ ANNEX_THRESHOLDS = [
     # 596 认定 3: 省内应用案例不少于2个
     T(DIGI_SOLUTION, DS_SECURITY, "省内应用案例数量", 2, "pass", AWARE, id="ds-sec-aware-2-cases"),
     T(DIGI_SOLUTION, DS_SECURITY, "省内应用案例数量", 1, "fail", AWARE, id="ds-sec-aware-1-case"),
-    # 596 实施内容 1: 应用场景不少于5个……标准草案或者行业应用方案不少于5项……应用平台不少于5个,
-    #                平台用户规模或终端数量不少于100
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用场景数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-scenes"),
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用场景数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-scenes"),
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用标准草案或行业应用方案数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-drafts"),
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用标准草案或行业应用方案数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-drafts"),
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用平台数量", 5, "pass", CRYPTO, id="ds-sec-crypto-5-platforms"),
-    T(DIGI_SOLUTION, DS_SECURITY, "密码应用平台数量", 4, "fail", CRYPTO, id="ds-sec-crypto-4-platforms"),
-    T(DIGI_SOLUTION, DS_SECURITY, "平台用户规模或终端数量", 100, "pass", CRYPTO, id="ds-sec-crypto-100-users"),
-    T(DIGI_SOLUTION, DS_SECURITY, "平台用户规模或终端数量", 99, "fail", CRYPTO, id="ds-sec-crypto-99-users"),
-    # 596 实施内容 2: 完成至少200家……安全防护能力评估和辅导提升
-    T(DIGI_SOLUTION, DS_SECURITY, "完成安全防护能力评估辅导企业数量", 200, "pass", PROTECT, id="ds-sec-protect-200"),
-    T(DIGI_SOLUTION, DS_SECURITY, "完成安全防护能力评估辅导企业数量", 199, "fail", PROTECT, id="ds-sec-protect-199"),
-    # 596 实施内容 3: 完成50家省内工业企业的安全态势感知系统部署……协助每家企业完成不少于10次的上传工作
-    T(DIGI_SOLUTION, DS_SECURITY, "完成安全态势感知系统部署企业数量", 50, "pass", AWARE, id="ds-sec-aware-50"),
-    T(DIGI_SOLUTION, DS_SECURITY, "完成安全态势感知系统部署企业数量", 49, "fail", AWARE, id="ds-sec-aware-49"),
-    T(DIGI_SOLUTION, DS_SECURITY, "每家企业数据上传次数", 10, "pass", AWARE, id="ds-sec-aware-10-uploads"),
-    T(DIGI_SOLUTION, DS_SECURITY, "每家企业数据上传次数", 9, "fail", AWARE, id="ds-sec-aware-9-uploads"),
     # --- 标准研制与应用解决方案服务商, 599 ---
     # 599 认定 1: 近 3 年牵头制定的……标准项目 (read: 发布或立项 on or after 2018-01-01)
     T(DIGI_SOLUTION, DS_STANDARD, "标准项目发布或立项日期", "2018-01-01", "pass", id="ds-std-2018-01-01"),
@@ -899,9 +870,6 @@ ANNEX_THRESHOLDS = [
     T(DIGI_SOLUTION, DS_STANDARD, "软件产品销售和信息技术服务合同总额", 999.99, "fail", id="ds-std-contracts-below-1000"),
     T(DIGI_SOLUTION, DS_STANDARD, "软件业务收入年增长率", "20%", "pass", id="ds-std-growth-20pct"),
     T(DIGI_SOLUTION, DS_STANDARD, "软件业务收入年增长率", "19.99%", "fail", id="ds-std-growth-below-20pct"),
-    # 599 实施内容 1: 组织我省企业研制……标准不少于 4 项
-    T(DIGI_SOLUTION, DS_STANDARD, "组织研制标准数量", 4, "pass", id="ds-std-4-standards"),
-    T(DIGI_SOLUTION, DS_STANDARD, "组织研制标准数量", 3, "fail", id="ds-std-3-standards"),
     # --- 重点领域首版次软件产品应用解决方案提供商, 600 ---
     # 600 认定 3: 开发完成日期须在 2020 年 1 月 1 日及以后; 6: 通过省级以上软件产品检测机构的检测
     T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件开发完成日期", "2020-01-01", "pass", id="ds-first-sw-2020-01-01"),
@@ -909,32 +877,6 @@ ANNEX_THRESHOLDS = [
     T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "省级", "pass", id="ds-first-sw-provincial-lab"),
     T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "国家级", "pass", id="ds-first-sw-national-lab"),
     T(DIGI_SOLUTION, DS_FIRST_SOFTWARE, "软件产品检测机构级别", "市级", "fail", id="ds-first-sw-city-lab"),
-    # --- 集群发展促进机构, 606 实施目标 ---
-    # 606: 建成 1 类以上集群观测站，组织 10 次以上赋能集群的专场活动
-    T(CLUSTER, None, "集群观测站数量", 1, "pass", id="cluster-1-observatory"),
-    T(CLUSTER, None, "集群观测站数量", 0, "fail", id="cluster-0-observatory"),
-    T(CLUSTER, None, "赋能集群专场活动次数", 10, "pass", id="cluster-10-events"),
-    T(CLUSTER, None, "赋能集群专场活动次数", 9, "fail", id="cluster-9-events"),
-    # --- 中小企业公共服务示范平台（基地）, 609 实施目标 ---
-    # 609: 年服务省内中小企业 120 家以上……中小企业服务满意度 90% 以上 (平台 and 基地 alike)
-    T(SME, SME_1, "服务企业数量", 120, "pass", id="sme-serves-120"),
-    T(SME, SME_1, "服务企业数量", 119, "fail", id="sme-serves-119"),
-    T(SME, SME_2, "中小微企业服务满意度", "90%", "pass", id="sme-satisfaction-90"),
-    T(SME, SME_2, "中小微企业服务满意度", "89.99%", "fail", id="sme-satisfaction-below-90"),
-    # 609 (1, 平台): 开展公益性公共服务活动 10 场（次）以上
-    T(SME, SME_1, "公益性公共服务活动场次", 10, "pass", {"双创示范基地": False}, id="sme-platform-10-events"),
-    T(SME, SME_1, "公益性公共服务活动场次", 9, "fail", {"双创示范基地": False}, id="sme-platform-9-events"),
-    # 609 (2, 示范基地): 新增规模以上企业 1-2 家 (read as at least 1)
-    T(SME, SME_1, "新增规模以上企业数量", 1, "pass", {"双创示范基地": True}, id="sme-base-1-new-large"),
-    T(SME, SME_1, "新增规模以上企业数量", 0, "fail", {"双创示范基地": True}, id="sme-base-0-new-large"),
-    # --- “英才名匠”产业人才培养, 610 实施目标 ---
-    # 610: 不少于 100 个班次，培训产业人才不少于 10000 人次，学员总体满意度超过 90% (超过 excludes 90%)
-    T(TALENT, None, "培训班次数量", 100, "pass", id="talent-100-classes"),
-    T(TALENT, None, "培训班次数量", 99, "fail", id="talent-99-classes"),
-    T(TALENT, None, "培训总人数", 10000, "pass", id="talent-10000-trainees"),
-    T(TALENT, None, "培训总人数", 9999, "fail", id="talent-9999-trainees"),
-    T(TALENT, None, "学员总体满意度", "90.01%", "pass", id="talent-satisfaction-above-90"),
-    T(TALENT, None, "学员总体满意度", "90%", "fail", id="talent-satisfaction-90-not-enough"),
     # --- 绿色制造系统解决方案供应商, 615 认定标准 ---
     # 615 第1条: 单个项目服务客户数量 3 个以上; 第2条: ……中的三项
     T(GREEN_SOL, None, "服务客户数量", 3, "pass", EMC, id="green-sol-3-clients"),
@@ -1005,10 +947,44 @@ def test_2021_green_solution_type_floors_do_not_bind_other_solutions():
     assert got == {}
 
 
-# 609: 开展公益性公共服务活动 10 场（次）以上 is a 平台 target; 新增规模以上企业 1-2 家 a 示范基地 target
-def test_2021_sme_platform_and_base_targets_are_separate():
-    assert "公益性公共服务活动场次" not in _fields(SME, {"公益性公共服务活动场次": 0, "双创示范基地": True}, variant=SME_1)
-    assert "新增规模以上企业数量" not in _fields(SME, {"新增规模以上企业数量": 0, "双创示范基地": False}, variant=SME_1)
+# Issue 12 item 8: the annex columns 实施目标 / 实施内容 / 主要建设内容 are what a funded project must
+# deliver, not something an applicant meets when applying; they are documented in the note, not checked.
+TARGETS = [
+    # 586 主要建设内容: 标识应用软件 15 款以上; 10 个以上省内二级节点相关服务
+    (DIGI_PLATFORM, DP1, ["二级节点接入使用的标识应用软件数量", "服务二级节点数量"], ["15款以上", "10个以上省内二级节点"]),
+    # 593 实施内容: 完成评估企事业单位 30 家; 现场赴企业诊断、咨询次数不少于 30 次
+    (DIGI_SOLUTION, DS_DCMM, ["完成DCMM评估单位数量", "现场诊断咨询次数"], ["完成评估企事业单位30家", "不少于30次"]),
+    # 596 实施内容 1-3
+    (DIGI_SOLUTION, DS_SECURITY,
+     ["密码应用场景数量", "密码应用标准草案或行业应用方案数量", "密码应用平台数量", "平台用户规模或终端数量",
+      "完成安全防护能力评估辅导企业数量", "完成安全态势感知系统部署企业数量", "每家企业数据上传次数"],
+     ["应用场景不少于5个", "至少200家", "完成50家", "不少于10次"]),
+    # 599 实施内容 1: 组织……标准不少于 4 项
+    (DIGI_SOLUTION, DS_STANDARD, ["组织研制标准数量"], ["不少于4项"]),
+    # 606 实施目标: 建成 1 类以上集群观测站，组织 10 次以上赋能集群的专场活动
+    (CLUSTER, None, ["集群观测站数量", "赋能集群专场活动次数"], ["1类以上集群观测站", "10次以上"]),
+    # 609 实施目标: 年服务省内中小企业 120 家以上……10 场（次）以上……满意度 90% 以上……新增规模以上企业 1-2 家
+    (SME, SME_1, ["服务企业数量", "中小微企业服务满意度", "公益性公共服务活动场次", "新增规模以上企业数量"],
+     ["120家以上", "10场（次）以上", "90%以上", "1-2家"]),
+    # 610 实施目标: 不少于 100 个班次，培训产业人才不少于 10000 人次，学员总体满意度超过 90%
+    (TALENT, None, ["培训班次数量", "培训总人数", "学员总体满意度"], ["不少于100个班次", "不少于10000人次", "超过90%"]),
+]
+
+
+def _all_thresholds(sel):
+    return list(sel.program.thresholds) + (list(sel.variant.thresholds) if sel.variant else [])
+
+
+def _notes(sel):
+    return (sel.program.note or "") + (sel.variant.note or "" if sel.variant else "")
+
+
+@pytest.mark.parametrize("name, variant, fields, words", TARGETS, ids=lambda x: str(x))
+def test_2021_annex_targets_are_not_entry_conditions(name, variant, fields, words):
+    sel = program(name, variant)
+    assert not {t.field for t in _all_thresholds(sel)} & set(fields)
+    for w in words:
+        assert w in _notes(sel), w
 
 
 # 592 认定标准 2/3: the 1000 万 application-contract floor is the 工业互联网 one; 两化融合贯标 needs 500 万
@@ -1021,3 +997,80 @@ def test_2021_digital_transformation_contract_floor_depends_on_the_solution():
 # 593 marks the DCMM direction （招标）; 300: 采用招投标方式的项目,按照财政规定标准或实际支出需要予以补助
 def test_2021_tendered_dcmm_direction_has_no_computable_amount():
     assert_no_amount(DIGI_SOLUTION, variant=DS_DCMM)
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8: qualitative conditions the guide states (手续完备, 前期工作, 批准手续, 近两年示范项目 …) are yes/no
+# conditions (unit 是否, or a date/category where the text gives one).  Each row: the clause (lines and
+# words, read by hand) and a value that meets it, then one that does not.
+# ----------------------------------------------------------------------------------------------
+YES_NO_2021 = [
+    # 20-20: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（无需相关手续的项目须作出说明）
+    ("2021-high-end-upgrade", None, "手续完备", True, "pass", None),
+    ("2021-high-end-upgrade", None, "手续完备", False, "fail", None),
+    # 44-44: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（无需相关手续的项目须作出说明）
+    ("2021-smart-factory", None, "手续完备", True, "pass", None),
+    ("2021-smart-factory", None, "手续完备", False, "fail", None),
+    # 66-66: 申报项目须在当地工信或发改部门完成备案登记(无需相关手续的项目须作出说明)
+    ("2021-industrial-internet-benchmark-factory", None, "手续完备", True, "pass", None),
+    ("2021-industrial-internet-benchmark-factory", None, "手续完备", False, "fail", None),
+    # 108-108: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（无需相关手续的项目须作出说明）
+    ("2021-green-upgrade", None, "手续完备", True, "pass", None),
+    ("2021-green-upgrade", None, "手续完备", False, "fail", None),
+    # 128-128: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（无需相关手续的项目须作出说明）
+    ("2021-service-upgrade", None, "手续完备", True, "pass", None),
+    ("2021-service-upgrade", None, "手续完备", False, "fail", None),
+    # 194-194: 申报单位承诺平台通过数据接口方式自动上报监测统计数据到工业互联网平台监测系统
+    ("2021-industrial-internet-platform", None, "承诺与平台监测系统对接", True, "pass", None),
+    ("2021-industrial-internet-platform", None, "承诺与平台监测系统对接", False, "fail", None),
+    # 262-262: 项目入选近两年省级大数据、区块链应用示范项目
+    ("2021-data-productization", None, "入选省级大数据区块链应用示范项目日期", "2019-01-01", "pass", None),
+    ("2021-data-productization", None, "入选省级大数据区块链应用示范项目日期", "2020-12-31", "pass", None),
+    ("2021-data-productization", None, "入选省级大数据区块链应用示范项目日期", "2018-12-31", "fail", None),
+    # 296-296: 项目备案(核准)、环评、能评、安评、规划、土地等手续完备(无需相关手续的项目须作出说明)
+    ("2021-digital-public-service-platform", None, "手续完备", True, "pass", None),
+    ("2021-digital-public-service-platform", None, "手续完备", False, "fail", None),
+    # 296-296: 项目备案(核准)、环评、能评、安评、规划、土地等手续完备(无需相关手续的项目须作出说明)
+    ("2021-digital-solution-provider", None, "手续完备", True, "pass", None),
+    ("2021-digital-solution-provider", None, "手续完备", False, "fail", None),
+    # 318-318: 项目已完成尽职调查、资产评估、兼并重组协议书(合同)等前期工作
+    ("2021-major-merger", None, "已完成尽职调查等前期工作", True, "pass", None),
+    ("2021-major-merger", None, "已完成尽职调查等前期工作", False, "fail", None),
+    # 320-320: 兼并重组交易必须是符合国家规定并已取得相关批准手续的交易
+    ("2021-major-merger", None, "已取得相关批准手续", True, "pass", None),
+    ("2021-major-merger", None, "已取得相关批准手续", False, "fail", None),
+    # 344-344: 技术水平达到国内领先或替代进口
+    ("2021-specialized-little-giant", None, "主导产品技术水平", "国内领先", "pass", None),
+    ("2021-specialized-little-giant", None, "主导产品技术水平", "替代进口", "pass", None),
+    ("2021-specialized-little-giant", None, "主导产品技术水平", "国内先进", "fail", None),
+    # 362-362: 技术水平达到国内领先以上或替代进口
+    ("2021-standard-quality-upgrade", None, "主导产品技术水平", "国际领先", "pass", None),
+    ("2021-standard-quality-upgrade", None, "主导产品技术水平", "国内领先", "pass", None),
+    ("2021-standard-quality-upgrade", None, "主导产品技术水平", "替代进口", "pass", None),
+    ("2021-standard-quality-upgrade", None, "主导产品技术水平", "国内先进", "fail", None),
+    # 402-402: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（其中，系统解决方案服务商项目无需提供，其他无需相关手续的…
+    ("2021-manufacturing-innovation-center", None, "手续完备", True, "pass", None),
+    ("2021-manufacturing-innovation-center", None, "手续完备", False, "fail", None),
+    # 402-402: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（其中，系统解决方案服务商项目无需提供，其他无需相关手续的…
+    ("2021-cluster-promotion-agency", None, "手续完备", True, "pass", None),
+    ("2021-cluster-promotion-agency", None, "手续完备", False, "fail", None),
+    # 402-402: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（其中，系统解决方案服务商项目无需提供，其他无需相关手续的…
+    ("2021-sme-public-service-platform", None, "手续完备", True, "pass", None),
+    ("2021-sme-public-service-platform", None, "手续完备", False, "fail", None),
+    # 402-402: 项目备案（核准）、环评、能评、安评、规划、土地等手续完备（其中，系统解决方案服务商项目无需提供，其他无需相关手续的…
+    ("2021-talent-training", None, "手续完备", True, "pass", None),
+    ("2021-talent-training", None, "手续完备", False, "fail", None),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", YES_NO_2021, ids=lambda x: str(x))
+def test_2021_qualitative_conditions_stated_in_the_guide(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)
+
+
+def test_2021_platform_procedures_clause_spares_the_green_solution_providers():
+    # 402: ……手续完备（其中，系统解决方案服务商项目无需提供……）
+    assert "手续完备" not in {t.field for t in program("2021-green-manufacturing-solution-provider").program.thresholds}
+    for name in ["2021-manufacturing-innovation-center", "2021-cluster-promotion-agency",
+                 "2021-sme-public-service-platform", "2021-talent-training"]:
+        assert "手续完备" in {t.field for t in program(name).program.thresholds}

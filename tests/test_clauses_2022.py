@@ -663,3 +663,41 @@ def test_2022_every_program_of_the_guide_is_covered():
     for i in ids:
         p = program(i).program
         assert p.kind == "tiered" or p.source.file == SEED, i
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8: qualitative conditions the guide states (手续完备, 培训资质, 企业内训 …) are yes/no
+# conditions (unit 是否, or a date/category where the text gives one).  Each row: the clause (lines and
+# words, read by hand) and a value that meets it, then one that does not.
+# ----------------------------------------------------------------------------------------------
+YES_NO_2022 = [
+    # 15-15: 且备案（核准）、环评、能评手续完备
+    ("2022-tech-upgrade-loan-interest-equipment", None, "手续完备", True, "pass", None),
+    ("2022-tech-upgrade-loan-interest-equipment", None, "手续完备", False, "fail", None),
+    # 17-17: 且已使用贷款购置项目所需设备
+    ("2022-tech-upgrade-loan-interest-equipment", None, "已使用贷款购置项目所需设备", True, "pass", None),
+    ("2022-tech-upgrade-loan-interest-equipment", None, "已使用贷款购置项目所需设备", False, "fail", None),
+    # 43-43: 项目备案(核准)、环评、能评等手续完备(无需相关手续的须由项目推荐单位作出说明)
+    ("2022-benchmark-demonstration", None, "手续完备", True, "pass", None),
+    ("2022-benchmark-demonstration", None, "手续完备", False, "fail", None),
+    # 237-237: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2022-green-upgrade", None, "手续完备", True, "pass", None),
+    ("2022-green-upgrade", None, "手续完备", False, "fail", None),
+    # 315-315: 项目备案(核准)、环评、能评等手续完备(无需相关手续的须由项目推荐单位作出说明)
+    ("2022-info-consumption-platform", None, "手续完备", True, "pass", None),
+    ("2022-info-consumption-platform", None, "手续完备", False, "fail", None),
+    # 277-277: 已参与国家集群竞赛、省市产业强链等专项工作
+    ("2022-cluster-promotion-agency", None, "已参与国家集群竞赛或省市产业强链专项工作", True, "pass", None),
+    ("2022-cluster-promotion-agency", None, "已参与国家集群竞赛或省市产业强链专项工作", False, "fail", None),
+    # 327-327: 申报单位具有培训资质(登记证书、营业执照等证照中包含教育或培训类表述)
+    ("2022-industry-talent-training", None, "具有培训资质", True, "pass", None),
+    ("2022-industry-talent-training", None, "具有培训资质", False, "fail", None),
+    # 333-333: 面向省内工业和信息产业企业人员开展 (不包括企业内训)
+    ("2022-industry-talent-training", None, "培训项目为企业内训", False, "pass", None),
+    ("2022-industry-talent-training", None, "培训项目为企业内训", True, "fail", None),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", YES_NO_2022, ids=lambda x: str(x))
+def test_2022_qualitative_conditions_stated_in_the_guide(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)

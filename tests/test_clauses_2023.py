@@ -930,3 +930,115 @@ def test_2023_one_year_rule_lifted_for_icup_winners_and_moves_to_north_jiangsu(f
     assert not [r for r in report.results if r.field == "成立日期"]
     report = check(SF, {**young, flag: "否"}, include_general=True, only_given=True)
     assert [r.status for r in report.results if r.field == "成立日期"] == ["fail"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8: qualitative conditions the guide states (手续完备, 验收意见, 资质, 申报主体 …) are yes/no
+# conditions (unit 是否, or a date/category where the text gives one).  Each row: the clause (lines and
+# words, read by hand) and a value that meets it, then one that does not.
+# ----------------------------------------------------------------------------------------------
+YES_NO_2023 = [
+    # 389-391: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-high-end-upgrade", None, "手续完备", True, "pass", None),
+    ("2023-high-end-upgrade", None, "手续完备", False, "fail", None),
+    # 430-432: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-smart-factory", None, "手续完备", True, "pass", None),
+    ("2023-smart-factory", None, "手续完备", False, "fail", None),
+    # 436-440: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-smart-factory", None, "已完成验收", True, "pass", None),
+    ("2023-smart-factory", None, "已完成验收", False, "fail", None),
+    # 475-477: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-industrial-internet-benchmark-factory", None, "手续完备", True, "pass", None),
+    ("2023-industrial-internet-benchmark-factory", None, "手续完备", False, "fail", None),
+    # 481-483: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-industrial-internet-benchmark-factory", None, "已完成验收", True, "pass", None),
+    ("2023-industrial-internet-benchmark-factory", None, "已完成验收", False, "fail", None),
+    # 473-473: 且在省两化融合贯标联盟完成贯标备案审核
+    ("2023-industrial-internet-benchmark-factory", None, "完成贯标备案审核", True, "pass", None),
+    ("2023-industrial-internet-benchmark-factory", None, "完成贯标备案审核", False, "fail", None),
+    # 520-522: 项目实施区域内 5G 网络全面覆盖，搭建边缘计算系统（MEC），应用设备全部联网
+    ("2023-5g-industrial-internet", None, "5G网络全面覆盖且设备全部联网", True, "pass", None),
+    ("2023-5g-industrial-internet", None, "5G网络全面覆盖且设备全部联网", False, "fail", None),
+    # 534-536: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-5g-industrial-internet", None, "手续完备", True, "pass", None),
+    ("2023-5g-industrial-internet", None, "手续完备", False, "fail", None),
+    # 540-542: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-5g-industrial-internet", None, "已完成验收", True, "pass", None),
+    ("2023-5g-industrial-internet", None, "已完成验收", False, "fail", None),
+    # 577-579: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-service-manufacturing-benchmark", None, "手续完备", True, "pass", None),
+    ("2023-service-manufacturing-benchmark", None, "手续完备", False, "fail", None),
+    # 583-585: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-service-manufacturing-benchmark", None, "已完成验收", True, "pass", None),
+    ("2023-service-manufacturing-benchmark", None, "已完成验收", False, "fail", None),
+    # 704-708: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-industrial-internet-platform", None, "已完成验收", True, "pass", None),
+    ("2023-industrial-internet-platform", None, "已完成验收", False, "fail", None),
+    # 862-862: 申报主体。省内骨干信创企业
+    ("2023-xinchuang-lab", None, "申报主体类型", "省内骨干信创企业", "pass", None),
+    ("2023-xinchuang-lab", None, "申报主体类型", "高等院校", "fail", None),
+    # 901-903: 并在项目申报截止日期前完成项目验收工作（须由项目推荐单位出具验收意见）
+    ("2023-data-productization", None, "已完成验收", True, "pass", None),
+    ("2023-data-productization", None, "已完成验收", False, "fail", None),
+    # 953-955: 有与攻关项目相关的自主知识产权
+    ("2023-key-core-tech", None, "拥有与攻关项目相关的自主知识产权", True, "pass", None),
+    ("2023-key-core-tech", None, "拥有与攻关项目相关的自主知识产权", False, "fail", None),
+    # 1110-1112: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-specialized-sme-capability", None, "手续完备", True, "pass", None),
+    ("2023-specialized-sme-capability", None, "手续完备", False, "fail", None),
+    # 1102-1102: 贷款应为企业获得的商业银行人民币贷款
+    ("2023-specialized-sme-capability", None, "贷款为商业银行人民币贷款", True, "pass", None),
+    ("2023-specialized-sme-capability", None, "贷款为商业银行人民币贷款", False, "fail", None),
+    # 1211-1213: 项目备案（核准）、环评、能评等手续完备（无需相关手续的须由项目推荐单位作出说明）
+    ("2023-green-upgrade", None, "手续完备", True, "pass", None),
+    ("2023-green-upgrade", None, "手续完备", False, "fail", None),
+    # 1256-1258: 并在项目申报截止日期前由项目推荐单位完成验收工作（须由项目推荐单位出具验收意见）
+    ("2023-connected-vehicle-demo", None, "已完成验收", True, "pass", None),
+    ("2023-connected-vehicle-demo", None, "已完成验收", False, "fail", None),
+    # 1243-1243: 申报单位为项目建设和运营主体
+    ("2023-connected-vehicle-demo", None, "申报单位为项目建设和运营主体", True, "pass", None),
+    ("2023-connected-vehicle-demo", None, "申报单位为项目建设和运营主体", False, "fail", None),
+    # 1348-1348: 已参与国家集群竞赛、省市产业强链等专项工作
+    ("2023-cluster-promotion-agency", None, "已参与国家集群竞赛或省市产业强链专项工作", True, "pass", None),
+    ("2023-cluster-promotion-agency", None, "已参与国家集群竞赛或省市产业强链专项工作", False, "fail", None),
+    # 1374-1376: 申报单位须为有效期内的省级中小企业公共服务示范平台
+    ("2023-sme-public-service-platform", "省级中小企业公共服务示范平台", "有效期内省级中小企业公共服务示范平台", True, "pass", None),
+    ("2023-sme-public-service-platform", "省级中小企业公共服务示范平台", "有效期内省级中小企业公共服务示范平台", False, "fail", None),
+    # 1376-1376: 小升规孵化成效明显的省级小微企业双创示范基地
+    ("2023-sme-public-service-platform", "省级小微企业双创示范基地", "小升规孵化成效明显的省级小微企业双创示范基地", True, "pass", None),
+    ("2023-sme-public-service-platform", "省级小微企业双创示范基地", "小升规孵化成效明显的省级小微企业双创示范基地", False, "fail", None),
+    # 1471-1473: 申报主体具有培训资质（登记证书、营业执照等证照中包含教育或培训类表述）
+    ("2023-talent-training-yingcai", None, "具有培训资质", True, "pass", None),
+    ("2023-talent-training-yingcai", None, "具有培训资质", False, "fail", None),
+    # 1491-1493: 有承接设区市级（含）以上政府部门培训项目的经验
+    ("2023-talent-training-yingcai", None, "承接设区市级以上政府部门培训项目经验", True, "pass", None),
+    ("2023-talent-training-yingcai", None, "承接设区市级以上政府部门培训项目经验", False, "fail", None),
+    # 1497-1499: 培训项目面向省内工业和信息产业企业人员开展（不包括企业内训）
+    ("2023-talent-training-yingcai", None, "培训项目为企业内训", False, "pass", None),
+    ("2023-talent-training-yingcai", None, "培训项目为企业内训", True, "fail", None),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", YES_NO_2023, ids=lambda x: str(x))
+def test_2023_qualitative_conditions_stated_in_the_guide(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)
+
+
+def test_2023_unconfirmed_yes_no_condition_is_reported_missing():
+    # 900-903: ……并在项目申报截止日期前完成项目验收工作（须由项目推荐单位出具验收意见）: not given -> 缺少数据
+    report = check("2023-data-productization", {"项目总投入": 1200}, include_general=False)
+    assert {r.status for r in report.results if r.field == "已完成验收"} == {"missing"}
+
+
+@pytest.mark.parametrize("clerk_word", ["是否完成验收", "已验收", "推荐单位已出具验收意见"])
+def test_2023_acceptance_condition_reads_clerk_wordings(clerk_word):
+    # 581-585 (服务型制造标杆): 验收意见 given as a clerk would write it
+    assert_threshold("2023-service-manufacturing-benchmark", clerk_word, "是", "pass")
+    assert_threshold("2023-service-manufacturing-benchmark", clerk_word, "否", "fail")
+
+
+def test_2023_acceptance_uses_the_2022_field_for_the_same_phrase():
+    # 001:47 codes "并在项目申报截止日期前由项目推荐单位完成验收工作" as 已完成验收; 000 uses the same words
+    for name in ["2023-service-manufacturing-benchmark", "2023-industrial-internet-benchmark-factory", "2023-data-productization"]:
+        assert "已完成验收" in {t.field for t in program(name).program.thresholds}
+    assert "已完成验收" in {t.field for t in program("2022-benchmark-demonstration", "服务化改造升级标杆示范项目").variant.thresholds}

@@ -702,3 +702,270 @@ def test_2024_energy_leader_covers_37_sectors():
     assert len(t.value) == 37
     assert "钢铁（含烧结、球团、高炉、转炉、电弧炉冶炼等工序）" in t.value
     assert "卫生纸原纸、纸巾原纸" in t.value
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8: qualitative conditions the guide states (独立法人, 近三年/近两年无事故或失信, 自主品牌 …) are yes/no
+# conditions (unit 是否, or a date/category where the text gives one).  Each row: the clause (lines and
+# words, read by hand) and a value that meets it, then one that does not.
+# ----------------------------------------------------------------------------------------------
+YES_NO_2024 = [
+    # 497-497: 在江苏省域内注册，具有独立法人资格
+    ("2024-xz-digest-manufacturing-province-fund", None, "独立法人资格", True, "pass", None),
+    ("2024-xz-digest-manufacturing-province-fund", None, "独立法人资格", False, "fail", None),
+    # 497-497: 近三年未发生重大（含）以上安全、环保、质量事故（事件）
+    ("2024-xz-digest-manufacturing-province-fund", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-xz-digest-manufacturing-province-fund", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 497-497: 诚信守法，近三年未发生重大（含）以上安全、环保、质量事故（事件），无严重失信行为
+    ("2024-xz-digest-manufacturing-province-fund", None, "严重失信行为", False, "pass", None),
+    ("2024-xz-digest-manufacturing-province-fund", None, "严重失信行为", True, "fail", None),
+    # 497-497: 同一项目获得过国家和省级财政资金支持，不再予以支持
+    ("2024-xz-digest-manufacturing-province-fund", None, "同一项目已获国家或省级财政资金支持", False, "pass", None),
+    ("2024-xz-digest-manufacturing-province-fund", None, "同一项目已获国家或省级财政资金支持", True, "fail", None),
+    # 497-497: 同一申报单位已获得省工业和信息产业转型升级专项资金支持但尚未完成验收的，本次不得再申报同类别项目
+    ("2024-xz-digest-manufacturing-province-fund", None, "本专项资金已支持项目未完成验收", False, "pass", None),
+    ("2024-xz-digest-manufacturing-province-fund", None, "本专项资金已支持项目未完成验收", True, "fail", None),
+    # 524-524: 在江苏省行政区域内注册，具有独立法人资格
+    ("2024-xz-digest-manufacturing-loan-interest", None, "独立法人资格", True, "pass", None),
+    ("2024-xz-digest-manufacturing-loan-interest", None, "独立法人资格", False, "fail", None),
+    # 524-524: 近三年未发生重大（含）以上安全、环保、质量事故（事件），未被纳入严重失信主体名单
+    ("2024-xz-digest-manufacturing-loan-interest", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-xz-digest-manufacturing-loan-interest", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 524-524: 未被纳入严重失信主体名单
+    ("2024-xz-digest-manufacturing-loan-interest", None, "严重失信行为", False, "pass", None),
+    ("2024-xz-digest-manufacturing-loan-interest", None, "严重失信行为", True, "fail", None),
+    # 551-551: 在江苏省域内注册，具有独立的法人资格
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "独立法人资格", True, "pass", None),
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "独立法人资格", False, "fail", None),
+    # 551-551: 诚信守法，近三年未发生重大（含）以上安全、环保、质量事故（事件），无严重失信行为
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 551-551: 质量事故（事件），无严重失信行为。</p> <p>4.同一申报单位原则上只能申报一个项目
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "严重失信行为", False, "pass", None),
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "严重失信行为", True, "fail", None),
+    # 551-551: 已获得江苏省工业和信息产业转型升级专项资金支持但尚未完成验收的单位，本次不得再申报项目（省级以上授牌认定奖励、省委…
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "本专项资金已支持项目未完成验收", False, "pass", None),
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "本专项资金已支持项目未完成验收", True, "fail", None),
+    # 551-551: 5.同一项目获得过国家和省级财政资金支持，不再予以支持
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "同一项目已获国家或省级财政资金支持", False, "pass", None),
+    ("2024-xz-digest-provincial-upgrade-fund-intake", None, "同一项目已获国家或省级财政资金支持", True, "fail", None),
+    # 634-634: 用户单位为关联企业及贸易商的不得提出保费补贴申请
+    ("2024-new-material-first-batch-insurance", None, "用户单位为关联企业或贸易商", False, "pass", None),
+    ("2024-new-material-first-batch-insurance", None, "用户单位为关联企业或贸易商", True, "fail", None),
+    # 661-661: 拥有所申报产品的自主品牌
+    ("2024-elderly-products-catalog", None, "拥有自主品牌", True, "pass", None),
+    ("2024-elderly-products-catalog", None, "拥有自主品牌", False, "fail", None),
+    # 661-661: 近 3 年没有发生质量、安全事故
+    ("2024-elderly-products-catalog", None, "近三年质量安全事故", False, "pass", None),
+    ("2024-elderly-products-catalog", None, "近三年质量安全事故", True, "fail", None),
+    # 661-661: 无侵犯知识产权，违反国家法律法规以及行业政策相关行为
+    ("2024-elderly-products-catalog", None, "侵犯知识产权或违法违规行为", False, "pass", None),
+    ("2024-elderly-products-catalog", None, "侵犯知识产权或违法违规行为", True, "fail", None),
+    # 665-665: 入选《2022年老年用品产品推广目录》产品今年不再申报
+    ("2024-elderly-products-catalog", None, "入选2022年老年用品产品推广目录", False, "pass", None),
+    ("2024-elderly-products-catalog", None, "入选2022年老年用品产品推广目录", True, "fail", None),
+    # 729-729: 在江苏省域内注册、具有独立法人资格
+    ("2024-js-smart-manufacturing-service-leader", None, "独立法人资格", True, "pass", None),
+    ("2024-js-smart-manufacturing-service-leader", None, "独立法人资格", False, "fail", None),
+    # 729-729: 近三年内未发生重大及以上安全、环保、质量事故
+    ("2024-js-smart-manufacturing-service-leader", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-js-smart-manufacturing-service-leader", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 729-729: 近三年内未发生重大及以上安全、环保、质量事故，无严重失信行为
+    ("2024-js-smart-manufacturing-service-leader", None, "严重失信行为", False, "pass", None),
+    ("2024-js-smart-manufacturing-service-leader", None, "严重失信行为", True, "fail", None),
+    # 734-734: 且近三年内无知识产权侵权行为
+    ("2024-js-smart-manufacturing-service-leader", None, "近三年知识产权侵权行为", False, "pass", None),
+    ("2024-js-smart-manufacturing-service-leader", None, "近三年知识产权侵权行为", True, "fail", None),
+    # 755-755: 在江苏省行政区域内依法注册一年以上，具有独立法人资格
+    ("2024-js-first-set-major-equipment", None, "独立法人资格", True, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "独立法人资格", False, "fail", None),
+    # 755-755: 申报时无严重失信记录
+    ("2024-js-first-set-major-equipment", None, "严重失信行为", False, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "严重失信行为", True, "fail", None),
+    # 755-755: 近三年内未发生重大安全生产或环保等事故
+    ("2024-js-first-set-major-equipment", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 758-758: 无知识产权纠纷
+    ("2024-js-first-set-major-equipment", None, "知识产权纠纷", False, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "知识产权纠纷", True, "fail", None),
+    # 758-758: 经省级及以上资质认定部门认定的专业检验检测机构针对装备性能指标检验检测，报告结论能够给予支持
+    ("2024-js-first-set-major-equipment", None, "检验检测报告结论支持", True, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "检验检测报告结论支持", False, "fail", None),
+    # 758-758: 经专业查新机构针对性能突破等进行查新，查新结论能够给予支持
+    ("2024-js-first-set-major-equipment", None, "查新结论支持", True, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "查新结论支持", False, "fail", None),
+    # 758-758: 经用户单位验证，并出具使用报告，报告结论能够给予支持
+    ("2024-js-first-set-major-equipment", None, "用户使用报告结论支持", True, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "用户使用报告结论支持", False, "fail", None),
+    # 758-758: 已有同系列型号产品通过认定的，原则上不再予以认定
+    ("2024-js-first-set-major-equipment", None, "同系列型号产品已通过认定", False, "pass", None),
+    ("2024-js-first-set-major-equipment", None, "同系列型号产品已通过认定", True, "fail", None),
+    # 779-779: 申报单位为江苏省境内注册、具有独立法人资格的企业
+    ("2024-js-smart-digital-demo-enterprise", None, "独立法人资格", True, "pass", None),
+    ("2024-js-smart-digital-demo-enterprise", None, "独立法人资格", False, "fail", None),
+    # 779-779: 近三年未发生重大及以上安全、环保等事故
+    ("2024-js-smart-digital-demo-enterprise", None, "近三年重大以上安全环保质量事故", False, "pass", None),
+    ("2024-js-smart-digital-demo-enterprise", None, "近三年重大以上安全环保质量事故", True, "fail", None),
+    # 779-779: 近三年未发生重大及以上安全、环保等事故，无严重失信行为
+    ("2024-js-smart-digital-demo-enterprise", None, "严重失信行为", False, "pass", None),
+    ("2024-js-smart-digital-demo-enterprise", None, "严重失信行为", True, "fail", None),
+    # 806-806: 已通过评定的两化融合管理体系升级版 AAA 级贯标企业不再作为培育对象进行推荐
+    ("2024-js-two-integration-standard-cultivation", None, "已通过AAA级贯标评定", False, "pass", None),
+    ("2024-js-two-integration-standard-cultivation", None, "已通过AAA级贯标评定", True, "fail", None),
+    # 825-825: 在江苏省注册且具有独立法人地位的企业
+    ("2024-js-star-cloud-enterprise", None, "独立法人资格", True, "pass", None),
+    ("2024-js-star-cloud-enterprise", None, "独立法人资格", False, "fail", None),
+    # 896-896: 具有独立法人资格，财务管理制度健全
+    ("2024-national-tech-innovation-demo-enterprise", None, "独立法人资格", True, "pass", None),
+    ("2024-national-tech-innovation-demo-enterprise", None, "独立法人资格", False, "fail", None),
+    # 896-896: 在国内建有科研、生产基地且中方拥有控制权
+    ("2024-national-tech-innovation-demo-enterprise", None, "国内建有科研生产基地且中方拥有控制权", True, "pass", None),
+    ("2024-national-tech-innovation-demo-enterprise", None, "国内建有科研生产基地且中方拥有控制权", False, "fail", None),
+    # 924-924: 企业在申请受理截止日期前两年内,不存在下列情况:……3.发生重大产品质量事故或重大安全责任事故。
+    ("2024-js-enterprise-tech-center", None, "近两年严重失信记录", False, "pass", None),
+    ("2024-js-enterprise-tech-center", None, "近两年严重失信记录", True, "fail", None),
+    # 948-948: 近两年内（指申请当年向前推算两年）无涉税违法、走私、重大产品质量事故或重大安全责任事故等严重失信记录等行为
+    ("2024-xz-enterprise-tech-center", None, "近两年严重失信记录", False, "pass", None),
+    ("2024-xz-enterprise-tech-center", None, "近两年严重失信记录", True, "fail", None),
+    # 971-971: 具有独立法人资格，具有健全的财务、知识产权、技术标准和质量保证等管理制度
+    ("2024-national-single-champion", None, "独立法人资格", True, "pass", None),
+    ("2024-national-single-champion", None, "独立法人资格", False, "fail", None),
+    # 971-971: 近三年无环境、质量、安全等违法记录
+    ("2024-national-single-champion", None, "近三年环境质量安全违法记录", False, "pass", None),
+    ("2024-national-single-champion", None, "近三年环境质量安全违法记录", True, "fail", None),
+    # 971-971: 企业申请产品能耗达到能耗限额标准先进值
+    ("2024-national-single-champion", None, "申请产品能耗达到能耗限额标准先进值", True, "pass", None),
+    ("2024-national-single-champion", None, "申请产品能耗达到能耗限额标准先进值", False, "fail", None),
+    # 1001-1001: 拥有直接面向市场并具有竞争优势的自主品牌
+    ("2024-little-giant", None, "拥有自主品牌", True, "pass", None),
+    ("2024-little-giant", None, "拥有自主品牌", False, "fail", None),
+    # 995-995: 取得相关管理体系认证，或产品通过发达国家和地区产品认证（国际标准协会行业认证）
+    ("2024-little-giant", None, "取得管理体系认证或产品认证", True, "pass", None),
+    ("2024-little-giant", None, "取得管理体系认证或产品认证", False, "fail", None),
+    # 1011-1011: 自建或与高等院校、科研机构联合建立研发机构
+    ("2024-little-giant", "一般性条件", "建有研发机构", True, "pass", None),
+    ("2024-little-giant", "一般性条件", "建有研发机构", False, "fail", None),
+    # 1047-1047: 示范基地运营单位具有独立法人资格，在江苏省内注册
+    ("2024-js-small-micro-innovation-base", None, "独立法人资格", True, "pass", None),
+    ("2024-js-small-micro-innovation-base", None, "独立法人资格", False, "fail", None),
+    # 1047-1047: 近两年内无失信、违法违规行为
+    ("2024-js-small-micro-innovation-base", None, "近两年失信违法违规行为", False, "pass", None),
+    ("2024-js-small-micro-innovation-base", None, "近两年失信违法违规行为", True, "fail", None),
+    # 1085-1085: 为中小企业提供信息、技术、创业、融资、培训等服务的独立法人
+    ("2024-js-sme-public-service-platform", None, "独立法人资格", True, "pass", None),
+    ("2024-js-sme-public-service-platform", None, "独立法人资格", False, "fail", None),
+    # 1091-1091: 获得国家、省小型微型企业创业创新示范基地认定且非省级示范平台的单位……原则上不得新申报省级示范平台认定
+    ("2024-js-sme-public-service-platform", None, "已获小微双创示范基地认定且非示范平台", False, "pass", None),
+    ("2024-js-sme-public-service-platform", None, "已获小微双创示范基地认定且非示范平台", True, "fail", None),
+    # 1115-1115: 在江苏境内注册，具有独立法人资格
+    ("2024-js-specialized-sme", None, "独立法人资格", True, "pass", None),
+    ("2024-js-specialized-sme", None, "独立法人资格", False, "fail", None),
+    # 1160-1160: 为中小企业提供信息、技术、创业、培训、融资等服务的独立法人
+    ("2024-xz-sme-public-service-platform", None, "独立法人资格", True, "pass", None),
+    ("2024-xz-sme-public-service-platform", None, "独立法人资格", False, "fail", None),
+    # 1160-1160: 获得省小型微型企业创业创新示范基地认定且非市级示范平台的单位，原则上不再申报市级示范平台认定
+    ("2024-xz-sme-public-service-platform", None, "已获小微双创示范基地认定且非示范平台", False, "pass", None),
+    ("2024-xz-sme-public-service-platform", None, "已获小微双创示范基地认定且非示范平台", True, "fail", None),
+    # 1185-1185: 示范基地运营单位具有独立法人资格，在徐州市内注册
+    ("2024-xz-small-micro-demo-base", None, "独立法人资格", True, "pass", None),
+    ("2024-xz-small-micro-demo-base", None, "独立法人资格", False, "fail", None),
+    # 1185-1185: 近两年内无失信、违法违规行为
+    ("2024-xz-small-micro-demo-base", None, "近两年失信违法违规行为", False, "pass", None),
+    ("2024-xz-small-micro-demo-base", None, "近两年失信违法违规行为", True, "fail", None),
+    # 1249-1249: 企业具有独立法人资格，符合国家和地方的法律法规及标准规范要求
+    ("2024-national-green-design-demo-enterprise", None, "独立法人资格", True, "pass", None),
+    ("2024-national-green-design-demo-enterprise", None, "独立法人资格", False, "fail", None),
+    # 1249-1249: 近三年无以下情况：发生较大及以上重大生产安全和质量安全事故、Ⅲ级（较大）及以上突发环境污染事件
+    ("2024-national-green-design-demo-enterprise", None, "近三年较大及以上安全质量事故或环境污染事件", False, "pass", None),
+    ("2024-national-green-design-demo-enterprise", None, "近三年较大及以上安全质量事故或环境污染事件", True, "fail", None),
+    # 1279-1279: 年能源消费量超过 1 万吨标准煤的独立法人单位
+    ("2024-national-energy-efficiency-leader", None, "独立法人资格", True, "pass", None),
+    ("2024-national-energy-efficiency-leader", None, "独立法人资格", False, "fail", None),
+    # 1279-1279: 单位产品能耗水平达到或优于本行业国家强制性能耗限额标准的先进值和《工业重点领域能效标杆水平和基准水平（2023 年…
+    ("2024-national-energy-efficiency-leader", None, "能耗达到限额标准先进值和标杆水平", True, "pass", None),
+    ("2024-national-energy-efficiency-leader", None, "能耗达到限额标准先进值和标杆水平", False, "fail", None),
+    # 1301-1301: 近三年未发生安全、环保事故或质量违法行为
+    ("2024-national-low-noise-construction-equipment", None, "近三年安全环保事故或质量违法行为", False, "pass", None),
+    ("2024-national-low-noise-construction-equipment", None, "近三年安全环保事故或质量违法行为", True, "fail", None),
+    # 1301-1301: 且未被列入企业经营异常名录或严重失信主体名单
+    ("2024-national-low-noise-construction-equipment", None, "列入经营异常名录或严重失信主体名单", False, "pass", None),
+    ("2024-national-low-noise-construction-equipment", None, "列入经营异常名录或严重失信主体名单", True, "fail", None),
+    # 1301-1301: 申报产品应为国内销售使用的施工设备
+    ("2024-national-low-noise-construction-equipment", None, "国内销售使用的施工设备", True, "pass", None),
+    ("2024-national-low-noise-construction-equipment", None, "国内销售使用的施工设备", False, "fail", None),
+    # 1301-1301: 申报产品噪声值优于国家标准
+    ("2024-national-low-noise-construction-equipment", None, "噪声值优于国家标准", True, "pass", None),
+    ("2024-national-low-noise-construction-equipment", None, "噪声值优于国家标准", False, "fail", None),
+    # 1324-1324: 从事生产经营并具有独立法人资格的企业
+    ("2024-js-green-factory-park", "省绿色工厂", "独立法人资格", True, "pass", None),
+    ("2024-js-green-factory-park", "省绿色工厂", "独立法人资格", False, "fail", None),
+    # 1346-1346: 具有独立法人资格，已建成投产 1 年及以上
+    ("2024-js-renewable-resources-standard", None, "独立法人资格", True, "pass", None),
+    ("2024-js-renewable-resources-standard", None, "独立法人资格", False, "fail", None),
+    # 1371-1371: 具有独立法人资格，运营和财务状况良好
+    ("2024-national-service-manufacturing", None, "独立法人资格", True, "pass", None),
+    ("2024-national-service-manufacturing", None, "独立法人资格", False, "fail", None),
+    # 1371-1371: 2021 年 1 月 1 日至今，未发生重大质量、环保或安全事故，没有违法行为或涉嫌违法正在接受审查的情况
+    ("2024-national-service-manufacturing", None, "2021年以来重大质量环保安全事故或违法行为", False, "pass", None),
+    ("2024-national-service-manufacturing", None, "2021年以来重大质量环保安全事故或违法行为", True, "fail", None),
+    # 1395-1395: 在中华人民共和国境内注册，具备独立法人资格
+    ("2024-national-industrial-heritage", None, "独立法人资格", True, "pass", None),
+    ("2024-national-industrial-heritage", None, "独立法人资格", False, "fail", None),
+    # 1395-1395: （一）产权明晰
+    ("2024-national-industrial-heritage", None, "产权明晰", True, "pass", None),
+    ("2024-national-industrial-heritage", None, "产权明晰", False, "fail", None),
+    # 1395-1395: （三）已制定工业遗产保护利用规划、管理制度和工作措施
+    ("2024-national-industrial-heritage", None, "已制定保护利用规划管理制度和工作措施", True, "pass", None),
+    ("2024-national-industrial-heritage", None, "已制定保护利用规划管理制度和工作措施", False, "fail", None),
+    # 1496-1496: 1. 产权明晰
+    ("2024-js-industrial-heritage", None, "产权明晰", True, "pass", None),
+    ("2024-js-industrial-heritage", None, "产权明晰", False, "fail", None),
+    # 1496-1496: 2. 已制定工业遗产保护利用规划、管理制度和工作措施
+    ("2024-js-industrial-heritage", None, "已制定保护利用规划管理制度和工作措施", True, "pass", None),
+    ("2024-js-industrial-heritage", None, "已制定保护利用规划管理制度和工作措施", False, "fail", None),
+    # 1418-1418: 在中华人民共和国境内注册，具备独立法人资格。
+    ("2024-national-industrial-design-center", None, "独立法人资格", True, "pass", None),
+    ("2024-national-industrial-design-center", None, "独立法人资格", False, "fail", None),
+    # 1430-1430: 企业两年内(截止申请日期)未发生重大质量或安全事故，没有违法行为或涉嫌违法正在接受有关部门审查的情况
+    ("2024-national-industrial-design-center", "企业工业设计中心", "近两年重大质量安全事故或违法行为", False, "pass", None),
+    ("2024-national-industrial-design-center", "企业工业设计中心", "近两年重大质量安全事故或违法行为", True, "fail", None),
+    # 1443-1443: 5.两年内(截止申请日期)未发生重大质量或安全事故，没有违法行为或涉嫌违法正在接受有关部门审查的情况
+    ("2024-national-industrial-design-center", "工业设计企业", "近两年重大质量安全事故或违法行为", False, "pass", None),
+    ("2024-national-industrial-design-center", "工业设计企业", "近两年重大质量安全事故或违法行为", True, "fail", None),
+    # 1468-1468: 具有独立法人资格，截至申报日正常经营须满2年
+    ("2024-js-service-manufacturing", "示范企业", "独立法人资格", True, "pass", None),
+    ("2024-js-service-manufacturing", "示范企业", "独立法人资格", False, "fail", None),
+    # 1468-1468: 申报主体自2021年1月1日起至今，未发生重大质量、环保或安全事故，没有违规违法行为或涉嫌违法正在接受审查的情况。…
+    ("2024-js-service-manufacturing", "示范企业", "2021年以来重大质量环保安全事故或违法行为", False, "pass", None),
+    ("2024-js-service-manufacturing", "示范企业", "2021年以来重大质量环保安全事故或违法行为", True, "fail", None),
+    # 1468-1468: 拥有自主品牌或自主生产的核心产品
+    ("2024-js-service-manufacturing", "示范企业", "拥有自主品牌或自主生产的核心产品", True, "pass", None),
+    ("2024-js-service-manufacturing", "示范企业", "拥有自主品牌或自主生产的核心产品", False, "fail", None),
+    # 1472-1472: 具有独立法人资格，截至申报日正式投入运营时间须满2年
+    ("2024-js-service-manufacturing", "示范平台", "独立法人资格", True, "pass", None),
+    ("2024-js-service-manufacturing", "示范平台", "独立法人资格", False, "fail", None),
+    # 1472-1472: 运营和财务状况良好。申报主体自2021年1月1日起至今，未发生重大质量、环保或安全事故，没有违规违法行为或涉嫌违法…
+    ("2024-js-service-manufacturing", "示范平台", "2021年以来重大质量环保安全事故或违法行为", False, "pass", None),
+    ("2024-js-service-manufacturing", "示范平台", "2021年以来重大质量环保安全事故或违法行为", True, "fail", None),
+    # 1520-1520: 设计中心承担单位在江苏省境内依法注册，具备独立法人资格
+    ("2024-js-industrial-design-center", "江苏省工业设计中心", "独立法人资格", True, "pass", None),
+    ("2024-js-industrial-design-center", "江苏省工业设计中心", "独立法人资格", False, "fail", None),
+    # 1520-1520: 申报前两年内未发生重大安全质量事故和违法行为
+    ("2024-js-industrial-design-center", "江苏省工业设计中心", "近两年重大质量安全事故或违法行为", False, "pass", None),
+    ("2024-js-industrial-design-center", "江苏省工业设计中心", "近两年重大质量安全事故或违法行为", True, "fail", None),
+    # 1522-1522: 有独立法人资格和完备的审批手续
+    ("2024-js-industrial-design-center", "江苏省工业设计示范园区", "独立法人资格", True, "pass", None),
+    ("2024-js-industrial-design-center", "江苏省工业设计示范园区", "独立法人资格", False, "fail", None),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", YES_NO_2024, ids=lambda x: str(x))
+def test_2024_qualitative_conditions_stated_in_the_guide(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)
+
+
+@pytest.mark.parametrize("clerk_word", ["具有独立法人资格", "是否独立法人"])
+def test_2024_legal_person_condition_reads_clerk_wordings(clerk_word):
+    # 755: 在江苏省行政区域内依法注册一年以上，具有独立法人资格
+    assert_threshold("2024-js-first-set-major-equipment", clerk_word, "是", "pass")
+    assert_threshold("2024-js-first-set-major-equipment", clerk_word, "否", "fail")

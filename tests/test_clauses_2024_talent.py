@@ -475,3 +475,31 @@ def test_2024_pengcheng_floors_are_not_maxima(pid, base, floor):
     with pytest.raises(NoAmountError) as exc:
         cap(pid, base)
     assert "下限" in exc.value.message and exc.value.limit == Decimal(floor)
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8 — 447: 市重大科技创新平台引进青年人才参照给予生活补贴和购房支持: a platform hire is not
+# "首次在我市企业就业", yet gets the living allowance and the housing support (券 and 公积金贷款).
+# ----------------------------------------------------------------------------------------------
+PLATFORM_ROUTE = [
+    "2024-pengcheng-young-graduate-living-allowance",
+    "2024-pengcheng-young-talent-housing-voucher",
+    "2024-pengcheng-young-talent-provident-fund-loan",
+]
+
+
+def _status(name, values, field, variant):
+    from subsidykit.thresholds import check
+
+    report = check(name, values, variant=variant, only_given=True, include_general=False)
+    return {r.status for r in report.results if r.field == field}
+
+
+@pytest.mark.parametrize("name", PLATFORM_ROUTE)
+def test_2024_platform_hires_do_not_need_a_first_job_in_a_company(name):
+    variant = "硕士"
+    assert "fail" not in _status(name, {"首次在我市企业就业": False, "市重大科技创新平台引进青年人才": True},
+                                 "首次在我市企业就业", variant)
+    assert "fail" in _status(name, {"首次在我市企业就业": False, "市重大科技创新平台引进青年人才": False},
+                             "首次在我市企业就业", variant)
+    assert "fail" in _status(name, {"首次在我市企业就业": False}, "首次在我市企业就业", variant)

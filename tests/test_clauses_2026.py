@@ -684,3 +684,71 @@ def test_2026_every_program_of_the_four_guides_is_covered():
     for p in progs:
         assert p.source.file == SEED, p.id
         assert p.kind != "none", p.id  # every 2026 heading prints an amount
+
+
+# ----------------------------------------------------------------------------------------------
+# Issue 12 item 8: qualitative conditions the guide states (手续完备, 园区界定, 化工证明 …) are yes/no
+# conditions (unit 是否, or a date/category where the text gives one).  Each row: the clause (lines and
+# words, read by hand) and a value that meets it, then one that does not.
+# ----------------------------------------------------------------------------------------------
+YES_NO_2026 = [
+    # 97-97: 有相关自主知识产权，并能保障项目所需资金
+    ("2026-key-chain-joint-research", None, "有相关自主知识产权", True, "pass", None),
+    ("2026-key-chain-joint-research", None, "有相关自主知识产权", False, "fail", None),
+    # 299-299: 项目备案（核准）、环评、能评、安评等手续完备（无需相关手续的须由相关具有审批权限部门作出说明）
+    ("2026-relocation-into-parks", None, "手续完备", True, "pass", None),
+    ("2026-relocation-into-parks", None, "手续完备", False, "fail", None),
+    # 291-291: 不含园区内新建、扩建项目
+    ("2026-relocation-into-parks", None, "园区内新建扩建项目", False, "pass", None),
+    ("2026-relocation-into-parks", None, "园区内新建扩建项目", True, "fail", None),
+    # 293-293: 园区界定。化工园区须为省人民政府认定的化工园区；印染园区特指由生态环境部门认可的具有印染产业定位的园区（集聚区）；…
+    ("2026-relocation-into-parks", None, "园区符合界定", True, "pass", None),
+    ("2026-relocation-into-parks", None, "园区符合界定", False, "fail", None),
+    # 291-291: 搬迁入园项目须为腾退原有老旧设备，采用先进工艺、技术和装备的搬迁入园项目
+    ("2026-relocation-into-parks", None, "腾退原有老旧设备", True, "pass", {"项目类型": "搬迁入园项目"}),
+    ("2026-relocation-into-parks", None, "腾退原有老旧设备", False, "fail", {"项目类型": "搬迁入园项目"}),
+    # 315-315: 化工园区内改造提升项目，项目推荐单位须出具“项目2023-2025年期间未获得过省化工（危险化学品）企业老旧装置更…
+    ("2026-relocation-into-parks", "化工项目", "2023-2025年获省化工老旧装置更新改造补助", False, "pass", {"项目类型": "园区内改造提升项目"}),
+    ("2026-relocation-into-parks", "化工项目", "2023-2025年获省化工老旧装置更新改造补助", True, "fail", {"项目类型": "园区内改造提升项目"}),
+    # 315-315: 涉及沿江化工园区的项目，须属地人民政府或相关部门（如长江办、自然资源、水利、生态环境等）出具“项目不涉及长江干支流…
+    ("2026-relocation-into-parks", "化工项目", "涉及长江干支流岸线一公里范围", False, "pass", {"位于沿江化工园区": True}),
+    ("2026-relocation-into-parks", "化工项目", "涉及长江干支流岸线一公里范围", True, "fail", {"位于沿江化工园区": True}),
+    # 291-291: 印染改造项目须有淘汰老旧设备
+    ("2026-relocation-into-parks", "印染项目", "淘汰老旧设备", True, "pass", {"项目类型": "园区内改造提升项目"}),
+    ("2026-relocation-into-parks", "印染项目", "淘汰老旧设备", False, "fail", {"项目类型": "园区内改造提升项目"}),
+    # 491-491: 牵头单位应为江苏省工业和信息化领域行业高质量数据集建设先行先试联合体牵头单位
+    ("2026-industry-high-quality-dataset", None, "牵头单位为先行先试联合体牵头单位", True, "pass", None),
+    ("2026-industry-high-quality-dataset", None, "牵头单位为先行先试联合体牵头单位", False, "fail", None),
+    # 614-614: 本项目与中小企业公共服务体系建设项目不重复支持
+    ("2026-cluster-public-service-platform", None, "已获中小企业公共服务体系建设项目支持", False, "pass", None),
+    ("2026-cluster-public-service-platform", None, "已获中小企业公共服务体系建设项目支持", True, "fail", None),
+    # 618-618: 智改数转网联服务商除外
+    ("2026-cluster-public-service-platform", None, "智改数转网联服务商", False, "pass", None),
+    ("2026-cluster-public-service-platform", None, "智改数转网联服务商", True, "fail", None),
+]
+
+
+@pytest.mark.parametrize("name, variant, field, value, status, extra", YES_NO_2026, ids=lambda x: str(x))
+def test_2026_qualitative_conditions_stated_in_the_guide(name, variant, field, value, status, extra):
+    assert_threshold(name, field, value, status, variant=variant, extra=extra)
+
+
+RELOC_2026 = "2026-relocation-into-parks"
+
+
+def test_2026_chemical_proofs_bind_only_their_own_projects():
+    # 315: 化工园区内改造提升项目……未获得过……老旧装置更新改造补助资金支持; 涉及沿江化工园区的项目……不涉及长江干支流岸线一公里范围
+    got = check(RELOC_2026, {"2023-2025年获省化工老旧装置更新改造补助": True, "项目类型": "搬迁入园项目",
+                             "涉及长江干支流岸线一公里范围": True, "位于沿江化工园区": False},
+                variant="化工项目", only_given=True, include_general=False)
+    fields = {r.field: r.status for r in got.results}
+    assert "2023-2025年获省化工老旧装置更新改造补助" not in fields
+    assert "涉及长江干支流岸线一公里范围" not in fields
+    # the same proofs are not asked of a 印染 project
+    assert "2023-2025年获省化工老旧装置更新改造补助" not in {t.field for t in program(RELOC_2026, "印染项目").variant.thresholds}
+
+
+def test_2026_before_the_guide_is_read_as_on_or_before_the_issue_date():
+    # 295: 项目须为 2023 年 1 月 1 日至指南印发前期间实施并完成验收 — DOMAIN: "…前" is on or before that day
+    t = next(t for t in program(RELOC_2026).program.thresholds if t.field == "指南印发前完成验收")
+    assert "含印发当日" in t.note

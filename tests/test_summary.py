@@ -179,7 +179,7 @@ def test_audit_sheet_reports_program_cap_thresholds_and_flags(tmp_path):
     assert first.selection.program.id == "2023-smart-factory"
     assert first.cap == Decimal(250)  # 2500 × 10% (000_e236479adaf7e68e.txt 452-454)
     assert first.request_text.startswith("超过最高补助 50 万元")
-    assert first.check_status == "未通过"
+    assert first.check_status == "不通过"  # issue 12: one vocabulary: 通过 / 不通过 / 待核实
     assert any("项目总投入 2500 万元，低于 3000 万元" in line for line in first.check_lines)
     assert second.selection.label == "2023/高端化改造升级项目/重大技术改造项目"
     assert any(i.code == "AMOUNT_LOOKS_LIKE_YUAN" and i.cell == "台账!M6" for i in second.issues)

@@ -215,20 +215,23 @@ def test_check_threshold_empty_unknown_and_ranges():
     assert is_err(CHECK_THRESHOLD("2023/不存在", "项目总投入", 3000), "#NAME?")
     out = CHECK_THRESHOLD(SMART, "项目总投入", [[3000], [2999.99], [None]])
     assert out[0] == ["通过"] and out[1][0].startswith("不通过") and out[2] == [None]
-    assert CHECK_THRESHOLD(SMART, "软件投入", "abc").startswith("不通过：软件投入：无法识别的金额")
+    # issue 12: an unreadable value is not 不通过 but 待核实 (an input error); an unknown field is #NAME?
+    assert CHECK_THRESHOLD(SMART, "软件投入", "abc").startswith("待核实：无法识别：软件投入：无法识别的金额")
+    assert is_err(CHECK_THRESHOLD(SMART, "项目总资", 12000), "#NAME?")
 
 
 def test_check_row_all_conditions_or_only_given():
     labels = [["项目总投入", "软件投入", "完工日期"]]
-    assert CHECK_ROW(SMART, labels, [[3500, 350, 44742]], None, True) == "通过"
+    assert CHECK_ROW(SMART, labels, [[3500, 350, 44742]], None, True) == "通过"  # exactly, for =IF(…="通过")
     strict = CHECK_ROW(SMART, labels, [[3500, 350, 44742]])
-    assert strict != "通过" and "缺少示范级别" in strict  # 000 line 428: 省级（含）以上示范工厂
+    assert strict.startswith("待核实：") and "缺少示范级别" in strict  # 000 line 428: 省级（含）以上示范工厂
     bad = CHECK_ROW(SMART, labels, [[2500, 100, "2022-07-01"]], None, True)
     assert bad.count("不通过：") == 3
     rows = CHECK_ROW(SMART, labels, [[3500, 350, 44742], [2500, 350, 44742], [None, None, None]], None, True)
     assert rows[0] == ["通过"] and rows[1][0].startswith("不通过：项目总投入 2500 万元") and rows[2] == [None]
     # labels and values as two columns
     assert CHECK_ROW(SMART, [["项目总投入"], ["软件投入"]], [[3500], [350]], None, True) == "通过"
+    assert is_err(CHECK_ROW(SMART, [["项目总资"]], [[3500]], None, True), "#NAME?")  # issue 12: never dropped
     assert is_err(CHECK_ROW(SMART, labels, [[3500, 350]]), "#VALUE!")
 
 

@@ -83,7 +83,7 @@ def test_cli_json_contract_and_exit_code(capsys):
 def test_cli_exit_codes(tmp_path, capsys):
     clean = write(tmp_path / "clean.xlsx", SMART)
     assert main(["validate", str(clean), "--no-progress"]) == 0
-    assert "通过" in capsys.readouterr().out
+    assert "无错误" in capsys.readouterr().out  # issue 12: a file without 错误 is 无错误, not 通过
     bad = write(tmp_path / "bad.xlsx", {**SMART, "项目总投入": 2999, "申请补助资金": 299, "固定资产投资": 2000})
     assert main(["validate", str(bad), "--no-progress"]) == 1
     assert main(["validate", str(tmp_path / "missing.xlsx")]) == 2

@@ -1,7 +1,11 @@
 """Start the real xlwings Server (project addin/server) on 127.0.0.1 for the tests.
 
-The server refuses writes without an access token, so each started server gets its own
-token file and `post_json` sends that server's token unless told otherwise (`auth=False`).
+The server is started exactly as a bureau starts it: ``subsidykit serve`` (the guarded app
+``subsidykit.server.app:app`` with the header-timeout protocol and the redacting log config).
+It refuses writes without an access token, so each started server gets its own token file
+and `post_json` sends that server's token unless told otherwise (`auth=False`). The tests
+send many wrong tokens on purpose, so the failed-token rate limit is raised unless a test
+sets ``SUBSIDYKIT_AUTH_FAILURES_PER_MINUTE`` itself.
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ TOKENS: dict[str, str] = {}  # base URL -> the token its server accepts
 
 
 class Server(str):
-    """The base URL, with the server's token, token file, temp folder and log file."""
+    """The base URL, with the server's token, token file, temp folder, log file and process id."""
 
     token: str
+    pid: int
+    port: int
     token_file: Path
     tmpdir: Path
     log_path: Path
@@ -65,17 +71,20 @@ def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.
             "PYTHONUNBUFFERED": "1",
             "SUBSIDYKIT_TOKEN_FILE": str(token_file),
             "TMPDIR": str(server_tmp),
+            "SUBSIDYKIT_AUTH_FAILURES_PER_MINUTE": "100000",
         }
     )
     env.update(extra_env or {})
     log_path = home / "server.log"
     log = open(log_path, "w+b")  # noqa: SIM115
-    cmd = [sys.executable, "-m", "uvicorn", "xlwings_server.main:main_app", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, "-m", "subsidykit.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+           "--project", str(PROJECT), "--token-file", str(token_file), "--log-level", "info"]
     if workers > 1:
         cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = Server(f"http://127.0.0.1:{port}")
     base.token, base.token_file, base.tmpdir, base.log_path = token, token_file, server_tmp, log_path
+    base.pid, base.port = proc.pid, port
     TOKENS[base] = token
     try:
         deadline = time.monotonic() + timeout

@@ -9,6 +9,12 @@ them.
 No rule lives here: amounts, conditions and facts come from ``subsidykit``; this module
 only reads cells, broadcasts ranges and turns engine errors into Excel error values
 (see ``udfs.cells``).
+
+Every argument is bounded before the engine sees it and every row is guarded
+(``udfs.cells.guarded``): a function returns a number, a text, TRUE/FALSE, empty or an
+Excel error value, never an exception, inf/NaN or a negative amount. The bounds are those
+of ``subsidykit.parsing`` (amounts up to 10^12 万元, else #NUM!; years 1900–2100; counts
+0–1,000,000; text up to 1000 characters) plus names up to ``MAX_NAME`` characters.
 """
 
 from __future__ import annotations
@@ -19,21 +25,27 @@ import xlwings as xw
 
 from subsidykit import uscc
 from subsidykit.amounts import cap, cap_values, limit_of, rate_cap_function, rate_of
-from subsidykit.errors import BadInputError, SubsidyError
+from subsidykit.catalog import load_catalog
+from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
 from subsidykit.lookup import find_program
-from subsidykit.parsing import parse_amount_wan, parse_bool
+from subsidykit.parsing import MAX_AMOUNT_WAN, parse_amount_wan, parse_bool, parse_year, shown
 from subsidykit.programs import KIND_ZH, list_programs, num, program_info
 from subsidykit.sampling import sample_size
 from subsidykit.thresholds import canonical_field, check
 
 from .cells import (
     XlErr,
+    log,
+    bad_cell,
     blank,
     cells,
+    clean_column,
     elementwise,
     error_for,
     finish,
+    first_bad,
     grid,
+    guarded,
     is_single,
     shape_of,
 )
@@ -57,40 +69,66 @@ __all__ = [
 
 # Argument help shown by the function wizard (desktop) and Office.js (server).
 DOC_PROGRAM = "项目：编号或“年度/项目名称[/子类]”，如 2023/智能制造示范工厂项目；可选一列"
-DOC_BASE = "计算基数（万元）：如项目总投入；可写 1.2亿、3000万元；可选一列"
+DOC_BASE = "计算基数（万元）：如项目总投入；可写 1.2亿、3000万元；不超过 10^12 万元（否则 #NUM!）；可选一列"
 DOC_VARIANT = "可选：子类，如 重大技术改造项目（分档项目必填）"
-DOC_COUNT = "可选：数量（按数量补助的项目，如 个、家、人）"
-DOC_YEAR = "可选：年度，如 2023（项目名称已含年度时可省略）"
+DOC_COUNT = "可选：数量（按数量补助的项目，如 个、家、人；0 至 1000000 的整数）"
+DOC_YEAR = "可选：年度，如 2023（1900 至 2100；项目名称已含年度时可省略）"
+
+MAX_NAME = 200  # characters of a program or 子类 name; longer ones are #NAME? at once
 
 
-def _year(value: object) -> object:
-    """Excel hands numbers over as floats: 2023.0 -> 2023."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+def _year(value: object) -> int | None:
+    """A year argument (Excel hands numbers over as floats: 2023.0 -> 2023); BadInputError if not 1900–2100."""
+    if blank(value):
+        return None
+    return parse_year(value)
 
 
 def _text(value: object) -> str | None:
     if blank(value):
         return None
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
+    elif type(value) is int and abs(value) >= 10**15:  # type: ignore[arg-type]
+        raise BadInputError("数值过大，不是可识别的名称或文字")  # str() of a huge int is slow, or refused
     return str(value).strip()
+
+
+def _name(value: object, what: str = "项目名称") -> str | None:
+    """A program or 子类 name cell as text; an overlong one cannot be a name (#NAME?)."""
+    text = _text(value)
+    if text is not None and len(text) > MAX_NAME:
+        raise UnknownProgramError(f"{what}过长（{len(text)} 个字符，超过 {MAX_NAME} 个），无法识别")
+    return text
 
 
 # --- amounts ------------------------------------------------------------------------------
 
+# program name -> its float function (False: none), for the catalog it was made from
 _FAST: dict[str, Callable[[float], float | None] | bool] = {}
+_FAST_OF: list[object] = [None]  # the Catalog `_FAST` belongs to: a reloaded catalog empties it
+_FAST_SIZE = 4096
+_MAX_BASE = float(MAX_AMOUNT_WAN)
 
 
-def _fast_for(program: str) -> Callable[[float], float | None] | bool:
-    fn = _FAST.get(program)
+def _fast_table() -> dict[str, Callable[[float], float | None] | bool]:
+    cat = load_catalog()
+    if _FAST_OF[0] is not cat or len(_FAST) >= _FAST_SIZE:
+        _FAST.clear()
+        _FAST_OF[0] = cat
+    return _FAST
+
+
+def _fast_for(program: str, table: dict[str, Callable[[float], float | None] | bool]) -> Callable[[float], float | None] | bool:
+    fn = table.get(program)
     if fn is None:
+        if len(program) > MAX_NAME:
+            return False  # not a name, and not worth remembering
         try:
             fn = rate_cap_function(find_program(program)) or False
         except SubsidyError:
             fn = False
-        _FAST[program] = fn
+        table[program] = fn
     return fn
 
 
@@ -98,12 +136,21 @@ def _cap_one(program: object, base: object, variant: object, count: object, year
     if blank(program):
         return None
     try:
-        award = cap(_text(program), base, variant=_text(variant), count=count, year=_year(year))
+        award = cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year))
     except BadInputError:
         if blank(base) and blank(count):
             return None  # the row's base is not typed in yet: stay empty, not an error
         raise
     return float(award.amount)
+
+
+def _cap_column(program: str, bases: list[object], variant: str | None, year: int | None) -> list[object]:
+    """cap_values over clean cells; should it ever raise, each cell on its own (errors per row)."""
+    try:
+        return cap_values(program, bases, variant=variant, year=year, on_error=error_for)
+    except Exception:  # the worksheet boundary (see guarded): logged, answered per row
+        log.exception("cap_values failed for %s", shown(program))
+        return [guarded(_cap_one, program, b, variant, None, year) for b in bases]
 
 
 @xw.func(category=CATEGORY)
@@ -113,50 +160,83 @@ def _cap_one(program: object, base: object, variant: object, count: object, year
 @xw.arg("count", ndim=2, doc=DOC_COUNT)
 @xw.arg("year", ndim=2, doc=DOC_YEAR)
 def SUBSIDY_CAP(program, base, variant=None, count=None, year=None):
-    """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果随之溢出为一列。空单元格返回空；项目名称无法识别返回 #NAME?，指南未规定金额（另行通知、认定、贷款额度等）返回 #N/A，数值无法读取返回 #VALUE!；原因见 SUBSIDY_EXPLAIN。"""
+    """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果随之溢出为一列。空单元格返回空；项目名称无法识别返回 #NAME?，指南未规定金额（另行通知、认定、贷款额度等）返回 #N/A，数值无法读取返回 #VALUE!，超过 10^12 万元返回 #NUM!；原因见 SUBSIDY_EXPLAIN。"""
     # the common single-cell case, decided in floats where that is exact (see rate_cap_function)
     tb = type(base)
     if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None:
-        fn = _FAST.get(program) or _fast_for(program)
-        if fn:
-            value = fn(base)
-            if value is not None:
-                return value
+        if 0 <= base <= _MAX_BASE:  # NaN, inf, negatives and out-of-range bases take the checked path
+            table = _fast_table()
+            fn = table.get(program) or _fast_for(program, table)
+            if fn:
+                value = fn(base)
+                if value is not None:
+                    return value
     grids = [grid(a) for a in (program, base, variant, count, year)]
     single = all(is_single(g) for g in grids)
     shape = shape_of(grids)
     if isinstance(shape, XlErr):
         return finish([shape], (1, 1), True)
     if single:
-        args = [g[0][0] for g in grids]
-        try:
-            return finish([_cap_one(*args)], shape, True)
-        except SubsidyError as exc:
-            return finish([error_for(exc)], shape, True)
+        return finish([guarded(_cap_one, *(g[0][0] for g in grids))], shape, True)
     p, b, v, c, y = grids
     bases = cells(b, shape)
+    n = len(bases)
     if is_single(p) and is_single(v) and is_single(y) and is_single(c) and blank(c[0][0]):
         # one program for the whole column: one engine call, vectorised where it can be
-        prog = p[0][0]
-        if blank(prog):
-            return finish([None] * len(bases), shape, False)
-        out = cap_values(_text(prog), bases, variant=_text(v[0][0]), year=_year(y[0][0]), on_error=error_for)
+        prog, var, yr = p[0][0], v[0][0], y[0][0]
+        err = first_bad((prog, var, yr))  # an error cell shared by every row
+        if err is None:
+            if blank(prog):
+                return finish([None] * n, shape, False)
+            try:
+                name, var_name, year_n = _name(prog), _name(var, "子类"), _year(yr)
+            except SubsidyError as exc:
+                err = error_for(exc)
+        if err is not None:
+            return finish([None if blank(x) else err for x in bases], shape, False)
+        bad = [] if clean_column(bases) else [bad_cell(x) for x in bases]
+        if any(e is not None for e in bad):
+            clean = [None if e is not None else x for x, e in zip(bases, bad, strict=True)]
+            out = _cap_column(name, clean, var_name, year_n)  # type: ignore[arg-type]
+            out = [x if e is None else e for x, e in zip(out, bad, strict=True)]
+        else:
+            out = _cap_column(name, bases, var_name, year_n)  # type: ignore[arg-type]
         return finish(out, shape, False)
     progs, variants, counts, years = (cells(g, shape) for g in (p, v, c, y))
-    out: list[object] = [None] * len(bases)
+    columns = (progs, bases, variants, counts, years)
+    check_rows = not all(clean_column(col) for col in columns)
+    out: list[object] = [None] * n
     groups: dict[tuple[object, object, object], list[int]] = {}
+    keys: dict[tuple[object, ...], tuple[object, object, object] | None] = {}  # the same cells, the same key
     for i, prog in enumerate(progs):
+        row = (prog, bases[i], variants[i], counts[i], years[i])
+        if check_rows:
+            bad_row = first_bad(row)
+            if bad_row is not None:
+                out[i] = bad_row
+                continue
         if blank(prog):
             continue
         if not blank(counts[i]):
-            try:
-                out[i] = _cap_one(prog, bases[i], variants[i], counts[i], years[i])
-            except SubsidyError as exc:
-                out[i] = error_for(exc)
+            out[i] = guarded(_cap_one, *row)
             continue
-        groups.setdefault((_text(prog), _text(variants[i]), _year(years[i])), []).append(i)
+        raw = (type(prog), prog, type(variants[i]), variants[i], type(years[i]), years[i])
+        try:
+            key = keys[raw]
+        except KeyError:
+            try:
+                key = (_name(prog), _name(variants[i], "子类"), _year(years[i]))
+            except SubsidyError:
+                key = None
+            keys[raw] = key
+        except TypeError:  # an unhashable cell (already refused above, but never an exception)
+            key = None
+        if key is None:
+            out[i] = guarded(_cap_one, *row)  # the same answer as the single-cell form
+            continue
+        groups.setdefault(key, []).append(i)
     for (prog, var, yr), idx in groups.items():
-        values = cap_values(prog, [bases[i] for i in idx], variant=var, year=yr, on_error=error_for)
+        values = _cap_column(prog, [bases[i] for i in idx], var, yr)  # type: ignore[arg-type]
         for i, value in zip(idx, values, strict=True):
             out[i] = value
     return finish(out, shape, False)
@@ -166,7 +246,7 @@ def _explain_one(program: object, base: object, variant: object, count: object, 
     if blank(program):
         return None
     try:
-        return cap(_text(program), base, variant=_text(variant), count=count, year=_year(year)).explanation
+        return cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year)).explanation
     except SubsidyError as exc:
         return f"{error_for(exc)} {exc.message}"
 
@@ -185,7 +265,7 @@ def SUBSIDY_EXPLAIN(program, base=None, variant=None, count=None, year=None):
 def _rate_one(program: object, variant: object, year: object) -> object:
     if blank(program):
         return None
-    return float(rate_of(_text(program), variant=_text(variant), year=_year(year)).value)
+    return float(rate_of(_name(program), variant=_name(variant, "子类"), year=_year(year)).value)
 
 
 @xw.func(category=CATEGORY)
@@ -200,7 +280,7 @@ def SUBSIDY_RATE(program, variant=None, year=None):
 def _limit_one(program: object, variant: object, year: object) -> object:
     if blank(program):
         return None
-    return float(limit_of(_text(program), variant=_text(variant), year=_year(year)).value)
+    return float(limit_of(_name(program), variant=_name(variant, "子类"), year=_year(year)).value)
 
 
 @xw.func(category=CATEGORY)
@@ -218,11 +298,11 @@ def SUBSIDY_LIMIT(program, variant=None, year=None):
 def _check_one(program: object, field: object, value: object, year: object) -> object:
     if blank(program) or blank(field) or blank(value):
         return None
-    sel = find_program(_text(program), year=_year(year))
+    sel = find_program(_name(program), year=_year(year))
     name = canonical_field(_text(field))
-    report = check(sel, {name: value}, only_given=True)
+    report = check(sel, {name: value}, only_given=True)  # an unknown field name: #NAME?
     if not any(r.field == name for r in report.results):
-        return f"{sel.label} 没有关于「{name}」的量化条件"
+        return f"{sel.label} 没有关于「{name}」的量化条件（该字段不是本项目的条件，未核对）"
     return PASS if report.passed else report.summary()
 
 
@@ -242,8 +322,13 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
     if all(blank(v) for v in row):
         return None
     values = {str(label).strip(): v for label, v in zip(labels, row, strict=True) if not blank(label)}
-    report = check(_text(program), values, year=_year(year), only_given=only_given)
-    return PASS if report.passed else report.summary()
+    report = check(_name(program), values, year=_year(year), only_given=only_given)  # unknown labels: #NAME?
+    if report.passed:
+        return PASS  # exactly 通过, so =IF(CHECK_ROW(…)="通过", …) works; the CLI says what was left out
+    text = report.summary()
+    if report.unused:
+        text += f"（未使用的列：{'、'.join(report.unused)}，不是本项目的条件）"
+    return text
 
 
 @xw.func(category=CATEGORY)
@@ -255,10 +340,13 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
 def CHECK_ROW(program, labels, values, year=None, only_given=None):
     """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。多行数值返回一列结果。"""
     lab = [v for r in grid(labels) for v in r]
+    bad_label = first_bad(lab)
+    if bad_label is not None:
+        return finish([bad_label], (1, 1), True)
     rows = grid(values)
     if len(rows) == len(lab) and all(len(r) == 1 for r in rows) and len(lab) > 1:
         rows = [[r[0] for r in rows]]  # labels and values given as two columns: one record
-    if any(len(r) != len(lab) for r in rows):
+    if any(type(r) is not list or len(r) != len(lab) for r in rows):
         return finish([XlErr("#VALUE!", f"表头有 {len(lab)} 列，数值行的列数须相同")], (1, 1), True)
     progs, years, onlys = grid(program), grid(year), grid(only_given)
     for g in (progs, years, onlys):
@@ -268,14 +356,11 @@ def CHECK_ROW(program, labels, values, year=None, only_given=None):
     def pick(g: list[list[object]], i: int) -> object:
         return g[0][0] if is_single(g) else g[i][0]
 
-    out: list[object] = []
-    for i, row in enumerate(rows):
-        flag = pick(onlys, i)
-        try:
-            only = False if blank(flag) else _truthy(flag)
-            out.append(_row_verdict(pick(progs, i), lab, row, pick(years, i), only))
-        except SubsidyError as exc:
-            out.append(error_for(exc))
+    def verdict(program: object, year: object, flag: object, *row: object) -> object:
+        only = False if blank(flag) else _truthy(flag)
+        return _row_verdict(program, lab, list(row), year, only)
+
+    out = [guarded(verdict, pick(progs, i), pick(years, i), pick(onlys, i), *row) for i, row in enumerate(rows)]
     return finish(out, (len(rows), 1), len(rows) == 1)
 
 
@@ -293,13 +378,10 @@ PROGRAM_COLUMNS = ["编号", "年度", "项目名称", "补助方式", "补助�
 @xw.arg("keyword", doc="可选：名称关键词，如 智能制造")
 def PROGRAMS(year=None, keyword=None):
     """政策目录：列出项目（编号、年度、名称、补助方式、比例、最高额、支持数量），溢出为一张表，编号可直接用于其他函数。"""
-    try:
-        yr = _year(year)
-        if not blank(yr) and not str(yr).strip().removesuffix("年").isdigit():
-            raise BadInputError(f"年度应为数字，如 2023：{yr}")
-        progs = list_programs(None if blank(yr) else yr, _text(keyword))
-    except SubsidyError as exc:
-        return finish([error_for(exc)], (1, 1), True)
+    found = guarded(lambda y, k: list_programs(_year(y), _text(k)), year, keyword)
+    if not isinstance(found, list):
+        return finish([found], (1, 1), True)
+    progs = found
     if not progs:
         return finish([XlErr("#N/A", "没有符合条件的项目")], (1, 1), True)
     table: list[list[object]] = [list(PROGRAM_COLUMNS)]
@@ -323,7 +405,7 @@ def _info_one(program: object, field: object) -> object:
     if blank(program):
         return None
     try:
-        return program_info(find_program(_text(program)), _text(field))
+        return program_info(find_program(_name(program)), _text(field))
     except SubsidyError as exc:
         return f"错误：{exc.message}"
 
@@ -342,27 +424,21 @@ def PROGRAM_INFO(program, field=None):
 def _sample_one(n: object, year: object) -> object:
     if blank(n):
         return None
-    yr = _year(year)
-    if not blank(yr) and not isinstance(yr, int):
-        text = str(yr).strip().removesuffix("年")
-        if not text.isdigit():
-            raise BadInputError(f"年度应为数字，如 2023：{yr}")
-        yr = int(text)
-    return sample_size(n, year=None if blank(yr) else yr).size
+    return sample_size(n, year=_year(year)).size
 
 
 @xw.func(category=CATEGORY)
-@xw.arg("n", ndim=2, doc="推荐（申报）项目数")
+@xw.arg("n", ndim=2, doc="推荐（申报）项目数：0 至 1000000 的整数")
 @xw.arg("year", ndim=2, doc=DOC_YEAR)
 def VERIFY_SAMPLE_SIZE(n, year=None):
-    """真实性核查须核查的项目数（按通知的抽查比例）。"""
+    """真实性核查须核查的项目数（按通知的抽查比例）。项目数须为 0 至 1000000 的整数，年度 1900 至 2100，否则返回 #VALUE!。"""
     return elementwise(_sample_one, n, year)
 
 
 def _uscc_one(code: object) -> object:
     if blank(code):
         return None
-    return uscc.is_valid(code)
+    return uscc.is_valid(_text(code))
 
 
 @xw.func(category=CATEGORY)
@@ -377,14 +453,17 @@ def _wan_one(text: object, unit: object) -> object:
         return None
     u = _text(unit) or "万元"
     if u not in ("万元", "元", "亿元", "千元", "万", "亿"):
-        raise BadInputError(f"单位应为 元、千元、万元 或 亿元：{u}")
+        raise BadInputError(f"单位应为 元、千元、万元 或 亿元：{shown(u)}")
     u = {"万": "万元", "亿": "亿元"}.get(u, u)
-    return float(parse_amount_wan(text, default_unit=u))
+    amount = parse_amount_wan(text, default_unit=u)  # at most 10^12 万元, else OutOfRangeError (#NUM!)
+    if amount < 0:
+        raise BadInputError(f"金额不能为负数：{shown(text)}")
+    return float(amount) + 0.0
 
 
 @xw.func(category=CATEGORY)
 @xw.arg("text", ndim=2, doc="金额，如 1.2亿、3,500万元、１２０００、1200000元；可选一列")
 @xw.arg("unit", ndim=2, doc="可选：不带单位的数字按此单位读（元、万元、亿元），默认万元")
 def TO_WAN(text, unit=None):
-    """把金额文字换算为万元（数字）：识别 亿、万、元、千分位和全角数字。无法识别返回 #VALUE!。"""
+    """把金额文字换算为万元（数字）：识别 亿、万、元、千分位和全角数字。无法识别或为负数返回 #VALUE!，超过 10^12 万元返回 #NUM!。"""
     return elementwise(_wan_one, text, unit)

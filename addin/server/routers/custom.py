@@ -2,23 +2,26 @@
 print-ready 附件2 workbook. Registered by xlwings Server (``routers/custom.py`` of the project).
 
 Security (issue: no anonymous writes, bounded uploads, nothing kept, nothing identifying logged):
-* every POST needs the access token (the ``dep.User`` dependency runs before the body is read);
-* the declared size and the number of files are checked before anything is stored, each
-  file's size while it is copied; the limits come from ``SUBSIDYKIT_MAX_UPLOAD_MB``,
-  ``SUBSIDYKIT_MAX_FILES`` and ``SUBSIDYKIT_MAX_FILE_MB``;
-* uploads are written to a fresh temporary folder that is deleted before the response is
-  sent; the report travels back in the response, so no worker keeps anything;
-* the log gets counts and timings only (no file or company names), and xlwings' own error
-  log lines are redacted (a function's error text can quote a cell).
+* the guard in front of the app (`subsidykit.server.guard`) checks the access token and the
+  declared size before any of the body is read, and caps the body while it streams; the
+  ``dep.User`` dependency checks the token again;
+* the number of files is checked before anything is stored, each file's size while it is
+  copied; the limits come from ``SUBSIDYKIT_MAX_UPLOAD_MB``, ``SUBSIDYKIT_MAX_FILES`` and
+  ``SUBSIDYKIT_MAX_FILE_MB``;
+* uploads are written to a fresh folder (`subsidykit.server.uploads.upload_folder`) that is
+  deleted before the response is sent, on every path; the report travels back in the
+  response, so no worker keeps anything;
+* the workbooks are read by a child process with memory, CPU and time limits
+  (`subsidykit.server.uploads.run_job`): a hostile file can end that child, never the server;
+* relative names are made safe and unique (`subsidykit.server.uploads.safe_relpath`);
+* the log gets counts and timings only (no file or company names), and every log line passes
+  `subsidykit.server.logs.RedactFilter` (no exception text or tracebacks).
 """
 
 from __future__ import annotations
 
 import base64
 import logging
-import os
-import re
-import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
@@ -31,7 +34,8 @@ from xlwings_server import dependencies as dep
 from xlwings_server.config import settings
 from xlwings_server.templates import templates
 
-from subsidykit.errors import SubsidyError
+from subsidykit.server import settings as server_settings
+from subsidykit.server.uploads import REPORT_NAME, Names, WorkerFailed, run_job, safe_relpath, test_fault, upload_folder
 
 logger = logging.getLogger("subsidykit.server")
 router = APIRouter(prefix=f"{settings.app_path}/subsidykit")
@@ -40,20 +44,8 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 CHUNK = 1 << 20
 
 
-def _env_number(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, default))
-    except ValueError:
-        return default
-    return value if value > 0 else default
-
-
 def limits() -> dict[str, float]:
-    return {
-        "max_upload_mb": _env_number("SUBSIDYKIT_MAX_UPLOAD_MB", 100),
-        "max_files": int(_env_number("SUBSIDYKIT_MAX_FILES", 300)),
-        "max_file_mb": _env_number("SUBSIDYKIT_MAX_FILE_MB", 20),
-    }
+    return server_settings.upload_limits()
 
 
 # --- logging: xlwings logs the text of function/script errors; that text can quote a cell ------
@@ -83,7 +75,7 @@ async def _form(request: Request, max_files: int):
         raise HTTPException(status_code=411, detail="上传须注明大小（Content-Length）")
     size_mb = int(length) / (1 << 20)
     if size_mb > lim["max_upload_mb"]:
-        raise _too_large(f"上传内容过大：{size_mb:.1f} MB，超过上限 {lim['max_upload_mb']:g} MB。请分批上传。")
+        raise _too_large(server_settings.upload_too_large(size_mb, lim["max_upload_mb"]))
     try:
         return await request.form(max_files=max_files, max_fields=20)
     except StarletteHTTPException as exc:  # starlette's own limits (raised as its HTTPException)
@@ -92,23 +84,15 @@ async def _form(request: Request, max_files: int):
         raise HTTPException(status_code=400, detail="上传内容无法解析") from None
 
 
-def _safe_relpath(name: str, taken: set[str]) -> PurePosixPath:
-    """The browser's relative path (folder uploads send it) without .., drive letters or oddities."""
-    parts = [p for p in re.split(r"[\\/]+", name or "") if p not in ("", ".", "..")]
-    parts = [re.sub(r'[\x00-\x1f<>:"|?*]', "_", p)[:120] for p in parts][-6:] or ["未命名.xlsx"]
-    rel = PurePosixPath(*parts)
-    stem, suffix, n = rel.stem, rel.suffix, 2
-    while rel.as_posix().lower() in taken:
-        rel = rel.with_name(f"{stem}（{n}）{suffix}")
-        n += 1
-    taken.add(rel.as_posix().lower())
-    return rel
+def _safe_relpath(name: str, taken: Names) -> PurePosixPath:
+    """The browser's relative path made safe and unique (see `subsidykit.server.uploads.safe_relpath`)."""
+    return safe_relpath(name, taken)
 
 
 async def _store(upload: UploadFile, target: Path, max_bytes: float) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     written = 0
-    out = await run_in_threadpool(open, target, "wb")
+    out = await run_in_threadpool(open, target, "xb")
     try:
         while chunk := await upload.read(CHUNK):
             written += len(chunk)
@@ -127,6 +111,13 @@ def _attachment(path: Path, name: str) -> dict[str, str]:
     return {"name": name, "content_base64": base64.b64encode(path.read_bytes()).decode("ascii")}
 
 
+async def _run(folder: Path, job: dict) -> dict:
+    try:
+        return await run_job(folder, job)
+    except WorkerFailed as exc:
+        raise HTTPException(status_code=exc.status, detail=exc.detail) from None
+
+
 # --- routes ---------------------------------------------------------------------------------------
 @router.get("/limits")
 async def upload_limits():
@@ -138,36 +129,6 @@ async def upload_limits():
 async def whoami(current_user: dep.User):
     """The task pane's 验证令牌 button."""
     return {"name": current_user.name}
-
-
-def _validate_folder(folder: Path, year: str | None) -> tuple[dict, Path]:
-    from subsidykit.checks import ERROR, validate_paths
-    from subsidykit.report import relative_names, write_report
-
-    result = relative_names(validate_paths([folder], year=year, workers=1), folder)
-    report = write_report(result, folder / "校验报告.xlsx", link_base=folder)
-    errors = sum(f.severity == ERROR for r in result.files for f in r.findings)
-    findings = sum(len(r.findings) for r in result.files)
-    summary = {
-        "files": len(result.files),
-        "valid": sum(r.valid for r in result.files),
-        "with_errors": sum(not r.valid for r in result.files),
-        "unreadable": sum(not r.readable for r in result.files),
-        "findings": findings,
-        "errors": errors,
-        "warnings": findings - errors,
-        "by_file": [
-            {
-                "file": r.file,
-                "valid": r.valid,
-                "errors": sum(f.severity == ERROR for f in r.findings),
-                "warnings": sum(f.severity != ERROR for f in r.findings),
-            }
-            for r in result.files
-        ],
-        "batch": [{"code": b.code, "severity": b.severity, "message": b.message} for b in result.batch],
-    }
-    return summary, report
 
 
 @router.post("/validate")
@@ -182,35 +143,21 @@ async def validate(request: Request, current_user: dep.User):
         workbooks = [u for u in uploads if Path(u.filename).suffix.lower() in EXCEL_SUFFIXES]
         if not workbooks:
             raise HTTPException(status_code=400, detail="没有收到 Excel 工作簿（.xlsx/.xlsm/.xls）")
-        with tempfile.TemporaryDirectory(prefix="subsidykit-") as tmp:
-            folder = Path(tmp) / "upload"
-            taken: set[str] = set()
+        with upload_folder() as tmp:
+            folder = tmp / "upload"
+            taken = Names(reserved=[REPORT_NAME])
             for upload in workbooks:
                 await _store(upload, folder / _safe_relpath(upload.filename, taken), lim["max_file_mb"] * (1 << 20))
-            try:
-                summary, report = await run_in_threadpool(_validate_folder, folder, year)
-            except SubsidyError as exc:
-                raise HTTPException(status_code=400, detail=exc.message) from None
+            job = {"kind": "validate", "year": year, "fault": test_fault([u.filename for u in workbooks])}
+            summary = await _run(tmp, job)
             summary["skipped"] = len(uploads) - len(workbooks)
-            summary["report"] = _attachment(report, "校验报告.xlsx")
+            summary["report"] = _attachment(folder / REPORT_NAME, REPORT_NAME)
     finally:
         await form.close()
     logger.info(
         "批量校验：%d 个文件，%d 个有错误，用时 %.2f 秒", summary["files"], summary["with_errors"], time.perf_counter() - started
     )
     return summary
-
-
-def _summary_file(ledger: Path, year: str | None, region: str, out: Path) -> dict:
-    from subsidykit.summary import build_from_file
-
-    summary = build_from_file(ledger, year=year, region=region)
-    summary.write_xlsx(out)
-    return {
-        "year": summary.year,
-        "tables": {c.sheet_name: len(summary.tables.get(c.number, [])) for c in summary.categories if summary.tables.get(c.number)},
-        "unmatched": len(summary.unmatched),
-    }
 
 
 @router.post("/summary")
@@ -225,15 +172,17 @@ async def summary_file(request: Request, current_user: dep.User):
             raise HTTPException(status_code=400, detail="请上传一个台账工作簿（.xlsx/.xlsm）")
         year = str(form.get("year") or "").strip() or None
         region = str(form.get("region") or "").strip()
-        with tempfile.TemporaryDirectory(prefix="subsidykit-") as tmp:
-            ledger = Path(tmp) / ("台账" + Path(uploads[0].filename).suffix.lower())
-            await _store(uploads[0], ledger, lim["max_file_mb"] * (1 << 20))
-            out = Path(tmp) / "附件2汇总表.xlsx"
+        with upload_folder() as tmp:
+            ledger = "台账" + Path(uploads[0].filename).suffix.lower()
+            await _store(uploads[0], tmp / ledger, lim["max_file_mb"] * (1 << 20))
+            job = {"kind": "summary", "ledger": ledger, "year": year, "region": region, "fault": test_fault([uploads[0].filename])}
             try:
-                info = await run_in_threadpool(_summary_file, ledger, year, region, out)
-            except SubsidyError as exc:
-                raise HTTPException(status_code=400, detail=f"无法生成汇总表：{exc.message}") from None
-            info["file"] = _attachment(out, f"附件2汇总表_{info['year']}.xlsx")
+                info = await _run(tmp, job)
+            except HTTPException as exc:
+                if exc.status_code == 400:
+                    raise HTTPException(status_code=400, detail=f"无法生成汇总表：{exc.detail}") from None
+                raise
+            info["file"] = _attachment(tmp / "out" / "附件2汇总表.xlsx", f"附件2汇总表_{info['year']}.xlsx")
     finally:
         await form.close()
     logger.info("汇总表：%d 张表，用时 %.2f 秒", len(info["tables"]), time.perf_counter() - started)

@@ -2,17 +2,18 @@
 
 Selected by ``XLWINGS_AUTH_PROVIDERS=["custom"]`` in ``.env``. Tokens live hashed in the
 token file (`subsidykit.access`, created by ``subsidykit serve --new-token NAME``); Office.js
-sends the token the clerk saved in the task pane (static/js/auth.js).
+sends the token the clerk saved in the task pane (static/js/auth.js). The guard in front of
+the app (`subsidykit.server.guard`) has already checked the same token before reading the
+body; this second check gives xlwings Server the user (its name is logged with each call).
 """
 
 from fastapi import HTTPException, status
 from xlwings_server.models import User
 
 from subsidykit.access import TokenStore
+from subsidykit.server.settings import UNAUTHORIZED
 
 _store = TokenStore()
-
-UNAUTHORIZED = "未授权：缺少或无效的访问令牌。请在任务窗格「设置」中填写管理员发放的令牌。"
 
 
 async def validate_token(token_string: str):

@@ -5,10 +5,13 @@ applies for, the batch year) yielding :class:`Finding`s with a stable code, a se
 (错误/警告/提示), where (file, sheet, cell, field), a Chinese message and, where a rule of
 the catalog decides, its citation.  Rules come only from the catalog and the engine
 (:mod:`subsidykit.thresholds`, :mod:`subsidykit.amounts`, :mod:`subsidykit.sampling`);
-this module only decides how a result is reported.
+this module only decides how a result is reported.  The project's own review (conditions,
+cap, amounts, dates) is :func:`subsidykit.review.review_project`, the same one `check`, the
+cells and the 审核 sheet use; here its findings are placed on the form's cells.
 
 Batch checks look across files: the same applicant twice, the same project twice, the
-2021 guide's per-city limits, and the 真实性核查 sample size.
+2021 guide's per-city limits, and the 真实性核查 sample size — :mod:`subsidykit.batch`, shared
+with the 审核 sheet.
 
 Entry points: :func:`validate_file` (a path), :func:`validate_sheets` (in-memory sheets,
 for an Excel macro), :func:`validate_paths` (files and folders, in parallel).
@@ -25,28 +28,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .amounts import cap
+from . import batch
 from .application_form import BATCH_COUNTED, REQUIRED_FIELDS
+from .batch import CODES as BATCH_CODES
+from .batch import Project as Facts
 from .catalog import Catalog, load_catalog
-from .catalog.schema import Source, Threshold
-from .cite import cite, source_json
-from .errors import BadInputError, NoAmountError, UnknownProgramError
-from .lookup import Selection, find_program, name_key, require_variant
-from .parsing import (
-    fmt_wan,
-)
+from .catalog.schema import Source
+from .cite import source_json
+from .errors import BadInputError, UnknownProgramError
+from .lookup import Selection, find_program, require_variant
 from .regions import city_of_text, city_of_uscc
-from .sampling import sample_size
+from .review import CODES as REVIEW_CODES
+from .review import ERROR, INFO, SEVERITIES, WARNING, ProjectReview, review_project
 from .submissions import Submission, field_units, read_sheets, read_submission
-from .thresholds import canonical_field, check, check_threshold, parse_value
+from .thresholds import parse_value
 from .uscc import normalise as uscc_normalise
 from .uscc import problem as uscc_problem
 from .workbooks import DEFAULT_LIMITS, Limits, UnreadableWorkbook
 
-ERROR, WARNING, INFO = "错误", "警告", "提示"
-SEVERITIES = (ERROR, WARNING, INFO)
 
-# code -> (severity, short title): the stable vocabulary of findings
+# code -> (severity, short title): the stable vocabulary of findings; the codes of one
+# project's review (conditions, amounts, dates) are the engine's (`review.CODES`)
 CODES: dict[str, tuple[str, str]] = {
     "FILE_UNREADABLE": (ERROR, "文件无法读取"),
     "CHECK_FAILED": (ERROR, "校验出错"),
@@ -60,26 +62,11 @@ CODES: dict[str, tuple[str, str]] = {
     "PHONE_FORMAT": (WARNING, "联系电话格式"),
     "PROGRAM_UNKNOWN": (ERROR, "申报项目无法识别"),
     "YEAR_MISMATCH": (WARNING, "申报年度不一致"),
-    "UNIT_SUSPECT": (ERROR, "疑似以元填报"),
-    "FIXED_GT_TOTAL": (ERROR, "固定资产投资大于总投入"),
-    "DATE_ORDER": (ERROR, "结束早于开始"),
-    "BELOW_THRESHOLD": (ERROR, "未达申报条件"),
-    "DATE_WINDOW": (ERROR, "日期不在规定期间"),
-    "CONDITION_MISSING": (WARNING, "条件数据缺失"),
-    "CAP_EXCEEDED": (ERROR, "申请金额超过上限"),
+    **REVIEW_CODES,
     "FIELD_CONFLICT": (WARNING, "同一字段填写不一致"),
     "MACROS_PRESENT": (INFO, "含宏（未执行）"),
-    "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
-    "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),
-    "CITY_LIMIT": (ERROR, "超过设区市限报数"),
-    "CITY_UNKNOWN": (INFO, "无法确定设区市"),
-    "SAMPLE_SIZE": (INFO, "真实性核查抽样数"),
+    **BATCH_CODES,
 }
-
-# parts of the total investment printed as "其中" on the forms (form structure, not a rule)
-PARTS_OF_TOTAL = ("固定资产投资", "设备投入", "软件投入", "研发设备及配套软件投入", "申请补助资金")
-UNIT_FACTOR = Decimal(100)  # a part >= 100x the total, or a request >= 100x the cap, reads as 元
-UNIT_FACTOR_TOTAL = Decimal(10000)  # a total >= 10000x the request or the program's floor
 
 
 @dataclass(frozen=True)
@@ -125,26 +112,14 @@ class BatchFinding:
         }
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What the batch checks need from one file."""
-
-    year: int | None = None
-    program: str | None = None  # program id
-    variant: str | None = None
-    label: str | None = None  # "2021/高端化改造升级项目/产业基础再造项目"
-    applicant: str | None = None
-    uscc: str | None = None
-    project: str | None = None
-    city: str | None = None
-
-
 @dataclass
 class FileResult:
     file: str
     findings: list[Finding]
     facts: Facts | None = None  # None: the file could not be read
     sha256: str | None = None  # of the exact bytes validated (annotation refuses a changed file)
+    verdict: str | None = None  # the review's: pass / fail / incomplete (None: no program to review)
+    cap: Decimal | None = None  # the review's maximum award (万元), None when not computable
 
     @property
     def readable(self) -> bool:
@@ -155,7 +130,13 @@ class FileResult:
         return all(f.severity != ERROR for f in self.findings)
 
     def to_json(self) -> dict:
-        return {"file": self.file, "valid": self.valid, "findings": [f.to_json() for f in self.findings]}
+        return {
+            "file": self.file,
+            "valid": self.valid,
+            "findings": [f.to_json() for f in self.findings],
+            "verdict": self.verdict,
+            "cap_wan": None if self.cap is None else float(self.cap),
+        }
 
 
 @dataclass
@@ -223,7 +204,8 @@ class Context:
     selection: Selection | None = None
     program_error: bool = False
     parsed: dict[str, object] = field(default_factory=dict)  # canonical -> parsed value
-    bad: set[str] = field(default_factory=set)  # fields already reported (invalid / suspect)
+    bad: set[str] = field(default_factory=set)  # fields already reported unreadable
+    review: ProjectReview | None = None
 
     def finding(self, code: str, message: str, name: str | None = None, source: Source | None = None, *, severity: str | None = None) -> Finding:
         loc = self.sub.get(name) if name else None
@@ -429,136 +411,26 @@ def check_program(ctx: Context) -> Iterator[Finding]:
     ctx.selection = sel
 
 
-def _floors(sel: Selection, name: str) -> list[Decimal]:
-    ts = [*sel.program.thresholds, *(sel.variant.thresholds if sel.variant else [])]
-    return [
-        Decimal(str(t.value))
-        for t in ts
-        if canonical_field(t.field) == name and t.op in (">=", ">") and not t.when and not isinstance(t.value, (list, bool))
-    ]
-
-
-def _award_limit(ctx: Context, sel: Selection):
-    """(amount, explanation, source) of the maximum award, or None when none is computable."""
-    base_name = canonical_field(sel.field("base") or "")
-    base = ctx.amount(base_name) if base_name else None
-    try:
-        award = cap(sel, base, catalog=ctx.catalog)
-        return award.amount, award.explanation, award.source
-    except NoAmountError:
-        return None
-    except BadInputError:
-        top = sel.field("cap")
-        if top is None:
-            return None
-        src = sel.field("source")
-        return top, f"{sel.label}：最高不超过 {fmt_wan(top)} 万元（{cite(src)}）", src
-
-
-def check_amounts(ctx: Context) -> Iterator[Finding]:
-    """UNIT_SUSPECT (元 instead of 万元), FIXED_GT_TOTAL, CAP_EXCEEDED."""
-    total = ctx.amount("项目总投入")
-    request = ctx.amount("申请补助资金")
-    sel = ctx.selection
-    limit = _award_limit(ctx, sel) if sel is not None else None
-    # 元 instead of 万元: a part 100x the total, a request 100x the maximum award,
-    # a total 10000x the request or the program's investment floor
-    if total:
-        for name in PARTS_OF_TOTAL:
-            part = ctx.amount(name)
-            if part is not None and part >= total * UNIT_FACTOR:
-                ctx.bad.add(name)
-                yield ctx.finding(
-                    "UNIT_SUSPECT",
-                    f"{ctx.sub.get(name).label} {fmt_wan(part)} 万元是项目总投入 {fmt_wan(total)} 万元的 {part / total:.0f} 倍，"
-                    f"疑似按元填写（折合 {fmt_wan(part / 10000)} 万元）；金额单位应为万元",
-                    name,
-                )
-    if request is not None and "申请补助资金" not in ctx.bad and limit is not None and limit[0] > 0 and request >= limit[0] * UNIT_FACTOR:
-        ctx.bad.add("申请补助资金")
-        yield ctx.finding(
-            "UNIT_SUSPECT",
-            f"项目申请补助资金 {fmt_wan(request)} 万元是最高补助 {fmt_wan(limit[0])} 万元的 {request / limit[0]:.0f} 倍，"
-            f"疑似按元填写（折合 {fmt_wan(request / 10000)} 万元）；金额单位应为万元",
-            "申请补助资金",
-            limit[2],
-        )
-    if total:
-        refs = []
-        if request:
-            refs.append(("项目申请补助资金", request, None))
-        if sel is not None:
-            refs += [("该项目的投入门槛", f, None) for f in _floors(sel, "项目总投入")]
-        for what, ref, _src in refs:
-            if ref > 0 and total >= ref * UNIT_FACTOR_TOTAL:
-                ctx.bad.add("项目总投入")
-                yield ctx.finding(
-                    "UNIT_SUSPECT",
-                    f"项目总投入 {fmt_wan(total)} 万元是{what} {fmt_wan(ref)} 万元的 {total / ref:.0f} 倍，"
-                    f"疑似按元填写（折合 {fmt_wan(total / 10000)} 万元）；金额单位应为万元",
-                    "项目总投入",
-                )
-                break
-    total = ctx.amount("项目总投入")
-    fixed = ctx.amount("固定资产投资")
-    if total is not None and fixed is not None and fixed > total:
-        yield ctx.finding(
-            "FIXED_GT_TOTAL",
-            f"其中：固定资产投资 {fmt_wan(fixed)} 万元大于申报项目总投入 {fmt_wan(total)} 万元",
-            "固定资产投资",
-        )
-    request = ctx.amount("申请补助资金")
-    if sel is None or request is None or limit is None:
-        return
-    amount, explanation, src = limit
-    if request > amount:
-        yield ctx.finding(
-            "CAP_EXCEEDED",
-            f"项目申请补助资金 {fmt_wan(request)} 万元，超过可申请的最高补助 {fmt_wan(amount)} 万元。{explanation}",
-            "申请补助资金",
-            src,
-        )
-
-
-def check_dates(ctx: Context) -> Iterator[Finding]:
-    start, end = ctx.parsed.get("开工日期"), ctx.parsed.get("完工日期")
-    if start is not None and end is not None and "开工日期" not in ctx.bad and "完工日期" not in ctx.bad and end < start:
-        yield ctx.finding(
-            "DATE_ORDER",
-            f"项目结束时间 {end:%Y年%m月%d日} 早于项目开始时间 {start:%Y年%m月%d日}",
-            "完工日期",
-        )
-
-
-def _unit_of(sel: Selection, catalog: Catalog) -> dict[tuple[str, str, tuple[int, int]], str]:
-    ts: list[Threshold] = [*catalog.general_thresholds(sel.program), *sel.program.thresholds]
-    if sel.variant is not None:
-        ts += list(sel.variant.thresholds)
-    return {(canonical_field(t.field), t.label, tuple(t.source.lines)): t.unit for t in ts}
-
-
-def check_conditions(ctx: Context) -> Iterator[Finding]:
-    """BELOW_THRESHOLD / DATE_WINDOW / CONDITION_MISSING: every condition of the program, by the engine."""
+def check_review(ctx: Context) -> Iterator[Finding]:
+    """BELOW_THRESHOLD, DATE_WINDOW, CONDITION_MISSING, VALUE_CONFLICT, CAP_EXCEEDED, FIXED_GT_TOTAL,
+    DATE_ORDER, UNIT_SUSPECT, AMOUNT_ORDER: the one review of the project (`review.review_project`,
+    the same as `check`, the cells and the 审核 sheet), placed on the form's cells."""
     sel = ctx.selection
     if sel is None:
         return
-    values = {k: v for k, v in ctx.sub.values().items() if k not in ctx.bad}
-    for name in BATCH_COUNTED:  # this file is one project; the batch counts the rest
-        values.setdefault(name, 1)
-    report = check(sel, values, catalog=ctx.catalog, strict=False)
-    units = _unit_of(sel, ctx.catalog)
-    for r in report.results:
-        if r.status == "pass" or r.field in ctx.bad:
+    rv = review_project(
+        sel,
+        ctx.sub.values(),
+        catalog=ctx.catalog,
+        unreadable=ctx.bad,
+        counted={name: 1 for name in BATCH_COUNTED},  # this file is one project; the batch counts the rest
+    )
+    ctx.review = rv
+    for f in rv.findings:
+        if f.code == "VARIANT_MISSING":  # the form names the program and its 子类 in one cell
+            yield ctx.finding("PROGRAM_UNKNOWN", f"申报项目类别{f.message}", "申报项目类别", f.source, severity=f.severity)
             continue
-        if r.field == "子类":
-            yield ctx.finding("PROGRAM_UNKNOWN", f"申报项目类别未写明子类：{r.message}", "申报项目类别", r.source)
-            continue
-        if r.status == "missing":
-            yield ctx.finding("CONDITION_MISSING", r.message, r.field, r.source)
-            continue
-        unit = units.get((r.field, r.label, tuple(r.source.lines) if r.source else ()), "")
-        code = "DATE_WINDOW" if unit == "日期" else "BELOW_THRESHOLD"
-        yield ctx.finding(code, r.message, r.field, r.source)
+        yield ctx.finding(f.code, f.message, f.field, f.source, severity=f.severity)
 
 
 def check_conflicts(ctx: Context) -> Iterator[Finding]:
@@ -587,9 +459,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("uscc", check_uscc),
     ("phone", check_phone),
     ("program", check_program),
-    ("amounts", check_amounts),
-    ("dates", check_dates),
-    ("conditions", check_conditions),
+    ("review", check_review),
     ("conflicts", check_conflicts),
     ("macros", check_macros),
 )
@@ -627,7 +497,10 @@ def check_submission(sub: Submission, *, year: object = None, catalog: Catalog |
     findings: list[Finding] = []
     for _name, fn in CHECKS:
         findings.extend(fn(ctx))
-    return FileResult(sub.file, findings, _facts(ctx), sub.sha256 or None)
+    rv = ctx.review
+    return FileResult(
+        sub.file, findings, _facts(ctx), sub.sha256 or None, rv.verdict if rv else None, rv.cap if rv else None
+    )
 
 
 def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
@@ -666,120 +539,23 @@ def validate_sheets(
 # --- batch checks ----------------------------------------------------------------------------
 
 
-def _norm_name(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s()（）\"'“”《》·,，.。、]", "", t)
+def _batch(results: Sequence[FileResult]) -> list[tuple[str, Facts | None]]:
+    return [(r.file, r.facts) for r in results]
 
 
-def _batch_rule(cat: Catalog, facts: Facts, name: str) -> Threshold | None:
-    """The catalog's condition on `name` (e.g. 申报项目数量) for this file's program."""
-    if facts.program is None:
-        return None
-    prog = cat.by_id[facts.program]
-    ts = [*cat.general_thresholds(prog), *prog.thresholds]
-    return next((t for t in ts if canonical_field(t.field) == name), None)
+def _notes(notes) -> Iterator[BatchFinding]:
+    for n in notes:
+        yield BatchFinding(n.code, n.severity, n.members, n.message, n.source)
 
 
 def check_duplicates(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
-    groups: dict[tuple, list[FileResult]] = defaultdict(list)
-    for r in results:
-        f = r.facts
-        if f is None or not (f.uscc or f.applicant):
-            continue
-        key = f.uscc or _norm_name(f.applicant or "")
-        groups[(f.year, key)].append(r)
-    for (year, _key), rs in groups.items():
-        if len(rs) < 2:
-            continue
-        who = rs[0].facts.applicant or rs[0].facts.uscc
-        projects: dict[str, list[FileResult]] = defaultdict(list)
-        for r in rs:
-            projects[_norm_name(r.facts.project or "")].append(r)
-        for pname, same in projects.items():
-            if len(same) > 1 and pname:
-                yield BatchFinding(
-                    "DUPLICATE_PROJECT",
-                    ERROR,
-                    tuple(x.file for x in same),
-                    f"{who} 的项目「{same[0].facts.project}」在本批次中出现 {len(same)} 次，请只保留一份",
-                )
-        if len(projects) < 2:
-            continue
-        files = tuple(r.file for r in rs)
-        rule = next((t for r in rs if (t := _batch_rule(cat, r.facts, "申报项目数量"))), None)
-        n = len(projects)
-        if rule is not None:
-            res = check_threshold(rule, {"申报项目数量": n})
-            if res is not None and res.status == "fail":
-                yield BatchFinding("DUPLICATE_APPLICANT", WARNING, files, f"{who}（{year} 年度）申报了 {n} 个项目：{res.message}", rule.source)
-        else:
-            yield BatchFinding(
-                "DUPLICATE_APPLICANT",
-                INFO,
-                files,
-                f"{who}（{year} 年度）申报了 {n} 个项目；政策目录中该年度指南未限制同一单位的申报数量，请核实",
-            )
-
-
-def _limit_variant(prog, lim) -> str | None:
-    """A limit whose scope names one of the program's 子类 counts only that 子类."""
-    for v in prog.variants:
-        key = name_key(v.name)
-        if key and (key in name_key(lim.scope) or key in name_key(lim.label)):
-            return v.name
-    return None
+    """DUPLICATE_PROJECT / DUPLICATE_APPLICANT (`batch.duplicates`, the same as the 审核 sheet)."""
+    yield from _notes(batch.duplicates(_batch(results), cat))
 
 
 def check_city_limits(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
-    """CITY_LIMIT: 每个设区市限报 N 个 (catalog `city_limits`), counted over the batch."""
-    seen: set[tuple] = set()
-    unknown: list[str] = []
-    for r in results:
-        f = r.facts
-        if f is None or f.program is None:
-            continue
-        prog = cat.by_id[f.program]
-        for lim in prog.city_limits:
-            ids = {prog.id, *lim.shared_with}
-            variant = _limit_variant(prog, lim)
-            key = (prog.id, lim.label, f.city)
-            if f.city is None:
-                if r.file not in unknown:
-                    unknown.append(r.file)
-                continue
-            if key in seen:
-                continue
-            seen.add(key)
-            counted = [
-                x
-                for x in results
-                if x.facts is not None
-                and x.facts.program in ids
-                and x.facts.city == f.city
-                and (variant is None or x.facts.variant == variant)
-            ]
-            if len(counted) > lim.value:
-                yield BatchFinding(
-                    "CITY_LIMIT",
-                    ERROR,
-                    tuple(x.file for x in counted),
-                    f"{f.city}：{prog.year}/{prog.title}{'/' + variant if variant else ''} 本批次 {len(counted)} 个，"
-                    f"超过「{lim.label}」（{fmt_wan(lim.value)} 个；{cite(lim.source)}）",
-                    lim.source,
-                )
-    if unknown:
-        yield BatchFinding(
-            "CITY_UNKNOWN",
-            INFO,
-            tuple(unknown),
-            "这些项目适用设区市限报名额，但无法从地区、项目所在地或统一社会信用代码确定所属设区市",
-        )
-
-
-def _project_key(r: FileResult) -> tuple:
-    f = r.facts
-    who = f.uscc or _norm_name(f.applicant or "") if f else ""
-    return (who, _norm_name((f.project if f else "") or "")) if who or (f and f.project) else (r.file,)
+    """CITY_LIMIT / CITY_UNKNOWN (`batch.city_limits`, the same counting as the 审核 sheet)."""
+    yield from _notes(batch.city_limits(_batch(results), cat))
 
 
 def check_sample(
@@ -790,22 +566,11 @@ def check_sample(
     A project counts once however many files carry it, and a file with an 错误 (its own or
     the batch's, `excluded`) is not recommendable."""
     ok = [r for r in results if r.readable and r.valid and r.file not in excluded]
-    distinct = len({_project_key(r) for r in ok})
+    y = int(year) if year not in (None, "") else None
     years = [r.facts.year for r in results if r.facts is not None and r.facts.year]
-    y = int(year) if year not in (None, "") else (max(set(years), key=years.count) if years else None)
-    try:
-        s = sample_size(distinct, year=y, catalog=cat)
-    except (NoAmountError, BadInputError) as exc:
-        yield BatchFinding("SAMPLE_SIZE", INFO, (), f"真实性核查：{exc.message}")
-        return
-    twice = f"（{len(ok)} 个文件，同一项目只计一次）" if distinct != len(ok) else ""
-    yield BatchFinding(
-        "SAMPLE_SIZE",
-        INFO,
-        (),
-        f"本批次可推荐（无错误）的项目 {distinct} 个{twice}，真实性核查须核查 {s.size} 个：{s.explanation}",
-        s.rule.source,
-    )
+    if y is None and years:
+        y = max(set(years), key=years.count)
+    yield from _notes([batch.sample(_batch(ok), cat, y).note])
 
 
 BATCH_CHECKS = (check_duplicates, check_city_limits)
@@ -995,6 +760,7 @@ __all__ = [
     "CODES",
     "ERROR",
     "INFO",
+    "SEVERITIES",
     "WARNING",
     "BatchFinding",
     "BatchResult",

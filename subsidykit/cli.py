@@ -24,7 +24,8 @@ from .lookup import find_program
 from .outputs import json_text, os_error_text, term
 from .programs import KIND_ZH, amount_text, describe, list_programs, program_json
 from .sampling import sample_size
-from .thresholds import STATUS_ZH, canonical_field, check
+from .review import OTHER_THAN_CONDITIONS, review_project
+from .thresholds import STATUS_ZH, canonical_field
 
 EXIT_OK, EXIT_NOT_MET, EXIT_BAD, EXIT_INCOMPLETE = 0, 1, 2, 3
 
@@ -116,12 +117,15 @@ def cmd_check(args) -> int:
         if canonical in seen:
             raise BadInputError(f"字段「{term(key)}」与「{term(seen[canonical])}」是同一项（{canonical}），只能给一次")
         seen[canonical] = key
-    report = check(args.program, values, variant=args.variant, year=args.year, only_given=args.only_given)
+    sel = find_program(args.program, year=args.year, variant=args.variant)
+    # the one review (review.review_project): the same verdict, cap and findings as validate, 审核 and the cells
+    rv = review_project(sel, values, strict=True, only_given=args.only_given)
+    report = rv.report
     if report.invalid:  # an unreadable value is an input error (exit 2), not 不通过
         reasons = "；".join(r.message for r in report.invalid)
         raise BadInputError(reasons)
     if args.json:
-        _emit(report.to_json())
+        _emit({**report.to_json(), **rv.to_json()})
     else:
         print(f"{report.selection.label}：{report.headline()}")
         for r in report.results:
@@ -134,6 +138,9 @@ def cmd_check(args) -> int:
             print(f"  [未使用] {'、'.join(term(u) for u in report.unused)}：不是本项目的条件，未核对")
         if args.only_given and report.left_out:
             print(f"  [未核对] 只核对给出的字段（--only-given）；未给出的条件 {len(report.left_out)} 项：{'、'.join(report.left_out)}")
+        for f in rv.findings:
+            if f.code in OTHER_THAN_CONDITIONS:
+                print(f"  {f.text()}")
     return {"pass": EXIT_OK, "fail": EXIT_NOT_MET, "incomplete": EXIT_INCOMPLETE}[report.verdict]
 
 

@@ -87,7 +87,7 @@ def cmd_summary(args) -> int:
         n = len(summary.tables.get(cat.number, []))
         print(f"附件{cat.number}（{cat.name}）：{n} 个项目")
     unmatched = summary.unmatched
-    flagged = [r for r in summary.reviews if any(i.severity != "info" for i in r.issues)]
+    flagged = [r for r in summary.reviews if r.flagged]
     print(f"真实性核查：{term(summary.sample_text)}")
     for q in summary.quotas:
         print(f"限报名额：{term(q.text())}")
@@ -98,7 +98,7 @@ def cmd_summary(args) -> int:
             kind = term(r.row.get("申报项目类别") or "（未填类别）")
             print(f"  第{r.row.row}行 {name}：{kind}", file=sys.stderr)
     if flagged:
-        print(f"有提示的项目 {len(flagged)} 个，详见「审核」工作表", file=sys.stderr)
+        print(f"有错误或警告的项目 {len(flagged)} 个，详见「审核」工作表", file=sys.stderr)
     for p in written:
         print(f"已写入 {term(p)}")
     return EXIT_OK

@@ -33,34 +33,20 @@ import yaml
 
 from .errors import BadInputError
 from .parsing import is_blank, parse_amount_wan, parse_bool, parse_date, parse_number
-from .thresholds import FIELDS_FILE, canonical_field, field_aliases
+from .review import CODES as REVIEW_CODES
+from .review import ERROR as REVIEW_ERROR
+from .review import unit_suspects
+from .thresholds import FIELDS_FILE, canonical_field, field_aliases, vocabulary
 from .uscc import problem as uscc_problem
 
 Severity = Literal["error", "warning", "info"]
-SEVERITY_ZH = {"error": "错误", "warning": "提示", "info": "说明"}
+# the one vocabulary (review.SEVERITY_MEANING): error blocks, warning is for the clerk to confirm
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows of the sheet
 # A column must map to one of these for a row to count as the header.
 KEY_FIELDS = ("单位名称", "申报项目名称")
 
-# Plausibility ceilings (万元) above which a bare number typed in a 万元 column looks like 元.
-# These are reading heuristics, not rules of any guide: the value is kept as typed and flagged.
-YUAN_CEILING_WAN: dict[str, Decimal] = {
-    "申请补助资金": Decimal(10000),  # 1 亿元
-    "项目总投入": Decimal(1000000),  # 100 亿元
-    "固定资产投资": Decimal(1000000),
-    "实缴税金": Decimal(1000000),
-    "利润总额": Decimal(1000000),
-    "主营业务收入": Decimal(100000000),  # 1 万亿元
-    "营业收入": Decimal(100000000),
-}
-# (smaller, larger): the first cannot exceed the second when both are in 万元.
-YUAN_RELATIONS: tuple[tuple[str, str], ...] = (
-    ("申请补助资金", "项目总投入"),
-    ("固定资产投资", "项目总投入"),
-    ("实缴税金", "主营业务收入"),
-    ("利润总额", "主营业务收入"),
-)
 _TOTAL_WORDS = {"合计", "小计", "总计", "合 计", "总 计"}
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -109,6 +95,7 @@ class LedgerRow:
     cells: dict[str, str] = field(default_factory=dict)  # field -> "台账!B7"
     extra: dict[str, object] = field(default_factory=dict)  # unmapped columns: header -> raw value
     issues: list[Issue] = field(default_factory=list)
+    stated_units: set[str] = field(default_factory=set)  # amount fields whose unit the header or the text states
 
     @property
     def where(self) -> str:
@@ -186,7 +173,7 @@ def _header_unit(header: str) -> str | None:
 
 def _known(name: str) -> str | None:
     """The canonical field of a header, or None when the vocabulary does not know it."""
-    known = set(field_aliases().values())
+    known = set(field_aliases().values()) | vocabulary()  # the vocabulary and every catalog condition
     canon = canonical_field(name)
     if canon in known:
         return canon
@@ -316,39 +303,13 @@ def _parse_cell(row: LedgerRow, col: Column, value: object, cell: str, unit: str
 
 
 def _yuan_checks(row: LedgerRow, columns_with_unit: set[str]) -> None:
-    """Flag bare numbers in 万元 columns that look like 元 (kept as typed)."""
-    for name, ceiling in YUAN_CEILING_WAN.items():
-        v = row.values.get(name)
-        if (
-            isinstance(v, Decimal)
-            and name not in columns_with_unit
-            and not _explicit_unit(row.raw.get(name))
-            and v >= ceiling
-        ):
-            row.issues.append(
-                Issue(
-                    "AMOUNT_LOOKS_LIKE_YUAN",
-                    "warning",
-                    f"{name}「{_text_value(row.raw.get(name))}」按万元计为 {v.normalize():f} 万元，数额异常，疑似以元填写；"
-                    "已按原数照录，请核实后改为万元",
-                    row.cells.get(name),
-                    name,
-                )
-            )
-    for small, large in YUAN_RELATIONS:
-        a, b = row.values.get(small), row.values.get(large)
-        if isinstance(a, Decimal) and isinstance(b, Decimal) and b > 0 and a > b:
-            if any(i.code == "AMOUNT_LOOKS_LIKE_YUAN" and i.field in (small, large) for i in row.issues):
-                continue
-            row.issues.append(
-                Issue(
-                    "AMOUNT_LOOKS_LIKE_YUAN",
-                    "warning",
-                    f"{small} {a.normalize():f} 万元大于{large} {b.normalize():f} 万元，疑似单位不一致（元/万元）；已按原数照录，请核实",
-                    row.cells.get(small),
-                    small,
-                )
-            )
+    """Flag amounts that look like 元 typed in a 万元 column (kept as typed): the engine's one
+    rule set (`review.unit_suspects`), here without the program (the 审核 sheet adds it)."""
+    row.stated_units = set(columns_with_unit) | {n for n in row.values if _explicit_unit(row.raw.get(n))}
+    amounts = {k: v for k, v in row.values.items() if isinstance(v, Decimal)}
+    for s in unit_suspects(amounts, stated=row.stated_units):
+        severity = "error" if REVIEW_CODES[s.code][0] == REVIEW_ERROR else "warning"
+        row.issues.append(Issue("AMOUNT_LOOKS_LIKE_YUAN", severity, s.message + "（已按原数照录）", row.cells.get(s.field), s.field))
 
 
 def _is_footer(text: str) -> bool:

@@ -7,10 +7,11 @@
     summary.for_excel()                                 # the same, Excel-safe (floats, texts never formulas)
 
 The tables follow `summary_layout` (the official form).  The 审核 sheet is not part of the
-official table: per project it shows the program matched in the catalog, the cap
-(`amounts.cap`), requested vs cap, each threshold verdict (`thresholds.check`), the
-ledger's findings with their cells; above, the 真实性核查 sample size and per-city quota
-counts where the guide sets them.  Every rule comes from the catalog.
+official table: per project it shows the program matched in the catalog and the one review
+(`review.review_project`, as validate and check): the cap, requested vs cap, the verdict, the
+findings (错误/警告/提示) with their cells, the ledger's reading notes; above, the 真实性核查
+sample size, per-city quota counts and the batch notes (`batch`, as validate).  Every rule
+comes from the catalog.
 """
 
 from __future__ import annotations
@@ -23,18 +24,24 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import summary_layout as L
-from .amounts import cap
+from . import batch as B
 from .catalog import Catalog, load_catalog
 from .cite import cite
 from .errors import BadInputError, SubsidyError
 from .io import write_bytes_atomic
 from .ledger import Issue, Ledger, LedgerRow, read_ledger, read_values
 from .lookup import Selection, find_program, name_key
-from .parsing import fmt_wan
-from .sampling import sample_size
-from .thresholds import STATUS_ZH, VERDICT_ZH, canonical_field, check
+from .regions import city_of_text, city_of_uscc
+from .review import ERROR, WARNING
+from .review import Finding as ReviewFinding
+from .review import review_project
+from .thresholds import VERDICT_ZH
+from .uscc import normalise as uscc_normalise
+from .uscc import problem as uscc_problem
 
 AUDIT_SHEET = "审核"
+# findings shown in 条件明细 rather than 台账提示
+CONDITION_CODES = frozenset({"BELOW_THRESHOLD", "DATE_WINDOW", "CONDITION_MISSING", "VALUE_INVALID", "VALUE_CONFLICT"})
 FORMULA_START = ("=", "+", "-", "@")
 
 # 审核 sheet: (header, width)
@@ -72,8 +79,22 @@ class Review:
     request_text: str = ""
     check_status: str = ""  # 通过 / 不通过 / 待核实 (thresholds.VERDICT_ZH) / 无法核对 / ""
     check_lines: list[str] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)  # the row's ledger findings and the review's own
+    issues: list[Issue] = field(default_factory=list)  # the row's ledger findings and the matching's
     table_seq: int | None = None  # 序号 within its table
+    findings: list[ReviewFinding] = field(default_factory=list)  # review.review_project's and the batch's
+    verdict: str | None = None  # pass / fail / incomplete
+
+    def notes(self) -> list[str]:
+        """The 台账提示 column: the review's findings (the conditions are in 条件明细) and the
+        ledger's reading notes the review does not repeat."""
+        shown = [f.text() for f in self.findings if f.code not in CONDITION_CODES]
+        reviewed = self.verdict is not None  # the review re-ran the 元 heuristic with the program
+        shown += [i.text() for i in self.issues if not (reviewed and i.code == "AMOUNT_LOOKS_LIKE_YUAN")]
+        return shown
+
+    @property
+    def flagged(self) -> bool:
+        return any(f.severity in (ERROR, WARNING) for f in self.findings) or any(i.severity != "info" for i in self.issues)
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,7 @@ class Summary:
     sample_size: int | None
     quotas: list[QuotaCount]
     ledger: Ledger | None = None
+    batch: list[B.BatchNote] = field(default_factory=list)  # duplicates, city limits (batch.py, as validate)
 
     # ------------------------------------------------------------ values
 
@@ -173,17 +195,18 @@ class Summary:
 
     def _audit_lines(self) -> list[str]:
         n_in = sum(len(v) for v in self.tables.values())
-        flagged = sum(1 for r in self.reviews if any(i.severity != "info" for i in r.issues))
+        flagged = sum(1 for r in self.reviews if r.flagged)
         lines = [
             f"地区：{self.region or '（未填）'}　汇总时间：{L.date_text(self.date)}"
             + (f"　台账：{self.ledger.sheet}（表头在第 {self.ledger.header_row} 行）" if self.ledger else ""),
-            f"项目共 {len(self.reviews)} 个：列入汇总表 {n_in} 个，未能归类 {len(self.unmatched)} 个（未列入汇总表），有提示的 {flagged} 个",
+            f"项目共 {len(self.reviews)} 个：列入汇总表 {n_in} 个，未能归类 {len(self.unmatched)} 个（未列入汇总表），有错误或警告的 {flagged} 个",
             f"真实性核查：{self.sample_text}",
         ]
         if self.quotas:
             lines += [f"限报名额：{q.text()}" for q in self.quotas]
         else:
             lines.append(f"限报名额：{self.year} 年度政策目录中未规定各地限报名额")
+        lines += [f"批次：[{b.severity}] {b.message}（{'、'.join(b.members)}）" for b in self.batch]
         if self.ledger:
             lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != "info"]
         return lines
@@ -259,11 +282,14 @@ class Summary:
                     "cap": r.cap_text,
                     "request": r.request_text,
                     "check": r.check_status,
+                    "verdict": r.verdict,
                     "issues": [i.to_json() for i in r.issues],
+                    "findings": [f.to_json() for f in r.findings],
                 }
                 for r in self.reviews
             ],
             "ledger_issues": [i.to_json() for i in (self.ledger.issues if self.ledger else [])],
+            "batch": [b.to_json() for b in self.batch],
         }
 
     # ------------------------------------------------------------ files
@@ -324,7 +350,7 @@ def _audit_row(i: int, r: Review) -> list[object]:
     matched = sel.label if sel else (r.match_note or "")
     if sel and r.match_note:
         matched = f"{sel.label}（{r.match_note}）"
-    issues = [x.text() for x in r.issues]
+    issues = r.notes()
     return [
         i,
         r.category.number if r.category else "未归类",
@@ -426,99 +452,76 @@ class _Matcher:
         return None, None, error, True
 
 
-def _base_for_cap(sel: Selection, row: LedgerRow) -> tuple[object, dict[str, object], str]:
-    """(the base amount for `cap`, named bases of the parts, the base the ledger lacks or "").
-
-    The cap is computed from the program's own base (研发设备及配套软件投入, 贷款利息 …) wherever
-    the ledger has it; 项目总投入 stands in only where it *is* the program's base."""
-    base = sel.field("base")
-    kind = sel.field("kind")
-    if kind in ("fixed", "cap_only", "none", "recognition"):
-        return None, {}, ""
-    parts = sel.field("stages") or sel.field("components") or []
-    named = {}
-    for p in parts:
-        if p.base and isinstance(row.values.get(canonical_field(p.base)), Decimal):
-            named[p.name] = row.values[canonical_field(p.base)]
-    if base:
-        own = canonical_field(base)
-        if isinstance(row.values.get(own), Decimal):
-            return row.values[own], named, ""
-        if own != "项目总投入":
-            return None, named, own
-    return row.values.get("项目总投入"), named, ""
-
-
-def _review(r: Review, catalog: Catalog, same_unit: int) -> None:
+def _review(r: Review, catalog: Catalog) -> None:
+    """The project's review (`review.review_project`, the same as validate, check and the cells),
+    formatted for the 审核 line."""
     sel, row = r.selection, r.row
     if sel is None:
         return
-    base, named, lacking = _base_for_cap(sel, row)
+    unreadable = {i.field for i in row.issues if i.severity == "error" and i.field and i.code.startswith("BAD_")}
     try:
-        award = cap(sel, base, bases=named, catalog=catalog)
-        r.cap = award.amount
-        r.cap_text = award.explanation
-    except SubsidyError as exc:
-        r.cap_text = exc.message
-        if lacking:
-            r.cap_text = (
-                f"待核实：本项目按「{sel.field('base')}」计算补助，台账中没有「{lacking}」列（或未填写），"
-                f"无法测算最高补助；项目总投入不是本项目的计算基数"
-            )
-    req = row.values.get("申请补助资金")
-    if not isinstance(req, Decimal):
-        r.request_text = "未填申请补助资金" if req is None else "申请补助资金无法识别"
-    elif r.cap is None:
-        r.request_text = f"申请 {fmt_wan(req)} 万元；最高补助无法测算：{r.cap_text}"
-    elif req <= r.cap:
-        r.request_text = f"未超过最高补助（申请 {fmt_wan(req)} ≤ {fmt_wan(r.cap)} 万元）"
-    else:
-        r.request_text = f"超过最高补助 {fmt_wan(req - r.cap)} 万元（申请 {fmt_wan(req)} > {fmt_wan(r.cap)} 万元）"
-        r.issues.append(
-            Issue(
-                "CAP_EXCEEDED",
-                "warning",
-                f"申请补助资金 {fmt_wan(req)} 万元超过最高补助 {fmt_wan(r.cap)} 万元",
-                row.cells.get("申请补助资金"),
-                "申请补助资金",
-            )
-        )
-    values = dict(row.values)
-    values["申报项目数量"] = same_unit
-    try:
-        # every condition of the program: a condition the ledger has no column for is 待核实, never 通过
-        report = check(sel, values, catalog=catalog, strict=False)
+        rv = review_project(
+            sel, row.values, row.cells, catalog=catalog, unreadable=unreadable, stated_units=row.stated_units,
+            counted={"申报项目数量": 1},  # this row is one project; the batch counts the unit's others
+        )  # fmt: skip
     except SubsidyError as exc:
         r.check_status = "无法核对"
         r.check_lines = [exc.message]
         return
-    r.check_status = VERDICT_ZH[report.verdict]
+    r.cap, r.cap_text, r.request_text = rv.cap, rv.cap_text, rv.request_text
+    r.findings = list(rv.findings)
+    r.verdict = rv.verdict
+    report = rv.report
+    r.check_status = VERDICT_ZH[rv.verdict]
     passed = sum(x.status == "pass" for x in report.results)
-    r.check_lines = [report.headline() + (f"；已核对通过 {passed} 项" if passed and report.verdict != "pass" else "")]
-    # what needs the clerk: the conditions not met (the missing ones are named in the headline)
-    r.check_lines += [f"[{STATUS_ZH[x.status]}] {x.message}" for x in report.results if x.status in ("fail", "invalid")]
-    r.check_lines += [f"[不一致] {c}" for c in report.conflicts]
+    r.check_lines = [report.headline() + (f"；已核对通过 {passed} 项" if passed and rv.verdict != "pass" else "")]
+    missing = [f for f in rv.findings if f.code == "CONDITION_MISSING"]
+    for f in rv.findings:
+        if f.code in CONDITION_CODES and f.code != "CONDITION_MISSING":
+            r.check_lines.append(f.text())
+    if missing:  # one line: the fields to fill
+        names = "、".join(dict.fromkeys(f.field or "" for f in missing))
+        r.check_lines.append(f"[{WARNING}] 缺少数据，无法核对：{names}")
     r.check_lines += [f"[推算] {n}" for n in report.notes]
 
 
-def _quotas(summary_region: str, reviews: list[Review], doc, catalog: Catalog) -> list[QuotaCount]:
-    out: list[QuotaCount] = []
-    for p in doc.programs:
-        for lim in p.city_limits:
-            ids = {p.id, *lim.shared_with}
-            variants = [v.name for v in p.variants if v.name in lim.scope or name_key(v.name) in name_key(lim.scope)]
-            counts: Counter[str] = Counter()
-            for r in reviews:
-                if r.selection is None or r.selection.program.id not in ids:
-                    continue
-                if variants and (r.selection.variant is None or r.selection.variant.name not in variants):
-                    continue
-                region = r.row.values.get("地区") or summary_region
-                counts[str(region)] += 1
-            label = f"{p.year}/{p.title}"
-            for region in sorted(counts) or [summary_region]:
-                out.append(QuotaCount(region, label, lim.label, lim.value, counts.get(region, 0), cite(lim.source)))
-    return out
+def _project(r: Review, region: str) -> B.Project:
+    values, sel = r.row.values, r.selection
+    code = values.get("统一社会信用代码")
+    city = city_of_text(values.get("地区")) or city_of_text(values.get("所在地")) or city_of_uscc(code) or city_of_text(region)
+
+    def text(name: str) -> str | None:
+        v = values.get(name)
+        return None if v is None else str(v).strip() or None
+
+    return B.Project(
+        year=sel.program.year if sel else None,
+        program=sel.program.id if sel else None,
+        variant=sel.variant.name if sel and sel.variant else None,
+        label=sel.label if sel else None,
+        applicant=text("单位名称"),
+        uscc=uscc_normalise(code) if isinstance(code, str) and uscc_problem(code) is None else None,
+        project=text("申报项目名称"),
+        city=city,
+    )
+
+
+def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[list[QuotaCount], list[B.BatchNote]]:
+    """The batch checks of `batch.py` (the same as validate's): duplicates and per-city limits
+    counted over the ledger; their notes go to the rows they name."""
+    items = [(r.row.where, _project(r, region)) for r in reviews if r.selection is not None]
+    notes = list(B.duplicates(items, catalog))
+    quotas: list[QuotaCount] = []
+    for c in B.city_counts(items, catalog, programs=[p for p in doc.programs if p.city_limits]):
+        place = c.city or (region if not c.members else "（无法确定设区市）")
+        quotas.append(QuotaCount(place, c.label, c.limit.label, c.limit.value, c.count, cite(c.limit.source)))
+    notes += list(B.city_limits(items, catalog))
+    by_member = {r.row.where: r for r in reviews}
+    for n in notes:
+        for m in n.members:
+            if m in by_member:
+                by_member[m].findings.append(ReviewFinding(n.code, n.severity, n.message, None, m, n.source))
+    return quotas, notes
 
 
 def _infer_year(rows: Sequence[LedgerRow]) -> int:
@@ -555,7 +558,6 @@ def build(
     doc = L.document_for(y, fund, cat)
     cats = L.categories(y, fund, cat)
     match = _Matcher(y, doc, cats, cat)
-    unit_counts = Counter(_unit_key(r) for r in items)
     reviews: list[Review] = []
     tables: dict[str, list[Review]] = defaultdict(list)
     for row in items:
@@ -575,13 +577,12 @@ def build(
         elif category is not None:
             tables[category.number].append(rv)
             rv.table_seq = len(tables[category.number])
-        _review(rv, cat, unit_counts[_unit_key(row)])
+        _review(rv, cat)
         reviews.append(rv)
-    try:
-        s = sample_size(len(reviews) - sum(1 for r in reviews if r.category is None), year=y, catalog=cat)
-        sample_text, size = f"须核查 {s.size} 个：{s.explanation}", s.size
-    except SubsidyError as exc:
-        sample_text, size = exc.message, None
+    quotas, notes = _batch(region or "", reviews, doc, cat)
+    tabled = [(r.row.where, _project(r, region or "")) for r in reviews if r.category is not None]
+    s = B.sample(tabled, cat, y, what="列入汇总表的项目", unit="行")
+    sample_text, size = s.note.message, s.size
     return Summary(
         y,
         doc.fund,
@@ -592,16 +593,10 @@ def build(
         reviews,
         sample_text,
         size,
-        _quotas(region or "", reviews, doc, cat),
+        quotas,
         ledger,
+        notes,
     )
-
-
-def _unit_key(row: LedgerRow) -> str:
-    code = row.values.get("统一社会信用代码")
-    if isinstance(code, str) and code.strip():
-        return "code:" + code.strip().upper()
-    return "name:" + name_key(str(row.values.get("单位名称") or f"#{row.row}"))
 
 
 def build_from_values(

@@ -125,9 +125,11 @@ def test_completion_outside_the_window(tmp_path):
     result = run(tmp_path, with_(完工日期=dt.date(2022, 7, 1)))
     assert codes(result) == {("DATE_WINDOW", "完工日期")}
     assert result.findings[0].source.lines == (434, 436)
-    early = run(tmp_path, with_(完工日期=dt.date(2020, 12, 31)), name="early.xlsx")
+    # issue 12 (one review): a stated 项目实施周期 contradicting the dates is VALUE_CONFLICT, as in
+    # `check`; these two cases state the period the dates give (0.8 年), to test the window alone
+    early = run(tmp_path, with_(完工日期=dt.date(2020, 12, 31), 项目实施周期=0.8), name="early.xlsx")
     assert codes(early) == {("DATE_WINDOW", "完工日期")}
-    assert run(tmp_path, with_(完工日期=dt.date(2021, 1, 1)), name="edge.xlsx").findings == []
+    assert run(tmp_path, with_(完工日期=dt.date(2021, 1, 1), 项目实施周期=0.8), name="edge.xlsx").findings == []
 
 
 def test_end_before_start(tmp_path):

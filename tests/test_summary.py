@@ -210,7 +210,12 @@ def test_same_company_twice_fails_the_one_project_rule(tmp_path):
     rows = [list(PROJECTS[0]), list(PROJECTS[4])]
     rows[1][1], rows[1][2] = rows[0][1], rows[0][2]
     summary = build(read_ledger(write_ledger(tmp_path / "a.xlsx", rows)), year=2023, date=DATE)
-    assert all(any("申报项目数量 2 个" in x for x in r.check_lines) for r in summary.reviews)
+    # issue 12 (one review): as in validate, the batch check DUPLICATE_APPLICANT (警告) says it on
+    # both rows; each row's own review counts that row as one project
+    assert all(
+        any(f.code == "DUPLICATE_APPLICANT" and f.severity == "警告" and "申报项目数量 2 个" in f.message for f in r.findings)
+        for r in summary.reviews
+    )
 
 
 def test_2021_city_quota_counts(tmp_path):

@@ -31,7 +31,8 @@ from subsidykit.lookup import find_program
 from subsidykit.parsing import MAX_AMOUNT_WAN, parse_amount_wan, parse_bool, parse_year, shown
 from subsidykit.programs import KIND_ZH, list_programs, num, program_info
 from subsidykit.sampling import sample_size
-from subsidykit.thresholds import canonical_field, check
+from subsidykit.review import OTHER_THAN_CONDITIONS, ProjectReview, review_project
+from subsidykit.thresholds import canonical_field
 
 from .cells import (
     XlErr,
@@ -300,10 +301,19 @@ def _check_one(program: object, field: object, value: object, year: object) -> o
         return None
     sel = find_program(_name(program), year=_year(year))
     name = canonical_field(_text(field))
-    report = check(sel, {name: value}, only_given=True)  # an unknown field name: #NAME?
+    rv = review_project(sel, {name: value}, strict=True, only_given=True)  # an unknown field name: #NAME?
+    report = rv.report
     if not any(r.field == name for r in report.results):
         return f"{sel.label} 没有关于「{name}」的量化条件（该字段不是本项目的条件，未核对）"
-    return PASS if report.passed else report.summary()
+    return _verdict_text(rv)
+
+
+def _verdict_text(rv: ProjectReview) -> str:
+    """The review in one cell: exactly 通过 when every condition was met and nothing else was
+    found; else the verdict's summary and the findings about amounts and dates (as validate and 审核)."""
+    others = [f"[{f.severity}] {f.message}" for f in rv.findings if f.code in OTHER_THAN_CONDITIONS]
+    text = PASS if rv.report.passed else rv.report.summary()
+    return "；".join([text, *others])
 
 
 @xw.func(category=CATEGORY)
@@ -322,10 +332,12 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
     if all(blank(v) for v in row):
         return None
     values = {str(label).strip(): v for label, v in zip(labels, row, strict=True) if not blank(label)}
-    report = check(_name(program), values, year=_year(year), only_given=only_given)  # unknown labels: #NAME?
-    if report.passed:
+    sel = find_program(_name(program), year=_year(year))
+    rv = review_project(sel, values, strict=True, only_given=only_given)  # unknown labels: #NAME?
+    report = rv.report
+    text = _verdict_text(rv)
+    if text == PASS:
         return PASS  # exactly 通过, so =IF(CHECK_ROW(…)="通过", …) works; the CLI says what was left out
-    text = report.summary()
     if report.unused:
         text += f"（未使用的列：{'、'.join(report.unused)}，不是本项目的条件）"
     return text

@@ -1,12 +1,17 @@
 # Two commands on a fresh machine with Python 3.11+:  make demo  /  make test
+# scripts/system-deps.sh checks the system packages and apt-get installs the missing ones
+# (as root or via sudo -n): --demo for the venv, all of them (LibreOffice, poppler, CJK
+# fonts, Chromium) before the tests.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SYSDEPS := bash scripts/system-deps.sh
 
 .PHONY: demo test docs bench serve clean
 
 $(STAMP): pyproject.toml
+	@PYTHON=$(PYTHON) $(SYSDEPS) --demo
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
@@ -20,6 +25,10 @@ demo: $(STAMP)
 	$(BIN)/subsidykit cap "2023/智能制造示范工厂项目" "2.5亿"
 	@echo; echo "== 2023 高端化改造升级项目（重大技术改造）：总投入 12,000 万元 =="
 	$(BIN)/subsidykit cap "2023/高端化改造升级项目/重大技术改造项目" "12,000"
+	@echo; echo "== 多项合计：2023 专精特新中小企业能力提升项目（软硬件投入 1000 万元、贷款利息 100 万元） =="
+	$(BIN)/subsidykit cap "2023/专精特新中小企业能力提升项目" --part 软硬件投入=1000 --part 贷款利息=100
+	@echo; echo "== 按数量：2026 首台（套）装备示范应用项目，3 台（套）装备 =="
+	$(BIN)/subsidykit cap "2026/首台（套）装备示范应用项目" --count 3
 	@echo; echo "== 条件核对：满足的例子（退出码 0） =="
 	$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=3500 完工日期=2022年6月30日 软件投入=350 --only-given
 	@echo; echo "== 条件核对：不满足的例子（退出码 1，演示中忽略） =="
@@ -40,6 +49,7 @@ demo: $(STAMP)
 	@echo; echo "网页版/365 加载项：make serve（或 subsidykit serve），再在 Excel 中上传 http://127.0.0.1:8000/manifest 的清单"
 
 test: $(STAMP)
+	@PYTHON=$(PYTHON) $(SYSDEPS)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -2,7 +2,8 @@
 
 Seeded and deterministic (same bytes on every run).  The enterprises, people and numbers
 are invented; the 统一社会信用代码 are valid codes made by ``subsidykit.uscc.make``.  Some
-files are clean, the others carry exactly the problems listed in ``manifest.json``
+files are clean, the others carry exactly the problems listed in ``submissions_manifest.json``
+(written beside the folder)
 (file, code, field; batch problems list their files), spread over the three form layouts
 of ``subsidykit.application_form``.
 
@@ -241,11 +242,17 @@ def main(out: Path = OUT) -> list[dict]:
         "batch": batch,
         "note": "code 为 null 的文件没有任何问题；FILE_UNREADABLE 的 field 为原因代码；batch 列出跨文件的问题。",
     }
-    write_text_atomic(out / "manifest.json", json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    # beside the folder, not in it: validating the folder must see only submissions
+    write_text_atomic(manifest_path(out), json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     return manifest
+
+
+def manifest_path(folder: Path) -> Path:
+    """examples/submissions -> examples/submissions_manifest.json"""
+    return folder.with_name(f"{folder.name}_manifest.json")
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     rows = main(target)
-    print(f"已写入 {len({r['file'] for r in rows})} 个申报表和 manifest.json 到 {target}")
+    print(f"已写入 {len({r['file'] for r in rows})} 个申报表到 {target}，清单 {manifest_path(target)}")

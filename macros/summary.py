@@ -49,7 +49,9 @@ def _message(summary: Summary, where: str) -> str:
     )
     unmatched = len(summary.unmatched)
     extra = f"；{unmatched} 行未能对应到指南类别，见「审核」表" if unmatched else ""
-    return f"已生成 {summary.year} 年度汇总表（{counts or '无项目'}）{extra}。{where}"
+    done = f"已生成 {summary.year} 年度汇总表（{counts or '无项目'}）{extra}。{where}"
+    gaps = summary.header_gaps.lines()  # the same list as the console and the top of 审核, said first
+    return "\n".join([*gaps, "", done]) if gaps else done
 
 
 def _write_remote(book: xw.Book, summary: Summary) -> list[str]:

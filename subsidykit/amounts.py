@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -9,7 +10,7 @@ from decimal import Decimal
 from .catalog import Catalog
 from .catalog.schema import Part, Source
 from .cite import cite, source_json
-from .errors import BadInputError, NoAmountError, SubsidyError
+from .errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
 from .lookup import Selection, find_program, name_key, require_variant
 from .parsing import (
     MAX_AMOUNT_WAN,
@@ -66,21 +67,77 @@ def _rate_step(rate: Decimal, base: Decimal, base_name: str, cap: Decimal | None
     return raw
 
 
+def _part_label(part: Part) -> str:
+    """How a part's base is best typed: its base where that is a short name, else the part's name."""
+    return part.base if part.base and len(part.base) <= 12 else part.name
+
+
+def match_part(parts: list[Part], given: str) -> Part | None:
+    """The part a typed name denotes: its name or its base (as `name_key` compares them);
+    else the one part whose name or base contains the typed words (“贷款利息” in a base
+    printed as “经省级金融机构确认的企业实际支付…贷款利息（…）”); None when none or several."""
+    key = name_key(str(given))
+    if not key:
+        return None
+    exact = [p for p in parts if key in {name_key(p.name), name_key(p.base or "")}]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    loose = [p for p in parts if len(key) >= 2 and (key in name_key(p.name) or key in name_key(p.base or ""))]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _parts_of(sel: Selection, kind: str) -> list[Part]:
+    return list(sel.field("stages") if kind == "two_stage" else sel.field("components"))
+
+
+def _parts_hint(parts: list[Part]) -> str:
+    """How to give the parts, in words that work on the command line and in a cell."""
+    rated = [p for p in parts if p.rate is not None]
+    example = "；".join(f"{_part_label(p)}={v}" for p, v in zip(rated, ("1000", "100", "50", "10"), strict=False))
+    each = "、".join(f"{p.name}（{p.base or p.name}）" for p in rated)
+    return (
+        f"须分别给出各分项的计算基数（万元）：{each}。写成「{example}」"
+        f"（命令行 --part {_part_label(rated[0]) if rated else '名称'}=数值，可重复；工作表写在基数单元格中，"
+        "或用 SUBSIDY_CAP 的分项名称、分项基数两个区域参数）；没有的分项可不写，按 0 计；"
+        f"只计一个分项时把分项名称作为子类（如 子类「{rated[0].name if rated else ''}」）"
+    )
+
+
+def _resolve_parts(sel: Selection, parts: list[Part], named: Mapping[str, object]) -> dict[str, object]:
+    """The named bases by part name; an unknown or doubled name is refused with the parts listed."""
+    out: dict[str, object] = {}
+    unknown: list[str] = []
+    for given, value in named.items():
+        part = match_part(parts, given)
+        if part is None:
+            unknown.append(str(given))
+            continue
+        if part.name in out:
+            raise BadInputError(f"{sel.label} 的分项「{part.name}」给了两次，只能给一次")
+        out[part.name] = value
+    if unknown:
+        choices = "、".join(f"{p.name}" + (f"（{p.base}）" if p.base else "") for p in parts)
+        raise BadInputError(f"{sel.label} 没有分项「{'、'.join(unknown)}」；可用的分项：{choices}")
+    return out
+
+
 def _part_amount(
-    part: Part, bases: Mapping[str, object], default: object, shared_base: bool, steps: list[str]
+    part: Part, given: object, default: object, steps: list[str], *, zero_if_missing: bool, need: str
 ) -> Decimal:
     label = part.name
     if part.fixed is not None:
         steps.append(f"{label}：定额 {fmt_wan(part.fixed)} 万元")
         return part.fixed
     if part.rate is not None:
-        keys = {name_key(part.name), name_key(part.base or "")}
-        given = next((v for k, v in bases.items() if name_key(k) in keys), None)
-        if given is None:
-            if not shared_base:
-                raise BadInputError(
-                    f"各分项的计算基数不同，请分别提供，例如「{part.name}=数值」（{part.base or part.name}，万元）"
-                )
+        if given is None or is_blank(given):
+            if zero_if_missing:
+                steps.append(f"{label}：未给出{part.base or part.name}，该分项按 0 计")
+                return Decimal(0)
+            if default is None or is_blank(default):
+                if need:
+                    raise BadInputError(need)
             given = default
         base = _base_value(given, f"{label}的计算基数（{part.base or part.name}）")
         sub: list[str] = []
@@ -104,33 +161,81 @@ KIND_WORDS = {
 }
 
 
+def _refuse_count(sel: Selection, kind: str, count: object) -> None:
+    """A count applies only where the clause gives an amount per item (per_unit, or `per`)."""
+    if kind != "per_unit" and not sel.field("per") and not is_blank(count):
+        raise BadInputError(
+            f"{sel.label} 是{KIND_WORDS.get(kind, kind)}，指南没有按单个装备、产品、企业等给出的金额，"
+            f"没有按数量计算的金额；给出的数量「{count}」不适用，请去掉"
+        )
+
+
+def _is_zero(value: object) -> bool:
+    try:
+        return parse_amount_wan(value) == 0
+    except SubsidyError:
+        return False
+
+
 def _refuse_inapplicable(sel: Selection, kind: str, base: object, count: object, named: Mapping[str, object]) -> None:
     what = f"{sel.label} 是{KIND_WORDS.get(kind, kind)}"
-    if kind in ("fixed", "cap_only") and not is_blank(base):
+    if kind in ("fixed", "cap_only") and not is_blank(base) and not _is_zero(base):  # 0: a placeholder before --count
         raise BadInputError(f"{what}，金额与计算基数无关；给出的计算基数「{base}」不适用，请去掉")
-    if kind != "per_unit" and not is_blank(count):
-        raise BadInputError(f"{what}，没有按数量计算的金额；给出的数量「{count}」不适用，请去掉")
+    _refuse_count(sel, kind, count)
     if named:
         if kind not in ("two_stage", "combined"):
             raise BadInputError(f"{what}，没有分项；给出的分项基数「{'、'.join(named)}」不适用，请去掉")
-        parts = sel.field("stages") if kind == "two_stage" else sel.field("components")
-        known = {name_key(x) for p in parts for x in (p.name, p.base or "") if x}
-        unknown = [k for k in named if name_key(k) not in known]
-        if unknown:
-            choices = "、".join(f"{p.name}" + (f"（{p.base}）" if p.base else "") for p in parts)
-            raise BadInputError(f"{sel.label} 没有分项「{'、'.join(unknown)}」；可用的分项：{choices}")
+        _resolve_parts(sel, _parts_of(sel, kind), named)
+
+
+_PART_SEPARATORS = re.compile(r"[；;，,、\r\n]+")
 
 
 def _split_bases(base: object) -> tuple[object, dict[str, object]]:
-    """"贴息=120;设备补助=3000" -> named bases (for combined programs typed in one cell)."""
-    if isinstance(base, str) and "=" in base:
+    """"贴息=120；设备补助=3000" -> named bases (for combined programs typed in one cell).
+
+    Items are separated by ；;，, 、 or line breaks; = may be full-width (＝)."""
+    if isinstance(base, str) and ("=" in base or "＝" in base):
         named: dict[str, object] = {}
-        for item in base.replace("；", ";").replace("，", ";").replace(",", ";").split(";"):
+        for item in _PART_SEPARATORS.split(base.replace("＝", "=")):
             if item.strip():
-                k, _, v = item.partition("=")
+                k, sep, v = item.partition("=")
+                if not sep or not k.strip():
+                    raise BadInputError(f"分项基数「{item.strip()}」应写成 名称=数值，多项用；分隔")
+                if k.strip() in named:
+                    raise BadInputError(f"分项「{k.strip()}」给了两次，只能给一次")
                 named[k.strip()] = v.strip()
         return None, named
     return base, {}
+
+
+def _select_part(
+    program: str | Selection, variant: str | None, year: object, catalog: Catalog | None
+) -> tuple[Selection, Part | None]:
+    """The program and variant; a variant that names a part (分项) of a combined or two-stage
+    program instead of a 子类 selects the program and that part."""
+    if isinstance(program, Selection):
+        return program, None
+    try:
+        return find_program(program, year=year, variant=variant, catalog=catalog), None
+    except UnknownProgramError as exc:
+        tries: list[tuple[str, str]] = []
+        if variant is not None and str(variant).strip():
+            tries.append((program, str(variant)))
+        elif isinstance(program, str) and re.search(r"[/／]", program.strip()):
+            rest, _, last = program.strip().replace("／", "/").rpartition("/")
+            tries.append((rest, last))
+        for name, part_name in tries:
+            try:
+                sel = find_program(name, year=year, catalog=catalog)
+            except SubsidyError:
+                continue
+            kind = sel.field("kind")
+            if sel.variant is None and kind in ("two_stage", "combined"):
+                part = match_part(_parts_of(sel, kind), part_name)
+                if part is not None:
+                    return sel, part
+        raise exc
 
 
 def cap(
@@ -149,7 +254,7 @@ def cap(
     `strict` (the command line): an argument that does not apply to the program's kind of
     award — a base for a fixed or capped amount, a count without a per-item amount, a named
     part the program does not have — is refused with the reason instead of being ignored."""
-    sel = program if isinstance(program, Selection) else find_program(program, year=year, variant=variant, catalog=catalog)
+    sel, only = _select_part(program, variant, year, catalog)
     sel = require_variant(sel)
     base, named = _split_bases(base)
     named.update(bases or {})
@@ -168,17 +273,23 @@ def cap(
         raise NoAmountError(f"{msg}{'：' + note if note else ''}（{cite(src)}）")
     if strict:
         _refuse_inapplicable(sel, kind, base, count, named)
+    elif sel.program.grant and not sel.program.minimum:  # else the clause has no amount to count (below)
+        _refuse_count(sel, kind, count)
     if kind == "rate_cap":
         if rate is None:
             raise NoAmountError(f"{sel.label} 未给出补助比例（{cite(src)}）")
         amount = _rate_step(rate, _base_value(base, base_name), base_name, top, steps)
         head = f"按不超过{base_name}的{fmt_ratio(rate)}" + (f"，最高不超过 {fmt_wan(top)} 万元" if top else "（指南未设上限）")
-    elif kind == "fixed":
-        amount = sel.field("fixed")
-        head = f"定额 {fmt_wan(amount)} 万元"
-    elif kind == "cap_only":
-        amount = top
-        head = f"最高不超过 {fmt_wan(top)} 万元（按上限计）"
+    elif kind in ("fixed", "cap_only"):
+        amount = sel.field("fixed") if kind == "fixed" else top
+        head = f"定额 {fmt_wan(amount)} 万元" if kind == "fixed" else f"最高不超过 {fmt_wan(top)} 万元（按上限计）"
+        per = sel.field("per")  # the clause gives the amount per item (单个装备, 每家企业 …): a count multiplies
+        if per:
+            head = f"单个{per}{head}"
+            if not is_blank(count):
+                n = Decimal(parse_count(count, f"数量（{per}）"))  # 0..MAX_COUNT: the product stays exact
+                each, amount = amount, amount * n
+                steps.append(f"单个{per} {fmt_wan(each)} 万元 × {n} = {fmt_wan(amount)} 万元")
     elif kind == "per_unit":
         unit_amount, unit = sel.field("unit_amount"), sel.field("unit") or "个"
         if is_blank(count):
@@ -201,10 +312,30 @@ def cap(
             amount = top
         head = f"按{base_name}据实补助" + (f"，最高不超过 {fmt_wan(top)} 万元" if top else "")
     elif kind in ("two_stage", "combined"):
-        parts = sel.field("stages") if kind == "two_stage" else sel.field("components")
+        parts = _parts_of(sel, kind)
+        given = _resolve_parts(sel, parts, named)
+        if only is not None:  # one part named as the 子类: that part alone, the others not counted
+            steps.append(f"只计分项「{only.name}」，其余分项不计")
+            if only.name not in given and not is_blank(base):
+                given[only.name] = base
+            parts, base = [only], None
         rated = [p for p in parts if p.rate is not None]
         shared = len({name_key(p.base or p.name) for p in rated}) <= 1  # one base serves all rated parts
-        amount = sum((_part_amount(p, named, base, shared, steps) for p in parts), Decimal(0))
+        if strict and given and not shared and not is_blank(base):
+            raise BadInputError(
+                f"{sel.label} 各分项的计算基数不同：已按分项给出基数，另给的计算基数「{base}」不知属于哪一项；"
+                "请把它也写成 名称=数值，或去掉"
+            )
+        need = "" if shared else f"{sel.label} 是多项合计补助，各分项的计算基数不同，" + (
+            f"一个数「{base}」不能同时作为各分项的基数；" if not is_blank(base) else ""
+        ) + _parts_hint(parts)
+        amount = sum(
+            (
+                _part_amount(p, given.get(p.name), base if shared else None, steps, zero_if_missing=bool(given) and not (shared and not is_blank(base)), need=need)
+                for p in parts
+            ),
+            Decimal(0),
+        )
         steps.append(f"合计 {fmt_wan(amount)} 万元")
         if top is not None and amount > top:
             steps.append(f"超过合计上限 {fmt_wan(top)} 万元，按 {fmt_wan(top)} 万元计")
@@ -213,6 +344,8 @@ def cap(
             head = "分期安排（后期资金根据绩效评价确定，此处按最高额计）"
         else:
             head = "多项合计" + (f"，合计不超过 {fmt_wan(top)} 万元" if top else "")
+        if only is not None:
+            head += f"；分项「{only.name}」"
     else:  # pragma: no cover - the schema lists every kind
         raise NoAmountError(f"未知的补助方式 {kind}")
 

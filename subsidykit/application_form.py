@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, load_catalog
 from .regions import CITIES
+from .summary_layout import apply_print_setup  # the one page setup of every printed sheet
 from .thresholds import canonical_field
 
 LAYOUTS = ("template", "attachment3", "columns")
@@ -42,12 +43,16 @@ LIST_SHEET = "_lists"
 GUIDE_SHEET = "各项目申报条件"
 REFERENCE_SHEETS = (LIST_SHEET, GUIDE_SHEET)  # the template's own lists: never read as answers
 
+# Number formats by unit: amounts in 万元 with two decimals (up to four, i.e. to the 元, when
+# given), dates as 2022-06-30, ratios as 35.00%.  Durations in years (项目实施周期, 合作期) stay
+# General (3, 1.5); the 申报年度 is a year, shown 2023 (FIELD_FORMATS).
 NUMBER_FORMATS = {
     "万元": "#,##0.00##",
     "日期": "yyyy-mm-dd",
     "比例": "0.00%",
-    "年": "0.0#",
+    "年": "General",
 }
+FIELD_FORMATS = {"申报年度": "0"}
 
 
 @dataclass(frozen=True)
@@ -171,7 +176,10 @@ _HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WRAP = Alignment(wrap_text=True, vertical="center")
 
 
-def _put(ws, row: int, col: int, value, *, unit: str | None = None, label: bool = False, formula: str | None = None):
+def _put(
+    ws, row: int, col: int, value, *, unit: str | None = None, label: bool = False, formula: str | None = None,
+    field: str | None = None,
+):
     cell = ws.cell(row=row, column=col)
     if formula is not None:
         cell.value = formula if formula.startswith("=") else "=" + formula
@@ -186,11 +194,27 @@ def _put(ws, row: int, col: int, value, *, unit: str | None = None, label: bool 
     if label:
         cell.fill = _LABEL_FILL
         cell.font = Font(bold=True)
+    elif field in FIELD_FORMATS:
+        cell.number_format = FIELD_FORMATS[field]
     elif unit in NUMBER_FORMATS:
         cell.number_format = NUMBER_FORMATS[unit]
     elif unit == "文本":
         cell.number_format = "@"
     return cell
+
+
+# --- printing ---------------------------------------------------------------------------
+
+_PAGE_WIDTH_UNITS = 150  # column-width units printed across landscape A4 at about 80 %
+
+
+def _print_setup(ws, *, last_row: int, last_col: str, title_rows: str | None, landscape: bool = False) -> None:
+    """A4, one page wide (as many pages tall as needed), print area, repeated title rows,
+    margins, centred, "第 n 页，共 N 页" in the footer."""
+    apply_print_setup(
+        ws, paper="A4", title_rows=title_rows, last_row=last_row, last_col=last_col, landscape=landscape,
+        margins=(0.5, 0.6, 0.7, 0.3, 0.3), footer="第 &P 页，共 &N 页",
+    )  # fmt: skip
 
 
 # --- the official template --------------------------------------------------------------
@@ -278,7 +302,7 @@ def _template_sheet(
             label = f.label + ("*" if f.required else "")
             _put(ws, row, col, label, label=True)
             vcol = col + 1
-            _put(ws, row, vcol, values.get(f.name), unit=f.unit, formula=formulas.get(f.name))
+            _put(ws, row, vcol, values.get(f.name), unit=f.unit, formula=formulas.get(f.name), field=f.name)
             last = 6 if f.wide else col + 2
             for c in range(vcol + 1, last + 1):
                 ws.cell(row=row, column=c).border = _BOX
@@ -316,6 +340,8 @@ def _template_sheet(
     ws.cell(row=row + 1, column=1, value="项目申报责任人（签名）：")
     ws.cell(row=row + 1, column=4, value="单位负责人（签名）      （公章）")
     ws.freeze_panes = "A3"
+    # A4 portrait, one page wide; the title repeats on a second page
+    _print_setup(ws, last_row=row + 1, last_col="F", title_rows="1:1")
 
 
 def _guide_sheet(wb: Workbook, cat: Catalog) -> None:
@@ -342,6 +368,8 @@ def _guide_sheet(wb: Workbook, cat: Catalog) -> None:
                 ws.cell(row=row, column=c, value=v).data_type = "s"
             row += 1
     ws.freeze_panes = "A2"
+    # reference list, printed on its own (landscape, the heading on every page)
+    _print_setup(ws, last_row=row - 1, last_col="E", title_rows="1:1", landscape=True)
 
 
 def build_template(cat: Catalog | None = None) -> Workbook:
@@ -411,7 +439,7 @@ def _attachment3(wb: Workbook, values: Mapping[str, object], formulas: Mapping[s
         col = 1
         for name, label in line:
             _put(ws, row, col, label, label=True)
-            _put(ws, row, col + 1, values.get(name), unit=_unit_of(name), formula=formulas.get(name))
+            _put(ws, row, col + 1, values.get(name), unit=_unit_of(name), formula=formulas.get(name), field=name)
             if _unit_of(name) == "万元":
                 _put(ws, row, col + 2, "万元")
             used.add(name)
@@ -427,6 +455,7 @@ def _attachment3(wb: Workbook, values: Mapping[str, object], formulas: Mapping[s
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
         ws.cell(row=row, column=1, value=text)
         row += 1
+    _print_setup(ws, last_row=row - 1, last_col="I", title_rows=None)
     extra = wb.create_sheet("补充信息")
     extra.column_dimensions["A"].width = 34
     extra.column_dimensions["B"].width = 30
@@ -436,8 +465,9 @@ def _attachment3(wb: Workbook, values: Mapping[str, object], formulas: Mapping[s
         if name in used:
             continue
         _put(extra, r, 1, _ATT2_FIXED_LABELS.get(name, name), label=True)
-        _put(extra, r, 2, values.get(name), unit=_unit_of(name), formula=formulas.get(name))
+        _put(extra, r, 2, values.get(name), unit=_unit_of(name), formula=formulas.get(name), field=name)
         r += 1
+    _print_setup(extra, last_row=r - 1, last_col="B", title_rows="1:1")
 
 
 def _columns(wb: Workbook, values: Mapping[str, object], formulas: Mapping[str, str]) -> None:
@@ -467,10 +497,13 @@ def _columns(wb: Workbook, values: Mapping[str, object], formulas: Mapping[str, 
             _put(ws, 5, col, labels[name], label=True)
         else:
             _put(ws, 6, col, labels[name], label=True)
-        _put(ws, 7, col, values.get(name), unit=_unit_of(name), formula=formulas.get(name))
+        _put(ws, 7, col, values.get(name), unit=_unit_of(name), formula=formulas.get(name), field=name)
         ws.column_dimensions[get_column_letter(col)].width = 16
     _put(ws, 7, 1, 1)
     ws.cell(row=9, column=1, value="市、县（市）工业和信息化主管部门（盖章）     市、县（市）财政局（盖章）")
+    _print_setup(ws, last_row=9, last_col=get_column_letter(len(names) + 1), title_rows="5:6", landscape=True)
+    # a one-row table as wide as its fields: as many landscape pages wide as keep 10-point text readable
+    ws.page_setup.fitToWidth = max(1, -(-(16 * len(names) + 9) // _PAGE_WIDTH_UNITS))
 
 
 def write_form(

@@ -510,6 +510,10 @@ def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
 def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """One file: read it safely, then every per-file check. Never raises for a bad file."""
     file = str(path)
+    suffix = Path(file).suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES and os.path.isfile(file):  # a pipe or device: refused by type below
+        kind = f"{suffix} 文件" if suffix else "没有扩展名的文件"
+        return unreadable(file, UnreadableWorkbook("not_workbook", f"{kind}，未读取"))
     try:
         sub = read_submission(path, limits)
     except UnreadableWorkbook as exc:
@@ -588,14 +592,22 @@ def check_batch(results: Sequence[FileResult], *, year: object = None, catalog: 
 
 # --- many files --------------------------------------------------------------------------------
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".xlsb", ".et")
+# what is read (by content: an .xls saved as .xlsx still reads); .xlsb/.et are named so that
+# they are told apart from "not a workbook" in the message the reader gives
+READ_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+WORKBOOK_SUFFIXES = (*READ_SUFFIXES, ".xltx", ".xltm", ".xlt", ".xlsb", ".et", ".ett", ".ots", ".fods")
+# operating-system litter in a copied folder (not submissions; listing them would be noise)
+SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and workbook files under folders (recursively, sorted; symlinked folders
-    not followed); lock files skipped.  A pipe, device or socket with a workbook's name is
-    listed too, so that it is reported as unreadable rather than silently dropped (the reader
-    refuses it by type without opening it)."""
+    """Files as given, and every file under folders (recursively, sorted; symlinked folders not
+    followed): workbooks are read, anything else (.docx, .pdf, .txt ...) is listed so that
+    `validate_file` reports it (FILE_UNREADABLE, reason not_workbook) instead of dropping it
+    silently.  Only Excel/WPS lock files (``~$x.xlsx``), macOS resource forks (``._x``) and
+    system litter (.DS_Store, Thumbs.db, desktop.ini) are left out.  A pipe, device or socket
+    is listed too, so that it is reported as unreadable (the reader refuses it by type without
+    opening it)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -603,7 +615,7 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
             for root, dirs, names in os.walk(p, followlinks=False):
                 dirs.sort()
                 for name in names:
-                    if Path(name).suffix.lower() in WORKBOOK_SUFFIXES and not name.startswith(("~$", ".")):
+                    if not name.startswith(("~$", "._")) and name.lower() not in SYSTEM_FILES:
                         found.append(Path(root) / name)
             out.extend(sorted(found))
         elif p.exists() or p.is_symlink():

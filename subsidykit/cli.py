@@ -22,7 +22,7 @@ from .catalog import load_catalog
 from .errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
 from .lookup import find_program
 from .outputs import json_text, os_error_text, term
-from .programs import KIND_ZH, amount_text, describe, list_programs, program_json
+from .programs import KIND_ZH, amount_text, describe, list_programs, program_fields, program_json
 from .sampling import sample_size
 from .review import OTHER_THAN_CONDITIONS, review_project
 from .thresholds import STATUS_ZH, canonical_field
@@ -30,13 +30,50 @@ from .thresholds import STATUS_ZH, canonical_field
 EXIT_OK, EXIT_NOT_MET, EXIT_BAD, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 # Commands kept in their own modules (they pull in openpyxl and friends).
-_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_validate", "subsidykit.cli_serve", "subsidykit.cli_addin")
+_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli_summary", "subsidykit.cli_validate", "subsidykit.cli_serve", "subsidykit.cli_addin", "subsidykit.cli_fields")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own errors, in Chinese and exit 2
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD, f"参数错误：{term(message)}\n")
+
+
+class _MixedParser(_Parser):
+    """A sub-command whose options may stand anywhere among its arguments
+    (`check P --variant 电镀 设备投入=800万元`, `cap P --year 2023 1.2亿`): argparse's
+    intermixed parsing.  `epilog_fn` gives the epilog when help is shown (it may read the catalog)."""
+
+    epilog_fn = None
+    _mixing = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._mixing:  # parse_known_intermixed_args comes back here for each of its passes
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
+
+    def format_help(self) -> str:
+        if self.epilog is None and self.epilog_fn is not None:
+            self.epilog = self.epilog_fn()
+        return super().format_help()
+
+
+def _add_mixed(sub, name: str, **kwargs) -> _MixedParser:
+    saved, sub._parser_class = sub._parser_class, _MixedParser
+    try:
+        return sub.add_parser(name, **kwargs)
+    finally:
+        sub._parser_class = saved
+
+
+def _check_epilog() -> str:
+    from .cli_fields import check_help_epilog
+
+    return check_help_epilog()
 
 
 def _emit(data) -> None:
@@ -58,9 +95,12 @@ def cmd_programs(args) -> int:
 def cmd_show(args) -> int:
     sel = find_program(args.program, year=args.year, variant=args.variant)
     if args.json:
-        _emit(program_json(sel.program))
+        data = program_json(sel.program)
+        if sel.variant is not None:  # the fields of this 子类 (and of every 子类)
+            data["fields"] = program_fields(sel.program, variant=sel.variant)
+        _emit(data)
     else:
-        print(describe(sel.program))
+        print(describe(sel.program, variant=sel.variant))
     return EXIT_OK
 
 
@@ -188,19 +228,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("cap", help="计算最高补助金额（万元）")
+    p = _add_mixed(sub, "cap", help="计算最高补助金额（万元）")
     p.add_argument("program")
     p.add_argument("base", nargs="?", help="计算基数（万元，可写 1.2亿、3000万元）；定额项目可省略")
     p.add_argument("--year")
     p.add_argument("--variant", help="子类，如 重大技术改造项目")
-    p.add_argument("--count", help="数量（按数量补助的项目）")
-    p.add_argument("--part", action="append", metavar="名称=数值", help="分项基数（合并限额或分期项目），可重复")
+    p.add_argument("--count", help="数量：按数量补助的项目，或金额按单个计的项目（单个装备、每家企业…），金额乘以数量")
+    p.add_argument(
+        "--part", action="append", metavar="名称=数值",
+        help="分项基数（多项合计或分期项目），名称写分项名或其基数名，可重复；只给一项时其余分项按 0 计",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_cap)
 
-    p = sub.add_parser("check", help="核对项目的量化条件")
-    p.add_argument("program")
-    p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30")
+    p = _add_mixed(sub, "check", help="核对项目的量化条件", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.epilog_fn = _check_epilog  # the most used field names, and where to find the others
+    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+    p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30（字段名见 subsidykit fields PROGRAM）")
     p.add_argument("--year")
     p.add_argument("--variant")
     p.add_argument("--only-given", action="store_true", help="只核对给出的字段")

@@ -3,6 +3,9 @@
     subsidykit summary 台账.xlsx [--sheet S] [--year Y] [--region 地区] [--out OUT.xlsx]
                        [--mapping 对照.yaml] [--forms DIR] [--paper A4|A3] [--date 2024-01-05] [--force] [--json]
 
+A ledger column nothing maps, and an official 附件2 column no ledger column fills, are said
+first (stderr), with ready-to-paste --mapping lines (the same list opens the 审核 sheet).
+
 Exit codes as for the other commands: 0 written, 2 bad input (file, sheet, header, year), an
 output that would replace the ledger, an existing output without --force, or a folder that
 cannot be written.  Explicit outputs are checked before the ledger is read; the default
@@ -78,6 +81,9 @@ def cmd_summary(args) -> int:
             written += write_forms(summary, args.forms, overwrite=args.force)
     except FileExistsError as exc:
         raise BadInputError(f"{exc.filename} 已存在（生成期间被创建）；如确需覆盖，请加 --force") from None
+    gaps = summary.header_gaps
+    for line in gaps.lines():  # first: ledger columns not read, 附件2 columns left empty (also atop 审核)
+        print(term(line), file=sys.stderr)
     if args.json:
         data = summary.to_json()
         data["written"] = [str(p) for p in written]
@@ -88,6 +94,11 @@ def cmd_summary(args) -> int:
         print(f"附件{cat.number}（{cat.name}）：{n} 个项目")
     unmatched = summary.unmatched
     flagged = [r for r in summary.reviews if r.flagged]
+    for line in gaps.notes():
+        print(term(line))
+    for i in summary.ledger.issues if summary.ledger else []:
+        if i.code == "COLUMN_UNIT_CONVERTED":
+            print(term(i.text()))
     print(f"真实性核查：{term(summary.sample_text)}")
     for q in summary.quotas:
         print(f"限报名额：{term(q.text())}")

@@ -6,8 +6,12 @@ often with title rows (merged cells) above the header, numbers typed as text,
 some amounts in 元 and dates written in several ways.
 
 The reader finds the header row, maps each column to a field of the shared
-vocabulary (`catalog/fields.yaml`, through `thresholds.canonical_field`) or of a
-user mapping file, and parses each value with the engine's parsers.  Every value
+vocabulary (`catalog/fields.yaml`, through `vocabulary.match`, the one matcher of
+ledger headers, submission labels and threshold fields: "2021年营业收入（万元）",
+"上年度纳税额", "利润(元)", "其中：设备投资" …) or of a user mapping file, and parses
+each value with the engine's parsers.  A column nothing maps is reported
+(UNMAPPED_COLUMN, a warning; `summary` lists them first with the closest fields); an amount column headed in 元 (千元, 亿元)
+is converted to 万元 and the conversion reported (COLUMN_UNIT_CONVERTED).  Every value
 keeps its source cell ("台账!B7").  Nothing is guessed silently: amounts that look
 like 元 typed in a 万元 column are flagged (and kept as typed), unreadable values
 are kept as text and flagged.
@@ -36,7 +40,9 @@ from .parsing import is_blank, parse_amount_wan, parse_bool, parse_date, parse_n
 from .review import CODES as REVIEW_CODES
 from .review import ERROR as REVIEW_ERROR
 from .review import unit_suspects
-from .thresholds import FIELDS_FILE, canonical_field, field_aliases, vocabulary
+from .thresholds import canonical_field, closest_fields
+from .vocabulary import BOOKKEEPING, field_key, field_specs, header_unit, unit_of
+from .vocabulary import match as match_field
 from .uscc import problem as uscc_problem
 
 Severity = Literal["error", "warning", "info"]
@@ -82,6 +88,12 @@ class Column:
     header: str  # as typed
     field: str | None  # canonical field, None = not used
     unit: str | None = None  # explicit unit in the header ("元", "亿元") for amount columns
+    by_user: bool = False  # decided by the user's mapping file
+
+    @property
+    def bookkeeping(self) -> bool:
+        """序号, 备注 …: the ledger's own columns, never fields, never reported as unmapped."""
+        return field_key(self.header) in BOOKKEEPING
 
 
 @dataclass
@@ -118,6 +130,15 @@ class Ledger:
     def fields(self) -> list[str]:
         return [c.field for c in self.columns if c.field]
 
+    @property
+    def unmapped(self) -> list[Column]:
+        """Columns nothing maps to a field (neither the vocabulary nor the user's mapping)."""
+        return [c for c in self.columns if not c.field and not c.by_user and not c.bookkeeping]
+
+    def cell_of(self, column: Column) -> str:
+        """The header cell of a column ("台账!E3")."""
+        return f"{self.sheet}!{column.letter}{self.header_row}"
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -147,8 +168,7 @@ def _parse_origin(origin: str | tuple[int, int]) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def field_units() -> dict[str, str]:
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    return {name: (spec or {}).get("unit", "文本") for name, spec in data.items()}
+    return {name: unit_of(name) for name in field_specs()}
 
 
 def _nfkc(text: str) -> str:
@@ -162,29 +182,23 @@ def _header_text(value: object) -> str:
 
 
 def _header_unit(header: str) -> str | None:
-    """The unit a header states: "(元)", "（亿元）", "金额/元"; None when 万元 or none."""
-    text = _nfkc(header)
-    m = re.search(r"[(\[/]\s*(亿元|万元|千元|元)\s*[)\]]?\s*$", text) or re.search(r"(亿元|万元|千元|元)\s*$", text)
-    if not m:
-        return None
-    unit = m.group(1)
-    return None if unit == "万元" else unit
+    """The unit a header states (`vocabulary.header_unit`); None when 万元 or none."""
+    return header_unit(header)
 
 
 def _known(name: str) -> str | None:
-    """The canonical field of a header, or None when the vocabulary does not know it."""
-    known = set(field_aliases().values()) | vocabulary()  # the vocabulary and every catalog condition
-    canon = canonical_field(name)
-    if canon in known:
-        return canon
-    stripped = re.sub(r"^(20\d{2}|19\d{2})年度?", "", name)  # "2021年主营业务收入（万元）"
-    stripped = re.sub(r"[(（][^()（）]*[)）]$", "", stripped)  # a trailing "(单位)" note
-    canon = canonical_field(stripped)
-    return canon if canon in known else None
+    """The canonical field of a header, or None when the vocabulary does not know it
+    (`vocabulary.match`, the one matcher of every reader)."""
+    return match_field(name)
 
 
 def _mapping_key(text: str) -> str:
-    return re.sub(r"[\s()（）:：]", "", _nfkc(str(text)))
+    return field_key(text)
+
+
+def suggest_mapping(header: str, prefer: tuple[str, ...] = (), n: int = 3) -> list[str]:
+    """The fields closest to a header nothing maps (`thresholds.closest_fields`), `prefer` first."""
+    return closest_fields(header, n, prefer)
 
 
 def load_mapping(path: str | Path) -> dict[str, str | None]:
@@ -364,17 +378,27 @@ def read_values(
             name = None
         if name:
             seen[name] = text
-        elif not by_user:
+        elif not by_user and field_key(text) not in BOOKKEEPING:
             ledger_issues.append(
                 Issue(
                     "UNMAPPED_COLUMN",
-                    "info",
-                    f"列「{text}」未对应任何字段，未读入汇总表（可在列名对照文件中指定）",
+                    "warning",
+                    f"列「{text}」未对应任何字段，未读入汇总表；请在列名对照文件（--mapping）中指定",
                     f"{sheet}!{letter}{row0 + hi}",
                 )
             )
         unit = _header_unit(text) if name and units.get(name) == "万元" else None
-        columns.append(Column(j, letter, text, name, unit))
+        if unit:
+            ledger_issues.append(
+                Issue(
+                    "COLUMN_UNIT_CONVERTED",
+                    "info",
+                    f"列「{text}」表头单位为{unit}，{name}已换算为万元填入汇总表",
+                    f"{sheet}!{letter}{row0 + hi}",
+                    name,
+                )
+            )
+        columns.append(Column(j, letter, text, name, unit, by_user))
     missing = [k for k in ("单位名称", "申报项目名称", "申报项目类别") if k not in seen]
     for k in missing:
         ledger_issues.append(Issue("MISSING_COLUMN", "warning", f"台账中没有「{k}」列"))
@@ -429,13 +453,14 @@ def read_values(
 
 
 def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
-    """(sheet name, values from A1) of an xlsx/xlsm/xls/ods file, read through the safe reader
-    (size, zip, XML and cell-position limits checked before any parser allocates; never modified)."""
+    """(sheet name, values from A1) of an xlsx/xlsm/xls/ods/csv file (a .csv's one sheet is named
+    after the file), read through the safe reader (size, zip, XML, cell-position and, for csv,
+    line/row/column limits checked before or while reading; never modified)."""
     from .workbooks import LEDGER_LIMITS, ErrorValue, UncachedFormula, UnreadableWorkbook, read_workbook
 
     p = Path(path)
     try:
-        raw = read_workbook(p, LEDGER_LIMITS, legacy=True)
+        raw = read_workbook(p, LEDGER_LIMITS)
     except UnreadableWorkbook as exc:
         if exc.reason == "missing":
             raise BadInputError(f"找不到台账文件：{p}（{exc.message}）") from None

@@ -1,8 +1,12 @@
 """Finding a program (and variant) by the names clerks use.
 
-Accepted: an id ("2023-smart-factory"); "2023/智能制造示范工厂项目"; a title with a
-separate year; "2023/高端化改造升级项目/重大技术改造项目" or a separate variant.
-The trailing "项目" is optional; without a year, the latest guide with the title.
+Accepted: an id ("2023-smart-factory", "2024-…-funding/创新类项目"); "2023/智能制造示范工厂项目"; a
+title with a separate year; "2023/高端化改造升级项目/重大技术改造项目" or a separate variant; a
+heading as printed ("四、首台（套）装备示范应用项目（免申直达）"); a heading above the program
+("2024/顶级支持“攀峰”领军人才/创新类项目", "2023/标杆示范项目/智能制造示范工厂项目"); a variant by
+its core text or with its qualifiers in another order; a tier by its amount; catalog aliases.
+The trailing "项目" is optional; without a year, the latest guide with the name. A name that
+fits several programs or variants is refused with the exact strings to type (`typing_label`).
 """
 
 from __future__ import annotations
@@ -24,15 +28,75 @@ from .errors import (
 )
 
 
+_NUMBERING = re.compile(
+    r"^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)"
+    r"|\(\d{1,2}\)|\d{1,2}[.、](?!\d))"
+)
+_BRACKETS = "()[]【】〔〕〈〉<>"
+_SEPARATORS = "·・•、,;:|/\\-—–_"
+_SPLIT = re.compile("[" + re.escape(_BRACKETS + _SEPARATORS) + "]+")
+
+
 def name_key(name: str) -> str:
-    """Compare names without width, spaces, quotes, a "（免申直达）" marker or a trailing 项目."""
+    """Compare names without width, spaces, quotes, numbering, a "（免申直达）" marker or a trailing 项目.
+
+    "四、首台（套）装备示范应用项目（免申直达）", "（1）首台(套)装备示范应用。" and "首台（套）装备示范应用"
+    have one key: the numbering (一、（一）1.（1）第一章), the marker and the full stop after a
+    heading as printed are not part of the name.
+    """
     text = unicodedata.normalize("NFKC", name)
-    text = re.sub(r"[\s\"'“”‘’「」《》]", "", text)
+    text = re.sub(r"\s", "", text).lstrip("#")  # "## 国家绿色制造名单" as the seed texts print headings
+    for _ in range(4):  # "一、(一)1.(1)" stacked numbering; before quotes go: "3.“5G+…”" is not 3.5
+        stripped = _NUMBERING.sub("", text, count=1)
+        if stripped == text or not stripped:
+            break
+        text = stripped
+    text = re.sub(r"[\"'“”‘’「」『』《》]", "", text)
     text = text.replace("(免申直达)", "")
-    text = re.sub(r"^([0-9]+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)", "", text)
+    text = text.rstrip("。.:;,")
     if text.endswith("项目") and len(text) > 2:
         text = text[:-2]
     return text
+
+
+def loose_key(name: str) -> str:
+    """`name_key` without brackets and separators: 首台（套） = 首台套, 创新药 生产地址在我省 = 创新药（生产地址在我省）."""
+    text = _SPLIT.sub("", name_key(name))
+    if text.endswith("项目") and len(text) > 2:
+        text = text[:-2]
+    return text
+
+
+def name_parts(name: str) -> frozenset[str]:
+    """A name's core and qualifiers, in any order: 创新药（生产地址在我省） = 生产地址在我省·创新药."""
+    out = set()
+    for part in _SPLIT.split(name_key(name)):
+        if part.endswith("项目") and len(part) > 2:
+            part = part[:-2]
+        if part:
+            out.add(part)
+    return frozenset(out)
+
+
+def _tier_amount(key: str) -> str | None:
+    """The amount a tier is named by: "400万元档", "400万元", "补助额400万元" -> "400"."""
+    m = re.fullmatch(r"(?:单个项目)?(?:补助额?)?(\d+)(?:万元?)?(?:档|一档)?", key)
+    return m.group(1) if m else None
+
+
+def keyword_matches(program: Program, keyword: str) -> bool:
+    """Keyword search: the title, aliases, variants (and their aliases), path headings and guide."""
+    key = loose_key(keyword) or name_key(keyword)
+    if not key:
+        return True
+    texts = [program.title, *_alias_names(program), *program.path, program.guide]
+    for v in program.variants:
+        texts += [v.name, *_alias_names(v)]
+    return any(key in loose_key(t) for t in texts if t)
+
+
+def _alias_names(obj) -> list[str]:
+    return [a if isinstance(a, str) else a.name for a in getattr(obj, "aliases", ())]
 
 
 @dataclass(frozen=True)
@@ -68,42 +132,191 @@ def _parse_year(year: object) -> int | None:
     return y
 
 
-def _split(name: str) -> tuple[int | None, str, str | None]:
-    """"2023/标题/子类" -> (2023, 标题, 子类); also "标题/子类" and plain "标题"."""
+def _split(name: str) -> tuple[int | None, list[str]]:
+    """"2023/标题/子类" -> (2023, [标题, 子类]); also "标题/子类" and plain "标题"."""
     parts = [p.strip() for p in re.split(r"[/／]", name) if p.strip()]
     year = None
-    if parts and re.fullmatch(r"\d{4}(年度?|)", parts[0]):
-        year = _parse_year(parts.pop(0))
+    if parts and re.fullmatch(r"\d{4}(年度?|)", unicodedata.normalize("NFKC", parts[0])):
+        year = _parse_year(unicodedata.normalize("NFKC", parts.pop(0)))
     if not parts:
         raise BadInputError(f"项目名称为空「{name}」")
-    title = parts[0]
-    variant = "/".join(parts[1:]) or None
-    return year, title, variant
+    return year, parts
+
+
+# --- the names of every program and variant ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One thing a name can denote: a program, or one variant of it."""
+
+    program: Program
+    variant: Variant | None
+    keys: frozenset[str]  # name_key of its own names (title or variant name, and aliases)
+    loose: frozenset[str]  # loose_key of the same
+    parts: tuple[frozenset[str], ...]  # name_parts of the same
+    heads: frozenset[str]  # keys (and loose keys) of the headings above it
+
+
+def _entries_of(cat: Catalog) -> list[_Entry]:
+    return [e for p in cat.programs for e in _entries_of_program(p)]
+
+
+def _entries_of_program(p: Program) -> list[_Entry]:
+    own = [p.title, *_alias_names(p)]
+    path = [*p.path, *own]  # a title shared by several programs is a heading too (2024)
+    heads = frozenset({name_key(h) for h in path} | {loose_key(h) for h in path})
+    out = [_Entry(p, None, frozenset(map(name_key, own)), frozenset(map(loose_key, own)),
+                  tuple(map(name_parts, own)), heads)]
+    for v in p.variants:
+        vown = [v.name, *_alias_names(v)]
+        out.append(_Entry(p, v, frozenset(map(name_key, vown)), frozenset(map(loose_key, vown)),
+                          tuple(map(name_parts, vown)), heads))
+    return out
+
+
+def _stages(entries: list[_Entry], name: str, in_context: bool) -> list[_Entry]:
+    """The entries a name denotes, by the first rule that matches any.
+
+    1. the title or an alias of a program, 2. a variant's name or alias (both after `name_key`),
+    3. the same without brackets and separators (首台套 = 首台（套）), 4. the same core and
+    qualifiers in another order (生产地址在我省·创新药), 5. a tier named by its amount
+    (400万元 = 400万元档), 6. a variant's core without its bracketed qualifier (创新药), and only
+    where the program is named (`in_context`): 7. any part of a variant's name alone
+    (智慧江苏建设重点应用平台 for 其他重点方向（智慧江苏建设重点应用平台）). More than one entry is an ambiguity, never a guess.
+    """
+    key, lk, parts = name_key(name), loose_key(name), name_parts(name)
+    rules = [
+        lambda e: e.variant is None and key in e.keys,
+        lambda e: e.variant is not None and key in e.keys,
+        lambda e: bool(lk) and lk in e.loose,
+        lambda e: bool(parts) and parts in e.parts,
+        lambda e: e.variant is not None and (amt := _tier_amount(key)) is not None
+        and any(_tier_amount(k) == amt for k in e.keys if re.fullmatch(r"\d+万元?档", k)),
+    ]
+    rules.append(  # the core text, without its bracketed qualifier: 创新药 for 创新药（生产地址在我省）
+        lambda e: e.variant is not None and any(_core(k) == key for k in e.keys)
+    )
+    if in_context:
+        rules.append(
+            lambda e: e.variant is not None and bool(parts) and all(len(x) >= 2 for x in parts)
+            and any(parts < ps for ps in e.parts)
+        )
+    for rule in rules:
+        hits = [e for e in entries if rule(e)]
+        if hits:
+            return hits
+    return []
+
+
+def _core(key: str) -> str | None:
+    core = re.sub(r"\([^()]*\)", "", key)
+    return core if core and core != key else None
+
+
+def _under(entries: list[_Entry], heading: str) -> list[_Entry]:
+    key, lk = name_key(heading), loose_key(heading)
+    return [e for e in entries if key in e.heads or (lk and lk in e.heads)]
+
+
+def _latest(hits: list[_Entry]) -> list[_Entry]:
+    if not hits:
+        return hits
+    top = max(e.program.year for e in hits)
+    return [e for e in hits if e.program.year == top]
+
+
+def _index(cat: Catalog) -> dict:
+    memo = _memo_for(cat)
+    idx = memo.get(("#index",))
+    if idx is None:
+        idx = {"entries": _entries_of(cat), "labels": {}}
+        with _memo_lock:
+            memo[("#index",)] = idx
+    return idx
+
+
+def _entry_of(cat: Catalog, program: Program, variant: Variant | None) -> _Entry:
+    for e in _index(cat)["entries"]:
+        if e.program is program and e.variant is variant:
+            return e
+    raise KeyError(program.id)  # pragma: no cover - every program of the catalog has entries
+
+
+def typing_label(cat: Catalog, program: Program, variant: Variant | None = None) -> str:
+    """The string a clerk types for this program (variant): `year/title[/variant]` when that is
+    unique, else with an alias the catalog gives, else the id. Every candidate of a refusal is one."""
+    labels = _index(cat)["labels"]
+    k = (program.id, variant.name if variant else None)
+    if k not in labels:
+        y = program.year
+        tries = [f"{y}/{t}" for t in [program.title, *_alias_names(program)]]
+        tries = [f"{t}/{variant.name}" for t in tries] if variant else tries
+        found = next((t for t in tries if _resolves_to(cat, t, program, variant)), None)
+        labels[k] = found or (f"{program.id}/{variant.name}" if variant else program.id)
+    return labels[k]
+
+
+def _resolves_to(cat: Catalog, text: str, program: Program, variant: Variant | None) -> bool:
+    """Whether `text` alone names exactly this program (variant): `_find_program`'s matching, no errors."""
+    try:
+        yr, segs = _split(text)
+    except SubsidyError:
+        return False
+    entries = [e for e in _index(cat)["entries"] if yr is None or e.program.year == yr]
+    hits = _match(entries, segs)
+    if not hits and len(segs) > 2:
+        hits = _match(entries, [segs[0], "·".join(segs[1:])])
+    hits = _latest(hits) if yr is None else hits
+    return len(hits) == 1 and hits[0].program is program and hits[0].variant is variant
+
+
+def _labels(cat: Catalog, hits: list[_Entry]) -> list[str]:
+    """What to type for each of several entries; a tiered program is typed with one of its variants."""
+    out: list[str] = []
+    for e in hits:
+        if e.variant is None and e.program.kind == "tiered":
+            more = [typing_label(cat, e.program, v) for v in e.program.variants]
+        else:
+            more = [typing_label(cat, e.program, e.variant)]
+        out += [m for m in more if m not in out]
+    return out
 
 
 def _candidates(cat: Catalog, key: str, pool: list[Program]) -> list[str]:
-    labels = {name_key(p.title): f"{p.year}/{p.title}" for p in pool}
+    labels: dict[str, Program] = {}
+    for p in pool:
+        for n in [p.title, *_alias_names(p)]:
+            labels.setdefault(name_key(n), p)
     close = difflib.get_close_matches(key, list(labels), n=5, cutoff=0.3)
-    contains = [k for k in labels if key and (key in k or k in key)]
+    lk = loose_key(key)
+    contains = [k for k in labels if key and (key in k or k in key or (lk and lk in loose_key(k)))]
     out: list[str] = []
     for k in contains + close:
-        if labels[k] not in out:
-            out.append(labels[k])
+        label = typing_label(cat, labels[k])
+        if label not in out:
+            out.append(label)
     return out[:5]
 
 
-def find_variant(program: Program, variant: str | None) -> Variant | None:
+def find_variant(program: Program, variant: str | None, catalog: Catalog | None = None) -> Variant | None:
+    """The variant of `program` a name denotes (by name, alias, core text, tier amount), or an error."""
     if variant is None or not str(variant).strip():
         return None
-    key = name_key(str(variant))
-    for v in program.variants:
-        if key in {name_key(v.name), *(name_key(a) for a in v.aliases)}:
-            return v
-    names = "、".join(v.name for v in program.variants) or "（无子类）"
-    raise UnknownProgramError(
-        f"{program.year}/{program.title} 没有子类「{variant}」；可选：{names}",
-        [v.name for v in program.variants],
-    )
+    cat = catalog or load_catalog()
+    entries = [e for e in _index(cat)["entries"] if e.program is program and e.variant is not None]
+    if not entries and program.variants and cat.by_id.get(program.id) is not program:  # another catalog's
+        entries = [e for e in _entries_of_program(program) if e.variant is not None]
+    hits = _stages(entries, str(variant), in_context=True)
+    if len(hits) == 1:
+        return hits[0].variant
+    label = typing_label(cat, program)
+    if hits:
+        labels = _labels(cat, hits)
+        raise AmbiguousProgramError(f"{label} 的子类「{variant}」有多个，请写明：{'；'.join(labels)}", labels)
+    labels = _labels(cat, entries)
+    names = "；".join(labels) or "（无子类）"
+    raise UnknownProgramError(f"{label} 没有子类「{variant}」；可选：{names}", labels)
 
 
 # --- resolved names, failures included ----------------------------------------------------
@@ -179,53 +392,75 @@ def _find_program(name: str, *, year: object, variant: str | None, catalog: Cata
         raise BadInputError("请提供项目名称，例如「2023/智能制造示范工厂项目」")
     name = name.strip()
     if name in cat.by_id:
-        return Selection(cat.by_id[name], find_variant(cat.by_id[name], variant))
-    y_in_name, title, v_in_name = _split(name)
+        return Selection(cat.by_id[name], find_variant(cat.by_id[name], variant, cat))
+    y_in_name, segs = _split(name)
     y_arg = _parse_year(year)
     if y_in_name and y_arg and y_in_name != y_arg:
         raise BadInputError(f"项目名称中的年度 {y_in_name} 与年度参数 {y_arg} 不一致")
     yr = y_in_name or y_arg
-    if v_in_name and variant and name_key(v_in_name) != name_key(variant):
-        raise BadInputError(f"项目名称中的子类「{v_in_name}」与子类参数「{variant}」不一致")
-    variant = variant or v_in_name
+    if segs[0] in cat.by_id:  # "2024-…-funding/创新类项目"
+        program = cat.by_id[segs[0]]
+        v_in_name = "/".join(segs[1:]) or None
+        if v_in_name and variant and name_key(v_in_name) != name_key(str(variant)):
+            raise BadInputError(f"项目名称中的子类「{v_in_name}」与子类参数「{variant}」不一致")
+        return Selection(program, find_variant(program, variant or v_in_name, cat))
+    if variant is not None and str(variant).strip():
+        variant = str(variant).strip()
+        if len(segs) > 1 and name_key(segs[-1]) != name_key(variant) and name_key("/".join(segs[1:])) != name_key(variant):
+            raise BadInputError(f"项目名称中的子类「{'/'.join(segs[1:])}」与子类参数「{variant}」不一致")
+        if len(segs) == 1 or name_key(segs[-1]) != name_key(variant):
+            segs = [*segs, variant]
 
-    key = name_key(title)
-    pool = [p for p in cat.programs if yr is None or p.year == yr]
-    hits = [p for p in pool if key in {name_key(p.title), *(name_key(a) for a in p.aliases)}]
-    if not hits and variant is None:
-        # a sub-case printed under a shared heading ("2022/智能制造示范工厂项目" is a variant
-        # of 2022's “智改数转”标杆示范项目): find it by its own name
-        subs = [(p, v) for p in pool for v in p.variants if key in {name_key(v.name), *(name_key(a) for a in v.aliases)}]
-        if subs and yr is None:
-            latest = max(p.year for p, _ in subs)
-            subs = [(p, v) for p, v in subs if p.year == latest]
-        if len(subs) == 1:
-            return Selection(*subs[0])
-        if len(subs) > 1:
-            labels = [f"{p.year}/{p.title}/{v.name}" for p, v in subs]
-            raise AmbiguousProgramError(f"「{title}」对应多个子类，请写明项目：{'；'.join(labels)}", labels)
-    if not hits:
-        where = f"{yr} 年度" if yr else "任何年度"
-        cands = _candidates(cat, key, pool or list(cat.programs))
-        hint = f"；相近的项目：{'、'.join(cands)}" if cands else ""
-        raise UnknownProgramError(f"{where}的指南中没有项目「{title}」{hint}", cands)
+    entries = [e for e in _index(cat)["entries"] if yr is None or e.program.year == yr]
+    title = segs[0]
+    hits = _match(entries, segs)
+    if not hits and len(segs) > 2:  # a variant with "/" in what was typed: "标题/创新药/生产地址在我省"
+        hits = _match(entries, [segs[0], "·".join(segs[1:])])
     if yr is None:
-        latest = max(p.year for p in hits)
-        hits = [p for p in hits if p.year == latest]
+        hits = _latest(hits)
+    if len(hits) == 1:
+        return Selection(hits[0].program, hits[0].variant)
     if len(hits) > 1:
-        labels = [f"{p.id}（{' › '.join(p.path)}）" for p in hits]
-        raise AmbiguousProgramError(
-            f"「{title}」对应多个项目，请改用项目编号：{'；'.join(labels)}", [p.id for p in hits]
-        )
-    program = hits[0]
-    return Selection(program, find_variant(program, variant))
+        labels = _labels(cat, hits)
+        raise AmbiguousProgramError(f"「{'/'.join(segs)}」对应多个项目，请写明：{'；'.join(labels)}", labels)
+    # nothing matched: say what was wrong, with the strings that would work
+    if len(segs) > 1:
+        parents = _match(entries, segs[:-1])
+        parents = _latest(parents) if yr is None else parents
+        if len(parents) == 1 and parents[0].variant is None:
+            find_variant(parents[0].program, segs[-1], cat)  # raises, listing the variants
+        children = _latest(_under(entries, segs[-2]))
+        if children:
+            labels = _labels(cat, children)
+            raise UnknownProgramError(f"「{segs[-2]}」下没有「{segs[-1]}」；可选：{'；'.join(labels)}", labels)
+    elif (children := _under([e for e in entries if e.variant is None], title)):
+        labels = _labels(cat, children if yr else _latest(children))
+        raise AmbiguousProgramError(f"「{title}」下有多个项目，请写明：{'；'.join(labels)}", labels)
+    where = f"{yr} 年度" if yr else "任何年度"
+    pool = sorted({id(e.program): e.program for e in entries}.values(), key=lambda p: p.id) or list(cat.programs)
+    cands = _candidates(cat, name_key(title), pool)
+    hint = f"；相近的项目：{'、'.join(cands)}" if cands else ""
+    raise UnknownProgramError(f"{where}的指南中没有项目「{title}」{hint}", cands)
+
+
+def _match(entries: list[_Entry], segs: list[str]) -> list[_Entry]:
+    """Entries named by the last segment and lying under every earlier one (a heading or the title)."""
+    pool = entries
+    for heading in segs[:-1]:
+        pool = _under(pool, heading)
+    return _stages(pool, segs[-1], in_context=len(segs) > 1)
 
 
 def require_variant(sel: Selection) -> Selection:
-    """For programs whose amounts depend on the category (tiered), a variant must be chosen."""
+    """For programs whose amounts depend on the category (tiered), a variant must be chosen.
+
+    The refusal names the whole strings to type ("2024/国家绿色制造名单/绿色工厂"), each of which
+    `find_program` resolves as is."""
     if sel.variant is None and sel.program.kind == "tiered":
-        names = "、".join(v.name for v in sel.program.variants)
-        raise VariantRequiredError(
-            f"{sel.label} 按类别确定金额，请指定子类：{names}", [v.name for v in sel.program.variants]
-        )
+        cat = load_catalog()
+        if cat.by_id.get(sel.program.id) is sel.program:
+            labels = [typing_label(cat, sel.program, v) for v in sel.program.variants]
+        else:
+            labels = [f"{sel.label}/{v.name}" for v in sel.program.variants]
+        raise VariantRequiredError(f"{sel.label} 按类别确定金额，请指定子类，写作：{'；'.join(labels)}", labels)
     return sel

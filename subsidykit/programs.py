@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from .catalog import Catalog, Program, load_catalog
 from .catalog.schema import Threshold, Variant
 from .cite import cite
 from .errors import BadInputError
-from .lookup import Selection, name_key
+from .lookup import Selection, keyword_matches, name_key
 from .parsing import fmt_ratio, fmt_wan
+from .thresholds import canonical_field
 
 KIND_ZH = {
     "rate_cap": "比例补助",
@@ -86,6 +88,8 @@ def program_json(p: Program) -> dict:
         "minimum": p.minimum,
         "variants": [_variant_json(v) for v in p.variants],
         "thresholds": [threshold_json(t) for t in p.thresholds],
+        # every field its conditions (the 子类's and the guide's general ones too) decide on, as typed
+        "fields": program_fields(p),
         "city_limits": [{"scope": c.scope, "value": num(c.value), "label": c.label} for c in p.city_limits],
         "office": p.office,
         "phone": p.phone,
@@ -100,8 +104,7 @@ def list_programs(year: object = None, keyword: str | None = None, catalog: Cata
     if year not in (None, ""):
         out = [p for p in out if p.year == int(str(year).strip().removesuffix("年"))]
     if keyword:
-        key = name_key(keyword)
-        out = [p for p in out if key in name_key(p.title) or key in "".join(p.path) or key in p.guide]
+        out = [p for p in out if keyword_matches(p, keyword)]  # titles, aliases, variants, headings
     return sorted(out, key=lambda p: (-p.year, p.id))
 
 
@@ -140,8 +143,103 @@ def threshold_text(t: Threshold) -> str:
     return t.label
 
 
-def describe(p: Program, catalog: Catalog | None = None) -> str:
-    """A program as the clerk reads it: amounts, conditions and where each comes from."""
+# --- the fields a clerk types (show, fields, check --help) -------------------------------------
+
+INPUT_HINT = {"万元": "数值", "比例": "百分比", "日期": "日期", "是否": "是/否", "文本": "文字"}  # 字段=<hint>
+INPUT_EXAMPLE = {"万元": "3500、1.2亿、800万元", "比例": "15%、0.15", "日期": "2022-6-30", "是否": "是、否"}
+_UNIT_SHOWN_WITH_VALUE = ("比例", "日期", "是否", "文本")  # the value says its unit: no （unit） after the name
+
+
+def input_hint(unit: str) -> str:
+    """What follows `字段=` for a unit: 数值, 百分比, 日期, 是/否, 文字."""
+    return INPUT_HINT.get(unit, "数值")
+
+
+@lru_cache(maxsize=1)
+def field_units() -> dict[str, str]:
+    """Canonical field -> unit: catalog/fields.yaml, then every catalog condition."""
+    import yaml
+
+    from .thresholds import FIELDS_FILE, condition_fields
+
+    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
+    out = {name: (spec or {}).get("unit") or "文本" for name, spec in data.items()}
+    for name, unit in condition_fields(load_catalog()):
+        out.setdefault(canonical_field(name), unit)
+    return out
+
+
+def rule_value_text(unit: str, op: str, value) -> str:
+    """A condition's value as the guide means it: 3000, 15%, 2022-06-30, 是, 国家级、省级."""
+    if isinstance(value, list):
+        return (" 至 " if op == "between" else "、").join(rule_value_text(unit, "==", v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if unit == "比例":
+        return fmt_ratio(Decimal(str(value)))
+    if unit in ("日期", "文本"):
+        return str(value)
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def program_fields(p: Program, catalog: Catalog | None = None, variant: Variant | str | None = None) -> list[dict]:
+    """The fields the program's conditions decide on, as the clerk types them (canonical names):
+    one entry per condition, and one per `when`/`unless` clause deciding whether it applies
+    (`role`), with the 子类 it belongs to (`variant`, None for every 子类), whether it is a
+    condition of the whole guide (`general`), the 子类 it does not bind (`exempt`) and its clause.
+    With `variant`, only the conditions of that 子类 (and those of every 子类)."""
+    return [f for _t, rows in _conditions_typed(p, catalog or load_catalog(), variant) for f in rows]
+
+
+def _conditions_typed(p: Program, cat: Catalog, variant: Variant | str | None) -> list[tuple[Threshold, list[dict]]]:
+    """Each condition of `program_fields` (in the order `describe` shows them) with its entries."""
+    only = variant.name if isinstance(variant, Variant) else variant
+    items = [(None, False, t) for t in p.thresholds]
+    items += [(v.name, False, t) for v in p.variants if only is None or v.name == only for t in v.thresholds]
+    general = cat.general_thresholds(p) if p.id in cat.doc_of else []  # a program of another catalog: its own only
+    items += [(None, True, t) for t in general if p.id not in t.exempt]
+    out: list[tuple[Threshold, list[dict]]] = []
+    for vname, general, t in items:
+        exempt = [e.partition("/")[2] for e in t.exempt if e.startswith(f"{p.id}/")]
+        if only is not None and only in exempt:
+            continue
+        rows = [
+            {
+                "field": canonical_field(c.field),
+                "unit": c.unit,
+                "op": c.op,
+                "value": _value_json(c.value),
+                "variant": vname,
+                "general": general,
+                "role": role,
+                "exempt": exempt,
+                "label": t.label,
+                "source": {"file": t.source.file, "lines": list(t.source.lines)},
+            }
+            for role, c in [("condition", t), *(("when", c) for c in t.when), *(("unless", c) for c in t.unless)]
+        ]
+        out.append((t, rows))
+    return out
+
+
+def field_line(f: dict) -> str:
+    """One entry of `program_fields` as typed: 项目总投入（万元）≥ 3000 — 输入：项目总投入=数值."""
+    from .thresholds import DERIVED_FROM
+
+    unit = f["unit"]
+    shown = " " if unit in _UNIT_SHOWN_WITH_VALUE else f"（{unit}）"
+    op = "=" if f["op"] == "==" else OP_ZH.get(f["op"], f["op"])
+    hint = f"{f['field']}={input_hint(unit)}"
+    parts = DERIVED_FROM.get(f["field"])
+    if parts:
+        units = field_units()
+        hint += f"（或 {' '.join(f'{x}={input_hint(units.get(x, unit))}' for x in parts)}，自动推算）"
+    return f"{f['field']}{shown}{op} {rule_value_text(unit, f['op'], f['value'])} — 输入：{hint}"
+
+
+def describe(p: Program, catalog: Catalog | None = None, variant: Variant | None = None) -> str:
+    """A program as the clerk reads it: amounts, conditions and where each comes from, and
+    under each condition the field to type (`field_line`); with `variant`, that 子类 only."""
     cat = catalog or load_catalog()
     lines = [
         f"{p.title}（{p.id}）",
@@ -165,17 +263,21 @@ def describe(p: Program, catalog: Catalog | None = None) -> str:
         lines.append(f"  主办处室：{p.office or '—'}  联系电话：{p.phone or '—'}")
     if p.note:
         lines.append(f"  说明：{p.note}")
-    conds = [("", t) for t in p.thresholds]
     for v in p.variants:
-        lines.append(f"  子类「{v.name}」：{amount_text(v) if v.kind or v.rate or v.cap or v.fixed else '金额同上'}" + (f"（{cite(v.source)}）" if v.source else ""))
-        conds += [(f"[{v.name}] ", t) for t in v.thresholds]
-    general = cat.general_thresholds(p)
-    if conds or general:
-        lines.append("  条件：")
-        for prefix, t in conds:
+        if variant is None or v.name == variant.name:
+            lines.append(f"  子类「{v.name}」：{amount_text(v) if v.kind or v.rate or v.cap or v.fixed else '金额同上'}" + (f"（{cite(v.source)}）" if v.source else ""))
+    conds = _conditions_typed(p, cat, variant)  # with the fields to type, per condition
+    if conds:
+        lines.append("  条件（每项下为核对时输入的字段，subsidykit check 字段=数值）：")
+        for t, rows in conds:
+            head = rows[0]
+            prefix = "[通用] " if head["general"] else f"[{head['variant']}] " if head["variant"] else ""
             lines.append(f"    - {prefix}{t.label}（{cite(t.source)}）")
-        for t in general:
-            lines.append(f"    - [通用] {t.label}（{cite(t.source)}）")
+            for f in rows:
+                role = {"when": "适用前提：", "unless": "除非："}.get(f["role"], "")
+                not_for = f"（不适用于子类：{'、'.join(f['exempt'])}）" if f["exempt"] and f["role"] == "condition" and variant is None else ""
+                lines.append(f"        {role}{field_line(f)}{not_for}")
+        lines.append(f"  可输入的全部字段（含单位、示例）：subsidykit fields {p.id}" + (f" --variant {variant.name}" if variant is not None else ""))
     return "\n".join(lines)
 
 

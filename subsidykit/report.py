@@ -336,12 +336,55 @@ def _values_only(wb: Workbook) -> None:
         ws._charts = []
 
 
+def _is_ooxml(data: bytes) -> bool:
+    """An .xlsx/.xlsm package (openpyxl can load it); False for .xls, .ods, .csv."""
+    import zipfile
+
+    if data[:4] != b"PK\x03\x04":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _workbook_of_values(data: bytes, name: str) -> Workbook:
+    """A plain workbook holding the values of a non-OOXML submission, read from the validated
+    bytes by the same safe reader (sheet names, cell addresses, merged ranges and hidden sheets
+    as read, so every finding lands on its cell); error values and uncalculated formulas are
+    written as their text."""
+    from .workbooks import ErrorValue, UncachedFormula, read_workbook_bytes  # noqa: PLC0415
+
+    raw = read_workbook_bytes(data, name)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in raw.sheets:
+        ws = wb.create_sheet(sheet.name)
+        for r, row in enumerate(sheet.rows, start=1):
+            for c, v in enumerate(row, start=1):
+                if v is None or v == "":
+                    continue
+                if isinstance(v, (ErrorValue, UncachedFormula)):
+                    v = str(v)
+                put(ws, r, c, v)
+        for r0, c0, r1, c1 in sheet.merged:
+            if (r1, c1) != (r0, c0):
+                ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+        if sheet.hidden:
+            ws.sheet_state = "hidden"
+    if not wb.worksheets:
+        wb.create_sheet("Sheet1")
+    return wb
+
+
 def annotate_copy(result: FileResult, out_path: Path, *, overwrite: bool = False) -> Path | None:
     """A copy of the submission with offending cells filled and commented, plus a 校验结果 sheet.
 
     Made from the bytes that were validated (AnnotationSkipped when the file has changed or
     cannot be read again) and holding values only (see `_values_only`); macros are not
-    carried over (the copy is a plain .xlsx).  None when openpyxl cannot load the file
+    carried over (the copy is a plain .xlsx; an .xls, .ods or .csv submission becomes an .xlsx
+    built from the values read, never written over the original).  None when the file cannot be loaded
     (unreadable files have no copy).  An existing file at `out_path` is not replaced unless
     `overwrite` (FileExistsError).
     """
@@ -349,7 +392,10 @@ def annotate_copy(result: FileResult, out_path: Path, *, overwrite: bool = False
         return None
     data = _checked_bytes(result)
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True, keep_vba=False, keep_links=False, rich_text=False)
+        if _is_ooxml(data):
+            wb = load_workbook(io.BytesIO(data), data_only=True, keep_vba=False, keep_links=False, rich_text=False)
+        else:  # .xls, .ods, .csv: a new .xlsx from the values the safe reader reads
+            wb = _workbook_of_values(data, result.file)
     except Exception:  # noqa: BLE001 - the report still lists the findings
         return None
     _values_only(wb)

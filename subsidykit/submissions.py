@@ -5,8 +5,9 @@ a fixed address, so the official template, 附件3-style forms, 附件2-style co
 and older versions all read:
 
 - a label is a short text cell whose wording is a field name or alias of the shared
-  vocabulary (``catalog/fields.yaml``) or a field a catalog threshold uses (spaces,
-  brackets, colons, units such as （万元）, a trailing "*" and leading numbering ignored);
+  vocabulary (``catalog/fields.yaml``) or a field a catalog threshold uses, recognised by the
+  one matcher every reader shares (`subsidykit.vocabulary`: spaces, brackets, colons, units
+  such as （万元）, a trailing "*", leading numbering, a year or period prefix ignored);
 - its value is the next non-empty cell to the right in the same row (after the label's
   merged range; unit cells such as "万元" are skipped); when the right-hand neighbour is
   another label, or nothing follows, the form is column-style and the value is the next
@@ -22,7 +23,6 @@ xlwings Server passes ``{sheet name: 2-D list of values}``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +34,9 @@ from .application_form import REFERENCE_SHEETS
 from .catalog import load_catalog
 from .parsing import is_blank
 from .thresholds import FIELDS_FILE, canonical_field, condition_fields
+from .vocabulary import field_key
+from .vocabulary import index as vocabulary_index
+from .vocabulary import match as match_field
 from .workbooks import (
     DEFAULT_LIMITS,
     EXCEL_ERRORS,
@@ -54,14 +57,8 @@ _UNIT_CELLS = {"万元", "元", "亿元", "%", "年", "月", "日", "个", "人"
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text))
-    text = re.sub(r"\s+", "", text)
-    text = re.sub(r"^(\d+[.、]|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)", "", text)
-    text = text.strip("*:：")
-    for ch in "()（）:：*":
-        text = text.replace(ch, "")
-    text = text.replace("万元", "").replace("元", "").replace("%", "")
-    return text.removeprefix("其中")
+    """The shared normaliser of field wordings (`vocabulary.field_key`)."""
+    return field_key(text)
 
 
 @lru_cache(maxsize=1)
@@ -76,18 +73,9 @@ def field_units() -> dict[str, str]:
     return units
 
 
-@lru_cache(maxsize=1)
 def label_index() -> dict[str, str]:
-    """Normalised label wording -> canonical field name."""
-    index: dict[str, str] = {}
-    vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    for name in field_units():
-        index.setdefault(_norm(name), name)
-    for name, spec in vocab.items():
-        for alias in [name, *((spec or {}).get("aliases") or [])]:
-            index[_norm(alias)] = name
-    index.pop("", None)
-    return index
+    """Normalised label wording -> canonical field name: the one vocabulary (`vocabulary.index`)."""
+    return vocabulary_index()
 
 
 _LABELS: dict[str, str | None] = {}  # cell text -> field (or None), remembered
@@ -108,12 +96,8 @@ def label_field(text: object) -> str | None:
 
 
 def _label_of_text(text: str) -> str | None:
-    index = label_index()
-    key = _norm(text)
-    if key in index:
-        return index[key]
-    bare = _norm(re.sub(r"[（(][^（()）]*[)）]", "", unicodedata.normalize("NFKC", text)))
-    return index.get(bare) if bare else None
+    """The field a label's wording names, through the one vocabulary (`vocabulary.match`)."""
+    return match_field(text)
 
 
 def _is_unit_cell(value: object) -> bool:
@@ -277,7 +261,8 @@ def _same(a: object, b: object) -> bool:
 
 
 def read_submission(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Submission:
-    """A submission file (.xlsx/.xlsm); raises workbooks.UnreadableWorkbook."""
+    """A submission file (.xlsx/.xlsm, .xls, .ods or .csv, read by the one safe reader with the
+    same limits; a .csv's sheet is named after the file); raises workbooks.UnreadableWorkbook."""
     raw: RawWorkbook = read_workbook(path, limits)
     sub = read_grid_sheets(raw.sheets, str(path), raw.has_macros)
     sub.sha256, sub.formulas, sub.external_links = raw.sha256, tuple(raw.formulas), tuple(raw.external_links)

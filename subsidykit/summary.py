@@ -17,10 +17,12 @@ comes from the catalog.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from . import summary_layout as L
@@ -29,15 +31,16 @@ from .catalog import Catalog, load_catalog
 from .cite import cite
 from .errors import BadInputError, SubsidyError
 from .io import write_bytes_atomic
-from .ledger import Issue, Ledger, LedgerRow, read_ledger, read_values
+from .ledger import Issue, Ledger, LedgerRow, read_ledger, read_values, suggest_mapping
 from .lookup import Selection, find_program, name_key
 from .regions import city_of_text, city_of_uscc
-from .review import ERROR, WARNING
+from .review import ERROR, INFO, WARNING
 from .review import Finding as ReviewFinding
 from .review import review_project
 from .thresholds import VERDICT_ZH
 from .uscc import normalise as uscc_normalise
 from .uscc import problem as uscc_problem
+from .vocabulary import form_stand_in
 
 AUDIT_SHEET = "审核"
 # findings shown in 条件明细 rather than 台账提示
@@ -115,6 +118,95 @@ class QuotaCount:
         return f"{self.region or '（未填地区）'}｜{self.program}｜{self.label}｜已报 {self.count} 个｜{state}（{self.source}）"
 
 
+@dataclass(frozen=True)
+class HeaderGaps:
+    """Ledger headers nothing maps, and official 附件2 columns no ledger column fills: said first
+    on every surface (the console's stderr, the top of 审核, the ribbon's message, the JSON)."""
+
+    unmapped: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (header as typed, header cell, closest fields)
+    empty: tuple[tuple[str, str], ...] = ()  # (附件2 column header, field)
+    stand_ins: tuple[tuple[str, str, str], ...] = ()  # (附件2 column header, ledger header, field standing in)
+
+    def __bool__(self) -> bool:
+        return bool(self.unmapped or self.empty)
+
+    def mapping_lines(self) -> list[str]:
+        """Ready-to-paste lines of a --mapping YAML file, the closest field for each unmapped column."""
+        out = []
+        for header, _cell, near in self.unmapped:
+            key = json.dumps(header, ensure_ascii=False)  # a YAML double-quoted key, whatever the header holds
+            if near:
+                rest = f"  # 或：{'、'.join(near[1:])}" if len(near) > 1 else ""
+                out.append(f"{key}: {near[0]}{rest}")
+            else:
+                out.append(f'{key}: ""  # 未找到相近且尚未读入的字段；留空 = 不读入该列')
+        return out
+
+    def lines(self) -> list[str]:
+        """The warning, one line each: unmapped columns, empty 附件2 columns, the mapping lines."""
+        if not self:
+            return []
+        out = []
+        if self.unmapped:
+            cols = "、".join(f"「{h}」（{c}）" for h, c, _ in self.unmapped)
+            out.append(f"[{WARNING}] 台账有 {len(self.unmapped)} 列未能识别，未读入汇总表：{cols}")
+        if self.empty:
+            cols = "、".join(h for h, _ in self.empty)
+            out.append(f"[{WARNING}] 附件2 有 {len(self.empty)} 列为空（台账中没有能对应的列）：{cols}")
+        if self.unmapped:
+            out.append(f"[{WARNING}] 如这些列应读入，请写在列名对照文件（YAML）中并用 --mapping 指定，或把表头改为字段名；可直接粘贴：")
+            out += [f"  {line}" for line in self.mapping_lines()]
+        else:
+            out.append(f"[{WARNING}] 如台账另有这些数据，请在台账中加列（列名用上述字段名），或用列名对照文件（--mapping）说明")
+        return out
+
+    def notes(self) -> list[str]:
+        """The 附件2 columns filled by a field standing in (fields.yaml form_stand_in)."""
+        return [
+            f"[{INFO}] 附件2「{col}」列取自台账「{header}」列（台账没有该列，按字段表以{name}填写，请核实口径）"
+            for col, header, name in self.stand_ins
+        ]
+
+    def to_json(self) -> dict:
+        return {
+            "columns": [{"header": h, "cell": c, "suggest": list(near)} for h, c, near in self.unmapped],
+            "empty": [{"column": h, "field": f} for h, f in self.empty],
+            "stand_ins": [{"column": col, "ledger_header": h, "field": f} for col, h, f in self.stand_ins],
+            "mapping": self.mapping_lines(),
+            "message": "\n".join(self.lines()),
+        }
+
+
+def header_gaps(ledger: Ledger | None, rows: Sequence[LedgerRow] = ()) -> tuple[HeaderGaps, dict[str, str]]:
+    """(the gaps, 附件2 field -> the ledger field that fills its column)."""
+    if ledger is not None:
+        present = {c.field: c.header for c in ledger.columns if c.field}
+    else:
+        present = {k: k for r in rows for k in r.values}
+    fills: dict[str, str] = {}
+    empty: list[tuple[str, str]] = []
+    stand_ins: list[tuple[str, str, str]] = []
+    for col in L.COLUMNS:
+        if not col.field:
+            continue
+        if col.field in present:
+            fills[col.field] = col.field
+            continue
+        other = form_stand_in(col.field)
+        if other and other in present:
+            fills[col.field] = other
+            stand_ins.append((col.header, present[other], other))
+        else:
+            empty.append((col.header, col.field))
+    unmapped: list[tuple[str, str, tuple[str, ...]]] = []
+    if ledger is not None:
+        prefer = tuple(f for _, f in empty)  # the empty 附件2 columns first, fields already read never
+        for c in ledger.unmapped:
+            near = [f for f in suggest_mapping(c.header, prefer, 6) if f not in present][:3]
+            unmapped.append((c.header, ledger.cell_of(c), tuple(near)))
+    return HeaderGaps(tuple(unmapped), tuple(empty), tuple(stand_ins)), fills
+
+
 @dataclass
 class SummarySheet:
     """One output sheet as plain values (what a macro writes into a workbook at A1)."""
@@ -163,9 +255,23 @@ class Summary:
     def unmatched(self) -> list[Review]:
         return [r for r in self.reviews if r.category is None]
 
+    @property
+    def header_gaps(self) -> HeaderGaps:
+        """Ledger columns nothing maps and 附件2 columns left empty (said first everywhere)."""
+        return self._gaps[0]
+
+    @cached_property
+    def _gaps(self) -> tuple[HeaderGaps, dict[str, str]]:
+        return header_gaps(self.ledger, [r.row for r in self.reviews])
+
+    def unmapped_json(self) -> dict:
+        """The `unmapped` key of the summary's JSON (CLI --json, the server's summary answer)."""
+        return self.header_gaps.to_json()
+
     def table_rows(self, number: str) -> list[list[object]]:
         """The data rows of one 汇总表, in the official column order."""
-        return [_table_row(r) for r in self.tables.get(number, [])]
+        fills = self._gaps[1]
+        return [_table_row(r, fills) for r in self.tables.get(number, [])]
 
     @property
     def sheets(self) -> list[SummarySheet]:
@@ -196,7 +302,12 @@ class Summary:
     def _audit_lines(self) -> list[str]:
         n_in = sum(len(v) for v in self.tables.values())
         flagged = sum(1 for r in self.reviews if r.flagged)
-        lines = [
+        gaps = self.header_gaps
+        lines = [f"表头：{line}" for line in gaps.lines()]  # first: columns not read, 附件2 columns left empty
+        lines += [f"表头：{line}" for line in gaps.notes()]
+        if self.ledger:
+            lines += [f"表头：{i.text()}" for i in self.ledger.issues if i.code == "COLUMN_UNIT_CONVERTED"]
+        lines += [
             f"地区：{self.region or '（未填）'}　汇总时间：{L.date_text(self.date)}"
             + (f"　台账：{self.ledger.sheet}（表头在第 {self.ledger.header_row} 行）" if self.ledger else ""),
             f"项目共 {len(self.reviews)} 个：列入汇总表 {n_in} 个，未能归类 {len(self.unmatched)} 个（未列入汇总表），有错误或警告的 {flagged} 个",
@@ -208,7 +319,7 @@ class Summary:
             lines.append(f"限报名额：{self.year} 年度政策目录中未规定各地限报名额")
         lines += [f"批次：[{b.severity}] {b.message}（{'、'.join(b.members)}）" for b in self.batch]
         if self.ledger:
-            lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != "info"]
+            lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != "info" and i.code != "UNMAPPED_COLUMN"]
         return lines
 
     def _audit_sheet(self) -> SummarySheet:
@@ -290,6 +401,7 @@ class Summary:
             ],
             "ledger_issues": [i.to_json() for i in (self.ledger.issues if self.ledger else [])],
             "batch": [b.to_json() for b in self.batch],
+            "unmapped": self.unmapped_json(),
         }
 
     # ------------------------------------------------------------ files
@@ -326,14 +438,15 @@ class Summary:
 # ---------------------------------------------------------------- building
 
 
-def _table_row(r: Review) -> list[object]:
+def _table_row(r: Review, fills: dict[str, str] | None = None) -> list[object]:
+    """`fills`: 附件2 field -> the ledger field filling its column (itself, or a stand-in)."""
     row = r.row
     out: list[object] = []
     for col in L.COLUMNS:
         if col.kind == "seq":
             out.append(r.table_seq)
             continue
-        v = row.values.get(col.field)
+        v = row.values.get((fills or {}).get(col.field or "", col.field))
         if col.kind == "bool" and isinstance(v, bool):
             v = "是" if v else "否"
         out.append(v)
@@ -404,8 +517,8 @@ def _write_audit(ws, s: SummarySheet, *, paper: str) -> None:
         ws.merge_cells(rng)
     ws.freeze_panes = f"E{header + 1}"
     last = len(s.values)
-    L.apply_print_setup(
-        ws, paper=paper, title_rows=f"{header}:{header}", last_row=last, last_col=L.column_letter_1(len(AUDIT_COLUMNS))
+    L.apply_audit_print_setup(
+        ws, paper=paper, header_row=header, last_row=last, last_col=L.column_letter_1(len(AUDIT_COLUMNS))
     )
 
 

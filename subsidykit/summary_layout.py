@@ -316,25 +316,55 @@ def set_text(cell, value: str) -> None:
     cell.data_type = "s"
 
 
-def apply_print_setup(ws, *, paper: str = "A4", title_rows: str | None = None, last_row: int, last_col: str) -> None:
-    """Landscape, fit to one page wide, repeated header rows, centred, page numbers in the footer."""
+def apply_print_setup(
+    ws,
+    *,
+    paper: str = "A4",
+    title_rows: str | None = None,
+    last_row: int,
+    last_col: str,
+    landscape: bool = True,
+    margins: tuple[float, float, float, float, float] = (0.4, 0.5, 0.6, 0.2, 0.3),
+    footer: str = "第 &P 页",
+) -> None:
+    """One page wide (as many pages tall as needed), repeated title rows, print area, centred,
+    page numbers in the footer; `margins` = (left/right, top, bottom, header, footer) inches.
+    The one page setup of every printed table and form (附件2/3/4, 审核, the application form)."""
     if paper not in PAPER:
         raise BadInputError(f"纸张只能是 {'、'.join(PAPER)}：{paper}")
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = PAPER[paper]
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = 0.5
-    ws.page_margins.bottom = 0.6
-    ws.page_margins.header = 0.2
-    ws.page_margins.footer = 0.3
+    side, top, bottom, header, foot = margins
+    ws.page_margins.left = ws.page_margins.right = side
+    ws.page_margins.top = top
+    ws.page_margins.bottom = bottom
+    ws.page_margins.header = header
+    ws.page_margins.footer = foot
     if title_rows:
         ws.print_title_rows = title_rows
     ws.print_area = f"A1:{last_col}{last_row}"
-    ws.oddFooter.center.text = "第 &P 页"
+    ws.oddFooter.center.text = footer
+
+
+# 审核 (internal, about 300 column-width units of 17 columns): one page wide would print it
+# at under half size.  It gets its own setup instead: landscape, two pages wide at a readable
+# scale, as many pages tall as needed, the columns identifying a project (序号 … 单位名称) and
+# the header row repeated on every page, the two halves of a band printed one after the other.
+AUDIT_PAGES_WIDE = 2
+AUDIT_KEY_COLUMNS = "A:D"
+
+
+def apply_audit_print_setup(ws, *, paper: str = "A4", header_row: int, last_row: int, last_col: str) -> None:
+    apply_print_setup(ws, paper=paper, title_rows=f"{header_row}:{header_row}", last_row=last_row, last_col=last_col)
+    ws.page_setup.fitToWidth = AUDIT_PAGES_WIDE
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.print_title_cols = AUDIT_KEY_COLUMNS
+    ws.print_options.horizontalCentered = False
+    ws.oddFooter.center.text = "审核（内部核对用，报送时不打印）　第 &P 页，共 &N 页"
 
 
 def write_table(

@@ -8,11 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
-import yaml
-
+from . import vocabulary as _vocab
 from .catalog import Catalog, load_catalog
 from .catalog.schema import Condition, Source, Threshold
 from .cite import cite, source_json
@@ -39,30 +37,25 @@ Verdict = Literal["pass", "fail", "incomplete"]
 #   不通过 at least one condition was checked and not met;
 #   待核实 nothing failed, but some conditions could not be checked (missing or unreadable data).
 VERDICT_ZH = {"pass": "通过", "fail": "不通过", "incomplete": "待核实"}
-FIELDS_FILE = Path(__file__).with_name("catalog") / "fields.yaml"
+FIELDS_FILE = _vocab.FIELDS_FILE
 
 
 @lru_cache(maxsize=1)
 def field_aliases() -> dict[str, str]:
-    """Alias (normalised) -> canonical field name, from catalog/fields.yaml."""
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    out: dict[str, str] = {}
-    for canonical, spec in data.items():
-        for name in [canonical, *((spec or {}).get("aliases") or [])]:
-            out[_key(name)] = canonical
-    return out
+    """Alias (normalised) -> canonical field name, from catalog/fields.yaml (`vocabulary.alias_index`)."""
+    return _vocab.alias_index()
 
 
 def _key(name: str) -> str:
-    text = unicodedata.normalize("NFKC", str(name))
-    for ch in " \t\r\n（）()：:":
-        text = text.replace(ch, "")
-    return text.replace("万元", "").replace("元", "")
+    """The one normaliser of field wordings (`vocabulary.field_key`)."""
+    return _vocab.field_key(name)
 
 
 @lru_cache(maxsize=4096)
 def canonical_field(name: str) -> str:
-    return field_aliases().get(_key(name), str(name).strip())
+    """The canonical field a wording names (`vocabulary.match`: year/period prefixes, units in any
+    bracket, qualifiers, aliases), or the wording itself (trimmed) when the vocabulary does not know it."""
+    return _vocab.canonical(name)
 
 
 def condition_fields(cat: Catalog):
@@ -92,22 +85,10 @@ def is_known_field(name: str) -> bool:
     return canonical_field(name) in vocabulary()
 
 
-def closest_fields(name: str, n: int = 3) -> list[str]:
-    """The known field names (or their aliases) closest to a misspelt one."""
-    import difflib
-
-    wordings = {**{k: v for k, v in field_aliases().items()}, **{_key(f): f for f in vocabulary()}}
-    hits = difflib.get_close_matches(_key(name), list(wordings), n=n * 3, cutoff=0.4)
-    out: list[str] = []
-    for h in hits:
-        canonical = wordings[h]
-        if canonical not in out:
-            out.append(canonical)
-    if not out:  # shared characters: 项目总资 -> 项目总投入
-        key = _key(name)
-        scored = sorted(vocabulary(), key=lambda f: -len(set(f) & set(key)))
-        out = [f for f in scored[:n] if set(f) & set(key)]
-    return out[:n]
+def closest_fields(name: str, n: int = 3, prefer: tuple[str, ...] = ()) -> list[str]:
+    """The known field names (or their aliases) closest to a misspelt one (`vocabulary.closest`);
+    the fields in `prefer` first when they are among the close ones."""
+    return _vocab.closest(name, n, prefer)
 
 
 class UnknownFieldError(BadInputError):

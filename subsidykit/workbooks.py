@@ -1,11 +1,15 @@
 """Opening a submitted workbook file safely and reading its cell values.
 
-Files arrive from Excel, WPS and online converters: some broken, some encrypted, some
-old .xls, some hostile.  Before anything parses a file we look at it from outside:
+Files arrive from Excel, WPS and online converters: .xlsx/.xlsm, old .xls, .ods and .csv;
+some broken, some encrypted, some hostile.  Before anything parses a file we look at it from
+outside:
 
 - the first bytes: an OLE compound file is either an encrypted workbook (streams
-  ``EncryptionInfo``/``EncryptedPackage``) or a legacy .xls; anything not a zip is not a
-  workbook;
+  ``EncryptionInfo``/``EncryptedPackage``) or a legacy .xls, whose BIFF records are walked
+  for cell positions, DIMENSIONS, the SST count, FILEPASS (a password) and SUPBOOK (links to
+  other files, DDE); anything else not a zip is not a workbook, except a ``.csv`` (read with
+  the csv module, line by line under a line-length cap, rows/columns/cells counted while
+  reading; UTF-8 or GBK, with or without BOM, delimiter sniffed);
 - the zip directory: member count, declared sizes and compression ratios (zip bombs);
 - the first bytes of every XML part: a ``<!DOCTYPE``/``<!ENTITY`` declaration is refused
   (billion laughs); the parts we parse ourselves go through ``defusedxml``;
@@ -49,13 +53,13 @@ EXCEL_ERRORS = frozenset(
 
 REASONS: dict[str, str] = {
     "missing": "文件不存在或无法打开",
-    "corrupt": "文件已损坏（压缩包或内部 XML 无法解析）",
+    "corrupt": "文件已损坏（压缩包、内部 XML 或 .xls 数据无法解析）",
     "encrypted": "工作簿已加密（设有打开密码），请去除密码后重新提交",
-    "legacy_xls": "旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 后重新提交",
+    "legacy_xls": "旧版 .xls 工作簿无法读取（数据不完整、已损坏或版本过旧），请在 Excel/WPS 中另存为 .xlsx 后重新提交",
     "zip_bomb": "压缩比异常（疑似压缩炸弹），已拒绝读取",
     "xml_entities": "内部 XML 含实体声明（DOCTYPE/ENTITY，疑似 XML 炸弹），已拒绝读取",
     "too_large": "文件或工作表过大，超出可安全读取的范围",
-    "not_workbook": "不是 Excel 工作簿（.xlsx/.xlsm）",
+    "not_workbook": "不是工作簿（可读取 .xlsx/.xlsm/.xls/.ods/.csv）",
     "not_regular": "不是普通文件",
     "changed": "文件在校验之后被改动",
 }
@@ -187,6 +191,8 @@ def _sniff_ole(data: bytes) -> UnreadableWorkbook:
         return UnreadableWorkbook("encrypted")
     if names & {"workbook", "book"}:
         return UnreadableWorkbook("legacy_xls")
+    if not names:
+        return UnreadableWorkbook("corrupt", "OLE 复合文档（.xls 等）不完整或已损坏，读不出其中的内容")
     return UnreadableWorkbook("not_workbook", "OLE 复合文档，但不是 Excel 工作簿")
 
 
@@ -284,7 +290,7 @@ _FORMULA_HINT = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _EXTERNAL = (
     ("DDE", re.compile(r"[A-Za-z0-9_.]+\|")),  # cmd|' /C calc'!A0, =DDE-style links
     ("外部链接", re.compile(r"\[\d+\]|\[[^\]]*\.(?:xl[a-z]*|et|csv)\]|'?(?:[A-Za-z]:\\|\\\\|https?://|file:)", re.IGNORECASE)),
-    ("外部调用", re.compile(r"\b(?:WEBSERVICE|FILTERXML|RTD|CALL|REGISTER\.ID|EXEC|IMAGE)\s*\(", re.IGNORECASE)),
+    ("外部调用", re.compile(r"\b(?:WEBSERVICE|FILTERXML|RTD|CALL|REGISTER\.ID|EXEC|IMAGE|DDE|DDELINK)\s*\(", re.IGNORECASE)),
 )
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _HYPERLINK = re.compile(r"\bHYPERLINK\s*\(\s*(\"?)([^,)]*)", re.IGNORECASE)
@@ -479,35 +485,43 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, legacy: bool = False) -> RawWorkbook:
-    """The visible and hidden sheets' values of an .xlsx/.xlsm (with `legacy`: also .xls and
-    .ods), or UnreadableWorkbook.  The file is read once; every limit is checked on the bytes
-    before a parser allocates anything."""
-    return read_workbook_bytes(load_bytes(path, limits), str(path), limits, legacy=legacy)
+def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, legacy: bool = True) -> RawWorkbook:
+    """The visible and hidden sheets' values of an .xlsx/.xlsm, .xls, .ods or .csv, or
+    UnreadableWorkbook.  The file is read once; every limit is checked on the bytes before a
+    parser allocates anything.  (`legacy` is kept for old callers: every format is read
+    everywhere, the same way.)"""
+    return read_workbook_bytes(load_bytes(path, limits), str(path), limits)
 
 
-def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, *, legacy: bool = False) -> RawWorkbook:
-    """As :func:`read_workbook`, from bytes already in memory."""
+CSV_SUFFIXES = (".csv",)
+
+
+def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, *, legacy: bool = True) -> RawWorkbook:
+    """As :func:`read_workbook`, from bytes already in memory (`name` tells a .csv apart)."""
     if len(data) > limits.max_file_bytes:
         raise UnreadableWorkbook("too_large", f"文件 {len(data) // 1024 // 1024} MB")
     digest = sha256_of(data)
     if data[:8] == OLE_MAGIC:
         refusal = _sniff_ole(data)
-        if not (legacy and refusal.reason == "legacy_xls"):
+        if refusal.reason != "legacy_xls":
             raise refusal
-        _check_biff(data, limits)
-        return _calamine_sheets(data, RawWorkbook(name, [], False, digest), {}, limits)
+        formulas, links = _check_biff(data, limits)
+        macros = any(n.lower() in ("_vba_project_cur", "vba") for n in cfb_stream_names(data))
+        raw = RawWorkbook(name, [], macros, digest, formulas, links)
+        return _calamine_sheets(data, raw, {}, limits, xls=True)
     if not data:
         raise UnreadableWorkbook("not_workbook", "空文件")
     if data[:4] not in (ZIP_MAGIC, EMPTY_ZIP_MAGIC):
-        raise UnreadableWorkbook("not_workbook", "文件内容不是 .xlsx 压缩包（可能是改了扩展名的其他文件）")
+        if Path(name).suffix.lower() in CSV_SUFFIXES:
+            return _read_csv(data, name, digest, limits)
+        raise UnreadableWorkbook("not_workbook", "文件内容不是 .xlsx/.xls/.ods 工作簿（可能是改了扩展名的其他文件）")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnreadableWorkbook("corrupt", f"压缩包无法打开（{exc}）") from None
     with zf:
         try:
-            raw, special = _check_package(zf, name, digest, limits, legacy)
+            raw, special, merges = _check_package(zf, name, digest, limits)
         except UnreadableWorkbook:
             raise
         except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, OSError) as exc:
@@ -517,11 +531,12 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
             if "Entities" in kind or "DTD" in kind:
                 raise UnreadableWorkbook("xml_entities", kind) from None
             raise UnreadableWorkbook("corrupt", f"{kind}: {exc}") from None
-    return _calamine_sheets(data, raw, special, limits)
+    return _calamine_sheets(data, raw, special, limits, merges=merges)
 
 
-def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits, legacy: bool) -> tuple[RawWorkbook, dict]:
-    """Every check of an OOXML (or, with `legacy`, ODS) package before calamine sees it."""
+def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits) -> tuple[RawWorkbook, dict, dict]:
+    """Every check of an OOXML or ODS package before calamine sees it: the workbook (without
+    values yet), markers per sheet and (ODS) merged ranges per sheet."""
     infos = _check_members(zf, limits)
     names = {i.filename for i in infos}
     # no XML part may declare a DTD or entities (billion laughs), wherever the declaration stands
@@ -535,9 +550,10 @@ def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits, 
             if part.startswith("xl/worksheets/") and part.endswith(".xml") or part == "content.xml":
                 xml_parts[part] = content
     if "xl/workbook.xml" not in names:
-        if legacy and "content.xml" in names and b"opendocument.spreadsheet" in (zf.read("mimetype")[:100] if "mimetype" in names else b""):
-            _check_ods(xml_parts["content.xml"], limits)
-            return RawWorkbook(name, [], False, digest), {}
+        if "content.xml" in names and b"opendocument.spreadsheet" in (zf.read("mimetype")[:100] if "mimetype" in names else b""):
+            formulas, special, merges, links = _check_ods(xml_parts["content.xml"], limits)
+            macros = any(n.lower().startswith("basic/") and not n.endswith("/") for n in names)
+            return RawWorkbook(name, [], macros, digest, formulas, links), special, merges
         if "xl/workbook.bin" in names:
             raise UnreadableWorkbook("not_workbook", "不支持 .xlsb 二进制工作簿，请另存为 .xlsx")
         raise UnreadableWorkbook("not_workbook", "压缩包中没有 xl/workbook.xml")
@@ -561,17 +577,22 @@ def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits, 
         formulas += found
     external_links = sorted(n for n in names if n.lower().startswith("xl/externallinks/") and n.lower().endswith(".xml"))
     has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
-    return RawWorkbook(name, [], has_macros, digest, formulas, external_links), special
+    return RawWorkbook(name, [], has_macros, digest, formulas, external_links), special, {}
 
 
-def _calamine_sheets(data: bytes, raw: RawWorkbook, special: dict, limits: Limits) -> RawWorkbook:
-    """The sheets' values, read by calamine from bytes that passed every check."""
+def _calamine_sheets(
+    data: bytes, raw: RawWorkbook, special: dict, limits: Limits, *, merges: dict | None = None, xls: bool = False
+) -> RawWorkbook:
+    """The sheets' values, read by calamine from bytes that passed every check.  `merges`:
+    merged ranges per sheet where calamine gives none (ODS); `xls`: a BIFF file calamine cannot
+    read is reported as such (reason legacy_xls)."""
+    broken = "legacy_xls" if xls else "corrupt"
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise UnreadableWorkbook("encrypted") from None
     except Exception as exc:  # noqa: BLE001 - CalamineError, ZipError, XmlError ...
-        raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {exc}") from None
+        raise UnreadableWorkbook(broken, f"{type(exc).__name__}: {exc}") from None
     try:
         for meta in wb.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -588,7 +609,9 @@ def _calamine_sheets(data: bytes, raw: RawWorkbook, special: dict, limits: Limit
                     row.extend([""] * (c + 1 - len(row)))
                 if row[c] in ("", None) or isinstance(marker, ErrorValue):
                     row[c] = marker
-            spans = sh.merged_cell_ranges or []
+            spans = sh.merged_cell_ranges
+            if spans is None:
+                spans = (merges or {}).get(meta.name, [])
             if len(spans) > limits.max_merged:
                 raise UnreadableWorkbook("too_large", f"工作表「{meta.name}」有 {len(spans)} 个合并区域")
             # a merge reaching past the limits is cut there (nothing can stand beyond them)
@@ -602,9 +625,11 @@ def _calamine_sheets(data: bytes, raw: RawWorkbook, special: dict, limits: Limit
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever calamine raises, the file is unreadable
-        raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {exc}") from None
+        raise UnreadableWorkbook(broken, f"{type(exc).__name__}: {exc}") from None
     finally:
         wb.close()
+    if xls and not raw.sheets:
+        raise UnreadableWorkbook("legacy_xls", "没有可读取的工作表")
     return raw
 
 
@@ -614,8 +639,32 @@ _BIFF_CELLS = frozenset({0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD,
 _BIFF_MULTI = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first col, ..., last col
 
 
-def _check_biff(data: bytes, limits: Limits) -> None:
-    """Every cell position, DIMENSIONS and the SST's declared count of an .xls, before calamine."""
+def _biff_text(body: bytes, at: int, cch: int) -> str:
+    """An XLUnicodeString's characters (its flags byte at `at`), best effort."""
+    if at >= len(body):
+        return ""
+    wide = body[at] & 1
+    raw = body[at + 1 : at + 1 + cch * (2 if wide else 1)]
+    return raw.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+def _supbook_link(body: bytes) -> str | None:
+    """What a SUPBOOK record links to outside the workbook (None: the workbook itself or add-in functions)."""
+    if len(body) < 4:
+        return None
+    ctab, cch = struct.unpack_from("<HH", body, 0)
+    if cch in (0x0401, 0x3A01):  # this workbook's own sheets; add-in functions
+        return None
+    path = _biff_text(body, 4, cch)
+    shown = re.sub(r"[\x00-\x1f]", lambda m: "|" if m.group(0) == "\x03" else "/", path).strip("/|") or "?"
+    return f"{'DDE/OLE 链接' if ctab == 0 else '引用其他工作簿'}：{shown}"
+
+
+def _check_biff(data: bytes, limits: Limits) -> tuple[list[FormulaCell], list[str]]:
+    """Every cell position, DIMENSIONS and the SST's declared count of an .xls, before calamine;
+    a FILEPASS record (an open password) is refused.  Returns the formula cells (their text is
+    not decompiled: values are read as cached) and the links to outside (SUPBOOK records
+    naming another file or a DDE/OLE source)."""
     import olefile
 
     try:
@@ -633,14 +682,22 @@ def _check_biff(data: bytes, limits: Limits) -> None:
     pos, n = 0, len(stream)
     last_row = last_col = 0
     unpack = struct.unpack_from
+    sheet_at: dict[int, str] = {}  # BOF offset of each sheet's substream -> its name (BOUNDSHEET)
+    sheet = ""
+    formulas: list[FormulaCell] = []
+    links: list[str] = []
     while pos + 4 <= n:
         rtype, rlen = unpack("<HH", stream, pos)
         body = pos + 4
         if body + rlen > n:
             break
+        if pos in sheet_at:
+            sheet = sheet_at[pos]
         if rtype in _BIFF_CELLS and rlen >= 4:
             row, col = unpack("<HH", stream, body)
             last_row, last_col = max(last_row, row + 1), max(last_col, col + 1)
+            if rtype == 0x0006 and len(formulas) < 100000:
+                formulas.append(FormulaCell(sheet, address(row, col), "（.xls 公式，未解析）", True))
         elif rtype in _BIFF_MULTI and rlen >= 6:
             row = unpack("<H", stream, body)[0]
             col = unpack("<H", stream, body + rlen - 2)[0]
@@ -652,24 +709,47 @@ def _check_biff(data: bytes, limits: Limits) -> None:
             _total, unique = unpack("<II", stream, body)
             if unique > limits.max_cells or unique > n // 3:
                 raise UnreadableWorkbook("too_large", f"共享字符串表声明 {unique} 项，与实际内容不符或超出上限")
+        elif rtype == 0x002F:  # FILEPASS: the workbook is encrypted with a password
+            raise UnreadableWorkbook("encrypted")
+        elif rtype == 0x0085 and rlen >= 8:  # BOUNDSHEET: substream offset, state, type, name
+            at = unpack("<I", stream, body)[0]
+            sheet_at[at] = _biff_text(stream[body : body + rlen], 7, stream[body + 6])
+        elif rtype == 0x01AE and len(links) < 100:  # SUPBOOK
+            link = _supbook_link(stream[body : body + rlen])
+            if link:
+                links.append(link)
         pos = body + rlen
     _check_extent("工作表", last_row, last_col, limits)
+    return formulas, links
 
 
-_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>")
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ODS_REPEAT = re.compile(rb"table:number-(?:rows|columns)-repeated\s*=\s*[\"'](\d+)[\"']")
+_ODS_ATTR = re.compile(rb"table:(name|formula|number-columns-spanned|number-rows-spanned)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ODS_LINKS = re.compile(rb"<table:(dde-source|dde-link|table-source|cell-range-source)\b")
 
 
-def _check_ods(xml: bytes, limits: Limits) -> None:
+def _check_ods(xml: bytes, limits: Limits) -> tuple[list[FormulaCell], dict, dict, list[str]]:
     """The last row and column holding something in any table of an .ods content.xml
-    (repeated rows and cells count as often as they repeat)."""
+    (repeated rows and cells count as often as they repeat), checked against the limits.
+    Returns the formulas (with their text, so DDE and links to other files are found), markers
+    for formulas saved without a value, merged ranges per table and links to outside."""
+    from html import unescape
+
     row = col = 0
     last_row = last_col = 0
     row_repeat = 1
+    table = ""
+    formulas: list[FormulaCell] = []
+    special: dict[str, dict] = {}
+    merges: dict[str, list] = {}
     for m in _ODS_TAG.finditer(xml):
         closing, tag, attrs, selfclosing = m.groups()
         if tag == b"table":
             row = 0
+            if not closing:
+                named = {k: (a or b) for k, a, b in _ODS_ATTR.findall(attrs)}
+                table = unescape(named.get(b"name", b"").decode("utf-8", "replace"))
             continue
         if closing:
             if tag == b"table-row":
@@ -683,8 +763,126 @@ def _check_ods(xml: bytes, limits: Limits) -> None:
                 row += k
             continue
         has_content = not selfclosing or b"value-type" in attrs or b"formula" in attrs
+        first_col = col
         col += k
         if has_content:
             last_col = max(last_col, col)
             last_row = max(last_row, row + row_repeat)
+        if tag == b"table-cell" and b"table:" in attrs and (b"formula" in attrs or b"spanned" in attrs):
+            named = {key: (a or b) for key, a, b in _ODS_ATTR.findall(attrs)}
+            ref = address(row, first_col)
+            if b"formula" in named and len(formulas) < 100000:
+                text = unescape(named[b"formula"].decode("utf-8", "replace"))
+                text = re.sub(r"^[a-z]+:", "", text).removeprefix("=")
+                cached = b"value-type" in attrs
+                formulas.append(FormulaCell(table, ref, text, cached, external_kind(text)))
+                if not cached and row < limits.max_rows and first_col < limits.max_cols:
+                    special.setdefault(table, {})[(row, first_col)] = UncachedFormula(text)
+            cs = int(named.get(b"number-columns-spanned", b"1") or 1)
+            rs = int(named.get(b"number-rows-spanned", b"1") or 1)
+            if (cs > 1 or rs > 1) and len(merges.setdefault(table, [])) <= limits.max_merged:
+                merges[table].append(((row, first_col), (row + rs - 1, first_col + cs - 1)))
     _check_extent("工作表", last_row, last_col, limits)
+    links = sorted({f"外部数据（{m.group(1).decode()}）" for m in _ODS_LINKS.finditer(xml)})
+    return formulas, special, merges, links
+
+
+# --- .csv ---------------------------------------------------------------------------------------
+
+CSV_LINE_CHARS = 1 << 20  # one physical line longer than this is refused before it is split
+_CSV_DELIMITERS = (",", "\t", ";", "|")
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def _csv_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GBK (as GB 18030, its superset)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    if b"\x00" in data[:65536]:
+        raise UnreadableWorkbook("not_workbook", "扩展名为 .csv，但内容是二进制数据")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise UnreadableWorkbook("not_workbook", "CSV 文件的编码既不是 UTF-8 也不是 GBK") from None
+
+
+def _csv_lines(text: str, cap: int = CSV_LINE_CHARS):
+    """Physical lines (line ends kept, as the csv module wants), none longer than `cap`."""
+    buf = io.StringIO(text, newline="")
+    number = 0
+    while line := buf.readline(cap + 1):
+        number += 1
+        if len(line) > cap:
+            raise UnreadableWorkbook("too_large", f"CSV 第 {number} 行超过 {cap} 个字符")
+        yield line
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits most of the first lines into more than one field, consistently
+    (",", tab, ";" or "|"; "," when nothing splits)."""
+    import csv
+    from itertools import islice
+
+    sample = list(islice(_csv_lines(text[:65536]), 50))
+    best, best_score = ",", (0, 0)
+    for d in _CSV_DELIMITERS:
+        try:
+            widths = [len(r) for r in csv.reader(sample, delimiter=d) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        multi = [w for w in widths if w > 1]
+        if not multi:
+            continue
+        score = (len(multi), max(multi.count(w) for w in set(multi)))
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+
+
+def csv_sheet_name(name: str) -> str:
+    """A .csv file's one sheet: named after the file, as Excel names it (31 characters, no []:*?/\\)."""
+    stem = _SHEET_BAD.sub("_", Path(name).stem if name else "") or "Sheet1"
+    return stem[:31]
+
+
+def _read_csv(data: bytes, name: str, digest: str, limits: Limits) -> RawWorkbook:
+    """A .csv as one sheet: rows, columns and cells counted while reading (a line longer than
+    CSV_LINE_CHARS, a row wider than the columns limit, too many rows or cells: refused as soon
+    as they are seen)."""
+    import csv
+
+    text = _csv_text(data)
+    sheet = csv_sheet_name(name)
+    rows: list[list] = []
+    formulas: list[FormulaCell] = []
+    width = 0
+    try:
+        for r, fields in enumerate(csv.reader(_csv_lines(text), delimiter=_sniff_delimiter(text))):
+            if len(fields) > limits.max_cols or r >= limits.max_rows:
+                _check_extent(f"工作表「{sheet}」", r + 1, len(fields), limits)
+            while fields and not fields[-1].strip():
+                fields.pop()
+            width = max(width, len(fields))
+            if (r + 1) * width > limits.max_cells:
+                _check_extent(f"工作表「{sheet}」", r + 1, width, limits)
+            values = fields  # text, as written: numbers and dates are parsed where a field is read (as for text cells of an .xlsx)
+            for c, v in enumerate(values):
+                # a cell Excel would run as a formula when the .csv is opened
+                if isinstance(v, str) and v[:1] in "=+-@" and len(formulas) < 100000:
+                    kind = external_kind(v.lstrip("=+-@"))
+                    if kind:
+                        formulas.append(FormulaCell(sheet, address(r, c), v, True, kind))
+            rows.append(values)
+    except csv.Error as exc:
+        raise UnreadableWorkbook("corrupt", f"CSV 无法解析：{exc}") from None
+    while rows and not rows[-1]:
+        rows.pop()
+    return RawWorkbook(name, [RawSheet(sheet, rows)], False, digest, formulas)

@@ -179,6 +179,22 @@ def xls_far_cell() -> bytes | None:
     return buf.getvalue()
 
 
+def csv_million_columns() -> bytes:
+    """A .csv whose second line has 10^6 columns (1 MB of commas): refused by the column limit
+    while reading, before a grid is built."""
+    return "单位名称,统一社会信用代码\n".encode() + b"1" + b"," * 999_999 + b"\n"
+
+
+def csv_long_line() -> bytes:
+    """A .csv of one 10 MB line (under the size limit, far over the line-length cap)."""
+    return "单位名称,".encode() + b"x" * (10 * 1024 * 1024)
+
+
+def csv_many_rows() -> bytes:
+    """300,000 short rows (600 KB): over the row limit of forms and of ledgers."""
+    return "单位名称\n".encode() + b"1\n" * 300_000
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -206,6 +222,10 @@ def cases() -> list[Case]:
         Case("empty.xlsx", b""),
         Case("not_a_zip.xlsx", b"<html>not a workbook</html>"),
         Case("padded_2gb.xlsx", None, note="finding 7: sparse 2 GB"),
+        Case("csv_million_columns.csv", csv_million_columns(), note="issue 13 item 5"),
+        Case("csv_long_line.csv", csv_long_line(), note="issue 13 item 5"),
+        Case("csv_many_rows.csv", csv_many_rows(), note="issue 13 item 5"),
+        Case("csv_line_100mb.csv", None, note="issue 13 item 5: one 100 MB line, sparse"),
     ]
     xls = xls_far_cell()
     if xls is not None:
@@ -224,6 +244,10 @@ def write_corpus(folder: Path) -> dict[str, Case]:
             with open(path, "wb") as fh:  # sparse: 2 GB on paper, nothing on disk
                 fh.write(xfd_no_dimension())
                 fh.truncate(2 * 1024**3)
+        elif case.name == "csv_line_100mb.csv":
+            with open(path, "wb") as fh:  # one line of 100 MB, sparse: the reader must not load it
+                fh.write("单位名称,".encode())
+                fh.truncate(100 * 1024**2)
         written[case.name] = case
     return written
 

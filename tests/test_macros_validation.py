@@ -18,7 +18,7 @@ from xlserver import get_json, post_json
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = ROOT / "examples" / "submissions"
-MANIFEST = json.loads((BATCH / "manifest.json").read_text(encoding="utf-8"))
+MANIFEST = json.loads((BATCH.with_name("submissions_manifest.json")).read_text(encoding="utf-8"))
 
 
 def _planted(code: str) -> dict:

@@ -67,7 +67,10 @@ def test_meta_describes_subsidy_cap_as_the_clerk_reads_it(xlwings_server):
     cap = next(f for f in meta["functions"] if f["id"] == "SUBSIDY_CAP")
     assert cap["description"].startswith("按年度指南计算项目的最高补助金额（万元")
     names = [(p["name"], p.get("optional", False)) for p in cap["parameters"]]
-    assert names == [("program", False), ("base", False), ("variant", True), ("count", True), ("year", True)]
+    assert names == [
+        ("program", False), ("base", False), ("variant", True), ("count", True), ("year", True),
+        ("part_labels", True), ("part_values", True),
+    ]
     assert cap["parameters"][1]["description"].startswith("计算基数（万元）")
 
 

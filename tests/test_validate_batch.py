@@ -28,7 +28,7 @@ def example_result():
 
 
 def test_every_planted_problem_is_found_and_nothing_else(example_result):
-    manifest = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((EXAMPLES.with_name("submissions_manifest.json")).read_text(encoding="utf-8"))
     planted = {(m["file"], m["code"], m["field"]) for m in manifest["files"] if m["code"]}
     planted |= {("*batch*", b["code"], tuple(sorted(b["files"]))) for b in manifest["batch"]}
     found = {(Path(r.file).name, f.code, f.field) for r in example_result.files for f in r.findings}
@@ -53,7 +53,7 @@ def test_every_planted_problem_is_found_and_nothing_else(example_result):
 
 
 def test_the_examples_use_three_layouts_and_every_code(example_result):
-    manifest = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((EXAMPLES.with_name("submissions_manifest.json")).read_text(encoding="utf-8"))
     assert {m["layout"] for m in manifest["files"]} >= {"template", "attachment3", "columns"}
     codes = {m["code"] for m in manifest["files"]} | {b["code"] for b in manifest["batch"]}
     assert codes >= {

@@ -70,9 +70,17 @@ __all__ = [
 
 # Argument help shown by the function wizard (desktop) and Office.js (server).
 DOC_PROGRAM = "项目：编号或“年度/项目名称[/子类]”，如 2023/智能制造示范工厂项目；可选一列"
-DOC_BASE = "计算基数（万元）：如项目总投入；可写 1.2亿、3000万元；不超过 10^12 万元（否则 #NUM!）；可选一列"
-DOC_VARIANT = "可选：子类，如 重大技术改造项目（分档项目必填）"
-DOC_COUNT = "可选：数量（按数量补助的项目，如 个、家、人；0 至 1000000 的整数）"
+DOC_BASE = (
+    "计算基数（万元）：如项目总投入；可写 1.2亿、3000万元；不超过 10^12 万元（否则 #NUM!）；可选一列。"
+    "多项合计的项目（各分项基数不同）写成 软硬件投入=1000；贷款利息=100（用 ；;，, 或换行分隔）"
+)
+DOC_VARIANT = "可选：子类，如 重大技术改造项目（分档项目必填）；多项合计的项目写分项名称（如 软硬件投入）只计该分项"
+DOC_COUNT = (
+    "可选：数量，0 至 1000000 的整数：按数量补助的项目（个、家、人），或金额按单个计的项目（单个装备、每家企业 …）"
+    "乘以数量；其他项目给出数量为 #VALUE!"
+)
+DOC_PART_LABELS = "可选：分项名称（表头一行，如 软硬件投入、贷款利息），与 part_values 一起给出多项合计项目的各分项基数"
+DOC_PART_VALUES = "可选：与分项名称对应的一行基数（万元）；可选多行，每行返回一个结果；空单元格的分项按 0 计"
 DOC_YEAR = "可选：年度，如 2023（1900 至 2100；项目名称已含年度时可省略）"
 
 MAX_NAME = 200  # characters of a program or 子类 name; longer ones are #NAME? at once
@@ -133,16 +141,77 @@ def _fast_for(program: str, table: dict[str, Callable[[float], float | None] | b
     return fn
 
 
-def _cap_one(program: object, base: object, variant: object, count: object, year: object) -> object:
+def _cap_one(
+    program: object, base: object, variant: object, count: object, year: object, parts: dict[str, object] | None = None
+) -> object:
     if blank(program):
         return None
     try:
-        award = cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year))
+        award = cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year), bases=parts)
     except BadInputError:
-        if blank(base) and blank(count):
+        if blank(base) and blank(count) and not parts:
             return None  # the row's base is not typed in yet: stay empty, not an error
         raise
     return float(award.amount)
+
+
+def _records(labels: object, values: object, mismatch: str):
+    """(labels, value rows) of a labels range and a values range (CHECK_ROW, the parts of
+    SUBSIDY_CAP), or the error result to return: labels and values may also stand as two
+    columns (one record)."""
+    lab = [v for r in grid(labels) for v in r]
+    bad = first_bad(lab)
+    if bad is not None:
+        return finish([bad], (1, 1), True)
+    rows = grid(values)
+    if len(rows) == len(lab) and all(len(r) == 1 for r in rows) and len(lab) > 1:
+        rows = [[r[0] for r in rows]]  # labels and values given as two columns: one record
+    if any(type(r) is not list or len(r) != len(lab) for r in rows):
+        return finish([XlErr("#VALUE!", mismatch.format(n=len(lab)))], (1, 1), True)
+    return lab, rows
+
+
+def _with_parts(
+    one: Callable[..., object],
+    program: object,
+    base: object,
+    variant: object,
+    count: object,
+    year: object,
+    part_labels: object,
+    part_values: object,
+) -> object:
+    """The parts of a combined award as a labels row and a values range (as CHECK_ROW): one result
+    per values row; program, base, variant, count and year a single cell or a column of that length."""
+    records = _records(part_labels, part_values, "分项名称有 {n} 个，分项基数每行的个数须相同")
+    if not isinstance(records, tuple):
+        return records
+    lab, rows = records
+    others = [grid(a) for a in (program, base, variant, count, year)]
+    for g in others:
+        if not is_single(g) and (len(g) != len(rows) or len(g[0]) != 1):
+            return finish([XlErr("#VALUE!", "项目、基数、子类、数量、年度须为单个单元格或与分项基数行数相同的一列")], (1, 1), True)
+
+    def row_result(prog: object, b: object, v: object, c: object, y: object, *vals: object) -> object:
+        if blank(prog) or all(blank(x) for x in vals):
+            return None
+        parts: dict[str, object] = {}
+        for label, value in zip(lab, vals, strict=True):
+            if blank(value):
+                continue  # a part left empty: not given (the engine counts it 0 and says so)
+            name = _text(label)
+            if not name:
+                raise BadInputError("分项基数所在列的分项名称为空")
+            if name in parts:
+                raise BadInputError(f"分项名称「{name}」出现了两次")
+            parts[name] = value
+        return one(prog, b, v, c, y, parts)
+
+    def pick(g: list[list[object]], i: int) -> object:
+        return g[0][0] if is_single(g) else g[i][0]
+
+    out = [guarded(row_result, *(pick(g, i) for g in others), *row) for i, row in enumerate(rows)]
+    return finish(out, (len(rows), 1), len(rows) == 1)
 
 
 def _cap_column(program: str, bases: list[object], variant: str | None, year: int | None) -> list[object]:
@@ -160,8 +229,12 @@ def _cap_column(program: str, bases: list[object], variant: str | None, year: in
 @xw.arg("variant", ndim=2, doc=DOC_VARIANT)
 @xw.arg("count", ndim=2, doc=DOC_COUNT)
 @xw.arg("year", ndim=2, doc=DOC_YEAR)
-def SUBSIDY_CAP(program, base, variant=None, count=None, year=None):
-    """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果随之溢出为一列。空单元格返回空；项目名称无法识别返回 #NAME?，指南未规定金额（另行通知、认定、贷款额度等）返回 #N/A，数值无法读取返回 #VALUE!，超过 10^12 万元返回 #NUM!；原因见 SUBSIDY_EXPLAIN。"""
+@xw.arg("part_labels", ndim=2, doc=DOC_PART_LABELS)
+@xw.arg("part_values", ndim=2, doc=DOC_PART_VALUES)
+def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=None, part_values=None):
+    """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果溢出为一列。多项合计项目的分项写在基数中（软硬件投入=1000；贷款利息=100）或用分项名称、分项基数两个区域；按单个装备、每家企业计的金额乘以数量。空单元格返回空；名称无法识别 #NAME?，指南未规定金额 #N/A，数值无法读取或参数不适用 #VALUE!，超过 10^12 万元 #NUM!；原因见 SUBSIDY_EXPLAIN。"""
+    if (part_labels is not None or part_values is not None) and _has_parts(part_labels, part_values):
+        return _with_parts(_cap_one, program, base, variant, count, year, part_labels, part_values)
     # the common single-cell case, decided in floats where that is exact (see rate_cap_function)
     tb = type(base)
     if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None:
@@ -243,11 +316,15 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None):
     return finish(out, shape, False)
 
 
-def _explain_one(program: object, base: object, variant: object, count: object, year: object) -> object:
+def _explain_one(
+    program: object, base: object, variant: object, count: object, year: object, parts: dict[str, object] | None = None
+) -> object:
     if blank(program):
         return None
     try:
-        return cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year)).explanation
+        return cap(
+            _name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year), bases=parts
+        ).explanation
     except SubsidyError as exc:
         return f"{error_for(exc)} {exc.message}"
 
@@ -258,9 +335,24 @@ def _explain_one(program: object, base: object, variant: object, count: object, 
 @xw.arg("variant", ndim=2, doc=DOC_VARIANT)
 @xw.arg("count", ndim=2, doc=DOC_COUNT)
 @xw.arg("year", ndim=2, doc=DOC_YEAR)
-def SUBSIDY_EXPLAIN(program, base=None, variant=None, count=None, year=None):
-    """说明 SUBSIDY_CAP 的计算过程和指南出处（文件、行号）；不能计算时给出原因（文字）。"""
+@xw.arg("part_labels", ndim=2, doc=DOC_PART_LABELS)
+@xw.arg("part_values", ndim=2, doc=DOC_PART_VALUES)
+def SUBSIDY_EXPLAIN(program, base=None, variant=None, count=None, year=None, part_labels=None, part_values=None):
+    """说明 SUBSIDY_CAP 的计算过程和指南出处（文件、行号）；不能计算时给出原因（文字）。参数与 SUBSIDY_CAP 相同，多项合计项目的分项同样可写在基数单元格中或用分项名称、分项基数两个区域。"""
+    if _has_parts(part_labels, part_values):
+        return _with_parts(_explain_one, program, base, variant, count, year, part_labels, part_values)
     return elementwise(_explain_one, program, base, variant, count, year)
+
+
+def _has_parts(part_labels: object, part_values: object) -> bool:
+    """True when the parts range arguments are given (an omitted or empty single cell is not)."""
+    for arg in (part_labels, part_values):
+        if arg is None:
+            continue
+        g = grid(arg)
+        if not (is_single(g) and blank(g[0][0])):
+            return True
+    return False
 
 
 def _rate_one(program: object, variant: object, year: object) -> object:
@@ -351,15 +443,10 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
 @xw.arg("only_given", ndim=2, doc="可选：TRUE 时只核对已填的字段（默认全部条件，缺少的列为“缺少数据”）")
 def CHECK_ROW(program, labels, values, year=None, only_given=None):
     """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。多行数值返回一列结果。"""
-    lab = [v for r in grid(labels) for v in r]
-    bad_label = first_bad(lab)
-    if bad_label is not None:
-        return finish([bad_label], (1, 1), True)
-    rows = grid(values)
-    if len(rows) == len(lab) and all(len(r) == 1 for r in rows) and len(lab) > 1:
-        rows = [[r[0] for r in rows]]  # labels and values given as two columns: one record
-    if any(type(r) is not list or len(r) != len(lab) for r in rows):
-        return finish([XlErr("#VALUE!", f"表头有 {len(lab)} 列，数值行的列数须相同")], (1, 1), True)
+    records = _records(labels, values, "表头有 {n} 列，数值行的列数须相同")
+    if not isinstance(records, tuple):
+        return records
+    lab, rows = records
     progs, years, onlys = grid(program), grid(year), grid(only_given)
     for g in (progs, years, onlys):
         if not is_single(g) and (len(g) != len(rows) or len(g[0]) != 1):

@@ -157,6 +157,22 @@ class Part(_Strict):
     note: str | None = None
 
 
+class Alias(_Strict):
+    """Another name clerks type for a program or variant ("首台套" for 首台（套）装备示范应用项目),
+    with the reason: a `note` or the `source` clause that uses the name. A plain string is also
+    accepted in `aliases` (entries written before aliases carried reasons)."""
+
+    name: str
+    note: str | None = None
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _justified(self) -> "Alias":
+        if not (self.note or self.source):
+            raise ValueError(f"别名「{self.name}」须有 note 或 source 说明出处")
+        return self
+
+
 class _Amounts(_Strict):
     """The fields a program and a variant share; a variant overrides its program."""
 
@@ -167,6 +183,9 @@ class _Amounts(_Strict):
     fixed: Decimal | None = None
     unit_amount: Decimal | None = None
     unit: str | None = None  # what is counted for per_unit ("个", "家", ...)
+    # fixed / cap_only: the clause gives the amount per item (单个装备, 每家入选企业 …), so a
+    # count multiplies it; the item in the clause's words ("装备", "企业")
+    per: str | None = None
     stages: list[Part] = Field(default_factory=list)
     components: list[Part] = Field(default_factory=list)
     first_payment: FirstPayment | None = None
@@ -192,7 +211,11 @@ class _Amounts(_Strict):
 
 class Variant(_Amounts):
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Union[str, Alias]] = Field(default_factory=list)
+
+    @property
+    def alias_names(self) -> list[str]:
+        return [a if isinstance(a, str) else a.name for a in self.aliases]
 
 
 class CityLimit(_Strict):
@@ -219,12 +242,16 @@ class Program(_Amounts):
     grant: bool = True
     # True: the clause states a floor ("不低于1000元"), so the maximum award is not determined
     minimum: bool = False
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Union[str, Alias]] = Field(default_factory=list)  # other names; see Alias
     variants: list[Variant] = Field(default_factory=list)
     city_limits: list[CityLimit] = Field(default_factory=list)
     office: str | None = None
     phone: str | None = None
     contact_source: Source | None = None
+
+    @property
+    def alias_names(self) -> list[str]:
+        return [a if isinstance(a, str) else a.name for a in self.aliases]
 
     @model_validator(mode="after")
     def _consistent(self) -> "Program":

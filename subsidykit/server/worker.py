@@ -103,6 +103,7 @@ def summary(folder: Path, ledger: str, year: str | None, region: str) -> dict:
         "year": built.year,
         "tables": {c.sheet_name: len(built.tables.get(c.number, [])) for c in built.categories if built.tables.get(c.number)},
         "unmatched": len(built.unmatched),
+        "unmapped": built.unmapped_json(),  # ledger columns not read, 附件2 columns left empty
     }
 
 

@@ -40,7 +40,7 @@ from subsidykit.server.uploads import REPORT_NAME, Names, WorkerFailed, run_job,
 logger = logging.getLogger("subsidykit.server")
 router = APIRouter(prefix=f"{settings.app_path}/subsidykit")
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 CHUNK = 1 << 20
 
 
@@ -142,7 +142,7 @@ async def validate(request: Request, current_user: dep.User):
         year = str(form.get("year") or "").strip() or None
         workbooks = [u for u in uploads if Path(u.filename).suffix.lower() in EXCEL_SUFFIXES]
         if not workbooks:
-            raise HTTPException(status_code=400, detail="没有收到 Excel 工作簿（.xlsx/.xlsm/.xls）")
+            raise HTTPException(status_code=400, detail="没有收到 Excel 工作簿（.xlsx/.xlsm/.xls/.ods/.csv）")
         with upload_folder() as tmp:
             folder = tmp / "upload"
             taken = Names(reserved=[REPORT_NAME])
@@ -169,7 +169,7 @@ async def summary_file(request: Request, current_user: dep.User):
     try:
         uploads = _files(form, "ledger")
         if not uploads or Path(uploads[0].filename).suffix.lower() not in EXCEL_SUFFIXES:
-            raise HTTPException(status_code=400, detail="请上传一个台账工作簿（.xlsx/.xlsm）")
+            raise HTTPException(status_code=400, detail="请上传一个台账工作簿（.xlsx/.xlsm/.xls/.ods/.csv）")
         year = str(form.get("year") or "").strip() or None
         region = str(form.get("region") or "").strip()
         with upload_folder() as tmp:

@@ -13,7 +13,7 @@
   }
 
   const KEY = { token: "subsidykit.token", year: "subsidykit.year", region: "subsidykit.region" };
-  let limits = { max_files: 300, max_upload_mb: 100, max_file_mb: 20, extensions: [".xlsx", ".xlsm", ".xls"] };
+  let limits = { max_files: 300, max_upload_mb: 100, max_file_mb: 20, extensions: [".xlsx", ".xlsm", ".xls", ".ods", ".csv"] };
 
   const $ = (id) => document.getElementById(id);
   const store = {

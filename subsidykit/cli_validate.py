@@ -32,7 +32,7 @@ def cmd_validate(args) -> int:
         raise BadInputError("--workers 须为正整数")
     files = collect_files(args.paths)
     if not files:
-        raise BadInputError(f"在 {'、'.join(args.paths)} 中没有找到 Excel 工作簿（.xlsx/.xlsm/.xls）")
+        raise BadInputError(f"在 {'、'.join(args.paths)} 中没有找到工作簿（.xlsx/.xlsm/.xls/.ods/.csv）")
     inputs = Inputs.of_paths(args.paths, files)
     if report is not None:
         check_output_file(report, inputs, what="报告文件", force=args.force)
@@ -75,7 +75,7 @@ def cmd_validate(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("validate", help="批量校验申报表（文件或文件夹）")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="申报表文件或文件夹（递归查找 .xlsx/.xlsm/.xls）")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="申报表文件或文件夹（递归查找 .xlsx/.xlsm/.xls/.ods/.csv；其他文件列为“不是工作簿”）")
     p.add_argument("--year", help="申报年度（表中未填写年度时使用），如 2023")
     p.add_argument("--report", metavar="OUT.xlsx", help="写出校验报告工作簿（不能是输入文件，也不能在被校验的文件夹内）")
     p.add_argument("--annotate", metavar="DIR", help="在此文件夹写出标注问题单元格的副本（原文件不变；不能是被校验的文件夹）")

@@ -172,3 +172,21 @@ def test_the_summary_view_offers_the_print_ready_file(server, browser):
     assert not browser.find_element(By.CSS_SELECTOR, '[xw-click="generate_summary"]').is_enabled()
     _shot(browser, "summary")
     assert _own_script_errors(browser) == []
+
+
+def test_the_summary_view_names_the_ledger_columns_it_could_not_read(server, browser, tmp_path):
+    """Issue 13: the task pane shows the same unmapped-column warning as the console and 审核."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from ledgers import HEADER, PROJECTS, write_ledger
+
+    header = [*HEADER, "招商引资对接人"]  # nothing in the vocabulary is called that
+    ledger = write_ledger(tmp_path / "台账.xlsx", [[*PROJECTS[0], "王五"]], header=header)
+    _save_token(browser, server, server.token)
+    browser.get(f"{server}/taskpane.html?view=summary")
+    browser.find_element(By.ID, "ledger-input").send_keys(str(ledger))
+    browser.find_element(By.ID, "summary-year").send_keys("2023")
+    browser.find_element(By.ID, "summary-button").click()
+    status = _wait_text(browser, "summary-status", "年度汇总表")
+    assert status.startswith("[警告] 台账有 1 列未能识别") and "招商引资对接人" in status

@@ -241,7 +241,9 @@
     }
     const body = await resp.json();
     const tables = Object.entries(body.tables).map(([k, v]) => k + " " + v + " 个").join("，");
-    status("summary-status", body.year + " 年度汇总表：" + (tables || "无项目") + (body.unmatched ? "；" + body.unmatched + " 行未对应到类别，见「审核」表" : "") + "。", "ok");
+    // the ledger columns not read and the 附件2 columns left empty come first, as on the console and in 审核
+    const gaps = body.unmapped && body.unmapped.message ? body.unmapped.message + "\n" : "";
+    status("summary-status", gaps + body.year + " 年度汇总表：" + (tables || "无项目") + (body.unmatched ? "；" + body.unmatched + " 行未对应到类别，见「审核」表" : "") + "。", gaps ? "error" : "ok");
     const link = $("summary-link");
     link.href = blobUrl(body.file.content_base64, XLSX);
     link.download = body.file.name;

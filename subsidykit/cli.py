@@ -109,7 +109,9 @@ def _named(items: Sequence[str] | None, what: str) -> dict[str, str]:
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise BadInputError(f"{what}「{item}」应写成 名称=数值")
+            raise BadInputError(f"{what}「{term(item)}」应写成 名称=数值")
+        if key.strip() in out:  # never the last one silently: 项目总投入=3500 项目总投入=100
+            raise BadInputError(f"{what}「{term(key.strip())}」给了两次，只能给一次")
         out[key.strip()] = value.strip()
     return out
 

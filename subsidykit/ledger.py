@@ -201,17 +201,64 @@ def suggest_mapping(header: str, prefer: tuple[str, ...] = (), n: int = 3) -> li
     return closest_fields(header, n, prefer)
 
 
+MAPPING_MAX_BYTES = 1024 * 1024  # a mapping file is a few lines; a bigger one is refused before it is parsed
+
+
+def _unique_key(p: Path, key: object, seen: set) -> None:
+    try:
+        if key in seen:
+            raise BadInputError(f"列名对照文件 {p.name}：「{key}」写了两次，只能写一次")
+        seen.add(key)
+    except TypeError:  # an unhashable key: refused below (keys must be text)
+        pass
+
+
+def _mapping_loader(p: Path) -> type:
+    """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last one silently)."""
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            if isinstance(node, yaml.MappingNode):
+                self.flatten_mapping(node)
+                seen: set = set()
+                for key_node, _value in node.value:
+                    _unique_key(p, self.construct_object(key_node, deep=deep), seen)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
+
+
+def _json_pairs(p: Path):
+    def hook(pairs):
+        seen: set = set()
+        for k, _v in pairs:
+            _unique_key(p, k, seen)
+        return dict(pairs)
+
+    return hook
+
+
 def load_mapping(path: str | Path) -> dict[str, str | None]:
     """A user mapping file (YAML or JSON): {表头文字: 字段名}; 字段名 empty or null = ignore the column."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        if p.stat().st_size > MAPPING_MAX_BYTES:
+            raise BadInputError(f"列名对照文件 {p.name} 过大（超过 {MAPPING_MAX_BYTES // 1024} KB），应只有表头文字与字段名的对照")
+        with p.open("rb") as fh:
+            raw = fh.read(MAPPING_MAX_BYTES + 1)
+        if len(raw) > MAPPING_MAX_BYTES:
+            raise BadInputError(f"列名对照文件 {p.name} 过大（超过 {MAPPING_MAX_BYTES // 1024} KB），应只有表头文字与字段名的对照")
+        text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise BadInputError(f"无法读取列名对照文件 {p}：{exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise BadInputError(f"列名对照文件 {p.name} 不是 UTF-8 编码的文字，请另存为 UTF-8") from None
     try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text, object_pairs_hook=_json_pairs(p)) if p.suffix.lower() == ".json" else yaml.load(text, Loader=_mapping_loader(p))
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise BadInputError(f"列名对照文件 {p.name} 格式错误：{exc}") from None
+    except RecursionError:
+        raise BadInputError(f"列名对照文件 {p.name} 格式错误：嵌套层数过多") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
@@ -221,17 +268,30 @@ def load_mapping(path: str | Path) -> dict[str, str | None]:
         if v is not None and not isinstance(v, str):
             raise BadInputError(f"列名对照文件 {p.name}：「{k}」对应的字段名应为文字")
         out[k] = v.strip() if isinstance(v, str) and v.strip() else None
+    first: dict[str, str] = {}
+    for k, v in out.items():  # two spellings of one header mapped differently: neither is taken silently
+        other = first.setdefault(_mapping_key(k), k)
+        if other != k and out[other] != v:
+            raise BadInputError(f"列名对照文件 {p.name}：「{k}」与「{other}」是同一个表头，却对应不同的字段")
     return out
 
 
-def _map_header(header: str, mapping: Mapping[str, str | None]) -> tuple[bool, str | None]:
-    """(decided by the user mapping?, field)."""
+def _mapping_index(mapping: Mapping[str, str | None]) -> dict[str, str | None]:
+    """The user mapping by normalised header (the first entry wins, as before): built once per ledger."""
+    index: dict[str, str | None] = {}
+    for k, v in mapping.items():
+        index.setdefault(_mapping_key(k), v)
+    return index
+
+
+def _map_header(header: str, index: Mapping[str, str | None]) -> tuple[bool, str | None]:
+    """(decided by the user mapping?, field); `index` from _mapping_index."""
     if not header:
         return False, None
     key = _mapping_key(header)
-    for k, v in mapping.items():
-        if _mapping_key(k) == key:
-            return True, (canonical_field(v) if v else None)
+    if key in index:
+        v = index[key]
+        return True, (canonical_field(v) if v else None)
     return False, _known(header)
 
 
@@ -240,13 +300,14 @@ def _find_header(
 ) -> tuple[int, list[tuple[int, str, str | None, bool]]]:
     best: tuple[int, int] | None = None  # (score, index)
     best_cols: list[tuple[int, str, str | None, bool]] = []
+    index = _mapping_index(mapping)
     for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         cols = []
         for j, v in enumerate(row):
             text = _header_text(v)
             if not text or len(text) > 60:
                 continue
-            by_user, name = _map_header(text, mapping)
+            by_user, name = _map_header(text, index)
             cols.append((j, text, name, by_user))
         names = {c[2] for c in cols if c[2]}
         if not any(k in names for k in KEY_FIELDS):

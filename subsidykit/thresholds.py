@@ -96,12 +96,16 @@ class UnknownFieldError(BadInputError):
 
     code = "UNKNOWN_FIELD"
 
+    SUGGESTED = 5  # close names are worked out for the first few only (a 20,000-label row stays fast)
+
     def __init__(self, names: list[str]):
         parts = []
-        for name in names:
+        for name in names[: self.SUGGESTED]:
             near = closest_fields(name)
             parts.append(f"「{name}」" + (f"（是否指：{'、'.join(near)}）" if near else ""))
-        super().__init__(f"无法识别的字段：{'；'.join(parts)}")
+        rest = len(names) - self.SUGGESTED
+        more = f"；另有 {rest} 个无法识别的字段（{'、'.join(names[self.SUGGESTED : self.SUGGESTED + 20])}{'等' if rest > 20 else ''}）" if rest > 0 else ""
+        super().__init__(f"无法识别的字段：{'；'.join(parts)}{more}")
         self.names = names
 
 

@@ -797,8 +797,8 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 def _csv_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GBK (as GB 18030, its superset)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[3:]  # a UTF-8 BOM before GBK text (editors that add one blindly): decoded below, never replaced
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace")
     if b"\x00" in data[:65536]:
         raise UnreadableWorkbook("not_workbook", "扩展名为 .csv，但内容是二进制数据")
@@ -864,12 +864,30 @@ def _read_csv(data: bytes, name: str, digest: str, limits: Limits) -> RawWorkboo
     rows: list[list] = []
     formulas: list[FormulaCell] = []
     width = 0
+    delimiter = _sniff_delimiter(text)
+    record: list[str] = []  # the physical lines of the record being read (an unclosed quote is found on the last one)
+
+    def lines():
+        for line in _csv_lines(text):
+            record.append(line)
+            yield line
+
+    blank = 0  # empty rows not yet kept: trailing ones (an export's 10^6 empty lines) never count against the limits
+    last: list[str] = []
     try:
-        for r, fields in enumerate(csv.reader(_csv_lines(text), delimiter=_sniff_delimiter(text))):
-            if len(fields) > limits.max_cols or r >= limits.max_rows:
+        for r, fields in enumerate(csv.reader(lines(), delimiter=delimiter)):
+            last, record[:] = record[:], []
+            if len(fields) > limits.max_cols:
                 _check_extent(f"工作表「{sheet}」", r + 1, len(fields), limits)
             while fields and not fields[-1].strip():
                 fields.pop()
+            if not fields:
+                blank += 1
+                continue
+            if r >= limits.max_rows:
+                _check_extent(f"工作表「{sheet}」", r + 1, len(fields), limits)
+            rows.extend([] for _ in range(blank))
+            blank = 0
             width = max(width, len(fields))
             if (r + 1) * width > limits.max_cells:
                 _check_extent(f"工作表「{sheet}」", r + 1, width, limits)
@@ -882,7 +900,13 @@ def _read_csv(data: bytes, name: str, digest: str, limits: Limits) -> RawWorkboo
                         formulas.append(FormulaCell(sheet, address(r, c), v, True, kind))
             rows.append(values)
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise UnreadableWorkbook("too_large", f"CSV 第 {len(rows) + blank + 1} 行起有一格超过 {csv.field_size_limit()} 个字符（或引号没有闭合）") from None
         raise UnreadableWorkbook("corrupt", f"CSV 无法解析：{exc}") from None
-    while rows and not rows[-1]:
-        rows.pop()
+    try:  # a quote opened and never closed swallows the rest of the file into one cell: refused, not read
+        for _ in csv.reader(last, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise UnreadableWorkbook("corrupt", f"CSV 第 {len(rows) + blank} 行的引号没有闭合（其后内容都会落进一格）") from None
     return RawWorkbook(name, [RawSheet(sheet, rows)], False, digest, formulas)

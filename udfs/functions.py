@@ -423,7 +423,17 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
         return None
     if all(blank(v) for v in row):
         return None
-    values = {str(label).strip(): v for label, v in zip(labels, row, strict=True) if not blank(label)}
+    values: dict[str, object] = {}
+    seen: dict[str, str] = {}  # canonical field -> its label: the same field twice is refused, never the last one taken
+    for label, v in zip(labels, row, strict=True):
+        if blank(label):
+            continue
+        key = str(label).strip()
+        field = canonical_field(key)
+        if field in seen:
+            raise BadInputError(f"表头「{key}」与「{seen[field]}」是同一项（{field}），只能有一列")
+        seen[field] = key
+        values[key] = v
     sel = find_program(_name(program), year=_year(year))
     rv = review_project(sel, values, strict=True, only_given=only_given)  # unknown labels: #NAME?
     report = rv.report

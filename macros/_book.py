@@ -6,7 +6,6 @@ from pathlib import Path
 
 import xlwings as xw
 
-from subsidykit.errors import SubsidyError
 from subsidykit.outputs import free_path as _free_path
 
 TITLE = "专项资金助手"

@@ -758,15 +758,6 @@ def validate_paths(
     return BatchResult(results, check_batch(results, year=year, catalog=cat))
 
 
-def validate_one_batch(results: Sequence[FileResult], *, year: object = None) -> BatchResult:
-    """Batch checks over results made elsewhere (e.g. one per open workbook)."""
-    return BatchResult(list(results), check_batch(results, year=year))
-
-
-def severity_of(code: str) -> str:
-    return CODES[code][0]
-
-
 __all__ = [
     "CHECKS",
     "CODES",

@@ -139,10 +139,6 @@ def amount_text(p: Program | Variant) -> str:
     return "，".join(bits) or KIND_ZH.get(kind or "", "")
 
 
-def threshold_text(t: Threshold) -> str:
-    return t.label
-
-
 # --- the fields a clerk types (show, fields, check --help) -------------------------------------
 
 INPUT_HINT = {"万元": "数值", "比例": "百分比", "日期": "日期", "是否": "是/否", "文本": "文字"}  # 字段=<hint>

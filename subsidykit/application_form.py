@@ -421,7 +421,7 @@ _ATT2_FIXED_LABELS = {
 
 
 def _unit_of(name: str) -> str:
-    from .submissions import field_units
+    from .thresholds import field_units
 
     return field_units().get(name, "文本")
 

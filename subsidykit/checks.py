@@ -40,8 +40,8 @@ from .lookup import Selection, find_program, require_variant
 from .regions import city_of_text, city_of_uscc
 from .review import CODES as REVIEW_CODES
 from .review import ERROR, INFO, SEVERITIES, WARNING, ProjectReview, review_project
-from .submissions import Submission, field_units, read_sheets, read_submission
-from .thresholds import parse_value
+from .submissions import Submission, read_sheets, read_submission
+from .thresholds import field_units, parse_value
 from .uscc import normalise as uscc_normalise
 from .uscc import problem as uscc_problem
 from .workbooks import DEFAULT_LIMITS, Limits, UnreadableWorkbook
@@ -640,23 +640,16 @@ def _worker(args: tuple[str, object]) -> FileResult:
     return validate_file(path, year=year)
 
 
-WORKER_MEMORY_ENV = "SUBSIDYKIT_WORKER_MEMORY_MB"
-
-
 def _limit_memory() -> None:
     """Cap a worker's address space, so a file that makes a parser allocate without bound ends
     that worker (reported as unreadable), not the machine."""
-    try:
-        import resource
+    from . import rlimits
 
-        mb = int(os.environ.get(WORKER_MEMORY_ENV, "2048"))
-        if mb > 0:
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            want = mb << 20
-            if hard != resource.RLIM_INFINITY:
-                want = min(want, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (want, hard))
-    except (ImportError, ValueError, OSError):  # Windows has no resource module
+    try:
+        mb = int(os.environ.get(rlimits.WORKER_MEMORY_ENV, "2048"))
+        if mb > 0:  # 0 or less: no cap
+            rlimits.cap(memory_bytes=mb * rlimits.MB)
+    except (ValueError, OSError):  # not a number, or a limit the platform will not take: run uncapped
         pass
 
 

@@ -36,12 +36,9 @@ def group_of(unit: str) -> str:
 @lru_cache(maxsize=1)
 def _yaml_fields() -> dict[str, list[str]]:
     """Canonical name -> aliases, in the order of catalog/fields.yaml."""
-    import yaml
+    from .vocabulary import field_specs
 
-    from .thresholds import FIELDS_FILE
-
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    return {name: [str(a) for a in (spec or {}).get("aliases") or []] for name, spec in data.items()}
+    return {name: [str(a) for a in spec.get("aliases") or []] for name, spec in field_specs().items()}
 
 
 def _bases(program, variant=None) -> list[tuple[str | None, str]]:
@@ -90,7 +87,8 @@ def usage_counts() -> tuple[Counter, frozenset[str]]:
 def vocabulary_rows() -> list[dict]:
     """Every field of the vocabulary: {field, unit, group, input, aliases, programs, general,
     derived_from}, grouped (GROUPS order), the most used first within a group."""
-    from .programs import field_units, input_hint
+    from .programs import input_hint
+    from .thresholds import field_units
     from .thresholds import DERIVED_FROM, vocabulary
 
     yaml_fields = _yaml_fields()
@@ -158,7 +156,8 @@ def program_field_rows(sel) -> dict:
     base, the 子类 that need it (`variants`, None: all); and the `check` lines to paste,
     one per 子类 where the 子类 have conditions of their own."""
     from .catalog import load_catalog
-    from .programs import INPUT_EXAMPLE, field_units, input_hint, program_fields, rule_value_text
+    from .programs import INPUT_EXAMPLE, input_hint, program_fields, rule_value_text
+    from .thresholds import field_units
 
     p = sel.program
     names = [v.name for v in p.variants] if sel.variant is None else [sel.variant.name]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from .catalog import Catalog, Program, load_catalog
 from .catalog.schema import Threshold, Variant
@@ -11,7 +10,7 @@ from .cite import cite
 from .errors import BadInputError
 from .lookup import Selection, keyword_matches, name_key
 from .parsing import fmt_ratio, fmt_wan
-from .thresholds import canonical_field
+from .thresholds import canonical_field, field_units
 
 KIND_ZH = {
     "rate_cap": "比例补助",
@@ -149,20 +148,6 @@ _UNIT_SHOWN_WITH_VALUE = ("比例", "日期", "是否", "文本")  # the value s
 def input_hint(unit: str) -> str:
     """What follows `字段=` for a unit: 数值, 百分比, 日期, 是/否, 文字."""
     return INPUT_HINT.get(unit, "数值")
-
-
-@lru_cache(maxsize=1)
-def field_units() -> dict[str, str]:
-    """Canonical field -> unit: catalog/fields.yaml, then every catalog condition."""
-    import yaml
-
-    from .thresholds import FIELDS_FILE, condition_fields
-
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    out = {name: (spec or {}).get("unit") or "文本" for name, spec in data.items()}
-    for name, unit in condition_fields(load_catalog()):
-        out.setdefault(canonical_field(name), unit)
-    return out
 
 
 def rule_value_text(unit: str, op: str, value) -> str:

@@ -27,7 +27,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import yaml
 
 from .catalog import Catalog, load_catalog
 from .catalog.schema import Source, Threshold
@@ -35,7 +34,7 @@ from .cite import source_json
 from .errors import BadInputError, NoAmountError, SubsidyError
 from .lookup import Selection
 from .parsing import fmt_wan
-from .thresholds import FIELDS_FILE, VERDICT_ZH, CheckReport, Verdict, canonical_field, check, condition_fields, parse_value
+from .thresholds import VERDICT_ZH, CheckReport, Verdict, canonical_field, check, field_units, parse_value
 
 ERROR, WARNING, INFO = "错误", "警告", "提示"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -173,10 +172,7 @@ class ProjectReview:
 @lru_cache(maxsize=1)
 def _amount_names() -> frozenset[str]:
     """Every field in 万元: the vocabulary's and every catalog condition's."""
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    names = {name for name, spec in data.items() if (spec or {}).get("unit") == "万元"}
-    names.update(canonical_field(n) for n, unit in condition_fields(load_catalog()) if unit == "万元")
-    return frozenset(names | set(AMOUNT_FIELDS))
+    return frozenset({name for name, unit in field_units().items() if unit == "万元"} | set(AMOUNT_FIELDS))
 
 
 def _explicit_unit(raw: object) -> bool:

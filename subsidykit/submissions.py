@@ -25,15 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from .application_form import REFERENCE_SHEETS
-from .catalog import load_catalog
 from .parsing import is_blank
-from .thresholds import FIELDS_FILE, canonical_field, condition_fields
+from .thresholds import canonical_field
 from .vocabulary import field_key
 from .vocabulary import index as vocabulary_index
 from .vocabulary import match as match_field
@@ -59,18 +56,6 @@ _UNIT_CELLS = {"万元", "元", "亿元", "%", "年", "月", "日", "个", "人"
 def _norm(text: str) -> str:
     """The shared normaliser of field wordings (`vocabulary.field_key`)."""
     return field_key(text)
-
-
-@lru_cache(maxsize=1)
-def field_units() -> dict[str, str]:
-    """Canonical field name -> unit, from the vocabulary and every catalog condition."""
-    units: dict[str, str] = {}
-    for name, unit in condition_fields(load_catalog()):
-        units.setdefault(canonical_field(name), unit)
-    vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
-    for name, spec in vocab.items():
-        units[name] = (spec or {}).get("unit", "文本")
-    return units
 
 
 def label_index() -> dict[str, str]:

@@ -71,6 +71,17 @@ def condition_fields(cat: Catalog):
 
 
 @lru_cache(maxsize=1)
+def field_units() -> dict[str, str]:
+    """Canonical field name -> unit: every catalog condition's, then fields.yaml's (which wins)."""
+    units: dict[str, str] = {}
+    for name, unit in condition_fields(load_catalog()):
+        units.setdefault(canonical_field(name), unit)
+    for name, spec in _vocab.field_specs().items():
+        units[name] = spec.get("unit", "文本")
+    return units
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Every canonical field name the project knows: fields.yaml and every catalog condition."""
     names = set(field_aliases().values())

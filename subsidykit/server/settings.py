@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from ..rlimits import env_number
+
 MB = 1 << 20
 
 UNAUTHORIZED = "未授权：缺少或无效的访问令牌。请在任务窗格「设置」中填写管理员发放的令牌。"
@@ -23,12 +25,7 @@ INVALID_REQUEST = "请求内容格式不正确。"
 INVALID_JSON = "请求内容不是有效的 JSON。"
 
 
-def number(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, default))
-    except ValueError:
-        return default
-    return value if value > 0 else default
+number = env_number  # a positive number from the environment, else the default
 
 
 def upload_limits() -> dict[str, float]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -25,17 +24,17 @@ TEST_FAULTS_ENV = "SUBSIDYKIT_TEST_WORKER_FAULTS"
 REPORT_NAME = "校验报告.xlsx"
 
 
+from .. import rlimits  # noqa: E402 - standard library only
 from .settings import number as _number  # noqa: E402 - settings imports nothing heavy
 
 
 def limit_resources() -> None:
-    memory = int(_number("SUBSIDYKIT_WORKER_MEMORY_MB", 2048) * (1 << 20))
-    cpu = int(_number("SUBSIDYKIT_WORKER_TIMEOUT", 300)) + 5
-    for what, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0)):
-        soft, hard = resource.getrlimit(what)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        resource.setrlimit(what, (value, hard if hard != resource.RLIM_INFINITY else value))
+    rlimits.cap(
+        memory_bytes=int(_number(rlimits.WORKER_MEMORY_ENV, 2048) * rlimits.MB),
+        cpu_seconds=int(_number("SUBSIDYKIT_WORKER_TIMEOUT", 300)) + 5,
+        no_core=True,
+        lock=True,
+    )
 
 
 def _fault(job: dict, folder: Path) -> None:

@@ -28,8 +28,8 @@ import make_ledger
 from openpyxl import Workbook
 
 from subsidykit.catalog import load_catalog
-from subsidykit.ledger import read_ledger
-from subsidykit.summary import build
+from subsidykit.workbooks.ledger import read_ledger
+from subsidykit.summary.table import build
 
 
 def ledger_file(n: int, folder: Path) -> Path:

@@ -25,10 +25,10 @@ from pathlib import Path
 import openpyxl
 import python_calamine
 
-from subsidykit.application_form import LAYOUTS, write_form
+from subsidykit.workbooks.application_form import LAYOUTS, write_form
 from subsidykit.catalog import load_catalog
-from subsidykit.checks import validate_paths
-from subsidykit.uscc import make
+from subsidykit.validation.checks import validate_paths
+from subsidykit.rules.uscc import make
 
 BASE = {
     "申报年度": 2023,

@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.formula import ArrayFormula
 
-from subsidykit import uscc
-from subsidykit.io import write_bytes_atomic
-from subsidykit.programs import list_programs
+from subsidykit.rules import uscc
+from subsidykit.workbooks.atomic import write_bytes_atomic
+from subsidykit.rules.programs import list_programs
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "台账_函数示例.xlsx"

@@ -24,9 +24,9 @@ from openpyxl.styles import Alignment, Font
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from subsidykit.io import write_bytes_atomic
-from subsidykit.summary_layout import workbook_bytes
-from subsidykit.uscc import make
+from subsidykit.workbooks.atomic import write_bytes_atomic
+from subsidykit.workbooks.summary_layout import workbook_bytes
+from subsidykit.rules.uscc import make
 
 SEED = 20230
 OUT = ROOT / "examples" / "台账_2023.xlsx"

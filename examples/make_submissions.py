@@ -1,11 +1,11 @@
 """Write ``examples/submissions/``: ~30 fictional application workbooks and a manifest of planted problems.
 
 Seeded and deterministic (same bytes on every run).  The enterprises, people and numbers
-are invented; the 统一社会信用代码 are valid codes made by ``subsidykit.uscc.make``.  Some
+are invented; the 统一社会信用代码 are valid codes made by ``subsidykit.rules.uscc.make``.  Some
 files are clean, the others carry exactly the problems listed in ``submissions_manifest.json``
 (written beside the folder)
 (file, code, field; batch problems list their files), spread over the three form layouts
-of ``subsidykit.application_form``.
+of ``subsidykit.workbooks.application_form``.
 
 The clean values of each program were chosen by hand from the guides:
 - 2023/智能制造示范工厂项目 (000_e236479adaf7e68e.txt lines 434-451): 完工 2021-01-01..2022-06-30,
@@ -29,10 +29,10 @@ import random
 import sys
 from pathlib import Path
 
-from subsidykit.application_form import deterministic_zip, write_form
-from subsidykit.io import write_bytes_atomic, write_text_atomic
-from subsidykit.regions import region_code
-from subsidykit.uscc import make
+from subsidykit.workbooks.application_form import deterministic_zip, write_form
+from subsidykit.workbooks.atomic import write_bytes_atomic, write_text_atomic
+from subsidykit.rules.regions import region_code
+from subsidykit.rules.uscc import make
 
 SEED = 20230105
 OUT = Path(__file__).with_name("submissions")

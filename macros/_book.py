@@ -6,7 +6,7 @@ from pathlib import Path
 
 import xlwings as xw
 
-from subsidykit.outputs import free_path as _free_path
+from subsidykit.workbooks.outputs import free_path as _free_path
 
 TITLE = "专项资金助手"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -20,7 +20,7 @@ def is_remote(book: xw.Book) -> bool:
 def free_path(path: Path) -> Path:
     """`path`, or the first of `name（2）`, `name（3）`… that does not exist yet (names shortened
     to fit the file system's 255-byte limit). The same rule the command line uses for
-    annotated copies (`subsidykit.outputs.free_path`)."""
+    annotated copies (`subsidykit.workbooks.outputs.free_path`)."""
     return _free_path(Path(path))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
-from subsidykit.summary_layout import safe_sheet_name
+from subsidykit.workbooks.summary_layout import safe_sheet_name
 from udfs import PROGRAMS
 from udfs.cells import XlErr
 

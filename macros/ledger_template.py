@@ -1,6 +1,6 @@
 """Ribbon action 插入台账模板: a new sheet with the ledger columns 生成汇总表 reads.
 
-The columns and the year's categories come from `subsidykit.summary_layout.ledger_template`;
+The columns and the year's categories come from `subsidykit.workbooks.summary_layout.ledger_template`;
 this module only puts them on a sheet (header, widths, number formats, a drop-down of the
 categories for 申报项目类别).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
-from subsidykit.summary_layout import (
+from subsidykit.workbooks.summary_layout import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
     latest_fund_year,

@@ -10,7 +10,7 @@ clerk:
   borders or print settings from here, so the print-ready file comes from the desktop
   action, `subsidykit summary` or the task pane download).
 
-No rule lives here: the ledger is read and the tables are built by `subsidykit.summary`.
+No rule lives here: the ledger is read and the tables are built by `subsidykit.summary.table`.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from pathlib import Path
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
-from subsidykit.forms import write_forms
-from subsidykit.io import write_bytes_atomic
-from subsidykit.outputs import check_writable, os_error_text
-from subsidykit.summary import Summary, build_from_values
+from subsidykit.summary.forms import write_forms
+from subsidykit.workbooks.atomic import write_bytes_atomic
+from subsidykit.workbooks.outputs import check_writable, os_error_text
+from subsidykit.summary.table import Summary, build_from_values
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
 from .settings import setting

@@ -6,7 +6,7 @@
 * xlwings Server (Office.js): the open workbook is validated and the findings are written
   to a sheet 校验结果.
 
-No rule lives here: reading and checking are `subsidykit.submissions` / `subsidykit.checks`.
+No rule lives here: reading and checking are `subsidykit.workbooks.submissions` / `subsidykit.validation.checks`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import xlwings as xw
 
-from subsidykit.checks import validate_paths, validate_sheets
+from subsidykit.validation.checks import validate_paths, validate_sheets
 from subsidykit.errors import SubsidyError
-from subsidykit.outputs import check_writable, os_error_text
-from subsidykit.report import findings_table, write_report
+from subsidykit.workbooks.outputs import check_writable, os_error_text
+from subsidykit.validation.report import findings_table, write_report
 
 from ._book import TITLE, as_text, free_path, is_remote, output_folder, replace_sheet
 from .settings import setting

@@ -3,7 +3,7 @@
 The fields of 附件2 and 附件3 (000_e236479adaf7e68e.txt lines 4571-5039), 申报年度, 申报项目类别
 and the conditions' fields of the catalog, with drop-downs (programs, years, cities, 是/否,
 condition names; lists on a hidden sheet) and number formats.  Layout and lists live in
-subsidykit/application_form.py, so the template, the examples and the validator agree.
+subsidykit/workbooks/application_form.py, so the template, the examples and the validator agree.
 
 Usage: python templates/build_application_template.py [OUT.xlsx]
 """
@@ -14,8 +14,8 @@ import io
 import sys
 from pathlib import Path
 
-from subsidykit.application_form import build_template, deterministic_zip
-from subsidykit.io import write_bytes_atomic
+from subsidykit.workbooks.application_form import build_template, deterministic_zip
+from subsidykit.workbooks.atomic import write_bytes_atomic
 
 OUT = Path(__file__).with_name("项目申报表.xlsx")
 

@@ -5,7 +5,7 @@
 
 One sheet per category (2023: 附件2-1 … 2-5, 000_e236479adaf7e68e.txt lines 4571-5025;
 2026: one per 制造强省 guide, same layout), seven empty bordered rows each as in the official
-form.  The layout itself lives in `subsidykit.summary_layout` (shared with `subsidykit summary`).
+form.  The layout itself lives in `subsidykit.workbooks.summary_layout` (shared with `subsidykit summary`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from subsidykit.io import write_bytes_atomic
-from subsidykit.summary_layout import template_workbook, workbook_bytes
+from subsidykit.workbooks.atomic import write_bytes_atomic
+from subsidykit.workbooks.summary_layout import template_workbook, workbook_bytes
 
 DEFAULT_YEARS = (2023, 2026)
 

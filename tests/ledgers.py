@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from subsidykit.uscc import make
+from subsidykit.rules.uscc import make
 
 # A clean 2023 ledger: one project per category, hand-written values (万元).
 HEADER = ["序号", "企业名称", "统一社会信用代码", "经营地址", "行业", "项目类别", "子类", "项目名称",

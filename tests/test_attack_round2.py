@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from subsidykit.cli import main
+from subsidykit.cli.app import main
 from subsidykit.errors import BadInputError
-from subsidykit.ledger import MAPPING_MAX_BYTES, _find_header, load_mapping
-from subsidykit.workbooks import LEDGER_LIMITS, UnreadableWorkbook, read_workbook_bytes
+from subsidykit.workbooks.ledger import MAPPING_MAX_BYTES, _find_header, load_mapping
+from subsidykit.workbooks.safe import LEDGER_LIMITS, UnreadableWorkbook, read_workbook_bytes
 
 HEADER = "单位名称,申报项目名称,项目总投入\n"
 ROW = "甲公司,智能工厂,3500\n"

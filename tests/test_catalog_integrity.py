@@ -7,7 +7,7 @@ import pytest
 from subsidykit.catalog import DATA_DIR, load_catalog
 from subsidykit.catalog.sources import quote_problem, seeds_dir
 from subsidykit.catalog.verify import iter_sources
-from subsidykit.docs import render_catalog_md
+from subsidykit.cli.docs import render_catalog_md
 
 ROOT = Path(__file__).resolve().parents[1]
 CAT = load_catalog()
@@ -96,7 +96,7 @@ def _conditions():
 def test_a_field_has_one_unit_across_the_catalog():
     import yaml
 
-    from subsidykit.thresholds import FIELDS_FILE, canonical_field
+    from subsidykit.rules.thresholds import FIELDS_FILE, canonical_field
 
     vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8"))
     units: dict[str, set] = {}

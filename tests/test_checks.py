@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from subsidykit.checks import (
+from subsidykit.validation.checks import (
     ERROR,
     INFO,
     WARNING,
@@ -17,7 +17,7 @@ from subsidykit.checks import (
     validate_file,
     validate_sheets,
 )
-from subsidykit.workbooks import read_workbook
+from subsidykit.workbooks.safe import read_workbook
 from tests.submission_files import BASE_2021, SMART, USCC, USCC_BAD, write
 
 
@@ -209,7 +209,7 @@ def test_year_of_the_batch_is_a_default(tmp_path):
 
 
 def test_macros_are_reported_never_run(tmp_path):
-    from subsidykit.application_form import deterministic_zip, write_form
+    from subsidykit.workbooks.application_form import deterministic_zip, write_form
 
     data = deterministic_zip(write_form(SMART), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake"})
     (tmp_path / "m.xlsm").write_bytes(data)
@@ -248,7 +248,7 @@ def test_the_same_project_twice(tmp_path):
 
 
 def _company(i: int, city_code: str) -> dict:
-    from subsidykit.uscc import check_char
+    from subsidykit.rules.uscc import check_char
 
     body = f"91{city_code}00MA{i:07d}"
     return {"单位名称": f"示例{i}号公司", "统一社会信用代码": body + check_char(body), "申报项目名称": f"项目{i}"}
@@ -292,6 +292,6 @@ def test_sample_size_for_the_batch():
 
 
 def test_usccs_of_the_helper_are_valid():
-    from subsidykit.uscc import problem
+    from subsidykit.rules.uscc import problem
 
     assert problem(USCC) is None

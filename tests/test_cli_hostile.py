@@ -62,7 +62,7 @@ def _unprivileged(cwd: Path) -> int | None:
     if not shutil.which("setpriv"):
         pytest.skip("running as root without setpriv: a read-only folder cannot be simulated")
     probe = subprocess.run(
-        [*as_user(65534), sys.executable, "-c", "import subsidykit.cli"],
+        [*as_user(65534), sys.executable, "-c", "import subsidykit.cli.app"],
         capture_output=True,
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(ROOT)},

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
-from subsidykit.amounts import cap
+from subsidykit.rules.amounts import cap
 from subsidykit.catalog import load_catalog
 from subsidykit.errors import BadInputError
 from udfs.cells import XlErr

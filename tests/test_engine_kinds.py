@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from subsidykit.amounts import cap
+from subsidykit.rules.amounts import cap
 from subsidykit.catalog import load_catalog
 from subsidykit.errors import BadInputError, NoAmountError, VariantRequiredError
 

@@ -27,10 +27,10 @@ READERS = r"""
 import json, sys, time, traceback
 from pathlib import Path
 from subsidykit.errors import SubsidyError
-from subsidykit.workbooks import UnreadableWorkbook, read_workbook
-from subsidykit.checks import validate_file
-from subsidykit.ledger import sheet_values
-from subsidykit.summary import build_from_file
+from subsidykit.workbooks.safe import UnreadableWorkbook, read_workbook
+from subsidykit.validation.checks import validate_file
+from subsidykit.workbooks.ledger import sheet_values
+from subsidykit.summary.table import build_from_file
 
 def run(reader, path):
     t = time.perf_counter()
@@ -216,8 +216,7 @@ def test_a_worker_that_dies_costs_one_file_not_the_batch(tmp_path, monkeypatch):
     every other file of the batch is still validated."""
     import shutil
 
-    from subsidykit import checks
-
+    from subsidykit.validation import checks
     examples = sorted((ROOT / "examples" / "submissions").glob("*.xlsx"))[:9]
     for p in examples:
         shutil.copy(p, tmp_path / p.name)

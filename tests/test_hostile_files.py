@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from subsidykit.application_form import write_form
-from subsidykit.checks import validate_file, validate_paths
+from subsidykit.workbooks.application_form import write_form
+from subsidykit.validation.checks import validate_file, validate_paths
 from tests.submission_files import SMART, cfb, digest, replace_members
 
 LAUGHS = (

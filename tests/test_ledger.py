@@ -9,7 +9,7 @@ import pytest
 from ledgers import HEADER, PROJECTS, write_ledger
 
 from subsidykit.errors import BadInputError
-from subsidykit.ledger import load_mapping, read_ledger, read_values
+from subsidykit.workbooks.ledger import load_mapping, read_ledger, read_values
 
 
 def test_header_under_merged_title_rows_is_found_and_cells_are_kept(tmp_path):

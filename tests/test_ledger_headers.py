@@ -19,12 +19,12 @@ import pytest
 import yaml
 from ledgers import PROJECTS, write_ledger
 
-from subsidykit import summary_layout as L
-from subsidykit.ledger import read_ledger, read_values
-from subsidykit.submissions import label_field
-from subsidykit.summary import AUDIT_SHEET, build, build_from_file
-from subsidykit.thresholds import canonical_field
-from subsidykit.vocabulary import field_key, header_unit, match
+from subsidykit.workbooks import summary_layout as L
+from subsidykit.workbooks.ledger import read_ledger, read_values
+from subsidykit.workbooks.submissions import label_field
+from subsidykit.summary.table import AUDIT_SHEET, build, build_from_file
+from subsidykit.rules.thresholds import canonical_field
+from subsidykit.rules.vocabulary import field_key, header_unit, match
 
 DATE = dt.date(2024, 1, 5)
 

@@ -9,7 +9,7 @@ from subsidykit.errors import (
     UnknownProgramError,
     VariantRequiredError,
 )
-from subsidykit.lookup import find_program, name_key, require_variant
+from subsidykit.rules.lookup import find_program, name_key, require_variant
 
 CAT = load_catalog()
 

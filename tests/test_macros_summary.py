@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from xlserver import get_json, post_json
 
-from subsidykit.summary import build_from_file
+from subsidykit.summary.table import build_from_file
 
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = ROOT / "examples" / "台账_2023.xlsx"

@@ -19,8 +19,8 @@ from subsidykit.errors import (
     UnknownProgramError,
     VariantRequiredError,
 )
-from subsidykit.lookup import find_program, name_key, require_variant, typing_label
-from subsidykit.programs import list_programs
+from subsidykit.rules.lookup import find_program, name_key, require_variant, typing_label
+from subsidykit.rules.programs import list_programs
 
 CAT = load_catalog()
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

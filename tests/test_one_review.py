@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from subsidykit.ledger import read_ledger
-from subsidykit.lookup import find_program
-from subsidykit.review import CODES, ERROR, WARNING, review_project
-from subsidykit.summary import build
-from subsidykit.thresholds import is_known_field
-from subsidykit.uscc import make
+from subsidykit.workbooks.ledger import read_ledger
+from subsidykit.rules.lookup import find_program
+from subsidykit.rules.review import CODES, ERROR, WARNING, review_project
+from subsidykit.summary.table import build
+from subsidykit.rules.thresholds import is_known_field
+from subsidykit.rules.uscc import make
 from tests.submission_files import BASE_2021, SMART, write
 
 ROOT = Path(__file__).resolve().parents[1]

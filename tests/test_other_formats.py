@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from subsidykit.checks import validate_file, validate_paths
-from subsidykit.ledger import read_ledger
-from subsidykit.report import to_json, write_annotated, write_report
-from subsidykit.workbooks import read_workbook
+from subsidykit.validation.checks import validate_file, validate_paths
+from subsidykit.workbooks.ledger import read_ledger
+from subsidykit.validation.report import to_json, write_annotated, write_report
+from subsidykit.workbooks.safe import read_workbook
 from tests.submission_files import cfb, digest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,7 +195,7 @@ def test_a_gbk_csv_ledger_reads_like_the_xlsx_through_summary(tmp_path):
     for a, b in zip(got.rows, want.rows):
         assert a.values == b.values and a.cells == b.cells
 
-    from subsidykit.summary import build_from_file
+    from subsidykit.summary.table import build_from_file
 
     try:
         expected = build_from_file(xlsx, year=2023)

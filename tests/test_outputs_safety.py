@@ -22,10 +22,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from subsidykit.checks import validate_paths
+from subsidykit.validation.checks import validate_paths
 from subsidykit.errors import BadInputError
-from subsidykit.outputs import Inputs, check_output_dir, check_output_file, fit_name, free_path, json_text, term
-from subsidykit.report import write_annotated
+from subsidykit.workbooks.outputs import Inputs, check_output_dir, check_output_file, fit_name, free_path, json_text, term
+from subsidykit.validation.report import write_annotated
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "submissions"
@@ -322,7 +322,7 @@ def test_annotated_copy_holds_values_only(tmp_path):
 
 
 def test_annotation_refuses_a_file_changed_after_validation(tmp_path, monkeypatch):
-    import subsidykit.report as report
+    import subsidykit.validation.report as report
 
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     shutil.copy(ERRORS, a)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from subsidykit.errors import BadInputError
-from subsidykit.parsing import (
+from subsidykit.rules.parsing import (
     parse_amount_wan,
     parse_bool,
     parse_date,
@@ -113,7 +113,7 @@ def test_rounding_is_half_up_to_the_yuan():
 
 # --- bounds: every reader refuses what Python's int()/Decimal() would take ------------------
 
-from subsidykit.parsing import (  # noqa: E402
+from subsidykit.rules.parsing import (  # noqa: E402
     MAX_AMOUNT_WAN,
     MAX_TEXT,
     OutOfRangeError,

@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 from submission_files import SMART
 from test_summary_render import pages, png, text, to_pdf
 
-from subsidykit.application_form import FORM_SHEET, GUIDE_SHEET, build_template, deterministic_zip, write_form
-from subsidykit.ledger import read_ledger
-from subsidykit.summary import AUDIT_SHEET, build
+from subsidykit.workbooks.application_form import FORM_SHEET, GUIDE_SHEET, build_template, deterministic_zip, write_form
+from subsidykit.workbooks.ledger import read_ledger
+from subsidykit.summary.table import AUDIT_SHEET, build
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "项目申报表.xlsx"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from subsidykit.amounts import cap
+from subsidykit.rules.amounts import cap
 from subsidykit.catalog import load_catalog
-from subsidykit.lookup import Selection
+from subsidykit.rules.lookup import Selection
 
 CAT = load_catalog()
 

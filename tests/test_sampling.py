@@ -3,7 +3,7 @@
 import pytest
 
 from subsidykit.errors import BadInputError
-from subsidykit.sampling import sample_size
+from subsidykit.rules.sampling import sample_size
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,8 @@ import pytest
 from xlserver import PROJECT, ROOT, get_json, post_json, running_server
 
 import udfs
-from subsidykit.checks import validate_paths
-from subsidykit.summary_layout import ledger_template
+from subsidykit.validation.checks import validate_paths
+from subsidykit.workbooks.summary_layout import ledger_template
 
 SUBMISSIONS = ROOT / "examples" / "submissions"
 LEDGER = ROOT / "examples" / "台账_2023.xlsx"
@@ -331,7 +331,7 @@ def test_subsidykit_serve_starts_the_server_and_creates_the_first_token(tmp_path
         if proc.poll() is None:
             proc.kill()
     token = re.search(r"已生成访问令牌（只显示这一次）：(\S+)", err).group(1)
-    from subsidykit.access import TokenStore
+    from subsidykit.server.access import TokenStore
 
     assert TokenStore(token_file).verify(f"Bearer {token}") == "管理员"
     assert f"{base}/manifest" in err

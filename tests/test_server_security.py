@@ -480,7 +480,7 @@ def test_gunicorn_with_the_readme_command_runs_the_guarded_app(tmp_path):
     import subprocess
     import sys
 
-    from subsidykit.access import new_token
+    from subsidykit.server.access import new_token
     from xlserver import PROJECT, _free_port
 
     pytest.importorskip("gunicorn")

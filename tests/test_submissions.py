@@ -1,4 +1,4 @@
-"""Reading a submission by its labels, wherever they stand (subsidykit.submissions)."""
+"""Reading a submission by its labels, wherever they stand (subsidykit.workbooks.submissions)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from subsidykit.submissions import label_field, read_sheets, read_submission
-from subsidykit.workbooks import ErrorValue, UncachedFormula, read_workbook
+from subsidykit.workbooks.submissions import label_field, read_sheets, read_submission
+from subsidykit.workbooks.safe import ErrorValue, UncachedFormula, read_workbook
 from tests.submission_files import SMART, USCC, write
 
 
@@ -133,7 +133,7 @@ def test_conflicting_answers_are_kept(tmp_path):
 
 
 def test_the_template_reads_as_an_empty_form(tmp_path):
-    from subsidykit.application_form import build_template
+    from subsidykit.workbooks.application_form import build_template
 
     build_template().save(tmp_path / "blank.xlsx")
     sub = read_submission(tmp_path / "blank.xlsx")

@@ -17,9 +17,9 @@ from ledgers import HEADER, PROJECTS, write_ledger
 from openpyxl import load_workbook
 
 from subsidykit.errors import BadInputError
-from subsidykit.forms import write_forms
-from subsidykit.ledger import read_ledger, read_values
-from subsidykit.summary import build, build_from_file, build_from_values
+from subsidykit.summary.forms import write_forms
+from subsidykit.workbooks.ledger import read_ledger, read_values
+from subsidykit.summary.table import build, build_from_file, build_from_values
 
 ROOT = Path(__file__).resolve().parents[1]
 DATE = dt.date(2022, 12, 5)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from ledgers import write_ledger
 
-from subsidykit.ledger import read_ledger
-from subsidykit.summary import build
+from subsidykit.workbooks.ledger import read_ledger
+from subsidykit.summary.table import build
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "out" / "test-artifacts"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from subsidykit.thresholds import canonical_field, check
+from subsidykit.rules.thresholds import canonical_field, check
 
 SMART = "2023/智能制造示范工厂项目"
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import udfs
-from subsidykit.amounts import cap
+from subsidykit.rules.amounts import cap
 from udfs import (
     CHECK_ROW,
     CHECK_THRESHOLD,

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from openpyxl.worksheet.formula import ArrayFormula
 
 import udfs
-from subsidykit import lookup
+from subsidykit.rules import lookup
 from subsidykit.catalog import load_catalog
 from udfs import (
     CHECK_ROW,
@@ -122,8 +122,8 @@ def test_nonfinite_and_huge_bases():
 
 def test_a_rate_without_a_cap_cannot_overflow_the_float_paths():
     # no such program in today's catalog: take 数据产品化 (20%) without its cap
-    from subsidykit.amounts import cap_values, rate_cap_function
-    from subsidykit.lookup import Selection
+    from subsidykit.rules.amounts import cap_values, rate_cap_function
+    from subsidykit.rules.lookup import Selection
     from udfs.cells import error_for
 
     sel = Selection(load_catalog().by_id[lookup.find_program(DATA).program.id].model_copy(update={"cap": None}))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from subsidykit.checks import validate_file, validate_paths
-from subsidykit.cli import main
-from subsidykit.report import findings_table, write_annotated, write_report
+from subsidykit.validation.checks import validate_file, validate_paths
+from subsidykit.cli.app import main
+from subsidykit.validation.report import findings_table, write_annotated, write_report
 from tests.submission_files import SMART, digest, write
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "submissions"

@@ -16,8 +16,8 @@ from decimal import Decimal
 import pytest
 
 from subsidykit.catalog import load_catalog
-from subsidykit.lookup import Selection
-from subsidykit.thresholds import DERIVED_FROM, LEVELS, _exempt, canonical_field, check
+from subsidykit.rules.lookup import Selection
+from subsidykit.rules.thresholds import DERIVED_FROM, LEVELS, _exempt, canonical_field, check
 
 CAT = load_catalog()
 ONE_DAY = dt.timedelta(days=1)

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from subsidykit.thresholds import UnknownFieldError, check, years_between
-from subsidykit.regions import same_province
+from subsidykit.rules.thresholds import UnknownFieldError, check, years_between
+from subsidykit.rules.regions import same_province
 
 SMART = "2023/智能制造示范工厂"
 
@@ -122,8 +122,8 @@ def test_audit_says_pending_when_conditions_could_not_be_checked_and_fails_a_lon
     running 2017-01-01 -> 2022-06-01 (项目实施周期不超过3年, 000 第434行)."""
     from ledgers import PROJECTS, write_ledger
 
-    from subsidykit.ledger import read_ledger
-    from subsidykit.summary import build
+    from subsidykit.workbooks.ledger import read_ledger
+    from subsidykit.summary.table import build
 
     rows = [list(PROJECTS[0]), list(PROJECTS[0])]
     rows[1][0], rows[1][1], rows[1][2], rows[1][7] = 2, "示例庚智造有限公司", None, "庚智能工厂项目"
@@ -141,7 +141,7 @@ def test_audit_says_pending_when_conditions_could_not_be_checked_and_fails_a_lon
 
 def test_every_programs_base_is_a_field_of_the_vocabulary():
     from subsidykit.catalog import load_catalog
-    from subsidykit.thresholds import canonical_field, vocabulary
+    from subsidykit.rules.thresholds import canonical_field, vocabulary
 
     known = vocabulary()
     missing = []
@@ -161,8 +161,8 @@ def test_summary_caps_from_the_programs_own_base_not_the_total(tmp_path):
     审核 said 180 (10% of the 1800 total) and called 150 未超过."""
     from ledgers import write_ledger
 
-    from subsidykit.ledger import read_ledger
-    from subsidykit.summary import build
+    from subsidykit.workbooks.ledger import read_ledger
+    from subsidykit.summary.table import build
 
     rows = [[1, "示例研发有限公司", "企业研发机构创新能力提升项目", "研发中心扩建", 1800, 500, 150]]
     summary = build(read_ledger(write_ledger(tmp_path / "a.xlsx", rows, header=RD_HEADER)), year=2026, date=dt.date(2026, 3, 1))
@@ -174,8 +174,8 @@ def test_summary_caps_from_the_programs_own_base_not_the_total(tmp_path):
 def test_summary_without_the_programs_base_says_pending_and_names_it(tmp_path):
     from ledgers import write_ledger
 
-    from subsidykit.ledger import read_ledger
-    from subsidykit.summary import build
+    from subsidykit.workbooks.ledger import read_ledger
+    from subsidykit.summary.table import build
 
     header = [h for h in RD_HEADER if not h.startswith("研发设备")]
     rows = [[1, "示例研发有限公司", "企业研发机构创新能力提升项目", "研发中心扩建", 1800, 150]]
@@ -230,7 +230,7 @@ def test_a_batch_error_keeps_a_file_out_of_no_errors_and_every_surface_agrees(tm
 
 
 def test_the_sample_counts_a_project_once():
-    from subsidykit.checks import FileResult, Facts, check_sample
+    from subsidykit.validation.checks import FileResult, Facts, check_sample
     from subsidykit.catalog import load_catalog
 
     facts = Facts(year=2023, applicant="甲公司", uscc="91320500MA1Q7K1X3D", project="甲项目")

@@ -54,7 +54,7 @@ def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.
 
     The server gets a fresh token file with one token, and its own TMPDIR (to check that
     uploads leave nothing behind)."""
-    from subsidykit.access import new_token
+    from subsidykit.server.access import new_token
 
     port = _free_port()
     home = Path(tempfile.mkdtemp(prefix=f"xlserver-{port}-"))

@@ -33,8 +33,8 @@ from subsidykit.errors import (
     SubsidyError,
     UnknownProgramError,
 )
-from subsidykit.parsing import MAX_TEXT, OutOfRangeError, is_blank, shown
-from subsidykit.thresholds import UnknownFieldError
+from subsidykit.rules.parsing import MAX_TEXT, OutOfRangeError, is_blank, shown
+from subsidykit.rules.thresholds import UnknownFieldError
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def error_for(exc: SubsidyError) -> XlErr:
 
     #NAME? the program (or its 子类), or a field name, cannot be identified; #N/A the guide gives no amount
     to compute (另行通知, 认定, a loan limit); #NUM! a number beyond the bounds of
-    `subsidykit.parsing` (an amount above 10^12 万元); #VALUE! a value cannot be read.
+    `subsidykit.rules.parsing` (an amount above 10^12 万元); #VALUE! a value cannot be read.
     """
     if isinstance(exc, (UnknownProgramError, UnknownFieldError)):  # also ambiguous names and a missing 子类
         return XlErr("#NAME?", exc.message)

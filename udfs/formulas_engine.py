@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from subsidykit.io import write_bytes_atomic
+from subsidykit.workbooks.atomic import write_bytes_atomic
 
 from . import functions
 from .cells import XlErr

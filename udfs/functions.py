@@ -13,7 +13,7 @@ only reads cells, broadcasts ranges and turns engine errors into Excel error val
 Every argument is bounded before the engine sees it and every row is guarded
 (``udfs.cells.guarded``): a function returns a number, a text, TRUE/FALSE, empty or an
 Excel error value, never an exception, inf/NaN or a negative amount. The bounds are those
-of ``subsidykit.parsing`` (amounts up to 10^12 万元, else #NUM!; years 1900–2100; counts
+of ``subsidykit.rules.parsing`` (amounts up to 10^12 万元, else #NUM!; years 1900–2100; counts
 0–1,000,000; text up to 1000 characters) plus names up to ``MAX_NAME`` characters.
 """
 
@@ -23,16 +23,16 @@ from collections.abc import Callable
 
 import xlwings as xw
 
-from subsidykit import uscc
-from subsidykit.amounts import cap, cap_values, limit_of, rate_cap_function, rate_of
+from subsidykit.rules import uscc
+from subsidykit.rules.amounts import cap, cap_values, limit_of, rate_cap_function, rate_of
 from subsidykit.catalog import load_catalog
 from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
-from subsidykit.lookup import find_program
-from subsidykit.parsing import MAX_AMOUNT_WAN, parse_amount_wan, parse_bool, parse_year, shown
-from subsidykit.programs import KIND_ZH, list_programs, num, program_info
-from subsidykit.sampling import sample_size
-from subsidykit.review import OTHER_THAN_CONDITIONS, ProjectReview, review_project
-from subsidykit.thresholds import canonical_field
+from subsidykit.rules.lookup import find_program
+from subsidykit.rules.parsing import MAX_AMOUNT_WAN, parse_amount_wan, parse_bool, parse_year, shown
+from subsidykit.rules.programs import KIND_ZH, list_programs, num, program_info
+from subsidykit.rules.sampling import sample_size
+from subsidykit.rules.review import OTHER_THAN_CONDITIONS, ProjectReview, review_project
+from subsidykit.rules.thresholds import canonical_field
 
 from .cells import (
     XlErr,

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ..errors import CatalogError
-from .schema import Document, Program, Source, Threshold, Variant
+from subsidykit.errors import CatalogError
+from subsidykit.catalog.schema import Document, Program, Source, Threshold, Variant
 
 DATA_DIR = Path(__file__).with_name("data")
 

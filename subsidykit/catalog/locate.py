@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import bisect
 
-from .sources import normalise, seeds_dir
+from subsidykit.catalog.sources import normalise, seeds_dir
 
 
 def locate(file: str, text: str) -> list[tuple[int, int]]:

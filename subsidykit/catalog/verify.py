@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .schema import Document, Source
-from .sources import quote_problem
+from subsidykit.catalog.schema import Document, Source
+from subsidykit.catalog.sources import quote_problem
 
 
 def iter_sources(obj, where="document"):

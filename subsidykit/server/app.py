@@ -23,8 +23,8 @@ from starlette.routing import Mount
 from xlwings_server import main as _xlwings_main
 from xlwings_server.config import PACKAGE_DIR, PROJECT_DIR, settings as _xlwings_settings
 
-from . import logs, settings, uploads
-from .guard import Guard, SafeStaticFiles
+from subsidykit.server import logs, settings, uploads
+from subsidykit.server.guard import Guard, SafeStaticFiles
 
 logger = logging.getLogger("subsidykit.server")
 fastapi_app = _xlwings_main.app

@@ -3,7 +3,7 @@
 For every HTTP request, before xlwings Server (or FastAPI) sees it:
 
 1. **Token.** Every request other than GET/HEAD/OPTIONS needs a valid access token
-   (`subsidykit.access.TokenStore`, constant-time) *before any of its body is read*; else 401
+   (`subsidykit.server.access.TokenStore`, constant-time) *before any of its body is read*; else 401
    with a Chinese reason, before any other refusal. A client (IP) with too many failed tokens
    in a minute gets 429 and ``Retry-After`` (the token is then not even checked).
 2. **Path.** The raw path and the decoded path must not hold ``..``/``.`` or dot-file segments,
@@ -38,8 +38,8 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.staticfiles import StaticFiles
 
-from ..access import TokenStore
-from . import settings
+from subsidykit.server.access import TokenStore
+from subsidykit.server import settings
 
 logger = logging.getLogger("subsidykit.server")
 

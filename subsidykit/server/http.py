@@ -20,8 +20,8 @@ try:
 except ImportError:  # pragma: no cover - httptools ships with uvicorn[standard]
     HttpToolsProtocol = None
 
-from . import settings
-from .logs import log_config
+from subsidykit.server import settings
+from subsidykit.server.logs import log_config
 
 APP = "subsidykit.server.app:app"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from ..rlimits import env_number
+from subsidykit.workbooks.rlimits import env_number
 
 MB = 1 << 20
 

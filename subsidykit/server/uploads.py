@@ -26,7 +26,7 @@ import unicodedata
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from . import settings
+from subsidykit.server import settings
 
 logger = logging.getLogger("subsidykit.server")
 

@@ -24,8 +24,8 @@ TEST_FAULTS_ENV = "SUBSIDYKIT_TEST_WORKER_FAULTS"
 REPORT_NAME = "校验报告.xlsx"
 
 
-from .. import rlimits  # noqa: E402 - standard library only
-from .settings import number as _number  # noqa: E402 - settings imports nothing heavy
+from subsidykit.workbooks import rlimits  # noqa: E402 - standard library only
+from subsidykit.server.settings import number as _number  # noqa: E402 - settings imports nothing heavy
 
 
 def limit_resources() -> None:
@@ -60,8 +60,8 @@ def _fault(job: dict, folder: Path) -> None:
 
 
 def validate(folder: Path, year: str | None) -> dict:
-    from subsidykit.checks import ERROR, validate_paths
-    from subsidykit.report import relative_names, write_report
+    from subsidykit.validation.checks import ERROR, validate_paths
+    from subsidykit.validation.report import relative_names, write_report
 
     upload = folder / "upload"
     result = relative_names(validate_paths([upload], year=year, workers=1), upload)
@@ -93,7 +93,7 @@ def validate(folder: Path, year: str | None) -> dict:
 
 
 def summary(folder: Path, ledger: str, year: str | None, region: str) -> dict:
-    from subsidykit.summary import build_from_file
+    from subsidykit.summary.table import build_from_file
 
     built = build_from_file(folder / ledger, year=year, region=region)
     (folder / "out").mkdir(exist_ok=True)

@@ -14,8 +14,8 @@ with warnings.catch_warnings():  # uvicorn points to the separate uvicorn-worker
     warnings.simplefilter("ignore", DeprecationWarning)
     from uvicorn.workers import UvicornWorker as _UvicornWorker
 
-from .http import uvicorn_kwargs
-from .logs import install
+from subsidykit.server.http import uvicorn_kwargs
+from subsidykit.server.logs import install
 
 
 def _config_kwargs() -> dict:

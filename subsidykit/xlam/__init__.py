@@ -5,6 +5,6 @@ function wrappers, `ribbon` checks customUI14.xml, `package` assembles the .xlam
 `check` reads a built file back.
 """
 
-from .package import SOURCE_DIR, BuildError, BuildResult, build
+from subsidykit.xlam.package import SOURCE_DIR, BuildError, BuildResult, build
 
 __all__ = ["SOURCE_DIR", "BuildError", "BuildResult", "build"]

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from . import ovba, ribbon
-from .package import CT_ADDIN
+from subsidykit.xlam import ovba, ribbon
+from subsidykit.xlam.package import CT_ADDIN
 
 CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"

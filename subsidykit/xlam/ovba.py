@@ -378,7 +378,7 @@ VBA_PROJECT_STREAM = b"\xcc\x61\xff\xff\x00\x01\x00"
 
 def vba_project_bin(project: str, modules: list[Module], *, codepage: int = 936) -> bytes:
     """The compound file xl/vbaProject.bin."""
-    from .cfb import Storage, write_compound_file
+    from subsidykit.xlam.cfb import Storage, write_compound_file
 
     enc = f"cp{codepage}"
     vba = Storage("VBA")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..workbooks import col_letters
-from . import ovba, ribbon, udfgen
+from subsidykit.workbooks.safe import col_letters
+from subsidykit.xlam import ovba, ribbon, udfgen
 
 SOURCE_DIR = Path(__file__).resolve().parents[2] / "addin" / "desktop"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -1,7 +1,7 @@
 """Access token check for every write (custom functions, scripts, uploads).
 
 Selected by ``XLWINGS_AUTH_PROVIDERS=["custom"]`` in ``.env``. Tokens live hashed in the
-token file (`subsidykit.access`, created by ``subsidykit serve --new-token NAME``); Office.js
+token file (`subsidykit.server.access`, created by ``subsidykit serve --new-token NAME``); Office.js
 sends the token the clerk saved in the task pane (static/js/auth.js). The guard in front of
 the app (`subsidykit.server.guard`) has already checked the same token before reading the
 body; this second check gives xlwings Server the user (its name is logged with each call).
@@ -10,7 +10,7 @@ body; this second check gives xlwings Server the user (its name is logged with e
 from fastapi import HTTPException, status
 from xlwings_server.models import User
 
-from subsidykit.access import TokenStore
+from subsidykit.server.access import TokenStore
 from subsidykit.server.settings import UNAUTHORIZED
 
 _store = TokenStore()

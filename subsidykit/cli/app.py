@@ -1,0 +1,303 @@
+"""`subsidykit` command line. Exit codes, the same in every command: 0 通过 / done, 1 不通过 or
+错误 found, 2 bad input (unreadable value, unknown field or program, 子类 required, an argument
+that does not apply, no computable amount), 3 待核实 (nothing failed, some conditions not checkable).
+
+A usage error, a refused output or a file-system error (permission, read-only folder, name
+too long) is a Chinese message on stderr and exit 2, never a traceback; text echoed from
+the command line or from files is shown with control characters escaped (`outputs.term`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from subsidykit import __version__
+from subsidykit.rules.amounts import cap
+from subsidykit.catalog import load_catalog
+from subsidykit.errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
+from subsidykit.rules.lookup import find_program
+from subsidykit.workbooks.outputs import json_text, os_error_text, term
+from subsidykit.rules.programs import KIND_ZH, amount_text, describe, list_programs, program_fields, program_json
+from subsidykit.rules.sampling import sample_size
+from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
+from subsidykit.rules.thresholds import STATUS_ZH, canonical_field
+
+EXIT_OK, EXIT_NOT_MET, EXIT_BAD, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+# Commands kept in their own modules (they pull in openpyxl and friends).
+_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli.summary", "subsidykit.cli.validate", "subsidykit.cli.serve", "subsidykit.cli.addin", "subsidykit.cli.fields")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors, in Chinese and exit 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD, f"参数错误：{term(message)}\n")
+
+
+class _MixedParser(_Parser):
+    """A sub-command whose options may stand anywhere among its arguments
+    (`check P --variant 电镀 设备投入=800万元`, `cap P --year 2023 1.2亿`): argparse's
+    intermixed parsing.  `epilog_fn` gives the epilog when help is shown (it may read the catalog)."""
+
+    epilog_fn = None
+    _mixing = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._mixing:  # parse_known_intermixed_args comes back here for each of its passes
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
+
+    def format_help(self) -> str:
+        if self.epilog is None and self.epilog_fn is not None:
+            self.epilog = self.epilog_fn()
+        return super().format_help()
+
+
+def _add_mixed(sub, name: str, **kwargs) -> _MixedParser:
+    saved, sub._parser_class = sub._parser_class, _MixedParser
+    try:
+        return sub.add_parser(name, **kwargs)
+    finally:
+        sub._parser_class = saved
+
+
+def _check_epilog() -> str:
+    from subsidykit.cli.fields import check_help_epilog
+
+    return check_help_epilog()
+
+
+def _emit(data) -> None:
+    print(json_text(data))
+
+
+def cmd_programs(args) -> int:
+    progs = list_programs(args.year, args.keyword)
+    if args.json:
+        _emit([program_json(p) for p in progs])
+        return EXIT_OK
+    for p in progs:
+        flag = "［免申］" if p.no_application else ""
+        print(f"{p.id}\t{p.year}\t{p.title}{flag}\t{KIND_ZH[p.kind]}\t{amount_text(p)}")
+    print(f"共 {len(progs)} 个项目", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    sel = find_program(args.program, year=args.year, variant=args.variant)
+    if args.json:
+        data = program_json(sel.program)
+        if sel.variant is not None:  # the fields of this 子类 (and of every 子类)
+            data["fields"] = program_fields(sel.program, variant=sel.variant)
+        _emit(data)
+    else:
+        print(describe(sel.program, variant=sel.variant))
+    return EXIT_OK
+
+
+def _named(items: Sequence[str] | None, what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BadInputError(f"{what}「{term(item)}」应写成 名称=数值")
+        if key.strip() in out:  # never the last one silently: 项目总投入=3500 项目总投入=100
+            raise BadInputError(f"{what}「{term(key.strip())}」给了两次，只能给一次")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def cmd_cap(args) -> int:
+    try:
+        award = cap(
+            args.program,
+            args.base,
+            variant=args.variant,
+            count=args.count,
+            year=args.year,
+            bases=_named(args.part, "分项基数"),
+            strict=True,  # an argument that does not apply is refused, never dropped
+        )
+    except NoAmountError as exc:
+        if args.json:
+            sel = find_program(args.program, year=args.year, variant=args.variant)
+            src = sel.field("source")
+            _emit(
+                {
+                    "program": sel.program.id,
+                    "variant": sel.variant.name if sel.variant else None,
+                    "amount_wan": None,
+                    "explanation": exc.message,
+                    "source": {"file": src.file, "lines": list(src.lines), "text": src.text} if src else None,
+                }
+            )
+        else:
+            print(exc.message, file=sys.stderr)
+        return EXIT_BAD
+    if args.json:
+        _emit(award.to_json())
+    else:
+        print(f"最高补助：{award.amount.normalize():f} 万元")
+        print(award.explanation)
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    values = _named(args.values, "条件")
+    seen: dict[str, str] = {}
+    for key in values:
+        canonical = canonical_field(key)
+        if canonical in seen:
+            raise BadInputError(f"字段「{term(key)}」与「{term(seen[canonical])}」是同一项（{canonical}），只能给一次")
+        seen[canonical] = key
+    sel = find_program(args.program, year=args.year, variant=args.variant)
+    # the one review (review.review_project): the same verdict, cap and findings as validate, 审核 and the cells
+    rv = review_project(sel, values, strict=True, only_given=args.only_given)
+    report = rv.report
+    if report.invalid:  # an unreadable value is an input error (exit 2), not 不通过
+        reasons = "；".join(r.message for r in report.invalid)
+        raise BadInputError(reasons)
+    if args.json:
+        _emit({**report.to_json(), **rv.to_json()})
+    else:
+        print(f"{report.selection.label}：{report.headline()}")
+        for r in report.results:
+            print(f"  [{STATUS_ZH[r.status]}] {r.message}")
+        for c in report.conflicts:
+            print(f"  [不一致] {c}")
+        for n in report.notes:
+            print(f"  [推算] {n}")
+        if report.unused:
+            print(f"  [未使用] {'、'.join(term(u) for u in report.unused)}：不是本项目的条件，未核对")
+        if args.only_given and report.left_out:
+            print(f"  [未核对] 只核对给出的字段（--only-given）；未给出的条件 {len(report.left_out)} 项：{'、'.join(report.left_out)}")
+        for f in rv.findings:
+            if f.code in OTHER_THAN_CONDITIONS:
+                print(f"  {f.text()}")
+    return {"pass": EXIT_OK, "fail": EXIT_NOT_MET, "incomplete": EXIT_INCOMPLETE}[report.verdict]
+
+
+def cmd_sample(args) -> int:
+    s = sample_size(args.n, year=args.year)
+    if args.json:
+        _emit({"n": s.n, "sample_size": s.size, "explanation": s.explanation, "source": {"file": s.rule.source.file, "lines": list(s.rule.source.lines)}})
+    else:
+        print(f"需核查 {s.size} 个：{s.explanation}")
+    return EXIT_OK
+
+
+def cmd_docs(args) -> int:
+    from subsidykit.cli.docs import render_catalog_md
+    from subsidykit.workbooks.atomic import write_text_atomic
+
+    text = render_catalog_md()
+    out = Path(args.out)
+    if args.check:
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            print(f"{term(out)} 已过期，请运行 subsidykit docs 重新生成", file=sys.stderr)
+            return EXIT_NOT_MET
+        print(f"{term(out)} 是最新的")
+        return EXIT_OK
+    write_text_atomic(out, text)
+    print(f"已写入 {term(out)}（{len(load_catalog().programs)} 个项目）")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="subsidykit", description="专项资金助手：政策目录、补助测算与条件核对")
+    ap.add_argument("--version", action="version", version=f"subsidykit {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("programs", help="列出政策目录中的项目")
+    p.add_argument("--year", help="年度，如 2023")
+    p.add_argument("--keyword", help="按名称关键词筛选")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_programs)
+
+    p = sub.add_parser("show", help="显示一个项目的补助标准、条件和出处")
+    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+    p.add_argument("--year")
+    p.add_argument("--variant")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = _add_mixed(sub, "cap", help="计算最高补助金额（万元）")
+    p.add_argument("program")
+    p.add_argument("base", nargs="?", help="计算基数（万元，可写 1.2亿、3000万元）；定额项目可省略")
+    p.add_argument("--year")
+    p.add_argument("--variant", help="子类，如 重大技术改造项目")
+    p.add_argument("--count", help="数量：按数量补助的项目，或金额按单个计的项目（单个装备、每家企业…），金额乘以数量")
+    p.add_argument(
+        "--part", action="append", metavar="名称=数值",
+        help="分项基数（多项合计或分期项目），名称写分项名或其基数名，可重复；只给一项时其余分项按 0 计",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_cap)
+
+    p = _add_mixed(sub, "check", help="核对项目的量化条件", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.epilog_fn = _check_epilog  # the most used field names, and where to find the others
+    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+    p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30（字段名见 subsidykit fields PROGRAM）")
+    p.add_argument("--year")
+    p.add_argument("--variant")
+    p.add_argument("--only-given", action="store_true", help="只核对给出的字段")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("sample", help="真实性核查须核查的项目数")
+    p.add_argument("n", help="推荐（申报）项目数")
+    p.add_argument("--year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("docs", help="由政策目录生成 docs/catalog.md")
+    p.add_argument("--out", default="docs/catalog.md")
+    p.add_argument("--check", action="store_true", help="只检查是否过期")
+    p.set_defaults(func=cmd_docs)
+
+    for module in _COMMAND_MODULES:  # each adds its own sub-command(s): register(sub)
+        importlib.import_module(module).register(sub)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
+        except (AttributeError, ValueError):
+            pass
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `subsidykit programs | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except UnknownProgramError as exc:
+        if getattr(args, "json", False):
+            _emit({"error": exc.code, "message": exc.message, "candidates": exc.candidates})
+        print(f"错误：{term(exc.message)}", file=sys.stderr)
+        return EXIT_BAD
+    except SubsidyError as exc:
+        if getattr(args, "json", False):
+            _emit({"error": exc.code, "message": exc.message})
+        print(f"错误：{term(exc.message)}", file=sys.stderr)
+        return EXIT_BAD
+    except OSError as exc:  # permission, read-only or full disk, name too long, ...: a message, not a traceback
+        message = f"无法读写文件：{os_error_text(exc)}"
+        if getattr(args, "json", False):
+            _emit({"error": "OS_ERROR", "message": message})
+        print(f"错误：{message}", file=sys.stderr)
+        return EXIT_BAD
+
+
+if __name__ == "__main__":
+    sys.exit(main())

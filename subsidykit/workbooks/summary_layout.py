@@ -1,0 +1,528 @@
+"""The layout of 附件2 入库项目汇总表: categories, title, two-level header, stamp line, print setup.
+
+Faithful to the official table of the 2023 notice, 000_e236479adaf7e68e.txt lines 4571-5025
+(附件2-1 … 2-5, one table per category, identical apart from the category in the title).
+The 2026 制造强省 guides (004_4f6895fa74c99952.txt) publish no summary table; they use the
+same layout with one table per guide.  Shared by `summary` (filled tables), the CLI and
+`templates/build_summary_template.py` (empty templates).
+
+Only wording of the form lives here; every rule comes from the catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass
+
+from subsidykit.catalog import Catalog, Document, Program, load_catalog
+from subsidykit.errors import BadInputError
+
+# --- the form's wording (000_e236479adaf7e68e.txt 4571-4619, repeated for 2-2 … 2-5) ----------
+ATTACHMENT = "附件{number}"  # " 附件 2-1 " (line 4571)
+TITLE_1 = "{year}年度{fund}"  # "2023年度江苏省工业和信息产业转型升级专项资金" (line 4573)
+TITLE_2 = "（{category}）入库项目汇总表"  # "（智能化改造数字化转型）入库项目汇总表" (line 4575)
+REGION = "地区：{region}"  # "地区：           汇总时间：" (line 4576)
+DATE = "汇总时间：{date}"
+GROUPS = ("项目申报单位", "{base_year}年基本情况", "项目基本情况")  # line 4580; base year = guide year - 2
+STAMP_LEFT = "市、县（市）工业和信息化主管部门（盖章）"  # line 4618
+STAMP_RIGHT = "市、县（市）财政局（盖章）"
+NOTE = "注：此表系统内自动生成，各设区市（县、市）工信部门、财政部门或省属企业（单位）及其主管部门加盖单位公章。"  # line 4619
+TEMPLATE_BLANK_ROWS = 7  # the official form prints seven empty rows (lines 4604-4616)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # as printed (line breaks of the PDF joined)
+    field: str | None  # canonical ledger field (catalog/fields.yaml); None for 序号
+    kind: str  # seq | text | amount | date | bool
+    width: float  # characters
+
+
+# lines 4578-4602: 序号, then 3 + 3 + 8 columns under the three groups
+COLUMNS: tuple[Column, ...] = (
+    Column("序号", None, "seq", 5),
+    Column("单位名称", "单位名称", "text", 24),
+    Column("单位主要经营地址", "单位主要经营地址", "text", 24),
+    Column("所属行业", "所属行业", "text", 14),
+    Column("主营业务收入（万元）", "主营业务收入", "amount", 16),
+    Column("实缴税金（万元）", "实缴税金", "amount", 13),
+    Column("利润总额（万元）", "利润总额", "amount", 13),
+    Column("申报项目类别", "申报项目类别", "text", 20),
+    Column("申报项目名称", "申报项目名称", "text", 24),
+    Column("申报项目总投入（万元）", "项目总投入", "amount", 12),
+    Column("其中：固定资产投资（万元）", "固定资产投资", "amount", 12),
+    Column("项目开始时间", "开工日期", "date", 11),
+    Column("项目结束时间", "完工日期", "date", 11),
+    Column("项目申请补助资金（万元）", "申请补助资金", "amount", 12),
+    Column("是否为省先进制造业集群中的项目", "是否集群项目", "bool", 13),
+)
+GROUP_SPANS = ((2, 4), (5, 7), (8, 15))  # 1-based column ranges under GROUPS
+NCOLS = len(COLUMNS)
+LAST_COL = "O"
+
+# rows (1-based)
+ROW_ATTACHMENT, ROW_TITLE_1, ROW_TITLE_2, ROW_REGION, ROW_GROUPS, ROW_HEADERS = 1, 2, 3, 4, 5, 6
+FIRST_DATA_ROW = 7
+
+PAPER = {"A4": 9, "A3": 8}  # openpyxl / SpreadsheetML paperSize codes
+AMOUNT_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class Category:
+    """One 汇总表: 附件2-<index>, the category as printed in the title, and its programs."""
+
+    number: str  # "2-1"
+    name: str  # "智能化改造数字化转型"
+    year: int
+    fund: str
+    programs: tuple[str, ...]  # program ids
+
+    @property
+    def sheet_name(self) -> str:
+        return safe_sheet_name(f"{self.number} {self.name}")
+
+    @property
+    def title(self) -> str:
+        return f"{TITLE_1.format(year=self.year, fund=self.fund)}{TITLE_2.format(category=self.name)}"
+
+
+def safe_sheet_name(name: str, taken: Sequence[str] = ()) -> str:
+    """An Excel sheet name: no []:*?/\\, at most 31 characters, unique among `taken`."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Sheet"
+    base = base[:31]
+    out, n = base, 2
+    lowered = {t.lower() for t in taken}
+    while out.lower() in lowered:
+        suffix = f"({n})"
+        out = base[: 31 - len(suffix)] + suffix
+        n += 1
+    return out
+
+
+def _strip_number(heading: str) -> str:
+    """ "一、智能化改造数字化转型" -> "智能化改造数字化转型"."""
+    return re.sub(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])\s*", "", heading.strip())
+
+
+def _guide_category(doc: Document, guide: str) -> str:
+    """ "2026年度江苏省制造强省建设专项资金重点产业技术创新项目申报指南" -> "重点产业技术创新项目"."""
+    name = re.sub(r"\s+", "", guide)
+    name = re.sub(rf"^{doc.year}年度?", "", name)
+    name = name.removeprefix(re.sub(r"\s+", "", doc.fund))
+    name = re.sub(r"(申报指南|征集指南|项目指南|指南)$", "", name)
+    return name or guide
+
+
+def program_category(doc: Document, program: Program) -> str:
+    """The category a program belongs to: its guide (documents with several guides) or its top heading."""
+    if len(doc.guides) > 1:
+        return _guide_category(doc, program.guide)
+    if program.path:
+        return _strip_number(program.path[0])
+    return program.title
+
+
+def document_for(year: int, fund: str | None = None, catalog: Catalog | None = None) -> Document:
+    cat = catalog or load_catalog()
+    docs = [d for d in cat.documents if d.year == year and (fund is None or d.fund == fund or fund in d.fund)]
+    if not docs:
+        have = "、".join(str(d.year) for d in cat.documents)
+        what = f" {year} 年度{('「' + fund + '」') if fund else ''}"
+        raise BadInputError(f"政策目录中没有{what}的指南（已有年度：{have}）")
+    if len(docs) > 1:
+        raise BadInputError(f"{year} 年度有多份文件，请指定专项资金名称：{'、'.join(d.fund for d in docs)}")
+    return docs[0]
+
+
+def categories(year: int, fund: str | None = None, catalog: Catalog | None = None) -> list[Category]:
+    """The 汇总表 of a year's guide(s), in the order of the guide: 2-1, 2-2, …"""
+    doc = document_for(year, fund, catalog)
+    order: dict[str, list[str]] = {}
+    if len(doc.guides) > 1:
+        for g in doc.guides:
+            order.setdefault(_guide_category(doc, g), [])
+    for p in doc.programs:
+        order.setdefault(program_category(doc, p), []).append(p.id)
+    return [Category(f"2-{i}", name, doc.year, doc.fund, tuple(ids)) for i, (name, ids) in enumerate(order.items(), 1)]
+
+
+def base_year(year: int) -> int:
+    """The year of the 基本情况 columns: two years before the guide's year (2023 guide -> 2021, line 4580)."""
+    return year - 2
+
+
+def date_text(date: dt.date | None) -> str:
+    return "" if date is None else f"{date.year}年{date.month}月{date.day}日"
+
+
+def header_grid(category: Category, region: str = "", date: dt.date | None = None) -> list[list[object]]:
+    """Rows 1-6 of the table as values (merged cells: value in the top-left cell, None elsewhere)."""
+    blank = [None] * NCOLS
+    r1 = list(blank)
+    r1[0] = ATTACHMENT.format(number=category.number)
+    r2 = list(blank)
+    r2[0] = TITLE_1.format(year=category.year, fund=category.fund)
+    r3 = list(blank)
+    r3[0] = TITLE_2.format(category=category.name)
+    r4 = list(blank)
+    r4[0] = REGION.format(region=region or "")
+    r4[REGION_SPLIT] = DATE.format(date=date_text(date))
+    r5 = list(blank)
+    r5[0] = COLUMNS[0].header
+    for text, (a, _b) in zip(GROUPS, GROUP_SPANS, strict=True):
+        r5[a - 1] = text.format(base_year=base_year(category.year))
+    r6 = [None] + [c.header for c in COLUMNS[1:]]
+    return [r1, r2, r3, r4, r5, r6]
+
+
+REGION_SPLIT = 7  # 0-based column where 汇总时间 starts (H)
+
+
+def footer_rows(last_data_row: int) -> dict[int, list[object]]:
+    """The stamp line and the note below the data, after one spacer row (room for the seals)."""
+    stamp = [None] * NCOLS
+    stamp[0] = STAMP_LEFT
+    stamp[REGION_SPLIT] = STAMP_RIGHT
+    note = [None] * NCOLS
+    note[0] = NOTE
+    return {last_data_row + 2: stamp, last_data_row + 3: note}
+
+
+def merges(n_rows: int) -> list[str]:
+    """Merged ranges of a table with `n_rows` data rows."""
+    last = FIRST_DATA_ROW + n_rows - 1
+    stamp = last + 2
+    note = last + 3
+    h = column_letter_1(REGION_SPLIT + 1)
+    g = column_letter_1(REGION_SPLIT)
+    out = [
+        f"A{ROW_TITLE_1}:{LAST_COL}{ROW_TITLE_1}",
+        f"A{ROW_TITLE_2}:{LAST_COL}{ROW_TITLE_2}",
+        f"A{ROW_REGION}:{g}{ROW_REGION}",
+        f"{h}{ROW_REGION}:{LAST_COL}{ROW_REGION}",
+        f"A{ROW_GROUPS}:A{ROW_HEADERS}",
+    ]
+    out += [f"{column_letter_1(a)}{ROW_GROUPS}:{column_letter_1(b)}{ROW_GROUPS}" for a, b in GROUP_SPANS]
+    out += [f"A{stamp}:{g}{stamp}", f"{h}{stamp}:{LAST_COL}{stamp}", f"A{note}:{LAST_COL}{note}"]
+    return out
+
+
+def column_letter_1(col: int) -> str:
+    n, out = col, ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+# ---------------------------------------------------------------- openpyxl rendering
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = "宋体"
+
+    def ns(name, *, size=10, bold=False, h="center", v="center", wrap=True, border=True, fmt=None, fname=font):
+        s = NamedStyle(name=name)
+        s.font = Font(name=fname, size=size, bold=bold)
+        s.alignment = Alignment(horizontal=h, vertical=v, wrap_text=wrap)
+        if border:
+            s.border = box
+        if fmt:
+            s.number_format = fmt
+        return s
+
+    return [
+        ns("sk_attach", size=12, bold=False, h="left", border=False, wrap=False, fname="黑体"),
+        ns("sk_title", size=16, bold=True, border=False, wrap=False, fname="方正小标宋简体"),
+        ns("sk_line", size=11, h="left", border=False, wrap=False),
+        ns("sk_head", size=10, bold=True),
+        ns("sk_seq", size=10),
+        ns("sk_text", size=10, h="left"),
+        ns("sk_amount", size=10, h="right", fmt=AMOUNT_FORMAT),
+        ns("sk_date", size=10, fmt=DATE_FORMAT),
+        ns("sk_center", size=10),
+        ns("sk_stamp", size=11, h="left", v="bottom", border=False, wrap=False),
+        ns("sk_note", size=10, h="left", v="top", border=False),
+    ]
+
+
+STYLE_NAMES = {
+    "seq": "sk_seq",
+    "text": "sk_text",
+    "amount": "sk_amount",
+    "date": "sk_date",
+    "bool": "sk_center",
+}
+
+
+def text_width(text: str) -> float:
+    """Display width in column-width units of a 10-point text: a CJK or full-width character
+    is about 1.5 units (measured on the LibreOffice rendering with Noto CJK), others one."""
+    n = len(text)
+    if n == 0:
+        return 0.0
+    wide = (len(text.encode("utf-8")) - n) / 2  # CJK and U+2000… take 3 bytes in UTF-8, ASCII one
+    return n + wide * 0.5
+
+
+def row_height(values: Sequence[object], widths: Sequence[float], *, line: float = 13.5, minimum: float = 18) -> float:
+    """The height (points) a row needs for its wrapped texts: spreadsheets do not grow rows
+    with explicit heights, and LibreOffice does not grow rows written by openpyxl."""
+    lines = 1
+    for v, w in zip(values, widths, strict=False):
+        if isinstance(v, str) and v:
+            usable = max(w - 0.8, 1.0)
+            n = sum(max(1, math.ceil(text_width(part) / usable)) for part in v.split("\n"))
+            lines = max(lines, n)
+    return min(409.0, max(minimum, lines * line + 4))
+
+
+class StyleCache:
+    """Assigning a named style by name is slow on big tables; copy the style array of the first
+    cell that got each style instead (the same result in the file)."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, object] = {}
+
+    def apply(self, cell, name: str) -> None:
+        arr = self._arrays.get(name)
+        if arr is None:
+            cell.style = name
+            self._arrays[name] = copy(cell._style)
+        else:
+            cell._style = copy(arr)
+
+
+def register_styles(wb) -> None:
+    have = set(wb.style_names)
+    for s in _styles():
+        if s.name not in have:
+            wb.add_named_style(s)
+
+
+def set_text(cell, value: str) -> None:
+    """Write a ledger text as data: never a formula, whatever it starts with (=, +, -, @)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def apply_print_setup(
+    ws,
+    *,
+    paper: str = "A4",
+    title_rows: str | None = None,
+    last_row: int,
+    last_col: str,
+    landscape: bool = True,
+    margins: tuple[float, float, float, float, float] = (0.4, 0.5, 0.6, 0.2, 0.3),
+    footer: str = "第 &P 页",
+) -> None:
+    """One page wide (as many pages tall as needed), repeated title rows, print area, centred,
+    page numbers in the footer; `margins` = (left/right, top, bottom, header, footer) inches.
+    The one page setup of every printed table and form (附件2/3/4, 审核, the application form)."""
+    if paper not in PAPER:
+        raise BadInputError(f"纸张只能是 {'、'.join(PAPER)}：{paper}")
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = PAPER[paper]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    side, top, bottom, header, foot = margins
+    ws.page_margins.left = ws.page_margins.right = side
+    ws.page_margins.top = top
+    ws.page_margins.bottom = bottom
+    ws.page_margins.header = header
+    ws.page_margins.footer = foot
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.print_area = f"A1:{last_col}{last_row}"
+    ws.oddFooter.center.text = footer
+
+
+# 审核 (internal, about 300 column-width units of 17 columns): one page wide would print it
+# at under half size.  It gets its own setup instead: landscape, two pages wide at a readable
+# scale, as many pages tall as needed, the columns identifying a project (序号 … 单位名称) and
+# the header row repeated on every page, the two halves of a band printed one after the other.
+AUDIT_PAGES_WIDE = 2
+AUDIT_KEY_COLUMNS = "A:D"
+
+
+def apply_audit_print_setup(ws, *, paper: str = "A4", header_row: int, last_row: int, last_col: str) -> None:
+    apply_print_setup(ws, paper=paper, title_rows=f"{header_row}:{header_row}", last_row=last_row, last_col=last_col)
+    ws.page_setup.fitToWidth = AUDIT_PAGES_WIDE
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.print_title_cols = AUDIT_KEY_COLUMNS
+    ws.print_options.horizontalCentered = False
+    ws.oddFooter.center.text = "审核（内部核对用，报送时不打印）　第 &P 页，共 &N 页"
+
+
+def write_table(
+    ws,
+    category: Category,
+    rows: Sequence[Sequence[object]],
+    *,
+    region: str = "",
+    date: dt.date | None = None,
+    paper: str = "A4",
+    blank_rows: int = 0,
+) -> None:
+    """Fill an empty openpyxl worksheet with one 汇总表: the form and `rows` (values in COLUMNS order).
+
+    The workbook must have the styles registered (`register_styles`).  Text values are written
+    as data (never formulas).  `blank_rows` adds empty bordered rows (the template).
+    """
+    for col, spec in enumerate(COLUMNS, 1):
+        ws.column_dimensions[column_letter_1(col)].width = spec.width
+    grid = header_grid(category, region, date)
+    for r, values in enumerate(grid, 1):
+        for c, v in enumerate(values, 1):
+            if v is not None:
+                set_text(ws.cell(row=r, column=c), v)
+    ws.cell(row=ROW_ATTACHMENT, column=1).style = "sk_attach"
+    for r in (ROW_TITLE_1, ROW_TITLE_2):
+        ws.cell(row=r, column=1).style = "sk_title"
+    ws.cell(row=ROW_REGION, column=1).style = "sk_line"
+    ws.cell(row=ROW_REGION, column=REGION_SPLIT + 1).style = "sk_line"
+    for r in (ROW_GROUPS, ROW_HEADERS):
+        for c in range(1, NCOLS + 1):
+            ws.cell(row=r, column=c).style = "sk_head"
+    ws.row_dimensions[ROW_TITLE_1].height = 24
+    ws.row_dimensions[ROW_TITLE_2].height = 24
+    ws.row_dimensions[ROW_REGION].height = 20
+    ws.row_dimensions[ROW_GROUPS].height = 20
+    ws.row_dimensions[ROW_HEADERS].height = 44
+
+    styles = [STYLE_NAMES[c.kind] for c in COLUMNS]
+    widths = [c.width for c in COLUMNS]
+    r = FIRST_DATA_ROW
+    cache = StyleCache()
+    for values in rows:
+        for c, (v, style) in enumerate(zip(values, styles, strict=True), 1):
+            cell = ws.cell(row=r, column=c)
+            if isinstance(v, str):
+                set_text(cell, v)
+            elif v is not None:
+                cell.value = v
+            cache.apply(cell, style)
+        ws.row_dimensions[r].height = row_height(values, widths)
+        r += 1
+    for _ in range(blank_rows):
+        for c, style in enumerate(styles, 1):
+            ws.cell(row=r, column=c).style = style
+        ws.row_dimensions[r].height = 20
+        r += 1
+    n = r - FIRST_DATA_ROW
+    foot = footer_rows(r - 1)
+    for rr, values in foot.items():
+        for c, v in enumerate(values, 1):
+            if v is not None:
+                set_text(ws.cell(row=rr, column=c), v)
+    stamp_row, note_row = sorted(foot)
+    ws.cell(row=stamp_row, column=1).style = "sk_stamp"
+    ws.cell(row=stamp_row, column=REGION_SPLIT + 1).style = "sk_stamp"
+    ws.cell(row=note_row, column=1).style = "sk_note"
+    ws.row_dimensions[stamp_row].height = 36
+    ws.row_dimensions[note_row].height = 30
+    for rng in merges(n):
+        ws.merge_cells(rng)
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
+    apply_print_setup(ws, paper=paper, title_rows=f"{ROW_GROUPS}:{ROW_HEADERS}", last_row=note_row, last_col=LAST_COL)
+
+
+def template_workbook(year: int, fund: str | None = None, *, paper: str = "A4", catalog: Catalog | None = None):
+    """An empty 附件2 workbook for a year: one sheet per category, seven blank rows each."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    register_styles(wb)
+    for cat in categories(year, fund, catalog):
+        ws = wb.create_sheet(cat.sheet_name)
+        write_table(ws, cat, [], paper=paper, blank_rows=TEMPLATE_BLANK_ROWS)
+    return wb
+
+
+# ---------------------------------------------------------------- saving
+
+
+FIXED_TIME = dt.datetime(2000, 1, 1)  # docProps and zip entry times of reproducible files
+
+
+def workbook_bytes(wb, *, reproducible: bool = False) -> bytes:
+    """The xlsx bytes of an openpyxl workbook; `reproducible` fixes every timestamp inside it,
+    so that a generated template or example is byte-identical from run to run."""
+    import io
+    import zipfile
+
+    if reproducible:
+        wb.properties.creator = "subsidykit"
+        wb.properties.created = FIXED_TIME
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    if not reproducible:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body
+                )
+            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, body)
+    return out.getvalue()
+
+
+# --- the clerk's ledger (台账) template: the columns 附件2 is filled from ------------------------
+LEDGER_EXTRA = (Column("统一社会信用代码", "统一社会信用代码", "text", 22),)  # 附件3 信用承诺书 and the checks need it
+
+
+@dataclass(frozen=True)
+class LedgerTemplate:
+    """An empty ledger sheet: header row, column widths and kinds, and the year's categories."""
+
+    year: int
+    columns: tuple[Column, ...]
+    categories: tuple[str, ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def widths(self) -> list[float]:
+        return [c.width for c in self.columns]
+
+    def column_of(self, field: str) -> int:
+        """1-based column of a canonical field."""
+        return next(i for i, c in enumerate(self.columns, 1) if c.field == field)
+
+
+def ledger_template(year: int, fund: str | None = None, catalog: Catalog | None = None) -> LedgerTemplate:
+    """The ledger columns in 附件2's order (its own headers, so the ledger reader needs no mapping),
+    with 统一社会信用代码 after 单位名称; 申报项目类别 takes one of the year's categories."""
+    cols = list(COLUMNS)
+    cols[2:2] = LEDGER_EXTRA
+    return LedgerTemplate(year, tuple(cols), tuple(c.name for c in categories(year, fund, catalog)))
+
+
+def latest_fund_year(catalog: Catalog | None = None) -> int:
+    """The newest year with a 专项资金 guide (the default when the clerk has not chosen a year)."""
+    cat = catalog or load_catalog()
+    return max(d.year for d in cat.documents if "专项资金" in d.fund)

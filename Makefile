@@ -50,6 +50,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	@PYTHON=$(PYTHON) $(SYSDEPS)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

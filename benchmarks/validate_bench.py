@@ -25,9 +25,10 @@ from pathlib import Path
 import openpyxl
 import python_calamine
 
-from subsidykit.workbooks.application_form import LAYOUTS, write_form
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
+from form_fixtures import LAYOUTS, write_form  # noqa: E402 - examples/form_fixtures.py
 from subsidykit.catalog import load_catalog
-from subsidykit.validation.checks import validate_paths
+from subsidykit.validation.pool import validate_paths
 from subsidykit.rules.uscc import make
 
 BASE = {

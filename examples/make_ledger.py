@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from subsidykit.workbooks.atomic import write_bytes_atomic
-from subsidykit.workbooks.summary_layout import workbook_bytes
+from subsidykit.workbooks.reproducible import workbook_bytes
 from subsidykit.rules.uscc import make
 
 SEED = 20230

@@ -5,7 +5,7 @@ are invented; the 统一社会信用代码 are valid codes made by ``subsidykit.
 files are clean, the others carry exactly the problems listed in ``submissions_manifest.json``
 (written beside the folder)
 (file, code, field; batch problems list their files), spread over the three form layouts
-of ``subsidykit.workbooks.application_form``.
+of ``examples/form_fixtures.py``.
 
 The clean values of each program were chosen by hand from the guides:
 - 2023/智能制造示范工厂项目 (000_e236479adaf7e68e.txt lines 434-451): 完工 2021-01-01..2022-06-30,
@@ -29,10 +29,12 @@ import random
 import sys
 from pathlib import Path
 
-from subsidykit.workbooks.application_form import deterministic_zip, write_form
-from subsidykit.workbooks.atomic import write_bytes_atomic, write_text_atomic
+from form_fixtures import LAYOUTS, write_form  # beside this script (examples/form_fixtures.py)
+
 from subsidykit.rules.regions import region_code
 from subsidykit.rules.uscc import make
+from subsidykit.workbooks.atomic import write_bytes_atomic, write_text_atomic
+from subsidykit.workbooks.reproducible import reproducible_zip
 
 SEED = 20230105
 OUT = Path(__file__).with_name("submissions")
@@ -165,7 +167,7 @@ def main(out: Path = OUT) -> list[dict]:
             old.unlink()
     manifest: list[dict] = []
     batch: list[dict] = []
-    layouts = ("template", "attachment3", "columns")
+    layouts = LAYOUTS
     counter = iter(range(1, 1000))
 
     def emit(kind: str, *, layout: str | None = None, change: dict | None = None, drop=(), formulas=None, hidden=None,
@@ -180,7 +182,7 @@ def main(out: Path = OUT) -> list[dict]:
         lay = layout or layouts[i % 3]
         data = write_form(vals, lay, formulas=formulas, hidden=hidden)
         if extra_members:
-            data = deterministic_zip(data, extra_members)
+            data = reproducible_zip(data, extra_members)
         fname = name or f"{i:02d}_{vals.get('单位名称', '未知单位')[:8]}{suffix}"
         write_bytes_atomic(out / fname, data)
         for code, fld in problems:

@@ -3,6 +3,9 @@
 xlwings Server publishes the same actions from ``addin/server/custom_scripts``; 设置 and
 帮助 of the desktop add-in are VBA (they must work before Python is set up), the server's
 帮助 is `show_help`.
+
+Layer: adapter.  May import: `udfs` (for the help sheet), the workflows and everything
+below; never `subsidykit.cli`.
 """
 
 from .catalog_sheet import insert_program_catalog

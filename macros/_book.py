@@ -1,4 +1,7 @@
-"""What both ribbon actions need from the workbook: which host, where to save, safe text."""
+"""What both ribbon actions need from the workbook: which host, where to save, a fresh sheet.
+
+Text written into a live workbook goes through `subsidykit.workbooks.cells.as_text` (the one
+formula guard)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ import xlwings as xw
 from subsidykit.workbooks.outputs import free_path as _free_path
 
 TITLE = "专项资金助手"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_remote(book: xw.Book) -> bool:
@@ -31,13 +33,6 @@ def output_folder(book: xw.Book) -> Path:
         return full.parent
     docs = Path.home() / "Documents"
     return docs if docs.exists() else Path.home()
-
-
-def as_text(value: object) -> object:
-    """A value for a live workbook: text that Excel would read as a formula gets Excel's text marker."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def replace_sheet(book: xw.Book, name: str) -> xw.Sheet:

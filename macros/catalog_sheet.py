@@ -10,6 +10,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
+from subsidykit.rules.parsing import optional_year
 from subsidykit.workbooks.summary_layout import safe_sheet_name
 from udfs import PROGRAMS
 from udfs.cells import XlErr
@@ -20,21 +21,12 @@ from .settings import setting
 TITLE_ROWS = 2  # a note above the table
 
 
-def _year_arg(value: object) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        return int(float(str(value).strip().removesuffix("年")))
-    except ValueError:
-        raise SubsidyError(f"年度应为数字，如 2023：{value}") from None
-
-
 def insert_program_catalog(book: xw.Book | None = None, year: object = None, namespace: str = "") -> str:
     """项目目录：新建工作表并插入 =PROGRAMS(年度)，列出该年度可申报项目及补助方式、比例和上限。"""
     book = book or xw.Book.caller()
     remote = is_remote(book)
     try:
-        yr = _year_arg(year if remote else setting("YEAR", year))
+        yr = optional_year(year if remote else setting("YEAR", year))  # blank: every year
         table = PROGRAMS(yr)
         if isinstance(table, list) and table and isinstance(table[0], XlErr):
             raise SubsidyError(table[0].message)

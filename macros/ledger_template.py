@@ -10,6 +10,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
+from subsidykit.rules.parsing import optional_year
 from subsidykit.workbooks.summary_layout import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
@@ -24,20 +25,13 @@ from .settings import setting
 TEMPLATE_ROWS = 200  # rows formatted and given the drop-down below the header
 
 
-def _year(value: object) -> int:
-    if value in (None, ""):
-        return latest_fund_year()
-    try:
-        return int(float(str(value).strip().removesuffix("年")))
-    except ValueError:
-        raise SubsidyError(f"年度应为数字，如 2023：{value}") from None
-
-
 def insert_ledger_template(book: xw.Book | None = None, year: object = None) -> str:
     """插入台账模板：新建工作表，表头即附件2 各栏，填好后可直接「生成汇总表」。"""
     book = book or xw.Book.caller()
     try:
-        yr = _year(year if is_remote(book) else setting("YEAR", year))
+        yr = optional_year(year if is_remote(book) else setting("YEAR", year))
+        if yr is None:  # not chosen: the newest 专项资金 guide
+            yr = latest_fund_year()
         template = ledger_template(yr)
     except SubsidyError as exc:
         message = f"无法插入台账模板：{exc.message}"

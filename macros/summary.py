@@ -20,6 +20,7 @@ from pathlib import Path
 import xlwings as xw
 
 from subsidykit.errors import SubsidyError
+from subsidykit.rules.parsing import optional_year
 from subsidykit.summary.forms import write_forms
 from subsidykit.workbooks.atomic import write_bytes_atomic
 from subsidykit.workbooks.outputs import check_writable, os_error_text
@@ -39,8 +40,9 @@ def _active_values(book: xw.Book) -> tuple[str, list[list[object]], str]:
 
 def _summary(book: xw.Book, year: object, region: object) -> Summary:
     name, values, origin = _active_values(book)
-    yr = None if year in (None, "") else int(float(year)) if isinstance(year, (int, float)) else year
-    return build_from_values(values, sheet=name, origin=origin, year=yr, region="" if region is None else str(region))
+    return build_from_values(
+        values, sheet=name, origin=origin, year=optional_year(year), region="" if region is None else str(region)
+    )  # blank year: the ledger's 申报年度
 
 
 def _message(summary: Summary, where: str) -> str:

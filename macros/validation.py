@@ -15,12 +15,15 @@ from pathlib import Path
 
 import xlwings as xw
 
-from subsidykit.validation.checks import validate_paths, validate_sheets
+from subsidykit.validation.checks import validate_sheets
+from subsidykit.validation.pool import validate_paths
 from subsidykit.errors import SubsidyError
+from subsidykit.rules.findings import ERROR
 from subsidykit.workbooks.outputs import check_writable, os_error_text
 from subsidykit.validation.report import findings_table, write_report
+from subsidykit.workbooks.cells import as_text
 
-from ._book import TITLE, as_text, free_path, is_remote, output_folder, replace_sheet
+from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
 from .settings import setting
 
 RESULT_SHEET = "校验结果"
@@ -57,7 +60,7 @@ def _validate_open_book(book: xw.Book, year: object) -> str:
     for i, w in enumerate(WIDTHS, start=1):
         out.range((1, i)).column_width = w
     out.activate()
-    errors = sum(1 for f in result.findings if f.severity == "错误")
+    errors = sum(1 for f in result.findings if f.severity == ERROR)
     warnings = len(result.findings) - errors
     if not result.findings:
         return f"{book.name}：未发现问题。"

@@ -2,30 +2,27 @@
 
 The fields of 附件2 and 附件3 (000_e236479adaf7e68e.txt lines 4571-5039), 申报年度, 申报项目类别
 and the conditions' fields of the catalog, with drop-downs (programs, years, cities, 是/否,
-condition names; lists on a hidden sheet) and number formats.  Layout and lists live in
-subsidykit/workbooks/application_form.py, so the template, the examples and the validator agree.
+condition names; lists on a hidden sheet) and number formats.  The fields and lists live in
+subsidykit/workbooks/form_model.py, the layout in application_form.py, so the template, the
+examples and the validator agree.  Reproducible: the same bytes on every run.
 
 Usage: python templates/build_application_template.py [OUT.xlsx]
 """
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
-from subsidykit.workbooks.application_form import build_template, deterministic_zip
+from subsidykit.workbooks.application_form import build_template
 from subsidykit.workbooks.atomic import write_bytes_atomic
+from subsidykit.workbooks.reproducible import workbook_bytes
 
 OUT = Path(__file__).with_name("项目申报表.xlsx")
 
 
 def main(out: Path = OUT) -> Path:
-    wb = build_template()
-    wb.properties.creator = "subsidykit"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return write_bytes_atomic(out, deterministic_zip(buf.getvalue()))
+    return write_bytes_atomic(out, workbook_bytes(build_template(), reproducible=True))
 
 
 if __name__ == "__main__":

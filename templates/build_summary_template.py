@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from subsidykit.workbooks.atomic import write_bytes_atomic
-from subsidykit.workbooks.summary_layout import template_workbook, workbook_bytes
+from subsidykit.workbooks.reproducible import workbook_bytes
+from subsidykit.workbooks.summary_layout import template_workbook
 
 DEFAULT_YEARS = (2023, 2026)
 

@@ -9,7 +9,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from subsidykit.workbooks.application_form import write_form
+from example_forms import write_form
 
 # A clean 2023/智能制造示范工厂项目 application, every number chosen by hand against
 # 000_e236479adaf7e68e.txt lines 434-456 (完工 2021-01-01..2022-06-30, 周期 ≤3 年, 总投入 ≥3000,

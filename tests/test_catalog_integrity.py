@@ -1,5 +1,6 @@
 """The catalog loads, covers the five seed documents, and every citation stands where it says."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -41,9 +42,9 @@ def test_every_quoted_clause_stands_at_its_cited_lines(where, src):
 
 def test_a_misquoted_clause_is_caught():
     src = CAT.by_id["2023-smart-factory"].source
-    wrong = src.model_copy(update={"text": src.text.replace("2000", "3000")})
+    wrong = dataclasses.replace(src, text=src.text.replace("2000", "3000"))
     assert quote_problem(wrong) is not None
-    moved = src.model_copy(update={"lines": (src.lines[0] + 40, src.lines[1] + 40)})
+    moved = dataclasses.replace(src, lines=(src.lines[0] + 40, src.lines[1] + 40))
     assert quote_problem(moved) is not None
 
 
@@ -96,7 +97,7 @@ def _conditions():
 def test_a_field_has_one_unit_across_the_catalog():
     import yaml
 
-    from subsidykit.rules.thresholds import FIELDS_FILE, canonical_field
+    from subsidykit.rules.vocabulary import FIELDS_FILE, canonical_field
 
     vocab = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8"))
     units: dict[str, set] = {}
@@ -116,7 +117,7 @@ def test_exemptions_name_real_programs():
 
     doc = CAT.doc_of["2023-smart-factory"]
     general = list(doc.general_thresholds)
-    general[0] = general[0].model_copy(update={"exempt": ["2023-no-such-program"]})
-    broken = doc.model_copy(update={"general_thresholds": general})
+    general[0] = dataclasses.replace(general[0], exempt=["2023-no-such-program"])
+    broken = dataclasses.replace(doc, general_thresholds=general)
     with pytest.raises(CatalogError):
         Catalog(tuple(broken if d is doc else d for d in CAT.documents))

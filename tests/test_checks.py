@@ -6,17 +6,10 @@ import datetime as dt
 
 import pytest
 
-from subsidykit.validation.checks import (
-    ERROR,
-    INFO,
-    WARNING,
-    Facts,
-    FileResult,
-    check_batch,
-    phone_problem,
-    validate_file,
-    validate_sheets,
-)
+from subsidykit.rules.findings import ERROR, INFO, WARNING
+from subsidykit.validation.batch import check_batch
+from subsidykit.validation.checks import phone_problem, validate_file, validate_sheets
+from subsidykit.validation.results import Facts, FileResult
 from subsidykit.workbooks.safe import read_workbook
 from tests.submission_files import BASE_2021, SMART, USCC, USCC_BAD, write
 
@@ -209,9 +202,11 @@ def test_year_of_the_batch_is_a_default(tmp_path):
 
 
 def test_macros_are_reported_never_run(tmp_path):
-    from subsidykit.workbooks.application_form import deterministic_zip, write_form
+    from example_forms import write_form
 
-    data = deterministic_zip(write_form(SMART), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake"})
+    from subsidykit.workbooks.reproducible import reproducible_zip
+
+    data = reproducible_zip(write_form(SMART), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake"})
     (tmp_path / "m.xlsm").write_bytes(data)
     result = validate_file(tmp_path / "m.xlsm")
     assert codes(result) == {("MACROS_PRESENT", None)}

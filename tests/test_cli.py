@@ -1,17 +1,11 @@
 """The command line: contracts (JSON keys, exit codes) and Chinese messages, run as a real process."""
 
 import json
-import subprocess
-import sys
 
 import pytest
+from cli_process import run
 
 
-def run(*args):
-    proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, encoding="utf-8"
-    )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def test_programs_json_has_the_contract_keys():

@@ -4,15 +4,9 @@ type, `check --help` names the common ones, and options may stand anywhere on th
 
 import json
 import shlex
-import subprocess
-import sys
+from cli_process import run
 
 
-def run(*args):
-    proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, encoding="utf-8"
-    )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def test_show_puts_the_field_to_type_under_each_condition():

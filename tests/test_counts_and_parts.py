@@ -8,8 +8,6 @@ they are checked through the command line (a real process), the worksheet functi
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 
 import openpyxl
@@ -21,6 +19,7 @@ from subsidykit.catalog import load_catalog
 from subsidykit.errors import BadInputError
 from udfs.cells import XlErr
 from udfs.functions import SUBSIDY_CAP, SUBSIDY_EXPLAIN
+from cli_process import run
 
 FIRST_SET = "2026/首台（套）装备示范应用项目"  # 004 line 137: 单个装备支持额度最高不超过200万元
 NEW_MATERIAL = "2026/首批次新材料示范应用项目"  # 004 line 149: 单个产品支持额度最高不超过200万元
@@ -35,11 +34,6 @@ SME = "2023/专精特新中小企业能力提升项目"
 TECH = "2022/技术改造贷款贴息和设备补助项目"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, encoding="utf-8"
-    )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def cli_amount(*args: str) -> float:

@@ -216,7 +216,7 @@ def test_a_worker_that_dies_costs_one_file_not_the_batch(tmp_path, monkeypatch):
     every other file of the batch is still validated."""
     import shutil
 
-    from subsidykit.validation import checks
+    from subsidykit.validation import pool as checks
     examples = sorted((ROOT / "examples" / "submissions").glob("*.xlsx"))[:9]
     for p in examples:
         shutil.copy(p, tmp_path / p.name)

@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 
-from subsidykit.workbooks.application_form import write_form
-from subsidykit.validation.checks import validate_file, validate_paths
+from tests.example_forms import write_form
+from subsidykit.validation.checks import validate_file
+from subsidykit.validation.pool import validate_paths
 from tests.submission_files import SMART, cfb, digest, replace_members
 
 LAUGHS = (

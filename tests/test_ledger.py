@@ -76,7 +76,7 @@ def test_numbers_typed_as_text_with_units():
     assert got == [(Decimal(3500), Decimal(350)), (Decimal(12000), Decimal(1200)), (Decimal(3500), Decimal(50))]
     # 500000元 is converted because the text says 元, and the conversion is noted
     notes = [i for i in led.rows[2].issues if i.code == "AMOUNT_UNIT_CONVERTED"]
-    assert notes and notes[0].cell == "S!D4" and notes[0].severity == "info"
+    assert notes and notes[0].cell == "S!D4" and notes[0].severity == "提示"
 
 
 def test_bare_number_that_looks_like_yuan_is_flagged_not_divided():

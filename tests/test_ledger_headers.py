@@ -9,8 +9,6 @@ with a ready-to-paste --mapping line; distinct concepts (净利润 / 利润总�
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,8 +21,9 @@ from subsidykit.workbooks import summary_layout as L
 from subsidykit.workbooks.ledger import read_ledger, read_values
 from subsidykit.workbooks.submissions import label_field
 from subsidykit.summary.table import AUDIT_SHEET, build, build_from_file
-from subsidykit.rules.thresholds import canonical_field
+from subsidykit.rules.vocabulary import canonical_field
 from subsidykit.rules.vocabulary import field_key, header_unit, match
+from cli_process import run
 
 DATE = dt.date(2024, 1, 5)
 
@@ -225,11 +224,6 @@ def _unmapped_ledger(tmp_path: Path) -> Path:
     return write_ledger(tmp_path / "台账.xlsx", rows, header=UNMAPPED_HEADER)
 
 
-def run(*args):
-    proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], check=False, capture_output=True, text=True, encoding="utf-8"
-    )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def test_unmapped_columns_are_said_first_on_the_console_and_atop_audit(tmp_path):

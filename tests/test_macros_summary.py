@@ -17,6 +17,7 @@ import pytest
 from xlserver import get_json, post_json
 
 from subsidykit.summary.table import build_from_file
+from subsidykit.workbooks.cells import col_letters
 
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = ROOT / "examples" / "台账_2023.xlsx"
@@ -104,7 +105,7 @@ def test_an_empty_sheet_is_explained_not_crashed(xlwings_server):
 class _Range:
     def __init__(self, values):
         self._values = values
-        self.address = f"$A$1:${chr(64 + len(values[0]))}${len(values)}"
+        self.address = f"$A$1:${col_letters(len(values[0]) - 1)}${len(values)}"
 
     def options(self, **_):
         return self

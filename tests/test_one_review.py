@@ -20,9 +20,10 @@ from openpyxl import Workbook, load_workbook
 
 from subsidykit.workbooks.ledger import read_ledger
 from subsidykit.rules.lookup import find_program
-from subsidykit.rules.review import CODES, ERROR, WARNING, review_project
+from subsidykit.rules.findings import CODES, ERROR, WARNING
+from subsidykit.rules.review import review_project
 from subsidykit.summary.table import build
-from subsidykit.rules.thresholds import is_known_field
+from subsidykit.rules.vocabulary import is_known_field
 from subsidykit.rules.uscc import make
 from tests.submission_files import BASE_2021, SMART, write
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from subsidykit.validation.checks import validate_file, validate_paths
+from subsidykit.validation.checks import validate_file
+from subsidykit.validation.pool import validate_paths
 from subsidykit.workbooks.ledger import read_ledger
 from subsidykit.validation.report import to_json, write_annotated, write_report
 from subsidykit.workbooks.safe import read_workbook

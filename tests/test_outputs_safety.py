@@ -22,7 +22,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from subsidykit.validation.checks import validate_paths
+from subsidykit.validation.pool import validate_paths
 from subsidykit.errors import BadInputError
 from subsidykit.workbooks.outputs import Inputs, check_output_dir, check_output_file, fit_name, free_path, json_text, term
 from subsidykit.validation.report import write_annotated

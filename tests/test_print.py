@@ -6,7 +6,6 @@ the page counts, the text on each page (pdftotext) and the printed text size (pd
 """
 
 import datetime as dt
-import io
 import os
 import re
 import shutil
@@ -15,12 +14,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from example_forms import write_form
 from ledgers import write_ledger
 from openpyxl import load_workbook
 from submission_files import SMART
 from test_summary_render import pages, png, text, to_pdf
 
-from subsidykit.workbooks.application_form import FORM_SHEET, GUIDE_SHEET, build_template, deterministic_zip, write_form
+from subsidykit.workbooks.application_form import build_template
+from subsidykit.workbooks.form_model import FORM_SHEET, GUIDE_SHEET
+from subsidykit.workbooks.reproducible import workbook_bytes
 from subsidykit.workbooks.ledger import read_ledger
 from subsidykit.summary.table import AUDIT_SHEET, build
 
@@ -57,11 +59,7 @@ def _assert_a4_one_page_wide(ws, *, orientation: str) -> None:
 
 
 def test_the_committed_template_is_the_build_scripts_output():
-    wb = build_template()
-    wb.properties.creator = "subsidykit"
-    buf = io.BytesIO()
-    wb.save(buf)
-    assert TEMPLATE.read_bytes() == deterministic_zip(buf.getvalue()), (
+    assert TEMPLATE.read_bytes() == workbook_bytes(build_template(), reproducible=True), (
         "templates/项目申报表.xlsx 已过期：请运行 python templates/build_application_template.py"
     )
 

@@ -25,7 +25,7 @@ import pytest
 from xlserver import PROJECT, ROOT, get_json, post_json, running_server
 
 import udfs
-from subsidykit.validation.checks import validate_paths
+from subsidykit.validation.pool import validate_paths
 from subsidykit.workbooks.summary_layout import ledger_template
 
 SUBMISSIONS = ROOT / "examples" / "submissions"

@@ -6,7 +6,6 @@ Expected texts and structures are written by hand from 000_e236479adaf7e68e.txt 
 import datetime as dt
 import hashlib
 import json
-import subprocess
 import sys
 import zipfile
 from decimal import Decimal
@@ -20,6 +19,7 @@ from subsidykit.errors import BadInputError
 from subsidykit.summary.forms import write_forms
 from subsidykit.workbooks.ledger import read_ledger, read_values
 from subsidykit.summary.table import build, build_from_file, build_from_values
+from cli_process import run
 
 ROOT = Path(__file__).resolve().parents[1]
 DATE = dt.date(2022, 12, 5)
@@ -333,11 +333,6 @@ def test_example_ledger_is_reproducible_and_messy(tmp_path):
 # ---------------------------------------------------------------- CLI
 
 
-def run(*args, cwd=None):
-    proc = subprocess.run(
-        [sys.executable, "-m", "subsidykit.cli", *args], check=False, capture_output=True, text=True, encoding="utf-8", cwd=cwd
-    )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def test_cli_writes_the_summary_and_forms(tmp_path):

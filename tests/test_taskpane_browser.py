@@ -20,7 +20,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from xlserver import ROOT, running_server
 
-from subsidykit.validation.checks import validate_paths
+from subsidykit.validation.pool import validate_paths
 
 SUBMISSIONS = ROOT / "examples" / "submissions"
 ARTIFACTS = ROOT / "out" / "test-artifacts"

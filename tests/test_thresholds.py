@@ -2,7 +2,9 @@
 
 import pytest
 
-from subsidykit.rules.thresholds import canonical_field, check
+from subsidykit.rules.thresholds import check
+
+from subsidykit.rules.vocabulary import canonical_field
 
 SMART = "2023/智能制造示范工厂项目"
 

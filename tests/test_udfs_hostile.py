@@ -12,6 +12,8 @@ process under RLIMIT_AS, so a regression fails instead of swapping the machine.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import logging
 import math
@@ -122,14 +124,15 @@ def test_nonfinite_and_huge_bases():
 
 def test_a_rate_without_a_cap_cannot_overflow_the_float_paths():
     # no such program in today's catalog: take 数据产品化 (20%) without its cap
-    from subsidykit.rules.amounts import cap_values, rate_cap_function
+    from subsidykit.rules.amounts import cap_values, fast_cap
     from subsidykit.rules.lookup import Selection
     from udfs.cells import error_for
 
-    sel = Selection(load_catalog().by_id[lookup.find_program(DATA).program.id].model_copy(update={"cap": None}))
-    fast = rate_cap_function(sel)
-    assert fast(1e300) is None and fast(1e308) is None and fast(float("inf")) is None  # was OverflowError / inf
-    assert fast(2500.0) == 500.0
+    sel = Selection(dataclasses.replace(load_catalog().by_id[lookup.find_program(DATA).program.id], cap=None))
+    fast = fast_cap(sel)
+    assert fast.amount(1e300) is None and fast.amount(1e308) is None and fast.amount(float("inf")) is None  # was OverflowError / inf
+    assert fast.amount(2500.0) == 500.0
+    assert fast.amounts([1e300, 2500.0, float("inf")]) == [None, 500.0, None]  # no cap: the column is answered too
     out = cap_values(sel, [1e300, 2500.0, float("inf"), 1e12], on_error=error_for)  # the numpy path
     assert [str(x) for x in out] == ["#NUM!", "500.0", "#NUM!", "200000000000.0"]
     out = cap_values(sel, [1e300, "2500", None], on_error=error_for)  # the per-cell path
@@ -273,22 +276,22 @@ def test_a_reloaded_catalog_is_not_answered_from_the_old_cache(monkeypatch):
     the reloaded catalog is today's with 智能制造示范工厂 at 30% instead of 10%.
     """
     from subsidykit.catalog import Catalog
-    from udfs import functions
+    from subsidykit.rules import amounts
 
     old = load_catalog()
     assert SUBSIDY_CAP(SMART, 2500) == 250.0 and SUBSIDY_RATE(SMART) == 0.1  # cached for `old`
     assert is_err(SUBSIDY_RATE("2023/智能制造示范工厂项目X"), "#NAME?")  # a cached failure
     docs = []
     for doc in old.documents:
-        progs = [p.model_copy(update={"rate": Decimal("0.3")}) if p.id == "2023-smart-factory" else p for p in doc.programs]
-        docs.append(doc.model_copy(update={"programs": progs}))
+        progs = [dataclasses.replace(p, rate=Decimal("0.3")) if p.id == "2023-smart-factory" else p for p in doc.programs]
+        docs.append(dataclasses.replace(doc, programs=progs))
     reloaded = Catalog(tuple(docs))
     monkeypatch.setattr(lookup, "load_catalog", lambda: reloaded)
-    monkeypatch.setattr(functions, "load_catalog", lambda: reloaded)
+    monkeypatch.setattr(amounts, "load_catalog", lambda: reloaded)
     assert lookup.find_program(SMART).program is reloaded.by_id["2023-smart-factory"]
     assert SUBSIDY_CAP(SMART, 2500) == 750.0 and SUBSIDY_RATE(SMART) == 0.3  # 2500 × 30%
     assert SUBSIDY_CAP(SMART, [[2500], [10000]]) == [[750.0], [2000.0]]
-    assert functions._FAST_OF[0] is reloaded
+    assert amounts._FAST_BY_NAME_OF[0] is reloaded
     assert lookup.find_program(SMART, catalog=old).program is old.by_id["2023-smart-factory"]  # kept apart
     monkeypatch.undo()
     assert SUBSIDY_CAP(SMART, 2500) == 250.0 and SUBSIDY_RATE(SMART) == 0.1

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from subsidykit.validation.checks import validate_file, validate_paths
+from subsidykit.validation.checks import validate_file
+from subsidykit.validation.pool import validate_paths
 from subsidykit.cli.app import main
 from subsidykit.validation.report import findings_table, write_annotated, write_report
 from tests.submission_files import SMART, digest, write

@@ -17,7 +17,8 @@ import pytest
 
 from subsidykit.catalog import load_catalog
 from subsidykit.rules.lookup import Selection
-from subsidykit.rules.thresholds import DERIVED_FROM, LEVELS, _exempt, canonical_field, check
+from subsidykit.rules.thresholds import LEVELS, _exempt, check
+from subsidykit.rules.vocabulary import DERIVED_FROM, canonical_field
 
 CAT = load_catalog()
 ONE_DAY = dt.timedelta(days=1)

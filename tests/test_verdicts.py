@@ -141,9 +141,9 @@ def test_audit_says_pending_when_conditions_could_not_be_checked_and_fails_a_lon
 
 def test_every_programs_base_is_a_field_of_the_vocabulary():
     from subsidykit.catalog import load_catalog
-    from subsidykit.rules.thresholds import canonical_field, vocabulary
+    from subsidykit.rules.vocabulary import canonical_field, known_fields
 
-    known = vocabulary()
+    known = known_fields()
     missing = []
     for p in load_catalog().programs:
         items = [(p.id, p.base), *((f"{p.id}/{v.name}", v.base) for v in p.variants)]
@@ -230,7 +230,8 @@ def test_a_batch_error_keeps_a_file_out_of_no_errors_and_every_surface_agrees(tm
 
 
 def test_the_sample_counts_a_project_once():
-    from subsidykit.validation.checks import FileResult, Facts, check_sample
+    from subsidykit.validation.batch import check_sample
+    from subsidykit.validation.results import Facts, FileResult
     from subsidykit.catalog import load_catalog
 
     facts = Facts(year=2023, applicant="甲公司", uscc="91320500MA1Q7K1X3D", project="甲项目")

@@ -2,6 +2,9 @@
 
 Desktop Excel loads this package through the xlwings add-in (``UDF_MODULES = udfs``);
 xlwings Server re-exports it from ``addin/server/custom_functions``.
+
+Layer: adapter.  May import: `subsidykit.rules`, `subsidykit.catalog`, `subsidykit.errors`
+(and the formulas engine in `formulas_engine`); never `macros` or `subsidykit.cli`.
 """
 
 from .functions import *

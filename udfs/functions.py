@@ -24,15 +24,14 @@ from collections.abc import Callable
 import xlwings as xw
 
 from subsidykit.rules import uscc
-from subsidykit.rules.amounts import cap, cap_values, limit_of, rate_cap_function, rate_of
-from subsidykit.catalog import load_catalog
+from subsidykit.rules.amounts import cap, cap_values, fast_cap_named, limit_of, rate_of
 from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
 from subsidykit.rules.lookup import find_program
-from subsidykit.rules.parsing import MAX_AMOUNT_WAN, parse_amount_wan, parse_bool, parse_year, shown
+from subsidykit.rules.parsing import optional_year, parse_amount_wan, parse_bool, shown
 from subsidykit.rules.programs import KIND_ZH, list_programs, num, program_info
 from subsidykit.rules.sampling import sample_size
 from subsidykit.rules.review import OTHER_THAN_CONDITIONS, ProjectReview, review_project
-from subsidykit.rules.thresholds import canonical_field
+from subsidykit.rules.vocabulary import canonical_field
 
 from .cells import (
     XlErr,
@@ -86,13 +85,6 @@ DOC_YEAR = "可选：年度，如 2023（1900 至 2100；项目名称已含年�
 MAX_NAME = 200  # characters of a program or 子类 name; longer ones are #NAME? at once
 
 
-def _year(value: object) -> int | None:
-    """A year argument (Excel hands numbers over as floats: 2023.0 -> 2023); BadInputError if not 1900–2100."""
-    if blank(value):
-        return None
-    return parse_year(value)
-
-
 def _text(value: object) -> str | None:
     if blank(value):
         return None
@@ -113,41 +105,13 @@ def _name(value: object, what: str = "项目名称") -> str | None:
 
 # --- amounts ------------------------------------------------------------------------------
 
-# program name -> its float function (False: none), for the catalog it was made from
-_FAST: dict[str, Callable[[float], float | None] | bool] = {}
-_FAST_OF: list[object] = [None]  # the Catalog `_FAST` belongs to: a reloaded catalog empties it
-_FAST_SIZE = 4096
-_MAX_BASE = float(MAX_AMOUNT_WAN)
-
-
-def _fast_table() -> dict[str, Callable[[float], float | None] | bool]:
-    cat = load_catalog()
-    if _FAST_OF[0] is not cat or len(_FAST) >= _FAST_SIZE:
-        _FAST.clear()
-        _FAST_OF[0] = cat
-    return _FAST
-
-
-def _fast_for(program: str, table: dict[str, Callable[[float], float | None] | bool]) -> Callable[[float], float | None] | bool:
-    fn = table.get(program)
-    if fn is None:
-        if len(program) > MAX_NAME:
-            return False  # not a name, and not worth remembering
-        try:
-            fn = rate_cap_function(find_program(program)) or False
-        except SubsidyError:
-            fn = False
-        table[program] = fn
-    return fn
-
-
 def _cap_one(
     program: object, base: object, variant: object, count: object, year: object, parts: dict[str, object] | None = None
 ) -> object:
     if blank(program):
         return None
     try:
-        award = cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year), bases=parts)
+        award = cap(_name(program), base, variant=_name(variant, "子类"), count=count, year=optional_year(year), bases=parts)
     except BadInputError:
         if blank(base) and blank(count) and not parts:
             return None  # the row's base is not typed in yet: stay empty, not an error
@@ -235,16 +199,14 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=
     """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果溢出为一列。多项合计项目的分项写在基数中（软硬件投入=1000；贷款利息=100）或用分项名称、分项基数两个区域；按单个装备、每家企业计的金额乘以数量。空单元格返回空；名称无法识别 #NAME?，指南未规定金额 #N/A，数值无法读取或参数不适用 #VALUE!，超过 10^12 万元 #NUM!；原因见 SUBSIDY_EXPLAIN。"""
     if (part_labels is not None or part_values is not None) and _has_parts(part_labels, part_values):
         return _with_parts(_cap_one, program, base, variant, count, year, part_labels, part_values)
-    # the common single-cell case, decided in floats where that is exact (see rate_cap_function)
+    # the common single-cell case: the rules' float form of cap() answers where it is sure (FastCap)
     tb = type(base)
-    if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None:
-        if 0 <= base <= _MAX_BASE:  # NaN, inf, negatives and out-of-range bases take the checked path
-            table = _fast_table()
-            fn = table.get(program) or _fast_for(program, table)
-            if fn:
-                value = fn(base)
-                if value is not None:
-                    return value
+    if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None and len(program) <= MAX_NAME:
+        fast = fast_cap_named(program)
+        if fast is not None:
+            value = fast.amount(base)
+            if value is not None:
+                return value
     grids = [grid(a) for a in (program, base, variant, count, year)]
     single = all(is_single(g) for g in grids)
     shape = shape_of(grids)
@@ -263,7 +225,7 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=
             if blank(prog):
                 return finish([None] * n, shape, False)
             try:
-                name, var_name, year_n = _name(prog), _name(var, "子类"), _year(yr)
+                name, var_name, year_n = _name(prog), _name(var, "子类"), optional_year(yr)
             except SubsidyError as exc:
                 err = error_for(exc)
         if err is not None:
@@ -299,7 +261,7 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=
             key = keys[raw]
         except KeyError:
             try:
-                key = (_name(prog), _name(variants[i], "子类"), _year(years[i]))
+                key = (_name(prog), _name(variants[i], "子类"), optional_year(years[i]))
             except SubsidyError:
                 key = None
             keys[raw] = key
@@ -323,7 +285,7 @@ def _explain_one(
         return None
     try:
         return cap(
-            _name(program), base, variant=_name(variant, "子类"), count=count, year=_year(year), bases=parts
+            _name(program), base, variant=_name(variant, "子类"), count=count, year=optional_year(year), bases=parts
         ).explanation
     except SubsidyError as exc:
         return f"{error_for(exc)} {exc.message}"
@@ -358,7 +320,7 @@ def _has_parts(part_labels: object, part_values: object) -> bool:
 def _rate_one(program: object, variant: object, year: object) -> object:
     if blank(program):
         return None
-    return float(rate_of(_name(program), variant=_name(variant, "子类"), year=_year(year)).value)
+    return float(rate_of(_name(program), variant=_name(variant, "子类"), year=optional_year(year)).value)
 
 
 @xw.func(category=CATEGORY)
@@ -373,7 +335,7 @@ def SUBSIDY_RATE(program, variant=None, year=None):
 def _limit_one(program: object, variant: object, year: object) -> object:
     if blank(program):
         return None
-    return float(limit_of(_name(program), variant=_name(variant, "子类"), year=_year(year)).value)
+    return float(limit_of(_name(program), variant=_name(variant, "子类"), year=optional_year(year)).value)
 
 
 @xw.func(category=CATEGORY)
@@ -391,7 +353,7 @@ def SUBSIDY_LIMIT(program, variant=None, year=None):
 def _check_one(program: object, field: object, value: object, year: object) -> object:
     if blank(program) or blank(field) or blank(value):
         return None
-    sel = find_program(_name(program), year=_year(year))
+    sel = find_program(_name(program), year=optional_year(year))
     name = canonical_field(_text(field))
     rv = review_project(sel, {name: value}, strict=True, only_given=True)  # an unknown field name: #NAME?
     report = rv.report
@@ -434,7 +396,7 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
             raise BadInputError(f"表头「{key}」与「{seen[field]}」是同一项（{field}），只能有一列")
         seen[field] = key
         values[key] = v
-    sel = find_program(_name(program), year=_year(year))
+    sel = find_program(_name(program), year=optional_year(year))
     rv = review_project(sel, values, strict=True, only_given=only_given)  # unknown labels: #NAME?
     report = rv.report
     text = _verdict_text(rv)
@@ -487,7 +449,7 @@ PROGRAM_COLUMNS = ["编号", "年度", "项目名称", "补助方式", "补助�
 @xw.arg("keyword", doc="可选：名称关键词，如 智能制造")
 def PROGRAMS(year=None, keyword=None):
     """政策目录：列出项目（编号、年度、名称、补助方式、比例、最高额、支持数量），溢出为一张表，编号可直接用于其他函数。"""
-    found = guarded(lambda y, k: list_programs(_year(y), _text(k)), year, keyword)
+    found = guarded(lambda y, k: list_programs(optional_year(y), _text(k)), year, keyword)
     if not isinstance(found, list):
         return finish([found], (1, 1), True)
     progs = found
@@ -533,7 +495,7 @@ def PROGRAM_INFO(program, field=None):
 def _sample_one(n: object, year: object) -> object:
     if blank(n):
         return None
-    return sample_size(n, year=_year(year)).size
+    return sample_size(n, year=optional_year(year)).size
 
 
 @xw.func(category=CATEGORY)

@@ -1,4 +1,10 @@
-"""The policy catalog: one YAML file per seed document in `data/`, validated on load."""
+"""The policy catalog: one YAML file per seed document in `data/`, validated on load.
+
+Layer: data (the bottom, above `subsidykit.errors` only).  May import: `subsidykit.errors`,
+pydantic and PyYAML; never the rules, a workbook library, Excel or an adapter.  Holds the
+schema (`schema`), the loader (here), where the seeds are (`sources`, `locate`), the quote
+verifier (`verify`) and how a citation reads (`cite`).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from subsidykit.catalog.documents import load_document, read_yaml
+from subsidykit.catalog.records import Document, Program, Source, Threshold, Variant
 from subsidykit.errors import CatalogError
-from subsidykit.catalog.schema import Document, Program, Source, Threshold, Variant
 
 DATA_DIR = Path(__file__).with_name("data")
 
-__all__ = ["Catalog", "Document", "Program", "Source", "Threshold", "Variant", "load_catalog", "DATA_DIR"]
+__all__ = ["Catalog", "Document", "Program", "Source", "Threshold", "Variant", "load_catalog", "load_document", "read_yaml", "DATA_DIR"]
 
 
 @dataclass(frozen=True)
@@ -62,18 +66,12 @@ class Catalog:
         return max(docs, key=lambda d: d.year).sampling
 
 
-def load_document(path: Path) -> Document:
-    try:
-        return Document.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        raise CatalogError(f"政策目录文件 {path.name} 格式错误：\n{exc}") from exc
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"政策目录文件 {path.name} 不是有效的 YAML：{exc}") from exc
-
-
 @lru_cache(maxsize=4)
 def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+    """The catalog of `data_dir`, validated by the schema (from the cache when nothing changed)."""
+    from subsidykit.catalog import cache
+
     files = sorted(Path(data_dir).glob("*.yaml"))
     if not files:
         raise CatalogError(f"政策目录为空：{data_dir}")
-    return Catalog(tuple(load_document(f) for f in files))
+    return Catalog(cache.load(files))

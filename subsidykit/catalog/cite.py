@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from subsidykit.catalog.schema import Source
+from subsidykit.catalog.records import Source
 
 
 def cite(src: Source | None) -> str:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from subsidykit.catalog.schema import Source
+from subsidykit.catalog.records import Source
 
 _MARKUP = re.compile(r"\s+|\*\*|</?b>")
 _ELLIPSIS = re.compile(r"……|…|\.\.\.")

@@ -5,19 +5,32 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import dataclasses
+
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from subsidykit.catalog import records
+from subsidykit.catalog.documents import read_yaml
 from subsidykit.catalog.schema import Document, Source
 from subsidykit.catalog.sources import quote_problem
 
 
+def _field_names(obj) -> list[str] | None:
+    """The fields of a schema model or a runtime record, None for anything else."""
+    if isinstance(obj, BaseModel):
+        return list(type(obj).model_fields)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return [f.name for f in dataclasses.fields(obj)]
+    return None
+
+
 def iter_sources(obj, where="document"):
-    """Every Source inside a model, with a readable location."""
-    if isinstance(obj, Source):
+    """Every Source inside a model (schema-validated or a runtime record), with a readable location."""
+    if isinstance(obj, (Source, records.Source)):
         yield where, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+    elif (names := _field_names(obj)) is not None:
+        for name in names:
             label = getattr(obj, "id", None) or getattr(obj, "name", None) or where
             yield from iter_sources(getattr(obj, name), f"{label}.{name}")
     elif isinstance(obj, (list, tuple)):
@@ -27,7 +40,7 @@ def iter_sources(obj, where="document"):
 
 def check_file(path: Path) -> list[str]:
     try:
-        doc = Document.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        doc = Document.model_validate(read_yaml(path.read_text(encoding="utf-8")))
     except (ValidationError, yaml.YAMLError) as exc:
         return [f"{path}: {exc}"]
     problems = []

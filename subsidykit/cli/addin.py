@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from subsidykit.cli.app import EXIT_BAD, EXIT_NOT_MET, EXIT_OK
+from subsidykit.cli.exits import EXIT_BAD, EXIT_NOT_MET, EXIT_OK
 
 DEFAULT_OUT = Path("out") / "subsidykit.xlam"
 
@@ -25,10 +25,12 @@ def _fail(message: str) -> int:
 
 
 def _build(out: Path):
+    import udfs
+    from macros.help import help_rows
     from subsidykit.workbooks.atomic import write_bytes_atomic
     from subsidykit.xlam import build
 
-    result = build()
+    result = build(udf_module=udfs, help_rows=help_rows())
     write_bytes_atomic(out, result.data)
     return result
 

@@ -10,7 +10,6 @@ the command line or from files is shown with control characters escaped (`output
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -25,12 +24,18 @@ from subsidykit.workbooks.outputs import json_text, os_error_text, term
 from subsidykit.rules.programs import KIND_ZH, amount_text, describe, list_programs, program_fields, program_json
 from subsidykit.rules.sampling import sample_size
 from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
-from subsidykit.rules.thresholds import STATUS_ZH, canonical_field
+from subsidykit.rules.thresholds import STATUS_ZH
+from subsidykit.rules.vocabulary import canonical_field
 
-EXIT_OK, EXIT_NOT_MET, EXIT_BAD, EXIT_INCOMPLETE = 0, 1, 2, 3
+from subsidykit.cli import addin as _addin
+from subsidykit.cli import fields as _fields
+from subsidykit.cli import serve as _serve
+from subsidykit.cli import summary as _summary
+from subsidykit.cli import validate as _validate
+from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 
-# Commands kept in their own modules (they pull in openpyxl and friends).
-_COMMAND_MODULES: tuple[str, ...] = ("subsidykit.cli.summary", "subsidykit.cli.validate", "subsidykit.cli.serve", "subsidykit.cli.addin", "subsidykit.cli.fields")
+# Commands kept in their own modules (each imports openpyxl and friends only when it runs).
+_COMMAND_MODULES = (_summary, _validate, _serve, _addin, _fields)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -265,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_docs)
 
     for module in _COMMAND_MODULES:  # each adds its own sub-command(s): register(sub)
-        importlib.import_module(module).register(sub)
+        module.register(sub)
     return ap
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Threshold
+from subsidykit.catalog.records import Threshold
 from subsidykit.rules.parsing import fmt_ratio, fmt_wan
 from subsidykit.rules.programs import KIND_ZH, OP_ZH, amount_text
 

@@ -44,7 +44,7 @@ def _yaml_fields() -> dict[str, list[str]]:
 def _bases(program, variant=None) -> list[tuple[str | None, str]]:
     """(子类 or None for every 子类, canonical field) of the cap's base(s): the program's, a
     子类's own, and those of its stages or components."""
-    from subsidykit.rules.thresholds import canonical_field
+    from subsidykit.rules.vocabulary import canonical_field
 
     out: list[tuple[str | None, str]] = []
 
@@ -68,7 +68,7 @@ def usage_counts() -> tuple[Counter, frozenset[str]]:
     """How many programs use each field in their own conditions (any 子类, `when`/`unless`
     included) or as their cap's base; and the fields of the guides' general conditions."""
     from subsidykit.catalog import load_catalog
-    from subsidykit.rules.thresholds import canonical_field
+    from subsidykit.rules.vocabulary import canonical_field
 
     cat = load_catalog()
     counts: Counter = Counter()
@@ -88,8 +88,8 @@ def vocabulary_rows() -> list[dict]:
     """Every field of the vocabulary: {field, unit, group, input, aliases, programs, general,
     derived_from}, grouped (GROUPS order), the most used first within a group."""
     from subsidykit.rules.programs import input_hint
-    from subsidykit.rules.thresholds import field_units
-    from subsidykit.rules.thresholds import DERIVED_FROM, vocabulary
+    from subsidykit.rules.vocabulary import field_units
+    from subsidykit.rules.vocabulary import DERIVED_FROM, known_fields
 
     yaml_fields = _yaml_fields()
     order = {name: i for i, name in enumerate(yaml_fields)}
@@ -97,7 +97,7 @@ def vocabulary_rows() -> list[dict]:
     counts, general = usage_counts()
     group_rank = {key: i for i, (key, _title) in enumerate(GROUPS)}
     rows = []
-    for name in vocabulary():
+    for name in known_fields():
         unit = units.get(name, "文本")
         rows.append(
             {
@@ -157,7 +157,7 @@ def program_field_rows(sel) -> dict:
     one per 子类 where the 子类 have conditions of their own."""
     from subsidykit.catalog import load_catalog
     from subsidykit.rules.programs import INPUT_EXAMPLE, input_hint, program_fields, rule_value_text
-    from subsidykit.rules.thresholds import field_units
+    from subsidykit.rules.vocabulary import field_units
 
     p = sel.program
     names = [v.name for v in p.variants] if sel.variant is None else [sel.variant.name]
@@ -239,7 +239,7 @@ def _condition_text(c: dict, unit: str) -> str:
 
 
 def render_program(data: dict) -> str:
-    from subsidykit.rules.thresholds import DERIVED_FROM
+    from subsidykit.rules.vocabulary import DERIVED_FROM
 
     head = f"{data['year']}/{data['title']}" + (f"/{data['variant']}" if data["variant"] else "")
     out = [f"{head}（{data['program']}）核对时输入的字段："]

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from subsidykit.errors import BadInputError
 
-EXIT_OK, EXIT_BAD = 0, 2
+from subsidykit.cli.exits import EXIT_OK
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PROJECT = ROOT / "addin" / "server"
 

@@ -19,7 +19,7 @@ import stat
 import sys
 from pathlib import Path
 
-from subsidykit.cli.app import EXIT_BAD, EXIT_OK
+from subsidykit.cli.exits import EXIT_BAD, EXIT_OK
 from subsidykit.errors import BadInputError
 from subsidykit.rules.parsing import parse_date
 

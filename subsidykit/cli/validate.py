@@ -17,11 +17,11 @@ from pathlib import Path
 
 from subsidykit.errors import BadInputError
 
-EXIT_OK, EXIT_ERRORS, EXIT_BAD = 0, 1, 2
+from subsidykit.cli.exits import EXIT_ERRORS, EXIT_OK
 
 
 def cmd_validate(args) -> int:
-    from subsidykit.validation.checks import collect_files, validate_paths
+    from subsidykit.validation.pool import collect_files, validate_paths
     from subsidykit.workbooks.outputs import Inputs, check_output_dir, check_output_file, check_writable, json_text, term
     from subsidykit.validation.report import render_text, to_json, write_annotated, write_report
 

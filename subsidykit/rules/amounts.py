@@ -1,13 +1,18 @@
-"""The maximum award (万元) a program's 补助标准 allows, with the formula and its clause."""
+"""The maximum award (万元) a program's 补助标准 allows, with the formula and its clause.
+
+`cap` is the one definition of every amount (Decimal 万元, half-up to the yuan). The float
+forms a worksheet needs (`fast_cap`: one base, or a column with numpy) are generated from
+the same selection's kind, rate and cap, and answer only where floats are sure to agree;
+`cap_values` is the column form over both."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from subsidykit.catalog import Catalog
+from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.schema import Part, Source
 from subsidykit.catalog.cite import cite, source_json
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
@@ -21,9 +26,6 @@ from subsidykit.rules.parsing import (
     parse_count,
     round_yuan,
 )
-
-_MAX_BASE = float(MAX_AMOUNT_WAN)  # float bases above it take the Decimal path, which refuses them
-
 
 @dataclass(frozen=True)
 class Award:
@@ -439,39 +441,174 @@ def limit_of(
     return Figure(sel, value, src)
 
 
-# --- many amounts at once (the worksheet range form) -------------------------------------
+# --- fast paths: the same amounts in floats, where floats are sure --------------------------
+#
+# `cap` above is the definition. A worksheet asks for it millions of times, so for the kinds
+# whose amount is min(rate × base, cap) this section generates, from the selection's own kind,
+# rate and cap (nothing typed twice), a float function and its vectorised twin, and checks
+# them against `cap` on a few bases before they are used. Each answers exactly
+# float(cap(sel, base).amount) or None, "ask cap()": tests/test_fast_paths.py proves it for
+# every program and variant that has one.
+#
+# Why the floats are exact where they answer: cap() reads a float base as the decimal of its
+# repr; the float product rate × base × 10000 differs from the Decimal one by at most 4
+# roundings (repr → binary, rate, ×, ×10000), i.e. x · 4.5e-16. Half-up rounding to the yuan
+# can only differ at a half-yuan tie, so a product within 1e-6 + x · 1e-15 yuan of one is
+# left to cap(), as is one within 1e-12 (relative) of the cap; above 10^12 万元 cap() refuses the
+# base, and from x ≈ 5·10^14 yuan on every non-integral product counts as near a tie.
+# n / 10000.0 is the float nearest n/10000, as float(Decimal) of that amount is.
 
-_TIE = 1e-6  # how close (in yuan) a float product may come to a rounding tie before Decimal decides
+# kind -> the rate of the min(rate × base, cap) it is, read from the selection.
+# A kind not listed has no fast path: cap() answers every base.
+LINEAR_KINDS: dict[str, Callable[[Selection], Decimal | None]] = {
+    "rate_cap": lambda sel: sel.field("rate"),  # 按比例补助：补助比例 × 计算基数
+    "actual_cost": lambda sel: Decimal(1),  # 据实补助：the base itself
+}
+_MAX_BASE = float(MAX_AMOUNT_WAN)  # larger bases: cap() refuses them
+_TIE = 1e-6  # yuan: how close a float product may come to a half-yuan tie (plus x · 1e-15) before cap() decides
+_EDGE = 1e-12  # relative: how close a product may come to the cap before cap() decides
+_NUMBERS = frozenset({float, int})  # bool, Decimal, text: cap() reads them
+_FAST_SIZE = 4096
 
 
-def rate_cap_function(sel: Selection):
-    """A float function equal to float(cap(sel, base).amount) for numeric bases >= 0, or None.
+def _scalar(rate: float, hi: float, lo: float, top: float) -> Callable[[object], float | None]:
+    """The float amount for one base, or None (see FastCap); `hi`/`lo` bracket the cap edge."""
+    max_base, tie = _MAX_BASE, _TIE
 
-    It returns None for a value it cannot decide exactly in floats (a product within a
-    hair of a half-yuan tie or of the cap); the caller then takes the Decimal path.
-    """
-    if sel.field("kind") != "rate_cap" or sel.field("rate") is None or not sel.program.grant or sel.program.minimum:
-        return None
-    rate = float(sel.field("rate"))
-    top = sel.field("cap")
-    top_f = float(top) if top is not None else float("inf")
-
-    def amount(base: float) -> float | None:
-        if not 0 <= base <= _MAX_BASE:  # NaN, negatives, inf, out of range: cap() decides
-            return None
-        raw = rate * base
-        if raw > top_f * (1 + 1e-12):
-            return top_f
-        if raw >= top_f * (1 - 1e-12):
+    def amount(base: object) -> float | None:
+        t = type(base)
+        if (t is not float and t is not int) or not 0 <= base <= max_base:  # type: ignore[operator]
+            return None  # NaN, inf, negatives, beyond 10^12 万元, not a number: cap() decides
+        raw = rate * base  # type: ignore[operator]
+        if raw > hi:
+            return top
+        if raw >= lo:
             return None
         x = raw * 10000.0
         whole = float(int(x))
         frac = x - whole
-        if abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9):
+        if abs(frac - 0.5) < tie * (1.0 + x * 1e-9):
             return None
         return (whole + (frac > 0.5)) / 10000.0
 
     return amount
+
+
+@dataclass(frozen=True, eq=False)
+class FastCap:
+    """`cap(selection, base)` in floats for number bases: `amount(base)` for one, `amounts(bases)` for a column.
+
+    Each answers float(cap(selection, base).amount) exactly, or None where floats cannot be
+    sure (the caller then asks `cap`): a base that is not a float or int, NaN, negative,
+    infinite or beyond 10^12 万元, a product within a hair of a half-yuan tie or of the cap.
+    `amounts` answers exactly as `amount` does, cell by cell. Made by `fast_cap` only."""
+
+    selection: Selection
+    rate: float
+    hi: float  # products above it are over the cap
+    lo: float  # products from it up to `hi` are at the cap's edge: cap() decides
+    top: float  # the amount over the cap (the cap, rounded to the yuan); inf without a cap
+    amount: Callable[[object], float | None] = field(repr=False)
+
+    def amounts(self, bases: Sequence[object]) -> list[float | None]:
+        return self._column(bases)[0]
+
+    def _column(self, bases: Sequence[object]) -> tuple[list[float | None], list[int]]:
+        """(answers, the indices answered None)."""
+        if not bases or not set(map(type, bases)) <= _NUMBERS:
+            out = [self.amount(b) for b in bases]
+            return out, [i for i, v in enumerate(out) if v is None]
+        import numpy as np  # only the column form needs it
+
+        try:
+            arr = np.asarray(bases, dtype=float)
+        except OverflowError:  # an int beyond any float: one by one
+            out = [self.amount(b) for b in bases]
+            return out, [i for i, v in enumerate(out) if v is None]
+        with np.errstate(all="ignore"):  # inf/NaN/huge cells are unsure and go to cap()
+            raw = arr * self.rate
+            x = raw * 10000.0
+            whole = np.floor(x)
+            frac = x - whole
+            above = raw > self.hi
+            values = np.where(above, self.top, (whole + (frac > 0.5)) / 10000.0)
+            unsure = ~((arr >= 0) & (arr <= _MAX_BASE)) | (
+                ~above & ((raw >= self.lo) | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9)))
+            )
+        out = values.tolist()
+        todo = np.flatnonzero(unsure).tolist()
+        for i in todo:
+            out[i] = None
+        return out, todo
+
+
+def _make_fast_cap(sel: Selection) -> FastCap | None:
+    rate_of_kind = LINEAR_KINDS.get(sel.field("kind"))
+    rate = rate_of_kind(sel) if rate_of_kind is not None else None
+    if rate is None or rate <= 0:
+        return None
+    top: Decimal | None = sel.field("cap")
+    edge = top / rate if top is not None else None  # the base at which the cap is reached
+    probes = [Decimal(0), Decimal(1), Decimal("1234.5678")]
+    if edge is not None:
+        probes += [round_yuan(edge), round_yuan(edge * 2)]
+    try:
+        answers = [cap(sel, p).amount for p in probes]
+    except SubsidyError:
+        return None  # cap() gives no amount for a base here (a loan, a minimum, a 子类 to choose)
+    cap_f = float(top) if top is not None else float("inf")
+    hi, lo = cap_f * (1 + _EDGE), cap_f * (1 - _EDGE)
+    top_f = float(round_yuan(top)) if top is not None else float("inf")
+    rate_f = float(rate)
+    fast = FastCap(sel, rate_f, hi, lo, top_f, _scalar(rate_f, hi, lo, top_f))
+    for p, want in zip(probes, answers, strict=True):
+        got = fast.amount(float(p))
+        if got is not None and got != float(want):  # the data is not the min(rate × base, cap) it looks like
+            return None
+    return fast
+
+
+_FAST_BY_SEL: dict[tuple[int, int], tuple[object, object, FastCap | None]] = {}
+
+
+def fast_cap(sel: Selection) -> FastCap | None:
+    """The float form of `cap(sel, base)` (see FastCap), generated from the selection's kind,
+    rate and cap; None where its kind has none (LINEAR_KINDS) or cap() gives no amount for a base."""
+    key = (id(sel.program), id(sel.variant))
+    hit = _FAST_BY_SEL.get(key)
+    if hit is not None and hit[0] is sel.program and hit[1] is sel.variant:  # the entry keeps both alive
+        return hit[2]
+    made = _make_fast_cap(sel)
+    if len(_FAST_BY_SEL) >= _FAST_SIZE:
+        _FAST_BY_SEL.clear()
+    _FAST_BY_SEL[key] = (sel.program, sel.variant, made)
+    return made
+
+
+_FAST_BY_NAME: dict[str, FastCap | None] = {}
+_FAST_BY_NAME_OF: list[object] = [None]  # the Catalog the names were resolved in: a reload forgets them
+
+
+def fast_cap_named(name: str) -> FastCap | None:
+    """`fast_cap` of the program `name` denotes without a 子类 or year argument (the single-cell
+    worksheet form), remembered per name and catalog; None also where the name denotes nothing."""
+    cat = load_catalog()
+    if _FAST_BY_NAME_OF[0] is not cat or len(_FAST_BY_NAME) >= _FAST_SIZE:
+        _FAST_BY_NAME.clear()
+        _FAST_BY_NAME_OF[0] = cat
+    try:
+        return _FAST_BY_NAME[name]
+    except KeyError:
+        pass
+    try:
+        made = fast_cap(find_program(name, catalog=cat))
+    except SubsidyError:
+        made = None
+    _FAST_BY_NAME[name] = made
+    return made
+
+
+# --- many amounts at once (the worksheet range form) -------------------------------------
 
 
 def cap_values(
@@ -485,54 +622,26 @@ def cap_values(
 ) -> list[object]:
     """`cap()` for a column of bases: a float (万元) per base, None for a blank, `on_error(error)` otherwise.
 
-    Same results as calling `cap()` on each value; numeric columns of 比例补助 programs
-    take a vectorised float path that defers to Decimal wherever rounding is close.
+    Same results as calling `cap()` on each value: the program's FastCap answers what it is
+    sure of (vectorised), `cap()` the rest.
     """
     try:
         sel = _select(program, variant, year, catalog)
     except SubsidyError as exc:
         err = on_error(exc)
         return [None if is_blank(b) else err for b in bases]
-    fast = rate_cap_function(sel)
-    out: list[object] = [None] * len(bases)
-    todo: list[int] = []
-    if fast is not None and bases and set(map(type, bases)) <= {float, int}:
-        import numpy as np  # only the range form needs it
-
-        arr = np.asarray(bases, dtype=float)
-        rate = float(sel.field("rate"))
-        top = sel.field("cap")
-        top_f = float(top) if top is not None else np.inf
-        with np.errstate(all="ignore"):  # inf/NaN/huge cells are marked unsure and go to cap()
-            raw = arr * rate
-            x = raw * 10000.0
-            whole = np.floor(x)
-            frac = x - whole
-            result = np.where(raw > top_f, top_f, (whole + (frac > 0.5)) / 10000.0)
-            unsure = (
-                ~(arr >= 0)
-                | ~(arr <= _MAX_BASE)
-                | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9))
-                | (np.abs(raw - top_f) <= np.abs(top_f) * 1e-12)
-            )
-        out = result.tolist()
-        todo = np.flatnonzero(unsure).tolist()
+    fast = fast_cap(sel)
+    if fast is not None:
+        out, todo = fast._column(bases)
     else:
-        for i, b in enumerate(bases):
-            t = type(b)
-            if fast is not None and (t is float or t is int):
-                value = fast(b)
-                if value is not None:
-                    out[i] = value
-                    continue
-            if b is None or (t is str and not b.strip()):
-                if sel.field("kind") in ("fixed", "cap_only"):
-                    todo.append(i)  # the amount does not depend on the base
-                continue
-            todo.append(i)
+        out, todo = [None] * len(bases), range(len(bases))
+    constant = sel.field("kind") in ("fixed", "cap_only")  # the amount does not depend on the base
     for i in todo:
+        b = bases[i]
+        if not constant and is_blank(b):
+            continue
         try:
-            out[i] = float(cap(sel, bases[i]).amount)
+            out[i] = float(cap(sel, b).amount)
         except SubsidyError as exc:
             out[i] = on_error(exc)
-    return out
+    return out  # type: ignore[return-value]

@@ -1,7 +1,8 @@
 """Checks across the projects of one batch, in one place for `validate` and the 审核 sheet.
 
 A batch is a list of ``(member, Project)``: the member names where the project came from
-(a submitted file, a ledger row); the checks answer with :class:`BatchNote`s naming members.
+(a submitted file, a ledger row); the checks answer with
+:class:`~subsidykit.rules.findings.BatchFinding`s naming members.
 
 * :func:`duplicates` — the same applicant with several projects (against the guide's
   申报项目数量 condition), the same project twice;
@@ -11,7 +12,7 @@ A batch is a list of ``(member, Project)``: the member names where the project c
 * :func:`sample` — how many of the recommendable projects the 真实性核查 requires, each
   project counted once however many members carry it.
 
-Engine layer: catalog, thresholds, regions, sampling, lookup only.
+Engine layer: catalog, findings, thresholds, sampling, lookup, vocabulary only.
 """
 
 from __future__ import annotations
@@ -23,22 +24,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from subsidykit.catalog import Catalog
-from subsidykit.catalog.schema import CityLimit, Program, Source, Threshold
-from subsidykit.catalog.cite import cite, source_json
+from subsidykit.catalog.records import CityLimit, Program, Threshold
+from subsidykit.catalog.cite import cite
 from subsidykit.errors import BadInputError, NoAmountError
+from subsidykit.rules.findings import ERROR, INFO, WARNING, BatchFinding
 from subsidykit.rules.lookup import name_key
 from subsidykit.rules.parsing import fmt_wan
-from subsidykit.rules.review import ERROR, INFO, WARNING
 from subsidykit.rules.sampling import sample_size
-from subsidykit.rules.thresholds import canonical_field, check_threshold
-
-CODES: dict[str, tuple[str, str]] = {
-    "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
-    "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),
-    "CITY_LIMIT": (ERROR, "超过设区市限报数"),
-    "CITY_UNKNOWN": (INFO, "无法确定设区市"),
-    "SAMPLE_SIZE": (INFO, "真实性核查抽样数"),
-}
+from subsidykit.rules.thresholds import check_threshold
+from subsidykit.rules.vocabulary import canonical_field
 
 
 @dataclass(frozen=True)
@@ -53,29 +47,6 @@ class Project:
     uscc: str | None = None
     project: str | None = None
     city: str | None = None  # 设区市 ("苏州市"), by meaning
-
-
-@dataclass(frozen=True)
-class BatchNote:
-    code: str
-    severity: str
-    members: tuple[str, ...]
-    message: str
-    source: Source | None = None
-
-    @property
-    def title(self) -> str:
-        return CODES.get(self.code, ("", ""))[1]
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "files": list(self.members),
-            "message": self.message,
-            "source": source_json(self.source),
-            "title": self.title,
-        }
 
 
 Batch = Sequence[tuple[str, Project | None]]
@@ -95,7 +66,7 @@ def _rule(cat: Catalog, p: Project, name: str) -> Threshold | None:
     return next((t for t in ts if canonical_field(t.field) == name), None)
 
 
-def duplicates(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
+def duplicates(batch: Batch, cat: Catalog) -> Iterator[BatchFinding]:
     """DUPLICATE_PROJECT (the same applicant's same project twice) and DUPLICATE_APPLICANT (one
     applicant, several projects: a 警告 where the guide limits the number, else a 提示)."""
     groups: dict[tuple, list[tuple[str, Project]]] = defaultdict(list)
@@ -112,7 +83,7 @@ def duplicates(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
             projects[norm_name(p.project or "")].append((member, p))
         for pname, same in projects.items():
             if len(same) > 1 and pname:
-                yield BatchNote(
+                yield BatchFinding(
                     "DUPLICATE_PROJECT",
                     ERROR,
                     tuple(m for m, _ in same),
@@ -126,9 +97,9 @@ def duplicates(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
         if rule is not None:
             res = check_threshold(rule, {"申报项目数量": n})
             if res is not None and res.status == "fail":
-                yield BatchNote("DUPLICATE_APPLICANT", WARNING, members, f"{who}（{year} 年度）申报了 {n} 个项目：{res.message}", rule.source)
+                yield BatchFinding("DUPLICATE_APPLICANT", WARNING, members, f"{who}（{year} 年度）申报了 {n} 个项目：{res.message}", rule.source)
         else:
-            yield BatchNote(
+            yield BatchFinding(
                 "DUPLICATE_APPLICANT",
                 INFO,
                 members,
@@ -196,7 +167,7 @@ def city_counts(batch: Batch, cat: Catalog, programs: Sequence[Program] | None =
     return out
 
 
-def city_limits(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
+def city_limits(batch: Batch, cat: Catalog) -> Iterator[BatchFinding]:
     """CITY_LIMIT: 每个设区市限报 N 个 (catalog `city_limits`) exceeded; CITY_UNKNOWN: projects
     a limit applies to whose 设区市 could not be told."""
     unknown: list[str] = []
@@ -204,7 +175,7 @@ def city_limits(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
         if c.city is None:
             unknown += [m for m in c.members if m not in unknown]
         elif c.exceeded:
-            yield BatchNote(
+            yield BatchFinding(
                 "CITY_LIMIT",
                 ERROR,
                 c.members,
@@ -212,7 +183,7 @@ def city_limits(batch: Batch, cat: Catalog) -> Iterator[BatchNote]:
                 c.limit.source,
             )
     if unknown:
-        yield BatchNote(
+        yield BatchFinding(
             "CITY_UNKNOWN",
             INFO,
             tuple(unknown),
@@ -228,7 +199,7 @@ def project_key(member: str, p: Project | None) -> tuple:
 
 @dataclass(frozen=True)
 class SampleNote:
-    note: BatchNote
+    note: BatchFinding
     size: int | None
     distinct: int
 
@@ -245,10 +216,10 @@ def sample(
     try:
         s = sample_size(distinct, year=year, catalog=cat)
     except (NoAmountError, BadInputError) as exc:
-        return SampleNote(BatchNote("SAMPLE_SIZE", INFO, (), f"真实性核查：{exc.message}"), None, distinct)
+        return SampleNote(BatchFinding("SAMPLE_SIZE", INFO, (), f"真实性核查：{exc.message}"), None, distinct)
     twice = f"（{len(batch)} {unit}，同一项目只计一次）" if distinct != len(batch) else ""
     return SampleNote(
-        BatchNote("SAMPLE_SIZE", INFO, (), f"{what} {distinct} 个{twice}，真实性核查须核查 {s.size} 个：{s.explanation}", s.rule.source),
+        BatchFinding("SAMPLE_SIZE", INFO, (), f"{what} {distinct} 个{twice}，真实性核查须核查 {s.size} 个：{s.explanation}", s.rule.source),
         s.size,
         distinct,
     )

@@ -26,6 +26,7 @@ from subsidykit.errors import (
     UnknownProgramError,
     VariantRequiredError,
 )
+from subsidykit.rules.parsing import optional_year, parse_year
 
 
 _NUMBERING = re.compile(
@@ -120,24 +121,12 @@ class Selection:
         return getattr(self.program, name)
 
 
-def _parse_year(year: object) -> int | None:
-    if year is None or (isinstance(year, str) and not year.strip()):
-        return None
-    try:
-        y = int(str(year).strip().removesuffix("年").removesuffix("年度"))
-    except ValueError:
-        raise BadInputError(f"无法识别的年度「{year}」") from None
-    if not 2000 <= y <= 2100:
-        raise BadInputError(f"年度「{year}」不在合理范围")
-    return y
-
-
 def _split(name: str) -> tuple[int | None, list[str]]:
     """"2023/标题/子类" -> (2023, [标题, 子类]); also "标题/子类" and plain "标题"."""
     parts = [p.strip() for p in re.split(r"[/／]", name) if p.strip()]
     year = None
     if parts and re.fullmatch(r"\d{4}(年度?|)", unicodedata.normalize("NFKC", parts[0])):
-        year = _parse_year(unicodedata.normalize("NFKC", parts.pop(0)))
+        year = parse_year(parts.pop(0))
     if not parts:
         raise BadInputError(f"项目名称为空「{name}」")
     return year, parts
@@ -394,7 +383,7 @@ def _find_program(name: str, *, year: object, variant: str | None, catalog: Cata
     if name in cat.by_id:
         return Selection(cat.by_id[name], find_variant(cat.by_id[name], variant, cat))
     y_in_name, segs = _split(name)
-    y_arg = _parse_year(year)
+    y_arg = optional_year(year)
     if y_in_name and y_arg and y_in_name != y_arg:
         raise BadInputError(f"项目名称中的年度 {y_in_name} 与年度参数 {y_arg} 不一致")
     yr = y_in_name or y_arg

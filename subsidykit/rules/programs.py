@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from subsidykit.catalog import Catalog, Program, load_catalog
-from subsidykit.catalog.schema import Threshold, Variant
+from subsidykit.catalog.records import Threshold, Variant
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import BadInputError
 from subsidykit.rules.lookup import Selection, keyword_matches, name_key
 from subsidykit.rules.parsing import fmt_ratio, fmt_wan
-from subsidykit.rules.thresholds import canonical_field, field_units
+from subsidykit.rules.vocabulary import canonical_field, field_units
 
 KIND_ZH = {
     "rate_cap": "比例补助",
@@ -205,7 +205,7 @@ def _conditions_typed(p: Program, cat: Catalog, variant: Variant | str | None) -
 
 def field_line(f: dict) -> str:
     """One entry of `program_fields` as typed: 项目总投入（万元）≥ 3000 — 输入：项目总投入=数值."""
-    from subsidykit.rules.thresholds import DERIVED_FROM
+    from subsidykit.rules.vocabulary import DERIVED_FROM
 
     unit = f["unit"]
     shown = " " if unit in _UNIT_SHOWN_WITH_VALUE else f"（{unit}）"

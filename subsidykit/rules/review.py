@@ -9,12 +9,10 @@
 macros and task pane, which call those) all call :func:`review_project` and only format its
 result, so the same project gets the same verdict, cap and findings everywhere.
 
-Severities, one meaning each (README, "Three severities"):
-  错误  blocks the recommendation: a condition not met, a rule broken, a value unreadable;
-  警告  must be confirmed by the clerk: missing data, a suspicious value;
-  提示  information only.
+The severities (错误/警告/提示), the codes and the `Finding` are the one vocabulary of
+:mod:`subsidykit.rules.findings`.
 
-Engine layer: imports catalog, thresholds, amounts, parsing, lookup — never workbooks,
+Engine layer: imports catalog, findings, thresholds, amounts, parsing, lookup — never workbooks,
 openpyxl or the workflows (summary, checks, report, cli).
 """
 
@@ -29,40 +27,13 @@ from functools import lru_cache
 
 
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Source, Threshold
-from subsidykit.catalog.cite import source_json
+from subsidykit.catalog.records import Source, Threshold
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError
+from subsidykit.rules.findings import CODES, ERROR, Finding
 from subsidykit.rules.lookup import Selection
 from subsidykit.rules.parsing import fmt_wan
-from subsidykit.rules.thresholds import VERDICT_ZH, CheckReport, Verdict, canonical_field, check, field_units, parse_value
-
-ERROR, WARNING, INFO = "错误", "警告", "提示"
-SEVERITIES = (ERROR, WARNING, INFO)
-SEVERITY_MEANING = {
-    ERROR: "不能推荐：条件不满足、违反规则或数值无法读取",
-    WARNING: "须科员核实：缺少数据、数值可疑",
-    INFO: "仅供参考",
-}
-
-# code -> (severity, short title): the findings of one project's review
-CODES: dict[str, tuple[str, str]] = {
-    "BELOW_THRESHOLD": (ERROR, "未达申报条件"),
-    "DATE_WINDOW": (ERROR, "日期不在规定期间"),
-    "CONDITION_MISSING": (WARNING, "条件数据缺失"),
-    "VALUE_INVALID": (ERROR, "数值无法识别"),
-    "VALUE_CONFLICT": (WARNING, "填写的数值互相矛盾"),
-    "VARIANT_MISSING": (ERROR, "未写明子类"),
-    # 错误, not 警告: the guide's maximum is a rule; a request above it cannot be recommended as
-    # it stands (the clerk has it lowered), which is what 错误 means.  validate always said so;
-    # the 审核 sheet said 警告 and so let the same project through on one surface only.
-    "CAP_EXCEEDED": (ERROR, "申请金额超过上限"),
-    "FIXED_GT_TOTAL": (ERROR, "固定资产投资大于总投入"),
-    "DATE_ORDER": (ERROR, "结束早于开始"),
-    # the amount cannot be meant in 万元 (100x what it is part of, over any cap, ...): unreadable as typed
-    "UNIT_SUSPECT": (ERROR, "疑似以元填报"),
-    # one amount larger than another it should not exceed: possibly mixed units, for the clerk to confirm
-    "AMOUNT_ORDER": (WARNING, "金额大小关系异常"),
-}
+from subsidykit.rules.thresholds import VERDICT_ZH, CheckReport, Verdict, check, parse_value
+from subsidykit.rules.vocabulary import canonical_field, field_units
 
 # findings about the amounts and dates rather than a condition: shown beside the verdict by the
 # surfaces that list conditions separately (check, CHECK_ROW, 审核's 台账提示)
@@ -91,40 +62,6 @@ YUAN_RELATIONS: tuple[tuple[str, str], ...] = (
     ("利润总额", "主营业务收入"),
 )
 AMOUNT_FIELDS = tuple(dict.fromkeys([*PARTS_OF_TOTAL, "项目总投入", *YUAN_CEILING_WAN]))
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One finding about one project: the same on every surface."""
-
-    code: str
-    severity: str  # 错误 / 警告 / 提示
-    message: str
-    field: str | None = None
-    cell: str | None = None  # where the value came from ("台账!M6", "E18"), when the caller said
-    source: Source | None = None
-
-    @property
-    def title(self) -> str:
-        return CODES.get(self.code, ("", ""))[1]
-
-    def text(self) -> str:
-        where = f"{self.cell}：" if self.cell else ""
-        return f"[{self.severity}] {where}{self.message}"
-
-    def key(self) -> tuple[str, str, str | None]:
-        return (self.code, self.severity, self.field)
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "field": self.field,
-            "cell": self.cell,
-            "message": self.message,
-            "source": source_json(self.source),
-            "title": self.title,
-        }
 
 
 @dataclass(frozen=True)
@@ -434,14 +371,7 @@ def _request_text(values: Mapping[str, object], request: Decimal | None, capr: C
 
 
 __all__ = [
-    "CODES",
-    "ERROR",
-    "INFO",
-    "SEVERITIES",
-    "SEVERITY_MEANING",
-    "WARNING",
     "CapResult",
-    "Finding",
     "ProjectReview",
     "award_cap",
     "review_project",

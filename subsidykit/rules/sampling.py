@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Sampling
+from subsidykit.catalog.records import Sampling
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import NoAmountError
 from subsidykit.rules.parsing import is_blank, parse_count, parse_year

@@ -7,16 +7,15 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Literal
 
-from subsidykit.rules import vocabulary as _vocab
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Condition, Source, Threshold
+from subsidykit.catalog.records import Condition, Source, Threshold
 from subsidykit.catalog.cite import cite, source_json
 from subsidykit.errors import BadInputError, VariantRequiredError
 from subsidykit.rules.lookup import Selection, find_program
 from subsidykit.rules.regions import province_of
+from subsidykit.rules.vocabulary import DERIVED_FROM, canonical_field, closest_fields, is_known_field
 from subsidykit.rules.parsing import (
     fmt_ratio,
     fmt_wan,
@@ -37,71 +36,6 @@ Verdict = Literal["pass", "fail", "incomplete"]
 #   不通过 at least one condition was checked and not met;
 #   待核实 nothing failed, but some conditions could not be checked (missing or unreadable data).
 VERDICT_ZH = {"pass": "通过", "fail": "不通过", "incomplete": "待核实"}
-FIELDS_FILE = _vocab.FIELDS_FILE
-
-
-@lru_cache(maxsize=1)
-def field_aliases() -> dict[str, str]:
-    """Alias (normalised) -> canonical field name, from catalog/fields.yaml (`vocabulary.alias_index`)."""
-    return _vocab.alias_index()
-
-
-def _key(name: str) -> str:
-    """The one normaliser of field wordings (`vocabulary.field_key`)."""
-    return _vocab.field_key(name)
-
-
-@lru_cache(maxsize=4096)
-def canonical_field(name: str) -> str:
-    """The canonical field a wording names (`vocabulary.match`: year/period prefixes, units in any
-    bracket, qualifiers, aliases), or the wording itself (trimmed) when the vocabulary does not know it."""
-    return _vocab.canonical(name)
-
-
-def condition_fields(cat: Catalog):
-    """(field, unit) of every condition of the catalog: thresholds of the documents, programs
-    and variants, and the fields their `when`/`unless` clauses decide on."""
-    for doc in cat.documents:
-        ts = [*doc.general_thresholds]
-        for p in doc.programs:
-            ts += [*p.thresholds, *(t for v in p.variants for t in v.thresholds)]
-        for t in ts:
-            yield t.field, t.unit
-            yield from ((c.field, c.unit) for c in [*t.when, *t.unless])
-
-
-@lru_cache(maxsize=1)
-def field_units() -> dict[str, str]:
-    """Canonical field name -> unit: every catalog condition's, then fields.yaml's (which wins)."""
-    units: dict[str, str] = {}
-    for name, unit in condition_fields(load_catalog()):
-        units.setdefault(canonical_field(name), unit)
-    for name, spec in _vocab.field_specs().items():
-        units[name] = spec.get("unit", "文本")
-    return units
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> frozenset[str]:
-    """Every canonical field name the project knows: fields.yaml and every catalog condition."""
-    names = set(field_aliases().values())
-    names.update(canonical_field(name) for name, _unit in condition_fields(load_catalog()))
-    names.update(DERIVED_FROM)
-    for parts in DERIVED_FROM.values():
-        names.update(parts)
-    return frozenset(names)
-
-
-def is_known_field(name: str) -> bool:
-    return canonical_field(name) in vocabulary()
-
-
-def closest_fields(name: str, n: int = 3, prefer: tuple[str, ...] = ()) -> list[str]:
-    """The known field names (or their aliases) closest to a misspelt one (`vocabulary.closest`);
-    the fields in `prefer` first when they are among the close ones."""
-    return _vocab.closest(name, n, prefer)
-
-
 class UnknownFieldError(BadInputError):
     """A field name nobody knows: neither the vocabulary nor any condition of the catalog."""
 
@@ -129,11 +63,6 @@ def normalise_values(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-# Quantities the guides define from others: derived when the parts are given.
-DERIVED_FROM: dict[str, tuple[str, ...]] = {
-    "项目实施周期": ("开工日期", "完工日期"),
-    "已投入比例": ("已完成投资", "项目总投入"),
-}
 PERIOD_TOLERANCE_YEARS = Decimal("0.5")  # a stated period this far from the dates contradicts them
 RATIO_TOLERANCE = Decimal("0.05")
 

@@ -25,7 +25,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from subsidykit.catalog import load_catalog
+from subsidykit.catalog.documents import read_yaml
 
 FIELDS_FILE = Path(__file__).resolve().parents[1] / "catalog" / "fields.yaml"
 
@@ -105,7 +106,7 @@ def candidates(text: object) -> list[str]:
 @lru_cache(maxsize=1)
 def field_specs() -> dict[str, dict]:
     """fields.yaml: canonical name -> {unit, aliases, form_stand_in?}."""
-    data = yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8")) or {}
+    data = read_yaml(FIELDS_FILE.read_text(encoding="utf-8")) or {}
     return {str(k): dict(v or {}) for k, v in data.items()}
 
 
@@ -128,13 +129,29 @@ def _lookup(text: object, index: dict[str, str]) -> str | None:
     return None
 
 
+# Quantities the guides define from others: derived when the parts are given (thresholds.derive).
+DERIVED_FROM: dict[str, tuple[str, ...]] = {
+    "项目实施周期": ("开工日期", "完工日期"),
+    "已投入比例": ("已完成投资", "项目总投入"),
+}
+
+
+def condition_fields(cat):
+    """(field, unit) of every condition of the catalog: thresholds of the documents, programs
+    and variants, and the fields their `when`/`unless` clauses decide on."""
+    for doc in cat.documents:
+        ts = [*doc.general_thresholds]
+        for p in doc.programs:
+            ts += [*p.thresholds, *(t for v in p.variants for t in v.thresholds)]
+        for t in ts:
+            yield t.field, t.unit
+            yield from ((c.field, c.unit) for c in [*t.when, *t.unless])
+
+
 @lru_cache(maxsize=1)
 def index() -> dict[str, str]:
     """field_key(wording) -> canonical name: fields.yaml and every field a catalog condition
     (or a derived quantity) uses."""
-    from subsidykit.catalog import load_catalog
-    from subsidykit.rules.thresholds import DERIVED_FROM, condition_fields
-
     out = dict(alias_index())
     names = [n for n, _unit in condition_fields(load_catalog())]
     names += [*DERIVED_FROM, *(p for parts in DERIVED_FROM.values() for p in parts)]
@@ -153,9 +170,38 @@ def match(text: object) -> str | None:
     return _lookup(str(text), index())
 
 
-def canonical(text: object) -> str:
-    """The canonical field name, or the wording itself (trimmed) when unknown."""
+@lru_cache(maxsize=4096)
+def canonical_field(text: str) -> str:
+    """The canonical field a wording names (`match`: year/period prefixes, units in any bracket,
+    qualifiers, aliases), or the wording itself (trimmed) when the vocabulary does not know it."""
     return match(text) or str(text).strip()
+
+
+@lru_cache(maxsize=1)
+def field_units() -> dict[str, str]:
+    """Canonical field name -> unit: every catalog condition's, then fields.yaml's (which wins)."""
+    units: dict[str, str] = {}
+    for name, unit in condition_fields(load_catalog()):
+        units.setdefault(canonical_field(name), unit)
+    for name, spec in field_specs().items():
+        units[name] = spec.get("unit", "文本")
+    return units
+
+
+@lru_cache(maxsize=1)
+def known_fields() -> frozenset[str]:
+    """Every canonical field name the project knows: fields.yaml, every catalog condition and the
+    derived quantities with their parts."""
+    names = set(alias_index().values())
+    names.update(canonical_field(name) for name, _unit in condition_fields(load_catalog()))
+    names.update(DERIVED_FROM)
+    for parts in DERIVED_FROM.values():
+        names.update(parts)
+    return frozenset(names)
+
+
+def is_known_field(name: str) -> bool:
+    return canonical_field(name) in known_fields()
 
 
 def header_unit(header: object) -> str | None:
@@ -183,14 +229,12 @@ def form_stand_in(name: str) -> str | None:
     return str(v) if v else None
 
 
-def closest(text: object, n: int = 3, prefer: tuple[str, ...] = ()) -> list[str]:
+def closest_fields(text: object, n: int = 3, prefer: tuple[str, ...] = ()) -> list[str]:
     """Suggestions for a wording nothing matched: the known names (or their aliases) closest
     to it, the fields in `prefer` first when they are among the close ones."""
     import difflib
 
-    from subsidykit.rules.thresholds import vocabulary
-
-    words = {**alias_index(), **{field_key(f): f for f in vocabulary()}}
+    words = {**alias_index(), **{field_key(f): f for f in known_fields()}}
     key = next((k for k in reversed(candidates(text)) if k), field_key(text))
     hits = difflib.get_close_matches(key, list(words), n=n * 4, cutoff=0.4)
     out: list[str] = []
@@ -198,7 +242,7 @@ def closest(text: object, n: int = 3, prefer: tuple[str, ...] = ()) -> list[str]
         if words[h] not in out:
             out.append(words[h])
     if not out:  # shared characters: 项目总资 -> 项目总投入
-        scored = sorted(vocabulary(), key=lambda f: (-len(set(f) & set(key)), f))
+        scored = sorted(known_fields(), key=lambda f: (-len(set(f) & set(key)), f))
         out = [f for f in scored[: n * 2] if set(f) & set(key)]
     if prefer:
         out = [f for f in out if f in prefer] + [f for f in out if f not in prefer]

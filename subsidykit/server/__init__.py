@@ -13,4 +13,8 @@
 * `worker` – that child (``python -m subsidykit.server.worker JOB``).
 
 Only `app` imports xlwings Server; the rest can be imported anywhere.
+
+Layer: adapter.  May import: the workflows (`subsidykit.validation`, `subsidykit.summary`)
+and everything below them; never `subsidykit.cli`, `udfs` or `macros` (the xlwings Server
+project in ``addin/server`` imports those and this package, not the other way round).
 """

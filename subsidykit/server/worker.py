@@ -60,7 +60,8 @@ def _fault(job: dict, folder: Path) -> None:
 
 
 def validate(folder: Path, year: str | None) -> dict:
-    from subsidykit.validation.checks import ERROR, validate_paths
+    from subsidykit.rules.findings import ERROR
+    from subsidykit.validation.pool import validate_paths
     from subsidykit.validation.report import relative_names, write_report
 
     upload = folder / "upload"

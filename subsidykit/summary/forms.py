@@ -6,8 +6,9 @@ for the projects to verify: those marked in the ledger's 是否核查 column whe
 otherwise every project of the tables (the clerk picks the sample; the 审核 sheet says how
 many the notice requires).
 
-Wording of the forms: 000_e236479adaf7e68e.txt lines 5026-5069 (附件3) and 5071-5124 (附件4).
-The year, fund and the 经营年限 condition come from the catalog, not from this module.
+Wording of the forms: 000_e236479adaf7e68e.txt lines 5026-5069 (附件3, written once in
+`summary_layout`: COMMITMENT_*) and 5071-5124 (附件4, here).  The year, fund and the 经营年限
+condition come from the catalog, not from this module.
 """
 
 from __future__ import annotations
@@ -21,24 +22,12 @@ from subsidykit.workbooks import summary_layout as L
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.workbooks.atomic import write_bytes_atomic
 from subsidykit.workbooks.ledger import LedgerRow
+from subsidykit.workbooks.reproducible import workbook_bytes
+from subsidykit.workbooks.summary_layout import COMMITMENT_LABELS, COMMITMENT_PLEDGES, COMMITMENT_SIGN, COMMITMENT_TITLE
 from subsidykit.summary.table import Review, Summary
 
 COMMITMENT_FILE = "附件3_信用承诺书.xlsx"
 VERIFICATION_FILE = "附件4_真实性核查表.xlsx"
-
-# 附件3 (lines 5026-5069)
-COMMITMENT_TITLE = "{year}年度省级财政专项资金项目申报信用承诺书"  # line 5028
-COMMITMENT_PLEDGES = (  # lines 5041-5058
-    "项目申报单位承诺:",
-    "1. 本单位近三年信用状况良好，无严重失信行为。",
-    "2. 申报的所有材料均依据相关项目申报要求，据实提供。",
-    "3. 专项资金获批后将按规定使用。",
-    "4. 自觉接受财政、工信、审计、纪检等部门的监督检查。",
-    "5. 近三年未发生重大及以上安全、环保、质量事故。",
-    "6. 杜绝社会中介机构包装项目。",
-    "7. 如违背以上承诺，愿意承担相关责任，同意有关主管部门将相关失信信息记入公共信用信息系统。",
-)
-COMMITMENT_SIGN = ("项目申报责任人（签名）", "单位负责人（签名）          （公章）", "日期：")  # lines 5060-5069
 
 # 附件4 (lines 5071-5124)
 VERIFICATION_TITLE_2 = "入库项目真实性核查表"  # line 5074
@@ -148,25 +137,26 @@ def commitment_workbook(summary: Summary, reviews: Sequence[Review] | None = Non
         elif rv.category is not None:
             basis = f"{summary.year}年度{summary.fund}（{rv.category.name}）"
         where = row.values.get("所在地") or row.values.get("地区") or summary.region
-        _put(ws, "A3", "项目申报单位", "sk_head")
+        label = COMMITMENT_LABELS  # field -> label as printed (lines 5030-5035)
+        _put(ws, "A3", label["单位名称"], "sk_head")
         _put(ws, "B3", row.values.get("单位名称"), "sk_text", "B3:C3")
-        _put(ws, "D3", "统一社会信用代码", "sk_head")
+        _put(ws, "D3", label["统一社会信用代码"], "sk_head")
         _put(ws, "E3", row.values.get("统一社会信用代码"), "sk_text", "E3:F3")
-        _put(ws, "A4", "项目名称", "sk_head")
+        _put(ws, "A4", label["申报项目名称"], "sk_head")
         _put(ws, "B4", row.values.get("申报项目名称"), "sk_text", "B4:C4")
-        _put(ws, "D4", "申报依据", "sk_head")
+        _put(ws, "D4", label["申报依据"], "sk_head")
         _put(ws, "E4", basis, "sk_text", "E4:F4")
-        _put(ws, "A5", "项目总投入额或执行额", "sk_head")
+        _put(ws, "A5", label["项目总投入"], "sk_head")
         _put(ws, "B5", _amount_text(row.values.get("项目总投入")), "sk_amount", "B5:C5")
-        _put(ws, "D5", "申请财政资金", "sk_head")
+        _put(ws, "D5", label["申请补助资金"], "sk_head")
         _put(ws, "E5", _amount_text(row.values.get("申请补助资金")), "sk_amount", "E5:F5")
         for ref in ("B5", "E5"):
             ws[ref].number_format = '#,##0.00" 万元"'
-        _put(ws, "A6", "项目所在地", "sk_head")
+        _put(ws, "A6", label["所在地"], "sk_head")
         _put(ws, "B6", where or None, "sk_text")
-        _put(ws, "C6", "项目责任人", "sk_head")
+        _put(ws, "C6", label["项目责任人"], "sk_head")
         _put(ws, "D6", row.values.get("项目责任人"), "sk_text")
-        _put(ws, "E6", "联系电话", "sk_head")
+        _put(ws, "E6", label["联系电话"], "sk_head")
         _put(ws, "F6", row.values.get("联系电话"), "sk_text")
         _put(ws, "A7", "\n".join(COMMITMENT_PLEDGES), "sk_text", "A7:F7")
         ws["A7"].alignment = _align("left", "top")
@@ -275,5 +265,5 @@ def write_forms(summary: Summary, folder: str | Path, *, catalog: Catalog | None
             if path.exists() or path.is_symlink():
                 raise FileExistsError(errno.EEXIST, "文件已存在", str(path))
     for path, wb in books:
-        out.append(write_bytes_atomic(path, L.workbook_bytes(wb), overwrite=overwrite))
+        out.append(write_bytes_atomic(path, workbook_bytes(wb), overwrite=overwrite))
     return out

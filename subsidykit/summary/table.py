@@ -31,11 +31,13 @@ from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import BadInputError, SubsidyError
 from subsidykit.workbooks.atomic import write_bytes_atomic
-from subsidykit.workbooks.ledger import Issue, Ledger, LedgerRow, read_ledger, read_values, suggest_mapping
+from subsidykit.workbooks.cells import as_text, col_letters
+from subsidykit.workbooks.reproducible import workbook_bytes
+from subsidykit.workbooks.ledger import Ledger, issue, LedgerRow, read_ledger, read_values, suggest_mapping
 from subsidykit.rules.lookup import Selection, find_program, name_key
+from subsidykit.rules.parsing import optional_year
 from subsidykit.rules.regions import city_of_text, city_of_uscc
-from subsidykit.rules.review import ERROR, INFO, WARNING
-from subsidykit.rules.review import Finding as ReviewFinding
+from subsidykit.rules.findings import ERROR, INFO, WARNING, BatchFinding, Finding
 from subsidykit.rules.review import review_project
 from subsidykit.rules.thresholds import VERDICT_ZH
 from subsidykit.rules.uscc import normalise as uscc_normalise
@@ -45,7 +47,6 @@ from subsidykit.rules.vocabulary import form_stand_in
 AUDIT_SHEET = "审核"
 # findings shown in 条件明细 rather than 台账提示
 CONDITION_CODES = frozenset({"BELOW_THRESHOLD", "DATE_WINDOW", "CONDITION_MISSING", "VALUE_INVALID", "VALUE_CONFLICT"})
-FORMULA_START = ("=", "+", "-", "@")
 
 # 审核 sheet: (header, width)
 AUDIT_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -82,9 +83,9 @@ class Review:
     request_text: str = ""
     check_status: str = ""  # 通过 / 不通过 / 待核实 (thresholds.VERDICT_ZH) / 无法核对 / ""
     check_lines: list[str] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)  # the row's ledger findings and the matching's
+    issues: list[Finding] = field(default_factory=list)  # the row's ledger findings and the matching's
     table_seq: int | None = None  # 序号 within its table
-    findings: list[ReviewFinding] = field(default_factory=list)  # review.review_project's and the batch's
+    findings: list[Finding] = field(default_factory=list)  # review.review_project's and the batch's
     verdict: str | None = None  # pass / fail / incomplete
 
     def notes(self) -> list[str]:
@@ -97,7 +98,7 @@ class Review:
 
     @property
     def flagged(self) -> bool:
-        return any(f.severity in (ERROR, WARNING) for f in self.findings) or any(i.severity != "info" for i in self.issues)
+        return any(f.severity in (ERROR, WARNING) for f in self.findings) or any(i.severity != INFO for i in self.issues)
 
 
 @dataclass(frozen=True)
@@ -229,9 +230,7 @@ class SummarySheet:
 def _excel_value(v: object) -> object:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
-    if isinstance(v, str) and v.startswith(FORMULA_START):
-        return "'" + v
-    return v
+    return as_text(v)
 
 
 @dataclass
@@ -247,7 +246,7 @@ class Summary:
     sample_size: int | None
     quotas: list[QuotaCount]
     ledger: Ledger | None = None
-    batch: list[B.BatchNote] = field(default_factory=list)  # duplicates, city limits (batch.py, as validate)
+    batch: list[BatchFinding] = field(default_factory=list)  # duplicates, city limits (batch.py, as validate)
 
     # ------------------------------------------------------------ values
 
@@ -319,7 +318,7 @@ class Summary:
             lines.append(f"限报名额：{self.year} 年度政策目录中未规定各地限报名额")
         lines += [f"批次：[{b.severity}] {b.message}（{'、'.join(b.members)}）" for b in self.batch]
         if self.ledger:
-            lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != "info" and i.code != "UNMAPPED_COLUMN"]
+            lines += [f"台账：{i.text()}" for i in self.ledger.issues if i.severity != INFO and i.code != "UNMAPPED_COLUMN"]
         return lines
 
     def _audit_sheet(self) -> SummarySheet:
@@ -333,7 +332,7 @@ class Summary:
         grid.append([h for h, _ in AUDIT_COLUMNS])
         for i, r in enumerate(self.reviews, 1):
             grid.append(_audit_row(i, r))
-        merges = [f"A{k}:{L.column_letter_1(ncol)}{k}" for k in range(1, header_row - 1)]
+        merges = [f"A{k}:{col_letters(ncol - 1)}{k}" for k in range(1, header_row - 1)]
         return SummarySheet(
             AUDIT_SHEET, title, "audit", grid, merges, [w for _, w in AUDIT_COLUMNS], (header_row, header_row)
         )
@@ -423,7 +422,7 @@ class Summary:
         return wb
 
     def xlsx_bytes(self, *, paper: str = "A4") -> bytes:
-        return L.workbook_bytes(self.to_workbook(paper=paper))
+        return workbook_bytes(self.to_workbook(paper=paper))
 
     def write_xlsx(self, path: str | Path, *, paper: str = "A4") -> Path:
         """Write the summary workbook atomically (a temporary file, then a rename)."""
@@ -489,8 +488,8 @@ def _write_audit(ws, s: SummarySheet, *, paper: str) -> None:
     from openpyxl.styles import Font
 
     header = s.header_rows[0]
-    for c, w in enumerate(s.column_widths, 1):
-        ws.column_dimensions[L.column_letter_1(c)].width = w
+    for c, w in enumerate(s.column_widths):
+        ws.column_dimensions[col_letters(c)].width = w
     amount_cols = {i for i, (h, _) in enumerate(AUDIT_COLUMNS) if h.endswith("（万元）")}
     cache = L.StyleCache()
     for r, values in enumerate(s.values, 1):
@@ -518,7 +517,7 @@ def _write_audit(ws, s: SummarySheet, *, paper: str) -> None:
     ws.freeze_panes = f"E{header + 1}"
     last = len(s.values)
     L.apply_audit_print_setup(
-        ws, paper=paper, header_row=header, last_row=last, last_col=L.column_letter_1(len(AUDIT_COLUMNS))
+        ws, paper=paper, header_row=header, last_row=last, last_col=col_letters(len(AUDIT_COLUMNS) - 1)
     )
 
 
@@ -571,7 +570,7 @@ def _review(r: Review, catalog: Catalog) -> None:
     sel, row = r.selection, r.row
     if sel is None:
         return
-    unreadable = {i.field for i in row.issues if i.severity == "error" and i.field and i.code.startswith("BAD_")}
+    unreadable = {i.field for i in row.issues if i.severity == ERROR and i.field and i.code.startswith("BAD_")}
     try:
         rv = review_project(
             sel, row.values, row.cells, catalog=catalog, unreadable=unreadable, stated_units=row.stated_units,
@@ -619,7 +618,7 @@ def _project(r: Review, region: str) -> B.Project:
     )
 
 
-def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[list[QuotaCount], list[B.BatchNote]]:
+def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[list[QuotaCount], list[BatchFinding]]:
     """The batch checks of `batch.py` (the same as validate's): duplicates and per-city limits
     counted over the ledger; their notes go to the rows they name."""
     items = [(r.row.where, _project(r, region)) for r in reviews if r.selection is not None]
@@ -633,7 +632,7 @@ def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[l
     for n in notes:
         for m in n.members:
             if m in by_member:
-                by_member[m].findings.append(ReviewFinding(n.code, n.severity, n.message, None, m, n.source))
+                by_member[m].findings.append(Finding(n.code, n.severity, n.message, None, m, n.source))
     return quotas, notes
 
 
@@ -661,13 +660,9 @@ def build(
     cat = catalog or load_catalog()
     ledger = rows if isinstance(rows, Ledger) else None
     items = list(ledger.rows if ledger else rows)
-    if year in (None, ""):
+    y = optional_year(year)  # blank: the ledger's 申报年度
+    if y is None:
         y = _infer_year(items)
-    else:
-        try:
-            y = int(str(year).strip().removesuffix("年度").removesuffix("年"))
-        except ValueError:
-            raise BadInputError(f"无法识别的年度「{year}」") from None
     doc = L.document_for(y, fund, cat)
     cats = L.categories(y, fund, cat)
     match = _Matcher(y, doc, cats, cat)
@@ -679,9 +674,9 @@ def build(
         if unknown:
             typed = row.values.get("申报项目类别")
             rv.issues.append(
-                Issue(
+                issue(
                     "UNKNOWN_CATEGORY",
-                    "warning",
+                    WARNING,
                     f"申报项目类别「{typed or ''}」未能对应到 {y} 年度指南的项目，未列入汇总表：{note}",
                     row.cells.get("申报项目类别", f"{row.sheet}!第{row.row}行"),
                     "申报项目类别",

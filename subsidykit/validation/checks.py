@@ -1,20 +1,17 @@
-"""Checking submitted application workbooks: small named checks, findings that point at the cell.
+"""Checking one submitted application workbook: small named checks, findings that point at the cell.
 
 Each check is a function over a :class:`Context` (the parsed submission, the program it
-applies for, the batch year) yielding :class:`Finding`s with a stable code, a severity
-(错误/警告/提示), where (file, sheet, cell, field), a Chinese message and, where a rule of
-the catalog decides, its citation.  Rules come only from the catalog and the engine
-(:mod:`subsidykit.rules.thresholds`, :mod:`subsidykit.rules.amounts`, :mod:`subsidykit.rules.sampling`);
-this module only decides how a result is reported.  The project's own review (conditions,
-cap, amounts, dates) is :func:`subsidykit.rules.review.review_project`, the same one `check`, the
-cells and the 审核 sheet use; here its findings are placed on the form's cells.
+applies for, the batch year) yielding :class:`~subsidykit.rules.findings.Finding`s with a
+stable code, a severity (错误/警告/提示), where (file, sheet, cell, field), a Chinese message
+and, where a rule of the catalog decides, its citation.  Rules come only from the catalog and
+the engine (:mod:`subsidykit.rules.thresholds`, :mod:`subsidykit.rules.amounts`); this module
+only decides how a result is reported.  The project's own review (conditions, cap, amounts,
+dates) is :func:`subsidykit.rules.review.review_project`, the same one `check`, the cells and
+the 审核 sheet use; here its findings are placed on the form's cells.
 
-Batch checks look across files: the same applicant twice, the same project twice, the
-2021 guide's per-city limits, and the 真实性核查 sample size — :mod:`subsidykit.rules.batch`, shared
-with the 审核 sheet.
-
-Entry points: :func:`validate_file` (a path), :func:`validate_sheets` (in-memory sheets,
-for an Excel macro), :func:`validate_paths` (files and folders, in parallel).
+Entry points: :func:`validate_file` (a path), :func:`validate_sheets` (in-memory sheets, for
+an Excel macro), :func:`check_submission` (a parsed submission).  Checks across files are
+:mod:`subsidykit.validation.batch`; many files in parallel, :mod:`subsidykit.validation.pool`.
 """
 
 from __future__ import annotations
@@ -22,175 +19,33 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from subsidykit.rules import batch
-from subsidykit.workbooks.application_form import BATCH_COUNTED, REQUIRED_FIELDS
-from subsidykit.rules.batch import CODES as BATCH_CODES
-from subsidykit.rules.batch import Project as Facts
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Source
-from subsidykit.catalog.cite import source_json
+from subsidykit.catalog.records import Source
 from subsidykit.errors import BadInputError, UnknownProgramError
+from subsidykit.rules.batch import Project as Facts
+from subsidykit.rules.findings import ERROR, INFO, WARNING, Finding, severity_of
 from subsidykit.rules.lookup import Selection, find_program, require_variant
+from subsidykit.rules.parsing import optional_year
 from subsidykit.rules.regions import city_of_text, city_of_uscc
-from subsidykit.rules.review import CODES as REVIEW_CODES
-from subsidykit.rules.review import ERROR, INFO, SEVERITIES, WARNING, ProjectReview, review_project
-from subsidykit.workbooks.submissions import Submission, read_sheets, read_submission
-from subsidykit.rules.thresholds import field_units, parse_value
+from subsidykit.rules.review import ProjectReview, review_project
+from subsidykit.rules.thresholds import parse_value
 from subsidykit.rules.uscc import normalise as uscc_normalise
 from subsidykit.rules.uscc import problem as uscc_problem
+from subsidykit.rules.vocabulary import field_units
+from subsidykit.validation.results import FileResult
+from subsidykit.workbooks.form_model import BATCH_COUNTED, REQUIRED_FIELDS
 from subsidykit.workbooks.safe import DEFAULT_LIMITS, Limits, UnreadableWorkbook
+from subsidykit.workbooks.submissions import Submission, read_sheets, read_submission
 
-
-# code -> (severity, short title): the stable vocabulary of findings; the codes of one
-# project's review (conditions, amounts, dates) are the engine's (`review.CODES`)
-CODES: dict[str, tuple[str, str]] = {
-    "FILE_UNREADABLE": (ERROR, "文件无法读取"),
-    "CHECK_FAILED": (ERROR, "校验出错"),
-    "FORMULA_UNCACHED": (ERROR, "公式未计算"),
-    "FORMULA_EXTERNAL": (ERROR, "外部链接或 DDE 公式"),
-    "FORMULA_PRESENT": (INFO, "含公式（按保存的计算结果读取）"),
-    "CELL_ERROR": (ERROR, "单元格错误值"),
-    "REQUIRED_MISSING": (ERROR, "必填项缺失"),
-    "VALUE_INVALID": (ERROR, "数值无法识别"),
-    "USCC_CHECKSUM": (ERROR, "统一社会信用代码错误"),
-    "PHONE_FORMAT": (WARNING, "联系电话格式"),
-    "PROGRAM_UNKNOWN": (ERROR, "申报项目无法识别"),
-    "YEAR_MISMATCH": (WARNING, "申报年度不一致"),
-    **REVIEW_CODES,
-    "FIELD_CONFLICT": (WARNING, "同一字段填写不一致"),
-    "MACROS_PRESENT": (INFO, "含宏（未执行）"),
-    **BATCH_CODES,
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    message: str
-    file: str = ""
-    sheet: str | None = None
-    cell: str | None = None
-    field: str | None = None
-    source: Source | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "sheet": self.sheet,
-            "cell": self.cell,
-            "field": self.field,
-            "message": self.message,
-            "source": source_json(self.source),
-            "title": CODES.get(self.code, ("", ""))[1],
-        }
-
-
-@dataclass(frozen=True)
-class BatchFinding:
-    code: str
-    severity: str
-    files: tuple[str, ...]
-    message: str
-    source: Source | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "files": list(self.files),
-            "message": self.message,
-            "source": source_json(self.source),
-            "title": CODES.get(self.code, ("", ""))[1],
-        }
-
-
-@dataclass
-class FileResult:
-    file: str
-    findings: list[Finding]
-    facts: Facts | None = None  # None: the file could not be read
-    sha256: str | None = None  # of the exact bytes validated (annotation refuses a changed file)
-    verdict: str | None = None  # the review's: pass / fail / incomplete (None: no program to review)
-    cap: Decimal | None = None  # the review's maximum award (万元), None when not computable
-
-    @property
-    def readable(self) -> bool:
-        return self.facts is not None
-
-    @property
-    def valid(self) -> bool:
-        return all(f.severity != ERROR for f in self.findings)
-
-    def to_json(self) -> dict:
-        return {
-            "file": self.file,
-            "valid": self.valid,
-            "findings": [f.to_json() for f in self.findings],
-            "verdict": self.verdict,
-            "cap_wan": None if self.cap is None else float(self.cap),
-        }
-
-
-@dataclass
-class BatchResult:
-    files: list[FileResult]
-    batch: list[BatchFinding]
-
-    @property
-    def batch_error_files(self) -> frozenset[str]:
-        """Files an 错误 of the batch checks names (a duplicate project, over a city limit)."""
-        return frozenset(f for b in self.batch if b.severity == ERROR for f in b.files)
-
-    def is_valid(self, r: FileResult) -> bool:
-        """No 错误 finding of its own and none of the batch: the file may be recommended."""
-        return r.valid and r.file not in self.batch_error_files
-
-    @property
-    def has_errors(self) -> bool:
-        return any(not r.valid for r in self.files) or any(b.severity == ERROR for b in self.batch)
-
-    def stats(self) -> dict[str, int]:
-        """The counts every surface prints (console, report, JSON, task pane): computed once here."""
-        valid = sum(self.is_valid(r) for r in self.files)
-        return {
-            "files": len(self.files),
-            "valid": valid,
-            "invalid": len(self.files) - valid,
-            "unreadable": sum(not r.readable for r in self.files),
-            "batch_errors": sum(b.severity == ERROR for b in self.batch),
-            "batch_warnings": sum(b.severity == WARNING for b in self.batch),
-            "batch_findings": sum(b.code != "SAMPLE_SIZE" for b in self.batch),
-        }
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = defaultdict(int)
-        for r in self.files:
-            for f in r.findings:
-                out[f.code] += 1
-        for b in self.batch:
-            out[b.code] += 1
-        return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
-
-    def to_json(self) -> dict:
-        files = []
-        for r in self.files:
-            item = r.to_json()
-            item["valid"] = self.is_valid(r)
-            item["valid_alone"] = r.valid
-            files.append(item)
-        return {
-            "files": files,
-            "batch": [b.to_json() for b in self.batch],
-            "summary": {**self.stats(), "counts": self.counts()},
-        }
+# what is read (by content: an .xls saved as .xlsx still reads); .xlsb/.et are named so that
+# they are told apart from "not a workbook" in the message the reader gives
+READ_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+WORKBOOK_SUFFIXES = (*READ_SUFFIXES, ".xltx", ".xltm", ".xlt", ".xlsb", ".et", ".ett", ".ots", ".fods")
 
 
 # --- context -----------------------------------------------------------------------------
@@ -211,13 +66,13 @@ class Context:
         loc = self.sub.get(name) if name else None
         return Finding(
             code,
-            severity or CODES[code][0],
+            severity or severity_of(code),
             message,
-            self.sub.file,
-            loc.sheet if loc else None,
-            loc.cell if loc else None,
             name,
+            loc.cell if loc else None,
             source,
+            file=self.sub.file,
+            sheet=loc.sheet if loc else None,
         )
 
     def amount(self, name: str) -> Decimal | None:
@@ -266,18 +121,18 @@ def check_formulas(ctx: Context) -> Iterator[Finding]:
             ERROR,
             f"{f.sheet}!{f.cell} 的公式含{f.external}（{_clip(f.text)}），打开时可能执行程序或访问外部；"
             "请改为直接填写数值后重新提交（标注副本只保留数值）",
-            sub.file,
-            f.sheet,
-            f.cell,
+            cell=f.cell,
+            file=sub.file,
+            sheet=f.sheet,
         )
     if len(external) > MAX_LISTED:
-        yield Finding("FORMULA_EXTERNAL", ERROR, f"另有 {len(external) - MAX_LISTED} 个单元格的公式含外部链接或 DDE", sub.file)
+        yield Finding("FORMULA_EXTERNAL", ERROR, f"另有 {len(external) - MAX_LISTED} 个单元格的公式含外部链接或 DDE", file=sub.file)
     for part in sub.external_links:
-        yield Finding("FORMULA_EXTERNAL", ERROR, f"工作簿含外部链接（{_clip(part)}），请断开链接、改为数值后重新提交", sub.file)
+        yield Finding("FORMULA_EXTERNAL", ERROR, f"工作簿含外部链接（{_clip(part)}），请断开链接、改为数值后重新提交", file=sub.file)
     plain = [f for f in sub.formulas if not f.external and f.cached]
     if plain:
         where = "、".join(f"{f.sheet}!{f.cell}" for f in plain[:5]) + ("等" if len(plain) > 5 else "")
-        yield Finding("FORMULA_PRESENT", INFO, f"{len(plain)} 个单元格为公式（{where}），已按保存的计算结果读取", sub.file)
+        yield Finding("FORMULA_PRESENT", INFO, f"{len(plain)} 个单元格为公式（{where}），已按保存的计算结果读取", file=sub.file)
 
 
 def _clip(text: str, n: int = 60) -> str:
@@ -373,20 +228,24 @@ def _file_year(ctx: Context) -> int | None:
     return None
 
 
-_SELECTIONS: dict[tuple[str, int | None, int], Selection | Exception] = {}
+# (name, year, id(catalog)) -> (the catalog, its answer): the catalog is held, so that its id
+# is never another catalog's while the entry lives
+_SELECTIONS: dict[tuple[str, int | None, int], tuple[Catalog, Selection | Exception]] = {}
 
 
 def _select(name: str, year: int | None, catalog: Catalog) -> Selection:
-    """find_program + require_variant, remembered (the catalog does not change while we run)."""
+    """find_program + require_variant, remembered (a catalog does not change while we run)."""
     key = (name, year, id(catalog))
-    hit = _SELECTIONS.get(key)
-    if hit is None:
+    entry = _SELECTIONS.get(key)
+    if entry is not None and entry[0] is catalog:
+        hit = entry[1]
+    else:
         try:
             hit = require_variant(find_program(name, year=year, catalog=catalog))
         except (UnknownProgramError, BadInputError) as exc:
             hit = exc
         if len(_SELECTIONS) < 10000:
-            _SELECTIONS[key] = hit
+            _SELECTIONS[key] = (catalog, hit)
     if isinstance(hit, Exception):
         raise hit
     return hit
@@ -439,16 +298,16 @@ def check_conflicts(ctx: Context) -> Iterator[Finding]:
             "FIELD_CONFLICT",
             WARNING,
             f"「{first.field}」填写了两处且不一致：{first.sheet}!{first.cell}「{first.value}」与 {other.sheet}!{other.cell}「{other.value}」，按前者核对",
-            ctx.sub.file,
-            other.sheet,
-            other.cell,
             first.field,
+            other.cell,
+            file=ctx.sub.file,
+            sheet=other.sheet,
         )
 
 
 def check_macros(ctx: Context) -> Iterator[Finding]:
     if ctx.sub.has_macros:
-        yield Finding("MACROS_PRESENT", INFO, "工作簿含有宏（VBA），校验时未执行；请勿启用来历不明的宏", ctx.sub.file)
+        yield Finding("MACROS_PRESENT", INFO, "工作簿含有宏（VBA），校验时未执行；请勿启用来历不明的宏", file=ctx.sub.file)
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
@@ -492,8 +351,7 @@ def _text(v: object) -> str | None:
 def check_submission(sub: Submission, *, year: object = None, catalog: Catalog | None = None) -> FileResult:
     """Every per-file check on a parsed submission."""
     cat = catalog or load_catalog()
-    y = int(str(year).removesuffix("年度").removesuffix("年")) if year not in (None, "") else None
-    ctx = Context(sub, cat, y)
+    ctx = Context(sub, cat, optional_year(year))
     findings: list[Finding] = []
     for _name, fn in CHECKS:
         findings.extend(fn(ctx))
@@ -504,7 +362,7 @@ def check_submission(sub: Submission, *, year: object = None, catalog: Catalog |
 
 
 def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
-    return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, exc.message, file, field=exc.reason)])
+    return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, exc.message, exc.reason, file=file)])
 
 
 def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
@@ -519,11 +377,11 @@ def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | N
     except UnreadableWorkbook as exc:
         return unreadable(file, exc)
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
-        return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, f"文件无法读取：{type(exc).__name__}: {exc}", file, field="corrupt")])
+        return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, f"文件无法读取：{type(exc).__name__}: {exc}", "corrupt", file=file)])
     try:
         return check_submission(sub, year=year, catalog=catalog)
     except Exception as exc:  # noqa: BLE001
-        return FileResult(file, [Finding("CHECK_FAILED", ERROR, f"校验时出现内部错误：{type(exc).__name__}: {exc}", file)])
+        return FileResult(file, [Finding("CHECK_FAILED", ERROR, f"校验时出现内部错误：{type(exc).__name__}: {exc}", file=file)])
 
 
 def validate_sheets(
@@ -540,233 +398,15 @@ def validate_sheets(
     return check_submission(sub, year=year, catalog=catalog)
 
 
-# --- batch checks ----------------------------------------------------------------------------
-
-
-def _batch(results: Sequence[FileResult]) -> list[tuple[str, Facts | None]]:
-    return [(r.file, r.facts) for r in results]
-
-
-def _notes(notes) -> Iterator[BatchFinding]:
-    for n in notes:
-        yield BatchFinding(n.code, n.severity, n.members, n.message, n.source)
-
-
-def check_duplicates(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
-    """DUPLICATE_PROJECT / DUPLICATE_APPLICANT (`batch.duplicates`, the same as the 审核 sheet)."""
-    yield from _notes(batch.duplicates(_batch(results), cat))
-
-
-def check_city_limits(results: Sequence[FileResult], cat: Catalog) -> Iterator[BatchFinding]:
-    """CITY_LIMIT / CITY_UNKNOWN (`batch.city_limits`, the same counting as the 审核 sheet)."""
-    yield from _notes(batch.city_limits(_batch(results), cat))
-
-
-def check_sample(
-    results: Sequence[FileResult], cat: Catalog, year: object = None, excluded: frozenset[str] = frozenset()
-) -> Iterator[BatchFinding]:
-    """SAMPLE_SIZE: how many of the recommendable projects the notice's 真实性核查 requires.
-
-    A project counts once however many files carry it, and a file with an 错误 (its own or
-    the batch's, `excluded`) is not recommendable."""
-    ok = [r for r in results if r.readable and r.valid and r.file not in excluded]
-    y = int(year) if year not in (None, "") else None
-    years = [r.facts.year for r in results if r.facts is not None and r.facts.year]
-    if y is None and years:
-        y = max(set(years), key=years.count)
-    yield from _notes([batch.sample(_batch(ok), cat, y).note])
-
-
-BATCH_CHECKS = (check_duplicates, check_city_limits)
-
-
-def check_batch(results: Sequence[FileResult], *, year: object = None, catalog: Catalog | None = None) -> list[BatchFinding]:
-    cat = catalog or load_catalog()
-    out: list[BatchFinding] = []
-    for fn in BATCH_CHECKS:
-        out.extend(fn(results, cat))
-    excluded = frozenset(f for b in out if b.severity == ERROR for f in b.files)
-    out.extend(check_sample(results, cat, year, excluded))
-    return out
-
-
-# --- many files --------------------------------------------------------------------------------
-
-# what is read (by content: an .xls saved as .xlsx still reads); .xlsb/.et are named so that
-# they are told apart from "not a workbook" in the message the reader gives
-READ_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
-WORKBOOK_SUFFIXES = (*READ_SUFFIXES, ".xltx", ".xltm", ".xlt", ".xlsb", ".et", ".ett", ".ots", ".fods")
-# operating-system litter in a copied folder (not submissions; listing them would be noise)
-SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
-
-
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and every file under folders (recursively, sorted; symlinked folders not
-    followed): workbooks are read, anything else (.docx, .pdf, .txt ...) is listed so that
-    `validate_file` reports it (FILE_UNREADABLE, reason not_workbook) instead of dropping it
-    silently.  Only Excel/WPS lock files (``~$x.xlsx``), macOS resource forks (``._x``) and
-    system litter (.DS_Store, Thumbs.db, desktop.ini) are left out.  A pipe, device or socket
-    is listed too, so that it is reported as unreadable (the reader refuses it by type without
-    opening it)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found: list[Path] = []
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs.sort()
-                for name in names:
-                    if not name.startswith(("~$", "._")) and name.lower() not in SYSTEM_FILES:
-                        found.append(Path(root) / name)
-            out.extend(sorted(found))
-        elif p.exists() or p.is_symlink():
-            out.append(p)
-        else:
-            raise BadInputError(f"找不到文件或文件夹：{p}")
-    seen: set[Path] = set()
-    unique = []
-    for p in out:
-        try:
-            key = p.resolve()
-        except (OSError, RuntimeError):  # a symlink loop: listed, and reported unreadable
-            key = p.absolute()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
-
-
-def _worker(args: tuple[str, object]) -> FileResult:
-    path, year = args
-    return validate_file(path, year=year)
-
-
-def _limit_memory() -> None:
-    """Cap a worker's address space, so a file that makes a parser allocate without bound ends
-    that worker (reported as unreadable), not the machine."""
-    from subsidykit.workbooks import rlimits
-    try:
-        mb = int(os.environ.get(rlimits.WORKER_MEMORY_ENV, "2048"))
-        if mb > 0:  # 0 or less: no cap
-            rlimits.cap(memory_bytes=mb * rlimits.MB)
-    except (ValueError, OSError):  # not a number, or a limit the platform will not take: run uncapped
-        pass
-
-
-def _init_worker() -> None:
-    _limit_memory()
-    warm_up()
-
-
-def warm_up() -> None:
-    """Load the catalog and the label tables once (before forking, the workers share them)."""
-    from subsidykit.workbooks.submissions import label_index
-
-    load_catalog()
-    field_units()
-    label_index()
-
-
-def _crashed(path: str) -> FileResult:
-    return FileResult(
-        path,
-        [
-            Finding(
-                "FILE_UNREADABLE",
-                ERROR,
-                "文件无法读取：处理该文件的进程异常退出（内存或资源耗尽，疑似恶意构造的文件），已跳过",
-                path,
-                field="crashed",
-            )
-        ],
-    )
-
-
-def _isolated(job: tuple[str, object], ctx) -> FileResult:
-    """One file in a process of its own: a crash there is that file's finding."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker) as pool:
-            return pool.submit(_worker, job).result()
-    except BrokenProcessPool:
-        return _crashed(job[0])
-
-
-def validate_paths(
-    paths: Iterable[str | Path],
-    *,
-    year: object = None,
-    workers: int | None = None,
-    progress: Callable[[FileResult], None] | None = None,
-    catalog: Catalog | None = None,
-) -> BatchResult:
-    """Every file under `paths` (files or folders), in parallel, then the batch checks.
-
-    In parallel, a worker that dies on a file (however it dies) does not end the batch: the
-    files not yet done are validated again one process each, and the one that kills its
-    process is reported FILE_UNREADABLE."""
-    cat = catalog or load_catalog()
-    files = collect_files(paths)
-    if year not in (None, ""):
-        try:
-            int(str(year).removesuffix("年度").removesuffix("年"))
-        except ValueError:
-            raise BadInputError(f"无法识别的年度「{year}」") from None
-    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    results: list[FileResult] = []
-    jobs = [(str(p), year) for p in files]
-    if n_workers <= 1 or len(jobs) < 8:
-        for job in jobs:
-            res = _worker(job) if catalog is None else validate_file(job[0], year=year, catalog=cat)
-            results.append(res)
-            if progress:
-                progress(res)
-    else:
-        import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        warm_up()
-        gc.freeze()  # forked workers then share the catalog's pages instead of copying them
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
-        try:
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker) as pool:
-                for res in pool.map(_worker, jobs, chunksize=chunk):
-                    results.append(res)
-                    if progress:
-                        progress(res)
-        except BrokenProcessPool:
-            for job in jobs[len(results) :]:
-                res = _isolated(job, ctx)
-                results.append(res)
-                if progress:
-                    progress(res)
-        finally:
-            gc.unfreeze()
-    return BatchResult(results, check_batch(results, year=year, catalog=cat))
-
-
 __all__ = [
     "CHECKS",
-    "CODES",
-    "ERROR",
-    "INFO",
-    "SEVERITIES",
-    "WARNING",
-    "BatchFinding",
-    "BatchResult",
-    "FileResult",
-    "Finding",
-    "check_batch",
+    "READ_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "Check",
+    "Context",
     "check_submission",
-    "collect_files",
+    "phone_problem",
+    "unreadable",
     "validate_file",
-    "validate_paths",
     "validate_sheets",
 ]
-
-

@@ -25,9 +25,10 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from subsidykit.validation.checks import CODES, ERROR, INFO, WARNING, BatchResult, FileResult, Finding
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import SubsidyError
+from subsidykit.rules.findings import CODES, ERROR, INFO, WARNING, Finding
+from subsidykit.validation.results import BatchResult, FileResult
 from subsidykit.workbooks.atomic import write_bytes_atomic
 from subsidykit.workbooks.outputs import fit_name, free_path, safe_stem, term
 
@@ -197,7 +198,7 @@ def report_workbook(
         ws.column_dimensions[col].width = width
 
     fs = wb.create_sheet("文件")
-    heads = ("文件", "结果", "单位名称", "申报项目名称", "申报项目", "错误", "警告", "提示", "标注副本")
+    heads = ("文件", "结果", "单位名称", "申报项目名称", "申报项目", ERROR, WARNING, INFO, "标注副本")
     for c, h in enumerate(heads, start=1):
         put(fs, 1, c, h).fill = _HEAD
     for i, r in enumerate(result.files, start=2):
@@ -506,5 +507,5 @@ def relative_names(result: BatchResult, root: str | os.PathLike) -> BatchResult:
     files = [
         replace(r, file=rel(r.file), findings=[replace(f, file=rel(f.file)) if f.file else f for f in r.findings]) for r in result.files
     ]
-    batch = [replace(b, files=tuple(rel(x) for x in b.files)) for b in result.batch]
+    batch = [replace(b, members=tuple(rel(x) for x in b.files)) for b in result.batch]
     return replace(result, files=files, batch=batch)

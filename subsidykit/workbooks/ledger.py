@@ -25,29 +25,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 import yaml
 
 from subsidykit.errors import BadInputError
 from subsidykit.rules.parsing import is_blank, parse_amount_wan, parse_bool, parse_date, parse_number
-from subsidykit.rules.review import CODES as REVIEW_CODES
-from subsidykit.rules.review import ERROR as REVIEW_ERROR
+from subsidykit.rules.findings import CODES, ERROR, INFO, WARNING, Finding
 from subsidykit.rules.review import unit_suspects
-from subsidykit.rules.thresholds import canonical_field, closest_fields
-from subsidykit.rules.vocabulary import BOOKKEEPING, field_key, field_specs, header_unit, unit_of
+from subsidykit.rules.vocabulary import canonical_field, closest_fields, field_units
+from subsidykit.rules.vocabulary import BOOKKEEPING, field_key, header_unit, nfkc
 from subsidykit.rules.vocabulary import match as match_field
 from subsidykit.rules.uscc import problem as uscc_problem
+from subsidykit.workbooks.cells import col_index, col_letters
 
-Severity = Literal["error", "warning", "info"]
-# the one vocabulary (review.SEVERITY_MEANING): error blocks, warning is for the clerk to confirm
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows of the sheet
 # A column must map to one of these for a row to count as the header.
@@ -57,28 +51,10 @@ _TOTAL_WORDS = {"合计", "小计", "总计", "合 计", "总 计"}
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-@dataclass(frozen=True)
-class Issue:
-    """A finding about one value or row of the ledger (message in Chinese)."""
-
-    code: str  # AMOUNT_LOOKS_LIKE_YUAN, AMOUNT_UNIT_CONVERTED, BAD_AMOUNT, BAD_DATE, ...
-    severity: Severity
-    message: str
-    cell: str | None = None  # "台账!F7"
-    field: str | None = None
-
-    def text(self) -> str:
-        where = f"{self.cell}：" if self.cell else ""
-        return f"[{SEVERITY_ZH[self.severity]}] {where}{self.message}"
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "cell": self.cell,
-            "field": self.field,
-        }
+def issue(code: str, severity: str, message: str, cell: str | None = None, field: str | None = None) -> Finding:
+    """A finding about one value, column or row of the ledger (the one findings model;
+    codes AMOUNT_LOOKS_LIKE_YUAN, AMOUNT_UNIT_CONVERTED, BAD_AMOUNT, BAD_DATE, UNMAPPED_COLUMN, ...)."""
+    return Finding(code, severity, message, field=field, cell=cell)
 
 
 @dataclass(frozen=True)
@@ -106,7 +82,7 @@ class LedgerRow:
     raw: dict[str, object] = field(default_factory=dict)  # as read from the cell
     cells: dict[str, str] = field(default_factory=dict)  # field -> "台账!B7"
     extra: dict[str, object] = field(default_factory=dict)  # unmapped columns: header -> raw value
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Finding] = field(default_factory=list)
     stated_units: set[str] = field(default_factory=set)  # amount fields whose unit the header or the text states
 
     @property
@@ -123,7 +99,7 @@ class Ledger:
     header_row: int  # 1-based sheet row of the column headers
     columns: list[Column]
     rows: list[LedgerRow]
-    issues: list[Issue] = field(default_factory=list)  # about the sheet itself (unmapped columns, ...)
+    issues: list[Finding] = field(default_factory=list)  # about the sheet itself (unmapped columns, ...)
     skipped: list[int] = field(default_factory=list)  # sheet rows skipped (blank, 合计)
 
     @property
@@ -143,15 +119,6 @@ class Ledger:
 # ---------------------------------------------------------------- helpers
 
 
-def column_letter(index0: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    n, out = index0 + 1, ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
 def _parse_origin(origin: str | tuple[int, int]) -> tuple[int, int]:
     """ "B3" or "$B$3" or "B3:K40" -> (row 3, column index 1)."""
     if isinstance(origin, tuple):
@@ -160,40 +127,15 @@ def _parse_origin(origin: str | tuple[int, int]) -> tuple[int, int]:
     m = re.fullmatch(r"([A-Z]{1,3})(\d+)", text)
     if not m:
         raise BadInputError(f"无法识别的起始单元格「{origin}」")
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col - 1
-
-
-@lru_cache(maxsize=1)
-def field_units() -> dict[str, str]:
-    return {name: unit_of(name) for name in field_specs()}
-
-
-def _nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return int(m.group(2)), col_index(m.group(1))
 
 
 def _header_text(value: object) -> str:
+    """A cell's text as written, NFKC and without spaces: unlike `field_key` it keeps brackets,
+    units and numbering, so that a repeated header row or a footer line is recognised by its wording."""
     if is_blank(value):
         return ""
-    return re.sub(r"\s+", "", _nfkc(str(value)))
-
-
-def _header_unit(header: str) -> str | None:
-    """The unit a header states (`vocabulary.header_unit`); None when 万元 or none."""
-    return header_unit(header)
-
-
-def _known(name: str) -> str | None:
-    """The canonical field of a header, or None when the vocabulary does not know it
-    (`vocabulary.match`, the one matcher of every reader)."""
-    return match_field(name)
-
-
-def _mapping_key(text: str) -> str:
-    return field_key(text)
+    return re.sub(r"\s+", "", nfkc(value))
 
 
 def suggest_mapping(header: str, prefer: tuple[str, ...] = (), n: int = 3) -> list[str]:
@@ -270,7 +212,7 @@ def load_mapping(path: str | Path) -> dict[str, str | None]:
         out[k] = v.strip() if isinstance(v, str) and v.strip() else None
     first: dict[str, str] = {}
     for k, v in out.items():  # two spellings of one header mapped differently: neither is taken silently
-        other = first.setdefault(_mapping_key(k), k)
+        other = first.setdefault(field_key(k), k)
         if other != k and out[other] != v:
             raise BadInputError(f"列名对照文件 {p.name}：「{k}」与「{other}」是同一个表头，却对应不同的字段")
     return out
@@ -280,7 +222,7 @@ def _mapping_index(mapping: Mapping[str, str | None]) -> dict[str, str | None]:
     """The user mapping by normalised header (the first entry wins, as before): built once per ledger."""
     index: dict[str, str | None] = {}
     for k, v in mapping.items():
-        index.setdefault(_mapping_key(k), v)
+        index.setdefault(field_key(k), v)
     return index
 
 
@@ -288,11 +230,11 @@ def _map_header(header: str, index: Mapping[str, str | None]) -> tuple[bool, str
     """(decided by the user mapping?, field); `index` from _mapping_index."""
     if not header:
         return False, None
-    key = _mapping_key(header)
+    key = field_key(header)
     if key in index:
         v = index[key]
         return True, (canonical_field(v) if v else None)
-    return False, _known(header)
+    return False, match_field(header)
 
 
 def _find_header(
@@ -340,9 +282,9 @@ def _parse_cell(row: LedgerRow, col: Column, value: object, cell: str, unit: str
             if col.unit and not _explicit_unit(value):
                 parsed = parse_amount_wan(value, default_unit=col.unit)
                 row.issues.append(
-                    Issue(
+                    issue(
                         "AMOUNT_UNIT_CONVERTED",
-                        "info",
+                        INFO,
                         f"{name}「{value}」按表头单位「{col.unit}」换算为 {parsed.normalize():f} 万元",
                         cell,
                         name,
@@ -350,11 +292,11 @@ def _parse_cell(row: LedgerRow, col: Column, value: object, cell: str, unit: str
                 )
             else:
                 parsed = parse_amount_wan(value, default_unit=col.unit or "万元")
-                if isinstance(value, str) and re.search(r"(?<![万亿千])元\s*$", _nfkc(value)):
+                if isinstance(value, str) and re.search(r"(?<![万亿千])元\s*$", nfkc(value)):
                     row.issues.append(
-                        Issue(
+                        issue(
                             "AMOUNT_UNIT_CONVERTED",
-                            "info",
+                            INFO,
                             f"{name}「{value}」写明以元为单位，已换算为 {parsed.normalize():f} 万元",
                             cell,
                             name,
@@ -370,7 +312,7 @@ def _parse_cell(row: LedgerRow, col: Column, value: object, cell: str, unit: str
             parsed = parse_number(value, name)
     except BadInputError as exc:
         code = {"万元": "BAD_AMOUNT", "日期": "BAD_DATE", "是否": "BAD_BOOL"}.get(unit, "BAD_VALUE")
-        row.issues.append(Issue(code, "error", f"{name}：{exc.message}（按原文照录）", cell, name))
+        row.issues.append(issue(code, ERROR, f"{name}：{exc.message}（按原文照录）", cell, name))
         parsed = _text_value(value)  # kept as typed, never lost
     row.values[name] = parsed
     row.raw[name] = value
@@ -383,8 +325,8 @@ def _yuan_checks(row: LedgerRow, columns_with_unit: set[str]) -> None:
     row.stated_units = set(columns_with_unit) | {n for n in row.values if _explicit_unit(row.raw.get(n))}
     amounts = {k: v for k, v in row.values.items() if isinstance(v, Decimal)}
     for s in unit_suspects(amounts, stated=row.stated_units):
-        severity = "error" if REVIEW_CODES[s.code][0] == REVIEW_ERROR else "warning"
-        row.issues.append(Issue("AMOUNT_LOOKS_LIKE_YUAN", severity, s.message + "（已按原数照录）", row.cells.get(s.field), s.field))
+        severity = ERROR if CODES[s.code][0] == ERROR else WARNING
+        row.issues.append(issue("AMOUNT_LOOKS_LIKE_YUAN", severity, s.message + "（已按原数照录）", row.cells.get(s.field), s.field))
 
 
 def _is_footer(text: str) -> bool:
@@ -393,7 +335,7 @@ def _is_footer(text: str) -> bool:
 
 
 def _explicit_unit(raw: object) -> bool:
-    return isinstance(raw, str) and bool(re.search(r"(元|万|亿)\s*$", _nfkc(raw)))
+    return isinstance(raw, str) and bool(re.search(r"(元|万|亿)\s*$", nfkc(raw)))
 
 
 # ---------------------------------------------------------------- reading
@@ -421,16 +363,16 @@ def read_values(
     hi, cols = _find_header(grid, mapping)
     units = field_units()
 
-    ledger_issues: list[Issue] = []
+    ledger_issues: list[Finding] = []
     columns: list[Column] = []
     seen: dict[str, str] = {}
     for j, text, name, by_user in cols:
-        letter = column_letter(col0 + j)
+        letter = col_letters(col0 + j)
         if name and name in seen:
             ledger_issues.append(
-                Issue(
+                issue(
                     "DUPLICATE_COLUMN",
-                    "warning",
+                    WARNING,
                     f"列「{text}」与列「{seen[name]}」都对应字段「{name}」，只读取前者",
                     f"{sheet}!{letter}{row0 + hi}",
                     name,
@@ -441,19 +383,19 @@ def read_values(
             seen[name] = text
         elif not by_user and field_key(text) not in BOOKKEEPING:
             ledger_issues.append(
-                Issue(
+                issue(
                     "UNMAPPED_COLUMN",
-                    "warning",
+                    WARNING,
                     f"列「{text}」未对应任何字段，未读入汇总表；请在列名对照文件（--mapping）中指定",
                     f"{sheet}!{letter}{row0 + hi}",
                 )
             )
-        unit = _header_unit(text) if name and units.get(name) == "万元" else None
+        unit = header_unit(text) if name and units.get(name) == "万元" else None
         if unit:
             ledger_issues.append(
-                Issue(
+                issue(
                     "COLUMN_UNIT_CONVERTED",
-                    "info",
+                    INFO,
                     f"列「{text}」表头单位为{unit}，{name}已换算为万元填入汇总表",
                     f"{sheet}!{letter}{row0 + hi}",
                     name,
@@ -462,7 +404,7 @@ def read_values(
         columns.append(Column(j, letter, text, name, unit, by_user))
     missing = [k for k in ("单位名称", "申报项目名称", "申报项目类别") if k not in seen]
     for k in missing:
-        ledger_issues.append(Issue("MISSING_COLUMN", "warning", f"台账中没有「{k}」列"))
+        ledger_issues.append(issue("MISSING_COLUMN", WARNING, f"台账中没有「{k}」列"))
 
     mapped = [c for c in columns if c.field]
     with_unit = {c.field for c in mapped if c.unit}
@@ -476,7 +418,7 @@ def read_values(
         if all(is_blank(v) for _, v in cells):
             if any(not is_blank(v) for v in r):  # only unmapped columns (a remark): keep nothing, say so
                 ledger_issues.append(
-                    Issue("ROW_WITHOUT_DATA", "info", "该行只有未读入的列，已跳过", f"{sheet}!A{sheet_row}")
+                    issue("ROW_WITHOUT_DATA", INFO, "该行只有未读入的列，已跳过", f"{sheet}!A{sheet_row}")
                 )
             skipped.append(sheet_row)
             continue
@@ -485,7 +427,7 @@ def read_values(
             continue
         texts = {_header_text(v) for _, v in cells if isinstance(v, str)}
         if texts & _TOTAL_WORDS or any(t.startswith(("合计", "总计")) for t in texts):
-            ledger_issues.append(Issue("TOTAL_ROW", "info", "合计行，已跳过", f"{sheet}!A{sheet_row}"))
+            ledger_issues.append(issue("TOTAL_ROW", INFO, "合计行，已跳过", f"{sheet}!A{sheet_row}"))
             skipped.append(sheet_row)
             continue
         if texts and all(not isinstance(v, str) or is_blank(v) or _is_footer(v) for _, v in cells):
@@ -503,13 +445,13 @@ def read_values(
         code = row.values.get("统一社会信用代码")
         if isinstance(code, str) and (why := uscc_problem(code)):
             row.issues.append(
-                Issue("USCC_INVALID", "warning", why, row.cells.get("统一社会信用代码"), "统一社会信用代码")
+                issue("USCC_INVALID", WARNING, why, row.cells.get("统一社会信用代码"), "统一社会信用代码")
             )
         if "单位名称" not in row.values:
-            row.issues.append(Issue("MISSING_VALUE", "warning", "缺少单位名称", f"{sheet}!第{sheet_row}行", "单位名称"))
+            row.issues.append(issue("MISSING_VALUE", WARNING, "缺少单位名称", f"{sheet}!第{sheet_row}行", "单位名称"))
         rows.append(row)
     if not rows:
-        ledger_issues.append(Issue("NO_ROWS", "warning", f"表头（第{row0 + hi}行）下没有项目"))
+        ledger_issues.append(issue("NO_ROWS", WARNING, f"表头（第{row0 + hi}行）下没有项目"))
     return Ledger(sheet, row0 + hi, columns, rows, ledger_issues, skipped)
 
 

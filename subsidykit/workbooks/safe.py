@@ -35,7 +35,6 @@ import stat
 import struct
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
@@ -43,6 +42,7 @@ import defusedxml.ElementTree as SafeET
 import python_calamine
 
 from subsidykit.errors import SubsidyError
+from subsidykit.workbooks.cells import address, col_index, parse_address
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -204,40 +204,6 @@ _CALAMINE_PARTS = ("sharedStrings.xml", "styles.xml", "workbook.xml", ".rels", "
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def col_index(letters: str) -> int:
-    """'A' -> 0, 'AB' -> 27."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
-
-
-@lru_cache(maxsize=4096)
-def col_letters(index: int) -> str:
-    """0 -> 'A', 27 -> 'AB'."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def address(row: int, col: int) -> str:
-    """0-based row and column -> "B3"."""
-    return f"{col_letters(col)}{row + 1}"
-
-
-_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
-
-
-def parse_address(ref: str) -> tuple[int, int]:
-    m = _CELL_REF.match(ref.replace("$", "").upper())
-    if not m:
-        raise ValueError(ref)
-    return int(m.group(2)) - 1, col_index(m.group(1))
 
 
 def _check_members(zf: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipInfo]:

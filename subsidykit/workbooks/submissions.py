@@ -27,13 +27,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-from subsidykit.workbooks.application_form import REFERENCE_SHEETS
 from subsidykit.rules.parsing import is_blank
-from subsidykit.rules.thresholds import canonical_field
-from subsidykit.rules.vocabulary import field_key
-from subsidykit.rules.vocabulary import index as vocabulary_index
+from subsidykit.rules.vocabulary import canonical_field, field_key
 from subsidykit.rules.vocabulary import match as match_field
+from subsidykit.workbooks.cells import address, parse_address
+from subsidykit.workbooks.form_model import REFERENCE_SHEETS
 from subsidykit.workbooks.safe import (
     DEFAULT_LIMITS,
     EXCEL_ERRORS,
@@ -43,24 +41,12 @@ from subsidykit.workbooks.safe import (
     RawSheet,
     RawWorkbook,
     UncachedFormula,
-    address,
-    parse_address,
     read_workbook,
 )
 
 MAX_LABEL_CHARS = 40
 BELOW_ROWS = 3
 _UNIT_CELLS = {"万元", "元", "亿元", "%", "年", "月", "日", "个", "人", "家", "项", "次", "台套"}
-
-
-def _norm(text: str) -> str:
-    """The shared normaliser of field wordings (`vocabulary.field_key`)."""
-    return field_key(text)
-
-
-def label_index() -> dict[str, str]:
-    """Normalised label wording -> canonical field name: the one vocabulary (`vocabulary.index`)."""
-    return vocabulary_index()
 
 
 _LABELS: dict[str, str | None] = {}  # cell text -> field (or None), remembered
@@ -74,15 +60,10 @@ def label_field(text: object) -> str | None:
         return _LABELS[text]
     except KeyError:
         pass
-    found = None if len(text) > MAX_LABEL_CHARS or not text.strip() else _label_of_text(text)
+    found = None if len(text) > MAX_LABEL_CHARS or not text.strip() else match_field(text)
     if len(_LABELS) < 200000:
         _LABELS[text] = found
     return found
-
-
-def _label_of_text(text: str) -> str | None:
-    """The field a label's wording names, through the one vocabulary (`vocabulary.match`)."""
-    return match_field(text)
 
 
 def _is_unit_cell(value: object) -> bool:
@@ -241,7 +222,7 @@ def read_grid_sheets(sheets: Sequence[RawSheet], file: str, has_macros: bool = F
 
 def _same(a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str):
-        return _norm(a) == _norm(b)
+        return field_key(a) == field_key(b)  # two wordings of one answer
     return a == b
 
 

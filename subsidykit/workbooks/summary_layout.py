@@ -4,7 +4,9 @@ Faithful to the official table of the 2023 notice, 000_e236479adaf7e68e.txt line
 (附件2-1 … 2-5, one table per category, identical apart from the category in the title).
 The 2026 制造强省 guides (004_4f6895fa74c99952.txt) publish no summary table; they use the
 same layout with one table per guide.  Shared by `summary` (filled tables), the CLI and
-`templates/build_summary_template.py` (empty templates).
+`templates/build_summary_template.py` (empty templates).  The 附件2 columns (`COLUMNS`) and
+the 附件3 信用承诺书 wording (`COMMITMENT_*`) are written here once; the application form,
+the ledger template and 附件3 take their headings from them.
 
 Only wording of the form lives here; every rule comes from the catalog.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from subsidykit.catalog import Catalog, Document, Program, load_catalog
 from subsidykit.errors import BadInputError
+from subsidykit.workbooks.cells import col_letters
 
 # --- the form's wording (000_e236479adaf7e68e.txt 4571-4619, repeated for 2-2 … 2-5) ----------
 ATTACHMENT = "附件{number}"  # " 附件 2-1 " (line 4571)
@@ -61,8 +64,37 @@ COLUMNS: tuple[Column, ...] = (
     Column("是否为省先进制造业集群中的项目", "是否集群项目", "bool", 13),
 )
 GROUP_SPANS = ((2, 4), (5, 7), (8, 15))  # 1-based column ranges under GROUPS
+
+
+def column_header(field: str) -> str:
+    """The 附件2 heading of a canonical field ("项目总投入" -> "申报项目总投入（万元）")."""
+    return next(c.header for c in COLUMNS if c.field == field)
+
+
+# --- 附件3 信用承诺书 (000_e236479adaf7e68e.txt lines 5026-5069) ----------------------------------
+COMMITMENT_TITLE = "{year}年度省级财政专项资金项目申报信用承诺书"  # line 5028
+# lines 5030-5035: the block at the top of the form, one tuple per printed line, each pair
+# (canonical field, label as printed); the answer stands right of its label
+COMMITMENT_BLOCK: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("单位名称", "项目申报单位"), ("统一社会信用代码", "统一社会信用代码")),
+    (("申报项目名称", "项目名称"), ("申报依据", "申报依据")),
+    (("项目总投入", "项目总投入额或执行额"), ("申请补助资金", "申请财政资金")),
+    (("所在地", "项目所在地"), ("项目责任人", "项目责任人"), ("联系电话", "联系电话")),
+)
+COMMITMENT_LABELS = {name: label for line in COMMITMENT_BLOCK for name, label in line}
+COMMITMENT_PLEDGES = (  # lines 5041-5058
+    "项目申报单位承诺:",
+    "1. 本单位近三年信用状况良好，无严重失信行为。",
+    "2. 申报的所有材料均依据相关项目申报要求，据实提供。",
+    "3. 专项资金获批后将按规定使用。",
+    "4. 自觉接受财政、工信、审计、纪检等部门的监督检查。",
+    "5. 近三年未发生重大及以上安全、环保、质量事故。",
+    "6. 杜绝社会中介机构包装项目。",
+    "7. 如违背以上承诺，愿意承担相关责任，同意有关主管部门将相关失信信息记入公共信用信息系统。",
+)
+COMMITMENT_SIGN = ("项目申报责任人（签名）", "单位负责人（签名）          （公章）", "日期：")  # lines 5060-5069
 NCOLS = len(COLUMNS)
-LAST_COL = "O"
+LAST_COL = col_letters(NCOLS - 1)  # "O"
 
 # rows (1-based)
 ROW_ATTACHMENT, ROW_TITLE_1, ROW_TITLE_2, ROW_REGION, ROW_GROUPS, ROW_HEADERS = 1, 2, 3, 4, 5, 6
@@ -199,8 +231,8 @@ def merges(n_rows: int) -> list[str]:
     last = FIRST_DATA_ROW + n_rows - 1
     stamp = last + 2
     note = last + 3
-    h = column_letter_1(REGION_SPLIT + 1)
-    g = column_letter_1(REGION_SPLIT)
+    h = col_letters(REGION_SPLIT)  # REGION_SPLIT is 0-based: H, and G before it
+    g = col_letters(REGION_SPLIT - 1)
     out = [
         f"A{ROW_TITLE_1}:{LAST_COL}{ROW_TITLE_1}",
         f"A{ROW_TITLE_2}:{LAST_COL}{ROW_TITLE_2}",
@@ -208,16 +240,8 @@ def merges(n_rows: int) -> list[str]:
         f"{h}{ROW_REGION}:{LAST_COL}{ROW_REGION}",
         f"A{ROW_GROUPS}:A{ROW_HEADERS}",
     ]
-    out += [f"{column_letter_1(a)}{ROW_GROUPS}:{column_letter_1(b)}{ROW_GROUPS}" for a, b in GROUP_SPANS]
+    out += [f"{col_letters(a - 1)}{ROW_GROUPS}:{col_letters(b - 1)}{ROW_GROUPS}" for a, b in GROUP_SPANS]
     out += [f"A{stamp}:{g}{stamp}", f"{h}{stamp}:{LAST_COL}{stamp}", f"A{note}:{LAST_COL}{note}"]
-    return out
-
-
-def column_letter_1(col: int) -> str:
-    n, out = col, ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
     return out
 
 
@@ -382,8 +406,8 @@ def write_table(
     The workbook must have the styles registered (`register_styles`).  Text values are written
     as data (never formulas).  `blank_rows` adds empty bordered rows (the template).
     """
-    for col, spec in enumerate(COLUMNS, 1):
-        ws.column_dimensions[column_letter_1(col)].width = spec.width
+    for col, spec in enumerate(COLUMNS):
+        ws.column_dimensions[col_letters(col)].width = spec.width
     grid = header_grid(category, region, date)
     for r, values in enumerate(grid, 1):
         for c, v in enumerate(values, 1):
@@ -453,42 +477,6 @@ def template_workbook(year: int, fund: str | None = None, *, paper: str = "A4", 
     return wb
 
 
-# ---------------------------------------------------------------- saving
-
-
-FIXED_TIME = dt.datetime(2000, 1, 1)  # docProps and zip entry times of reproducible files
-
-
-def workbook_bytes(wb, *, reproducible: bool = False) -> bytes:
-    """The xlsx bytes of an openpyxl workbook; `reproducible` fixes every timestamp inside it,
-    so that a generated template or example is byte-identical from run to run."""
-    import io
-    import zipfile
-
-    if reproducible:
-        wb.properties.creator = "subsidykit"
-        wb.properties.created = FIXED_TIME
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = buf.getvalue()
-    if not reproducible:
-        return data
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            body = zin.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                body = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body
-                )
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zout.writestr(zi, body)
-    return out.getvalue()
-
-
 # --- the clerk's ledger (台账) template: the columns 附件2 is filled from ------------------------
 LEDGER_EXTRA = (Column("统一社会信用代码", "统一社会信用代码", "text", 22),)  # 附件3 信用承诺书 and the checks need it
 
@@ -522,7 +510,13 @@ def ledger_template(year: int, fund: str | None = None, catalog: Catalog | None 
     return LedgerTemplate(year, tuple(cols), tuple(c.name for c in categories(year, fund, catalog)))
 
 
+def is_fund_guide(doc: Document) -> bool:
+    """A 专项资金 notice or guide (projects apply on the 申报表 and are summed up in 附件2),
+    not a compilation of other policies (the 2024 政策汇编)."""
+    return "专项资金" in doc.fund
+
+
 def latest_fund_year(catalog: Catalog | None = None) -> int:
     """The newest year with a 专项资金 guide (the default when the clerk has not chosen a year)."""
     cat = catalog or load_catalog()
-    return max(d.year for d in cat.documents if "专项资金" in d.fund)
+    return max(d.year for d in cat.documents if is_fund_guide(d))

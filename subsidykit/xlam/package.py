@@ -2,24 +2,24 @@
 
 Built from the text sources in ``addin/desktop`` (addin.toml, customUI14.xml, vba/*.bas
 and *.cls) plus two generated inputs: the UDF wrapper module (from ``udfs``) and the rows
-of the hidden 使用说明 sheet (from ``macros.help.help_rows()``). Same sources, same bytes:
+of the hidden 使用说明 sheet (``macros.help.help_rows()``, passed in by the CLI). Same sources, same bytes:
 fixed zip timestamps, GUIDs derived from names, no clock anywhere.
 """
 
 from __future__ import annotations
 
-import io
 import tomllib
-import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from xml.sax.saxutils import escape
 
-from subsidykit.workbooks.safe import col_letters
+from subsidykit.workbooks.cells import col_letters
+from subsidykit.workbooks.reproducible import reproducible_zip
 from subsidykit.xlam import ovba, ribbon, udfgen
 
 SOURCE_DIR = Path(__file__).resolve().parents[2] / "addin" / "desktop"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 CT_ADDIN = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
 CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -84,7 +84,7 @@ def _read(path: Path) -> str:
         raise BuildError(f"源文件 {path} 须为 UTF-8 编码") from None
 
 
-def collect_modules(source_dir: Path, config: dict) -> list[ovba.Module]:
+def collect_modules(source_dir: Path, config: dict, udf_module: ModuleType | None = None) -> list[ovba.Module]:
     """Every module of the project, in project order, with its stream text."""
     modules: list[ovba.Module] = []
     entries = config.get("modules", [])
@@ -110,7 +110,10 @@ def collect_modules(source_dir: Path, config: dict) -> list[ovba.Module]:
         modules.append(ovba.Module(code, ovba.DOCUMENT, ovba.stream_source(code, ovba.DOCUMENT, "", ovba.BASE_WORKSHEET)))
     udf = config.get("udfs", {})
     if udf.get("module"):
-        funcs = udfgen.collect(udf["module"], config["addin"].get("category", "专项资金"))
+        if udf_module is None or udf_module.__name__ != udf["module"]:
+            given = "未提供" if udf_module is None else udf_module.__name__
+            raise BuildError(f"addin.toml 的 [udfs] module 为「{udf['module']}」，构建时提供的函数模块为「{given}」")
+        funcs = udfgen.collect(udf_module, config["addin"].get("category", "专项资金"))
         text = udfgen.wrapper_text(udf["module"], funcs, udf.get("vba_module", "xlwings_udfs"))
         modules.append(ovba.Module(udf.get("vba_module", "xlwings_udfs"), ovba.PROCEDURAL, text))
     names = [m.name for m in modules]
@@ -123,7 +126,7 @@ def collect_modules(source_dir: Path, config: dict) -> list[ovba.Module]:
     return [m for m in modules if m.kind == ovba.DOCUMENT] + [m for m in modules if m.kind != ovba.DOCUMENT]
 
 
-def _sheets(config: dict) -> list[Sheet]:
+def _sheets(config: dict, help_rows: Sequence[Sequence[object]] | None) -> list[Sheet]:
     out = []
     for s in config.get("sheets", []):
         content = s.get("content")
@@ -131,9 +134,9 @@ def _sheets(config: dict) -> list[Sheet]:
             rows = [[str(k), str(v)] for k, v in config.get("config", {}).items()]
             out.append(Sheet(s["name"], s["code_name"], rows, (18, 24)))
         elif content == "help":
-            from macros.help import help_rows
-
-            rows = [[("" if c is None else str(c)) for c in r] for r in help_rows()]
+            if help_rows is None:
+                raise BuildError(f"工作表 {s['name']} 为使用说明，构建时须提供其内容（macros.help.help_rows）")
+            rows = [[("" if c is None else str(c)) for c in r] for r in help_rows]
             out.append(Sheet(s["name"], s["code_name"], rows, (12, 20, 44, 90), header=True))
         else:
             raise BuildError(f"工作表 {s['name']} 的 content 须为 config 或 help")
@@ -198,8 +201,17 @@ def _rels(rels: list[tuple[str, str, str]]) -> str:
     return XML_HEAD + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
 
 
-def build(source_dir: Path = SOURCE_DIR) -> BuildResult:
-    """The .xlam bytes and what went into them."""
+def build(
+    source_dir: Path = SOURCE_DIR,
+    *,
+    udf_module: ModuleType | None = None,
+    help_rows: Sequence[Sequence[object]] | None = None,
+) -> BuildResult:
+    """The .xlam bytes and what went into them.
+
+    The worksheet functions (`udf_module`, the module addin.toml's [udfs] names) and the rows of
+    the 使用说明 sheet are given by the caller (the CLI passes `udfs` and `macros.help.help_rows()`):
+    this package builds files and imports no adapter."""
     source_dir = Path(source_dir)
     config = load_config(source_dir)
     addin = config.get("addin", {})
@@ -213,7 +225,7 @@ def build(source_dir: Path = SOURCE_DIR) -> BuildResult:
     problems = ribbon.validate(ui)
     if problems:
         raise BuildError("customUI14.xml 不符合功能区架构：\n  " + "\n  ".join(problems))
-    modules = collect_modules(source_dir, config)
+    modules = collect_modules(source_dir, config, udf_module)
     xlwings_mod = next((m for m in modules if m.name == "xlwings"), None)
     if xlwings_mod and f'PROJECT_NAME As String = "{addin["project_name"]}"' not in xlwings_mod.text:
         raise BuildError(f"vba/xlwings.bas 中的 PROJECT_NAME 须为 \"{addin['project_name']}\"")
@@ -221,7 +233,7 @@ def build(source_dir: Path = SOURCE_DIR) -> BuildResult:
         vba_bin = ovba.vba_project_bin(addin["vba_project"], modules, codepage=codepage)
     except ValueError as exc:
         raise BuildError(str(exc)) from None
-    sheets = _sheets(config)
+    sheets = _sheets(config, help_rows)
     conf_name = f"{addin['project_name']}.conf"
     if conf_name not in [s.name for s in sheets]:
         raise BuildError(f"缺少配置工作表 {conf_name}")
@@ -290,12 +302,5 @@ def build(source_dir: Path = SOURCE_DIR) -> BuildResult:
         ("xl/vbaProject.bin", vba_bin),
         ("customUI/customUI14.xml", ui),
     ]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            zf.writestr(info, data)
-    return BuildResult(buf.getvalue(), modules, ribbon.buttons(ui), addin["file_name"], addin["title"])
+    data = reproducible_zip(parts)  # fixed dates: same sources, same bytes
+    return BuildResult(data, modules, ribbon.buttons(ui), addin["file_name"], addin["title"])

@@ -17,10 +17,10 @@ help with ``Application.MacroOptions`` (what ``import_udfs`` does over COM).
 from __future__ import annotations
 
 import ast
-import importlib
 import inspect
 import textwrap
 from dataclasses import dataclass, field
+from types import ModuleType
 
 # Reserved identifiers of MS-VBAL 3.3.5.2 (marker keywords such as Base, Text are allowed).
 VBA_RESERVED = frozenset(
@@ -86,8 +86,8 @@ def _decorator_kwargs(func, module) -> tuple[dict, dict[str, dict]]:
     return func_kw, arg_kw
 
 
-def collect(module_name: str, default_category: str) -> list[Udf]:
-    module = importlib.import_module(module_name)
+def collect(module: ModuleType, default_category: str) -> list[Udf]:
+    """The worksheet functions `module.__all__` names (the CLI passes the `udfs` package)."""
     out = []
     for name in module.__all__:
         func = getattr(module, name)

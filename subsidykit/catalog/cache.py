@@ -1,0 +1,139 @@
+"""The validated catalog, cached: YAML and the pydantic schema only when the data changed.
+
+`load(files)` returns the documents as runtime records (`records.py`).  The first run (and
+any run after a data file, the schema, the records or the package version changed) reads the
+YAML with PyYAML's C loader, validates it with the schema, converts it to records and
+pickles them to the user's cache folder; later runs read that pickle (~10x faster than
+validating again, and without importing pydantic or PyYAML).
+
+The cache is never trusted beyond its key: the file name carries a sha256 of every data
+file's name and bytes, schema.py, records.py, this module, the package version and the
+Python version, so a stale or foreign cache is simply not found.  The pickle is read with an
+unpickler that can build only the record classes and Decimal, so a tampered cache file can
+at worst be refused (then rebuilt), never run code.  A cache that cannot be read or written
+(read-only home, full disk) costs speed only: the catalog is validated as before.
+
+SUBSIDYKIT_CACHE_DIR chooses the folder (default: $XDG_CACHE_HOME/subsidykit or
+~/.cache/subsidykit); SUBSIDYKIT_CACHE=0 turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from subsidykit.catalog import records
+
+HERE = Path(__file__).resolve().parent
+_KEY_FILES = (HERE / "schema.py", HERE / "records.py", Path(__file__).resolve())
+PROTOCOL = 5
+MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not ours
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SUBSIDYKIT_CACHE", "1").strip() in ("0", "false", "no", "off"):
+        return None
+    given = os.environ.get("SUBSIDYKIT_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "subsidykit"
+
+
+def key(files: list[Path]) -> str:
+    from subsidykit import __version__
+
+    h = hashlib.sha256()
+    h.update(f"subsidykit {__version__} python {sys.version_info[:3]} pickle {PROTOCOL}\n".encode())
+    for path in [*_KEY_FILES, *files]:
+        data = path.read_bytes()
+        h.update(f"{path.name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+class _RecordsOnly(pickle.Unpickler):
+    """Builds record classes and Decimal, nothing else (a cache file is data, not code)."""
+
+    def find_class(self, module: str, name: str):
+        if module == records.__name__ and isinstance(getattr(records, name, None), type):
+            return getattr(records, name)
+        if (module, name) == ("decimal", "Decimal"):
+            from decimal import Decimal
+
+            return Decimal
+        raise pickle.UnpicklingError(f"not a catalog record: {module}.{name}")
+
+
+def _read(path: Path) -> tuple | None:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_BYTES:
+        return None
+    try:
+        docs = _RecordsOnly(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - any damage means "not a usable cache": validate again
+        return None
+    if not (isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)):
+        return None
+    return docs
+
+
+def _write(path: Path, docs: tuple) -> None:
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(docs, fh, protocol=PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass  # a read-only or full cache folder costs speed only
+
+
+def to_record(value):
+    """A validated schema object (and everything in it) as runtime records."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        cls = getattr(records, type(value).__name__)
+        return cls(**{name: to_record(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, list):
+        return [to_record(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(to_record(v) for v in value)
+    return value
+
+
+def build(files: list[Path]) -> tuple:
+    """Read and validate every file (the schema's checks), as records."""
+    from subsidykit.catalog.documents import load_document
+
+    return tuple(to_record(load_document(f)) for f in files)
+
+
+def load(files: list[Path]) -> tuple:
+    folder = cache_dir()
+    if folder is None:
+        return build(files)
+    path = folder / f"catalog-{key(files)}.pickle"
+    docs = _read(path)
+    if docs is None:
+        docs = build(files)
+        _write(path, docs)
+    return docs

@@ -1,0 +1,185 @@
+"""Many files: finding them under folders and validating them in parallel, then the batch checks.
+
+:func:`collect_files` lists what was given (folders recursively); :func:`validate_paths` runs
+:func:`~subsidykit.validation.checks.validate_file` on each, in worker processes when there
+are enough files, with the caller's catalog, each worker's address space capped; a worker
+that dies on a file costs that file (FILE_UNREADABLE), not the batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from subsidykit.catalog import Catalog, load_catalog
+from subsidykit.errors import BadInputError
+from subsidykit.rules.findings import ERROR, Finding
+from subsidykit.rules.parsing import optional_year
+from subsidykit.rules.vocabulary import field_units
+from subsidykit.validation.batch import check_batch
+from subsidykit.validation.checks import validate_file
+from subsidykit.validation.results import BatchResult, FileResult
+
+# operating-system litter in a copied folder (not submissions; listing them would be noise)
+SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every file under folders (recursively, sorted; symlinked folders not
+    followed): workbooks are read, anything else (.docx, .pdf, .txt ...) is listed so that
+    `validate_file` reports it (FILE_UNREADABLE, reason not_workbook) instead of dropping it
+    silently.  Only Excel/WPS lock files (``~$x.xlsx``), macOS resource forks (``._x``) and
+    system litter (.DS_Store, Thumbs.db, desktop.ini) are left out.  A pipe, device or socket
+    is listed too, so that it is reported as unreadable (the reader refuses it by type without
+    opening it)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found: list[Path] = []
+            for root, dirs, names in os.walk(p, followlinks=False):
+                dirs.sort()
+                for name in names:
+                    if not name.startswith(("~$", "._")) and name.lower() not in SYSTEM_FILES:
+                        found.append(Path(root) / name)
+            out.extend(sorted(found))
+        elif p.exists() or p.is_symlink():
+            out.append(p)
+        else:
+            raise BadInputError(f"找不到文件或文件夹：{p}")
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: listed, and reported unreadable
+            key = p.absolute()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+# the catalog a worker process validates with: the caller's, set by the pool's initializer
+# (None: the default catalog)
+_CATALOG: Catalog | None = None
+
+
+def _worker(args: tuple[str, int | None]) -> FileResult:
+    path, year = args
+    return validate_file(path, year=year, catalog=_CATALOG)
+
+
+def _limit_memory() -> None:
+    """Cap a worker's address space, so a file that makes a parser allocate without bound ends
+    that worker (reported as unreadable), not the machine."""
+    from subsidykit.workbooks import rlimits
+
+    try:
+        mb = int(os.environ.get(rlimits.WORKER_MEMORY_ENV, "2048"))
+        if mb > 0:  # 0 or less: no cap
+            rlimits.cap(memory_bytes=mb * rlimits.MB)
+    except (ValueError, OSError):  # not a number, or a limit the platform will not take: run uncapped
+        pass
+
+
+def _init_worker(catalog: Catalog | None = None) -> None:
+    """In each worker: the caller's catalog (forked: inherited as is; spawned: pickled once per
+    worker, never per file), the memory cap, the tables loaded."""
+    global _CATALOG
+    _CATALOG = catalog
+    _limit_memory()
+    warm_up()
+
+
+def warm_up() -> None:
+    """Load the catalog and the label tables once (before forking, the workers share them)."""
+    from subsidykit.rules.vocabulary import index as label_index  # the labels submissions match
+
+    load_catalog()
+    field_units()
+    label_index()
+
+
+def _crashed(path: str) -> FileResult:
+    return FileResult(
+        path,
+        [
+            Finding(
+                "FILE_UNREADABLE",
+                ERROR,
+                "文件无法读取：处理该文件的进程异常退出（内存或资源耗尽，疑似恶意构造的文件），已跳过",
+                "crashed",
+                file=path,
+            )
+        ],
+    )
+
+
+def _isolated(job: tuple[str, int | None], ctx, catalog: Catalog | None) -> FileResult:
+    """One file in a process of its own: a crash there is that file's finding."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker, initargs=(catalog,)) as pool:
+            return pool.submit(_worker, job).result()
+    except BrokenProcessPool:
+        return _crashed(job[0])
+
+
+def validate_paths(
+    paths: Iterable[str | Path],
+    *,
+    year: object = None,
+    workers: int | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+    catalog: Catalog | None = None,
+) -> BatchResult:
+    """Every file under `paths` (files or folders), in parallel, then the batch checks; every
+    file is validated with `catalog` (default: the package's), in the workers too.
+
+    In parallel, a worker that dies on a file (however it dies) does not end the batch: the
+    files not yet done are validated again one process each, and the one that kills its
+    process is reported FILE_UNREADABLE."""
+    cat = catalog or load_catalog()
+    files = collect_files(paths)
+    y = optional_year(year)
+    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    results: list[FileResult] = []
+    jobs = [(str(p), y) for p in files]
+    if n_workers <= 1 or len(jobs) < 8:
+        for path, job_year in jobs:
+            res = validate_file(path, year=job_year, catalog=catalog)
+            results.append(res)
+            if progress:
+                progress(res)
+    else:
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        warm_up()
+        gc.freeze()  # forked workers then share the catalog's pages instead of copying them
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
+        try:
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(catalog,)) as pool:
+                for res in pool.map(_worker, jobs, chunksize=chunk):
+                    results.append(res)
+                    if progress:
+                        progress(res)
+        except BrokenProcessPool:
+            for job in jobs[len(results) :]:
+                res = _isolated(job, ctx, catalog)
+                results.append(res)
+                if progress:
+                    progress(res)
+        finally:
+            gc.unfreeze()
+    return BatchResult(results, check_batch(results, year=y, catalog=cat))
+
+
+__all__ = ["SYSTEM_FILES", "collect_files", "validate_paths", "warm_up"]

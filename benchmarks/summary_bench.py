@@ -29,7 +29,7 @@ from openpyxl import Workbook
 
 from subsidykit.catalog import load_catalog
 from subsidykit.workbooks.ledger import read_ledger
-from subsidykit.summary.table import build
+from subsidykit.summary.build import build
 
 
 def ledger_file(n: int, folder: Path) -> Path:

@@ -24,7 +24,8 @@ from subsidykit.rules.parsing import optional_year
 from subsidykit.summary.forms import write_forms
 from subsidykit.workbooks.atomic import write_bytes_atomic
 from subsidykit.workbooks.outputs import check_writable, os_error_text
-from subsidykit.summary.table import Summary, build_from_values
+from subsidykit.summary.table import Summary
+from subsidykit.summary.build import build_from_values
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
 from .settings import setting

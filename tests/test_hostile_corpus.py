@@ -30,7 +30,7 @@ from subsidykit.errors import SubsidyError
 from subsidykit.workbooks.safe import UnreadableWorkbook, read_workbook
 from subsidykit.validation.checks import validate_file
 from subsidykit.workbooks.ledger import sheet_values
-from subsidykit.summary.table import build_from_file
+from subsidykit.summary.build import build_from_file
 
 def run(reader, path):
     t = time.perf_counter()

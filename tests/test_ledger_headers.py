@@ -20,7 +20,8 @@ from ledgers import PROJECTS, write_ledger
 from subsidykit.workbooks import summary_layout as L
 from subsidykit.workbooks.ledger import read_ledger, read_values
 from subsidykit.workbooks.submissions import label_field
-from subsidykit.summary.table import AUDIT_SHEET, build, build_from_file
+from subsidykit.summary.build import build, build_from_file
+from subsidykit.summary.audit import AUDIT_SHEET
 from subsidykit.rules.vocabulary import canonical_field
 from subsidykit.rules.vocabulary import field_key, header_unit, match
 from cli_process import run

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from xlserver import get_json, post_json
 
-from subsidykit.summary.table import build_from_file
+from subsidykit.summary.build import build_from_file
 from subsidykit.workbooks.cells import col_letters
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,7 +22,7 @@ from subsidykit.workbooks.ledger import read_ledger
 from subsidykit.rules.lookup import find_program
 from subsidykit.rules.findings import CODES, ERROR, WARNING
 from subsidykit.rules.review import review_project
-from subsidykit.summary.table import build
+from subsidykit.summary.build import build
 from subsidykit.rules.vocabulary import is_known_field
 from subsidykit.rules.uscc import make
 from tests.submission_files import BASE_2021, SMART, write

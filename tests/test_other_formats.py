@@ -196,7 +196,7 @@ def test_a_gbk_csv_ledger_reads_like_the_xlsx_through_summary(tmp_path):
     for a, b in zip(got.rows, want.rows):
         assert a.values == b.values and a.cells == b.cells
 
-    from subsidykit.summary.table import build_from_file
+    from subsidykit.summary.build import build_from_file
 
     try:
         expected = build_from_file(xlsx, year=2023)

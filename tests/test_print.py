@@ -24,7 +24,8 @@ from subsidykit.workbooks.application_form import build_template
 from subsidykit.workbooks.form_model import FORM_SHEET, GUIDE_SHEET
 from subsidykit.workbooks.reproducible import workbook_bytes
 from subsidykit.workbooks.ledger import read_ledger
-from subsidykit.summary.table import AUDIT_SHEET, build
+from subsidykit.summary.build import build
+from subsidykit.summary.audit import AUDIT_SHEET
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "项目申报表.xlsx"

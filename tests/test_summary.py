@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from subsidykit.errors import BadInputError
 from subsidykit.summary.forms import write_forms
 from subsidykit.workbooks.ledger import read_ledger, read_values
-from subsidykit.summary.table import build, build_from_file, build_from_values
+from subsidykit.summary.build import build, build_from_file, build_from_values
 from cli_process import run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ import pytest
 from ledgers import write_ledger
 
 from subsidykit.workbooks.ledger import read_ledger
-from subsidykit.summary.table import build
+from subsidykit.summary.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "out" / "test-artifacts"

@@ -123,7 +123,7 @@ def test_audit_says_pending_when_conditions_could_not_be_checked_and_fails_a_lon
     from ledgers import PROJECTS, write_ledger
 
     from subsidykit.workbooks.ledger import read_ledger
-    from subsidykit.summary.table import build
+    from subsidykit.summary.build import build
 
     rows = [list(PROJECTS[0]), list(PROJECTS[0])]
     rows[1][0], rows[1][1], rows[1][2], rows[1][7] = 2, "示例庚智造有限公司", None, "庚智能工厂项目"
@@ -162,7 +162,7 @@ def test_summary_caps_from_the_programs_own_base_not_the_total(tmp_path):
     from ledgers import write_ledger
 
     from subsidykit.workbooks.ledger import read_ledger
-    from subsidykit.summary.table import build
+    from subsidykit.summary.build import build
 
     rows = [[1, "示例研发有限公司", "企业研发机构创新能力提升项目", "研发中心扩建", 1800, 500, 150]]
     summary = build(read_ledger(write_ledger(tmp_path / "a.xlsx", rows, header=RD_HEADER)), year=2026, date=dt.date(2026, 3, 1))
@@ -175,7 +175,7 @@ def test_summary_without_the_programs_base_says_pending_and_names_it(tmp_path):
     from ledgers import write_ledger
 
     from subsidykit.workbooks.ledger import read_ledger
-    from subsidykit.summary.table import build
+    from subsidykit.summary.build import build
 
     header = [h for h in RD_HEADER if not h.startswith("研发设备")]
     rows = [[1, "示例研发有限公司", "企业研发机构创新能力提升项目", "研发中心扩建", 1800, 150]]

@@ -42,7 +42,7 @@ def cmd_summary(args) -> int:
     from subsidykit.workbooks.atomic import write_bytes_atomic
     from subsidykit.workbooks.ledger import load_mapping
     from subsidykit.workbooks.outputs import Inputs, check_output_dir, json_text, term
-    from subsidykit.summary.table import build_from_file
+    from subsidykit.summary.build import build_from_file
 
     ledger = Path(args.ledger)
     try:

@@ -94,7 +94,7 @@ def validate(folder: Path, year: str | None) -> dict:
 
 
 def summary(folder: Path, ledger: str, year: str | None, region: str) -> dict:
-    from subsidykit.summary.table import build_from_file
+    from subsidykit.summary.build import build_from_file
 
     built = build_from_file(folder / ledger, year=year, region=region)
     (folder / "out").mkdir(exist_ok=True)

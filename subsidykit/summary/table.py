@@ -1,7 +1,7 @@
-"""附件2 入库项目汇总表 from a ledger: one table per category, plus an internal 审核 sheet.
+"""The summary of a ledger: one 附件2 table per category and the 审核 lines, as values and as a workbook.
 
     ledger = read_ledger("台账.xlsx")                     # or read_values(used_range.value, ...)
-    summary = build(ledger, year=2023, region="某某市")
+    summary = build(ledger, year=2023, region="某某市")    # summary.build
     summary.write_xlsx("out/附件2_推荐项目汇总表.xlsx")     # atomic; the ledger is never touched
     summary.sheets                                      # per sheet: name, title, 2-D values, merges
     summary.for_excel()                                 # the same, Excel-safe (floats, texts never formulas)
@@ -18,56 +18,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from subsidykit.summary.audit import AUDIT_COLUMNS, AUDIT_SHEET, CONDITION_CODES, audit_row, write_audit
 from subsidykit.workbooks import summary_layout as L
-from subsidykit.rules import batch as B
-from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.cite import cite
-from subsidykit.errors import BadInputError, SubsidyError
+from subsidykit.errors import BadInputError
 from subsidykit.workbooks.atomic import write_bytes_atomic
 from subsidykit.workbooks.cells import as_text, col_letters
 from subsidykit.workbooks.reproducible import workbook_bytes
-from subsidykit.workbooks.ledger import Ledger, issue, LedgerRow, read_ledger, read_values, suggest_mapping
-from subsidykit.rules.lookup import Selection, find_program, name_key
-from subsidykit.rules.parsing import optional_year
-from subsidykit.rules.regions import city_of_text, city_of_uscc
+from subsidykit.workbooks.ledger import Ledger, LedgerRow, suggest_mapping
+from subsidykit.rules.lookup import Selection
 from subsidykit.rules.findings import ERROR, INFO, WARNING, BatchFinding, Finding
-from subsidykit.rules.review import review_project
-from subsidykit.rules.thresholds import VERDICT_ZH
-from subsidykit.rules.uscc import normalise as uscc_normalise
-from subsidykit.rules.uscc import problem as uscc_problem
 from subsidykit.rules.vocabulary import form_stand_in
-
-AUDIT_SHEET = "审核"
-# findings shown in 条件明细 rather than 台账提示
-CONDITION_CODES = frozenset({"BELOW_THRESHOLD", "DATE_WINDOW", "CONDITION_MISSING", "VALUE_INVALID", "VALUE_CONFLICT"})
-
-# 审核 sheet: (header, width)
-AUDIT_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 5),
-    ("汇总表", 7),
-    ("表内序号", 6),
-    ("单位名称", 20),
-    ("统一社会信用代码", 20),
-    ("申报项目名称", 22),
-    ("申报项目类别（台账）", 16),
-    ("匹配的政策项目", 24),
-    ("项目编号", 16),
-    ("项目总投入（万元）", 11),
-    ("申请补助资金（万元）", 11),
-    ("最高补助（万元）", 11),
-    ("申请与最高补助", 18),
-    ("条件核对", 9),
-    ("条件明细", 48),
-    ("台账提示", 40),
-    ("台账行", 12),
-)
 
 
 @dataclass
@@ -331,7 +297,7 @@ class Summary:
         header_row = len(grid) + 1
         grid.append([h for h, _ in AUDIT_COLUMNS])
         for i, r in enumerate(self.reviews, 1):
-            grid.append(_audit_row(i, r))
+            grid.append(audit_row(i, r))
         merges = [f"A{k}:{col_letters(ncol - 1)}{k}" for k in range(1, header_row - 1)]
         return SummarySheet(
             AUDIT_SHEET, title, "audit", grid, merges, [w for _, w in AUDIT_COLUMNS], (header_row, header_row)
@@ -418,7 +384,7 @@ class Summary:
                 rows = s.values[L.FIRST_DATA_ROW - 1 : L.FIRST_DATA_ROW - 1 + n]
                 L.write_table(ws, s.category, rows, region=self.region, date=self.date, paper=paper)
             else:
-                _write_audit(ws, s, paper=paper)
+                write_audit(ws, s, paper=paper)
         return wb
 
     def xlsx_bytes(self, *, paper: str = "A4") -> bytes:
@@ -434,9 +400,6 @@ class Summary:
     ledger_path: str | None = None
 
 
-# ---------------------------------------------------------------- building
-
-
 def _table_row(r: Review, fills: dict[str, str] | None = None) -> list[object]:
     """`fills`: 附件2 field -> the ledger field filling its column (itself, or a stand-in)."""
     row = r.row
@@ -450,290 +413,3 @@ def _table_row(r: Review, fills: dict[str, str] | None = None) -> list[object]:
             v = "是" if v else "否"
         out.append(v)
     return out
-
-
-def _join(lines: Sequence[str]) -> str:
-    return "\n".join(lines)
-
-
-def _audit_row(i: int, r: Review) -> list[object]:
-    row = r.row
-    sel = r.selection
-    matched = sel.label if sel else (r.match_note or "")
-    if sel and r.match_note:
-        matched = f"{sel.label}（{r.match_note}）"
-    issues = r.notes()
-    return [
-        i,
-        r.category.number if r.category else "未归类",
-        r.table_seq,
-        row.values.get("单位名称"),
-        row.values.get("统一社会信用代码"),
-        row.values.get("申报项目名称"),
-        row.values.get("申报项目类别"),
-        matched,
-        sel.program.id if sel else None,
-        row.values.get("项目总投入"),
-        row.values.get("申请补助资金"),
-        r.cap,
-        r.request_text,
-        r.check_status,
-        _join(r.check_lines),
-        _join(issues),
-        f"第{row.row}行",
-    ]
-
-
-def _write_audit(ws, s: SummarySheet, *, paper: str) -> None:
-    from openpyxl.styles import Font
-
-    header = s.header_rows[0]
-    for c, w in enumerate(s.column_widths):
-        ws.column_dimensions[col_letters(c)].width = w
-    amount_cols = {i for i, (h, _) in enumerate(AUDIT_COLUMNS) if h.endswith("（万元）")}
-    cache = L.StyleCache()
-    for r, values in enumerate(s.values, 1):
-        for c, v in enumerate(values, 1):
-            if v is None and r <= header:
-                continue
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, str):
-                L.set_text(cell, v)
-            elif v is not None:
-                cell.value = v
-            if r == 1:
-                cell.style = "sk_line"
-                cell.font = Font(name="宋体", size=13, bold=True)
-            elif r < header:
-                cell.style = "sk_line"
-            elif r == header:
-                cell.style = "sk_head"
-            else:
-                cache.apply(cell, "sk_amount" if (c - 1) in amount_cols else "sk_text")
-        if r > header:
-            ws.row_dimensions[r].height = L.row_height(values, s.column_widths)
-    for rng in s.merges:
-        ws.merge_cells(rng)
-    ws.freeze_panes = f"E{header + 1}"
-    last = len(s.values)
-    L.apply_audit_print_setup(
-        ws, paper=paper, header_row=header, last_row=last, last_col=col_letters(len(AUDIT_COLUMNS) - 1)
-    )
-
-
-class _Matcher:
-    """Ledger 申报项目类别 text -> (category, selection, note), cached (ledgers repeat the same texts)."""
-
-    def __init__(self, year: int, doc, cats: list[L.Category], catalog: Catalog):
-        self.year, self.doc, self.cats, self.catalog = year, doc, cats, catalog
-        self.by_program = {pid: c for c in cats for pid in c.programs}
-        self.cache: dict[tuple[str, str], tuple[L.Category | None, Selection | None, str, bool]] = {}
-
-    def __call__(self, text: object, variant: object) -> tuple[L.Category | None, Selection | None, str, bool]:
-        key = (str(text or ""), str(variant or ""))
-        if key not in self.cache:
-            self.cache[key] = self._match(*key)
-        return self.cache[key]
-
-    def _match(self, text: str, variant: str) -> tuple[L.Category | None, Selection | None, str, bool]:
-        """(category, selection, note, unknown?)"""
-        if not text.strip():
-            return None, None, "台账未填申报项目类别", True
-        error = ""
-        try:
-            sel = find_program(text, year=self.year, variant=variant or None, catalog=self.catalog)
-            cat = self.by_program.get(sel.program.id)
-            if cat is not None:
-                return cat, sel, "", False
-            error = f"「{text}」是 {sel.program.year}/{self.catalog.doc_of[sel.program.id].fund} 的项目，不属于本汇总表"
-        except SubsidyError as exc:
-            error = exc.message
-            if variant:  # the sub-case may be the culprit: match the program alone, and say so
-                try:
-                    sel = find_program(text, year=self.year, catalog=self.catalog)
-                    cat = self.by_program.get(sel.program.id)
-                    if cat is not None:
-                        return cat, sel, f"子类「{variant}」未能识别：{exc.message}", False
-                except SubsidyError:
-                    pass
-        key = name_key(text)
-        for cat in self.cats:  # the category itself typed ("绿色化改造提升")
-            ck = name_key(cat.name)
-            if key == ck or (len(ck) >= 4 and ck in key):
-                return cat, None, f"按类别「{cat.name}」归入，未能对应到具体项目：{error}", False
-        return None, None, error, True
-
-
-def _review(r: Review, catalog: Catalog) -> None:
-    """The project's review (`review.review_project`, the same as validate, check and the cells),
-    formatted for the 审核 line."""
-    sel, row = r.selection, r.row
-    if sel is None:
-        return
-    unreadable = {i.field for i in row.issues if i.severity == ERROR and i.field and i.code.startswith("BAD_")}
-    try:
-        rv = review_project(
-            sel, row.values, row.cells, catalog=catalog, unreadable=unreadable, stated_units=row.stated_units,
-            counted={"申报项目数量": 1},  # this row is one project; the batch counts the unit's others
-        )  # fmt: skip
-    except SubsidyError as exc:
-        r.check_status = "无法核对"
-        r.check_lines = [exc.message]
-        return
-    r.cap, r.cap_text, r.request_text = rv.cap, rv.cap_text, rv.request_text
-    r.findings = list(rv.findings)
-    r.verdict = rv.verdict
-    report = rv.report
-    r.check_status = VERDICT_ZH[rv.verdict]
-    passed = sum(x.status == "pass" for x in report.results)
-    r.check_lines = [report.headline() + (f"；已核对通过 {passed} 项" if passed and rv.verdict != "pass" else "")]
-    missing = [f for f in rv.findings if f.code == "CONDITION_MISSING"]
-    for f in rv.findings:
-        if f.code in CONDITION_CODES and f.code != "CONDITION_MISSING":
-            r.check_lines.append(f.text())
-    if missing:  # one line: the fields to fill
-        names = "、".join(dict.fromkeys(f.field or "" for f in missing))
-        r.check_lines.append(f"[{WARNING}] 缺少数据，无法核对：{names}")
-    r.check_lines += [f"[推算] {n}" for n in report.notes]
-
-
-def _project(r: Review, region: str) -> B.Project:
-    values, sel = r.row.values, r.selection
-    code = values.get("统一社会信用代码")
-    city = city_of_text(values.get("地区")) or city_of_text(values.get("所在地")) or city_of_uscc(code) or city_of_text(region)
-
-    def text(name: str) -> str | None:
-        v = values.get(name)
-        return None if v is None else str(v).strip() or None
-
-    return B.Project(
-        year=sel.program.year if sel else None,
-        program=sel.program.id if sel else None,
-        variant=sel.variant.name if sel and sel.variant else None,
-        label=sel.label if sel else None,
-        applicant=text("单位名称"),
-        uscc=uscc_normalise(code) if isinstance(code, str) and uscc_problem(code) is None else None,
-        project=text("申报项目名称"),
-        city=city,
-    )
-
-
-def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[list[QuotaCount], list[BatchFinding]]:
-    """The batch checks of `batch.py` (the same as validate's): duplicates and per-city limits
-    counted over the ledger; their notes go to the rows they name."""
-    items = [(r.row.where, _project(r, region)) for r in reviews if r.selection is not None]
-    notes = list(B.duplicates(items, catalog))
-    quotas: list[QuotaCount] = []
-    for c in B.city_counts(items, catalog, programs=[p for p in doc.programs if p.city_limits]):
-        place = c.city or (region if not c.members else "（无法确定设区市）")
-        quotas.append(QuotaCount(place, c.label, c.limit.label, c.limit.value, c.count, cite(c.limit.source)))
-    notes += list(B.city_limits(items, catalog))
-    by_member = {r.row.where: r for r in reviews}
-    for n in notes:
-        for m in n.members:
-            if m in by_member:
-                by_member[m].findings.append(Finding(n.code, n.severity, n.message, None, m, n.source))
-    return quotas, notes
-
-
-def _infer_year(rows: Sequence[LedgerRow]) -> int:
-    years = Counter()
-    for r in rows:
-        y = r.values.get("申报年度")
-        if isinstance(y, Decimal) and y == y.to_integral_value():
-            years[int(y)] += 1
-    if not years:
-        raise BadInputError("请指定年度（--year），台账中也没有「申报年度」列")
-    return years.most_common(1)[0][0]
-
-
-def build(
-    rows: Ledger | Sequence[LedgerRow],
-    *,
-    year: int | str | None = None,
-    region: str = "",
-    fund: str | None = None,
-    date: dt.date | None = None,
-    catalog: Catalog | None = None,
-) -> Summary:
-    """The 汇总表 of the year's guide(s) and the 审核 sheet from ledger rows."""
-    cat = catalog or load_catalog()
-    ledger = rows if isinstance(rows, Ledger) else None
-    items = list(ledger.rows if ledger else rows)
-    y = optional_year(year)  # blank: the ledger's 申报年度
-    if y is None:
-        y = _infer_year(items)
-    doc = L.document_for(y, fund, cat)
-    cats = L.categories(y, fund, cat)
-    match = _Matcher(y, doc, cats, cat)
-    reviews: list[Review] = []
-    tables: dict[str, list[Review]] = defaultdict(list)
-    for row in items:
-        category, sel, note, unknown = match(row.values.get("申报项目类别"), row.values.get("项目子类"))
-        rv = Review(row, category, sel, note, issues=list(row.issues))
-        if unknown:
-            typed = row.values.get("申报项目类别")
-            rv.issues.append(
-                issue(
-                    "UNKNOWN_CATEGORY",
-                    WARNING,
-                    f"申报项目类别「{typed or ''}」未能对应到 {y} 年度指南的项目，未列入汇总表：{note}",
-                    row.cells.get("申报项目类别", f"{row.sheet}!第{row.row}行"),
-                    "申报项目类别",
-                )
-            )
-        elif category is not None:
-            tables[category.number].append(rv)
-            rv.table_seq = len(tables[category.number])
-        _review(rv, cat)
-        reviews.append(rv)
-    quotas, notes = _batch(region or "", reviews, doc, cat)
-    tabled = [(r.row.where, _project(r, region or "")) for r in reviews if r.category is not None]
-    s = B.sample(tabled, cat, y, what="列入汇总表的项目", unit="行")
-    sample_text, size = s.note.message, s.size
-    return Summary(
-        y,
-        doc.fund,
-        region or "",
-        date or dt.date.today(),
-        cats,
-        dict(tables),
-        reviews,
-        sample_text,
-        size,
-        quotas,
-        ledger,
-        notes,
-    )
-
-
-def build_from_values(
-    values: Sequence[Sequence[object]],
-    *,
-    sheet: str = "Sheet1",
-    origin: str | tuple[int, int] = "A1",
-    year: int | str | None = None,
-    region: str = "",
-    fund: str | None = None,
-    mapping=None,
-    date: dt.date | None = None,
-) -> Summary:
-    """For a macro: the active sheet's values (`used_range.value`, its first cell as `origin`)."""
-    return build(
-        read_values(values, sheet=sheet, origin=origin, mapping=mapping), year=year, region=region, fund=fund, date=date
-    )
-
-
-def build_from_file(
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    year: int | str | None = None,
-    region: str = "",
-    fund: str | None = None,
-    mapping=None,
-    date: dt.date | None = None,
-) -> Summary:
-    summary = build(read_ledger(path, sheet=sheet, mapping=mapping), year=year, region=region, fund=fund, date=date)
-    summary.ledger_path = str(path)
-    return summary

@@ -134,3 +134,19 @@ def test_load_catalog_serves_records():
     # (the process's own catalog: clearing it here would give later tests a different object)
     cat = load_catalog()
     assert all(isinstance(p, records.Program) for p in cat.programs)
+
+
+def test_a_rule_command_loads_neither_pydantic_nor_yaml_nor_workbook_libraries(cache_folder):
+    """`subsidykit cap` answers from the cached records: the schema, PyYAML, openpyxl, pandas and
+    xlwings stay unloaded (they cost most of the start-up a clerk waits for)."""
+    cache.load(_files())
+    code = (
+        "import sys, io, contextlib\n"
+        "from subsidykit.cli.app import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['cap', '2023/智能制造示范工厂项目', '2.5亿'])\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'openpyxl', 'pandas', 'xlwings', 'numpy', 'python_calamine') if m in sys.modules]\n"
+        "print(rc, heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "0 []", out

@@ -1,10 +1,10 @@
 """The catalog loads, covers the five seed documents, and every citation stands where it says."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from subsidykit.catalog import records
 from subsidykit.catalog import DATA_DIR, load_catalog
 from subsidykit.catalog.sources import quote_problem, seeds_dir
 from subsidykit.catalog.verify import iter_sources
@@ -42,9 +42,9 @@ def test_every_quoted_clause_stands_at_its_cited_lines(where, src):
 
 def test_a_misquoted_clause_is_caught():
     src = CAT.by_id["2023-smart-factory"].source
-    wrong = dataclasses.replace(src, text=src.text.replace("2000", "3000"))
+    wrong = records.replace(src, text=src.text.replace("2000", "3000"))
     assert quote_problem(wrong) is not None
-    moved = dataclasses.replace(src, lines=(src.lines[0] + 40, src.lines[1] + 40))
+    moved = records.replace(src, lines=(src.lines[0] + 40, src.lines[1] + 40))
     assert quote_problem(moved) is not None
 
 
@@ -117,7 +117,7 @@ def test_exemptions_name_real_programs():
 
     doc = CAT.doc_of["2023-smart-factory"]
     general = list(doc.general_thresholds)
-    general[0] = dataclasses.replace(general[0], exempt=["2023-no-such-program"])
-    broken = dataclasses.replace(doc, general_thresholds=general)
+    general[0] = records.replace(general[0], exempt=["2023-no-such-program"])
+    broken = records.replace(doc, general_thresholds=general)
     with pytest.raises(CatalogError):
         Catalog(tuple(broken if d is doc else d for d in CAT.documents))

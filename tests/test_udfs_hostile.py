@@ -12,7 +12,6 @@ process under RLIMIT_AS, so a regression fails instead of swapping the machine.
 
 from __future__ import annotations
 
-import dataclasses
 
 import datetime as dt
 import logging
@@ -32,6 +31,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 import udfs
 from subsidykit.rules import lookup
+from subsidykit.catalog import records
 from subsidykit.catalog import load_catalog
 from udfs import (
     CHECK_ROW,
@@ -128,7 +128,7 @@ def test_a_rate_without_a_cap_cannot_overflow_the_float_paths():
     from subsidykit.rules.lookup import Selection
     from udfs.cells import error_for
 
-    sel = Selection(dataclasses.replace(load_catalog().by_id[lookup.find_program(DATA).program.id], cap=None))
+    sel = Selection(records.replace(load_catalog().by_id[lookup.find_program(DATA).program.id], cap=None))
     fast = fast_cap(sel)
     assert fast.amount(1e300) is None and fast.amount(1e308) is None and fast.amount(float("inf")) is None  # was OverflowError / inf
     assert fast.amount(2500.0) == 500.0
@@ -283,8 +283,8 @@ def test_a_reloaded_catalog_is_not_answered_from_the_old_cache(monkeypatch):
     assert is_err(SUBSIDY_RATE("2023/智能制造示范工厂项目X"), "#NAME?")  # a cached failure
     docs = []
     for doc in old.documents:
-        progs = [dataclasses.replace(p, rate=Decimal("0.3")) if p.id == "2023-smart-factory" else p for p in doc.programs]
-        docs.append(dataclasses.replace(doc, programs=progs))
+        progs = [records.replace(p, rate=Decimal("0.3")) if p.id == "2023-smart-factory" else p for p in doc.programs]
+        docs.append(records.replace(doc, programs=progs))
     reloaded = Catalog(tuple(docs))
     monkeypatch.setattr(lookup, "load_catalog", lambda: reloaded)
     monkeypatch.setattr(amounts, "load_catalog", lambda: reloaded)

@@ -1,8 +1,8 @@
 """Generates `records.py`: the catalog's runtime classes, from the schema (`schema.py`).
 
 The pydantic schema is the one definition of a catalog entry: it validates the YAML when the
-catalog is built.  Commands then run on plain frozen dataclasses with the same names, fields
-and properties, read from a cache (`subsidykit.catalog.cache`) without importing pydantic or
+catalog is built.  Commands then run on plain frozen classes with the same names, fields
+and properties (plain slotted classes), read from a cache (`subsidykit.catalog.cache`) without importing pydantic or
 PyYAML.  `python -m subsidykit.catalog.codegen` rewrites records.py; a test fails when it is
 stale.
 """
@@ -20,15 +20,62 @@ HEADER = '''"""The catalog's runtime classes: GENERATED from schema.py by `pytho
 
 Do not edit: change schema.py and regenerate (tests/test_catalog_cache.py fails when this file
 is stale).  Same class names, fields and properties as the schema; no validation here — the
-schema validated the data before it was cached.
+schema validated the data before it was cached.  Plain classes with __slots__ (no dataclass
+processing at import: every command pays for this module): frozen, compared and hashed by their
+fields like the schema's models, pickled by their field values; `replace(obj, **changes)` is
+the copy-with-changes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import field as _field
 from decimal import Decimal  # noqa: F401 - named in the annotations
 from typing import Literal, Union  # noqa: F401 - named in the annotations
+
+
+class _Record:
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name}")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash((self.__class__.__name__, self._values()))
+
+    def __repr__(self):
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __getstate__(self):
+        return self._values()
+
+    def __setstate__(self, state):
+        for f, v in zip(self._fields, state, strict=True):
+            object.__setattr__(self, f, v)
+
+
+def replace(record, **changes):
+    """A copy of `record` with some fields changed (as dataclasses.replace)."""
+    unknown = set(changes) - set(record._fields)
+    if unknown:
+        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)}")
+    return type(record)(**{f: changes.get(f, getattr(record, f)) for f in record._fields})
+
+
+def fields_of(record) -> tuple[str, ...] | None:
+    """The field names of a record, None for anything else."""
+    return record._fields if isinstance(record, _Record) else None
 
 '''
 
@@ -45,14 +92,15 @@ def _models():
     return out
 
 
-def _field_line(cls, name: str, annotation: str) -> str:
+def _param(cls, name: str, annotation: str) -> tuple[str, str]:
+    """(signature parameter, assignment) of one field."""
     info = cls.model_fields[name]
     if info.default_factory is not None:
         factory = info.default_factory.__name__
-        return f"    {name}: {annotation} = _field(default_factory={factory})"
+        return f"{name}: {annotation} | None = None", f"_set(self, {name!r}, {factory}() if {name} is None else {name})"
     if not info.is_required():
-        return f"    {name}: {annotation} = {info.default!r}"
-    return f"    {name}: {annotation}"
+        return f"{name}: {annotation} = {info.default!r}", f"_set(self, {name!r}, {name})"
+    return f"{name}: {annotation}", f"_set(self, {name!r}, {name})"
 
 
 def render() -> str:
@@ -66,27 +114,45 @@ def render() -> str:
             parts.append(f"{alias} = object  # schema.{alias}: checked by the schema when the catalog is built\n")
     parts.append("\n")
     for cls in _models():
-        bases = [b for b in cls.__bases__ if issubclass(b, BaseModel) and b.__module__ == schema.__name__]
-        base = f"({bases[0].__name__})" if bases else ""
+        if cls.__name__.startswith("_"):  # bases: their fields are in the subclasses
+            continue
+        names = list(cls.model_fields)
+        base = "_Record"
+        lines = ["", f"class {cls.__name__}({base}):"]
         doc = inspect.getdoc(cls)
-        lines = ["", "@dataclass(frozen=True, slots=True, kw_only=True)", f"class {cls.__name__}{base}:"]
-        if doc and doc != inspect.getdoc(BaseModel):
+        if doc and doc != inspect.getdoc(BaseModel) and cls.__doc__ is not None and "__doc__" in cls.__dict__:
             lines.append(textwrap.indent(f'"""{doc}"""', "    "))
-        own = cls.__dict__.get("__annotations__", {})
-        for name, annotation in own.items():
-            if name.startswith("_") or name == "model_config":
-                continue
-            lines.append(_field_line(cls, name, str(annotation)))
-        for name, member in cls.__dict__.items():
-            if isinstance(member, property):
-                lines.append("")
-                lines.append("    @property")
-                src = textwrap.dedent(inspect.getsource(member.fget))
-                lines.append(textwrap.indent(src.rstrip(), "    "))
-        if len(lines) == 3:
-            lines.append("    pass")
+            lines.append("")
+        lines.append(f"    __slots__ = {tuple(names)!r}")
+        lines.append("    _fields = __slots__")
+        params, sets = [], []
+        for name in names:
+            annotation = _annotation(cls, name)
+            p, a = _param(cls, name, annotation)
+            params.append(p)
+            sets.append(a)
+        lines.append("")
+        lines.append(f"    def __init__(self, *, {', '.join(params)}) -> None:")
+        lines.append("        _set = object.__setattr__")
+        lines += [f"        {a}" for a in sets]
+        for klass in cls.__mro__:
+            for pname, member in klass.__dict__.items():
+                if isinstance(member, property) and klass.__module__ == schema.__name__:
+                    lines.append("")
+                    lines.append("    @property")
+                    src = textwrap.dedent(inspect.getsource(member.fget))
+                    lines.append(textwrap.indent(src.rstrip(), "    "))
         parts.append("\n".join(lines) + "\n\n")
     return "".join(parts).rstrip() + "\n"
+
+
+def _annotation(cls, name: str) -> str:
+    """The field's annotation as written in schema.py (inherited fields from their base)."""
+    for klass in cls.__mro__:
+        ann = klass.__dict__.get("__annotations__", {})
+        if name in ann:
+            return str(ann[name])
+    return "object"
 
 
 def main() -> int:

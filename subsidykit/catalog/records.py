@@ -2,15 +2,62 @@
 
 Do not edit: change schema.py and regenerate (tests/test_catalog_cache.py fails when this file
 is stale).  Same class names, fields and properties as the schema; no validation here — the
-schema validated the data before it was cached.
+schema validated the data before it was cached.  Plain classes with __slots__ (no dataclass
+processing at import: every command pays for this module): frozen, compared and hashed by their
+fields like the schema's models, pickled by their field values; `replace(obj, **changes)` is
+the copy-with-changes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import field as _field
 from decimal import Decimal  # noqa: F401 - named in the annotations
 from typing import Literal, Union  # noqa: F401 - named in the annotations
+
+
+class _Record:
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name}")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash((self.__class__.__name__, self._values()))
+
+    def __repr__(self):
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __getstate__(self):
+        return self._values()
+
+    def __setstate__(self, state):
+        for f, v in zip(self._fields, state, strict=True):
+            object.__setattr__(self, f, v)
+
+
+def replace(record, **changes):
+    """A copy of `record` with some fields changed (as dataclasses.replace)."""
+    unknown = set(changes) - set(record._fields)
+    if unknown:
+        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)}")
+    return type(record)(**{f: changes.get(f, getattr(record, f)) for f in record._fields})
+
+
+def fields_of(record) -> tuple[str, ...] | None:
+    """The field names of a record, None for anything else."""
+    return record._fields if isinstance(record, _Record) else None
 
 Kind = object  # schema.Kind: checked by the schema when the catalog is built
 Op = object  # schema.Op: checked by the schema when the catalog is built
@@ -18,113 +65,141 @@ Unit = object  # schema.Unit: checked by the schema when the catalog is built
 Scalar = object  # schema.Scalar: checked by the schema when the catalog is built
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Strict:
-    pass
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source(_Strict):
+class Source(_Record):
     """Where a number comes from: seed file, 1-based inclusive line range, quoted text.
 
     `text` is quoted from those lines; line breaks and spaces of the seed may be
     dropped, and "……" may stand for an omitted stretch between quoted parts."""
-    file: str
-    lines: tuple[int, int]
-    text: str
-    note: str | None = None
+
+    __slots__ = ('file', 'lines', 'text', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, file: str, lines: tuple[int, int], text: str, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'file', file)
+        _set(self, 'lines', lines)
+        _set(self, 'text', text)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cited(_Strict):
+class Cited(_Record):
     """A single number with its citation (quota, city limit, ...)."""
-    value: Decimal
-    source: Source
-    note: str | None = None
+
+    __slots__ = ('value', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, value: Decimal, source: Source, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'value', value)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FirstPayment(_Strict):
+class FirstPayment(_Record):
     """首次拨付: a share of the award (0.5) or an amount in 万元."""
-    share: Decimal | None = None
-    amount: Decimal | None = None
-    source: Source
-    note: str | None = None
+
+    __slots__ = ('share', 'amount', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, share: Decimal | None = None, amount: Decimal | None = None, source: Source, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'share', share)
+        _set(self, 'amount', amount)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Condition(_Strict):
+class Condition(_Record):
     """When a threshold applies (e.g. an R&D ratio that depends on the revenue band)."""
-    field: str
-    op: Op
-    value: Union[Scalar, list[Scalar]]
-    unit: Unit
+
+    __slots__ = ('field', 'op', 'value', 'unit')
+    _fields = __slots__
+
+    def __init__(self, *, field: str, op: Op, value: Union[Scalar, list[Scalar]], unit: Unit) -> None:
+        _set = object.__setattr__
+        _set(self, 'field', field)
+        _set(self, 'op', op)
+        _set(self, 'value', value)
+        _set(self, 'unit', unit)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Threshold(_Strict):
+class Threshold(_Record):
     """A quantitative 支持条件 / 申报条件: `field op value` in `unit`.
 
     `between` takes [low, high], both inclusive.  Dates are ISO strings."""
-    field: str
-    op: Op
-    value: Union[Scalar, list[Scalar]]
-    unit: Unit
-    label: str
-    when: list[Condition] = _field(default_factory=list)
-    unless: list[Condition] = _field(default_factory=list)
-    exempt: list[str] = _field(default_factory=list)
-    source: Source
-    note: str | None = None
+
+    __slots__ = ('field', 'op', 'value', 'unit', 'label', 'when', 'unless', 'exempt', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, field: str, op: Op, value: Union[Scalar, list[Scalar]], unit: Unit, label: str, when: list[Condition] | None = None, unless: list[Condition] | None = None, exempt: list[str] | None = None, source: Source, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'field', field)
+        _set(self, 'op', op)
+        _set(self, 'value', value)
+        _set(self, 'unit', unit)
+        _set(self, 'label', label)
+        _set(self, 'when', list() if when is None else when)
+        _set(self, 'unless', list() if unless is None else unless)
+        _set(self, 'exempt', list() if exempt is None else exempt)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Part(_Strict):
+class Part(_Record):
     """One stage (two_stage) or one component (combined) of an award."""
-    name: str
-    base: str | None = None
-    rate: Decimal | None = None
-    cap: Decimal | None = None
-    fixed: Decimal | None = None
-    source: Source
-    note: str | None = None
+
+    __slots__ = ('name', 'base', 'rate', 'cap', 'fixed', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, name: str, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, source: Source, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'name', name)
+        _set(self, 'base', base)
+        _set(self, 'rate', rate)
+        _set(self, 'cap', cap)
+        _set(self, 'fixed', fixed)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Alias(_Strict):
+class Alias(_Record):
     """Another name clerks type for a program or variant ("首台套" for 首台（套）装备示范应用项目),
     with the reason: a `note` or the `source` clause that uses the name. A plain string is also
     accepted in `aliases` (entries written before aliases carried reasons)."""
-    name: str
-    note: str | None = None
-    source: Source | None = None
+
+    __slots__ = ('name', 'note', 'source')
+    _fields = __slots__
+
+    def __init__(self, *, name: str, note: str | None = None, source: Source | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'name', name)
+        _set(self, 'note', note)
+        _set(self, 'source', source)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Amounts(_Strict):
-    """The fields a program and a variant share; a variant overrides its program."""
-    kind: Kind | None = None
-    base: str | None = None
-    rate: Decimal | None = None
-    cap: Decimal | None = None
-    fixed: Decimal | None = None
-    unit_amount: Decimal | None = None
-    unit: str | None = None
-    per: str | None = None
-    stages: list[Part] = _field(default_factory=list)
-    components: list[Part] = _field(default_factory=list)
-    first_payment: FirstPayment | None = None
-    quota: Cited | None = None
-    thresholds: list[Threshold] = _field(default_factory=list)
-    source: Source | None = None
-    note: str | None = None
+class Variant(_Record):
+    __slots__ = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'name', 'aliases')
+    _fields = __slots__
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Variant(_Amounts):
-    """The fields a program and a variant share; a variant overrides its program."""
-    name: str
-    aliases: list[Union[str, Alias]] = _field(default_factory=list)
+    def __init__(self, *, kind: Kind | None = None, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, name: str, aliases: list[Union[str, Alias]] | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'kind', kind)
+        _set(self, 'base', base)
+        _set(self, 'rate', rate)
+        _set(self, 'cap', cap)
+        _set(self, 'fixed', fixed)
+        _set(self, 'unit_amount', unit_amount)
+        _set(self, 'unit', unit)
+        _set(self, 'per', per)
+        _set(self, 'stages', list() if stages is None else stages)
+        _set(self, 'components', list() if components is None else components)
+        _set(self, 'first_payment', first_payment)
+        _set(self, 'quota', quota)
+        _set(self, 'thresholds', list() if thresholds is None else thresholds)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
+        _set(self, 'name', name)
+        _set(self, 'aliases', list() if aliases is None else aliases)
 
     @property
     @property
@@ -132,36 +207,58 @@ class Variant(_Amounts):
         return [a if isinstance(a, str) else a.name for a in self.aliases]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CityLimit(_Strict):
+class CityLimit(_Record):
     """每个设区市限报 N 个 (and sub-limits such as 其中县（市）...)."""
-    scope: str
-    value: Decimal
-    shared_with: list[str] = _field(default_factory=list)
-    label: str
-    source: Source
-    note: str | None = None
+
+    __slots__ = ('scope', 'value', 'shared_with', 'label', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, scope: str, value: Decimal, shared_with: list[str] | None = None, label: str, source: Source, note: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'scope', scope)
+        _set(self, 'value', value)
+        _set(self, 'shared_with', list() if shared_with is None else shared_with)
+        _set(self, 'label', label)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Program(_Amounts):
-    """The fields a program and a variant share; a variant overrides its program."""
-    id: str
-    year: int
-    fund: str
-    guide: str
-    path: list[str]
-    title: str
-    kind: Kind
-    no_application: bool = False
-    grant: bool = True
-    minimum: bool = False
-    aliases: list[Union[str, Alias]] = _field(default_factory=list)
-    variants: list[Variant] = _field(default_factory=list)
-    city_limits: list[CityLimit] = _field(default_factory=list)
-    office: str | None = None
-    phone: str | None = None
-    contact_source: Source | None = None
+class Program(_Record):
+    __slots__ = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'id', 'year', 'fund', 'guide', 'path', 'title', 'no_application', 'grant', 'minimum', 'aliases', 'variants', 'city_limits', 'office', 'phone', 'contact_source')
+    _fields = __slots__
+
+    def __init__(self, *, kind: Kind, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, id: str, year: int, fund: str, guide: str, path: list[str], title: str, no_application: bool = False, grant: bool = True, minimum: bool = False, aliases: list[Union[str, Alias]] | None = None, variants: list[Variant] | None = None, city_limits: list[CityLimit] | None = None, office: str | None = None, phone: str | None = None, contact_source: Source | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'kind', kind)
+        _set(self, 'base', base)
+        _set(self, 'rate', rate)
+        _set(self, 'cap', cap)
+        _set(self, 'fixed', fixed)
+        _set(self, 'unit_amount', unit_amount)
+        _set(self, 'unit', unit)
+        _set(self, 'per', per)
+        _set(self, 'stages', list() if stages is None else stages)
+        _set(self, 'components', list() if components is None else components)
+        _set(self, 'first_payment', first_payment)
+        _set(self, 'quota', quota)
+        _set(self, 'thresholds', list() if thresholds is None else thresholds)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
+        _set(self, 'id', id)
+        _set(self, 'year', year)
+        _set(self, 'fund', fund)
+        _set(self, 'guide', guide)
+        _set(self, 'path', path)
+        _set(self, 'title', title)
+        _set(self, 'no_application', no_application)
+        _set(self, 'grant', grant)
+        _set(self, 'minimum', minimum)
+        _set(self, 'aliases', list() if aliases is None else aliases)
+        _set(self, 'variants', list() if variants is None else variants)
+        _set(self, 'city_limits', list() if city_limits is None else city_limits)
+        _set(self, 'office', office)
+        _set(self, 'phone', phone)
+        _set(self, 'contact_source', contact_source)
 
     @property
     @property
@@ -169,24 +266,33 @@ class Program(_Amounts):
         return [a if isinstance(a, str) else a.name for a in self.aliases]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Sampling(_Strict):
+class Sampling(_Record):
     """The notice's 真实性核查 sampling rule: all up to `all_up_to`, then `extra_share` of the rest."""
-    all_up_to: int
-    extra_share: Decimal
-    rounding: Literal['ceil', 'half_up', 'floor']
-    source: Source
-    note: str
+
+    __slots__ = ('all_up_to', 'extra_share', 'rounding', 'source', 'note')
+    _fields = __slots__
+
+    def __init__(self, *, all_up_to: int, extra_share: Decimal, rounding: Literal['ceil', 'half_up', 'floor'], source: Source, note: str) -> None:
+        _set = object.__setattr__
+        _set(self, 'all_up_to', all_up_to)
+        _set(self, 'extra_share', extra_share)
+        _set(self, 'rounding', rounding)
+        _set(self, 'source', source)
+        _set(self, 'note', note)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Document(_Strict):
-    file: str
-    title: str
-    year: int
-    fund: str
-    guides: list[str]
-    general_thresholds: list[Threshold] = _field(default_factory=list)
-    general_applies_to: list[str] = _field(default_factory=list)
-    sampling: Sampling | None = None
-    programs: list[Program]
+class Document(_Record):
+    __slots__ = ('file', 'title', 'year', 'fund', 'guides', 'general_thresholds', 'general_applies_to', 'sampling', 'programs')
+    _fields = __slots__
+
+    def __init__(self, *, file: str, title: str, year: int, fund: str, guides: list[str], general_thresholds: list[Threshold] | None = None, general_applies_to: list[str] | None = None, sampling: Sampling | None = None, programs: list[Program]) -> None:
+        _set = object.__setattr__
+        _set(self, 'file', file)
+        _set(self, 'title', title)
+        _set(self, 'year', year)
+        _set(self, 'fund', fund)
+        _set(self, 'guides', guides)
+        _set(self, 'general_thresholds', list() if general_thresholds is None else general_thresholds)
+        _set(self, 'general_applies_to', list() if general_applies_to is None else general_applies_to)
+        _set(self, 'sampling', sampling)
+        _set(self, 'programs', programs)

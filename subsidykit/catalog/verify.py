@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import dataclasses
-
 import yaml
 from pydantic import BaseModel, ValidationError
 
@@ -20,9 +18,8 @@ def _field_names(obj) -> list[str] | None:
     """The fields of a schema model or a runtime record, None for anything else."""
     if isinstance(obj, BaseModel):
         return list(type(obj).model_fields)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return [f.name for f in dataclasses.fields(obj)]
-    return None
+    names = records.fields_of(obj)
+    return None if names is None else list(names)
 
 
 def iter_sources(obj, where="document"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from subsidykit.catalog import Catalog, load_catalog
-from subsidykit.catalog.schema import Part, Source
+from subsidykit.catalog.records import Part, Source
 from subsidykit.catalog.cite import cite, source_json
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
 from subsidykit.rules.lookup import Selection, find_program, name_key, require_variant

@@ -54,6 +54,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/cli_bench.py
 	$(BIN)/python benchmarks/udf_bench.py
 	$(BIN)/python benchmarks/summary_bench.py
 	$(BIN)/python benchmarks/validate_bench.py

@@ -135,3 +135,35 @@ def test_a_row_of_twenty_thousand_unknown_labels_is_refused_quickly():
     out = CHECK_ROW("2023/智能制造示范工厂项目", [[f"近似字段{i}" for i in range(n)]], [[1] * n])
     assert time.perf_counter() - started < 10
     assert str(out) == "#NAME?" and f"另有 {n - 5} 个无法识别的字段" in out.message
+
+
+def test_a_workbook_with_two_members_of_one_name_is_refused(tmp_path):
+    """A zip may hold two entries named xl/worksheets/sheet1.xml; the checks read one of them and
+    a reader might take the other (a DOCTYPE or a huge extent hidden in the copy never scanned)."""
+    import io
+    import warnings
+    import zipfile
+
+    import openpyxl
+
+    from subsidykit.validation.checks import validate_file
+    from subsidykit.workbooks.safe import UnreadableWorkbook, read_workbook
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "单位名称"
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+        z.writestr("xl/worksheets/sheet1.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
+        for info in src.infolist():
+            z.writestr(info, src.read(info.filename))
+    path = tmp_path / "twice.xlsx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(UnreadableWorkbook) as exc:
+        read_workbook(path)
+    assert "重名" in exc.value.message and "xl/worksheets/sheet1.xml" in exc.value.message
+    result = validate_file(path)
+    assert [f.code for f in result.findings] == ["FILE_UNREADABLE"]

@@ -150,3 +150,19 @@ def test_a_rule_command_loads_neither_pydantic_nor_yaml_nor_workbook_libraries(c
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "0 []", out
+
+
+def test_the_field_vocabulary_is_cached_and_reread_when_changed(cache_folder, tmp_path):
+    from subsidykit.rules.vocabulary import FIELDS_FILE
+
+    f = tmp_path / "fields.yaml"
+    f.write_bytes(FIELDS_FILE.read_bytes())
+    first = cache.load_yaml(f)
+    assert "项目总投入" in first and list(cache_folder.glob("yaml-fields-*.pickle"))
+    f.write_text(f.read_text(encoding="utf-8") + "\n新字段:\n  unit: 万元\n", encoding="utf-8")
+    again = cache.load_yaml(f)
+    assert again["新字段"] == {"unit": "万元"} and "新字段" not in first
+    (cached,) = [p for p in cache_folder.glob("yaml-fields-*.pickle") if cache._read(p, valid=lambda d: "新字段" in d)]
+    cached.write_bytes(pickle.dumps(_Boom()))  # tampered: refused, re-read, never run
+    assert cache.load_yaml(f)["新字段"] == {"unit": "万元"}
+    assert not (cache_folder / "PWNED").exists()

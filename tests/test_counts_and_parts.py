@@ -254,3 +254,14 @@ def test_one_call_through_the_real_xlwings_server(xlwings_server):
     status, body = post_json(f"{xlwings_server}/xlwings/custom-functions-call", payload)
     assert status == 200, body
     assert body["result"] == [[240.0], [500.0], [200.0]]  # 000:1114-1118
+
+
+def test_a_part_named_in_a_column_gives_what_the_cell_gives():
+    """000:1114 按不超过软硬件投入的20%、不超过贷款利息的40%: "program/分项" in a column of a ledger is
+    the same part as in one cell (it was #NAME? in the range form only)."""
+    from udfs import SUBSIDY_CAP
+
+    hw, loan = f"{SME}/软硬件投入", f"{SME}/贷款利息"
+    assert SUBSIDY_CAP(hw, 1000) == 200.0  # 1000 × 20%
+    column = SUBSIDY_CAP([[hw], [loan], [hw], ["2023/智能制造示范工厂项目"]], [[1000], [100], [None], [3000]])
+    assert column == [[200.0], [40.0], [None], [300.0]]  # 100 × 40%; blank stays blank; 3000 × 10%

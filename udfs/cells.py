@@ -200,7 +200,7 @@ def grid(value: object) -> Grid:
     if type(value) is list or type(value) is tuple:
         if not value:
             return [[None]]
-        if all(type(r) is list for r in value):
+        if set(map(type, value)) == {list}:  # at C speed: 10,000 rows of a column
             return value  # type: ignore[return-value]
         if all(isinstance(r, (list, tuple)) for r in value):
             return [list(r) for r in value]
@@ -231,6 +231,8 @@ def cells(g: Grid, shape: tuple[int, int]) -> list[object]:
     """The grid's values row by row, a single cell repeated to fill the shape."""
     if is_single(g):
         return [g[0][0]] * (shape[0] * shape[1])
+    if shape[1] == 1:  # a column (shape_of checked every row has one cell)
+        return [x for x, in g]
     return list(chain.from_iterable(g))
 
 
@@ -262,6 +264,21 @@ def _safe(value: object) -> object:
     return value
 
 
+def range_cell(value: object) -> object:
+    """One result cell of a range as `finish` gives it (see `_safe`; a COM error variant on desktop)."""
+    if type(value) is not float or value - value != 0.0 or value == 0.0:  # type: ignore[operator]
+        value = _safe(value)
+    return _to_com(value) if ON_COM else value
+
+
+def spill(values: list[object], shape: tuple[int, int]) -> list[list[object]]:
+    """Flat result cells (each as `range_cell` gives it) shaped as the range."""
+    rows, cols = shape
+    if cols == 1:
+        return [[v] for v in values]
+    return [values[r * cols : (r + 1) * cols] for r in range(rows)]
+
+
 def finish(values: list[object], shape: tuple[int, int], single: bool) -> object:
     """Shape the flat results for Excel and turn errors into what this host shows."""
     values = [v if type(v) is float and v - v == 0.0 and v != 0.0 else _safe(v) for v in values]  # type: ignore[operator]
@@ -277,10 +294,7 @@ def finish(values: list[object], shape: tuple[int, int], single: bool) -> object
         return value
     if ON_COM:
         values = [_to_com(v) for v in values]
-    rows, cols = shape
-    if cols == 1:
-        return [[v] for v in values]
-    return [values[r * cols : (r + 1) * cols] for r in range(rows)]
+    return spill(values, shape)
 
 
 def elementwise(fn: Callable[..., object], *args: object) -> object:

@@ -19,12 +19,12 @@ of ``subsidykit.rules.parsing`` (amounts up to 10^12 万元, else #NUM!; years 1
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import xlwings as xw
 
-from subsidykit.rules import uscc
-from subsidykit.rules.amounts import cap, cap_values, fast_cap_named, limit_of, rate_of
+from subsidykit.rules import amounts, uscc
+from subsidykit.rules.amounts import FastCap, cap, cap_values, fast_amounts, fast_cap_named, limit_of, rate_of
 from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
 from subsidykit.rules.lookup import find_program
 from subsidykit.rules.parsing import optional_year, parse_amount_wan, parse_bool, shown
@@ -34,6 +34,7 @@ from subsidykit.rules.review import OTHER_THAN_CONDITIONS, ProjectReview, review
 from subsidykit.rules.vocabulary import canonical_field
 
 from .cells import (
+    Grid,
     XlErr,
     log,
     bad_cell,
@@ -47,7 +48,9 @@ from .cells import (
     grid,
     guarded,
     is_single,
+    range_cell,
     shape_of,
+    spill,
 )
 
 CATEGORY = "专项资金"
@@ -178,6 +181,26 @@ def _with_parts(
     return finish(out, (len(rows), 1), len(rows) == 1)
 
 
+# program text -> FastCap.amount (None: no fast path), for the catalog in _FAST_AMOUNT_OF; that
+# catalog is compared with the one `amounts` reads, so a reloaded catalog is never answered from here
+_FAST_AMOUNT: dict[str, Callable[[object], float | None] | None] = {}
+_FAST_AMOUNT_OF: list[object] = [None]
+_FAST_AMOUNT_SIZE = 4096  # names remembered at most (then forgotten at once)
+
+
+def _fast_amount(program: str) -> Callable[[object], float | None] | None:
+    """The float amount function of a program typed in one cell (`fast_cap_named`), remembered."""
+    cat = amounts.load_catalog()
+    if _FAST_AMOUNT_OF[0] is not cat or len(_FAST_AMOUNT) >= _FAST_AMOUNT_SIZE:
+        _FAST_AMOUNT.clear()
+        _FAST_AMOUNT_OF[0] = cat
+    if len(program) > MAX_NAME:
+        return None  # #NAME? in the general form
+    fast = fast_cap_named(program)
+    amount = _FAST_AMOUNT[program] = fast.amount if fast is not None else None
+    return amount
+
+
 def _cap_column(program: str, bases: list[object], variant: str | None, year: int | None) -> list[object]:
     """cap_values over clean cells; should it ever raise, each cell on its own (errors per row)."""
     try:
@@ -197,16 +220,27 @@ def _cap_column(program: str, bases: list[object], variant: str | None, year: in
 @xw.arg("part_values", ndim=2, doc=DOC_PART_VALUES)
 def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=None, part_values=None):
     """按年度指南计算项目的最高补助金额（万元，四舍五入到元）。项目和基数可选整列，结果溢出为一列。多项合计项目的分项写在基数中（软硬件投入=1000；贷款利息=100）或用分项名称、分项基数两个区域；按单个装备、每家企业计的金额乘以数量。空单元格返回空；名称无法识别 #NAME?，指南未规定金额 #N/A，数值无法读取或参数不适用 #VALUE!，超过 10^12 万元 #NUM!；原因见 SUBSIDY_EXPLAIN。"""
-    if (part_labels is not None or part_values is not None) and _has_parts(part_labels, part_values):
-        return _with_parts(_cap_one, program, base, variant, count, year, part_labels, part_values)
-    # the common single-cell case: the rules' float form of cap() answers where it is sure (FastCap)
-    tb = type(base)
-    if (tb is float or tb is int) and type(program) is str and variant is None and count is None and year is None and len(program) <= MAX_NAME:
-        fast = fast_cap_named(program)
-        if fast is not None:
-            value = fast.amount(base)
+    # the common single-cell case: the rules' float form of cap() answers where it is sure
+    # (FastCap.amount: None for a base that is not a number, or where floats are not sure)
+    if type(program) is str and variant is None and count is None and year is None and part_labels is None and part_values is None:
+        try:
+            amount = _FAST_AMOUNT[program]
+        except KeyError:
+            amount = _fast_amount(program)
+        else:
+            if _FAST_AMOUNT_OF[0] is not amounts.load_catalog():  # reloaded since
+                amount = _fast_amount(program)
+        if amount is not None:
+            value = amount(base)  # type: ignore[operator]
             if value is not None:
                 return value
+    return _cap_cells(program, base, variant, count, year, part_labels, part_values)
+
+
+def _cap_cells(program, base, variant, count, year, part_labels, part_values):  # type: ignore[no-untyped-def]
+    """SUBSIDY_CAP beyond the single-cell fast path (kept apart: the fast path's frame stays small)."""
+    if (part_labels is not None or part_values is not None) and _has_parts(part_labels, part_values):
+        return _with_parts(_cap_one, program, base, variant, count, year, part_labels, part_values)
     grids = [grid(a) for a in (program, base, variant, count, year)]
     single = all(is_single(g) for g in grids)
     shape = shape_of(grids)
@@ -238,13 +272,32 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=
         else:
             out = _cap_column(name, bases, var_name, year_n)  # type: ignore[arg-type]
         return finish(out, shape, False)
+    if is_single(v) and is_single(c) and is_single(y):  # a ledger: a program column, a base column
+        done = _cap_ledger(p, bases, v[0][0], c[0][0], y[0][0], shape)
+        if done is not None:
+            return done
     progs, variants, counts, years = (cells(g, shape) for g in (p, v, c, y))
-    columns = (progs, bases, variants, counts, years)
-    check_rows = not all(clean_column(col) for col in columns)
     out: list[object] = [None] * n
+    _cap_rows(progs, bases, variants, counts, years, range(n), out, not all(map(clean_column, (progs, bases, variants, counts, years))))
+    return finish(out, shape, False)
+
+
+def _cap_rows(
+    progs: list[object],
+    bases: list[object],
+    variants: list[object],
+    counts: list[object],
+    years: list[object],
+    rows: Sequence[int],
+    out: list[object],
+    check_rows: bool,
+) -> None:
+    """The range form's answers for `rows` (indices into the columns) into `out`: each row as the
+    single-cell form answers it, the rows of one program (and 子类, year) computed together."""
     groups: dict[tuple[object, object, object], list[int]] = {}
     keys: dict[tuple[object, ...], tuple[object, object, object] | None] = {}  # the same cells, the same key
-    for i, prog in enumerate(progs):
+    for i in rows:
+        prog = progs[i]
         row = (prog, bases[i], variants[i], counts[i], years[i])
         if check_rows:
             bad_row = first_bad(row)
@@ -275,7 +328,67 @@ def SUBSIDY_CAP(program, base, variant=None, count=None, year=None, part_labels=
         values = _cap_column(prog, [bases[i] for i in idx], var, yr)  # type: ignore[arg-type]
         for i, value in zip(idx, values, strict=True):
             out[i] = value
-    return finish(out, shape, False)
+
+
+# A ledger's columns: cells of these types are equal only when they mean the same (an XlErr is
+# not a str, and 1 == 1.0 == True are not program cells here), so a dict keyed by the cell
+# resolves each distinct program once.
+_PROGRAM_CELLS = frozenset({str, type(None)})
+_BLANK, _OTHER = -2, -1  # program codes of the ledger form besides FastCap indices
+
+
+def _cap_ledger(p: Grid, bases: list[object], var: object, count: object, yr: object, shape: tuple[int, int]) -> object:
+    """The range form for a column of programs, a column of bases and shared 子类, count and year
+    cells (how a ledger is laid out), or None where the general form answers.
+
+    Each distinct program cell is resolved once to its FastCap (`fast_cap_named`); the rows of
+    all of them are computed in one vectorised pass (`fast_amounts`); the rows it is not sure
+    of, and those of programs without a fast path, are answered by `_cap_rows` as the general
+    form answers them, so every cell is what the general form gives."""
+    if not blank(count) or first_bad((var, count, yr)) is not None:
+        return None
+    progs = cells(p, shape)
+    if not set(map(type, progs)) <= _PROGRAM_CELLS:
+        return None
+    try:
+        var_name, year_n = _name(var, "子类"), optional_year(yr)
+    except SubsidyError:
+        return None  # the general form answers the error in every row
+    try:
+        fasts: list[FastCap] = []
+        code: dict[object, int] = {}
+        for prog in set(progs):
+            if bad_cell(prog) is not None:  # text beyond MAX_TEXT
+                code[prog] = _OTHER
+            elif blank(prog):
+                code[prog] = _BLANK
+            else:
+                try:
+                    fast = fast_cap_named(_name(prog), var_name, year_n)  # type: ignore[arg-type]
+                except SubsidyError:  # a name beyond MAX_NAME
+                    fast = None
+                if fast is None:
+                    code[prog] = _OTHER
+                elif fast in fasts:
+                    code[prog] = fasts.index(fast)
+                else:
+                    code[prog] = len(fasts)
+                    fasts.append(fast)
+        if not fasts:
+            return None  # no program of the column has a fast path: the general form
+        which = list(map(code.__getitem__, progs))
+        out, todo = fast_amounts(fasts, which, bases)
+        # a blank program's row is empty, unless its base is an error of its own (as in _cap_rows)
+        rest = [i for i in todo if which[i] != _BLANK or bad_cell(bases[i]) is not None]
+    except Exception:  # the worksheet boundary: the general form answers instead
+        log.exception("the ledger form of SUBSIDY_CAP failed")
+        return None
+    if rest:
+        n = len(progs)
+        _cap_rows(progs, bases, [var] * n, [count] * n, [yr] * n, rest, out, True)
+        for i in rest:
+            out[i] = range_cell(out[i])
+    return spill(out, shape)
 
 
 def _explain_one(

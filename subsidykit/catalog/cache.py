@@ -6,8 +6,8 @@ YAML with PyYAML's C loader, validates it with the schema, converts it to record
 pickles them to the user's cache folder; later runs read that pickle (~10x faster than
 validating again, and without importing pydantic or PyYAML).
 
-The cache is never trusted beyond its key: the file name carries a sha256 of every data
-file's name and bytes, schema.py, records.py, this module, the package version and the
+The cache is never trusted beyond its key: the file name carries a CRC-32 and the size of
+every data file's name and bytes, schema.py, records.py, this module, the package version and the
 Python version, so a stale or foreign cache is simply not found.  The pickle is read with an
 unpickler that can build only the record classes and Decimal, so a tampered cache file can
 at worst be refused (then rebuilt), never run code.  A cache that cannot be read or written
@@ -19,7 +19,6 @@ SUBSIDYKIT_CACHE_DIR chooses the folder (default: $XDG_CACHE_HOME/subsidykit or
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -45,15 +44,20 @@ def cache_dir() -> Path | None:
 
 
 def key(files: list[Path]) -> str:
+    """CRC-32 and size of every key file and data file, with the versions: a change to any byte
+    gives another name (zlib's CRC costs a tenth of hashlib's import; the cache is not a
+    security boundary — the restricted unpickler is)."""
+    import zlib
+
     from subsidykit import __version__
 
-    h = hashlib.sha256()
-    h.update(f"subsidykit {__version__} python {sys.version_info[:3]} pickle {PROTOCOL}\n".encode())
+    head = f"subsidykit {__version__} python {sys.version_info[:3]} pickle {PROTOCOL}".encode()
+    parts = [f"{zlib.crc32(head):08x}"]
     for path in [*_KEY_FILES, *files]:
         data = path.read_bytes()
-        h.update(f"{path.name}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+        crc = zlib.crc32(path.name.encode() + b"\0" + data)
+        parts.append(f"{crc:08x}{len(data):x}")
+    return f"{zlib.crc32('-'.join(parts).encode()):08x}-{len(parts)}-{zlib.adler32('-'.join(parts).encode()):08x}"
 
 
 class _RecordsOnly(pickle.Unpickler):
@@ -69,7 +73,7 @@ class _RecordsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a catalog record: {module}.{name}")
 
 
-def _read(path: Path) -> tuple | None:
+def _read(path: Path, valid=lambda docs: isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)):
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -81,12 +85,10 @@ def _read(path: Path) -> tuple | None:
         docs = _RecordsOnly(io.BytesIO(data)).load()
     except Exception:  # noqa: BLE001 - any damage means "not a usable cache": validate again
         return None
-    if not (isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)):
-        return None
-    return docs
+    return docs if valid(docs) else None
 
 
-def _write(path: Path, docs: tuple) -> None:
+def _write(path: Path, docs) -> None:
     import tempfile
 
     try:
@@ -106,17 +108,23 @@ def _write(path: Path, docs: tuple) -> None:
         pass  # a read-only or full cache folder costs speed only
 
 
-def to_record(value):
-    """A validated schema object (and everything in it) as runtime records."""
+def to_record(value, _shared: dict | None = None):
+    """A validated schema object (and everything in it) as runtime records.  Equal texts and
+    Decimals become one object each, so the pickle stores and rebuilds each once."""
+    from decimal import Decimal
+
     from pydantic import BaseModel
 
+    shared = {} if _shared is None else _shared
     if isinstance(value, BaseModel):
         cls = getattr(records, type(value).__name__)
-        return cls(**{name: to_record(getattr(value, name)) for name in type(value).model_fields})
+        return cls(**{name: to_record(getattr(value, name), shared) for name in type(value).model_fields})
     if isinstance(value, list):
-        return [to_record(v) for v in value]
+        return [to_record(v, shared) for v in value]
     if isinstance(value, tuple):
-        return tuple(to_record(v) for v in value)
+        return tuple(to_record(v, shared) for v in value)
+    if isinstance(value, (str, Decimal)):
+        return shared.setdefault((type(value), str(value)), value)
     return value
 
 
@@ -124,7 +132,8 @@ def build(files: list[Path]) -> tuple:
     """Read and validate every file (the schema's checks), as records."""
     from subsidykit.catalog.documents import load_document
 
-    return tuple(to_record(load_document(f)) for f in files)
+    shared: dict = {}
+    return tuple(to_record(load_document(f), shared) for f in files)
 
 
 def load(files: list[Path]) -> tuple:
@@ -137,3 +146,20 @@ def load(files: list[Path]) -> tuple:
         docs = build(files)
         _write(path, docs)
     return docs
+
+
+def load_yaml(path: Path):
+    """A YAML file of plain data (`fields.yaml`), from the cache while the file is unchanged:
+    the vocabulary every review uses is then read without importing PyYAML."""
+    from subsidykit.catalog.documents import read_yaml
+
+    folder = cache_dir()
+    if folder is None:
+        return read_yaml(path.read_text(encoding="utf-8"))
+    cached = folder / f"yaml-{path.stem}-{key([path])}.pickle"
+    data = _read(cached, valid=lambda d: isinstance(d, dict))
+    if data is None:
+        data = read_yaml(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            _write(cached, data)
+    return data

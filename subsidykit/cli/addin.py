@@ -10,7 +10,6 @@ Exit codes: 0 done, 1 `check` found problems, 2 bad input (sources, paths).
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -120,6 +119,8 @@ def cmd_install(args) -> int:
         target_dir.mkdir(parents=True, exist_ok=True)
         target = target_dir / source.name
         tmp = target_dir / f".{source.name}.tmp"
+        import shutil
+
         shutil.copyfile(source, tmp)
         os.replace(tmp, target)
     except OSError as exc:

@@ -16,16 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from subsidykit import __version__
-from subsidykit.rules.amounts import cap
-from subsidykit.catalog import load_catalog
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
-from subsidykit.rules.lookup import find_program
 from subsidykit.workbooks.outputs import json_text, os_error_text, term
-from subsidykit.rules.programs import KIND_ZH, amount_text, describe, list_programs, program_fields, program_json
-from subsidykit.rules.sampling import sample_size
-from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
-from subsidykit.rules.thresholds import STATUS_ZH
-from subsidykit.rules.vocabulary import canonical_field
+
+# Each command imports the rules it uses when it runs: a clerk's `subsidykit cap` should not wait
+# for the modules of `check`, `show` or `summary` (start-up is most of a command's time).
 
 from subsidykit.cli import addin as _addin
 from subsidykit.cli import fields as _fields
@@ -35,7 +30,8 @@ from subsidykit.cli import validate as _validate
 from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 
 # Commands kept in their own modules (each imports openpyxl and friends only when it runs).
-_COMMAND_MODULES = (_summary, _validate, _serve, _addin, _fields)
+_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields}
+COMMANDS = ("programs", "show", "cap", "check", "sample", "docs", *_COMMAND_MODULES)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,6 +82,8 @@ def _emit(data) -> None:
 
 
 def cmd_programs(args) -> int:
+    from subsidykit.rules.programs import KIND_ZH, amount_text, list_programs, program_json
+
     progs = list_programs(args.year, args.keyword)
     if args.json:
         _emit([program_json(p) for p in progs])
@@ -98,6 +96,9 @@ def cmd_programs(args) -> int:
 
 
 def cmd_show(args) -> int:
+    from subsidykit.rules.lookup import find_program
+    from subsidykit.rules.programs import describe, program_fields, program_json
+
     sel = find_program(args.program, year=args.year, variant=args.variant)
     if args.json:
         data = program_json(sel.program)
@@ -122,6 +123,8 @@ def _named(items: Sequence[str] | None, what: str) -> dict[str, str]:
 
 
 def cmd_cap(args) -> int:
+    from subsidykit.rules.amounts import cap
+
     try:
         award = cap(
             args.program,
@@ -134,6 +137,8 @@ def cmd_cap(args) -> int:
         )
     except NoAmountError as exc:
         if args.json:
+            from subsidykit.rules.lookup import find_program
+
             sel = find_program(args.program, year=args.year, variant=args.variant)
             src = sel.field("source")
             _emit(
@@ -157,6 +162,11 @@ def cmd_cap(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from subsidykit.rules.lookup import find_program
+    from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
+    from subsidykit.rules.thresholds import STATUS_ZH
+    from subsidykit.rules.vocabulary import canonical_field
+
     values = _named(args.values, "条件")
     seen: dict[str, str] = {}
     for key in values:
@@ -192,6 +202,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_sample(args) -> int:
+    from subsidykit.rules.sampling import sample_size
+
     s = sample_size(args.n, year=args.year)
     if args.json:
         _emit({"n": s.n, "sample_size": s.size, "explanation": s.explanation, "source": {"file": s.rule.source.file, "lines": list(s.rule.source.lines)}})
@@ -201,6 +213,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    from subsidykit.catalog import load_catalog
     from subsidykit.cli.docs import render_catalog_md
     from subsidykit.workbooks.atomic import write_text_atomic
 
@@ -217,60 +230,69 @@ def cmd_docs(args) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; `only`: build just that sub-command (main() passes the command typed
+    first, so a clerk's `subsidykit cap …` does not build the parsers of the others)."""
     ap = _Parser(prog="subsidykit", description="专项资金助手：政策目录、补助测算与条件核对")
     ap.add_argument("--version", action="version", version=f"subsidykit {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("programs", help="列出政策目录中的项目")
-    p.add_argument("--year", help="年度，如 2023")
-    p.add_argument("--keyword", help="按名称关键词筛选")
-    p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.set_defaults(func=cmd_programs)
+    if only in (None, "programs"):
+        p = sub.add_parser("programs", help="列出政策目录中的项目")
+        p.add_argument("--year", help="年度，如 2023")
+        p.add_argument("--keyword", help="按名称关键词筛选")
+        p.add_argument("--json", action="store_true", help="输出 JSON")
+        p.set_defaults(func=cmd_programs)
 
-    p = sub.add_parser("show", help="显示一个项目的补助标准、条件和出处")
-    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
-    p.add_argument("--year")
-    p.add_argument("--variant")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_show)
+    if only in (None, "show"):
+        p = sub.add_parser("show", help="显示一个项目的补助标准、条件和出处")
+        p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+        p.add_argument("--year")
+        p.add_argument("--variant")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_show)
 
-    p = _add_mixed(sub, "cap", help="计算最高补助金额（万元）")
-    p.add_argument("program")
-    p.add_argument("base", nargs="?", help="计算基数（万元，可写 1.2亿、3000万元）；定额项目可省略")
-    p.add_argument("--year")
-    p.add_argument("--variant", help="子类，如 重大技术改造项目")
-    p.add_argument("--count", help="数量：按数量补助的项目，或金额按单个计的项目（单个装备、每家企业…），金额乘以数量")
-    p.add_argument(
-        "--part", action="append", metavar="名称=数值",
-        help="分项基数（多项合计或分期项目），名称写分项名或其基数名，可重复；只给一项时其余分项按 0 计",
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_cap)
+    if only in (None, "cap"):
+        p = _add_mixed(sub, "cap", help="计算最高补助金额（万元）")
+        p.add_argument("program")
+        p.add_argument("base", nargs="?", help="计算基数（万元，可写 1.2亿、3000万元）；定额项目可省略")
+        p.add_argument("--year")
+        p.add_argument("--variant", help="子类，如 重大技术改造项目")
+        p.add_argument("--count", help="数量：按数量补助的项目，或金额按单个计的项目（单个装备、每家企业…），金额乘以数量")
+        p.add_argument(
+            "--part", action="append", metavar="名称=数值",
+            help="分项基数（多项合计或分期项目），名称写分项名或其基数名，可重复；只给一项时其余分项按 0 计",
+        )
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_cap)
 
-    p = _add_mixed(sub, "check", help="核对项目的量化条件", formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.epilog_fn = _check_epilog  # the most used field names, and where to find the others
-    p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
-    p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30（字段名见 subsidykit fields PROGRAM）")
-    p.add_argument("--year")
-    p.add_argument("--variant")
-    p.add_argument("--only-given", action="store_true", help="只核对给出的字段")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check)
+    if only in (None, "check"):
+        p = _add_mixed(sub, "check", help="核对项目的量化条件", formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.epilog_fn = _check_epilog  # the most used field names, and where to find the others
+        p.add_argument("program", help="项目编号或名称，如 2023/智能制造示范工厂项目")
+        p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30（字段名见 subsidykit fields PROGRAM）")
+        p.add_argument("--year")
+        p.add_argument("--variant")
+        p.add_argument("--only-given", action="store_true", help="只核对给出的字段")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("sample", help="真实性核查须核查的项目数")
-    p.add_argument("n", help="推荐（申报）项目数")
-    p.add_argument("--year")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_sample)
+    if only in (None, "sample"):
+        p = sub.add_parser("sample", help="真实性核查须核查的项目数")
+        p.add_argument("n", help="推荐（申报）项目数")
+        p.add_argument("--year")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_sample)
 
-    p = sub.add_parser("docs", help="由政策目录生成 docs/catalog.md")
-    p.add_argument("--out", default="docs/catalog.md")
-    p.add_argument("--check", action="store_true", help="只检查是否过期")
-    p.set_defaults(func=cmd_docs)
+    if only in (None, "docs"):
+        p = sub.add_parser("docs", help="由政策目录生成 docs/catalog.md")
+        p.add_argument("--out", default="docs/catalog.md")
+        p.add_argument("--check", action="store_true", help="只检查是否过期")
+        p.set_defaults(func=cmd_docs)
 
-    for module in _COMMAND_MODULES:  # each adds its own sub-command(s): register(sub)
-        module.register(sub)
+    for name, module in _COMMAND_MODULES.items():  # each adds its own sub-command: register(sub)
+        if only in (None, name):
+            module.register(sub)
     return ap
 
 
@@ -280,7 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
         except (AttributeError, ValueError):
             pass
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # `subsidykit programs | head`: the reader went away, not an error

@@ -10,7 +10,6 @@ it once. For several workers behind a reverse proxy use gunicorn with the worker
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -33,6 +32,8 @@ def project_dir(given: str | None) -> Path:
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

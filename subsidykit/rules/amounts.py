@@ -467,8 +467,12 @@ LINEAR_KINDS: dict[str, Callable[[Selection], Decimal | None]] = {
 _MAX_BASE = float(MAX_AMOUNT_WAN)  # larger bases: cap() refuses them
 _TIE = 1e-6  # yuan: how close a float product may come to a half-yuan tie (plus x · 1e-15) before cap() decides
 _EDGE = 1e-12  # relative: how close a product may come to the cap before cap() decides
-_NUMBERS = frozenset({float, int})  # bool, Decimal, text: cap() reads them
 _FAST_SIZE = 4096
+_VECTOR_TYPES = frozenset({float, int, type(None)})  # cells numpy reads (None as NaN: unsure, as for `amount`)
+# rows: a shorter mixed column is quicker cell by cell (measured: numpy wins from 64-96 rows). A
+# one-selection column (FastCap.amounts) goes through numpy however short, so the short
+# columns of tests/test_fast_paths.py keep proving the vectorised form against `amount`.
+_VECTOR_FROM = 64
 
 
 def _scalar(rate: float, hi: float, lo: float, top: float) -> Callable[[object], float | None]:
@@ -515,31 +519,72 @@ class FastCap:
 
     def _column(self, bases: Sequence[object]) -> tuple[list[float | None], list[int]]:
         """(answers, the indices answered None)."""
-        if not bases or not set(map(type, bases)) <= _NUMBERS:
-            out = [self.amount(b) for b in bases]
-            return out, [i for i, v in enumerate(out) if v is None]
-        import numpy as np  # only the column form needs it
+        return fast_amounts((self,), None, bases)
 
+
+def _vector(arr, rate, hi, lo, top):  # type: ignore[no-untyped-def]
+    """`_scalar`'s amount for a float array (parameters scalars or arrays of its length): (values, unsure)."""
+    import numpy as np
+
+    with np.errstate(all="ignore"):  # inf/NaN/huge cells are unsure and go to cap()
+        raw = arr * rate
+        x = raw * 10000.0
+        whole = np.floor(x)
+        frac = x - whole
+        above = raw > hi
+        values = np.where(above, top, (whole + (frac > 0.5)) / 10000.0)
+        unsure = ~((arr >= 0) & (arr <= _MAX_BASE)) | (
+            ~above & ((raw >= lo) | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9)))
+        )
+    return values, unsure
+
+
+def fast_amounts(
+    fasts: Sequence[FastCap], which: Sequence[int] | None, bases: Sequence[object]
+) -> tuple[list[float | None], list[int]]:
+    """`fasts[which[i]].amount(bases[i])` for each row of a column whose rows may belong to
+    different selections (a ledger's program column), with the indices answered None.
+
+    `which` None: every row is fasts[0]'s; a row whose which[i] is negative has no fast path
+    and is answered None. Cell by cell the answer is exactly `amount`'s. The column is computed
+    with numpy in one pass (a cell that is not a float or int read as NaN: unsure, as `amount`
+    answers None for it); a mixed column shorter than _VECTOR_FROM rows cell by cell."""
+    n = len(bases)
+    arr = None
+    if n >= (_VECTOR_FROM if which is not None else 1):
+        import numpy as np
+
+        numbers = bases
+        if not set(map(type, bases)) <= _VECTOR_TYPES:  # text, bools, Decimals...
+            numbers = [b if type(b) is float or type(b) is int else None for b in bases]
         try:
-            arr = np.asarray(bases, dtype=float)
+            arr = np.array(numbers, dtype=float)
         except OverflowError:  # an int beyond any float: one by one
-            out = [self.amount(b) for b in bases]
-            return out, [i for i, v in enumerate(out) if v is None]
-        with np.errstate(all="ignore"):  # inf/NaN/huge cells are unsure and go to cap()
-            raw = arr * self.rate
-            x = raw * 10000.0
-            whole = np.floor(x)
-            frac = x - whole
-            above = raw > self.hi
-            values = np.where(above, self.top, (whole + (frac > 0.5)) / 10000.0)
-            unsure = ~((arr >= 0) & (arr <= _MAX_BASE)) | (
-                ~above & ((raw >= self.lo) | (np.abs(frac - 0.5) < _TIE * (1.0 + x * 1e-9)))
-            )
-        out = values.tolist()
-        todo = np.flatnonzero(unsure).tolist()
-        for i in todo:
-            out[i] = None
-        return out, todo
+            arr = None
+    if arr is None:
+        if which is None:
+            amount = fasts[0].amount
+            out = [amount(b) for b in bases]
+        else:
+            amounts = [f.amount for f in fasts]
+            out = [amounts[w](b) if w >= 0 else None for w, b in zip(which, bases, strict=True)]
+        return out, [i for i, v in enumerate(out) if v is None]
+    if which is None:
+        f = fasts[0]
+        values, unsure = _vector(arr, f.rate, f.hi, f.lo, f.top)
+    else:
+        # each row's parameters; a row without a fast path takes a last, unused set
+        k = np.fromiter(which, dtype=np.intp, count=n)
+        none = k < 0
+        k[none] = len(fasts)
+        rate, hi, lo, top = (np.array([*(getattr(f, p) for f in fasts), 0.0])[k] for p in ("rate", "hi", "lo", "top"))
+        values, unsure = _vector(arr, rate, hi, lo, top)
+        unsure |= none
+    out = values.tolist()
+    todo = np.flatnonzero(unsure).tolist()
+    for i in todo:
+        out[i] = None
+    return out, todo
 
 
 def _make_fast_cap(sel: Selection) -> FastCap | None:
@@ -585,30 +630,42 @@ def fast_cap(sel: Selection) -> FastCap | None:
     return made
 
 
-_FAST_BY_NAME: dict[str, FastCap | None] = {}
+_FAST_BY_NAME: dict[object, FastCap | None] = {}  # keyed by the name, or (name, variant, year)
 _FAST_BY_NAME_OF: list[object] = [None]  # the Catalog the names were resolved in: a reload forgets them
 
 
-def fast_cap_named(name: str) -> FastCap | None:
-    """`fast_cap` of the program `name` denotes without a 子类 or year argument (the single-cell
-    worksheet form), remembered per name and catalog; None also where the name denotes nothing."""
+def fast_cap_named(name: str, variant: str | None = None, year: int | None = None) -> FastCap | None:
+    """`fast_cap` of the program `name` denotes (with the 子类 and year arguments, as `cap_values`
+    reads them; without them, the single-cell worksheet form), remembered per name and catalog;
+    None also where the name denotes nothing."""
     cat = load_catalog()
     if _FAST_BY_NAME_OF[0] is not cat or len(_FAST_BY_NAME) >= _FAST_SIZE:
         _FAST_BY_NAME.clear()
         _FAST_BY_NAME_OF[0] = cat
+    key: object = name if variant is None and year is None else (name, variant, year)
     try:
-        return _FAST_BY_NAME[name]
+        return _FAST_BY_NAME[key]
     except KeyError:
         pass
     try:
-        made = fast_cap(find_program(name, catalog=cat))
+        made = fast_cap(find_program(name, year=year, variant=variant, catalog=cat))
     except SubsidyError:
         made = None
-    _FAST_BY_NAME[name] = made
+    _FAST_BY_NAME[key] = made
     return made
 
 
 # --- many amounts at once (the worksheet range form) -------------------------------------
+
+
+def _cell(program, base, variant, year, catalog, on_error) -> object:
+    """`cap()` of one cell of a column, as cap_values answers it."""
+    if is_blank(base):
+        return None
+    try:
+        return float(cap(program, base, variant=variant, year=year, catalog=catalog).amount)
+    except SubsidyError as exc:
+        return on_error(exc)
 
 
 def cap_values(
@@ -628,8 +685,16 @@ def cap_values(
     try:
         sel = _select(program, variant, year, catalog)
     except SubsidyError as exc:
-        err = on_error(exc)
-        return [None if is_blank(b) else err for b in bases]
+        part = None
+        if isinstance(exc, UnknownProgramError):  # "program/分项": the part of a combined award, as cap() reads it
+            try:
+                part = _select_part(program, variant, year, catalog)[1]
+            except SubsidyError:
+                part = None
+        if part is None:
+            err = on_error(exc)
+            return [None if is_blank(b) else err for b in bases]
+        return [_cell(program, b, variant, year, catalog, on_error) for b in bases]
     fast = fast_cap(sel)
     if fast is not None:
         out, todo = fast._column(bases)

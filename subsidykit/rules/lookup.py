@@ -225,6 +225,20 @@ def _index(cat: Catalog) -> dict:
     return idx
 
 
+def _entries(cat: Catalog, year: int | None) -> list[_Entry]:
+    """The entries of one year's programs (built for that year alone: a command names one year,
+    and building every year's keys costs more than the rest of its work), or of all years."""
+    if year is None:
+        return _index(cat)["entries"]
+    memo = _memo_for(cat)
+    got = memo.get(("#year", year))
+    if got is None:
+        got = [e for p in cat.programs if p.year == year for e in _entries_of_program(p)]
+        with _memo_lock:
+            memo[("#year", year)] = got
+    return got
+
+
 def _entry_of(cat: Catalog, program: Program, variant: Variant | None) -> _Entry:
     for e in _index(cat)["entries"]:
         if e.program is program and e.variant is variant:
@@ -252,7 +266,7 @@ def _resolves_to(cat: Catalog, text: str, program: Program, variant: Variant | N
         yr, segs = _split(text)
     except SubsidyError:
         return False
-    entries = [e for e in _index(cat)["entries"] if yr is None or e.program.year == yr]
+    entries = _entries(cat, yr)
     hits = _match(entries, segs)
     if not hits and len(segs) > 2:
         hits = _match(entries, [segs[0], "·".join(segs[1:])])
@@ -400,7 +414,7 @@ def _find_program(name: str, *, year: object, variant: str | None, catalog: Cata
         if len(segs) == 1 or name_key(segs[-1]) != name_key(variant):
             segs = [*segs, variant]
 
-    entries = [e for e in _index(cat)["entries"] if yr is None or e.program.year == yr]
+    entries = _entries(cat, yr)
     title = segs[0]
     hits = _match(entries, segs)
     if not hits and len(segs) > 2:  # a variant with "/" in what was typed: "标题/创新药/生产地址在我省"

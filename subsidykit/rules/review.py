@@ -112,8 +112,20 @@ def _amount_names() -> frozenset[str]:
     return frozenset({name for name, unit in field_units().items() if unit == "万元"} | set(AMOUNT_FIELDS))
 
 
+_UNIT_AT_END = re.compile(r"(元|万|亿)\s*$")
+_EXPLICIT: dict[str, bool] = {}  # text -> _explicit_unit(text), remembered
+
+
 def _explicit_unit(raw: object) -> bool:
-    return isinstance(raw, str) and bool(re.search(r"(元|万|亿)\s*$", unicodedata.normalize("NFKC", raw)))
+    if raw.__class__ is str and len(raw) <= 200:  # type: ignore[arg-type]
+        hit = _EXPLICIT.get(raw)  # type: ignore[arg-type]
+        if hit is None:
+            hit = bool(_UNIT_AT_END.search(unicodedata.normalize("NFKC", raw)))  # type: ignore[arg-type]
+            if len(_EXPLICIT) >= 50000:
+                _EXPLICIT.clear()
+            _EXPLICIT[raw] = hit  # type: ignore[index]
+        return hit
+    return isinstance(raw, str) and bool(_UNIT_AT_END.search(unicodedata.normalize("NFKC", raw)))
 
 
 def amounts_of(values: Mapping[str, object], extra: Collection[str] = ()) -> dict[str, Decimal]:

@@ -261,8 +261,45 @@ def _text(value: object) -> str:
     return "".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
+def value_key(value: object) -> tuple | None:
+    """A key equal for two values only when every reading of them is the same, or None (not
+    remembered): text, whole numbers, yes/no, dates, naive datetimes, and floats other than
+    zero (0.0 and -0.0 are equal but print differently) and NaN."""
+    cls = value.__class__
+    if cls is str:
+        return (cls, value) if len(value) <= 200 else None  # type: ignore[arg-type]
+    if cls is int or cls is bool or cls is dt.date:
+        return (cls, value)
+    if cls is float:
+        return (cls, value) if value == value and value != 0 else None
+    if cls is dt.datetime:
+        return (cls, value) if value.tzinfo is None else None  # type: ignore[attr-defined]
+    if cls is Decimal:
+        return (cls, str(value))  # sign, digits and exponent: 2.5 and 2.50 stay apart
+    return None
+
+
+# (unit, value_key) -> what parse_value read (Decimal, date, bool or str: never changed by
+# anyone); what cannot be read is not remembered, so its error is raised afresh
+_PARSED: dict[tuple[str, tuple], object] = {}
+
+
 def parse_value(unit: str, value: object):
     """A value in the catalog's unit (万元 / 比例 / 日期 / 是否 / 文本 / counts); BadInputError if unreadable."""
+    key = value_key(value)
+    if key is not None:
+        hit = _PARSED.get((unit, key))
+        if hit is not None:
+            return hit
+    out = _parse_value(unit, value)
+    if key is not None:
+        if len(_PARSED) >= 50000:
+            _PARSED.clear()
+        _PARSED[(unit, key)] = out
+    return out
+
+
+def _parse_value(unit: str, value: object):
     if unit == "万元":
         amount = parse_amount_wan(value)
         if amount < 0:  # as in `cap`: an amount is never negative
@@ -382,12 +419,65 @@ def _read_text(t: Threshold, want, raw: object):
         if level is None:
             raise BadInputError(f"无法识别的级别「{raw}」（请填国家级、省级、市级或县级）")
         return level
-    if len(wants) == 1 and province_of(wants[0]) == wants[0] or len(wants) == 1 and wants[0] in ("江苏", "江苏省"):
-        got = province_of(raw if isinstance(raw, str) else str(raw))
+    if len(wants) == 1 and _province(wants[0]) == wants[0] or len(wants) == 1 and wants[0] in ("江苏", "江苏省"):
+        got = _province(raw if isinstance(raw, str) else str(raw))
         if got is None:
             raise BadInputError(f"无法判断「{raw}」所在的省份（请写明省或设区市，如“江苏省南京市”）")
-        return _text(want) if got == province_of(wants[0]) else _text(got)
+        return _text(want) if got == _province(wants[0]) else _text(got)
     return parse_value(t.unit, raw)
+
+
+_PROVINCE_OF: dict[str, str | None] = {}
+
+
+def _province(text: str) -> str | None:
+    """`province_of(text)`, remembered per text (a place's province does not change)."""
+    if text.__class__ is not str or len(text) > 200:
+        return province_of(text)
+    try:
+        return _PROVINCE_OF[text]
+    except KeyError:
+        pass
+    got = province_of(text)
+    if len(_PROVINCE_OF) >= 50000:
+        _PROVINCE_OF.clear()
+    _PROVINCE_OF[text] = got
+    return got
+
+
+# id(threshold) -> (the threshold, its canonical field, "（label；出处）", [its rule value once
+# read], the fields its when/unless conditions read, {answer key: its Result}): what a condition
+# says is worked out once, not for every file (the threshold is held, so that its id is never
+# another's while the entry lives)
+_STATIC: dict[int, tuple[Threshold, str, str, list, tuple[str, ...], dict]] = {}
+_ABSENT = object()  # a field not given, in an answer key
+ANSWERS_KEPT = 20000  # answers remembered over all conditions (then they start again)
+_ANSWERS = [0]
+
+
+def _static(t: Threshold) -> tuple[Threshold, str, str, list, tuple[str, ...], dict]:
+    deciding = tuple(canonical_field(c.field) for c in [*t.unless, *t.when])
+    static = (t, canonical_field(t.field), f"（{t.label}；{cite(t.source)}）", [], deciding, {})
+    if len(_STATIC) >= 10000:
+        _STATIC.clear()
+    _STATIC[id(t)] = static
+    return static
+
+
+def _answer_key(values: Mapping[str, object], name: str, deciding: tuple[str, ...], general: bool, notes) -> tuple | None:
+    """Everything check_threshold's answer depends on besides the threshold and the exemption:
+    `general`, the note on the field, and the value (or absence) of the field and of every
+    field its conditions read; None when one of these values has no exact key (`value_key`)."""
+    key: list = [general, notes[name] if notes and name in notes else _ABSENT]
+    for f in (name, *deciding):
+        if f in values:
+            k = value_key(values[f])
+            if k is None:
+                return None
+            key.append(k)
+        else:
+            key.append(_ABSENT)
+    return tuple(key)
 
 
 def check_threshold(
@@ -402,10 +492,36 @@ def check_threshold(
 
     A value that cannot be read is status "invalid" (an input error, not 不通过); `notes`
     says how a derived value was obtained (it goes into the message)."""
-    name = canonical_field(t.field)
-    where = f"（{t.label}；{cite(t.source)}）"
+    static = _STATIC.get(id(t))
+    if static is None or static[0] is not t:
+        static = _static(t)
+    _t, name, where, wants, deciding, answers = static
     if _exempt(t, selection):
         return None
+    # the same answers (是, 江苏省, the same dates ...) in many files: the Result (frozen) once
+    key = _answer_key(values, name, deciding, general, notes)
+    if key is not None:
+        try:
+            return answers[key]
+        except (KeyError, TypeError):  # not seen yet; a note that cannot be a key
+            pass
+    result = _check_threshold(t, values, general, notes, name, where, wants)
+    if key is not None:
+        if _ANSWERS[0] >= ANSWERS_KEPT:
+            for entry in list(_STATIC.values()):
+                entry[5].clear()
+            _ANSWERS[0] = 0
+        try:
+            answers[key] = result
+            _ANSWERS[0] += 1
+        except TypeError:
+            pass
+    return result
+
+
+def _check_threshold(
+    t: Threshold, values: Mapping[str, object], general: bool, notes: Mapping[str, str] | None, name: str, where: str, wants: list
+) -> Result | None:
     for cond in t.unless:
         try:
             if _condition_applies(cond, values):
@@ -427,7 +543,9 @@ def check_threshold(
     if name not in values:
         return Result(name, "missing", f"缺少{name}，无法核对{where}", t.source, t.label, general)
     raw = values[name]
-    want = _rule_value(t.unit, t.value)
+    if not wants:
+        wants.append(_rule_value(t.unit, t.value))
+    want = wants[0]
     try:
         got = _read_text(t, want, raw) if t.unit == "文本" else parse_value(t.unit, raw)
     except BadInputError as exc:
@@ -462,6 +580,23 @@ def _fields_of(items: list[tuple[Threshold, bool]]) -> set[str]:
     return out
 
 
+# the ids of a program's conditions -> (those conditions, held so that no id is reused while the
+# entry lives; _fields_of of them)
+_USED: dict[tuple, tuple[tuple, set[str]]] = {}
+
+
+def _used_fields(items: list[tuple[Threshold, bool]]) -> set[str]:
+    """`_fields_of(items)` (read only), once per list of conditions."""
+    key = tuple(id(t) for t, _general in items)
+    hit = _USED.get(key)
+    if hit is None:
+        hit = (tuple(t for t, _general in items), _fields_of(items))
+        if len(_USED) >= 1000:
+            _USED.clear()
+        _USED[key] = hit
+    return hit[1]
+
+
 def check(
     program: str | Selection,
     values: Mapping[str, object],
@@ -483,7 +618,7 @@ def check(
     """
     cat = catalog or load_catalog()
     sel = program if isinstance(program, Selection) else find_program(program, year=year, variant=variant, catalog=cat)
-    vals = normalise_values(values)
+    vals = given = normalise_values(values)
     if strict:
         unknown = [k for k in values if not is_blank(values[k]) and not is_known_field(k)]
         if unknown:
@@ -521,8 +656,8 @@ def check(
         r = check_threshold(t, vals, general=general, selection=sel, notes=derived.notes)
         if r is not None:
             results.append(r)
-    used = _fields_of(items)
-    unused = tuple(k for k in normalise_values(values) if k not in used)
+    used = _used_fields(items)
+    unused = tuple(k for k in given if k not in used)  # derive() left `given` as it was
     notes = [n for f, n in derived.notes.items() if f in used]
     for target, parts in DERIVED_FROM.items():  # a part alone derives nothing: say so
         have = [p for p in parts if p in vals]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from subsidykit.catalog import load_catalog
-from subsidykit.catalog.documents import read_yaml
+from subsidykit.catalog.cache import load_yaml
 
 FIELDS_FILE = Path(__file__).resolve().parents[1] / "catalog" / "fields.yaml"
 
@@ -106,7 +106,7 @@ def candidates(text: object) -> list[str]:
 @lru_cache(maxsize=1)
 def field_specs() -> dict[str, dict]:
     """fields.yaml: canonical name -> {unit, aliases, form_stand_in?}."""
-    data = read_yaml(FIELDS_FILE.read_text(encoding="utf-8")) or {}
+    data = load_yaml(FIELDS_FILE) or {}
     return {str(k): dict(v or {}) for k, v in data.items()}
 
 

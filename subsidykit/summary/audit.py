@@ -2,7 +2,8 @@
 
 Not part of the official table: per project the program matched in the catalog, the cap,
 requested vs cap, the verdict, the findings (错误/警告/提示) with their cells and the ledger's
-reading notes (`table.Summary.audit_sheet` builds the values, `write_audit` the styled sheet).
+reading notes (`table.Summary._audit_sheet` builds the values, `audit_plan` the styled sheet,
+written by `summary_layout.render` or `summary.xlsx` like the tables).
 """
 
 from __future__ import annotations
@@ -71,38 +72,36 @@ def audit_row(i: int, r) -> list[object]:
     ]
 
 
-def write_audit(ws, s, *, paper: str) -> None:
-    from openpyxl.styles import Font
+AUDIT_TITLE_FONT = L.FontSpec("宋体", 13, bold=True)
 
+
+def audit_plan(s, *, paper: str) -> L.SheetPlan:
+    """The styled 审核 sheet of `s` (a `table.SummarySheet` of kind "audit"): the title and
+    the notes above (unbordered lines), the header row, one bordered line per project."""
     header = s.header_rows[0]
-    for c, w in enumerate(s.column_widths):
-        ws.column_dimensions[col_letters(c)].width = w
     amount_cols = {i for i, (h, _) in enumerate(AUDIT_COLUMNS) if h.endswith("（万元）")}
-    cache = L.StyleCache()
+    data_styles = ["sk_amount" if c in amount_cols else "sk_text" for c in range(len(AUDIT_COLUMNS))]
+    cells: list[tuple[int, int, object, str]] = []
+    heights: dict[int, float] = {}
+    widths = s.column_widths
+    fonts: dict[tuple[int, int], L.FontSpec] = {}
     for r, values in enumerate(s.values, 1):
-        for c, v in enumerate(values, 1):
-            if v is None and r <= header:
-                continue
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, str):
-                L.set_text(cell, v)
-            elif v is not None:
-                cell.value = v
-            if r == 1:
-                cell.style = "sk_line"
-                cell.font = Font(name="宋体", size=13, bold=True)
-            elif r < header:
-                cell.style = "sk_line"
-            elif r == header:
-                cell.style = "sk_head"
-            else:
-                cache.apply(cell, "sk_amount" if (c - 1) in amount_cols else "sk_text")
-        if r > header:
-            ws.row_dimensions[r].height = L.row_height(values, s.column_widths)
-    for rng in s.merges:
-        ws.merge_cells(rng)
-    ws.freeze_panes = f"E{header + 1}"
-    last = len(s.values)
-    L.apply_audit_print_setup(
-        ws, paper=paper, header_row=header, last_row=last, last_col=col_letters(len(AUDIT_COLUMNS) - 1)
+        if r <= header:
+            style = "sk_head" if r == header else "sk_line"
+            cells += [(r, c, v, style) for c, v in enumerate(values, 1) if v is not None]
+            if r == 1:  # the title: bigger and bold
+                fonts = {(1, c): AUDIT_TITLE_FONT for c, v in enumerate(values, 1) if v is not None}
+        else:
+            cells += [(r, c, v, style) for c, (v, style) in enumerate(zip(values, data_styles), 1)]
+            heights[r] = L.row_height(values, widths)
+    last_col = col_letters(len(AUDIT_COLUMNS) - 1)
+    return L.SheetPlan(
+        s.name,
+        widths,
+        cells,
+        heights,
+        list(s.merges),
+        f"E{header + 1}",
+        L.PrintSetup(paper, len(s.values), last_col, f"{header}:{header}", audit=True),
+        fonts,
     )

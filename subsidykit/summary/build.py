@@ -130,10 +130,12 @@ def _project(r: Review, region: str) -> B.Project:
     )
 
 
-def _batch(region: str, reviews: list[Review], doc, catalog: Catalog) -> tuple[list[QuotaCount], list[BatchFinding]]:
+def _batch(
+    region: str, reviews: list[Review], doc, catalog: Catalog, projects: dict[int, B.Project]
+) -> tuple[list[QuotaCount], list[BatchFinding]]:
     """The batch checks of `batch.py` (the same as validate's): duplicates and per-city limits
-    counted over the ledger; their notes go to the rows they name."""
-    items = [(r.row.where, _project(r, region)) for r in reviews if r.selection is not None]
+    counted over the ledger; their notes go to the rows they name.  `projects`: by review index."""
+    items = [(r.row.where, projects[i]) for i, r in enumerate(reviews) if r.selection is not None]
     notes = list(B.duplicates(items, catalog))
     quotas: list[QuotaCount] = []
     for c in B.city_counts(items, catalog, programs=[p for p in doc.programs if p.city_limits]):
@@ -199,8 +201,9 @@ def build(
             rv.table_seq = len(tables[category.number])
         _review(rv, cat)
         reviews.append(rv)
-    quotas, notes = _batch(region or "", reviews, doc, cat)
-    tabled = [(r.row.where, _project(r, region or "")) for r in reviews if r.category is not None]
+    projects = {i: _project(r, region or "") for i, r in enumerate(reviews) if r.selection is not None or r.category is not None}
+    quotas, notes = _batch(region or "", reviews, doc, cat, projects)
+    tabled = [(r.row.where, projects[i]) for i, r in enumerate(reviews) if r.category is not None]
     s = B.sample(tabled, cat, y, what="列入汇总表的项目", unit="行")
     sample_text, size = s.note.message, s.size
     return Summary(

@@ -8,7 +8,9 @@ that dies on a file costs that file (FILE_UNREADABLE), not the batch.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -35,7 +37,8 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     opening it)."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        st = _stat(p)  # one stat answers both Path.is_dir() and Path.exists()
+        if st is not None and stat.S_ISDIR(st.st_mode):
             found: list[Path] = []
             for root, dirs, names in os.walk(p, followlinks=False):
                 dirs.sort()
@@ -43,21 +46,63 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
                     if not name.startswith(("~$", "._")) and name.lower() not in SYSTEM_FILES:
                         found.append(Path(root) / name)
             out.extend(sorted(found))
-        elif p.exists() or p.is_symlink():
+        elif st is not None or p.is_symlink():
             out.append(p)
         else:
             raise BadInputError(f"找不到文件或文件夹：{p}")
-    seen: set[Path] = set()
+    seen: set[Path | str] = set()
     unique = []
+    real_dirs: dict[str, str | None] = {}
     for p in out:
-        try:
-            key = p.resolve()
-        except (OSError, RuntimeError):  # a symlink loop: listed, and reported unreadable
-            key = p.absolute()
+        key = _real_path(p, real_dirs)
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+def _stat(p: Path) -> os.stat_result | None:
+    """`p.stat()`, None where Path.is_dir()/Path.exists() answer False (no such file, a symlink
+    loop, a bad name); other errors raise as they do there."""
+    try:
+        return p.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP) or getattr(exc, "winerror", None) in (21, 123, 1921):
+            return None
+        raise
+    except ValueError:
+        return None
+
+
+def _real_path(p: Path, real_dirs: dict[str, str | None]) -> Path | str:
+    """What tells two listed paths apart: `p.resolve()` (`p.absolute()` for a symlink loop), as
+    text where paths compare as text (POSIX).
+
+    A file that is not itself a symlink, in a folder whose resolved path is known (and exists),
+    is that path joined with its name (what `resolve` makes of it, without resolving the
+    folder again for every file in it); anything else goes through `resolve`."""
+    if os.sep != "/":  # Windows: paths compare without case, as Path objects do
+        try:
+            return p.resolve()
+        except (OSError, RuntimeError):
+            return p.absolute()
+    head, name = os.path.split(str(p))
+    if name not in ("", ".", ".."):
+        if head not in real_dirs:
+            real = os.path.realpath(head or ".")
+            real_dirs[head] = real if os.path.isdir(real) else None
+        real = real_dirs[head]
+        if real is not None:
+            candidate = os.path.join(real, name)
+            try:
+                if not stat.S_ISLNK(os.lstat(candidate).st_mode):
+                    return candidate
+            except OSError:
+                pass
+    try:
+        return str(p.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: listed, and reported unreadable
+        return str(p.absolute())
 
 
 # the catalog a worker process validates with: the caller's, set by the pool's initializer

@@ -16,14 +16,9 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import MergedCell
-from openpyxl.chart import BarChart, Reference
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import SubsidyError
@@ -35,13 +30,40 @@ from subsidykit.workbooks.outputs import fit_name, free_path, safe_stem, term
 TABLE_HEADER = ("文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "出处")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes of a file name: not storable in XML
-_FILLS = {
-    ERROR: PatternFill("solid", fgColor="FFC7CE"),
-    WARNING: PatternFill("solid", fgColor="FFEB9C"),
-    INFO: PatternFill("solid", fgColor="DDEBF7"),
-}
-_HEAD = PatternFill("solid", fgColor="D9E1F2")
 _RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+# openpyxl (and the numpy it brings) is loaded when a workbook is written, not when the text or
+# JSON of a result is wanted: `subsidykit validate` starts its workers without it
+
+
+def load_workbook(*args, **kwargs):
+    """openpyxl.load_workbook, imported when first needed."""
+    from openpyxl import load_workbook as load  # noqa: PLC0415
+
+    return load(*args, **kwargs)
+
+
+@cache
+def _fills() -> dict[str, object]:
+    """Severity -> fill, and "head" -> the header fill."""
+    from openpyxl.styles import PatternFill  # noqa: PLC0415
+
+    return {
+        ERROR: PatternFill("solid", fgColor="FFC7CE"),
+        WARNING: PatternFill("solid", fgColor="FFEB9C"),
+        INFO: PatternFill("solid", fgColor="DDEBF7"),
+        "head": PatternFill("solid", fgColor="D9E1F2"),
+    }
+
+
+def _fill(severity: str):
+    """The fill of a severity (an empty fill for anything else)."""
+    from openpyxl.styles import PatternFill  # noqa: PLC0415
+
+    return _fills().get(severity) if severity in _RANK else PatternFill()
 
 
 def safe_text(value: object) -> object:
@@ -150,6 +172,12 @@ def report_workbook(
     result: BatchResult, out_dir: Path, annotated: Mapping[str, Path] | None = None, link_base: Path | None = None
 ) -> Workbook:
     """`link_base`: the folder relative file names are relative to (default: the cwd)."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.chart import BarChart, Reference  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    head_fill = _fills()["head"]
     annotated = annotated or {}
     wb = Workbook()
     ws = wb.active
@@ -174,13 +202,13 @@ def report_workbook(
         put(ws, r0, 2, sample.message)
     r0 += 2
     for c, h in enumerate(("代码", "问题", "级别", "数量"), start=1):
-        put(ws, r0, c, h).fill = _HEAD
+        put(ws, r0, c, h).fill = head_fill
     counts = result.counts()
     for i, (code, count) in enumerate(counts.items(), start=r0 + 1):
         sev, title = CODES.get(code, ("", code))
         put(ws, i, 1, code)
         put(ws, i, 2, title)
-        put(ws, i, 3, sev).fill = _FILLS.get(sev, PatternFill())
+        put(ws, i, 3, sev).fill = _fill(sev)
         put(ws, i, 4, count)
     if counts:
         chart = BarChart()
@@ -200,14 +228,14 @@ def report_workbook(
     fs = wb.create_sheet("文件")
     heads = ("文件", "结果", "单位名称", "申报项目名称", "申报项目", ERROR, WARNING, INFO, "标注副本")
     for c, h in enumerate(heads, start=1):
-        put(fs, 1, c, h).fill = _HEAD
+        put(fs, 1, c, h).fill = head_fill
     for i, r in enumerate(result.files, start=2):
         link = put(fs, i, 1, r.file)
         link.hyperlink = _link(out_dir, r.file, base=link_base)
         link.font = Font(color="0563C1", underline="single")
         ok = result.is_valid(r)
         state = "无法读取" if not r.readable else ("无错误" if ok else "有错误（批次）" if r.valid else "有错误")
-        put(fs, i, 2, state).fill = _FILLS[INFO if ok else ERROR]
+        put(fs, i, 2, state).fill = _fills()[INFO if ok else ERROR]
         facts = r.facts
         put(fs, i, 3, facts.applicant if facts else "")
         put(fs, i, 4, facts.project if facts else "")
@@ -223,7 +251,7 @@ def report_workbook(
 
     ds = wb.create_sheet("问题清单")
     for c, h in enumerate(TABLE_HEADER, start=1):
-        put(ds, 1, c, h).fill = _HEAD
+        put(ds, 1, c, h).fill = head_fill
     row = 2
     for r in result.files:
         for f in sorted(r.findings, key=lambda f: _RANK.get(f.severity, 3)):
@@ -232,18 +260,18 @@ def report_workbook(
                 put(ds, row, c, v)
             ds.cell(row=row, column=1).hyperlink = _link(out_dir, r.file, f.sheet, f.cell, base=link_base)
             ds.cell(row=row, column=1).font = Font(color="0563C1", underline="single")
-            ds.cell(row=row, column=6).fill = _FILLS.get(f.severity, PatternFill())
+            ds.cell(row=row, column=6).fill = _fill(f.severity)
             row += 1
     ds.freeze_panes = "A2"
     ds.auto_filter.ref = f"A1:H{max(1, row - 1)}"
 
     bs = wb.create_sheet("批次问题")
     for c, h in enumerate(("代码", "级别", "文件数", "文件", "说明", "出处"), start=1):
-        put(bs, 1, c, h).fill = _HEAD
+        put(bs, 1, c, h).fill = head_fill
     for i, b in enumerate(result.batch, start=2):
         for c, v in enumerate((b.code, b.severity, len(b.files), "；".join(b.files), b.message, cite(b.source) if b.source else ""), start=1):
             put(bs, i, c, v)
-        bs.cell(row=i, column=2).fill = _FILLS.get(b.severity, PatternFill())
+        bs.cell(row=i, column=2).fill = _fill(b.severity)
     for sheet, widths in ((ds, (40, 14, 8, 18, 20, 6, 90, 30)), (bs, (18, 6, 6, 60, 90, 30)), (fs, (40, 10, 30, 36, 40, 6, 6, 6, 30))):
         for i, w in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = w
@@ -272,6 +300,8 @@ def write_report(
 
 
 def _target(ws, ref: str):
+    from openpyxl.cell.cell import MergedCell  # noqa: PLC0415
+
     cell = ws[ref]
     if isinstance(cell, MergedCell):
         for rng in ws.merged_cells.ranges:
@@ -357,6 +387,8 @@ def _workbook_of_values(data: bytes, name: str) -> Workbook:
     written as their text."""
     from subsidykit.workbooks.safe import ErrorValue, UncachedFormula, read_workbook_bytes  # noqa: PLC0415
 
+    from openpyxl import Workbook  # noqa: PLC0415
+
     raw = read_workbook_bytes(data, name)
     wb = Workbook()
     wb.remove(wb.active)
@@ -389,6 +421,9 @@ def annotate_copy(result: FileResult, out_path: Path, *, overwrite: bool = False
     (unreadable files have no copy).  An existing file at `out_path` is not replaced unless
     `overwrite` (FileExistsError).
     """
+    from openpyxl.comments import Comment  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
     if not result.readable:
         return None
     data = _checked_bytes(result)
@@ -411,7 +446,7 @@ def annotate_copy(result: FileResult, out_path: Path, *, overwrite: bool = False
         except ValueError:
             continue
         worst = min(fs, key=lambda f: _RANK.get(f.severity, 3)).severity
-        cell.fill = _FILLS.get(worst, PatternFill())
+        cell.fill = _fill(worst)
         text = "\n".join(f"[{f.severity}] {f.code}：{safe_text(f.message)}" for f in fs)
         cell.comment = Comment(text[:30000], "专项资金助手")
         cell.comment.width, cell.comment.height = 420, min(600, 60 + 40 * len(fs))

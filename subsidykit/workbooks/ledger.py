@@ -25,12 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-
-import yaml
 
 from subsidykit.errors import BadInputError
 from subsidykit.rules.parsing import is_blank, parse_amount_wan, parse_bool, parse_date, parse_number
@@ -157,6 +156,7 @@ def _unique_key(p: Path, key: object, seen: set) -> None:
 
 def _mapping_loader(p: Path) -> type:
     """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last one silently)."""
+    import yaml  # only a --mapping file needs it
 
     class Loader(yaml.SafeLoader):
         def construct_mapping(self, node, deep=False):
@@ -195,6 +195,8 @@ def load_mapping(path: str | Path) -> dict[str, str | None]:
         raise BadInputError(f"无法读取列名对照文件 {p}：{exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise BadInputError(f"列名对照文件 {p.name} 不是 UTF-8 编码的文字，请另存为 UTF-8") from None
+    import yaml  # only a mapping file needs it (not imported by every summary run)
+
     try:
         data = json.loads(text, object_pairs_hook=_json_pairs(p)) if p.suffix.lower() == ".json" else yaml.load(text, Loader=_mapping_loader(p))
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
@@ -334,8 +336,29 @@ def _is_footer(text: str) -> bool:
     return "（盖章）" in t or "(盖章)" in t or t.startswith(("注：", "注:", "填表人", "制表人", "审核人"))
 
 
+_UNIT_END = re.compile(r"(元|万|亿)\s*$")
+_UNIT_CHARS = ("元", "万", "亿")
+
+
 def _explicit_unit(raw: object) -> bool:
-    return isinstance(raw, str) and bool(re.search(r"(元|万|亿)\s*$", nfkc(raw)))
+    if not isinstance(raw, str):
+        return False
+    if unicodedata.is_normalized("NFKC", raw):  # most texts: the same test without normalising
+        return raw.rstrip()[-1:] in _UNIT_CHARS
+    return bool(_UNIT_END.search(nfkc(raw)))
+
+
+def _is_total(text: str) -> bool:
+    """合计 / 小计 / 总计 (a 合计 row is skipped, said as TOTAL_ROW)."""
+    if "计" not in text and unicodedata.is_normalized("NFKC", text):
+        return False  # every total word has 计: the common case, without normalising the text
+    t = _header_text(text)
+    return t in _TOTAL_WORDS or t.startswith(("合计", "总计"))
+
+
+def _repeats(row: Sequence[object], header_keys: Sequence[str]) -> bool:
+    """The row is the header again (printed ledgers repeat it on every page)."""
+    return len(row) == len(header_keys) and all(_header_text(v) == k for v, k in zip(row, header_keys))
 
 
 # ---------------------------------------------------------------- reading
@@ -422,15 +445,15 @@ def read_values(
                 )
             skipped.append(sheet_row)
             continue
-        if [_header_text(v) for v in r] == header_keys:  # a repeated header (printed ledgers)
+        if _repeats(r, header_keys):  # a repeated header (printed ledgers)
             skipped.append(sheet_row)
             continue
-        texts = {_header_text(v) for _, v in cells if isinstance(v, str)}
-        if texts & _TOTAL_WORDS or any(t.startswith(("合计", "总计")) for t in texts):
+        texts = [v for _, v in cells if isinstance(v, str)]
+        if any(_is_total(v) for v in texts):
             ledger_issues.append(issue("TOTAL_ROW", INFO, "合计行，已跳过", f"{sheet}!A{sheet_row}"))
             skipped.append(sheet_row)
             continue
-        if texts and all(not isinstance(v, str) or is_blank(v) or _is_footer(v) for _, v in cells):
+        if texts and all(is_blank(v) or _is_footer(v) for v in texts):
             skipped.append(sheet_row)  # the stamp line or the note of a printed table
             continue
         row = LedgerRow(sheet, sheet_row)

@@ -35,6 +35,7 @@ import stat
 import struct
 import zipfile
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
@@ -204,12 +205,17 @@ _CALAMINE_PARTS = ("sharedStrings.xml", "styles.xml", "workbook.xml", ".rels", "
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_WB_RELS = "xl/_rels/workbook.xml.rels"
 
 
 def _check_members(zf: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
         raise UnreadableWorkbook("too_large", f"压缩包内有 {len(infos)} 个文件")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):  # never in a real workbook: a reader might take the copy the checks never saw
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise UnreadableWorkbook("corrupt", f"压缩包内有重名的部件（{'、'.join(twice[:5])}）")
     total = 0
     for info in infos:
         size, packed = info.file_size, max(info.compress_size, 1)
@@ -229,13 +235,26 @@ def _read_head(zf: zipfile.ZipFile, name: str, n: int = 4096) -> bytes:
         return fh.read(n)
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, bool]]:
-    """Sheet name -> worksheet part path; sheet name -> hidden, from workbook.xml and its rels."""
-    wb = SafeET.fromstring(zf.read("xl/workbook.xml"))
+# workbook.xml + workbook.xml.rels (their exact bytes) -> _sheet_parts' answer: the files of
+# one template carry the same two parts, parsed once
+_SHEET_PARTS: dict[tuple[bytes, bytes | None], tuple[dict[str, str], dict[str, bool]]] = {}
+
+
+def _sheet_parts(zf: zipfile.ZipFile, parts_read: dict[str, bytes] | None = None) -> tuple[dict[str, str], dict[str, bool]]:
+    """Sheet name -> worksheet part path; sheet name -> hidden, from workbook.xml and its rels
+    (`parts_read`: members already read, by name, so that none is decompressed twice)."""
+    got = parts_read or {}
+    wb_xml = got["xl/workbook.xml"] if "xl/workbook.xml" in got else zf.read("xl/workbook.xml")
     try:
-        rels = SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        rels_xml = got[_WB_RELS] if _WB_RELS in got else zf.read(_WB_RELS)
     except KeyError:
-        rels = None
+        rels_xml = None
+    key = (wb_xml, rels_xml)
+    hit = _SHEET_PARTS.get(key)
+    if hit is not None:  # the same bytes parsed before: the same answer (copies: callers may change them)
+        return dict(hit[0]), dict(hit[1])
+    wb = SafeET.fromstring(wb_xml)
+    rels = SafeET.fromstring(rels_xml) if rels_xml is not None else None
     targets: dict[str, str] = {}
     if rels is not None:
         for rel in rels.iter(f"{_NS_PKG_REL}Relationship"):
@@ -249,6 +268,10 @@ def _sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, bool]]:
         if rid in targets:
             parts[name] = targets[rid]
         hidden[name] = sh.get("state", "visible") != "visible"
+    if len(wb_xml) + len(rels_xml or b"") <= 16384:
+        if len(_SHEET_PARTS) >= 256:
+            _SHEET_PARTS.clear()
+        _SHEET_PARTS[key] = (dict(parts), dict(hidden))
     return parts, hidden
 
 
@@ -281,7 +304,8 @@ def _scan_formulas(xml: bytes, sheet: str) -> tuple[dict[tuple[int, int], object
     """Markers for the grid (formulas without a cached value, error values) and every formula."""
     out: dict[tuple[int, int], object] = {}
     formulas: list[FormulaCell] = []
-    if not _FORMULA_HINT.search(xml) and b't="e"' not in xml:
+    # (a formula tag is "<f" or "<prefix:f": without either string the hint cannot match)
+    if not ((b"<f" in xml or b":f" in xml) and _FORMULA_HINT.search(xml)) and b't="e"' not in xml:
         return out, formulas
     shared: dict[str, str] = {}
     for _event, el in iterparse(io.BytesIO(xml), events=("end",)):
@@ -319,20 +343,41 @@ _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]*)\$?(\d*)[\"']")
 
 
 _ANY_R = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]*)\$?(\d+)[\"']")
+# _ANY_R over the XML with every whitespace byte (what \s matches in a bytes pattern: space, \t,
+# \n, \r, \v, \f) made a space: the same matches at the same places with the same groups (no
+# other part of the pattern matches whitespace), found faster (the pattern starts with " r")
+_SPACES = bytes(32 if b in b" \t\n\r\x0b\x0c" else b for b in range(256))
+_ANY_R_SPACED = re.compile(rb" r *= *[\"']\$?([A-Za-z]*)\$?(\d+)[\"']")
+# every "<c " "<c>" "<c/>" "<row " "<row>" "<row/>" (a row or cell tag); its group is " " where
+# the tag starts with its position ('<c r="', '<row r="'), else empty.  One pass counts both as
+# bytes.count would count each string: no two of them can stand at one "<" and none holds
+# another "<", so no occurrence is skipped; the groups are one-byte (shared) objects.
+_ROW_OR_CELL = re.compile(rb'<(?:c|row)(?:( )r="|[ >]|/>)')
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_FAST_EXTENT_BYTES = 4 * 1024 * 1024
 
 
 def _used_extent(xml: bytes) -> tuple[int, int]:
     """(last row, last column), 1-based, of every cell the sheet XML places, with or without
     ``r`` attributes (OOXML allows both; calamine allocates the whole rectangle)."""
-    refs = _ANY_R.findall(xml)
-    tags = sum(xml.count(t) for t in (b"<c ", b"<c>", b"<c/>", b"<row ", b"<row>", b"<row/>"))
-    leading = xml.count(b'<c r="') + xml.count(b'<row r="')
+    if len(xml) <= _FAST_EXTENT_BYTES:  # a form: the same answers, in fewer passes over the XML
+        refs = _ANY_R_SPACED.findall(xml.translate(_SPACES))  # = _ANY_R.findall(xml)
+        found = _ROW_OR_CELL.findall(xml)
+        tags = len(found)  # = the occurrences of each of the six tags, counted one by one
+        leading = found.count(b" ")  # = the occurrences of '<c r="' and of '<row r="'
+        del found
+    else:  # a large sheet: no copy of it, no list of its tags
+        refs = _ANY_R.findall(xml)
+        tags = sum(xml.count(t) for t in (b"<c ", b"<c>", b"<c/>", b"<row ", b"<row>", b"<row/>"))
+        leading = xml.count(b'<c r="') + xml.count(b'<row r="')
     if len(refs) == tags == leading:
         # every row and cell starts with its position and no other r= stands anywhere: the
         # common case (Excel, WPS, openpyxl), read in C
 
-        last_row = max(map(int, {r for _c, r in refs}), default=0)
-        letters = {c.upper() for c, _r in refs if c}
+        last_row = max(map(int, set(map(_SECOND, refs))), default=0)
+        letters = {c.upper() for c in set(map(_FIRST, refs)) if c}  # each spelling once
         longest = max(map(len, letters), default=0)
         last_col = col_index(max(c for c in letters if len(c) == longest).decode()) + 1 if letters else 0
         return last_row, last_col
@@ -487,7 +532,7 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
         raise UnreadableWorkbook("corrupt", f"压缩包无法打开（{exc}）") from None
     with zf:
         try:
-            raw, special, merges = _check_package(zf, name, digest, limits)
+            raw, special, merges = _check_package(zf, name, digest, limits, data)
         except UnreadableWorkbook:
             raise
         except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, OSError) as exc:
@@ -500,21 +545,81 @@ def read_workbook_bytes(data: bytes, name: str = "", limits: Limits = DEFAULT_LI
     return _calamine_sheets(data, raw, special, limits, merges=merges)
 
 
-def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits) -> tuple[RawWorkbook, dict, dict]:
+_READ_AGAIN = frozenset({"xl/workbook.xml", _WB_RELS, "xl/sharedStrings.xml"})
+_ZIP_LOCAL = struct.Struct("<4s22xHH")  # a local file header: signature ... name length, extra length
+# Members met before, checked clean: what zipfile.read returns for a member is decided by its
+# entry in the central directory (name, method, flags, CRC, sizes) and the bytes it reads (the
+# local header, name, extra field and the stored data), all of them the key; so a member of one
+# file equal in all of these to one already read and scanned (the theme, styles, docProps and
+# rels a template carries into every copy) has the same content, already found free of
+# DOCTYPE/ENTITY, and is neither decompressed nor scanned again.  Worksheets, shared strings
+# and content.xml (the data, different in every file) are not kept.
+_MEMBERS: dict[tuple, bytes] = {}
+_MEMBERS_BYTES = 0
+MEMBER_CACHE_BYTES = 4 * 1024 * 1024  # uncompressed bytes kept at most (then it starts again)
+_MEMBER_CACHE_ONE = 256 * 1024  # a larger member is not kept
+
+
+def _member_key(data: bytes, info: zipfile.ZipInfo) -> tuple | None:
+    """Everything `zf.read(info.filename)` depends on (`data`: the bytes the zip was opened
+    from), or None when the stored bytes are not where the directory says (zipfile then reports
+    the damage as before)."""
+    off = info.header_offset
+    if off < 0 or off + _ZIP_LOCAL.size > len(data):
+        return None
+    sig, n_name, n_extra = _ZIP_LOCAL.unpack_from(data, off)
+    end = off + _ZIP_LOCAL.size + n_name + n_extra + info.compress_size
+    if sig != b"PK\x03\x04" or end > len(data):
+        return None
+    # where a zipfile checks that members do not overlap, the answer depends on where the next one starts
+    bounds = (off, info._end_offset) if getattr(info, "_end_offset", None) is not None else None
+    return (info.orig_filename, info.compress_type, info.flag_bits, info.CRC, info.file_size, info.compress_size, bounds, data[off:end])
+
+
+def _read_scanned(zf: zipfile.ZipFile, part: str, data: bytes | None) -> bytes:
+    """`zf.read(part)`, refused when it declares a DTD or entities; a member identical to one
+    read and found clean before (see _MEMBERS) is taken from there."""
+    global _MEMBERS_BYTES
+    info = zf.getinfo(part)  # the entry zf.read(part) reads (the last of that name)
+    keep = info.file_size <= _MEMBER_CACHE_ONE and not (
+        part.startswith("xl/worksheets/") or part in ("xl/sharedStrings.xml", "content.xml")
+    )
+    key = _member_key(data, info) if keep and data is not None else None
+    if key is not None:
+        hit = _MEMBERS.get(key)
+        if hit is not None:
+            return hit
+    content = zf.read(part)
+    if b"<!" in content and _DECL.search(content):  # the declaration starts with "<!" (no case to fold)
+        raise UnreadableWorkbook("xml_entities", part)
+    if key is not None:
+        if _MEMBERS_BYTES + len(content) > MEMBER_CACHE_BYTES:
+            _MEMBERS.clear()
+            _MEMBERS_BYTES = 0
+        _MEMBERS[key] = content
+        _MEMBERS_BYTES += len(content)
+    return content
+
+
+def _check_package(
+    zf: zipfile.ZipFile, name: str, digest: str, limits: Limits, data: bytes | None = None
+) -> tuple[RawWorkbook, dict, dict]:
     """Every check of an OOXML or ODS package before calamine sees it: the workbook (without
-    values yet), markers per sheet and (ODS) merged ranges per sheet."""
+    values yet), markers per sheet and (ODS) merged ranges per sheet.  `data`: the bytes `zf`
+    was opened from (members met before in other files are then not read again)."""
     infos = _check_members(zf, limits)
     names = {i.filename for i in infos}
     # no XML part may declare a DTD or entities (billion laughs), wherever the declaration stands
     xml_parts: dict[str, bytes] = {}
+    kept: dict[str, bytes] = {}  # parts read again below (workbook, rels, shared strings): read once
     for info in infos:
         part = info.filename
         if part.lower().endswith((".xml", ".rels", ".vml")):
-            content = zf.read(part)
-            if _DECL.search(content):
-                raise UnreadableWorkbook("xml_entities", part)
+            content = _read_scanned(zf, part, data)
             if part.startswith("xl/worksheets/") and part.endswith(".xml") or part == "content.xml":
                 xml_parts[part] = content
+            elif part in _READ_AGAIN:
+                kept[part] = content
     if "xl/workbook.xml" not in names:
         if "content.xml" in names and b"opendocument.spreadsheet" in (zf.read("mimetype")[:100] if "mimetype" in names else b""):
             formulas, special, merges, links = _check_ods(xml_parts["content.xml"], limits)
@@ -524,8 +629,10 @@ def _check_package(zf: zipfile.ZipFile, name: str, digest: str, limits: Limits) 
             raise UnreadableWorkbook("not_workbook", "不支持 .xlsb 二进制工作簿，请另存为 .xlsx")
         raise UnreadableWorkbook("not_workbook", "压缩包中没有 xl/workbook.xml")
     if "xl/sharedStrings.xml" in names:
-        _check_shared_strings(zf.read("xl/sharedStrings.xml"), limits)
-    parts, _hidden = _sheet_parts(zf)
+        sst = kept.pop("xl/sharedStrings.xml", None)  # not held while the sheets are scanned
+        _check_shared_strings(sst if sst is not None else zf.read("xl/sharedStrings.xml"), limits)
+        del sst
+    parts, _hidden = _sheet_parts(zf, kept)
     sheet_of = {part: sheet for sheet, part in parts.items()}
     special: dict[str, dict] = {}
     formulas: list[FormulaCell] = []

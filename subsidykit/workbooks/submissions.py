@@ -50,6 +50,19 @@ _UNIT_CELLS = {"万元", "元", "亿元", "%", "年", "月", "日", "个", "人"
 
 
 _LABELS: dict[str, str | None] = {}  # cell text -> field (or None), remembered
+_UNSEEN = object()
+_ADDRESSES: dict[tuple[int, int], str] = {}
+
+
+def _address(row: int, col: int) -> str:
+    """cells.address, remembered for the cells of a form."""
+    key = (row, col)
+    text = _ADDRESSES.get(key)
+    if text is None:
+        text = address(row, col)
+        if len(_ADDRESSES) < 100000:
+            _ADDRESSES[key] = text
+    return text
 
 
 def label_field(text: object) -> str | None:
@@ -83,6 +96,28 @@ def _labelish(value: object) -> bool:
     return isinstance(value, str) and len(value) <= MAX_LABEL_CHARS and value.strip().endswith((":", "："))
 
 
+SKIP, LABELISH = 1, 2  # what label search sees in a cell: passed over (blank, a unit), or a label
+_KINDS: dict[str, int] = {}  # cell text -> its kind, remembered (as _LABELS)
+
+
+def _kind(value: object) -> int:
+    """SKIP when `_empty` or `_is_unit_cell`, | LABELISH when `_labelish`: the two questions label
+    search asks of a cell, answered once per text."""
+    if value.__class__ is str:
+        try:
+            return _KINDS[value]  # type: ignore[index]
+        except KeyError:
+            pass
+    elif value is None:
+        return SKIP
+    elif not isinstance(value, str):
+        return 0  # a number, a date, an error value, an uncalculated formula
+    kind = (SKIP if _empty(value) or _is_unit_cell(value) else 0) | (LABELISH if _labelish(value) else 0)
+    if value.__class__ is str and len(value) <= 200 and len(_KINDS) < 200000:  # type: ignore[arg-type]
+        _KINDS[value] = kind  # type: ignore[index]
+    return kind
+
+
 @dataclass(frozen=True)
 class Located:
     """A field's value and where it stands; `cell` is where the value is (or should be)."""
@@ -98,9 +133,19 @@ class Located:
     """"value", "blank", "uncached" (formula never calculated) or "error" (#REF! ...)."""
 
     def __post_init__(self) -> None:
-        v = self.value
-        status = "uncached" if isinstance(v, UncachedFormula) else "error" if isinstance(v, ErrorValue) else "blank" if is_blank(v) else "value"
-        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "status", _status(self.value))
+
+
+def _status(v: object) -> str:
+    return "uncached" if isinstance(v, UncachedFormula) else "error" if isinstance(v, ErrorValue) else "blank" if is_blank(v) else "value"
+
+
+def _located(name: str, value: object, sheet: str, cell: str | None, label: str, label_cell: str) -> Located:
+    """`Located(name, value, sheet, cell, label, label_cell)`, made without the frozen
+    dataclass's one-attribute-at-a-time __init__: the same attributes, in the same order."""
+    loc = object.__new__(Located)
+    loc.__dict__.update(field=name, value=value, sheet=sheet, cell=cell, label=label, label_cell=label_cell, status=_status(value))
+    return loc
 
 
 @dataclass
@@ -151,6 +196,40 @@ def _merge_map(merged: Sequence[tuple[int, int, int, int]]) -> dict[tuple[int, i
     return out
 
 
+# a sheet's merged ranges (exactly) -> (their _merge_map, each covered cell -> its range's top-left):
+# the copies of one form carry the same merges
+_MERGES: dict[tuple, tuple[dict, dict]] = {}
+_MERGES_CELLS = [0]  # covered cells held in _MERGES (it starts again past MERGES_CACHE_CELLS)
+MERGES_CACHE_CELLS = 200_000
+
+
+def _merges_of(merged: Sequence[tuple[int, int, int, int]]) -> tuple[dict, dict]:
+    """`_merge_map(merged)` and the owner of every cell the kept ranges cover (shared: read only)."""
+    key = None
+    try:  # remembered for ranges given as tuples of whole numbers (2.0 == 2, but range() refuses it)
+        if len(merged) <= 1000 and all(type(m) is tuple for m in merged) and not {type(x) for m in merged for x in m} - {int}:
+            key = tuple(merged)
+    except TypeError:  # not ranges at all: worked out (and refused) as before
+        key = None
+    if key is not None:
+        hit = _MERGES.get(key)
+        if hit is not None:
+            return hit
+    merges = _merge_map(merged)
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for r0, c0, r1, c1 in merges.values():
+        for rr in range(r0, r1 + 1):
+            for cc in range(c0, c1 + 1):
+                owner[(rr, cc)] = (r0, c0)
+    if key is not None and len(owner) <= 20000:
+        if len(_MERGES) >= 256 or _MERGES_CELLS[0] + len(owner) > MERGES_CACHE_CELLS:
+            _MERGES.clear()
+            _MERGES_CELLS[0] = 0
+        _MERGES[key] = (merges, owner)
+        _MERGES_CELLS[0] += len(owner)
+    return merges, owner
+
+
 def _find_value(rows: list[list], r: int, c: int, span: tuple[int, int, int, int] | None, left_label: bool):
     """(row, col, value) of the label's value, or (row, col, None) for where it should be.
 
@@ -162,9 +241,10 @@ def _find_value(rows: list[list], r: int, c: int, span: tuple[int, int, int, int
     adjacent_label = False
     for cc in range(first, len(row)):
         v = row[cc]
-        if _empty(v) or _is_unit_cell(v):
+        kind = _kind(v)
+        if kind & SKIP:  # _empty(v) or _is_unit_cell(v)
             continue
-        if _labelish(v):
+        if kind & LABELISH:
             if cc != first:  # row-style form, the answer between two labels left blank
                 return r, first, None
             adjacent_label = True
@@ -176,9 +256,10 @@ def _find_value(rows: list[list], r: int, c: int, span: tuple[int, int, int, int
     for rr in range(r1 + 1, min(len(rows), r1 + 1 + BELOW_ROWS)):
         below = rows[rr]
         v = below[c] if c < len(below) else None
-        if _empty(v) or _is_unit_cell(v):
+        kind = _kind(v)
+        if kind & SKIP:
             continue
-        if _labelish(v):
+        if kind & LABELISH:
             break
         return rr, c, v
     return (r1 + 1, c, None) if adjacent_label else (r, first, None)
@@ -195,23 +276,21 @@ def read_grid_sheets(sheets: Sequence[RawSheet], file: str, has_macros: bool = F
         if sheet.hidden or sheet.name in REFERENCE_SHEETS:
             continue
         rows = [[_cell(v) if isinstance(v, str) and v[:1] == "#" else v for v in row] for row in sheet.rows]
-        merges = _merge_map(sheet.merged)
-        owner: dict[tuple[int, int], tuple[int, int]] = {}
-        for r0, c0, r1, c1 in merges.values():
-            for rr in range(r0, r1 + 1):
-                for cc in range(c0, c1 + 1):
-                    owner[(rr, cc)] = (r0, c0)
+        merges, owner = _merges_of(sheet.merged)
+        labels = _LABELS
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 if text.__class__ is not str:
                     continue
-                name = label_field(text)
+                name = labels.get(text, _UNSEEN)  # label_field(text), remembered
+                if name is _UNSEEN:
+                    name = label_field(text)
                 if name is None:
                     continue
                 lr, lc = owner.get((r, c - 1), (r, c - 1))
-                left_label = c > 0 and lc < len(rows[lr]) and _labelish(rows[lr][lc])
+                left_label = c > 0 and lc < len(rows[lr]) and _kind(rows[lr][lc]) & LABELISH
                 vr, vc, value = _find_value(rows, r, c, merges.get((r, c)), left_label)
-                found = Located(name, value, sheet.name, address(vr, vc), str(text).strip().rstrip("*＊").strip(), address(r, c))
+                found = _located(name, value, sheet.name, _address(vr, vc), str(text).strip().rstrip("*＊").strip(), _address(r, c))
                 old = sub.fields.get(name)
                 if old is None or (old.status == "blank" and found.status != "blank"):
                     sub.fields[name] = found

@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from subsidykit.catalog import Catalog, Document, Program, load_catalog
 from subsidykit.errors import BadInputError
@@ -245,39 +245,68 @@ def merges(n_rows: int) -> list[str]:
     return out
 
 
-# ---------------------------------------------------------------- openpyxl rendering
+# ---------------------------------------------------------------- styles and sheet plans
+#
+# A sheet is described once, as data (`SheetPlan`: styled cells in writing order, row heights,
+# merges, frozen panes, print setup), and rendered by one of two writers: `render` (openpyxl:
+# the committed templates, the forms, `Summary.to_workbook`) or `summary.xlsx` (the summary
+# workbook written directly as SpreadsheetML, the same file without openpyxl's per-cell cost).
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """A named cell style: font, alignment, thin box border or none, number format."""
+
+    name: str
+    font: str = "宋体"
+    size: float = 10
+    bold: bool = False
+    h: str = "center"
+    v: str = "center"
+    wrap: bool = True
+    border: bool = True
+    fmt: str | None = None
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    name: str
+    size: float
+    bold: bool = False
+
+
+STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("sk_attach", "黑体", 12, h="left", border=False, wrap=False),
+    StyleSpec("sk_title", "方正小标宋简体", 16, bold=True, border=False, wrap=False),
+    StyleSpec("sk_line", size=11, h="left", border=False, wrap=False),
+    StyleSpec("sk_head", bold=True),
+    StyleSpec("sk_seq"),
+    StyleSpec("sk_text", h="left"),
+    StyleSpec("sk_amount", h="right", fmt=AMOUNT_FORMAT),
+    StyleSpec("sk_date", fmt=DATE_FORMAT),
+    StyleSpec("sk_center"),
+    StyleSpec("sk_stamp", size=11, h="left", v="bottom", border=False, wrap=False),
+    StyleSpec("sk_note", h="left", v="top", border=False),
+)
+BORDER_COLOR = "000000"  # the thin box of bordered styles
 
 
 def _styles():
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
-    thin = Side(style="thin", color="000000")
+    thin = Side(style="thin", color=BORDER_COLOR)
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    font = "宋体"
-
-    def ns(name, *, size=10, bold=False, h="center", v="center", wrap=True, border=True, fmt=None, fname=font):
-        s = NamedStyle(name=name)
-        s.font = Font(name=fname, size=size, bold=bold)
-        s.alignment = Alignment(horizontal=h, vertical=v, wrap_text=wrap)
-        if border:
+    out = []
+    for spec in STYLES:
+        s = NamedStyle(name=spec.name)
+        s.font = Font(name=spec.font, size=spec.size, bold=spec.bold)
+        s.alignment = Alignment(horizontal=spec.h, vertical=spec.v, wrap_text=spec.wrap)
+        if spec.border:
             s.border = box
-        if fmt:
-            s.number_format = fmt
-        return s
-
-    return [
-        ns("sk_attach", size=12, bold=False, h="left", border=False, wrap=False, fname="黑体"),
-        ns("sk_title", size=16, bold=True, border=False, wrap=False, fname="方正小标宋简体"),
-        ns("sk_line", size=11, h="left", border=False, wrap=False),
-        ns("sk_head", size=10, bold=True),
-        ns("sk_seq", size=10),
-        ns("sk_text", size=10, h="left"),
-        ns("sk_amount", size=10, h="right", fmt=AMOUNT_FORMAT),
-        ns("sk_date", size=10, fmt=DATE_FORMAT),
-        ns("sk_center", size=10),
-        ns("sk_stamp", size=11, h="left", v="bottom", border=False, wrap=False),
-        ns("sk_note", size=10, h="left", v="top", border=False),
-    ]
+        if spec.fmt:
+            s.number_format = spec.fmt
+        out.append(s)
+    return out
 
 
 STYLE_NAMES = {
@@ -295,6 +324,8 @@ def text_width(text: str) -> float:
     n = len(text)
     if n == 0:
         return 0.0
+    if text.isascii():
+        return float(n)
     wide = (len(text.encode("utf-8")) - n) / 2  # CJK and U+2000… take 3 bytes in UTF-8, ASCII one
     return n + wide * 0.5
 
@@ -306,7 +337,10 @@ def row_height(values: Sequence[object], widths: Sequence[float], *, line: float
     for v, w in zip(values, widths, strict=False):
         if isinstance(v, str) and v:
             usable = max(w - 0.8, 1.0)
-            n = sum(max(1, math.ceil(text_width(part) / usable)) for part in v.split("\n"))
+            if "\n" in v:
+                n = sum(max(1, math.ceil(text_width(part) / usable)) for part in v.split("\n"))
+            else:
+                n = math.ceil(text_width(v) / usable)
             lines = max(lines, n)
     return min(409.0, max(minimum, lines * line + 4))
 
@@ -340,6 +374,17 @@ def set_text(cell, value: str) -> None:
     cell.data_type = "s"
 
 
+MARGINS = (0.4, 0.5, 0.6, 0.2, 0.3)  # inches: left/right, top, bottom, header, footer
+FOOTER = "第 &P 页"
+
+
+def paper_size(paper: str) -> int:
+    """The SpreadsheetML paperSize code of "A4"/"A3" (a clear error for anything else)."""
+    if paper not in PAPER:
+        raise BadInputError(f"纸张只能是 {'、'.join(PAPER)}：{paper}")
+    return PAPER[paper]
+
+
 def apply_print_setup(
     ws,
     *,
@@ -348,16 +393,15 @@ def apply_print_setup(
     last_row: int,
     last_col: str,
     landscape: bool = True,
-    margins: tuple[float, float, float, float, float] = (0.4, 0.5, 0.6, 0.2, 0.3),
-    footer: str = "第 &P 页",
+    margins: tuple[float, float, float, float, float] = MARGINS,
+    footer: str = FOOTER,
 ) -> None:
     """One page wide (as many pages tall as needed), repeated title rows, print area, centred,
     page numbers in the footer; `margins` = (left/right, top, bottom, header, footer) inches.
     The one page setup of every printed table and form (附件2/3/4, 审核, the application form)."""
-    if paper not in PAPER:
-        raise BadInputError(f"纸张只能是 {'、'.join(PAPER)}：{paper}")
+    size = paper_size(paper)
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = PAPER[paper]
+    ws.page_setup.paperSize = size
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -380,15 +424,166 @@ def apply_print_setup(
 # the header row repeated on every page, the two halves of a band printed one after the other.
 AUDIT_PAGES_WIDE = 2
 AUDIT_KEY_COLUMNS = "A:D"
+AUDIT_PAGE_ORDER = "overThenDown"
+AUDIT_FOOTER = "审核（内部核对用，报送时不打印）　第 &P 页，共 &N 页"
 
 
-def apply_audit_print_setup(ws, *, paper: str = "A4", header_row: int, last_row: int, last_col: str) -> None:
-    apply_print_setup(ws, paper=paper, title_rows=f"{header_row}:{header_row}", last_row=last_row, last_col=last_col)
-    ws.page_setup.fitToWidth = AUDIT_PAGES_WIDE
-    ws.page_setup.pageOrder = "overThenDown"
-    ws.print_title_cols = AUDIT_KEY_COLUMNS
-    ws.print_options.horizontalCentered = False
-    ws.oddFooter.center.text = "审核（内部核对用，报送时不打印）　第 &P 页，共 &N 页"
+@dataclass(frozen=True)
+class PrintSetup:
+    """The page setup of a planned sheet: `apply_print_setup` (a table) or the 审核 variant."""
+
+    paper: str
+    last_row: int
+    last_col: str
+    title_rows: str | None = None
+    audit: bool = False
+
+    def __post_init__(self) -> None:
+        paper_size(self.paper)  # an unknown paper is refused when the sheet is planned
+
+    @property
+    def paper_size(self) -> int:
+        return paper_size(self.paper)
+
+    @property
+    def fit_width(self) -> int:
+        return AUDIT_PAGES_WIDE if self.audit else 1
+
+    @property
+    def title_cols(self) -> str | None:
+        return AUDIT_KEY_COLUMNS if self.audit else None
+
+    @property
+    def page_order(self) -> str | None:
+        return AUDIT_PAGE_ORDER if self.audit else None
+
+    @property
+    def centered(self) -> bool:
+        return not self.audit
+
+    @property
+    def footer(self) -> str:
+        return AUDIT_FOOTER if self.audit else FOOTER
+
+
+def apply_plan_print_setup(ws, p: PrintSetup) -> None:
+    """A plan's page setup on an openpyxl worksheet (`apply_print_setup`, and 审核's own)."""
+    apply_print_setup(ws, paper=p.paper, title_rows=p.title_rows, last_row=p.last_row, last_col=p.last_col)
+    if p.audit:
+        ws.page_setup.fitToWidth = p.fit_width
+        ws.page_setup.pageOrder = p.page_order
+        ws.print_title_cols = p.title_cols
+        ws.print_options.horizontalCentered = p.centered
+        ws.oddFooter.center.text = p.footer
+
+
+@dataclass
+class SheetPlan:
+    """One worksheet as data: what both writers (`render`, `summary.xlsx`) put in the file.
+
+    `cells`: (row, column, value, style name), 1-based, in writing order; a text is written as
+    text (never a formula).  `fonts`: cells whose font differs from their style's.  Merged
+    ranges keep the value and style of their top-left cell, as a spreadsheet does."""
+
+    name: str
+    widths: Sequence[float]
+    cells: list[tuple[int, int, object, str]]
+    heights: dict[int, float]
+    merges: list[str]
+    freeze: str
+    print_setup: PrintSetup
+    fonts: dict[tuple[int, int], FontSpec] = field(default_factory=dict)
+
+
+def render(ws, plan: SheetPlan) -> None:
+    """Fill an empty openpyxl worksheet from a plan (the workbook has the styles registered)."""
+    from openpyxl.styles import Font
+
+    for col, width in enumerate(plan.widths):
+        ws.column_dimensions[col_letters(col)].width = width
+    cache = StyleCache()
+    for r, c, v, style in plan.cells:
+        cell = ws.cell(row=r, column=c)
+        if isinstance(v, str):
+            set_text(cell, v)
+        elif v is not None:
+            cell.value = v
+        cache.apply(cell, style)
+    for (r, c), f in plan.fonts.items():
+        ws.cell(row=r, column=c).font = Font(name=f.name, size=f.size, bold=f.bold)
+    for r, h in plan.heights.items():
+        ws.row_dimensions[r].height = h
+    for rng in plan.merges:
+        ws.merge_cells(rng)
+    ws.freeze_panes = plan.freeze
+    apply_plan_print_setup(ws, plan.print_setup)
+
+
+HEADER_HEIGHTS = {ROW_TITLE_1: 24, ROW_TITLE_2: 24, ROW_REGION: 20, ROW_GROUPS: 20, ROW_HEADERS: 44}
+BLANK_ROW_HEIGHT = 20
+STAMP_HEIGHT = 36
+NOTE_HEIGHT = 30
+
+
+def table_plan(
+    category: Category,
+    rows: Sequence[Sequence[object]],
+    *,
+    region: str = "",
+    date: dt.date | None = None,
+    paper: str = "A4",
+    blank_rows: int = 0,
+    name: str | None = None,
+) -> SheetPlan:
+    """One 汇总表: the form and `rows` (values in COLUMNS order); `blank_rows` adds empty
+    bordered rows (the template)."""
+    cells: list[tuple[int, int, object, str]] = []
+    grid = header_grid(category, region, date)
+    head_style = {
+        (ROW_ATTACHMENT, 1): "sk_attach",
+        (ROW_TITLE_1, 1): "sk_title",
+        (ROW_TITLE_2, 1): "sk_title",
+        (ROW_REGION, 1): "sk_line",
+        (ROW_REGION, REGION_SPLIT + 1): "sk_line",
+    }
+    for r, values in enumerate(grid, 1):
+        for c, v in enumerate(values, 1):
+            style = "sk_head" if r in (ROW_GROUPS, ROW_HEADERS) else head_style.get((r, c))
+            if style is not None:
+                cells.append((r, c, v, style))
+    heights: dict[int, float] = dict(HEADER_HEIGHTS)
+    styles = [STYLE_NAMES[c.kind] for c in COLUMNS]
+    widths = [c.width for c in COLUMNS]
+    r = FIRST_DATA_ROW
+    for values in rows:
+        if len(values) != NCOLS:
+            raise ValueError(f"a 汇总表 row has {NCOLS} values, not {len(values)}")
+        cells += [(r, c, v, style) for c, (v, style) in enumerate(zip(values, styles), 1)]
+        heights[r] = row_height(values, widths)
+        r += 1
+    for _ in range(blank_rows):
+        cells += [(r, c, None, style) for c, style in enumerate(styles, 1)]
+        heights[r] = BLANK_ROW_HEIGHT
+        r += 1
+    n = r - FIRST_DATA_ROW
+    foot = footer_rows(r - 1)
+    stamp_row, note_row = sorted(foot)
+    foot_style = {(stamp_row, 1): "sk_stamp", (stamp_row, REGION_SPLIT + 1): "sk_stamp", (note_row, 1): "sk_note"}
+    for rr in (stamp_row, note_row):
+        for c, v in enumerate(foot[rr], 1):
+            if (rr, c) in foot_style:
+                cells.append((rr, c, v, foot_style[rr, c]))
+    heights[stamp_row] = STAMP_HEIGHT
+    heights[note_row] = NOTE_HEIGHT
+    return SheetPlan(
+        name or category.sheet_name,
+        widths,
+        cells,
+        heights,
+        merges(n),
+        f"B{FIRST_DATA_ROW}",
+        PrintSetup(paper, note_row, LAST_COL, f"{ROW_GROUPS}:{ROW_HEADERS}"),
+    )
 
 
 def write_table(
@@ -406,62 +601,7 @@ def write_table(
     The workbook must have the styles registered (`register_styles`).  Text values are written
     as data (never formulas).  `blank_rows` adds empty bordered rows (the template).
     """
-    for col, spec in enumerate(COLUMNS):
-        ws.column_dimensions[col_letters(col)].width = spec.width
-    grid = header_grid(category, region, date)
-    for r, values in enumerate(grid, 1):
-        for c, v in enumerate(values, 1):
-            if v is not None:
-                set_text(ws.cell(row=r, column=c), v)
-    ws.cell(row=ROW_ATTACHMENT, column=1).style = "sk_attach"
-    for r in (ROW_TITLE_1, ROW_TITLE_2):
-        ws.cell(row=r, column=1).style = "sk_title"
-    ws.cell(row=ROW_REGION, column=1).style = "sk_line"
-    ws.cell(row=ROW_REGION, column=REGION_SPLIT + 1).style = "sk_line"
-    for r in (ROW_GROUPS, ROW_HEADERS):
-        for c in range(1, NCOLS + 1):
-            ws.cell(row=r, column=c).style = "sk_head"
-    ws.row_dimensions[ROW_TITLE_1].height = 24
-    ws.row_dimensions[ROW_TITLE_2].height = 24
-    ws.row_dimensions[ROW_REGION].height = 20
-    ws.row_dimensions[ROW_GROUPS].height = 20
-    ws.row_dimensions[ROW_HEADERS].height = 44
-
-    styles = [STYLE_NAMES[c.kind] for c in COLUMNS]
-    widths = [c.width for c in COLUMNS]
-    r = FIRST_DATA_ROW
-    cache = StyleCache()
-    for values in rows:
-        for c, (v, style) in enumerate(zip(values, styles, strict=True), 1):
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, str):
-                set_text(cell, v)
-            elif v is not None:
-                cell.value = v
-            cache.apply(cell, style)
-        ws.row_dimensions[r].height = row_height(values, widths)
-        r += 1
-    for _ in range(blank_rows):
-        for c, style in enumerate(styles, 1):
-            ws.cell(row=r, column=c).style = style
-        ws.row_dimensions[r].height = 20
-        r += 1
-    n = r - FIRST_DATA_ROW
-    foot = footer_rows(r - 1)
-    for rr, values in foot.items():
-        for c, v in enumerate(values, 1):
-            if v is not None:
-                set_text(ws.cell(row=rr, column=c), v)
-    stamp_row, note_row = sorted(foot)
-    ws.cell(row=stamp_row, column=1).style = "sk_stamp"
-    ws.cell(row=stamp_row, column=REGION_SPLIT + 1).style = "sk_stamp"
-    ws.cell(row=note_row, column=1).style = "sk_note"
-    ws.row_dimensions[stamp_row].height = 36
-    ws.row_dimensions[note_row].height = 30
-    for rng in merges(n):
-        ws.merge_cells(rng)
-    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
-    apply_print_setup(ws, paper=paper, title_rows=f"{ROW_GROUPS}:{ROW_HEADERS}", last_row=note_row, last_col=LAST_COL)
+    render(ws, table_plan(category, rows, region=region, date=date, paper=paper, blank_rows=blank_rows))
 
 
 def template_workbook(year: int, fund: str | None = None, *, paper: str = "A4", catalog: Catalog | None = None):

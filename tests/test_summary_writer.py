@@ -55,3 +55,13 @@ def test_the_comparison_sees_a_changed_cell(monkeypatch):
 
     monkeypatch.setattr(summary, "to_workbook", changed)
     assert same_workbook(summary, "A4") != []
+
+
+def test_the_theme_we_write_is_openpyxls():
+    """workbooks/theme.py carries openpyxl's theme part so files written without openpyxl (附件2,
+    the .xlam) match one openpyxl saves; an openpyxl upgrade that changes it shows here."""
+    from openpyxl.writer.theme import theme_xml
+
+    from subsidykit.workbooks.theme import THEME_XML
+
+    assert THEME_XML == (theme_xml.decode() if isinstance(theme_xml, bytes) else theme_xml)

@@ -29,7 +29,7 @@ import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 
-from subsidykit.summary._theme import THEME_XML
+from subsidykit.workbooks.theme import THEME_XML
 from subsidykit.workbooks import summary_layout as L
 from subsidykit.workbooks.cells import col_index, col_letters
 

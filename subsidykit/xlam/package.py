@@ -273,7 +273,7 @@ def build(
         f"<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><Company>{title}</Company>"
         f"<AppVersion>16.0300</AppVersion></Properties>"
     )
-    from openpyxl.writer.theme import theme_xml
+    from subsidykit.workbooks.theme import THEME_XML
 
     overrides = [("/xl/workbook.xml", CT_ADDIN)]
     overrides += [(f"/xl/worksheets/sheet{i + 1}.xml", CT_SHEET) for i in range(n)]
@@ -298,7 +298,7 @@ def build(
         *[(f"xl/worksheets/sheet{i + 1}.xml", x.encode()) for i, x in enumerate(sheet_parts)],
         ("xl/styles.xml", STYLES.encode()),
         ("xl/sharedStrings.xml", sst_xml.encode()),
-        ("xl/theme/theme1.xml", theme_xml.encode() if isinstance(theme_xml, str) else theme_xml),
+        ("xl/theme/theme1.xml", THEME_XML.encode()),
         ("xl/vbaProject.bin", vba_bin),
         ("customUI/customUI14.xml", ui),
     ]

@@ -1,4 +1,5 @@
-"""The default Office theme (xl/theme/theme1.xml) of the summary workbook: openpyxl's fixed
+"""The default Office theme (xl/theme/theme1.xml) of the files we write ourselves (the 附件2
+summary, the .xlam): openpyxl's fixed
 theme (openpyxl/writer/theme.py, MIT licence), so that the directly written file carries the
 same theme part as one saved by openpyxl (fonts "minor"/"major", theme colours)."""
 

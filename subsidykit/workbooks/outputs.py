@@ -18,11 +18,9 @@ text is shown in a terminal.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,6 +63,8 @@ def json_text(data: object, **kwargs) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)`` with the characters above as \\uXXXX escapes
     (the same JSON value, printable on any terminal)."""
     kwargs.setdefault("indent", 2)
+    import json  # only the --json answers need it (start-up counts)
+
     text = json.dumps(data, ensure_ascii=False, **kwargs)
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -226,6 +226,8 @@ def check_writable(folder: str | os.PathLike, *, what: str) -> None:
     if not probe_dir.is_dir():
         raise BadInputError(f"无法在 {term(target)} 写入{what}：{term(probe_dir)} 不是文件夹")
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".sk-", suffix=".probe", dir=probe_dir)
     except OSError as exc:
         raise BadInputError(f"无法在 {term(target)} 写入{what}：{os_error_text(exc)}") from None

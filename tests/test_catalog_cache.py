@@ -7,6 +7,7 @@ import pickle
 import shutil
 import stat
 import subprocess
+import time
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -166,3 +167,20 @@ def test_the_field_vocabulary_is_cached_and_reread_when_changed(cache_folder, tm
     cached.write_bytes(pickle.dumps(_Boom()))  # tampered: refused, re-read, never run
     assert cache.load_yaml(f)["新字段"] == {"unit": "万元"}
     assert not (cache_folder / "PWNED").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device-link"])
+def test_something_else_under_the_cache_name_is_ignored_without_blocking(cache_folder, kind):
+    cache.load(_files())
+    (path,) = cache_folder.glob("catalog-*.pickle")
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it for reading would wait for a writer forever
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")  # endless bytes
+    t0 = time.monotonic()
+    assert cache._read(path) is None
+    assert cache.load(_files())[0].programs  # validated again; the odd entry left as it is
+    assert time.monotonic() - t0 < 30

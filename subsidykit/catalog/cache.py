@@ -74,11 +74,22 @@ class _RecordsOnly(pickle.Unpickler):
 
 
 def _read(path: Path, valid=lambda docs: isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)):
+    import stat
+
+    try:  # a FIFO or device planted under the cache's name must not block or feed us forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
     try:
-        with open(path, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError:
         return None
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         return None
     try:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from xlserver import ROOT, running_server
+from xlserver import ROOT, running_server, stop
 
 SUBMISSIONS = ROOT / "examples" / "submissions"
 LEDGER = ROOT / "examples" / "台账_2023.xlsx"
@@ -523,12 +523,7 @@ def test_gunicorn_with_the_readme_command_runs_the_guarded_app(tmp_path):
             assert s.recv(1024) == b""
             assert time.perf_counter() - started < 6
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            proc.kill()
-        log.close()
+        stop(proc, log, timeout=20)
     assert token not in (tmp_path / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
 
 

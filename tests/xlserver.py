@@ -102,12 +102,17 @@ def running_server(extra_env: dict[str, str] | None = None, timeout: float = 60.
         yield base
     finally:
         TOKENS.pop(base, None)
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            proc.kill()
-        log.close()
+        stop(proc, log)
+
+
+def stop(proc: subprocess.Popen, log, timeout: float = 10) -> None:
+    """End a server process (terminate, then kill if it lingers) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:  # pragma: no cover
+        proc.kill()
+    log.close()
 
 
 def get_json(url: str) -> object:

@@ -73,7 +73,11 @@ class _RecordsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a catalog record: {module}.{name}")
 
 
-def _read(path: Path, valid=lambda docs: isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)):
+def _is_documents(docs) -> bool:
+    return isinstance(docs, tuple) and all(isinstance(d, records.Document) for d in docs)
+
+
+def _read(path: Path, valid=_is_documents):
     import stat
 
     try:  # a FIFO or device planted under the cache's name must not block or feed us forever
@@ -147,16 +151,22 @@ def build(files: list[Path]) -> tuple:
     return tuple(to_record(load_document(f), shared) for f in files)
 
 
-def load(files: list[Path]) -> tuple:
+def _cached(name: str, files: list[Path], make, valid):
+    """`make()`, or what it gave last time while `files` (and the code, see `key`) are unchanged."""
     folder = cache_dir()
     if folder is None:
-        return build(files)
-    path = folder / f"catalog-{key(files)}.pickle"
-    docs = _read(path)
-    if docs is None:
-        docs = build(files)
-        _write(path, docs)
-    return docs
+        return make()
+    path = folder / f"{name}-{key(files)}.pickle"
+    data = _read(path, valid)
+    if data is None:
+        data = make()
+        if valid(data):
+            _write(path, data)
+    return data
+
+
+def load(files: list[Path]) -> tuple:
+    return _cached("catalog", files, lambda: build(files), _is_documents)
 
 
 def load_yaml(path: Path):
@@ -164,13 +174,4 @@ def load_yaml(path: Path):
     the vocabulary every review uses is then read without importing PyYAML."""
     from subsidykit.catalog.documents import read_yaml
 
-    folder = cache_dir()
-    if folder is None:
-        return read_yaml(path.read_text(encoding="utf-8"))
-    cached = folder / f"yaml-{path.stem}-{key([path])}.pickle"
-    data = _read(cached, valid=lambda d: isinstance(d, dict))
-    if data is None:
-        data = read_yaml(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            _write(cached, data)
-    return data
+    return _cached(f"yaml-{path.stem}", [path], lambda: read_yaml(path.read_text(encoding="utf-8")), lambda d: isinstance(d, dict))

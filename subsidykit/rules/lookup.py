@@ -233,7 +233,12 @@ def _entries(cat: Catalog, year: int | None) -> list[_Entry]:
     memo = _memo_for(cat)
     got = memo.get(("#year", year))
     if got is None:
-        got = [e for p in cat.programs if p.year == year for e in _entries_of_program(p)]
+        every = memo.get(("#index",))  # already built for all years: take that year's from it
+        got = (
+            [e for e in every["entries"] if e.program.year == year]
+            if every is not None
+            else [e for p in cat.programs if p.year == year for e in _entries_of_program(p)]
+        )
         with _memo_lock:
             memo[("#year", year)] = got
     return got

@@ -33,6 +33,10 @@ demo: $(STAMP)
 	$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=3500 完工日期=2022年6月30日 软件投入=350 --only-given
 	@echo; echo "== 条件核对：不满足的例子（退出码 1，演示中忽略） =="
 	@$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 项目总投入=2500 完工日期=2022.07.01 --only-given || echo "（退出码 $$?：有条件未满足）"
+	@echo; echo "== 政策匹配：一个项目符合 2023 年度哪些项目、最高补助多少（退出码 0：至少一个符合） =="
+	$(BIN)/subsidykit match --year 2023 --status 符合 项目总投入=6000 软件投入=600 开工日期=2021-3-1 完工日期=2022-6-30 示范级别=省级 规模以上工业企业=是 手续完备=是 已完成验收=是 成立日期=2015-3-1 注册地省份=江苏省 独立法人资格=是 近三年重大以上安全环保质量事故=否 严重失信行为=否 本专项资金已支持项目未完成验收=否 同一项目已获国家或省级财政资金支持=否
+	@echo; echo "== 政策匹配：台账逐行匹配，写出一张工作表（符合、待补充，按最高补助排序） =="
+	$(BIN)/subsidykit match --ledger examples/台账_2023.xlsx --year 2023 --out out/政策匹配_2023.xlsx --force
 	@echo; echo "== 真实性核查：推荐 47 个项目须核查几个 =="
 	$(BIN)/subsidykit sample 47
 	@echo; echo "== 由台账生成附件2 入库项目汇总表（含审核表、附件3/附件4） =="
@@ -44,6 +48,8 @@ demo: $(STAMP)
 	@echo; echo "全部项目的 JSON 已写入 out/programs.json"
 	@echo; echo "== 工作表函数：用 formulas 公式引擎计算示例台账（不需要 Excel） =="
 	TQDM_DISABLE=1 $(BIN)/python -m udfs.formulas_engine examples/台账_函数示例.xlsx --out out/台账_函数示例_计算结果.xlsx
+	@echo; echo "== 政策匹配（工作表函数）：一行填写企业数据，后面的单元格给出最优项目与金额；下方溢出符合的全部项目 =="
+	@$(BIN)/python examples/show_match_sheet.py out/台账_函数示例_计算结果.xlsx
 	@echo; echo "== Excel 桌面加载项：由 addin/desktop 的文本源文件构建 .xlam =="
 	$(BIN)/subsidykit addin build --out out/subsidykit.xlam
 	@echo; echo "网页版/365 加载项：make serve（或 subsidykit serve），再在 Excel 中上传 http://127.0.0.1:8000/manifest 的清单"
@@ -58,6 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/udf_bench.py
 	$(BIN)/python benchmarks/summary_bench.py
 	$(BIN)/python benchmarks/validate_bench.py
+	$(BIN)/python benchmarks/match_bench.py
 	$(BIN)/python benchmarks/server_load.py --clients 8 --seconds 60
 
 serve: $(STAMP)

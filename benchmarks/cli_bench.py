@@ -9,7 +9,7 @@ shell), against a baseline measured in the same run:
     reads the ledger and writes the same number of cells.
 Ratios are printed beside the targets; nothing is asserted.
 
-Usage: python benchmarks/cli_bench.py [--n 2000] [--rows 1000] [--runs 5] [--dir DIR]
+Usage: python benchmarks/cli_bench.py [--n 2000] [--rows 1000] [--runs 5] [--dir DIR] [--startup-only]
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, default=1000, help="ledger rows for summary")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--dir", type=Path, help="keep generated files here")
+    ap.add_argument("--startup-only", action="store_true", help="only the start-up figures (cap/show/check/sample)")
     args = ap.parse_args(argv)
     work = args.dir or Path(tempfile.mkdtemp(prefix="subsidykit-clibench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, cmd in commands.items():
         t = run([*SUBSIDYKIT, *cmd], args.runs, env)
         line(label, t, base, "python -c pass", "≤ 3 倍", t / base <= 3)
+    if args.startup_only:
+        return 0
 
     sys.path.insert(0, str(HERE))
     import validate_bench  # the same generated submissions as the in-process benchmark

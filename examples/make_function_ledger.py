@@ -76,6 +76,21 @@ ERROR_CASES = [
     ("2023/工业互联网标识解析项目/工业互联网标识解析二级节点项目", None, "定额项目：不需基数"),
 ]
 
+# 政策匹配: an applicant's figures typed in a row; the next cells show the best program and its
+# award, and the whole table of programs it fits (ELIGIBLE_PROGRAMS) spills below.  The fields
+# are the notice's general conditions (000 lines 78-101) and the smart factory's (000 lines 428-456).
+MATCH_FIELDS = [
+    "项目总投入", "软件投入", "完工日期", "项目实施周期", "示范级别", "规模以上工业企业", "手续完备", "已完成验收",
+    "成立日期", "注册地省份", "独立法人资格", "近三年重大以上安全环保质量事故", "严重失信行为",
+    "本专项资金已支持项目未完成验收", "同一项目已获国家或省级财政资金支持",
+]  # fmt: skip
+MATCH_ROWS = [
+    ("虚构庚智能制造有限公司", [6000, 350, dt.date(2022, 6, 30), 2, "省级", "是", "是", "是", dt.date(2015, 1, 1), "江苏省", "是", "否", "否", "否", "否"]),
+    ("虚构辛装备科技有限公司", [2500, 350, dt.date(2022, 6, 30), 2, "省级", "是", "是", "是", dt.date(2015, 1, 1), "江苏省", "是", "否", "否", "否", "否"]),
+    ("虚构壬电子有限公司", [6000, 350, dt.date(2022, 6, 30), 2, "省级", "是", "是", "是", dt.date(2015, 1, 1), "浙江省", "是", "否", "否", "否", "否"]),
+]
+MATCH_YEAR = 2023
+
 CHECK_HEADER = ["项目", "项目总投入", "软件投入", "完工日期", "核对结果（只核对已填字段）", "核对结果（全部条件）"]
 CHECK_ROWS = [
     ("2023/智能制造示范工厂项目", 3500, 350, dt.date(2022, 6, 30)),
@@ -163,6 +178,8 @@ def build(out: Path = DEFAULT_OUT) -> Path:
         ck.cell(r, 6, f"=CHECK_ROW(A{r},$B$1:$D$1,B{r}:D{r})")
     _style(ck, [30, 12, 10, 12, 90, 90])
 
+    _match_sheet(wb.create_sheet("政策匹配"))
+
     catalog = wb.create_sheet("目录")
     n = len(list_programs(2023)) + 1  # header row + one row per 2023 program
     catalog["A1"] = ArrayFormula(f"A1:H{n}", "=PROGRAMS(2023)")
@@ -194,6 +211,33 @@ def build(out: Path = DEFAULT_OUT) -> Path:
     buf = io.BytesIO()
     wb.save(buf)
     return write_bytes_atomic(out, buf.getvalue())
+
+
+def _match_sheet(ws) -> None:
+    """Row 1: 企业名称, the fields, 最优项目, 最高补助; one applicant per row; below, the table of
+    every program the first applicant fits (符合 and 待补充), spilled by ELIGIBLE_PROGRAMS."""
+    from openpyxl.utils import get_column_letter
+
+    from subsidykit.rules.matching import match
+
+    last = get_column_letter(1 + len(MATCH_FIELDS))  # the last field's column
+    best, amount = get_column_letter(2 + len(MATCH_FIELDS)), get_column_letter(3 + len(MATCH_FIELDS))
+    ws.append(["企业名称", *MATCH_FIELDS, "最优项目（BEST_PROGRAM）", "最高补助（万元）"])
+    for r, (company, values) in enumerate(MATCH_ROWS, start=2):
+        ws.cell(r, 1, company)
+        for c, value in enumerate(values, start=2):
+            ws.cell(r, c, value)
+            if isinstance(value, dt.date):
+                ws.cell(r, c).number_format = "yyyy-mm-dd"
+        ws[f"{best}{r}"] = f"=BEST_PROGRAM($B$1:${last}$1,B{r}:{last}{r},{MATCH_YEAR})"
+        ws[f"{amount}{r}"] = f'=IFERROR(SUBSIDY_CAP({best}{r},B{r}),"")'
+    top = len(MATCH_ROWS) + 3
+    ws.cell(top, 1, f"{MATCH_ROWS[0][0]} 符合或待补充的 {MATCH_YEAR} 年度项目（ELIGIBLE_PROGRAMS）：")
+    # the spill's size: its header and one row per program (the engine sizes it, as PROGRAMS' is)
+    first = dict(zip(MATCH_FIELDS, MATCH_ROWS[0][1], strict=True))
+    n = len(match(first, MATCH_YEAR).of_status("eligible", "unknown")) + 1
+    ws[f"A{top + 1}"] = ArrayFormula(f"A{top + 1}:E{top + n}", f"=ELIGIBLE_PROGRAMS($B$1:${last}$1,B2:{last}2,{MATCH_YEAR})")
+    _style(ws, [40, *([12] * len(MATCH_FIELDS)), 40, 16])
 
 
 def _style(ws, widths: list[int]) -> None:

@@ -11,6 +11,7 @@ below; never `subsidykit.cli`.
 from .catalog_sheet import insert_program_catalog
 from .help import help_rows, show_help
 from .ledger_template import insert_ledger_template
+from .matching import match_programs
 from .summary import generate_summary
 from .validation import validate_submissions
 
@@ -19,6 +20,7 @@ __all__ = [
     "help_rows",
     "insert_ledger_template",
     "insert_program_catalog",
+    "match_programs",
     "show_help",
     "validate_submissions",
 ]

@@ -27,7 +27,7 @@ from subsidykit.xlam.package import CT_ADDIN, load_config
 REFERENCE = Path(__import__("xlwings").__file__).parent / "quickstart_addin_ribbon.xlam"
 VBA_DIR = SOURCE_DIR / "vba"
 RIBBON_XML = (SOURCE_DIR / "customUI14.xml").read_bytes()
-BUTTONS = ["生成汇总表", "批量校验", "插入台账模板", "项目目录", "设置", "帮助"]
+BUTTONS = ["生成汇总表", "批量校验", "政策匹配", "插入台账模板", "项目目录", "设置", "帮助"]
 
 
 def run(*args, env=None):
@@ -42,7 +42,7 @@ def xlam(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "subsidykit.xlam"
     code, stdout, stderr = run("addin", "build", "--out", str(out))
     assert code == 0, stderr
-    assert str(out) in stdout and "6 个按钮" in stdout and "VBA 模块" in stdout
+    assert str(out) in stdout and "7 个按钮" in stdout and "VBA 模块" in stdout
     return out
 
 
@@ -157,7 +157,7 @@ def test_openpyxl_reads_the_config_and_help_sheets(xlam, tmp_path):
     rows = [[c if c is not None else "" for c in r] for r in help_sheet.iter_rows(values_only=True)]
     expected = [[str(c) if c is not None else "" for c in r] for r in help_rows()]
     assert [r[: len(e)] for r, e in zip(rows, expected)] == expected and len(rows) == len(expected)
-    assert any(r[1] == "SUBSIDY_CAP" for r in rows) and [r[1] for r in rows[1:7]] == BUTTONS
+    assert any(r[1] == "SUBSIDY_CAP" for r in rows) and [r[1] for r in rows[1:8]] == BUTTONS
 
 
 def test_libreoffice_opens_the_addin(xlam, tmp_path):
@@ -179,12 +179,12 @@ def test_libreoffice_opens_the_addin(xlam, tmp_path):
 # --- the ribbon ------------------------------------------------------------------------------
 
 
-def test_ribbon_follows_the_schema_rules_and_has_the_six_buttons():
+def test_ribbon_follows_the_schema_rules_and_has_the_seven_buttons():
     assert ribbon.validate(RIBBON_XML) == []
     buttons = ribbon.buttons(RIBBON_XML)
     assert [b["label"] for b in buttons] == BUTTONS
     assert all(b.get("imageMso") and b.get("screentip") and b.get("supertip") for b in buttons)
-    assert [b["label"] for b in buttons if b.get("size") == "large"] == ["生成汇总表", "批量校验"]
+    assert [b["label"] for b in buttons if b.get("size") == "large"] == ["生成汇总表", "批量校验", "政策匹配"]
     assert '<tab id="zxzjTab" label="专项资金"'.encode() in RIBBON_XML
     assert RIBBON_XML.count(ribbon.NS.encode()) == 1
 
@@ -221,7 +221,7 @@ def _vba_source(module: str) -> str:
 
 def test_every_ribbon_callback_is_a_sub_taking_the_control():
     callbacks = ribbon.callbacks(RIBBON_XML)
-    assert len(callbacks) == 6
+    assert len(callbacks) == 7
     for control, attr, target in callbacks:
         module, _, proc = target.partition(".")
         text = _vba_source(module)
@@ -231,7 +231,7 @@ def test_every_ribbon_callback_is_a_sub_taking_the_control():
 def test_runpython_targets_exist_in_macros():
     text = _vba_source("Ribbon")
     targets = re.findall(r'RunPython "import macros; macros\.(\w+)\(\)"', text)
-    assert targets == ["generate_summary", "validate_submissions", "insert_ledger_template", "insert_program_catalog"]
+    assert targets == ["generate_summary", "validate_submissions", "match_programs", "insert_ledger_template", "insert_program_catalog"]
     macros = importlib.import_module("macros")
     missing = [t for t in targets if not callable(getattr(macros, t, None))]
     assert not missing, f"macros lacks {missing}"

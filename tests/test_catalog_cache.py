@@ -184,3 +184,16 @@ def test_something_else_under_the_cache_name_is_ignored_without_blocking(cache_f
     assert cache._read(path) is None
     assert cache.load(_files())[0].programs  # validated again; the odd entry left as it is
     assert time.monotonic() - t0 < 30
+
+
+def test_record_properties_work_as_the_schema_ones():
+    """The generated records copy the schema's properties (alias_names): they answer as on the
+    validated models (a doubled @property made them raise)."""
+    docs = cache.load(_files())
+    fresh = [load_document(f) for f in _files()]
+    pairs = [(p, q) for d, e in zip(docs, fresh, strict=True) for p, q in zip(d.programs, e.programs, strict=True) if q.aliases]
+    assert pairs
+    for p, q in pairs:
+        assert p.alias_names == q.alias_names
+        for v, w in zip(p.variants, q.variants, strict=True):
+            assert v.alias_names == w.alias_names

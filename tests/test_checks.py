@@ -101,7 +101,8 @@ def test_a_sub_case_must_be_named_where_conditions_differ(tmp_path):
 def test_investment_below_3000(tmp_path):
     # 000 line 442: 项目总投入不低于 3000 万元; 2999 fails, 3000 passes (不低于 includes it)
     result = run(tmp_path, with_(项目总投入=2999, 固定资产投资=2000, 申请补助资金=299))
-    assert codes(result) == {("BELOW_THRESHOLD", "项目总投入")}
+    # issue 16: 2999 meets 服务化改造升级标杆示范项目's 不低于2000万元 (000 line 587): the 提示 names it
+    assert codes(result) == {("BELOW_THRESHOLD", "项目总投入"), ("FITS_OTHER_PROGRAMS", "申报项目类别")}
     f = result.findings[0]
     assert (f.source.file, f.source.lines) == ("000_e236479adaf7e68e.txt", (442, 442))
     assert run(tmp_path, with_(项目总投入=3000, 固定资产投资=2000, 申请补助资金=300), name="ok.xlsx").findings == []
@@ -217,7 +218,8 @@ def test_in_memory_sheets_give_the_same_findings(tmp_path):
     path = write(tmp_path / "s.xlsx", with_(项目总投入=2999, 固定资产投资=2000, 申请补助资金=299))
     raw = read_workbook(path)
     result = validate_sheets({s.name: s.rows for s in raw.sheets}, file="当前工作簿")
-    assert codes(result) == {("BELOW_THRESHOLD", "项目总投入")}
+    # issue 16: the 提示 naming 服务化改造升级标杆示范项目 (不低于2000万元, 000 line 587), as from the file
+    assert codes(result) == {("BELOW_THRESHOLD", "项目总投入"), ("FITS_OTHER_PROGRAMS", "申报项目类别")}
     assert result.findings[0].cell == "E16"
 
 

@@ -30,7 +30,7 @@ from subsidykit.workbooks.summary_layout import ledger_template
 
 SUBMISSIONS = ROOT / "examples" / "submissions"
 LEDGER = ROOT / "examples" / "台账_2023.xlsx"
-RIBBON_LABELS = {"生成汇总表", "批量校验", "插入台账模板", "项目目录", "设置", "帮助"}
+RIBBON_LABELS = {"生成汇总表", "批量校验", "政策匹配", "插入台账模板", "项目目录", "设置", "帮助"}
 NS = {
     "o": "http://schemas.microsoft.com/office/appforoffice/1.1",
     "v": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",

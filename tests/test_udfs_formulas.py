@@ -151,3 +151,23 @@ def test_write_evaluated_keeps_the_input_and_replaces_formulas(book, tmp_path):
     assert ws["N3"].value == 2000  # inside the spilled array
     formulas_left = [c.coordinate for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert formulas_left == []
+
+
+def test_policy_matching_sheet_best_program_and_spilled_table(results):
+    """政策匹配: an applicant's figures in a row, the best program and its award in the next cells.
+
+    Row 2 (项目总投入 6000): 智能制造示范工厂 按不超过项目总投入的10%，最高不超过2000万元
+    (000 lines 452-454) -> 600; 服务化改造升级标杆示范 按不超过项目总投入的 10%，最高不超过 500 万元
+    (000 lines 597-599) -> 500; the larger is best.  Row 3 (项目总投入 2500): below the smart
+    factory's 项目总投入不低于3000万元 (000 line 442), so the service benchmark is best: 2500 × 10% = 250.
+    Row 4 (注册地 浙江省): fails 在江苏省域内注册 (000 line 78), no program fits: #N/A."""
+    sheet = "政策匹配"
+    assert v(results, sheet, "Q2") == "2023/智能制造示范工厂项目"
+    assert v(results, sheet, "R2") == 600
+    assert v(results, sheet, "Q3") == "2023/服务化改造升级标杆示范项目"
+    assert v(results, sheet, "R3") == 250
+    assert v(results, sheet, "Q4") == "#N/A" and isinstance(value_at(results, sheet, "Q4"), XlErr)
+    assert v(results, sheet, "R4") is None  # IFERROR(…, "")
+    assert [v(results, sheet, f"{c}7") for c in "ABCDE"] == ["项目", "子类", "结论", "最高补助", "待补字段"]
+    assert [v(results, sheet, f"{c}8") for c in "ACD"] == ["2023/智能制造示范工厂项目", "符合", 600]
+    assert [v(results, sheet, f"{c}9") for c in "ACD"] == ["2023/服务化改造升级标杆示范项目", "符合", 500]

@@ -34,8 +34,10 @@ from subsidykit.rules import lookup
 from subsidykit.catalog import records
 from subsidykit.catalog import load_catalog
 from udfs import (
+    BEST_PROGRAM,
     CHECK_ROW,
     CHECK_THRESHOLD,
+    ELIGIBLE_PROGRAMS,
     PROGRAM_INFO,
     PROGRAMS,
     SUBSIDY_CAP,
@@ -480,6 +482,8 @@ CALLS = {
     "VERIFY_SAMPLE_SIZE": (VERIFY_SAMPLE_SIZE, st.tuples(scalars, scalars)),
     "USCC_VALID": (USCC_VALID, st.tuples(scalars)),
     "TO_WAN": (TO_WAN, st.tuples(scalars, st.one_of(st.sampled_from(["元", "万元", "亿元", "千元", "万", "亿"]), scalars))),
+    "ELIGIBLE_PROGRAMS": (ELIGIBLE_PROGRAMS, st.tuples(st.lists(fields, min_size=1, max_size=4), scalars, scalars, scalars)),
+    "BEST_PROGRAM": (BEST_PROGRAM, st.tuples(st.lists(fields, min_size=1, max_size=4), scalars, scalars)),
 }
 
 
@@ -497,6 +501,9 @@ def test_hostile_scalars_never_escape(name, boundary_log):
         if name == "CHECK_ROW":  # labels a row, values the same width
             program, labels, value, year, only = args
             args = (program, [labels], [[value] * len(labels)], year, only)
+        elif name in ("ELIGIBLE_PROGRAMS", "BEST_PROGRAM"):  # labels a row, values the same width
+            labels, value, *rest = args
+            args = ([labels], [[value] * len(labels)], *rest)
         result = fn(*args)
         assert_result_ok(result, args)
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from subsidykit.workbooks.atomic import write_bytes_atomic
 
-from . import functions
+import udfs
+
 from .cells import XlErr
 
 
@@ -76,9 +77,9 @@ def register() -> list[str]:
     import formulas
 
     table = formulas.get_functions()
-    for name in functions.__all__:
-        table[name] = _wrap(getattr(functions, name))
-    return list(functions.__all__)
+    for name in udfs.__all__:
+        table[name] = _wrap(getattr(udfs, name))
+    return list(udfs.__all__)
 
 
 def evaluate(path: str | Path) -> dict[tuple[str, str], object]:

@@ -122,7 +122,7 @@ def _cap_one(
     return float(award.amount)
 
 
-def _records(labels: object, values: object, mismatch: str):
+def label_records(labels: object, values: object, mismatch: str):
     """(labels, value rows) of a labels range and a values range (CHECK_ROW, the parts of
     SUBSIDY_CAP), or the error result to return: labels and values may also stand as two
     columns (one record)."""
@@ -150,7 +150,7 @@ def _with_parts(
 ) -> object:
     """The parts of a combined award as a labels row and a values range (as CHECK_ROW): one result
     per values row; program, base, variant, count and year a single cell or a column of that length."""
-    records = _records(part_labels, part_values, "分项名称有 {n} 个，分项基数每行的个数须相同")
+    records = label_records(part_labels, part_values, "分项名称有 {n} 个，分项基数每行的个数须相同")
     if not isinstance(records, tuple):
         return records
     lab, rows = records
@@ -493,13 +493,11 @@ def CHECK_THRESHOLD(program, field, value, year=None):
     return elementwise(_check_one, program, field, value, year)
 
 
-def _row_verdict(program: object, labels: list[object], row: list[object], year: object, only_given: bool) -> object:
-    if blank(program):
-        return None
-    if all(blank(v) for v in row):
-        return None
+def row_values(labels: Sequence[object], row: Sequence[object]) -> dict[str, object]:
+    """A header row and a values row as {label: value} (labels trimmed, columns without a label
+    left out). The same field under two labels is refused, never the last one taken."""
     values: dict[str, object] = {}
-    seen: dict[str, str] = {}  # canonical field -> its label: the same field twice is refused, never the last one taken
+    seen: dict[str, str] = {}  # canonical field -> its label
     for label, v in zip(labels, row, strict=True):
         if blank(label):
             continue
@@ -509,6 +507,15 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
             raise BadInputError(f"表头「{key}」与「{seen[field]}」是同一项（{field}），只能有一列")
         seen[field] = key
         values[key] = v
+    return values
+
+
+def _row_verdict(program: object, labels: list[object], row: list[object], year: object, only_given: bool) -> object:
+    if blank(program):
+        return None
+    if all(blank(v) for v in row):
+        return None
+    values = row_values(labels, row)
     sel = find_program(_name(program), year=optional_year(year))
     rv = review_project(sel, values, strict=True, only_given=only_given)  # unknown labels: #NAME?
     report = rv.report
@@ -528,7 +535,7 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
 @xw.arg("only_given", ndim=2, doc="可选：TRUE 时只核对已填的字段（默认全部条件，缺少的列为“缺少数据”）")
 def CHECK_ROW(program, labels, values, year=None, only_given=None):
     """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。多行数值返回一列结果。"""
-    records = _records(labels, values, "表头有 {n} 列，数值行的列数须相同")
+    records = label_records(labels, values, "表头有 {n} 列，数值行的列数须相同")
     if not isinstance(records, tuple):
         return records
     lab, rows = records

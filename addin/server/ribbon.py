@@ -19,6 +19,7 @@ RIBBON = [
         "buttons": [
             _button("GenerateSummary", "生成汇总表", function="generate-summary"),
             _button("ValidateBatch", "批量校验", view="validate"),
+            _button("MatchPrograms", "政策匹配", function="match-programs"),
         ],
     },
     {

@@ -8,11 +8,11 @@ verifier (`verify`) and how a citation reads (`cite`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from subsidykit.catalog.documents import load_document, read_yaml
+from subsidykit.catalog.frozen import IdentityRecord
 from subsidykit.catalog.records import Document, Program, Source, Threshold, Variant
 from subsidykit.errors import CatalogError
 
@@ -21,14 +21,19 @@ DATA_DIR = Path(__file__).with_name("data")
 __all__ = ["Catalog", "Document", "Program", "Source", "Threshold", "Variant", "load_catalog", "load_document", "read_yaml", "DATA_DIR"]
 
 
-@dataclass(frozen=True)
-class Catalog:
-    documents: tuple[Document, ...]
-    programs: tuple[Program, ...] = field(init=False)
-    by_id: dict[str, Program] = field(init=False, repr=False)
-    doc_of: dict[str, Document] = field(init=False, repr=False)
+class Catalog(IdentityRecord):
+    """The documents, with their programs in order (`programs`), by id (`by_id`) and the
+    document of each program id (`doc_of`).  Compared and hashed by identity: the engine's
+    caches are keyed by the catalog object, never by hashing every program in it."""
 
-    def __post_init__(self) -> None:
+    documents: tuple[Document, ...]
+    programs: tuple[Program, ...]
+    by_id: dict[str, Program]
+    doc_of: dict[str, Document]
+    _fields = ("documents",)
+
+    def __init__(self, documents: tuple[Document, ...]) -> None:
+        object.__setattr__(self, "documents", documents)
         progs = tuple(p for d in self.documents for p in d.programs)
         by_id: dict[str, Program] = {}
         doc_of: dict[str, Document] = {}

@@ -2,7 +2,7 @@
 
 The pydantic schema is the one definition of a catalog entry: it validates the YAML when the
 catalog is built.  Commands then run on plain frozen classes with the same names, fields
-and properties (plain slotted classes), read from a cache (`subsidykit.catalog.cache`) without importing pydantic or
+and properties (plain `frozen.Record` classes), read from a cache (`subsidykit.catalog.cache`) without importing pydantic or
 PyYAML.  `python -m subsidykit.catalog.codegen` rewrites records.py; a test fails when it is
 stale.
 """
@@ -20,62 +20,22 @@ HEADER = '''"""The catalog's runtime classes: GENERATED from schema.py by `pytho
 
 Do not edit: change schema.py and regenerate (tests/test_catalog_cache.py fails when this file
 is stale).  Same class names, fields and properties as the schema; no validation here — the
-schema validated the data before it was cached.  Plain classes with __slots__ (no dataclass
+schema validated the data before it was cached.  Plain `frozen.Record` classes (no dataclass
 processing at import: every command pays for this module): frozen, compared and hashed by their
-fields like the schema's models, pickled by their field values; `replace(obj, **changes)` is
-the copy-with-changes.
+fields like the schema's models, pickled as their fields' dict (rebuilt without Python code);
+`replace(obj, **changes)` is the copy-with-changes.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal  # noqa: F401 - named in the annotations
-from typing import Literal, Union  # noqa: F401 - named in the annotations
+# The annotations name Decimal, Literal and Union: they stay strings (never evaluated), so this
+# module imports neither `decimal` nor `typing` at run time (linters and type checkers see them).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal  # noqa: F401
+    from typing import Literal, Union  # noqa: F401
 
-
-class _Record:
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name}")
-
-    def __delattr__(self, name):
-        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name}")
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f) for f in self._fields)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self):
-        return hash((self.__class__.__name__, self._values()))
-
-    def __repr__(self):
-        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
-        return f"{type(self).__name__}({inner})"
-
-    def __getstate__(self):
-        return self._values()
-
-    def __setstate__(self, state):
-        for f, v in zip(self._fields, state, strict=True):
-            object.__setattr__(self, f, v)
-
-
-def replace(record, **changes):
-    """A copy of `record` with some fields changed (as dataclasses.replace)."""
-    unknown = set(changes) - set(record._fields)
-    if unknown:
-        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)}")
-    return type(record)(**{f: changes.get(f, getattr(record, f)) for f in record._fields})
-
-
-def fields_of(record) -> tuple[str, ...] | None:
-    """The field names of a record, None for anything else."""
-    return record._fields if isinstance(record, _Record) else None
+from subsidykit.catalog.frozen import Record, fields_of, replace  # noqa: F401 - one home of record classes
 
 '''
 
@@ -90,6 +50,16 @@ def _models():
         if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__ == schema.__name__:
             out.append(obj)
     return out
+
+
+def _aliases(schema) -> list[str]:
+    """The schema's type aliases (Kind = Literal[…], Scalar = Union[…]): named in annotations."""
+    import typing
+
+    return [
+        name for name, obj in vars(schema).items()
+        if not name.startswith("_") and typing.get_origin(obj) in (typing.Literal, typing.Union)
+    ]  # fmt: skip
 
 
 def _param(cls, name: str, annotation: str) -> tuple[str, str]:
@@ -109,22 +79,20 @@ def render() -> str:
     from subsidykit.catalog import schema
 
     parts = [HEADER]
-    for alias in ("Kind", "Op", "Unit", "Scalar"):
-        if hasattr(schema, alias):
-            parts.append(f"{alias} = object  # schema.{alias}: checked by the schema when the catalog is built\n")
+    for alias in _aliases(schema):
+        parts.append(f"{alias} = object  # schema.{alias}: checked by the schema when the catalog is built\n")
     parts.append("\n")
     for cls in _models():
         if cls.__name__.startswith("_"):  # bases: their fields are in the subclasses
             continue
         names = list(cls.model_fields)
-        base = "_Record"
+        base = "Record"
         lines = ["", f"class {cls.__name__}({base}):"]
         doc = inspect.getdoc(cls)
         if doc and doc != inspect.getdoc(BaseModel) and cls.__doc__ is not None and "__doc__" in cls.__dict__:
             lines.append(textwrap.indent(f'"""{doc}"""', "    "))
             lines.append("")
-        lines.append(f"    __slots__ = {tuple(names)!r}")
-        lines.append("    _fields = __slots__")
+        lines.append(f"    _fields = {tuple(names)!r}")
         params, sets = [], []
         for name in names:
             annotation = _annotation(cls, name)
@@ -139,8 +107,9 @@ def render() -> str:
             for pname, member in klass.__dict__.items():
                 if isinstance(member, property) and klass.__module__ == schema.__name__:
                     lines.append("")
-                    lines.append("    @property")
-                    src = textwrap.dedent(inspect.getsource(member.fget))
+                    src = textwrap.dedent(inspect.getsource(member.fget))  # with its @property line
+                    if not src.lstrip().startswith("@property"):
+                        lines.append("    @property")
                     lines.append(textwrap.indent(src.rstrip(), "    "))
         parts.append("\n".join(lines) + "\n\n")
     return "".join(parts).rstrip() + "\n"

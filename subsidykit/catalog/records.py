@@ -2,62 +2,22 @@
 
 Do not edit: change schema.py and regenerate (tests/test_catalog_cache.py fails when this file
 is stale).  Same class names, fields and properties as the schema; no validation here — the
-schema validated the data before it was cached.  Plain classes with __slots__ (no dataclass
+schema validated the data before it was cached.  Plain `frozen.Record` classes (no dataclass
 processing at import: every command pays for this module): frozen, compared and hashed by their
-fields like the schema's models, pickled by their field values; `replace(obj, **changes)` is
-the copy-with-changes.
+fields like the schema's models, pickled as their fields' dict (rebuilt without Python code);
+`replace(obj, **changes)` is the copy-with-changes.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal  # noqa: F401 - named in the annotations
-from typing import Literal, Union  # noqa: F401 - named in the annotations
+# The annotations name Decimal, Literal and Union: they stay strings (never evaluated), so this
+# module imports neither `decimal` nor `typing` at run time (linters and type checkers see them).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal  # noqa: F401
+    from typing import Literal, Union  # noqa: F401
 
-
-class _Record:
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name}")
-
-    def __delattr__(self, name):
-        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name}")
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f) for f in self._fields)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self):
-        return hash((self.__class__.__name__, self._values()))
-
-    def __repr__(self):
-        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
-        return f"{type(self).__name__}({inner})"
-
-    def __getstate__(self):
-        return self._values()
-
-    def __setstate__(self, state):
-        for f, v in zip(self._fields, state, strict=True):
-            object.__setattr__(self, f, v)
-
-
-def replace(record, **changes):
-    """A copy of `record` with some fields changed (as dataclasses.replace)."""
-    unknown = set(changes) - set(record._fields)
-    if unknown:
-        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)}")
-    return type(record)(**{f: changes.get(f, getattr(record, f)) for f in record._fields})
-
-
-def fields_of(record) -> tuple[str, ...] | None:
-    """The field names of a record, None for anything else."""
-    return record._fields if isinstance(record, _Record) else None
+from subsidykit.catalog.frozen import Record, fields_of, replace  # noqa: F401 - one home of record classes
 
 Kind = object  # schema.Kind: checked by the schema when the catalog is built
 Op = object  # schema.Op: checked by the schema when the catalog is built
@@ -65,14 +25,13 @@ Unit = object  # schema.Unit: checked by the schema when the catalog is built
 Scalar = object  # schema.Scalar: checked by the schema when the catalog is built
 
 
-class Source(_Record):
+class Source(Record):
     """Where a number comes from: seed file, 1-based inclusive line range, quoted text.
 
     `text` is quoted from those lines; line breaks and spaces of the seed may be
     dropped, and "……" may stand for an omitted stretch between quoted parts."""
 
-    __slots__ = ('file', 'lines', 'text', 'note')
-    _fields = __slots__
+    _fields = ('file', 'lines', 'text', 'note')
 
     def __init__(self, *, file: str, lines: tuple[int, int], text: str, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -82,11 +41,10 @@ class Source(_Record):
         _set(self, 'note', note)
 
 
-class Cited(_Record):
+class Cited(Record):
     """A single number with its citation (quota, city limit, ...)."""
 
-    __slots__ = ('value', 'source', 'note')
-    _fields = __slots__
+    _fields = ('value', 'source', 'note')
 
     def __init__(self, *, value: Decimal, source: Source, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -95,11 +53,10 @@ class Cited(_Record):
         _set(self, 'note', note)
 
 
-class FirstPayment(_Record):
+class FirstPayment(Record):
     """首次拨付: a share of the award (0.5) or an amount in 万元."""
 
-    __slots__ = ('share', 'amount', 'source', 'note')
-    _fields = __slots__
+    _fields = ('share', 'amount', 'source', 'note')
 
     def __init__(self, *, share: Decimal | None = None, amount: Decimal | None = None, source: Source, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -109,11 +66,10 @@ class FirstPayment(_Record):
         _set(self, 'note', note)
 
 
-class Condition(_Record):
+class Condition(Record):
     """When a threshold applies (e.g. an R&D ratio that depends on the revenue band)."""
 
-    __slots__ = ('field', 'op', 'value', 'unit')
-    _fields = __slots__
+    _fields = ('field', 'op', 'value', 'unit')
 
     def __init__(self, *, field: str, op: Op, value: Union[Scalar, list[Scalar]], unit: Unit) -> None:
         _set = object.__setattr__
@@ -123,13 +79,12 @@ class Condition(_Record):
         _set(self, 'unit', unit)
 
 
-class Threshold(_Record):
+class Threshold(Record):
     """A quantitative 支持条件 / 申报条件: `field op value` in `unit`.
 
     `between` takes [low, high], both inclusive.  Dates are ISO strings."""
 
-    __slots__ = ('field', 'op', 'value', 'unit', 'label', 'when', 'unless', 'exempt', 'source', 'note')
-    _fields = __slots__
+    _fields = ('field', 'op', 'value', 'unit', 'label', 'when', 'unless', 'exempt', 'source', 'note')
 
     def __init__(self, *, field: str, op: Op, value: Union[Scalar, list[Scalar]], unit: Unit, label: str, when: list[Condition] | None = None, unless: list[Condition] | None = None, exempt: list[str] | None = None, source: Source, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -145,11 +100,10 @@ class Threshold(_Record):
         _set(self, 'note', note)
 
 
-class Part(_Record):
+class Part(Record):
     """One stage (two_stage) or one component (combined) of an award."""
 
-    __slots__ = ('name', 'base', 'rate', 'cap', 'fixed', 'source', 'note')
-    _fields = __slots__
+    _fields = ('name', 'base', 'rate', 'cap', 'fixed', 'source', 'note')
 
     def __init__(self, *, name: str, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, source: Source, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -162,13 +116,12 @@ class Part(_Record):
         _set(self, 'note', note)
 
 
-class Alias(_Record):
+class Alias(Record):
     """Another name clerks type for a program or variant ("首台套" for 首台（套）装备示范应用项目),
     with the reason: a `note` or the `source` clause that uses the name. A plain string is also
     accepted in `aliases` (entries written before aliases carried reasons)."""
 
-    __slots__ = ('name', 'note', 'source')
-    _fields = __slots__
+    _fields = ('name', 'note', 'source')
 
     def __init__(self, *, name: str, note: str | None = None, source: Source | None = None) -> None:
         _set = object.__setattr__
@@ -177,9 +130,8 @@ class Alias(_Record):
         _set(self, 'source', source)
 
 
-class Variant(_Record):
-    __slots__ = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'name', 'aliases')
-    _fields = __slots__
+class Variant(Record):
+    _fields = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'name', 'aliases')
 
     def __init__(self, *, kind: Kind | None = None, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, name: str, aliases: list[Union[str, Alias]] | None = None) -> None:
         _set = object.__setattr__
@@ -202,16 +154,14 @@ class Variant(_Record):
         _set(self, 'aliases', list() if aliases is None else aliases)
 
     @property
-    @property
     def alias_names(self) -> list[str]:
         return [a if isinstance(a, str) else a.name for a in self.aliases]
 
 
-class CityLimit(_Record):
+class CityLimit(Record):
     """每个设区市限报 N 个 (and sub-limits such as 其中县（市）...)."""
 
-    __slots__ = ('scope', 'value', 'shared_with', 'label', 'source', 'note')
-    _fields = __slots__
+    _fields = ('scope', 'value', 'shared_with', 'label', 'source', 'note')
 
     def __init__(self, *, scope: str, value: Decimal, shared_with: list[str] | None = None, label: str, source: Source, note: str | None = None) -> None:
         _set = object.__setattr__
@@ -223,9 +173,8 @@ class CityLimit(_Record):
         _set(self, 'note', note)
 
 
-class Program(_Record):
-    __slots__ = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'id', 'year', 'fund', 'guide', 'path', 'title', 'no_application', 'grant', 'minimum', 'aliases', 'variants', 'city_limits', 'office', 'phone', 'contact_source')
-    _fields = __slots__
+class Program(Record):
+    _fields = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'id', 'year', 'fund', 'guide', 'path', 'title', 'no_application', 'grant', 'minimum', 'aliases', 'variants', 'city_limits', 'office', 'phone', 'contact_source')
 
     def __init__(self, *, kind: Kind, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, id: str, year: int, fund: str, guide: str, path: list[str], title: str, no_application: bool = False, grant: bool = True, minimum: bool = False, aliases: list[Union[str, Alias]] | None = None, variants: list[Variant] | None = None, city_limits: list[CityLimit] | None = None, office: str | None = None, phone: str | None = None, contact_source: Source | None = None) -> None:
         _set = object.__setattr__
@@ -261,16 +210,14 @@ class Program(_Record):
         _set(self, 'contact_source', contact_source)
 
     @property
-    @property
     def alias_names(self) -> list[str]:
         return [a if isinstance(a, str) else a.name for a in self.aliases]
 
 
-class Sampling(_Record):
+class Sampling(Record):
     """The notice's 真实性核查 sampling rule: all up to `all_up_to`, then `extra_share` of the rest."""
 
-    __slots__ = ('all_up_to', 'extra_share', 'rounding', 'source', 'note')
-    _fields = __slots__
+    _fields = ('all_up_to', 'extra_share', 'rounding', 'source', 'note')
 
     def __init__(self, *, all_up_to: int, extra_share: Decimal, rounding: Literal['ceil', 'half_up', 'floor'], source: Source, note: str) -> None:
         _set = object.__setattr__
@@ -281,9 +228,8 @@ class Sampling(_Record):
         _set(self, 'note', note)
 
 
-class Document(_Record):
-    __slots__ = ('file', 'title', 'year', 'fund', 'guides', 'general_thresholds', 'general_applies_to', 'sampling', 'programs')
-    _fields = __slots__
+class Document(Record):
+    _fields = ('file', 'title', 'year', 'fund', 'guides', 'general_thresholds', 'general_applies_to', 'sampling', 'programs')
 
     def __init__(self, *, file: str, title: str, year: int, fund: str, guides: list[str], general_thresholds: list[Threshold] | None = None, general_applies_to: list[str] | None = None, sampling: Sampling | None = None, programs: list[Program]) -> None:
         _set = object.__setattr__

@@ -27,48 +27,53 @@ from subsidykit.cli import fields as _fields
 from subsidykit.cli import serve as _serve
 from subsidykit.cli import summary as _summary
 from subsidykit.cli import validate as _validate
+from subsidykit.cli import match as _match
 from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
+from subsidykit.cli.values import add_mixed as _add_mixed  # options anywhere among 字段=数值 (check, cap, match)
+from subsidykit.cli.values import field_values
+from subsidykit.cli.values import named as _named
 
 # Commands kept in their own modules (each imports openpyxl and friends only when it runs).
-_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields}
+_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields, "match": _match}
 COMMANDS = ("programs", "show", "cap", "check", "sample", "docs", *_COMMAND_MODULES)
 
 
+def _terminal_width() -> int:
+    """The columns help is wrapped to, as shutil.get_terminal_size finds them ($COLUMNS, the
+    terminal, else 80) without importing shutil: argparse imports it for every parser it makes,
+    and a command's start-up is most of its time."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+_FORMATTERS: dict[type, type] = {}
+
+
+def _formatter(cls: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    """`cls` with its width from `_terminal_width` (argparse's own default costs shutil's import)."""
+    if cls not in _FORMATTERS:
+
+        class Formatter(cls):  # type: ignore[valid-type, misc]
+            def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+                super().__init__(prog, indent_increment, max_help_position, _terminal_width() - 2 if width is None else width)
+
+        _FORMATTERS[cls] = Formatter
+    return _FORMATTERS[cls]
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter, **kwargs) -> None:
+        super().__init__(*args, formatter_class=_formatter(formatter_class), **kwargs)
+
     def error(self, message: str) -> None:  # argparse's own errors, in Chinese and exit 2
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD, f"参数错误：{term(message)}\n")
-
-
-class _MixedParser(_Parser):
-    """A sub-command whose options may stand anywhere among its arguments
-    (`check P --variant 电镀 设备投入=800万元`, `cap P --year 2023 1.2亿`): argparse's
-    intermixed parsing.  `epilog_fn` gives the epilog when help is shown (it may read the catalog)."""
-
-    epilog_fn = None
-    _mixing = False
-
-    def parse_known_args(self, args=None, namespace=None):
-        if self._mixing:  # parse_known_intermixed_args comes back here for each of its passes
-            return super().parse_known_args(args, namespace)
-        self._mixing = True
-        try:
-            return self.parse_known_intermixed_args(args, namespace)
-        finally:
-            self._mixing = False
-
-    def format_help(self) -> str:
-        if self.epilog is None and self.epilog_fn is not None:
-            self.epilog = self.epilog_fn()
-        return super().format_help()
-
-
-def _add_mixed(sub, name: str, **kwargs) -> _MixedParser:
-    saved, sub._parser_class = sub._parser_class, _MixedParser
-    try:
-        return sub.add_parser(name, **kwargs)
-    finally:
-        sub._parser_class = saved
 
 
 def _check_epilog() -> str:
@@ -108,18 +113,6 @@ def cmd_show(args) -> int:
     else:
         print(describe(sel.program, variant=sel.variant))
     return EXIT_OK
-
-
-def _named(items: Sequence[str] | None, what: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise BadInputError(f"{what}「{term(item)}」应写成 名称=数值")
-        if key.strip() in out:  # never the last one silently: 项目总投入=3500 项目总投入=100
-            raise BadInputError(f"{what}「{term(key.strip())}」给了两次，只能给一次")
-        out[key.strip()] = value.strip()
-    return out
 
 
 def cmd_cap(args) -> int:
@@ -165,15 +158,8 @@ def cmd_check(args) -> int:
     from subsidykit.rules.lookup import find_program
     from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
     from subsidykit.rules.thresholds import STATUS_ZH
-    from subsidykit.rules.vocabulary import canonical_field
 
-    values = _named(args.values, "条件")
-    seen: dict[str, str] = {}
-    for key in values:
-        canonical = canonical_field(key)
-        if canonical in seen:
-            raise BadInputError(f"字段「{term(key)}」与「{term(seen[canonical])}」是同一项（{canonical}），只能给一次")
-        seen[canonical] = key
+    values = field_values(args.values)  # one reading of 字段=数值 (cli/values.py), shared with match
     sel = find_program(args.program, year=args.year, variant=args.variant)
     # the one review (review.review_project): the same verdict, cap and findings as validate, 审核 and the cells
     rv = review_project(sel, values, strict=True, only_given=args.only_given)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from subsidykit.catalog import Catalog, load_catalog
+from subsidykit.catalog.frozen import IdentityRecord, Record
 from subsidykit.catalog.records import Part, Source
 from subsidykit.catalog.cite import cite, source_json
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError, UnknownProgramError
@@ -27,14 +27,26 @@ from subsidykit.rules.parsing import (
     round_yuan,
 )
 
-@dataclass(frozen=True)
-class Award:
+class Award(Record):
     selection: Selection
     amount: Decimal  # 万元, rounded half-up to the yuan
     explanation: str
     source: Source | None
-    steps: tuple[str, ...] = field(default=())
-    first_payment: Decimal | None = None  # 万元 paid before acceptance, where the guide says
+    steps: tuple[str, ...]
+    first_payment: Decimal | None  # 万元 paid before acceptance, where the guide says
+    _fields = ("selection", "amount", "explanation", "source", "steps", "first_payment")
+
+    def __init__(
+        self, selection: Selection, amount: Decimal, explanation: str, source: Source | None,
+        steps: tuple[str, ...] = (), first_payment: Decimal | None = None,
+    ) -> None:  # fmt: skip
+        _set = object.__setattr__
+        _set(self, "selection", selection)
+        _set(self, "amount", amount)
+        _set(self, "explanation", explanation)
+        _set(self, "source", source)
+        _set(self, "steps", steps)
+        _set(self, "first_payment", first_payment)
 
     def to_json(self) -> dict:
         sel = self.selection
@@ -386,13 +398,19 @@ def _first_payment(sel: Selection, amount: Decimal, steps: list[str]) -> Decimal
 # --- single figures: the rate and the per-project maximum -------------------------------
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(Record):
     """One number of a program's 补助标准 (a rate or a cap), with its clause."""
 
     selection: Selection
     value: Decimal
     source: Source | None
+    _fields = ("selection", "value", "source")
+
+    def __init__(self, selection: Selection, value: Decimal, source: Source | None) -> None:
+        _set = object.__setattr__
+        _set(self, "selection", selection)
+        _set(self, "value", value)
+        _set(self, "source", source)
 
 
 def _select(program: str | Selection, variant: str | None, year: object, catalog: Catalog | None) -> Selection:
@@ -498,8 +516,7 @@ def _scalar(rate: float, hi: float, lo: float, top: float) -> Callable[[object],
     return amount
 
 
-@dataclass(frozen=True, eq=False)
-class FastCap:
+class FastCap(IdentityRecord):
     """`cap(selection, base)` in floats for number bases: `amount(base)` for one, `amounts(bases)` for a column.
 
     Each answers float(cap(selection, base).amount) exactly, or None where floats cannot be
@@ -512,7 +529,17 @@ class FastCap:
     hi: float  # products above it are over the cap
     lo: float  # products from it up to `hi` are at the cap's edge: cap() decides
     top: float  # the amount over the cap (the cap, rounded to the yuan); inf without a cap
-    amount: Callable[[object], float | None] = field(repr=False)
+    amount: Callable[[object], float | None]
+    _fields = ("selection", "rate", "hi", "lo", "top", "amount")
+
+    def __init__(self, selection: Selection, rate: float, hi: float, lo: float, top: float, amount: Callable[[object], float | None]) -> None:
+        _set = object.__setattr__
+        _set(self, "selection", selection)
+        _set(self, "rate", rate)
+        _set(self, "hi", hi)
+        _set(self, "lo", lo)
+        _set(self, "top", top)
+        _set(self, "amount", amount)
 
     def amounts(self, bases: Sequence[object]) -> list[float | None]:
         return self._column(bases)[0]

@@ -17,9 +17,8 @@ Engine layer: imports the catalog only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from subsidykit.catalog.cite import source_json
+from subsidykit.catalog.frozen import Record
 from subsidykit.catalog.records import Source
 
 ERROR, WARNING, INFO = "错误", "警告", "提示"
@@ -63,6 +62,9 @@ CODES: dict[str, tuple[str, str]] = {
     "UNIT_SUSPECT": (ERROR, "疑似以元填报"),
     # one amount larger than another it should not exceed: possibly mixed units, for the clerk to confirm
     "AMOUNT_ORDER": (WARNING, "金额大小关系异常"),
+    # the chosen program fails, but the project meets every condition of another of the year's
+    # programs (matching.qualifying_others): information only, the clerk's choice stands
+    "FITS_OTHER_PROGRAMS": (INFO, "符合其他项目条件"),
     # --- across the projects of a batch (batch.py) ---
     "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
     "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),
@@ -82,8 +84,7 @@ def title_of(code: str) -> str:
     return CODES.get(code, ("", ""))[1]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One finding about one project or one submitted file: the same on every surface.
 
     `cell` is where the value came from ("台账!M6", "E18"), when the caller said; a submitted
@@ -92,11 +93,23 @@ class Finding:
     code: str
     severity: str  # 错误 / 警告 / 提示
     message: str
-    field: str | None = None
-    cell: str | None = None
-    source: Source | None = None
-    file: str = ""
-    sheet: str | None = None
+    field: str | None
+    cell: str | None
+    source: Source | None
+    file: str
+    sheet: str | None
+    _fields = ('code', 'severity', 'message', 'field', 'cell', 'source', 'file', 'sheet')
+
+    def __init__(self, code: str, severity: str, message: str, field: str | None = None, cell: str | None = None, source: Source | None = None, file: str = "", sheet: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'code', code)
+        _set(self, 'severity', severity)
+        _set(self, 'message', message)
+        _set(self, 'field', field)
+        _set(self, 'cell', cell)
+        _set(self, 'source', source)
+        _set(self, 'file', file)
+        _set(self, 'sheet', sheet)
 
     @property
     def title(self) -> str:
@@ -122,15 +135,23 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class BatchFinding:
+class BatchFinding(Record):
     """A finding across the projects of a batch, naming its `members` (files, ledger rows)."""
 
     code: str
     severity: str
     members: tuple[str, ...]
     message: str
-    source: Source | None = None
+    source: Source | None
+    _fields = ('code', 'severity', 'members', 'message', 'source')
+
+    def __init__(self, code: str, severity: str, members: tuple[str, ...], message: str, source: Source | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'code', code)
+        _set(self, 'severity', severity)
+        _set(self, 'members', members)
+        _set(self, 'message', message)
+        _set(self, 'source', source)
 
     @property
     def files(self) -> tuple[str, ...]:

@@ -11,14 +11,12 @@ fits several programs or variants is refused with the exact strings to type (`ty
 
 from __future__ import annotations
 
-import copy
-import difflib
+import _thread
 import re
-import threading
 import unicodedata
-from dataclasses import dataclass
 
 from subsidykit.catalog import Catalog, Program, Variant, load_catalog
+from subsidykit.catalog.frozen import Record
 from subsidykit.errors import (
     AmbiguousProgramError,
     BadInputError,
@@ -100,12 +98,19 @@ def _alias_names(obj) -> list[str]:
     return [a if isinstance(a, str) else a.name for a in getattr(obj, "aliases", ())]
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Record):
     """A program and, where chosen, one of its variants."""
 
     program: Program
-    variant: Variant | None = None
+    variant: Variant | None
+    _fields = ("program", "variant")
+
+    def __init__(self, program: Program, variant: Variant | None = None) -> None:
+        object.__setattr__(self, "program", program)
+        object.__setattr__(self, "variant", variant)
+
+    def __hash__(self):  # the program's id (and the variant's name) names it: no deep hash
+        return hash((self.program.id, self.variant.name if self.variant is not None else None))
 
     @property
     def label(self) -> str:
@@ -135,8 +140,7 @@ def _split(name: str) -> tuple[int | None, list[str]]:
 # --- the names of every program and variant ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(Record):
     """One thing a name can denote: a program, or one variant of it."""
 
     program: Program
@@ -145,6 +149,16 @@ class _Entry:
     loose: frozenset[str]  # loose_key of the same
     parts: tuple[frozenset[str], ...]  # name_parts of the same
     heads: frozenset[str]  # keys (and loose keys) of the headings above it
+    _fields = ("program", "variant", "keys", "loose", "parts", "heads")
+
+    def __init__(self, program, variant, keys, loose, parts, heads) -> None:
+        _set = object.__setattr__
+        _set(self, "program", program)
+        _set(self, "variant", variant)
+        _set(self, "keys", keys)
+        _set(self, "loose", loose)
+        _set(self, "parts", parts)
+        _set(self, "heads", heads)
 
 
 def _entries_of(cat: Catalog) -> list[_Entry]:
@@ -296,6 +310,8 @@ def _candidates(cat: Catalog, key: str, pool: list[Program]) -> list[str]:
     for p in pool:
         for n in [p.title, *_alias_names(p)]:
             labels.setdefault(name_key(n), p)
+    import difflib  # only a name nothing matched needs suggestions
+
     close = difflib.get_close_matches(key, list(labels), n=5, cutoff=0.3)
     lk = loose_key(key)
     contains = [k for k in labels if key and (key in k or k in key or (lk and lk in loose_key(k)))]
@@ -337,7 +353,7 @@ _MEMO_SIZE = 4096
 _MEMO_NAME_CHARS = 200
 _MEMO_TYPES = (str, int, float, type(None))
 _memos: dict[int, tuple[Catalog, dict[tuple, Selection | SubsidyError]]] = {}
-_memo_lock = threading.Lock()
+_memo_lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading
 
 
 def _memo_for(cat: Catalog) -> dict[tuple, Selection | SubsidyError]:
@@ -390,6 +406,8 @@ def find_program(
                 memo.clear()
             memo[key] = hit
     if isinstance(hit, SubsidyError):
+        import copy
+
         raise copy.copy(hit)  # a fresh exception each time: no traceback piles up on a shared one
     return hit
 

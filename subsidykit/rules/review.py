@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
 
 from subsidykit.catalog import Catalog, load_catalog
+from subsidykit.catalog.frozen import Record, replace
 from subsidykit.catalog.records import Source, Threshold
 from subsidykit.errors import BadInputError, NoAmountError, SubsidyError
 from subsidykit.rules.findings import CODES, ERROR, Finding
@@ -64,8 +64,7 @@ YUAN_RELATIONS: tuple[tuple[str, str], ...] = (
 AMOUNT_FIELDS = tuple(dict.fromkeys([*PARTS_OF_TOTAL, "项目总投入", *YUAN_CEILING_WAN]))
 
 
-@dataclass(frozen=True)
-class ProjectReview:
+class ProjectReview(Record):
     selection: Selection
     report: CheckReport  # thresholds.check, with the amounts' contradictions added to its conflicts
     cap: Decimal | None  # the maximum award, None when it cannot be computed (cap_text says why)
@@ -75,6 +74,19 @@ class ProjectReview:
     request: Decimal | None
     request_text: str
     findings: tuple[Finding, ...]
+    _fields = ('selection', 'report', 'cap', 'cap_text', 'cap_source', 'ceiling', 'request', 'request_text', 'findings')
+
+    def __init__(self, selection: Selection, report: CheckReport, cap: Decimal | None, cap_text: str, cap_source: Source | None, ceiling: Decimal | None, request: Decimal | None, request_text: str, findings: tuple[Finding, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, 'selection', selection)
+        _set(self, 'report', report)
+        _set(self, 'cap', cap)
+        _set(self, 'cap_text', cap_text)
+        _set(self, 'cap_source', cap_source)
+        _set(self, 'ceiling', ceiling)
+        _set(self, 'request', request)
+        _set(self, 'request_text', request_text)
+        _set(self, 'findings', findings)
 
     @property
     def verdict(self) -> Verdict:
@@ -143,12 +155,19 @@ def amounts_of(values: Mapping[str, object], extra: Collection[str] = ()) -> dic
     return out
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(Record):
     code: str  # UNIT_SUSPECT / AMOUNT_ORDER
     field: str
     message: str
-    source: Source | None = None
+    source: Source | None
+    _fields = ('code', 'field', 'message', 'source')
+
+    def __init__(self, code: str, field: str, message: str, source: Source | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, 'code', code)
+        _set(self, 'field', field)
+        _set(self, 'message', message)
+        _set(self, 'source', source)
 
 
 def _yuan(name: str, v: Decimal, why: str) -> str:
@@ -210,12 +229,19 @@ def unit_suspects(
 # --- the cap -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CapResult:
+class CapResult(Record):
     amount: Decimal | None
     text: str
     source: Source | None
     ceiling: Decimal | None  # amount, or the program's flat maximum when the amount needs a missing base
+    _fields = ('amount', 'text', 'source', 'ceiling')
+
+    def __init__(self, amount: Decimal | None, text: str, source: Source | None, ceiling: Decimal | None) -> None:
+        _set = object.__setattr__
+        _set(self, 'amount', amount)
+        _set(self, 'text', text)
+        _set(self, 'source', source)
+        _set(self, 'ceiling', ceiling)
 
 
 def award_cap(sel: Selection, amounts: Mapping[str, Decimal], *, catalog: Catalog | None = None) -> CapResult:
@@ -229,6 +255,14 @@ def award_cap(sel: Selection, amounts: Mapping[str, Decimal], *, catalog: Catalo
     base: object = None
     named: dict[str, object] = {}
     lacking = ""
+    if kind == "per_unit" and not sel.field("base"):
+        # 每{unit} N 万元: the count is no field of a ledger or form, and 项目总投入 is never one
+        unit, each, top = sel.field("unit") or "个", sel.field("unit_amount"), sel.field("cap")
+        rule = f"每{unit} {fmt_wan(each)} 万元" if each is not None else "按数量计算"
+        if top is not None:
+            rule += f"，最高不超过 {fmt_wan(top)} 万元"
+        text = f"待核实：{sel.label} 按数量补助（{rule}），所填字段中没有数量（{unit}），无法测算最高补助"
+        return CapResult(None, text, src, top if top is not None and top > 0 else None)
     if kind not in ("fixed", "cap_only", "none", "recognition"):
         for p in sel.field("stages") or sel.field("components") or []:
             if p.base and canonical_field(p.base) in amounts:

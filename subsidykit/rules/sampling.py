@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.records import Sampling
 from subsidykit.catalog.cite import cite
+from subsidykit.catalog.frozen import Record
 from subsidykit.errors import NoAmountError
 from subsidykit.rules.parsing import is_blank, parse_count, parse_year
 
 _ROUNDING = {"ceil": ROUND_CEILING, "half_up": ROUND_HALF_UP, "floor": ROUND_FLOOR}
 
 
-@dataclass(frozen=True)
-class SampleSize:
+class SampleSize(Record):
     n: int
     size: int
     explanation: str
     rule: Sampling
+    _fields = ('n', 'size', 'explanation', 'rule')
+
+    def __init__(self, n: int, size: int, explanation: str, rule: Sampling) -> None:
+        _set = object.__setattr__
+        _set(self, 'n', n)
+        _set(self, 'size', size)
+        _set(self, 'explanation', explanation)
+        _set(self, 'rule', rule)
 
 
 def sample_size(n: object, *, year: object = None, catalog: Catalog | None = None) -> SampleSize:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.records import Condition, Source, Threshold
 from subsidykit.catalog.cite import cite, source_json
+from subsidykit.catalog.frozen import Record
 from subsidykit.errors import BadInputError, VariantRequiredError
 from subsidykit.rules.lookup import Selection, find_program
 from subsidykit.rules.regions import province_of
@@ -27,9 +26,9 @@ from subsidykit.rules.parsing import (
     parse_ratio,
 )
 
-Status = Literal["pass", "fail", "missing", "invalid"]
+Status = str  # "pass" | "fail" | "missing" | "invalid" (no typing import at start-up)
 STATUS_ZH = {"pass": "通过", "fail": "不通过", "missing": "缺少数据", "invalid": "无法识别"}
-Verdict = Literal["pass", "fail", "incomplete"]
+Verdict = str  # "pass" | "fail" | "incomplete"
 # The three outcomes, the same words on every surface (check, cells, 审核, validate):
 #   通过   every condition of the program (and variant) was checked and met (with only_given:
 #          every given one, and at least one was given);
@@ -102,11 +101,17 @@ def _settle(vals, notes, conflicts, name, derived, note, parse, tolerance, show,
     notes[name] = note
 
 
-@dataclass(frozen=True)
-class Derived:
+class Derived(Record):
     values: dict[str, object]
     notes: dict[str, str]  # field -> how it was derived (said in the message)
     conflicts: tuple[str, ...]  # a stated value contradicting the derived one
+    _fields = ('values', 'notes', 'conflicts')
+
+    def __init__(self, values: dict[str, object], notes: dict[str, str], conflicts: tuple[str, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, 'values', values)
+        _set(self, 'notes', notes)
+        _set(self, 'conflicts', conflicts)
 
 
 def derive(values: Mapping[str, object]) -> Derived:
@@ -144,14 +149,23 @@ def derive(values: Mapping[str, object]) -> Derived:
     return Derived(vals, notes, tuple(conflicts))
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Record):
     field: str
     status: Status
     message: str
     source: Source | None
-    label: str = ""
-    general: bool = False  # a condition of the whole guide, not of this program only
+    label: str
+    general: bool  # a condition of the whole guide, not of this program only
+    _fields = ('field', 'status', 'message', 'source', 'label', 'general')
+
+    def __init__(self, field: str, status: Status, message: str, source: Source | None, label: str = "", general: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, 'field', field)
+        _set(self, 'status', status)
+        _set(self, 'message', message)
+        _set(self, 'source', source)
+        _set(self, 'label', label)
+        _set(self, 'general', general)
 
     def to_json(self) -> dict:
         return {
@@ -164,15 +178,25 @@ class Result:
         }
 
 
-@dataclass(frozen=True)
-class CheckReport:
+class CheckReport(Record):
     selection: Selection
     results: tuple[Result, ...]
-    only_given: bool = False
-    left_out: tuple[str, ...] = ()  # with only_given: the conditions (fields) not checked
-    unused: tuple[str, ...] = ()  # given fields that are no condition of this program
-    notes: tuple[str, ...] = ()  # values derived from others
-    conflicts: tuple[str, ...] = ()  # given values contradicting each other
+    only_given: bool
+    left_out: tuple[str, ...]  # with only_given: the conditions (fields) not checked
+    unused: tuple[str, ...]  # given fields that are no condition of this program
+    notes: tuple[str, ...]  # values derived from others
+    conflicts: tuple[str, ...]  # given values contradicting each other
+    _fields = ('selection', 'results', 'only_given', 'left_out', 'unused', 'notes', 'conflicts')
+
+    def __init__(self, selection: Selection, results: tuple[Result, ...], only_given: bool = False, left_out: tuple[str, ...] = (), unused: tuple[str, ...] = (), notes: tuple[str, ...] = (), conflicts: tuple[str, ...] = ()) -> None:
+        _set = object.__setattr__
+        _set(self, 'selection', selection)
+        _set(self, 'results', results)
+        _set(self, 'only_given', only_given)
+        _set(self, 'left_out', left_out)
+        _set(self, 'unused', unused)
+        _set(self, 'notes', notes)
+        _set(self, 'conflicts', conflicts)
 
     @property
     def verdict(self) -> Verdict:

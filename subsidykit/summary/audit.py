@@ -3,7 +3,9 @@
 Not part of the official table: per project the program matched in the catalog, the cap,
 requested vs cap, the verdict, the findings (错误/警告/提示) with their cells and the ledger's
 reading notes (`table.Summary._audit_sheet` builds the values, `audit_plan` the styled sheet,
-written by `summary_layout.render` or `summary.xlsx` like the tables).
+written by `summary_layout.render` or `summary.xlsx` like the tables).  A project that fails its
+chosen program gets, in 台账提示, the 提示 FITS_OTHER_PROGRAMS naming the programs it does
+qualify for (`build._other_programs`); 匹配的政策项目 and 条件核对 stay the clerk's choice.
 """
 
 from __future__ import annotations

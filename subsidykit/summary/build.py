@@ -1,6 +1,8 @@
 """Building a summary from a ledger: match each row's 申报项目类别 to the year's programs, review
 each project (`review.review_project`, as validate and check), count the per-city quotas and run
-the batch checks (`rules.batch`, as validate).  Every rule comes from the catalog.
+the batch checks (`rules.batch`, as validate).  Every rule comes from the catalog.  Where a
+project fails its chosen program, a 提示 (FITS_OTHER_PROGRAMS) names the programs of the year it
+does qualify for (`matching.qualifying_others`), as validate does; what the clerk chose stands.
 
     summary = build(read_ledger("台账.xlsx"), year=2023, region="某某市")
     summary = build_from_file("台账.xlsx", year=2023)            # the CLI and the server
@@ -21,12 +23,14 @@ from subsidykit.workbooks import summary_layout as L
 from subsidykit.rules import batch as B
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.cite import cite
+from subsidykit.catalog.records import Source
 from subsidykit.errors import BadInputError, SubsidyError
 from subsidykit.workbooks.ledger import Ledger, issue, LedgerRow, read_ledger, read_values
 from subsidykit.rules.lookup import Selection, find_program, name_key
+from subsidykit.rules.matching import other_programs_finding
 from subsidykit.rules.parsing import optional_year
 from subsidykit.rules.regions import city_of_text, city_of_uscc
-from subsidykit.rules.findings import ERROR, WARNING, BatchFinding, Finding
+from subsidykit.rules.findings import ERROR, INFO, WARNING, BatchFinding, Finding
 from subsidykit.rules.review import review_project
 from subsidykit.rules.thresholds import VERDICT_ZH
 from subsidykit.rules.uscc import normalise as uscc_normalise
@@ -107,6 +111,25 @@ def _review(r: Review, catalog: Catalog) -> None:
         names = "、".join(dict.fromkeys(f.field or "" for f in missing))
         r.check_lines.append(f"[{WARNING}] 缺少数据，无法核对：{names}")
     r.check_lines += [f"[推算] {n}" for n in report.notes]
+    if rv.verdict == "fail":
+        _other_programs(r, {k: v for k, v in row.values.items() if k not in unreadable}, catalog)
+
+
+def _other_programs(r: Review, values: dict, catalog: Catalog) -> None:
+    """FITS_OTHER_PROGRAMS (提示) on the 审核 line of a project whose review says 不通过 (never
+    待核实): with the values the review used (the row's, less those the ledger reader found
+    unreadable) the project meets every condition of other programs of the year
+    (`matching.qualifying_others`); named in 台账提示 on the row's 申报项目类别 cell.
+    Information only: the program matched, the verdict, the cap and the tables stay as they
+    are (a 提示 never flags a row).  Computed here once per failing row, as validate does per
+    failing file (`validation.checks.check_other_programs`); the words are the engine's
+    (`matching.other_programs_finding`)."""
+    try:
+        hint = other_programs_finding(r.selection, values, catalog=catalog, cell=r.row.cells.get("申报项目类别"))
+    except SubsidyError:  # a hint never stands in the way of the review
+        return
+    if hint is not None:
+        r.findings.append(hint)
 
 
 def _project(r: Review, region: str) -> B.Project:

@@ -26,10 +26,11 @@ from pathlib import Path
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.records import Source
-from subsidykit.errors import BadInputError, UnknownProgramError
+from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
 from subsidykit.rules.batch import Project as Facts
 from subsidykit.rules.findings import ERROR, INFO, WARNING, Finding, severity_of
 from subsidykit.rules.lookup import Selection, find_program, require_variant
+from subsidykit.rules.matching import other_programs_finding
 from subsidykit.rules.parsing import optional_year
 from subsidykit.rules.regions import city_of_text, city_of_uscc
 from subsidykit.rules.review import ProjectReview, review_project
@@ -292,6 +293,26 @@ def check_review(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(f.code, f.message, f.field, f.source, severity=f.severity)
 
 
+def check_other_programs(ctx: Context) -> Iterator[Finding]:
+    """FITS_OTHER_PROGRAMS (提示): the chosen program fails (the review's verdict 不通过; never for
+    待核实), yet with the very values the review used (the form's, less those reported
+    unreadable) the project meets every condition of other programs of the year
+    (`matching.qualifying_others`): they are named on the 申报项目类别 cell, with their maximum
+    award.  Information only: the program chosen, the verdict, the cap, the file's validity
+    and the exit code stay as they are.  Runs only for failing projects (a match over the
+    year's programs costs a few reviews' time)."""
+    rv, sel = ctx.review, ctx.selection
+    if rv is None or sel is None or rv.verdict != "fail":
+        return
+    values = {k: v for k, v in ctx.sub.values().items() if k not in ctx.bad}
+    try:
+        hint = other_programs_finding(sel, values, catalog=ctx.catalog)
+    except SubsidyError:  # a hint never stands in the way of the review
+        return
+    if hint is not None:  # the engine's words, on the form's 申报项目类别 cell
+        yield ctx.finding(hint.code, hint.message, hint.field, hint.source)
+
+
 def check_conflicts(ctx: Context) -> Iterator[Finding]:
     for first, other in ctx.sub.conflicts:
         yield Finding(
@@ -319,6 +340,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("phone", check_phone),
     ("program", check_program),
     ("review", check_review),
+    ("other_programs", check_other_programs),
     ("conflicts", check_conflicts),
     ("macros", check_macros),
 )
@@ -400,10 +422,12 @@ def validate_sheets(
 
 __all__ = [
     "CHECKS",
+    "HINT_LISTED",
     "READ_SUFFIXES",
     "WORKBOOK_SUFFIXES",
     "Check",
     "Context",
+    "check_other_programs",
     "check_submission",
     "phone_problem",
     "unreadable",

@@ -15,12 +15,12 @@ import io
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from subsidykit.catalog.cite import cite
+from subsidykit.catalog.frozen import replace
 from subsidykit.errors import SubsidyError
 from subsidykit.rules.findings import CODES, ERROR, INFO, WARNING, Finding
 from subsidykit.validation.results import BatchResult, FileResult

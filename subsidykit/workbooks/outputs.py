@@ -31,10 +31,23 @@ _COUNTER_RESERVE = len("（999）".encode())
 
 # Characters that change what a terminal shows: C0 controls, DEL, C1 controls, bidi
 # embeddings/overrides/isolates and marks, line/paragraph separators, lone surrogates
-# (undecodable bytes of a file name), BOM and non-characters.
-_UNSAFE_TERM = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
-)
+# (undecodable bytes of a file name), BOM and non-characters.  None of them is printable
+# (str.isprintable), so a printable text is returned as it is, and the patterns are compiled
+# when a text first needs them (compiling them costs every command a millisecond at start-up).
+_UNSAFE_TERM_CLASS = "\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff"
+# JSON: json.dumps(ensure_ascii=False) already escapes C0 controls; C1 controls, bidi
+# overrides and lone surrogates would still reach the terminal (or fail to encode).
+_UNSAFE_JSON_CLASS = _UNSAFE_TERM_CLASS.removeprefix("\x00-\x1f")
+_compiled: dict[str, re.Pattern] = {}
+
+
+def _unsafe(chars: str) -> re.Pattern:
+    rx = _compiled.get(chars)
+    if rx is None:
+        rx = _compiled[chars] = re.compile(f"[{chars}]")
+    return rx
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -51,12 +64,10 @@ def _escape_char(ch: str) -> str:
 
 def term(text: object) -> str:
     """`text` safe for a terminal: control characters and bidi overrides as visible escapes."""
-    return _UNSAFE_TERM.sub(lambda m: _escape_char(m.group()), str(text))
-
-
-# JSON: json.dumps(ensure_ascii=False) already escapes C0 controls; C1 controls, bidi
-# overrides and lone surrogates would still reach the terminal (or fail to encode).
-_UNSAFE_JSON = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+    text = str(text)
+    if text.isprintable():
+        return text
+    return _unsafe(_UNSAFE_TERM_CLASS).sub(lambda m: _escape_char(m.group()), text)
 
 
 def json_text(data: object, **kwargs) -> str:
@@ -66,7 +77,7 @@ def json_text(data: object, **kwargs) -> str:
     import json  # only the --json answers need it (start-up counts)
 
     text = json.dumps(data, ensure_ascii=False, **kwargs)
-    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _unsafe(_UNSAFE_JSON_CLASS).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- names -------------------------------------------------------------------------------
@@ -75,7 +86,9 @@ def json_text(data: object, **kwargs) -> str:
 def safe_stem(stem: str) -> str:
     """A file-name stem made from untrusted text: control characters, bidi overrides and
     undecodable bytes become "_" (an output we create never carries them)."""
-    return _UNSAFE_TERM.sub("_", stem) or "_"
+    if stem.isprintable():
+        return stem or "_"
+    return _unsafe(_UNSAFE_TERM_CLASS).sub("_", stem) or "_"
 
 
 def _nbytes(text: str) -> int:

@@ -1,6 +1,6 @@
 Attribute VB_Name = "Ribbon"
 ' 专项资金助手：功能区回调（customUI14.xml 中的 onAction="Ribbon.…"）。
-' 四个按钮调用 Python（macros 包，xlwings 的 RunPython）；「设置」和「帮助」是纯 VBA，
+' 五个按钮调用 Python（macros 包，xlwings 的 RunPython）；「设置」和「帮助」是纯 VBA，
 ' 在 Python 尚未配置好时也能使用。
 Option Explicit
 
@@ -13,6 +13,10 @@ End Sub
 
 Public Sub ValidateSubmissions(control As IRibbonControl)
     RunPython "import macros; macros.validate_submissions()"
+End Sub
+
+Public Sub MatchPrograms(control As IRibbonControl)
+    RunPython "import macros; macros.match_programs()"
 End Sub
 
 Public Sub InsertLedgerTemplate(control As IRibbonControl)

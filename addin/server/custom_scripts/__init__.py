@@ -31,6 +31,12 @@ def validate_submissions(book: xw.Book, year: int | None = None):
     macros.validate_submissions(book, None, year)
 
 
+@xw.script(name="政策匹配")
+def match_programs(book: xw.Book, year: int | None = None):
+    """当前台账工作表中选中的一行 -> 新工作表「政策匹配_行N」：符合、待补充、不符合的项目及最高补助。"""
+    macros.match_programs(book, year)
+
+
 @xw.script(name="插入台账模板")
 def insert_ledger_template(book: xw.Book, year: int | None = None):
     """新建台账工作表，表头即附件2 各栏。"""

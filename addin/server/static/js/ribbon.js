@@ -34,6 +34,7 @@ async function subsidykitRun(event, scriptName, args) {
 const SUBSIDYKIT_RIBBON = {
   "generate-summary": (e) =>
     subsidykitRun(e, "generate_summary", [subsidykitYear(), subsidykitSetting("region")]),
+  "match-programs": (e) => subsidykitRun(e, "match_programs", [subsidykitYear()]),
   "insert-ledger-template": (e) => subsidykitRun(e, "insert_ledger_template", [subsidykitYear()]),
   "program-catalog": (e) => subsidykitRun(e, "insert_program_catalog", [subsidykitYear()]),
   "show-help": (e) => subsidykitRun(e, "show_help", []),

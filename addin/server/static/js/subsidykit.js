@@ -81,6 +81,7 @@
     const y = year ? parseInt(year, 10) : null;
     document.querySelector('[xw-click="generate_summary"]').setAttribute("xw-args", JSON.stringify([y, region]));
     document.querySelector('[xw-click="validate_submissions"]').setAttribute("xw-args", JSON.stringify([y]));
+    document.querySelector('[xw-click="match_programs"]').setAttribute("xw-args", JSON.stringify([y]));
     $("sk-token-missing").classList.toggle("d-none", Boolean(store.get("token")));
   }
 
@@ -284,7 +285,7 @@
     $("folder-input").addEventListener("change", describeSelection);
     $("files-input").addEventListener("change", describeSelection);
     const view = new URLSearchParams(location.search).get("view");
-    show(["validate", "summary", "settings", "help"].includes(view) ? view : store.get("token") ? "validate" : "settings");
+    show(["validate", "summary", "match", "settings", "help"].includes(view) ? view : store.get("token") ? "validate" : "settings");
     applySettings();
     if (!IN_OFFICE) {
       document.querySelectorAll(".sk-script").forEach((b) => {

@@ -63,7 +63,7 @@ from subsidykit.rules.lookup import Selection, typing_label
 from subsidykit.rules.parsing import fmt_wan, is_blank, optional_year
 from subsidykit.rules.review import ProjectReview, review_project
 from subsidykit.rules.findings import CODES, Finding
-from subsidykit.rules.thresholds import UnknownFieldError, check, derive, normalise_values
+from subsidykit.rules.thresholds import UnknownFieldError, check, check_threshold, derive, normalise_values
 from subsidykit.rules.vocabulary import canonical_field, is_known_field
 
 ELIGIBLE, UNKNOWN, INELIGIBLE = "eligible", "unknown", "ineligible"
@@ -576,13 +576,15 @@ def qualifying_others(selection: Selection, values: Mapping[str, object], *, cat
     vals = dict(given)  # what review_project checks: the values and the counted ones not given
     canon = {canonical_field(k) for k in given}
     vals.update({k: n for k, n in COUNTED.items() if k not in canon})
+    derived = derive(normalise_values(vals))
     known: frozenset[str] | None = None
     others: list[ProgramMatch] = []
     for i, sel in enumerate(yd.selections):
         # only a candidate the catalog's own conditions confirm can be 符合 (see `_one`); and the
         # review's verdict is `check`'s with contradictions added (a pass can become 待核实, a fail
-        # or 待核实 never a pass): `check` alone rules the others out, at a third of the cost
-        if not confirmed(sel) or _same_selection(sel, selection):
+        # or 待核实 never a pass): a condition not met or not checkable, then `check`, rule the
+        # others out cheaply
+        if not confirmed(sel) or _same_selection(sel, selection) or _cannot_pass(sel, derived, cat):
             continue
         if check(sel, vals, catalog=cat, strict=False, only_given=False).verdict != "pass":
             continue
@@ -592,6 +594,23 @@ def qualifying_others(selection: Selection, values: Mapping[str, object], *, cat
         if m.status == ELIGIBLE:
             others.append(m)
     return sorted(others, key=lambda m: (not m.money, *_rank(m)))
+
+
+def _cannot_pass(sel: Selection, derived, cat: Catalog) -> bool:
+    """Whether one of the conditions `check` would check for `sel` (the guide's general ones, the
+    program's, the variant's) is not met or cannot be checked on the values: the one rule
+    (`check_threshold`) on the values normalised and derived once, stopping at the first such
+    condition.  True only where `check`'s verdict cannot be 通过 (it needs every condition
+    checked and met); False says nothing (`check` decides)."""
+    items = [(t, True) for t in cat.general_thresholds(sel.program)]
+    items += [(t, False) for t in sel.program.thresholds]
+    if sel.variant is not None:
+        items += [(t, False) for t in sel.variant.thresholds]
+    for t, general in items:
+        r = check_threshold(t, derived.values, general=general, selection=sel, notes=derived.notes)
+        if r is not None and r.status != "pass":
+            return True
+    return False
 
 
 HINT_LISTED = 3  # programs named in the FITS_OTHER_PROGRAMS 提示, best first; the rest are counted

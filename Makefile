@@ -37,6 +37,9 @@ demo: $(STAMP)
 	$(BIN)/subsidykit match --year 2023 --status 符合 项目总投入=6000 软件投入=600 开工日期=2021-3-1 完工日期=2022-6-30 示范级别=省级 规模以上工业企业=是 手续完备=是 已完成验收=是 成立日期=2015-3-1 注册地省份=江苏省 独立法人资格=是 近三年重大以上安全环保质量事故=否 严重失信行为=否 本专项资金已支持项目未完成验收=否 同一项目已获国家或省级财政资金支持=否
 	@echo; echo "== 政策匹配：台账逐行匹配，写出一张工作表（符合、待补充，按最高补助排序） =="
 	$(BIN)/subsidykit match --ledger examples/台账_2023.xlsx --year 2023 --out out/政策匹配_2023.xlsx --force
+	@echo; echo "== 起草目录：由 2026 年度指南原文起草目录草稿（review: draft），再与手工目录对比 =="
+	$(BIN)/subsidykit catalog draft "$${SUBSIDYKIT_SEEDS:-../shared/seeds}/004_4f6895fa74c99952.txt" --out out/draft_2026.yaml --force
+	$(BIN)/subsidykit catalog diff 2026 out/draft_2026.yaml
 	@echo; echo "== 真实性核查：推荐 47 个项目须核查几个 =="
 	$(BIN)/subsidykit sample 47
 	@echo; echo "== 由台账生成附件2 入库项目汇总表（含审核表、附件3/附件4） =="
@@ -65,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_bench.py
 	$(BIN)/python benchmarks/validate_bench.py
 	$(BIN)/python benchmarks/match_bench.py
+	$(BIN)/python benchmarks/draft_bench.py
 	$(BIN)/python benchmarks/server_load.py --clients 8 --seconds 60
 
 serve: $(STAMP)

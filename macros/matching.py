@@ -17,6 +17,7 @@ sheet of the clerk's with that name, is never overwritten.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import xlwings as xw
 
@@ -24,6 +25,7 @@ from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.cite import cite
 from subsidykit.errors import BadInputError, SubsidyError
 from subsidykit.matching import match_ledger
+from subsidykit.matching.ledger import shown_name
 from subsidykit.matching.table import failure_text
 from subsidykit.rules.matching import ELIGIBLE, INELIGIBLE, STATUSES, UNKNOWN, MatchResult, ProgramMatch
 from subsidykit.rules.parsing import fmt_wan
@@ -41,6 +43,19 @@ COLUMNS = ["项目", "子类", "结论", "最高补助（万元）", "待补字�
 WIDTHS = (40, 30, 16, 16, 40, 60, 34)
 HEADER_ROW = 5  # title, best program, counts and notes above the table
 FAILED_PREFIX = "不通过："
+CELL_TEXT = 32767  # characters an Excel cell holds (a longer text makes Excel refuse the whole write)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def cell(value: object) -> object:
+    """A value as the sheet gets it: a text without control characters (Excel cannot keep them),
+    at most CELL_TEXT characters (cut with "…"), never read as a formula (`as_text`)."""
+    if isinstance(value, str):
+        if not value.isprintable():
+            value = _CONTROL.sub("?", value)
+        if len(value) > CELL_TEXT:
+            value = value[: CELL_TEXT - 1] + "…"
+    return as_text(value)
 
 
 def selected_row(book: xw.Book) -> int:
@@ -112,7 +127,7 @@ def _counts(result: MatchResult) -> str:
 def _notes(chosen: str, result: MatchResult, unread: tuple[str, ...], year_note: str | None) -> str:
     notes = [year_note] if year_note else []
     if chosen:
-        notes.append(f"台账所报类别：{chosen}（不作为匹配条件，本表也不改动它）")
+        notes.append(f"台账所报类别：{shown_name(chosen)}（不作为匹配条件，本表也不改动它）")
     if unread:
         notes.append(f"无法读取、未用于匹配的字段：{'、'.join(unread)}（相关条件按待补充）")
     if result.unused:
@@ -121,7 +136,7 @@ def _notes(chosen: str, result: MatchResult, unread: tuple[str, ...], year_note:
 
 
 def _who(row: LedgerRow) -> str:
-    parts = [str(row.values[k]) for k in ("单位名称", "申报项目名称") if row.values.get(k)]
+    parts = [shown_name(str(row.values[k])) for k in ("单位名称", "申报项目名称") if row.values.get(k)]
     return f"（{' / '.join(parts)}）" if parts else ""
 
 
@@ -159,8 +174,8 @@ def match_programs(book: xw.Book | None = None, year: object = None) -> str:
     ]
     sheet_name = safe_sheet_name(f"{SHEET_PREFIX}{row_number}", [s.name for s in book.sheets])
     sheet = book.sheets.add(sheet_name, after=book.sheets[-1])
-    sheet["A1"].value = [[as_text(t) or None] for t in head]
-    sheet.range((HEADER_ROW, 1)).value = [[as_text(v) for v in r] for r in rows]
+    sheet["A1"].value = [[cell(t) or None] for t in head]
+    sheet.range((HEADER_ROW, 1)).value = [[cell(v) for v in r] for r in rows]
     sheet.range((1, 1), (2, 1)).font.bold = True
     sheet.range((HEADER_ROW, 1), (HEADER_ROW, len(COLUMNS))).font.bold = True
     if len(rows) > 1:

@@ -53,6 +53,13 @@ class NoAmountError(SubsidyError):
         self.limit = limit
 
 
+class DraftEntryError(NoAmountError):
+    """The entry is a draft (`review: draft`, not yet checked against the guide): its amounts are
+    not served unless drafts are allowed (SUBSIDYKIT_ALLOW_DRAFT=1; see `rules.drafts`)."""
+
+    code = "DRAFT_ENTRY"
+
+
 class CatalogError(SubsidyError):
     """The catalog data itself is invalid (raised on load)."""
 

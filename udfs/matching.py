@@ -19,16 +19,14 @@ import xlwings as xw
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.rules.lookup import typing_label
-from subsidykit.rules.matching import STATUS_ZH, UNKNOWN, MatchResult, ProgramMatch, match, parse_statuses
+from subsidykit.rules.matching import STATUS_ZH, UNKNOWN, MatchResult, MatchSummary, ProgramMatch, best_of, match, parse_statuses, values_year
 from subsidykit.rules.parsing import optional_year
-from subsidykit.rules.vocabulary import canonical_field
 
 from .cells import XlErr, blank, finish, grid, guarded, is_single
 from .functions import CATEGORY, label_records, row_values
 
 __all__ = ["BEST_PROGRAM", "ELIGIBLE_PROGRAMS"]
 
-YEAR_FIELD = "申报年度"  # the year a profile may carry itself (a ledger's 申报年度 column)
 TABLE_HEADER = ["项目", "子类", "结论", "最高补助", "待补字段"]
 
 DOC_LABELS = "表头一行（字段名称，如 项目总投入、软件投入、完工日期、成立日期、注册地省份）；也可与数值并列为两列"
@@ -41,12 +39,7 @@ def profile_year(year: object, values: Mapping[str, object]) -> int | None:
     """The year to match in: the argument, else the profile's own 申报年度, else None (the
     engine's newest year)."""
     y = optional_year(year)
-    if y is not None:
-        return y
-    for key, value in values.items():
-        if not blank(value) and canonical_field(str(key)) == YEAR_FIELD:
-            return optional_year(value)
-    return None
+    return y if y is not None else values_year({k: v for k, v in values.items() if not blank(v)})
 
 
 def program_name(m: ProgramMatch, catalog: Catalog, *, with_variant: bool = False) -> str:
@@ -73,14 +66,29 @@ def to_fill(m: ProgramMatch) -> str | None:
     return m.note or None
 
 
-def match_row(labels: list[object], row: list[object], year: object, catalog: Catalog) -> MatchResult | None:
-    """The engine's match of one header row and values row; None for a row not typed in yet."""
+def _row_profile(labels: list[object], row: list[object]) -> dict[str, object] | None:
+    """{label: value} of the non-blank cells of a values row; None for a row not typed in yet."""
     if all(blank(v) for v in row):
         return None
     values = {k: v for k, v in row_values(labels, row).items() if not blank(v)}
-    if not values:
-        return None  # values only under columns without a label
+    return values or None  # values only under columns without a label: nothing typed in
+
+
+def match_row(labels: list[object], row: list[object], year: object, catalog: Catalog) -> MatchResult | None:
+    """The engine's match of one header row and values row; None for a row not typed in yet."""
+    values = _row_profile(labels, row)
+    if values is None:
+        return None
     return match(values, profile_year(year, values), catalog=catalog)
+
+
+def best_row(labels: list[object], row: list[object], year: object, catalog: Catalog) -> MatchSummary | None:
+    """`match_row`'s year, best program and counts (`rules.matching.best_of`: only the candidates
+    that can be 符合 are reviewed); None for a row not typed in yet."""
+    values = _row_profile(labels, row)
+    if values is None:
+        return None
+    return best_of(values, profile_year(year, values), catalog=catalog)
 
 
 def match_table(result: MatchResult, statuses: tuple[str, ...], catalog: Catalog) -> list[list[object]]:
@@ -156,14 +164,37 @@ def BEST_PROGRAM(labels, values, year=None):
 
     def best(year: object, *row: object) -> object:
         cat = load_catalog()
-        result = match_row(lab, list(row), year, cat)
+        result = best_row(lab, list(row), year, cat)
         if result is None:
             return None
         if result.best is None:
-            open_ = len(result.of_status(UNKNOWN))
+            open_ = result.counts[UNKNOWN]
             more = f"；另有 {open_} 个项目待补充数据，用 ELIGIBLE_PROGRAMS 查看" if open_ else ""
             return XlErr("#N/A", f"{result.year} 年度没有全部条件均满足的补助项目{more}")
         return program_name(result.best, cat, with_variant=True)
 
-    out = [guarded(best, years[0][0] if is_single(years) else years[i][0], *row) for i, row in enumerate(rows)]
+    # a column copied down repeats rows: each distinct (year, row) is matched once
+    seen: dict[tuple, object] = {}
+    out = []
+    for i, row in enumerate(rows):
+        args = (years[0][0] if is_single(years) else years[i][0], *row)
+        key = _row_key(args)
+        if key is None:
+            out.append(guarded(best, *args))
+            continue
+        if key not in seen:
+            seen[key] = guarded(best, *args)
+        out.append(seen[key])
     return finish(out, (len(rows), 1), len(rows) == 1)
+
+
+def _row_key(args: tuple) -> tuple | None:
+    """A key telling equal rows apart exactly (type and value of each cell, and the message of an
+    error value passed in), or None when a cell is of a kind that cannot be a key (the row is then
+    matched on its own)."""
+    try:
+        key = tuple((type(v), v, getattr(v, "message", None)) for v in args)
+        hash(key)
+    except TypeError:
+        return None
+    return key

@@ -22,6 +22,7 @@ from subsidykit.catalog.frozen import Record, fields_of, replace  # noqa: F401 -
 Kind = object  # schema.Kind: checked by the schema when the catalog is built
 Op = object  # schema.Op: checked by the schema when the catalog is built
 Unit = object  # schema.Unit: checked by the schema when the catalog is built
+Review = object  # schema.Review: checked by the schema when the catalog is built
 Scalar = object  # schema.Scalar: checked by the schema when the catalog is built
 
 
@@ -36,6 +37,19 @@ class Source(Record):
     def __init__(self, *, file: str, lines: tuple[int, int], text: str, note: str | None = None) -> None:
         _set = object.__setattr__
         _set(self, 'file', file)
+        _set(self, 'lines', lines)
+        _set(self, 'text', text)
+        _set(self, 'note', note)
+
+
+class Todo(Record):
+    """A sentence of a 补助标准 / 支持条件 the drafter could not turn into data, for the reviewer:
+    the 1-based inclusive line range of the guide's text and the sentence as printed."""
+
+    _fields = ('lines', 'text', 'note')
+
+    def __init__(self, *, lines: tuple[int, int], text: str, note: str | None = None) -> None:
+        _set = object.__setattr__
         _set(self, 'lines', lines)
         _set(self, 'text', text)
         _set(self, 'note', note)
@@ -174,9 +188,9 @@ class CityLimit(Record):
 
 
 class Program(Record):
-    _fields = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'id', 'year', 'fund', 'guide', 'path', 'title', 'no_application', 'grant', 'minimum', 'aliases', 'variants', 'city_limits', 'office', 'phone', 'contact_source')
+    _fields = ('kind', 'base', 'rate', 'cap', 'fixed', 'unit_amount', 'unit', 'per', 'stages', 'components', 'first_payment', 'quota', 'thresholds', 'source', 'note', 'id', 'year', 'fund', 'guide', 'path', 'title', 'no_application', 'grant', 'minimum', 'aliases', 'variants', 'city_limits', 'office', 'phone', 'contact_source', 'review', 'todo')
 
-    def __init__(self, *, kind: Kind, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, id: str, year: int, fund: str, guide: str, path: list[str], title: str, no_application: bool = False, grant: bool = True, minimum: bool = False, aliases: list[Union[str, Alias]] | None = None, variants: list[Variant] | None = None, city_limits: list[CityLimit] | None = None, office: str | None = None, phone: str | None = None, contact_source: Source | None = None) -> None:
+    def __init__(self, *, kind: Kind, base: str | None = None, rate: Decimal | None = None, cap: Decimal | None = None, fixed: Decimal | None = None, unit_amount: Decimal | None = None, unit: str | None = None, per: str | None = None, stages: list[Part] | None = None, components: list[Part] | None = None, first_payment: FirstPayment | None = None, quota: Cited | None = None, thresholds: list[Threshold] | None = None, source: Source | None = None, note: str | None = None, id: str, year: int, fund: str, guide: str, path: list[str], title: str, no_application: bool = False, grant: bool = True, minimum: bool = False, aliases: list[Union[str, Alias]] | None = None, variants: list[Variant] | None = None, city_limits: list[CityLimit] | None = None, office: str | None = None, phone: str | None = None, contact_source: Source | None = None, review: Review = 'done', todo: list[Todo] | None = None) -> None:
         _set = object.__setattr__
         _set(self, 'kind', kind)
         _set(self, 'base', base)
@@ -208,6 +222,8 @@ class Program(Record):
         _set(self, 'office', office)
         _set(self, 'phone', phone)
         _set(self, 'contact_source', contact_source)
+        _set(self, 'review', review)
+        _set(self, 'todo', list() if todo is None else todo)
 
     @property
     def alias_names(self) -> list[str]:
@@ -229,9 +245,9 @@ class Sampling(Record):
 
 
 class Document(Record):
-    _fields = ('file', 'title', 'year', 'fund', 'guides', 'general_thresholds', 'general_applies_to', 'sampling', 'programs')
+    _fields = ('file', 'title', 'year', 'fund', 'guides', 'general_thresholds', 'general_applies_to', 'sampling', 'programs', 'review', 'todo')
 
-    def __init__(self, *, file: str, title: str, year: int, fund: str, guides: list[str], general_thresholds: list[Threshold] | None = None, general_applies_to: list[str] | None = None, sampling: Sampling | None = None, programs: list[Program]) -> None:
+    def __init__(self, *, file: str, title: str, year: int, fund: str, guides: list[str], general_thresholds: list[Threshold] | None = None, general_applies_to: list[str] | None = None, sampling: Sampling | None = None, programs: list[Program], review: Review = 'done', todo: list[Todo] | None = None) -> None:
         _set = object.__setattr__
         _set(self, 'file', file)
         _set(self, 'title', title)
@@ -242,3 +258,5 @@ class Document(Record):
         _set(self, 'general_applies_to', list() if general_applies_to is None else general_applies_to)
         _set(self, 'sampling', sampling)
         _set(self, 'programs', programs)
+        _set(self, 'review', review)
+        _set(self, 'todo', list() if todo is None else todo)

@@ -77,6 +77,28 @@ class Source(_Strict):
         return v
 
 
+Review = Literal[
+    "draft",  # written by `subsidykit catalog draft`, not yet checked against the guide: no amounts served
+    "done",  # checked by a person (every entry written by hand, and drafts after `catalog accept`)
+]
+
+
+class Todo(_Strict):
+    """A sentence of a 补助标准 / 支持条件 the drafter could not turn into data, for the reviewer:
+    the 1-based inclusive line range of the guide's text and the sentence as printed."""
+
+    lines: tuple[int, int]
+    text: str
+    note: str | None = None
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if v[0] < 1 or v[1] < v[0]:
+            raise ValueError(f"行号范围无效: {v}")
+        return v
+
+
 class Cited(_Strict):
     """A single number with its citation (quota, city limit, ...)."""
 
@@ -248,6 +270,10 @@ class Program(_Amounts):
     office: str | None = None
     phone: str | None = None
     contact_source: Source | None = None
+    # "draft": drafted from the guide's text and not yet reviewed; the engine serves no amount
+    # from it unless drafts are allowed (rules.drafts).  Hand-written entries default to "done".
+    review: Review = "done"
+    todo: list[Todo] = Field(default_factory=list)  # sentences the drafter could not turn into data
 
     @property
     def alias_names(self) -> list[str]:
@@ -292,6 +318,19 @@ class Document(_Strict):
     general_applies_to: list[str] = Field(default_factory=list)  # guide names; empty = none
     sampling: Sampling | None = None
     programs: list[Program]
+    # "draft": the document-wide data (general_thresholds, sampling) is not yet reviewed, and
+    # every program of the document counts as a draft (rules.drafts)
+    review: Review = "done"
+    todo: list[Todo] = Field(default_factory=list)  # document-wide sentences not turned into data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _draft_programs(cls, data):
+        """A draft document's programs are drafts: its mark is carried down to each of them, so
+        the engine asks a program only (rules.drafts)."""
+        if isinstance(data, dict) and data.get("review") == "draft" and isinstance(data.get("programs"), list):
+            data = {**data, "programs": [{**p, "review": "draft"} if isinstance(p, dict) else p for p in data["programs"]]}
+        return data
 
     @model_validator(mode="after")
     def _guides_known(self) -> "Document":

@@ -28,13 +28,14 @@ from subsidykit.cli import serve as _serve
 from subsidykit.cli import summary as _summary
 from subsidykit.cli import validate as _validate
 from subsidykit.cli import match as _match
+from subsidykit.cli import catalog as _catalog
 from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 from subsidykit.cli.values import add_mixed as _add_mixed  # options anywhere among 字段=数值 (check, cap, match)
 from subsidykit.cli.values import field_values
 from subsidykit.cli.values import named as _named
 
 # Commands kept in their own modules (each imports openpyxl and friends only when it runs).
-_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields, "match": _match}
+_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields, "match": _match, "catalog": _catalog}
 COMMANDS = ("programs", "show", "cap", "check", "sample", "docs", *_COMMAND_MODULES)
 
 
@@ -93,8 +94,10 @@ def cmd_programs(args) -> int:
     if args.json:
         _emit([program_json(p) for p in progs])
         return EXIT_OK
+    from subsidykit.rules.drafts import mark
+
     for p in progs:
-        flag = "［免申］" if p.no_application else ""
+        flag = ("［免申］" if p.no_application else "") + mark(p)  # ［草稿］: review: draft, amounts refused
         print(f"{p.id}\t{p.year}\t{p.title}{flag}\t{KIND_ZH[p.kind]}\t{amount_text(p)}")
     print(f"共 {len(progs)} 个项目", file=sys.stderr)
     return EXIT_OK

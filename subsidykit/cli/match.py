@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import argparse
 
-from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
+from subsidykit.cli.ledger_args import ledger_arguments
+from subsidykit.cli.exits import EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 from subsidykit.errors import BadInputError
 
 EPILOG = """结论：符合（每个条件都已核对并满足）、待补充（没有不满足的条件，但有条件缺少数据：列出待补字段）、
@@ -79,18 +80,27 @@ def _values_mode(args, statuses: tuple[str, ...]) -> int:
     from subsidykit.rules.matching import ELIGIBLE, UNKNOWN, match
 
     values = field_values(args.values)  # the same reading as `check` (cli/values.py)
-    result = match(values, args.year)
+    result = match(values, args.year)  # without --year: the values' own 申报年度, else the newest guide
     if args.json:
         from subsidykit.workbooks.outputs import json_text
 
         print(json_text(result_json(result, statuses)))
     else:
-        print(render_text(result, statuses))
+        print(render_text(result, statuses, _year_note(values, result.year)))
     if result.of_status(ELIGIBLE):
         return EXIT_OK
     if result.of_status(UNKNOWN):
         return EXIT_INCOMPLETE
     return EXIT_NOT_MET
+
+
+def _year_note(values, year: int) -> str | None:
+    """A 申报年度 among the values that is not the year matched (--year given): said, not just
+    listed as unused."""
+    from subsidykit.rules.matching import values_year
+
+    own = values_year(values)
+    return f"[年度] 所填申报年度为 {own}，按 --year 指定的 {year} 年度匹配" if own is not None and own != year else None
 
 
 def result_json(result, statuses: tuple[str, ...]) -> dict:
@@ -126,8 +136,9 @@ def _last_column(m, common: tuple[str, ...]) -> str:
     return "；".join(p for p in parts if p)
 
 
-def render_text(result, statuses: tuple[str, ...]) -> str:
-    """The table a clerk reads: one line per program/子类 of the asked statuses, then the best one."""
+def render_text(result, statuses: tuple[str, ...], year_note: str | None = None) -> str:
+    """The table a clerk reads: one line per program/子类 of the asked statuses, then the best one
+    (`year_note`: a 申报年度 among the values that is not the year matched)."""
     from subsidykit.catalog.cite import cite
     from subsidykit.matching import table as T
     from subsidykit.rules.matching import STATUS_ZH, STATUSES
@@ -162,8 +173,11 @@ def render_text(result, statuses: tuple[str, ...]) -> str:
         out.append(f"{T.EXEMPT_MARK}{T.EXEMPT_TEXT}")
     if any(not m.grant for m in shown):
         out.append(f"{T.NOT_GRANT_MARK}{T.NOT_GRANT_TEXT}")
-    if result.unused:
-        out.append(f"[未使用] {'、'.join(term(u) for u in result.unused)}：不是 {result.year} 年度任何项目的条件，未核对")
+    unused = [u for u in result.unused if not (year_note and u == "申报年度")]
+    if year_note:
+        out.append(year_note)
+    if unused:
+        out.append(f"[未使用] {'、'.join(term(u) for u in unused)}：不是 {result.year} 年度任何项目的条件，未核对")
     return "\n".join(out)
 
 
@@ -171,37 +185,32 @@ def render_text(result, statuses: tuple[str, ...]) -> str:
 
 
 def _default_out(ledger, year: int):
-    return ledger.with_name(f"{ledger.stem}_政策匹配_{year}.xlsx")
+    """<台账名>_政策匹配_<年度>.xlsx beside the ledger: the ledger's name without control or bidi
+    characters, shortened to fit a file name (255 bytes) with the suffix."""
+    from subsidykit.workbooks.outputs import fit_name, safe_stem
+
+    return ledger.with_name(fit_name(safe_stem(ledger.stem), f"_政策匹配_{year}.xlsx", reserve=0))
 
 
 def _ledger_mode(args, statuses: tuple[str, ...]) -> int:
-    import os
-    import stat
     from pathlib import Path
 
     from subsidykit.matching.ledger import SHEET_NAME, match_ledger_file
     from subsidykit.workbooks.atomic import write_bytes_atomic
     from subsidykit.workbooks.ledger import load_mapping
-    from subsidykit.workbooks.outputs import Inputs, check_output_file, check_writable, json_text, term
+    from subsidykit.workbooks.outputs import check_output_file, check_writable, term
 
-    ledger = Path(args.ledger)
-    try:
-        mode = os.stat(ledger).st_mode
-    except OSError:
-        mode = None  # missing: the reader says so
-    if mode is not None and not stat.S_ISREG(mode):  # a folder, device or pipe is never opened
-        raise BadInputError(f"台账不是普通文件（文件夹、设备或管道）：{term(ledger)}")
-    inputs = Inputs([ledger, *([args.mapping] if args.mapping else [])])
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise BadInputError(f"输出文件须为 .xlsx：{term(out)}")
+    ledger, inputs, out = ledger_arguments(args)  # the ledger a regular file, the output an .xlsx
 
     def check(path: Path) -> None:
         check_output_file(path, inputs, what="输出文件", force=args.force)
         check_writable(path.parent, what="输出文件")
 
-    if out is not None and ledger.exists():  # before the ledger is read (a missing one: the reader's message)
-        check(out)
+    if ledger.exists():  # before the ledger is read (a missing one: the reader's message)
+        if out is not None:
+            check(out)
+        else:  # the default name waits for the year; its folder is known now (a read-only one: said before matching)
+            check_writable(ledger.parent, what="输出文件")
     mapping = load_mapping(args.mapping) if args.mapping else None
     lm = match_ledger_file(ledger, sheet=args.sheet, year=args.year, mapping=mapping, statuses=statuses)
     if out is None:
@@ -214,14 +223,29 @@ def _ledger_mode(args, statuses: tuple[str, ...]) -> int:
     except FileExistsError:
         raise BadInputError(f"{term(out)} 已存在（匹配期间被创建）；如确需覆盖，请加 --force") from None
     if args.json:
-        data = lm.to_json()
-        data["written"] = str(out)
-        print(json_text(data, default=str))
+        _print_ledger_json(lm, out)
         return EXIT_OK
     for line in lm.notes():
         print(term(line))
-    print(f"已写入 {term(out)}（工作表「{SHEET_NAME}」，{len(lm.table())} 行）")
+    print(f"已写入 {term(out)}（工作表「{SHEET_NAME}」，{lm.n_table_rows()} 行）")
     return EXIT_OK
+
+
+def _print_ledger_json(lm, out) -> None:
+    """`lm.to_json()` with "written" added, as `json_text` prints it, written row by row (the
+    JSON of a 10,000-row ledger is some 500 MB: never one text in memory)."""
+    import sys
+
+    from subsidykit.workbooks.outputs import json_text
+
+    head = json_text(lm.json_head(), default=str)  # "{\n  …\n}"
+    write = sys.stdout.write
+    write(head[:-2] + ',\n  "rows": [')
+    first = True
+    for item in lm.json_rows():
+        write(("\n" if first else ",\n") + "\n".join("    " + line for line in json_text(item, default=str).split("\n")))
+        first = False
+    write(("\n  ]" if not first else "]") + ",\n  \"written\": " + json_text(str(out)) + "\n}\n")
 
 
 def register(sub) -> None:
@@ -236,7 +260,7 @@ def register(sub) -> None:
         epilog=EPILOG,
     )
     p.add_argument("values", nargs="*", metavar="字段=数值", help="如 项目总投入=3500 完工日期=2022-6-30（字段名见 subsidykit fields）")
-    p.add_argument("--year", help="指南年度，如 2023（默认：政策目录最新年度；台账模式默认取「申报年度」列）")
+    p.add_argument("--year", help="指南年度，如 2023（默认：所填的「申报年度」，没有则为政策目录最新年度；台账模式默认取「申报年度」列）")
     p.add_argument("--status", help="显示哪些结论：eligible,unknown,ineligible 或 符合,待补充,不符合（默认 eligible,unknown）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--ledger", metavar="台账.xlsx", help="台账模式：逐行匹配台账，写出匹配结果工作簿（台账只读取，不改动）")

@@ -14,11 +14,10 @@ output (its name has the year) right after, before anything is written.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from pathlib import Path
 
+from subsidykit.cli.ledger_args import ledger_arguments
 from subsidykit.cli.exits import EXIT_BAD, EXIT_OK
 from subsidykit.errors import BadInputError
 from subsidykit.rules.parsing import parse_date
@@ -41,20 +40,10 @@ def cmd_summary(args) -> int:
     from subsidykit.summary.forms import form_paths, write_forms
     from subsidykit.workbooks.atomic import write_bytes_atomic
     from subsidykit.workbooks.ledger import load_mapping
-    from subsidykit.workbooks.outputs import Inputs, check_output_dir, json_text, term
+    from subsidykit.workbooks.outputs import check_output_dir, json_text, term
     from subsidykit.summary.build import build_from_file
 
-    ledger = Path(args.ledger)
-    try:
-        mode = os.stat(ledger).st_mode
-    except OSError:
-        mode = None  # missing: the reader says so
-    if mode is not None and not stat.S_ISREG(mode):  # a folder, device or pipe is never opened
-        raise BadInputError(f"台账不是普通文件（文件夹、设备或管道）：{ledger}")
-    inputs = Inputs([ledger, *([args.mapping] if args.mapping else [])])
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise BadInputError(f"输出文件须为 .xlsx：{out}")
+    ledger, inputs, out = ledger_arguments(args)  # the ledger a regular file, the output an .xlsx
     forms = form_paths(args.forms) if args.forms else []
     if out is not None and any(out.resolve() == f.resolve() for f in forms):
         raise BadInputError(f"输出文件 {out} 与附件3/附件4 的文件同名，请换一个文件名")

@@ -9,16 +9,22 @@ What it writes is small and fixed: inline strings (every text stays text: a name
 header row frozen and filtered.  Text is made storable: characters XML 1.0 cannot hold are
 dropped, lone surrogates become U+FFFD, a literal ``_xHHHH_`` is escaped so Excel does not
 decode it, and a text is cut at Excel's 32,767 characters.
+
+The worksheet is written into the package as it is made, a thousand rows at a time (the rows
+may be an iterator: a sheet of a million rows is never held as one text), and each distinct
+text is made storable once (the same program names, statuses and remarks repeat on every row).
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from subsidykit.workbooks.cells import col_letters
-from subsidykit.workbooks.reproducible import reproducible_zip
+from subsidykit.workbooks.reproducible import FIXED_TIME
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -28,6 +34,9 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_CHAR = re.compile("_(x[0-9A-Fa-f]{4}_)")  # OOXML's own escape: a literal one is escaped in turn
 MAX_TEXT = 32767  # characters a cell holds
+EXCEL_ROWS = 1_048_576  # rows a worksheet holds
+_CHUNK_ROWS = 1000  # rows of XML made, then compressed, at a time
+_ZIP64_ROWS = 300_000  # from this many rows the sheet part may pass 2 GB uncompressed: Zip64 sizes
 TITLE, HEADER = 1, 2  # cellXfs indexes below (0: plain)
 
 _CONTENT_TYPES = (
@@ -87,7 +96,7 @@ def storable(text: str) -> str:
     return text[:MAX_TEXT]
 
 
-def _cell(ref: str, value: object, style: int = 0) -> str:
+def _cell(ref: str, value: object, style: int = 0, texts: dict[str, str] | None = None) -> str:
     s = f' s="{style}"' if style else ""
     if value is None or value == "":
         return f'<c r="{ref}"{s}/>' if style else ""
@@ -95,7 +104,12 @@ def _cell(ref: str, value: object, style: int = 0) -> str:
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    text = escape(storable(str(value)))
+    raw = str(value)
+    text = texts.get(raw) if texts is not None else None
+    if text is None:
+        text = escape(storable(raw))
+        if texts is not None:
+            texts[raw] = text
     return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -105,30 +119,53 @@ def table_xlsx(
     notes: Sequence[str],
     columns: Sequence[str],
     widths: Sequence[float],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
+    n_rows: int | None = None,
 ) -> bytes:
     """One sheet: `title` in A1, each note in column A below it, a blank row, then `columns`
-    (bold, filled, frozen, with a filter) and `rows`."""
+    (bold, filled, frozen, with a filter) and `rows` — a sequence, or an iterator of exactly
+    `n_rows` rows.  ValueError when the sheet would pass Excel's EXCEL_ROWS rows."""
+    if n_rows is None:
+        rows = rows if isinstance(rows, Sequence) else list(rows)
+        n_rows = len(rows)
     letters = [col_letters(i) for i in range(len(columns))]
     header = len(notes) + 3
-    last_row = header + max(len(rows), 1)
-    out = [f'<row r="1">{_cell("A1", title, TITLE)}</row>']
-    for i, note in enumerate(notes, start=2):
-        out.append(f'<row r="{i}">{_cell(f"A{i}", note)}</row>')
-    out.append(f'<row r="{header}">' + "".join(_cell(f"{c}{header}", v, HEADER) for c, v in zip(letters, columns)) + "</row>")
-    for i, row in enumerate(rows, start=header + 1):
-        out.append(f'<row r="{i}">' + "".join(_cell(f"{c}{i}", v) for c, v in zip(letters, row)) + "</row>")
+    last_row = header + max(n_rows, 1)
+    if header + n_rows > EXCEL_ROWS:
+        raise ValueError(f"{header + n_rows} rows: more than a worksheet holds ({EXCEL_ROWS})")
     ref = f"A{header}:{letters[-1]}{last_row}"
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1))
-    worksheet = (
+    head = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
         f'<dimension ref="A1:{letters[-1]}{last_row}"/>'
         f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{header}" topLeftCell="A{header + 1}" activePane="bottomLeft" state="frozen"/>'
         f'<selection pane="bottomLeft" activeCell="A{header + 1}" sqref="A{header + 1}"/></sheetView></sheetViews>'
-        f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols>'
-        f'<sheetData>{"".join(out)}</sheetData><autoFilter ref="{ref}"/>'
-        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+        f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
     )
+    tail = f'</sheetData><autoFilter ref="{ref}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+
+    def parts() -> Iterator[str]:
+        yield head
+        out = [f'<row r="1">{_cell("A1", title, TITLE)}</row>']
+        for i, note in enumerate(notes, start=2):
+            out.append(f'<row r="{i}">{_cell(f"A{i}", note)}</row>')
+        out.append(f'<row r="{header}">' + "".join(_cell(f"{c}{header}", v, HEADER) for c, v in zip(letters, columns)) + "</row>")
+        yield "".join(out)
+        texts: dict[str, str] = {}
+        out, written = [], 0
+        for i, row in enumerate(rows, start=header + 1):
+            out.append(f'<row r="{i}">' + "".join(_cell(f"{c}{i}", v, 0, texts) for c, v in zip(letters, row)) + "</row>")
+            written += 1
+            if len(out) == _CHUNK_ROWS:
+                yield "".join(out)
+                out = []
+                if len(texts) > 100_000:  # mostly names of single rows: keep the cache small
+                    texts.clear()
+        if written != n_rows:
+            raise ValueError(f"{written} rows given, {n_rows} announced")
+        out.append(tail)
+        yield "".join(out)
+
     name = escape(storable(sheet)[:31], {'"': "&quot;"})
     quoted = "'" + storable(sheet)[:31].replace("'", "''") + "'"
     workbook = (
@@ -144,9 +181,32 @@ def table_xlsx(
         ("xl/workbook.xml", workbook),
         ("xl/_rels/workbook.xml.rels", _WB_RELS),
         ("xl/styles.xml", _STYLES),
-        ("xl/worksheets/sheet1.xml", worksheet),
+        ("xl/worksheets/sheet1.xml", parts()),
     ]
-    return reproducible_zip([(n, body.encode("utf-8")) for n, body in members])
+    return _package(members, zip64=n_rows >= _ZIP64_ROWS)
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    """A member dated, permitted and attributed as `workbooks.reproducible.reproducible_zip` does."""
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
+
+
+def _package(members: Sequence[tuple[str, str | Iterable[str]]], *, zip64: bool) -> bytes:
+    """The zip of `members` (a text, or the parts of one written as they come), reproducible."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in members:
+            if isinstance(body, str):
+                dst.writestr(_info(name), body.encode("utf-8"))
+                continue
+            with dst.open(_info(name), "w", force_zip64=zip64) as fh:
+                for part in body:
+                    fh.write(part.encode("utf-8"))
+    return buf.getvalue()
 
 
 __all__ = ["MAX_TEXT", "storable", "table_xlsx"]

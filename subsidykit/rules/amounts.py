@@ -262,14 +262,22 @@ def cap(
     bases: Mapping[str, object] | None = None,
     catalog: Catalog | None = None,
     strict: bool = False,
+    allow_draft: bool | None = None,
 ) -> Award:
     """The maximum award in 万元 for `program` given its base amount (万元) or count.
 
     `strict` (the command line): an argument that does not apply to the program's kind of
     award — a base for a fixed or capped amount, a count without a per-item amount, a named
-    part the program does not have — is refused with the reason instead of being ignored."""
+    part the program does not have — is refused with the reason instead of being ignored.
+    A draft entry (`review: draft`) is refused (DraftEntryError) unless `allow_draft` (default:
+    the SUBSIDYKIT_ALLOW_DRAFT setting), and then its explanation says it is a draft."""
     sel, only = _select_part(program, variant, year, catalog)
     sel = require_variant(sel)
+    draft = ""  # the words before a draft's explanation
+    if sel.program.review != "done":  # a draft entry: rules.drafts refuses it, or says it is one
+        from subsidykit.rules.drafts import amounts_note
+
+        draft = amounts_note(sel, allow=allow_draft)
     base, named = _split_bases(base)
     named.update(bases or {})
     kind = sel.field("kind")
@@ -284,7 +292,7 @@ def cap(
             msg = f"{sel.label} 是资格认定，指南未规定直接的资金额度"
         else:
             msg = f"{sel.label} 的补助金额指南未明确（另行通知或另有规定），无法计算"
-        raise NoAmountError(f"{msg}{'：' + note if note else ''}（{cite(src)}）")
+        raise NoAmountError(f"{draft}{msg}{'：' + note if note else ''}（{cite(src)}）")
     if strict:
         _refuse_inapplicable(sel, kind, base, count, named)
     elif sel.program.grant and not sel.program.minimum:  # else the clause has no amount to count (below)
@@ -375,7 +383,7 @@ def cap(
             limit=amount,
         )
     calc = "；".join(steps) + "。" if steps else ""
-    explanation = f"{sel.label}：{head}。{calc}最高补助 {fmt_wan(amount)} 万元（{cite(src)}）"
+    explanation = f"{draft}{sel.label}：{head}。{calc}最高补助 {fmt_wan(amount)} 万元（{cite(src)}）"
     first = _first_payment(sel, amount, steps)
     if first is not None:
         explanation += f"；{steps[-1]}"
@@ -415,7 +423,12 @@ class Figure(Record):
 
 def _select(program: str | Selection, variant: str | None, year: object, catalog: Catalog | None) -> Selection:
     sel = program if isinstance(program, Selection) else find_program(program, year=year, variant=variant, catalog=catalog)
-    return require_variant(sel)
+    sel = require_variant(sel)
+    if sel.program.review != "done":  # a draft entry's figures are refused unless drafts are allowed
+        from subsidykit.rules.drafts import amounts_note
+
+        amounts_note(sel)
+    return sel
 
 
 def _not_a_grant(sel: Selection, what: str, value: Decimal, src: Source | None) -> None:
@@ -615,6 +628,10 @@ def fast_amounts(
 
 
 def _make_fast_cap(sel: Selection) -> FastCap | None:
+    from subsidykit.rules.drafts import is_draft
+
+    if is_draft(sel):
+        return None  # a draft's amount is refused or explained as a draft: cap() answers every base
     rate_of_kind = LINEAR_KINDS.get(sel.field("kind"))
     rate = rate_of_kind(sel) if rate_of_kind is not None else None
     if rate is None or rate <= 0:

@@ -65,6 +65,9 @@ CODES: dict[str, tuple[str, str]] = {
     # the chosen program fails, but the project meets every condition of another of the year's
     # programs (matching.qualifying_others): information only, the clerk's choice stands
     "FITS_OTHER_PROGRAMS": (INFO, "符合其他项目条件"),
+    # the program is a draft of the catalog (review: draft, rules.drafts): its conditions and
+    # amounts are not yet checked against the guide, so the verdict rests on unreviewed data
+    "DRAFT_ENTRY": (WARNING, "草稿条目（未审核）"),
     # --- across the projects of a batch (batch.py) ---
     "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
     "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),

@@ -43,6 +43,14 @@ this module only enumerates the candidates, runs that review on each and sorts.
 * Year.  None -> the newest year of the catalog.
 * `match` is strict like `check` on the command line (a field name nobody knows, a value that
   cannot be read: errors); `qualifying_others`, a hint for 审核 and validation, is lenient.
+* Year from the profile.  Without a year, a 申报年度 among the values is the year (`values_year`):
+  the command line, the cells and the ledger match the same profile in the same year.
+* Quick paths (the one rule, never a second copy of it).  The review's verdict is `check`'s with
+  contradictions added, so `check_threshold` on the values derived once (`_screen`) already
+  tells a candidate 不符合 (a condition failed) or 待补充 (one not checkable, or a candidate the
+  catalog cannot confirm) without its review; only the rest can be 符合.  `best_of` (BEST_PROGRAM
+  over a column) reviews only those; `match(…, statuses=…)` (a ledger showing 符合 or 不符合 only)
+  leaves unreviewed the candidates certain to have a status not asked for.
 * Per catalog (keyed by the Catalog object, like lookup): the candidates of each year, their
   typing labels, the exclusivity clause and the amount bases are worked out once.
 
@@ -60,10 +68,11 @@ from subsidykit.catalog.cite import cite, source_json
 from subsidykit.catalog.records import Program, Source, Variant
 from subsidykit.errors import BadInputError
 from subsidykit.rules.lookup import Selection, typing_label
-from subsidykit.rules.parsing import fmt_wan, is_blank, optional_year
+from subsidykit.rules.parsing import fmt_wan, is_blank, optional_year, shown
 from subsidykit.rules.review import ProjectReview, review_project
+from subsidykit.rules.drafts import review_note
 from subsidykit.rules.findings import CODES, Finding
-from subsidykit.rules.thresholds import UnknownFieldError, check, check_threshold, derive, normalise_values
+from subsidykit.rules.thresholds import UnknownFieldError, _exempt, _fields_of, check_threshold, derive, normalise_values
 from subsidykit.rules.vocabulary import canonical_field, is_known_field
 
 ELIGIBLE, UNKNOWN, INELIGIBLE = "eligible", "unknown", "ineligible"
@@ -80,6 +89,7 @@ _STATUS_WORDS = {
 # the 申报项目数量 of one project (the batch counts an applicant's several): as validation and 审核 pass it
 COUNTED: dict[str, int] = {"申报项目数量": 1}
 EXCLUSIVITY_FIELD = "申报项目数量"
+YEAR_FIELD = "申报年度"  # the year a profile may carry itself (a ledger's 申报年度 column, a cell)
 NO_MONEY_KINDS = frozenset({"recognition", "none"})
 # fields the review reads besides conditions and bases (the request, compared with the cap)
 _REVIEW_READS = frozenset({"申请补助资金"})
@@ -107,7 +117,8 @@ def parse_statuses(text: str | Iterable[str] | None) -> tuple[str, ...]:
             got.add(status)
     if bad:
         choices = "、".join(f"{s}（{STATUS_ZH[s]}）" for s in STATUSES)
-        raise BadInputError(f"无法识别的匹配结论：{'、'.join(bad)}；可选：{choices}")
+        listed = "、".join(shown(b) for b in bad[:5]) + (f" 等 {len(bad)} 个" if len(bad) > 5 else "")
+        raise BadInputError(f"无法识别的匹配结论：{listed}；可选：{choices}")
     if not got:
         return (ELIGIBLE, UNKNOWN)
     return tuple(s for s in STATUSES if s in got)
@@ -195,7 +206,7 @@ class ProgramMatch:
         self.missing = missing
         self.failed = failed
         self.source = source
-        self.review = review
+        self.review = review  # None once a ledger keeps the match (matching.ledger releases the reviews)
         self.conflicts = conflicts  # given values contradicting each other (unknown without `missing`)
         self.note = note  # why a status says little (no checkable condition in the catalog)
         self.order = order  # the candidate's place in the guide (catalog order): the tie-break
@@ -297,7 +308,7 @@ class MatchResult:
 class _Year:
     """What matching needs of one year, worked out once per catalog."""
 
-    __slots__ = ("year", "selections", "typing", "exclusivity", "bases")
+    __slots__ = ("year", "selections", "typing", "exclusivity", "bases", "read")
 
     def __init__(
         self, year: int, selections: tuple[Selection, ...], typing: tuple[str, ...], exclusivity: Source | None, bases: frozenset[str]
@@ -307,6 +318,7 @@ class _Year:
         self.typing = typing  # lookup.typing_label of each selection (2024 has titles printed twice)
         self.exclusivity = exclusivity
         self.bases = bases  # the amount bases of the year's candidates (canonical): used fields
+        self.read: frozenset[str] | None = None  # the fields some candidate's conditions read (`_read_by`)
 
 
 _AMOUNT_FIELDS = ("kind", "base", "rate", "cap", "fixed", "unit_amount", "stages", "components")
@@ -448,6 +460,9 @@ def _one(sel: Selection, vals: Mapping[str, object], known: frozenset[str], cat:
         # passed only the notice's general conditions (or its program's, for a variant the catalog
         # cannot tell apart): its own were not checked, so it is not 符合 but 待补充, with the note
         status = UNKNOWN
+    draft = review_note(sel)  # a draft entry of the catalog: its conditions are not yet reviewed
+    if draft and status == ELIGIBLE:
+        status = UNKNOWN
     missing: tuple[str, ...] = ()
     failed: tuple[Failure, ...] = ()
     conflicts: tuple[str, ...] = ()
@@ -464,6 +479,8 @@ def _one(sel: Selection, vals: Mapping[str, object], known: frozenset[str], cat:
     elif not confirmed(sel):
         note = "政策目录只列出了通知的基本条件，本项目自身的申报条件请对照指南原文核实"
     amount, amount_text = rv.cap, rv.cap_text  # a per-item award without its count: None (review.award_cap)
+    if draft:
+        note = f"{draft}；{note}" if note else draft
     return ProgramMatch(
         sel,
         status,
@@ -509,13 +526,40 @@ def _given(values: Mapping[str, object], strict: bool) -> dict[str, object]:
     return given
 
 
-def _match(values: Mapping[str, object], year: object, cat: Catalog, strict: bool) -> MatchResult:
+def values_year(values: Mapping[str, object]) -> int | None:
+    """The year a profile carries itself: its 申报年度 (in any wording), None when not given; an
+    unreadable one raises BadInputError (as the year argument would)."""
+    for key, value in values.items():
+        if not is_blank(value) and canonical_field(str(key)) == YEAR_FIELD:
+            try:
+                return optional_year(value)
+            except BadInputError as exc:
+                raise BadInputError(f"{YEAR_FIELD}：{exc.message}") from None
+    return None
+
+
+def _profile_year(values: Mapping[str, object], year: object, refused: dict[str, str] | None = None) -> object:
+    """The year to match in: the argument, else the profile's own 申报年度 (`values_year`), else
+    None (the newest).  With `refused` (lenient), an unreadable 申报年度 is listed there, not raised."""
+    if optional_year(year) is not None:
+        return year
+    try:
+        return values_year(values)
+    except BadInputError as exc:
+        if refused is None:
+            raise
+        refused[YEAR_FIELD] = exc.message
+        return None
+
+
+def _match(values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None) -> MatchResult:
     """Strict: an unknown field or an unreadable value raises.  Lenient: unknown fields are
     dropped, and a value a condition cannot read is left out (and listed in `refused`), so that
     every condition on it is 待补充 rather than the whole match lost."""
     refused: dict[str, str] = {}
+    year = _profile_year(values, year, None if strict else refused)
     while True:
-        res = _match_once({k: v for k, v in values.items() if canonical_field(k) not in refused}, year, cat, strict)
+        res = _match_once({k: v for k, v in values.items() if canonical_field(k) not in refused}, year, cat, strict, wanted)
         bad = {} if strict else {r.field: r.message for m in res.matches for r in m.review.report.invalid if r.field not in refused}
         if not bad:
             res.refused = tuple(refused.items())
@@ -523,36 +567,193 @@ def _match(values: Mapping[str, object], year: object, cat: Catalog, strict: boo
         refused.update(bad)
 
 
-def _match_once(values: Mapping[str, object], year: object, cat: Catalog, strict: bool) -> MatchResult:
+def _items(sel: Selection, cat: Catalog) -> list:
+    """(condition, general) of every condition `check` applies to a candidate, in its order."""
+    items = [(t, True) for t in cat.general_thresholds(sel.program)]
+    items += [(t, False) for t in sel.program.thresholds]
+    if sel.variant is not None:
+        items += [(t, False) for t in sel.variant.thresholds]
+    return items
+
+
+def _read_by(yd: _Year, cat: Catalog) -> frozenset[str]:
+    """The fields `check` counts as used by some candidate of the year (`thresholds._fields_of`,
+    the one definition: each condition's field, its when/unless fields, and the parts of a
+    derived one): a given field outside these is in every candidate's `report.unused`."""
+    if yd.read is None:
+        read: set[str] = set()
+        for sel in yd.selections:
+            read |= _fields_of(_items(sel, cat))
+        yd.read = frozenset(read)
+    return yd.read
+
+
+def _certain(sel: Selection, verdict: str) -> str | None:
+    """The status a `_screen` verdict decides without the review, None when the review decides
+    (a pass the catalog confirms: a contradiction can still make it 待补充; an unreadable value)."""
+    if verdict == "fail":
+        return INELIGIBLE
+    if verdict == "incomplete" or (verdict == "pass" and not confirmed(sel)):
+        return UNKNOWN
+    return None
+
+
+def _match_once(values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None) -> MatchResult:
     yd = _year_data(cat, _year_of(year, cat))
     given = _given(values, strict)
+    canon = {canonical_field(k) for k in given}
     # the fields known after derivation (实施周期 from the dates …), for naming what to fill
     known = frozenset(derive(normalise_values({**COUNTED, **given})).values)
-    out = [_one(sel, given, known, cat, i, yd.typing[i]) for i, sel in enumerate(yd.selections)]
+    if wanted is None:
+        out = [_one(sel, given, known, cat, i, yd.typing[i]) for i, sel in enumerate(yd.selections)]
+    else:
+        # only the candidates that can have a wanted status (or are 符合: `best`) are reviewed
+        derived = derive(normalise_values({**given, **{k: n for k, n in COUNTED.items() if k not in canon}}))
+        out = []
+        seen: dict = {}
+        for i, sel in enumerate(yd.selections):
+            certain = _certain(sel, _screen(sel, derived, cat, seen))
+            if certain is None or certain in wanted:
+                out.append(_one(sel, given, known, cat, i, yd.typing[i]))
     if strict:
         for m in out:
             bad = m.review.report.invalid
             if bad:
                 raise BadInputError(bad[0].message)
-    canon = {canonical_field(k) for k in given}
     used = set(yd.bases) | _REVIEW_READS | set(COUNTED)
-    unused_everywhere = set(canon)
-    for m in out:
-        unused_everywhere &= set(m.review.report.unused)
+    if YEAR_FIELD in canon and _quiet_year(given) == yd.year:
+        used.add(YEAR_FIELD)  # it chose the year (or agrees with the one given): not unused
+    if wanted is None:
+        unused_everywhere = set(canon)
+        for m in out:
+            unused_everywhere &= set(m.review.report.unused)
+    else:  # not every candidate was reviewed: the same set from the conditions (`_read_by`)
+        unused_everywhere = canon - _read_by(yd, cat) if yd.selections else set(canon)
     unused = tuple(k for k in dict.fromkeys(canonical_field(k) for k in given) if k in unused_everywhere and k not in used)
     out.sort(key=_sort_key)
     return MatchResult(yd.year, tuple(out), _best(out), yd.exclusivity, unused)
 
 
-def match(values: Mapping[str, object], year: object = None, *, catalog: Catalog | None = None, lenient: bool = False) -> MatchResult:
+def _quiet_year(values: Mapping[str, object]) -> int | None:
+    try:
+        return values_year(values)
+    except BadInputError:
+        return None
+
+
+def match(
+    values: Mapping[str, object],
+    year: object = None,
+    *,
+    catalog: Catalog | None = None,
+    lenient: bool = False,
+    statuses: Iterable[str] | None = None,
+) -> MatchResult:
     """Every program and variant of the year's guides against `values` (field -> value as typed).
 
-    year None -> the newest year of the catalog.  A field name nobody knows raises
+    year None -> the profile's own 申报年度 when it gives one (`values_year`: the command line,
+    the cells and the ledger agree), else the newest year of the catalog.  A field name nobody knows raises
     `UnknownFieldError` (with the closest names); a value that cannot be read raises
     BadInputError naming the field.  `lenient` (a ledger row, the hint of 审核): unknown fields
-    are dropped and unreadable values left out and listed in `refused` instead."""
+    are dropped and unreadable values left out and listed in `refused` instead.
+
+    `statuses` (a ledger that shows only some): where 待补充 is not among them, a candidate whose
+    status is certain without its review (`_screen`, the one rule on every condition: a failed
+    condition is 不符合, one not checkable is 待补充) and not among them is left out of `matches`
+    unreviewed; `best`, `unused`, `refused` and the errors are those of the whole match."""
     cat = catalog or load_catalog()
-    return _match(values, year, cat, strict=not lenient)
+    wanted = None if statuses is None else frozenset(parse_statuses(list(statuses)))
+    if wanted is not None and UNKNOWN in wanted:
+        # 待补充 is most candidates of a ledger row: screening them all costs about what the
+        # few it spares would (measured), so every candidate is reviewed
+        wanted = None
+    return _match(values, year, cat, strict=not lenient, wanted=wanted)
+
+
+class MatchSummary:
+    """What `best_of` answers: the year, the best single program (as `MatchResult.best`) and
+    how many candidates have each status (as ``len(MatchResult.of_status(s))``)."""
+
+    __slots__ = ("year", "best", "counts")
+
+    def __init__(self, year: int, best: ProgramMatch | None, counts: dict[str, int]) -> None:
+        self.year, self.best, self.counts = year, best, counts
+
+    @classmethod
+    def of(cls, result: MatchResult) -> MatchSummary:
+        return cls(result.year, result.best, {s: len(result.of_status(s)) for s in STATUSES})
+
+    def __repr__(self) -> str:
+        return f"MatchSummary({self.year}, {self.counts}, best={self.best.label if self.best else None!r})"
+
+
+def _screen(sel: Selection, derived, cat: Catalog, seen: dict | None = None) -> str:
+    """`check`'s verdict for `sel` on values normalised and derived once: "fail", "incomplete" or
+    "pass" by the one rule (`check_threshold`) on every condition `check` applies, or "invalid"
+    when one of them cannot read its value (then `match` decides: strict, it raises).  `seen`
+    (one set of values): each condition's answer, asked once for all candidates (it depends on
+    the candidate only through the waiver, `thresholds._exempt`) — the notice's general
+    conditions stand in every candidate."""
+    statuses: set[str] = set()
+    if sel.variant is None and any(v.thresholds for v in sel.program.variants):
+        statuses.add("missing")  # check's 子类 result (no candidate is such a selection: candidates_of)
+    for t, general in _items(sel, cat):
+        if seen is None:
+            r = check_threshold(t, derived.values, general=general, selection=sel, notes=derived.notes)
+        elif t.exempt and _exempt(t, sel):
+            r = None  # as check_threshold answers for a candidate the condition waives
+        else:
+            key = (id(t), general)
+            if key in seen:
+                r = seen[key]
+            else:  # the answer does not depend on the candidate (only the waiver above does)
+                r = seen[key] = check_threshold(t, derived.values, general=general, selection=None, notes=derived.notes)
+        if r is not None:
+            statuses.add(r.status)
+    if "invalid" in statuses:
+        return "invalid"
+    if "fail" in statuses:
+        return "fail"
+    if not statuses or derived.conflicts or statuses != {"pass"}:
+        return "incomplete"
+    return "pass"
+
+
+def best_of(values: Mapping[str, object], year: object = None, *, catalog: Catalog | None = None) -> MatchSummary:
+    """`match(values, year)`'s year, best and counts (strict, as `match`), reviewing only the
+    candidates that can be 符合 (BEST_PROGRAM over a whole ledger column: about a tenth of the
+    time of `match`).  A candidate whose conditions (the one rule, `_screen`) fail is 不符合; one
+    with a condition not checkable, or that the catalog cannot confirm (`confirmed`), is 待补充 —
+    exactly as the review would say (its verdict is `check`'s with contradictions added: never a
+    pass that `check` did not give); the others are reviewed (`_one`) for their status and amount.
+    A value some condition cannot read: `match` itself answers (and, strict, raises)."""
+    cat = catalog or load_catalog()
+    year = _profile_year(values, year)
+    yd = _year_data(cat, _year_of(year, cat))
+    given = _given(values, strict=True)
+    canon = {canonical_field(k) for k in given}
+    vals = {**given, **{k: n for k, n in COUNTED.items() if k not in canon}}  # what review_project checks
+    derived = derive(normalise_values(vals))
+    seen: dict = {}
+    verdicts = [_screen(sel, derived, cat, seen) for sel in yd.selections]
+    if "invalid" in verdicts:
+        return MatchSummary.of(match(values, year, catalog=cat))
+    counts = dict.fromkeys(STATUSES, 0)
+    pool: list[ProgramMatch] = []
+    known: frozenset[str] | None = None
+    for i, (sel, verdict) in enumerate(zip(yd.selections, verdicts)):
+        if verdict == "fail":
+            counts[INELIGIBLE] += 1
+        elif verdict != "pass" or not confirmed(sel):
+            counts[UNKNOWN] += 1
+        else:
+            if known is None:
+                known = frozenset(derive(normalise_values({**COUNTED, **given})).values)
+            m = _one(sel, given, known, cat, i, yd.typing[i])
+            counts[m.status] += 1
+            if m.status == ELIGIBLE and m.money:
+                pool.append(m)
+    return MatchSummary(yd.year, min(pool, key=_rank) if pool else None, counts)
 
 
 def _same_selection(candidate: Selection, chosen: Selection) -> bool:
@@ -577,16 +778,14 @@ def qualifying_others(selection: Selection, values: Mapping[str, object], *, cat
     canon = {canonical_field(k) for k in given}
     vals.update({k: n for k, n in COUNTED.items() if k not in canon})
     derived = derive(normalise_values(vals))
+    seen: dict = {}
     known: frozenset[str] | None = None
     others: list[ProgramMatch] = []
     for i, sel in enumerate(yd.selections):
-        # only a candidate the catalog's own conditions confirm can be 符合 (see `_one`); and the
-        # review's verdict is `check`'s with contradictions added (a pass can become 待核实, a fail
-        # or 待核实 never a pass): a condition not met or not checkable, then `check`, rule the
-        # others out cheaply
-        if not confirmed(sel) or _same_selection(sel, selection) or _cannot_pass(sel, derived, cat):
-            continue
-        if check(sel, vals, catalog=cat, strict=False, only_given=False).verdict != "pass":
+        # only a candidate the catalog's own conditions confirm can be 符合 (see `_one`), and only
+        # one whose conditions all pass (`_screen`, check's verdict by the one rule): the review's
+        # verdict is check's with contradictions added, never a pass check did not give
+        if not confirmed(sel) or _same_selection(sel, selection) or _screen(sel, derived, cat, seen) != "pass":
             continue
         if known is None:
             known = frozenset(derive(normalise_values({**COUNTED, **given})).values)
@@ -594,23 +793,6 @@ def qualifying_others(selection: Selection, values: Mapping[str, object], *, cat
         if m.status == ELIGIBLE:
             others.append(m)
     return sorted(others, key=lambda m: (not m.money, *_rank(m)))
-
-
-def _cannot_pass(sel: Selection, derived, cat: Catalog) -> bool:
-    """Whether one of the conditions `check` would check for `sel` (the guide's general ones, the
-    program's, the variant's) is not met or cannot be checked on the values: the one rule
-    (`check_threshold`) on the values normalised and derived once, stopping at the first such
-    condition.  True only where `check`'s verdict cannot be 通过 (it needs every condition
-    checked and met); False says nothing (`check` decides)."""
-    items = [(t, True) for t in cat.general_thresholds(sel.program)]
-    items += [(t, False) for t in sel.program.thresholds]
-    if sel.variant is not None:
-        items += [(t, False) for t in sel.variant.thresholds]
-    for t, general in items:
-        r = check_threshold(t, derived.values, general=general, selection=sel, notes=derived.notes)
-        if r is not None and r.status != "pass":
-            return True
-    return False
 
 
 HINT_LISTED = 3  # programs named in the FITS_OTHER_PROGRAMS 提示, best first; the rest are counted
@@ -651,9 +833,12 @@ __all__ = [
     "STATUSES",
     "STATUS_ZH",
     "UNKNOWN",
+    "YEAR_FIELD",
     "Failure",
     "MatchResult",
+    "MatchSummary",
     "ProgramMatch",
+    "best_of",
     "candidates_of",
     "confirmed",
     "fmt_amount",
@@ -661,5 +846,6 @@ __all__ = [
     "parse_statuses",
     "qualifying_others",
     "selections",
+    "values_year",
     "years",
 ]

@@ -94,6 +94,7 @@ def program_json(p: Program) -> dict:
         "phone": p.phone,
         "note": p.note,
         "source": {"file": p.source.file, "lines": list(p.source.lines)} if p.source else None,
+        "review": p.review,  # "draft": 草稿（未审核）, its amounts are refused (rules.drafts)
     }
 
 
@@ -221,14 +222,19 @@ def field_line(f: dict) -> str:
 def describe(p: Program, catalog: Catalog | None = None, variant: Variant | None = None) -> str:
     """A program as the clerk reads it: amounts, conditions and where each comes from, and
     under each condition the field to type (`field_line`); with `variant`, that 子类 only."""
+    from subsidykit.rules.drafts import mark, review_note
+
     cat = catalog or load_catalog()
     lines = [
-        f"{p.title}（{p.id}）",
+        f"{mark(p)}{p.title}（{p.id}）",
         f"  年度：{p.year}    资金：{p.fund}",
         f"  指南：{p.guide}",
         f"  位置：{' › '.join(p.path) or '—'}",
         f"  方式：{KIND_ZH[p.kind]}{'（免申直达）' if p.no_application else ''}{'' if p.grant else '（非补助资金：贷款/担保/投资额度）'}",
     ]
+    draft = review_note(p)  # a draft entry: said before its amounts
+    if draft:
+        lines.append(f"  审核：{draft}")
     if p.base:
         lines.append(f"  计算基数：{p.base}")
     lines.append(f"  补助标准：{amount_text(p)}（{cite(p.source)}）")
@@ -301,8 +307,10 @@ def program_info(sel: Selection, field: str | None = None, catalog: Catalog | No
     """One fact of a program (its variant where chosen) by a Chinese field name; a summary without one."""
     src = sel.field("source")
     if field is None or not str(field).strip():
+        from subsidykit.rules.drafts import mark
+
         what = sel.variant if sel.variant is not None and sel.variant.kind else sel.program
-        return f"{sel.label}：{KIND_ZH[sel.field('kind')]}，{amount_text(what)}（{cite(src)}）"
+        return f"{mark(sel)}{sel.label}：{KIND_ZH[sel.field('kind')]}，{amount_text(what)}（{cite(src)}）"
     key = _INFO_INDEX.get(name_key(str(field)))
     if key is None:
         raise BadInputError(f"没有信息项「{field}」；可选：{'、'.join(INFO_FIELD_NAMES)}")

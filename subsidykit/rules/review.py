@@ -37,7 +37,7 @@ from subsidykit.rules.vocabulary import canonical_field, field_units
 
 # findings about the amounts and dates rather than a condition: shown beside the verdict by the
 # surfaces that list conditions separately (check, CHECK_ROW, 审核's 台账提示)
-OTHER_THAN_CONDITIONS = frozenset({"CAP_EXCEEDED", "FIXED_GT_TOTAL", "DATE_ORDER", "UNIT_SUSPECT", "AMOUNT_ORDER", "VARIANT_MISSING"})
+OTHER_THAN_CONDITIONS = frozenset({"CAP_EXCEEDED", "FIXED_GT_TOTAL", "DATE_ORDER", "UNIT_SUSPECT", "AMOUNT_ORDER", "VARIANT_MISSING", "DRAFT_ENTRY"})
 
 # --- the one 元-instead-of-万元 heuristic (was checks.check_amounts and ledger._yuan_checks) ---
 # parts of the total investment printed as "其中" on the forms (form structure, not a rule)
@@ -356,6 +356,10 @@ def review_project(
     def add(code: str, message: str, field: str | None, source: Source | None = None) -> None:
         findings.append(Finding(code, CODES[code][0], message, field, cells.get(field) if field else None, source))
 
+    if selection.program.review != "done":  # a draft entry (rules.drafts): said first, on every surface of the review
+        from subsidykit.rules.drafts import review_note
+
+        add("DRAFT_ENTRY", review_note(selection), None, selection.field("source"))
     for s in suspects:
         add(s.code, s.message, s.field, s.source)
     fixed, total = amounts.get("固定资产投资"), amounts.get("项目总投入")

@@ -82,7 +82,8 @@ def years_between(start: dt.date, end: dt.date) -> Decimal:
     while whole > 0 and plus(start, whole) > end:
         whole -= 1
     base = plus(start, whole)
-    span = (plus(start, whole + 1) - base).days
+    # the year after 9999 has no dates (an end date of 9999-12-31 crashed every command): 365 days
+    span = 365 if base.year >= dt.MAXYEAR else (plus(start, whole + 1) - base).days
     return (Decimal(whole) + Decimal((end - base).days) / Decimal(span)).quantize(Decimal("0.01"))
 
 

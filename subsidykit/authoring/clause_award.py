@@ -1,0 +1,1322 @@
+"""补助标准 / 支持方式 / 政策优惠 -> the amount fields of a program (see `clauses` for the contract).
+
+The clause is read as *atoms* — a rate on a base ("按不超过X的10%"), an amount with its role
+(cap "最高不超过N万元", fixed "补助N万元", per unit "每月N万元", floor "不低于N元", a condition
+"未满N万元的"), actual cost ("按实际支出予以补助"), a list of tiers ("分为N、M万元两档"), a
+first payment ("首次拨付…的N%", "首次拨付N万元") and stage markers (首期 / 后期) — and the
+atoms are grouped into *units*: an amount closes a unit, so "按…10%…，单个项目…最高不超过N万元"
+is one unit and "国家级…N万元；省级…M万元" two.
+
+* one unit: rate_cap (rate + cap, or rate alone), combined (rates on two bases, one cap),
+  cap_only, fixed, per_unit, actual_cost, or tiered (a list of tiers);
+* stages with amounts each (首期 … 后期/二期 …): two_stage, the cap before them the total;
+* rates in several units closed by a "合计/两者" cap: combined;
+* several units otherwise: tiered, one variant per unit, named by the words in front of it
+  ("单个A类产品…" -> A类产品; "A节点项目，单个项目补助N万元" -> the clause before; a "X的，"
+  lead-in qualifies every unit of its sentence);
+* one amount for every named case ("对A类给予N万元；对B类给予N万元"): the
+  program's amount, the cases variants without amounts;
+* "分别" lists ("对甲、乙分别给予N万元、M万元"): one variant per amount, named by the
+  listed applicants when the counts match (`_enumerated_names`), else by the amount with a todo;
+* no amount at all: none ("另行通知", "以…通知为准", "给予一定…支持", …), or recognition
+  ("授予…称号/牌匾", "列入…名录/名单", "认定"; "以…通知为准" under a status heading, see
+  `parse_award`).
+
+A first payment goes to the unit it follows (the program when there is one unit or it follows
+a list of tiers); one that names its sub-type ("其中，X项目首次拨付…") goes to the variant X.
+Sentences without atoms, and numbers no atom used, are todo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from subsidykit.authoring.clause_common import Parsed, Section, Sent, _join, _sentences, _todo, field_name
+from subsidykit.authoring.clause_numbers import PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_value
+from subsidykit.authoring.clause_text import Doc
+
+_NUMBER = r"\d+(?:\.\d+)?"
+
+RATE = re.compile(
+    r"(?P<lead>(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)为)"
+    r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?P<pct>" + _NUMBER + r")%(?P<tail>的?比例)?"
+)
+FIRST_SHARE = re.compile(r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨))[^,;。%]{0,24}?(?P<pct>" + _NUMBER + r")%")
+FIRST_AMOUNT = re.compile(r"首(?:次|期)(?:拨付|下达|预拨)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
+STAGE_FIRST = re.compile(r"首期|第一期|一期")
+STAGE_LATER = re.compile(r"后期|第二期|二期|尾期|后续")
+TIER_LIST = re.compile(
+    r"分为?(?P<list>" + _NUMBER + r"(?:(?:万元)?[、,和及]" + _NUMBER + r")+)(?P<unit>万元|万)(?P<count>[两二三四五六七八九十]|\d)档"
+)
+EACH_LIST = re.compile(
+    r"分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
+)
+ACTUAL = re.compile(
+    r"按照?(?P<base>[^,;。]{0,30}?实际(?:总投入|总支出|支出|发生额|投入|费用|成本)[^,;。]{0,8}?)(?:予以|给予|进行)(?P<some>一定)?(?:的)?(?:补助|补贴|支持|奖励|奖补)"
+)
+NONE_WORDS = re.compile(
+    r"另行(?:通知|制定|明确|发布)|以(?:当年|每年|年度)?(?:申报)?(?:通知|文件)为准|(?:给予|予以)一定(?:的)?(?:资金)?(?:支持|补助|奖励|补贴)"
+    r"|一定(?:资金)?(?:支持|补助|奖励)|配套支持|切块|按照?[^。]{0,20}规定给予|按照?[^。]{0,12}要求配套|具体[^。]{0,12}为准|择优支持"
+)
+RECOGNITION_WORDS = re.compile(
+    r"授予|称号|牌匾|列入《|(?:列入|纳入|入选).{0,12}(?:名录|名单|目录)|予以公告|获评|认定|命名为|优先支持"
+)
+AWARD_WORDS = re.compile(r"给予|予以|补助|奖励|资助|补贴|贴息|扶持|安排|发放|奖补|定额|支持额度|购房券")
+MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶持")
+CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内")
+TOTAL_WORDS = re.compile(r"合计|两者|二者|累计|总计|总额")
+PER_TIME = re.compile(r"每(?P<m>个月|月|年|人|名|天|日|户)")
+PER_COUNT = re.compile(r"(?:按照?)每(?P<m>个|家|人|名|台\(套\)|台套|台|套|项|户)")
+PER_BARE = re.compile(r"每(?P<m>个|家|项|台\(套\)|台套|台|套|名)(?=(?:给予|予以|奖励|补助|补贴|资助|支持|扶持|最高|不超过|发放|定额|安排|一次性)*$)")
+PER_NOUN = re.compile(r"(?:单个|每个|每家|每一|每)(?:入选|获评|新)?(?P<noun>[^,;。\d]{1,14}?)(?:(?:给予|予以|奖励|补助|补贴|资助|支持|扶持|发放|安排|定额|最高|不超过|一次性|的)|支持额度|补助金额|补助额|补助资金|资金|额度|$)")
+_BENEFIT = re.compile(r"(?:的)?(?P<w>[\u4e00-\u9fff]{0,6}(?:补贴|奖励|资助|补助|贴息|奖金|购房券|扶持资金))")
+_DURATION = re.compile(r"(?:连续|最长不超过|最长|期限为?)(?:\d+|[一二两三四五六七八九十]{1,2})(?:年|个月)")
+_TYPE_NOUN = re.compile(
+    r"(?:对于|对|其中)?(?P<name>[^,;。]{2,40}?(?:项目|平台|企业|机构|基地|中心|服务商|提供商|单位|工厂|园区|软件|产品|装备|材料|人才|团队|城市))"
+    r"(?=完成后|建成后|的|$|按|给予|予以|单个|每)"
+)
+BASIS = re.compile(r"以(?P<base>[^。;]{2,60}?)为(?:计算)?基数")
+SOME_RATE = re.compile(r"按照?(?P<base>[^。;]{2,80}?)的一定比例")
+
+_UNIT_OF = {"个月": "月", "名": "人", "日": "天", "户": "家", "台": "台套", "套": "台套", "台(套)": "台套"}
+
+
+@dataclass
+class Atom:
+    kind: str  # rate, cap, fixed, per, floor, cond, actual, tiers, each, none
+    start: int
+    end: int
+    sent: int
+    clause: tuple[int, int]
+    value: Decimal | None = None
+    base: str | None = None
+    base_span: tuple[int, int] | None = None
+    unit: str | None = None
+    per: str | None = None
+    note: str | None = None
+    some: bool = False  # 一定补助: no amount
+    tiers: list[tuple[str, Decimal]] = field(default_factory=list)
+    data: dict | None = None  # a condition's threshold
+    clause_text: str | None = None  # the clause, for notes
+
+
+@dataclass
+class Unit:
+    atoms: list[Atom]
+    first_payment: dict | None = None
+
+    @property
+    def start(self) -> int:
+        return min(a.start for a in self.atoms)
+
+    @property
+    def end(self) -> int:
+        return max(a.end for a in self.atoms)
+
+    def of(self, kind: str) -> list[Atom]:
+        return [a for a in self.atoms if a.kind == kind]
+
+
+class _Award:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = [s for s in _sentences(doc)]
+        self.live = [k for k, s in enumerate(self.sents) if not s.empty]
+        self.atoms: list[Atom] = []
+        # (start, end, sent, first_payment, the sub-type it is given for or None)
+        self.firsts: list[tuple[int, int, int, dict, str | None]] = []
+        self.covered: list[tuple[int, int]] = []
+        self.used_sents: set[int] = set()
+        self.extra_todo: list[dict] = []  # notes on sentences read in a way the reviewer must check
+        self.heading: str | None = None  # the program's heading words (parse_award's `heading`)
+
+    # ----------------------------------------------------------------------------------------
+    def clause_of(self, k: int, p: int) -> tuple[int, int]:
+        s = self.sents[k]
+        for c in self.doc.clauses(s.body, s.b):
+            if c[0] <= p < c[1]:
+                return c
+        return (s.body, s.b)
+
+    def free(self, p: int, q: int) -> bool:
+        return not any(p < y and x < q for x, y in self.covered)
+
+    def scan(self) -> None:
+        doc, n = self.doc, self.doc.norm
+        for k in self.live:
+            s = self.sents[k]
+            a, b = s.body, s.b
+            # first payments: the share or amount paid before acceptance
+            for m in list(FIRST_SHARE.finditer(n, a, b)) + list(FIRST_AMOUNT.finditer(n, a, b)):
+                if not self.free(m.start(), m.end()):
+                    continue
+                clause = self.clause_of(k, m.start())
+                qa, qb = clause[0], b
+                if "pct" in m.groupdict() and m.groupdict().get("pct"):
+                    share = pct_value(m.group("pct"))
+                    if not (0 < share <= 1):
+                        continue
+                    fp = {"share": share, "source": doc.source(qa, qb)}
+                else:
+                    value, note = money_value(m.group("num"), m.group("unit"))
+                    fp = {"amount": value, "source": doc.source(qa, qb, note)}
+                self.firsts.append((m.start(), m.end(), k, fp, _first_payment_subject(doc, qa, m.start())))
+                self.covered.append((m.start(), b))
+                self.used_sents.add(k)
+            # lists of tiers: "分为400、500万元两档"
+            for m in TIER_LIST.finditer(n, a, b):
+                nums = re.findall(_NUMBER, m.group("list"))
+                tiers = []
+                for raw in nums:
+                    v, _note = money_value(raw, m.group("unit"))
+                    tiers.append((f"{raw}{'万元' if m.group('unit') == '万元' else '万'}", v))
+                self.add(Atom("tiers", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers))
+            for m in EACH_LIST.finditer(n, a, b):
+                tiers = []
+                for mm in re.finditer(r"(" + _NUMBER + r")(万元|万|元)", m.group("list")):
+                    v, _note = money_value(mm.group(1), mm.group(2))
+                    tiers.append((mm.group(0), v))
+                if len({t[0] for t in tiers}) == len(tiers):
+                    per = _UNIT_OF.get(m.group("per"), m.group("per")) if m.group("per") else None
+                    self.add(Atom("each", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers, unit=per))
+            # rates
+            for m in RATE.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                share = pct_value(m.group("pct"))
+                if not (0 < share <= 1):
+                    continue
+                base, span = self.base_of(k, m)
+                note = "“一般不超过”：指南给出的上限，例外可能存在。" if "一般" in m.group("lead") else None
+                self.add(Atom("rate", m.start(), m.end(), k, self.clause_of(k, m.start()), value=share, base=base, base_span=span, note=note))
+            # actual cost
+            for m in ACTUAL.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                bs, be = m.span("base")
+                base = doc.chars[bs:be]
+                self.add(Atom("actual", m.start(), m.end(), k, self.clause_of(k, m.start()), base=base, base_span=(bs, be), some=bool(m.group("some"))))
+            # amounts
+            for mo in find_money(n, a, b):
+                if not self.free(mo.start, mo.end):
+                    continue
+                self.money_atom(k, mo)
+            # "不超过3年", "连续3年": durations belong to the unit's note, not to data
+        self.atoms.sort(key=lambda x: x.start)
+
+    def add(self, atom: Atom) -> None:
+        self.atoms.append(atom)
+        self.covered.append((atom.start, atom.end))
+        if atom.base_span:
+            self.covered.append(atom.base_span)
+
+    def base_of(self, k: int, m: re.Match) -> tuple[str | None, tuple[int, int] | None]:
+        doc, n = self.doc, self.doc.norm
+        s = self.sents[k]
+        bs, be = m.span("base")
+        base = doc.chars[bs:be].strip()
+        while base.endswith("的"):
+            base, be = base[:-1], be - 1
+        # "以…X为基数，按最高不超过Y的N%": the base is the 以…为基数 one
+        for bm in BASIS.finditer(n, s.body, m.start()):
+            return doc.chars[bm.start("base") : bm.end("base")], bm.span("base")
+        if base:
+            return base, (bs, be)
+        # "按照…X的一定比例…予以奖补（…最高不超过N%）": the base is X
+        sm = None
+        for sm in SOME_RATE.finditer(n, s.body, m.start()):
+            pass
+        if sm:
+            return doc.chars[sm.start("base") : sm.end("base")], sm.span("base")
+        # "对…X，按照不超过N%的比例…": the base is the clause before
+        clauses = doc.clauses(s.body, s.b)
+        here = self.clause_of(k, m.start())
+        if here in clauses:
+            i = clauses.index(here)
+            if i > 0:
+                pa, pb = doc.trim(*clauses[i - 1])
+                if doc.norm[pa:pb].startswith("对"):
+                    pa += 1
+                wm = WINDOW.match(doc.norm, pa, pb)
+                if wm:
+                    pa = wm.end()
+                    while pa < pb and doc.norm[pa] in ",、":
+                        pa += 1
+                text = doc.chars[pa:pb]
+                if text and not re.search(r"\d{4}年", doc.norm[pa:pb]):
+                    return text, (pa, pb)
+        return None, None
+
+    def money_atom(self, k: int, mo: Money) -> None:
+        n = self.doc.norm
+        clause = self.clause_of(k, mo.start)
+        pre = n[clause[0] : mo.start]
+        # the part of the clause after any rate atom in it
+        for at in self.atoms:
+            if at.sent == k and clause[0] <= at.end <= mo.start:
+                pre = n[at.end : mo.start]
+        post = n[mo.end : mo.end + 6]
+        op = re.search("(?P<op>" + "|".join(sorted(map(re.escape, PRE_OPS), key=len, reverse=True)) + r")(?:为|在)?$", pre)
+        op_text = op.group("op") if op else None
+        # "…X未满N万元的": a condition of the unit, not an amount
+        pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?的", post)
+        if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word")):
+            self.cond_atom(k, clause, mo, op, op_text, pm_)
+            return
+        # an amount inside brackets is a remark ("（…单个项目出资额须大于5000万元）"); a comparison
+        # without an award word is a condition of the text, not an amount: both left to todo
+        if self.depth_at(k, mo.start) > 0:
+            return
+        whole = n[clause[0] : clause[1]]
+        awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个", pre)
+        if op_text and PRE_OPS[op_text] in (">", "<"):
+            return
+        if op_text in ("不低于", "不少于", "不得低于", "不得少于"):
+            if not AWARD_WORDS.search(whole):
+                return
+            kind = "floor"
+        elif CAP_WORDS.search(pre) or post.startswith("以内"):
+            kind = "cap"
+        elif awarding:
+            kind = "fixed"
+        else:
+            return
+        atom = Atom(kind, mo.start, mo.end, k, clause, value=mo.value, note=mo.note, clause_text=n[clause[0] : clause[1]])
+        pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)
+        if pm:
+            atom.unit = _UNIT_OF.get(pm.group("m"), pm.group("m"))
+            atom.kind = "per" if kind != "floor" else "floor"
+            if kind == "floor":
+                atom.per = atom.unit
+        else:
+            nm = PER_NOUN.search(pre)
+            if nm:
+                noun = nm.group("noun")
+                noun = re.sub(r"^(?:入选|获评|新)", "", noun)
+                if noun and not noun.endswith("项目") and not re.fullmatch(r"(?:支持|补助|奖励|资助|补贴|扶持|给予)+", noun):
+                    atom.per = noun
+        self.add(atom)
+
+    def depth_at(self, k: int, p: int) -> int:
+        """How many brackets of sentence k are open at position p."""
+        depth = 0
+        for ch in self.doc.norm[self.sents[k].body : p]:
+            if ch in "([【〔":
+                depth += 1
+            elif ch in ")]】〕":
+                depth = max(0, depth - 1)
+        return depth
+
+    def cond_atom(self, k: int, clause, mo: Money, op_m, op_text, post_m) -> None:
+        """"其X未满N万元的，给予…": a condition of the unit it stands in."""
+        doc, n = self.doc, self.doc.norm
+        inc = "(含)" in ((post_m.group("inc1") or "") + (post_m.group("inc2") or ""))
+        op = operator(op_text, post_m.group("word"), inc)
+        end = mo.end + post_m.end() - 1  # without the 的
+        a = clause[0]
+        subject = n[a : mo.start - len(op_m.group(0))] if op_m else n[a : mo.start]
+        fld, fnote = field_name(subject, "万元")
+        atom = Atom("cond", a, end, k, clause, value=mo.value, note=doc.quote(*doc.trim(a, end)))
+        if fld and op:
+            qa, qb = doc.trim(a, end)
+            atom.data = {
+                "field": fld, "op": op, "value": mo.value, "unit": "万元", "label": doc.quote(qa, qb).replace("……", ""),
+                "source": doc.source(qa, qb),
+            }
+            note = _join(fnote, mo.note)
+            if note:
+                atom.data["note"] = note
+        self.add(atom)
+
+    # ----------------------------------------------------------------------------------------
+    def units(self) -> list[Unit]:
+        """Atoms grouped into units: an amount (cap, fixed, per unit, floor, a list of tiers)
+        closes a unit; actual cost waits for a cap in its sentence; a rate after a list of tiers
+        in the same sentence belongs to the list ("分为N、M万元两档，比例不超过X的10%")."""
+        units: list[Unit] = []
+        cur: list[Atom] = []
+        for at in self.atoms:
+            if cur and any(a.kind == "actual" for a in cur) and at.sent != cur[-1].sent:
+                units.append(Unit(cur))
+                cur = []
+            if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
+                units[-1].atoms.append(at)
+                continue
+            # "每台（套）50万元，单个企业年度奖励不超过300万元": the cap of the per-unit amount
+            if (
+                at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["per"]
+                and units[-1].atoms[-1].sent == at.sent
+                and re.search(r"单个|每家|每个|累计|合计|总额|总计|年度|每年|最高", self.doc.norm[at.clause[0] : at.start])
+            ):
+                units[-1].atoms.append(at)
+                continue
+            cur.append(at)
+            if at.kind in ("cap", "fixed", "per", "floor", "tiers", "each"):
+                units.append(Unit(cur))
+                cur = []
+        if cur:
+            if units and all(a.kind == "cond" for a in cur):
+                units[-1].atoms.extend(cur)
+            else:
+                units.append(Unit(cur))
+        return units
+
+    # ----------------------------------------------------------------------------------------
+    def source_of_sentences(self, ks: list[int]) -> dict:
+        ks = sorted(set(ks))
+        a = self.sents[ks[0]].body
+        b = self.sents[ks[-1]].b
+        return self.doc.source(a, b)
+
+    def unit_span(self, u: Unit, lead: int | None = None) -> tuple[int, int]:
+        """The quote of a unit: from its name (`lead`) to the end of its last atom's clause
+        ("…的10%予以补助"), or to the "、" before the next amount in that clause
+        ("对A类奖励N万元、B类奖励M万元")."""
+        a = lead if lead is not None else u.start
+        last = max(u.atoms, key=lambda x: x.end)
+        b = max(u.end, last.clause[1])
+        after = [x.start for x in self.atoms if x not in u.atoms and last.end <= x.start < b]
+        if after:
+            cut = max((i for i in range(last.end, min(after)) if self.doc.norm[i] in "、,;"), default=None)
+            b = cut if cut is not None else last.end
+        return self.doc.trim(a, b)
+
+
+def _amount_fields(u: Unit) -> tuple[dict, list[str]]:
+    """kind and amount fields of one unit; notes."""
+    rates = u.of("rate")
+    caps = u.of("cap")
+    fixed = u.of("fixed")
+    per = u.of("per")
+    floor = u.of("floor")
+    actual = u.of("actual")
+    notes = [a.note for a in u.atoms if a.note and a.kind != "cond"]
+    notes += [f"条件：{a.note}" for a in u.atoms if a.kind == "cond" and a.note]
+    d: dict = {}
+    if actual:
+        at = actual[0]
+        if at.some:
+            d["kind"] = "none"
+            notes.append("“予以一定补助”：金额未规定。")
+            return d, notes
+        d.update(kind="actual_cost", base=at.base)
+        if caps:
+            d["cap"] = caps[-1].value
+        return d, notes
+    bases = []
+    for r in rates:
+        if r.base not in bases:
+            bases.append(r.base)
+    if len(rates) >= 2 and len(bases) >= 2:
+        d["kind"] = "combined"
+        d["components"] = []  # filled by the caller (needs the doc for sources)
+        if caps:
+            d["cap"] = caps[-1].value
+        return d, notes
+    if rates:
+        r = rates[0]
+        d.update(kind="rate_cap", rate=r.value)
+        if r.base:
+            d["base"] = r.base
+        else:
+            notes.append("原文未写比例的计算基数，须审阅。")
+        if caps:
+            d["cap"] = caps[-1].value
+        elif fixed:
+            d["cap"] = fixed[-1].value
+            notes.append("金额读作上限，须审阅。")
+        return d, notes
+    if per:
+        p = per[0]
+        d.update(kind="per_unit", unit_amount=p.value, unit=p.unit)
+        for a in u.atoms:
+            m = _DURATION.search(a.clause_text or "")
+            if m:
+                notes.append(f"原文“{m.group(0)}”：期限，未计入金额上限。")
+                break
+        if p.per:
+            d["per"] = p.per
+        extra = [c for c in caps if c is not p]
+        if extra:
+            d["cap"] = extra[-1].value
+        return d, notes
+    if caps:
+        c = caps[-1]
+        d.update(kind="cap_only", cap=c.value)
+        if c.per:
+            d["per"] = c.per
+        return d, notes
+    if fixed:
+        f = fixed[0]
+        d.update(kind="fixed", fixed=f.value)
+        if f.per:
+            d["per"] = f.per
+        return d, notes
+    if floor:
+        f = floor[0]
+        d.update(kind="fixed", fixed=f.value, minimum=True)
+        if f.per:
+            d["per"] = f.per
+        notes.append("原文为下限（不低于），最高金额未定。")
+        return d, notes
+    return {}, notes
+
+
+_NAME_DROP = re.compile(
+    r"(?:(?:给予|予以)(?:个人|企业|单位)|单个项目|每个项目|单个|每个|每家|每一|按照|按|对|给予|予以|安排|一次性|定额|补助资金总额|补助资金|补助金额|补助额|支持额度|支持金额|资金|额度|总额|"
+    r"最高|一般|不超过|不高于|奖励|补助|补贴|资助|支持|扶持|的|为|其中)+$"
+)
+
+
+def _clean_name(text: str) -> str:
+    t = text.strip(",;:、 ")
+    t = re.sub(r"^(?:对于|对|其中|另外|此外|并|且)", "", t)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _NAME_DROP.sub("", t).strip(",;:、 ")
+        t = re.sub(r"(?:单个|每个|每家)(?:[^,;。]{0,8})?$", lambda m: "" if len(m.group(0)) <= 8 else m.group(0), t)
+    return t
+
+
+def parse_award(section: Section, file: str, heading: str | None = None) -> Parsed:
+    """补助标准 / 支持方式 / 政策优惠: kind and amounts (see the module docstring).
+
+    `heading`: the program's heading as printed, without its numbering (optional).  It is read
+    for two things only, never for numbers: a first amount named by the heading itself
+    ("X项目按不超过…N%…；Y的项目，按…实际支出…" under the heading X项目) is the program's own
+    rule, the other named cases its variants; and a clause without any amount under a heading
+    that names a status ("…认定", "…示范企业", "…公告", "…目录"), such as "具体优惠以…通知为
+    准" or an empty section, is a recognition rather than a fund whose amount is unknown
+    (a heading naming money — 资金, 补助, 贴息, 补偿 … — or a clause saying 另行通知 keeps none)."""
+    doc = Doc.build(section, file)
+    aw = _Award(doc)
+    aw.heading = _heading_core(heading)
+    aw.scan()
+    out = Parsed()
+    if not aw.live:
+        if aw.heading and _recognition_heading(aw.heading):
+            out.data = {"kind": "recognition", "note": f"原文未写支持方式；据标题“{aw.heading}”按认定（资格）记，须审阅。"}
+        return out
+    units = [u for u in aw.units() if any(a.kind != "cond" for a in u.atoms)]
+    stages = _two_stage(aw, units)
+    used: set[int] = set()
+    if stages:
+        out.data, used_more = stages
+        used |= used_more
+    elif not units:
+        out.data, used_more = _no_amount(aw)
+        used |= used_more
+    else:
+        out.data, used_more = _with_units(aw, units)
+        used |= used_more
+    _attach_named_first_payments(out.data, [(name, fp) for _s, _e, _k, fp, name in aw.firsts if name])
+    if out.data:
+        used |= aw.used_sents  # else a first payment had nothing to attach to: its sentence is todo
+    # dated windows in the award clause ("对2021年1月1日(含)至2021年12月31日(含)期间…贷款利息")
+    if out.data.get("kind") not in (None, "none", "recognition"):
+        from subsidykit.authoring.clause_conditions import read_conditions
+
+        for k in sorted(used):
+            s = aw.sents[k]
+            for t in read_conditions(doc, s.body, s.b, dates_only=True):
+                out.data.setdefault("thresholds", []).append(t)
+            for t in _lead_in_counts(aw, k):
+                out.data.setdefault("thresholds", []).append(t)
+    # what was not read
+    out.todo.extend(aw.extra_todo)
+    for k in aw.live:
+        s = aw.sents[k]
+        if k not in used:
+            out.todo.append(_todo(doc, s))
+            continue
+        left = _left_numbers(aw, k)
+        if left:
+            out.todo.append(_todo(doc, s, "已解析部分金额；未解析的数字：" + "、".join(left)))
+    return out
+
+
+# "对年培养N名以上技师的企业，按每人…": who the award is for, a count with a counting
+# word of DOMAIN.md (以上/以下/以内 include; "N年内" = "N年以内"); "N周岁" is an age
+_LEAD_COUNT = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{0,8}?)(?P<num>\d+(?:\.\d+)?)(?P<unit>周岁|名|人|家|个|项|年|个月)"
+    r"(?P<word>以上|以下|以内|内)(?P<noun>[\u4e00-\u9fff]{0,10}?)(?=的|,|、|$)"
+)
+
+
+def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
+    """Counts in the "对…的" lead-in of sentence k (the words naming who gets the award) as
+    thresholds of the program: "对年培养N名以上技师的企业" -> 年培养技师数量 >= N 人,
+    "对N周岁以下…的" -> 年龄 <= N 年, "对毕业N年内…的" -> 毕业年限 <= N 年."""
+    from subsidykit.authoring.clause_numbers import COUNT_UNITS
+
+    doc, n = aw.doc, aw.doc.norm
+    s = aw.sents[k]
+    lm = re.match(r"(?:对于|对)", n[s.body : s.b])
+    if not lm:
+        return []
+    a = s.body + lm.end()
+    de = n.find("的", a, s.b)
+    comma = min([i for i in (n.find(",", a, s.b), n.find(";", a, s.b)) if i >= 0] or [s.b])
+    if de < 0 or de > comma:
+        return []
+    out = []
+    for m in _LEAD_COUNT.finditer(n, a, de):
+        if not aw.free(m.start("num"), m.end("word")):
+            continue
+        unit_raw, word = m.group("unit"), m.group("word")
+        if word == "内" and unit_raw not in ("年", "个月"):
+            continue
+        unit = "年" if unit_raw == "周岁" else COUNT_UNITS[unit_raw]
+        op = ">=" if word == "以上" else "<="
+        subj, noun = m.group("subj"), m.group("noun")
+        qa, qb = m.start(), m.end()
+        if unit_raw == "周岁":
+            fld, qa, qb = "年龄", m.start("num"), m.end("word")
+        elif unit in ("年", "月"):
+            # "毕业5年内首次…就业的": the years since the act named before the number
+            if not subj:
+                continue
+            fld, qb = f"{subj}年限", m.end("word")
+        else:
+            fld = f"{subj}{noun}数量" if noun else (f"{subj}数量" if subj else "")
+        if not fld:
+            continue
+        note = "读法：受奖对象的条件（“对…的”）。"
+        if unit_raw != unit and unit_raw not in ("个月",):
+            note += f"原文单位“{unit_raw}”，按“{unit}”计。"
+        if word == "内":
+            note += f"“{unit_raw}内”即“{unit_raw}以内”，含本数。"
+        value = dec(m.group("num"))
+        aw.covered.append((m.start("num"), m.end("word")))
+        out.append({
+            "field": fld, "op": op, "value": value, "unit": unit,
+            "label": doc.quote(qa, qb).replace("……", ""), "source": doc.source(qa, qb), "note": note,
+        })
+    return out
+
+
+def _left_numbers(aw: _Award, k: int) -> list[str]:
+    s = aw.sents[k]
+    n = aw.doc.norm
+    out = []
+    for m in re.finditer(r"\d+(?:\.\d+)?", n[s.body : s.b]):
+        p, q = s.body + m.start(), s.body + m.end()
+        if any(x <= p and q <= y for x, y in aw.covered):
+            continue
+        # dates and years inside a base, a window or a condition are words here, not amounts
+        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20)\d\d$", m.group(0)):
+            continue
+        out.append(m.group(0) + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
+    return out
+
+
+RECOGNITION_HEADING = re.compile(
+    r"认定|称号|名单|名录|目录|公告|示范|评定|评选|遴选|培育|创建|标杆|领跑者|冠军|小巨人|专精特新|中心|基地|机构|遗产"
+)
+MONEY_HEADING = re.compile(r"资金|补助|奖励|补贴|贴息|补偿|奖补|基金|资助|保险|贷款|扶持|奖金|配套")  # 配套: matching funds
+LATER_WORDS = re.compile(r"另行(?:通知|制定|明确|发布)")
+
+
+def _heading_core(heading: str | None) -> str | None:
+    """The heading's words: numbering, "（免申直达）", quotes and white space taken off."""
+    if not heading:
+        return None
+    h = re.sub(r"\s+", "", heading)
+    h = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))", "", h)
+    h = re.sub(r"[（(]免申直达[)）]", "", h).strip("。.:：，, ")
+    return h or None
+
+
+def _recognition_heading(heading: str) -> bool:
+    return bool(RECOGNITION_HEADING.search(heading)) and not MONEY_HEADING.search(heading)
+
+
+def _no_amount(aw: _Award) -> tuple[dict, set[int]]:
+    """No amount in the clause: a recognition ("授予…称号", "列入…名录", "认定为…") or none
+    ("另行通知", "以…通知为准", "给予一定…支持"); see `parse_award` for the heading."""
+    doc, n = aw.doc, aw.doc.norm
+    live = aw.live
+
+    def body(k: int) -> str:
+        return n[aw.sents[k].body : aw.sents[k].b]
+
+    text = "".join(body(k) for k in live)
+    trig = [k for k in live if NONE_WORDS.search(body(k))]
+    rec = [k for k in live if RECOGNITION_WORDS.search(body(k))]
+    numbers = [k for k in live if re.search(r"\d", body(k))]
+    by_heading = (
+        bool(aw.heading) and _recognition_heading(aw.heading)
+        and not MONEY_WORDS.search(text) and not LATER_WORDS.search(text)
+    )
+    if rec and not trig:
+        # "授予…牌匾；符合…的给予资金": the status is the benefit; money named
+        # without an amount goes to the note
+        ks = rec
+        data = {"kind": "recognition"}
+        money = [k for k in live if k not in rec and MONEY_WORDS.search(body(k))]
+        money += [k for k in rec if MONEY_WORDS.search(body(k))]
+        if money:
+            data["note"] = "另提及资金，未给金额：" + "；".join(_plain(doc, aw.sents[k]) for k in sorted(set(money)))
+            ks = sorted(set(rec) | set(money))
+    elif trig and by_heading:
+        # "具体优惠以…通知为准" under "…中心" / "…认定": a status, no amount
+        ks = [k for k in live if k <= max(trig) and k not in numbers] if len(live) <= 3 else trig
+        data = {
+            "kind": "recognition",
+            "note": "未规定金额：" + "；".join(_plain(doc, aw.sents[k]) for k in trig)
+            + f"；据标题“{aw.heading}”按认定（资格）记，须审阅。",
+        }
+    elif trig:
+        ks = [k for k in live if k <= max(trig) and k not in numbers] if len(live) <= 3 else trig
+        data = {"kind": "none", "note": "未规定金额：" + "；".join(_plain(doc, aw.sents[k]) for k in trig)}
+    elif not numbers:
+        ks = live[:1]
+        if by_heading:
+            data = {"kind": "recognition", "note": f"原文未写金额；据标题“{aw.heading}”按认定（资格）记，须审阅。"}
+        else:
+            data = {"kind": "none", "note": "原文未写金额。"}
+    else:
+        return {}, set()
+    ks = [k for k in ks if k not in numbers] or ks
+    data["source"] = aw.source_of_sentences(_contiguous(ks))
+    return data, set(_contiguous(ks))
+
+
+def _contiguous(ks: list[int]) -> list[int]:
+    """The first run of consecutive sentence indexes (a quote is one stretch)."""
+    ks = sorted(set(ks))
+    run = ks[:1]
+    for k in ks[1:]:
+        if k == run[-1] + 1:
+            run.append(k)
+        else:
+            break
+    return run
+
+
+def _plain(doc: Doc, s: Sent) -> str:
+    a, b = doc.trim(s.body, s.b)
+    return doc.quote(a, b).replace("……", "").rstrip("。")
+
+
+def _components(aw: _Award, rates: list[Atom]) -> list[dict]:
+    doc = aw.doc
+    out = []
+    names = set()
+    for r in rates:
+        after = re.match(r"(?:的?比例)?(?:予以|给予|进行)?(?P<w>贴息|补助|补贴|奖励)?", doc.norm[r.end : r.clause[1]])
+        if re.search(r"贴息|利息", r.base or "") or (after and after.group("w") == "贴息"):
+            name = "贷款贴息"
+        else:
+            name = "设备补助" if re.search(r"设备", r.base or "") and len(r.base or "") > 8 else f"{r.base or ''}补助"
+        if name in names:
+            name = f"{name}（{len(names) + 1}）"
+        names.add(name)
+        a, b = doc.trim(r.start, r.end)
+        tail = re.match(r"(?:予以|给予)(?:补助|贴息|补贴|奖励)", doc.norm[b : b + 4])
+        if tail:
+            b += tail.end()
+        c = {"name": name, "rate": r.value, "source": doc.source(r.base_span[0] if r.base_span and r.base_span[0] < a else a, b)}
+        if r.base:
+            c = {"name": name, "base": r.base, "rate": r.value, "source": c["source"]}
+        if r.note:
+            c["note"] = r.note
+        out.append(c)
+    return out
+
+
+def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
+    doc = aw.doc
+    used = {a.sent for u in units for a in u.atoms}
+    _attach_first_payments(aw, units)
+    # rates in several units closed by a "合计" cap: one combined award
+    last = units[-1]
+    if len(units) >= 2 and [a.kind for a in last.atoms] == ["cap"] and TOTAL_WORDS.search(doc.norm[last.atoms[0].clause[0] : last.atoms[0].end]):
+        if all(u.of("rate") and not (u.of("cap") or u.of("fixed")) for u in units[:-1]) or all(a.kind in ("rate", "cond") for u in units[:-1] for a in u.atoms):
+            rates = [a for u in units[:-1] for a in u.of("rate")]
+            if rates:
+                cap = last.atoms[0]
+                data = {"kind": "combined", "cap": cap.value, "components": _components(aw, rates)}
+                k = cap.sent
+                data["source"] = doc.source(*doc.trim(cap.clause[0], aw.sents[k].b), cap.note)
+                if len(rates) < 2:
+                    data["note"] = "只读出一个部分的比例，其余部分见 todo。"
+                fps = [u.first_payment for u in units if u.first_payment]
+                if fps:
+                    data["first_payment"] = fps[0]
+                return data, used
+    if len(units) == 1:
+        u = units[0]
+        if u.of("tiers") or u.of("each"):
+            d = {"source": aw.source_of_sentences(sorted({a.sent for a in u.atoms}))}
+            if u.first_payment:
+                d["first_payment"] = u.first_payment
+            got = _tier_list(aw, u, d) if u.of("tiers") else _each_list(aw, u, d)
+            for v in got["variants"]:
+                v.pop("_listed", None)
+            return got, used
+        d, notes = _amount_fields(u)
+        if not d:
+            return {}, set()
+        if d["kind"] == "combined":
+            d["components"] = _components(aw, u.of("rate"))
+        ks = sorted({a.sent for a in u.atoms})
+        d["source"] = aw.source_of_sentences(ks)
+        if u.first_payment:
+            d["first_payment"] = u.first_payment
+        if notes:
+            d["note"] = "".join(dict.fromkeys(notes))
+        _add_conditions(aw, u, d)
+        _interest_part(aw, u, d)
+        return d, used
+    # several units: tiers of one program
+    variants = []
+    names: set[str] = set()
+    prev_end: dict[int, int] = {}
+    for i, u in enumerate(units):
+        listed = u.of("tiers") or u.of("each")
+        d, notes = _amount_fields(u) if not listed else ({"kind": "tiered"}, [])
+        if not d:
+            continue
+        k = u.atoms[0].sent
+        s = aw.sents[k]
+        seg_start = prev_end.get(k, s.body)
+        name, lead, qualifier = _unit_name(aw, u, seg_start)
+        if qualifier:
+            name = f"{name}（{qualifier}）" if name else qualifier
+        a, b = aw.unit_span(u, lead)
+        if listed:
+            # "补助额分为N、M万元两档": one variant per tier
+            sub = _tier_list(aw, u, {"source": doc.source(a, b)}) if u.of("tiers") else _each_list(aw, u, {"source": doc.source(a, b)})
+            for j, v in enumerate(sub["variants"]):
+                if v.pop("_listed", False):
+                    # named by the list of applicants: the unit's words only tell two lists apart
+                    if v["name"] in names:
+                        v["name"] = f"{v['name']}（{name}）" if name else f"{v['name']}{_cn_index(i + 1)}"
+                else:
+                    v["name"] = f"{name}{v['name']}" if name else v["name"]
+                if v["name"] in names:
+                    v["name"] = f"{v['name']}{_cn_index(j + 1)}"
+                names.add(v["name"])
+                if u.first_payment and "first_payment" not in v:
+                    v["first_payment"] = u.first_payment
+                variants.append(v)
+            prev_end[k] = max(prev_end.get(k, s.body), b + 1)
+            continue
+        unnamed = not name
+        if not name or name in names:
+            name = f"{name or '子类'}{_cn_index(i + 1)}"
+        names.add(name)
+        if d["kind"] == "combined":
+            d["components"] = _components(aw, u.of("rate"))
+        _add_conditions(aw, u, d)
+        if d.get("per") and d["per"] in name:
+            d.pop("per")
+        v = {"name": name, **d, "source": doc.source(a, b)}
+        if u.first_payment:
+            v["first_payment"] = u.first_payment
+        if notes:
+            v["note"] = "".join(dict.fromkeys(notes))
+        if "minimum" in v:
+            v.pop("minimum")
+            v["note"] = _join(v.get("note"), "原文为下限（不低于）。")
+        if unnamed:
+            v["_unnamed"] = True
+        variants.append(v)
+        prev_end[k] = max(prev_end.get(k, s.body), b + 1)
+    if not variants:
+        return {}, set()
+    ks = sorted({a.sent for u in units for a in u.atoms})
+    unnamed = [v for v in variants if v.pop("_unnamed", False)]
+    if not unnamed and len(variants) >= 2 and _same_name(variants[0]["name"], aw.heading):
+        # "X项目按不超过…N%…。Y的项目，按…" under the heading X项目: the heading's own rule
+        unnamed = [variants[0]]
+    if len(unnamed) == 1 and unnamed[0] is variants[0] and len(variants) >= 2:
+        # "按不超过…20%…300万元。承担…公益类服务平台，按实际支出予以补助。": the general rule is
+        # the program's own, the named cases are variants of it
+        general = variants.pop(0)
+        general.pop("name")
+        general["note"] = _join(general.get("note"), "一般规定；下列子类另有规定，子类名称取自原文，须审阅。")
+        general["variants"] = variants
+        return general, used
+    same = _shared_amount(variants)
+    if same:
+        # "对获得A的给予N万元；对获得B的给予N万元": one amount, named cases
+        data = {**same, "source": aw.source_of_sentences(ks), "variants": [_case_only(v) for v in variants]}
+        data["note"] = "各子类金额相同，写在项目上；子类名称取自原文，须审阅。"
+        return data, used
+    data = {"kind": "tiered", "variants": variants, "source": aw.source_of_sentences(ks)}
+    data["note"] = "按子类给出金额；子类名称取自原文，须审阅。"
+    return data, used
+
+
+_AMOUNT_KEYS = ("kind", "base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "components", "stages")
+
+
+def _shared_amount(variants: list[dict]) -> dict | None:
+    """The amount fields every variant has alike (kind and numbers), or None."""
+    if len(variants) < 2:
+        return None
+    first = {k: variants[0][k] for k in _AMOUNT_KEYS if k in variants[0]}
+    if first.get("kind") in (None, "none", "tiered") or not any(k in first for k in ("rate", "cap", "fixed", "unit_amount")):
+        return None
+    for v in variants[1:]:
+        if {k: v[k] for k in _AMOUNT_KEYS if k in v} != first:
+            return None
+    return first
+
+
+def _case_only(v: dict) -> dict:
+    """A variant whose amounts moved to the program: its name, quote and the rest."""
+    return {k: val for k, val in v.items() if k not in _AMOUNT_KEYS}
+
+
+def _cn_index(i: int) -> str:
+    return "一二三四五六七八九十"[i - 1] if 1 <= i <= 10 else str(i)
+
+
+def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | None]:
+    """(name, where the variant's quote starts, qualifier from a "X的，" lead-in)."""
+    doc, n = aw.doc, aw.doc.norm
+    first = min(u.atoms, key=lambda x: x.start)
+    k = first.sent
+    s = aw.sents[k]
+    clauses = [c for c in doc.clauses(s.body, s.b)]
+    # the atom's own clause: its words in front of the atom
+    own = first.clause
+    lead = max(own[0], seg_start)
+    pre = doc.chars[lead : first.start]
+    pre_n = n[lead : first.start]
+    # per noun "A类工厂每家企业" -> A类工厂
+    pre_n2 = re.split(r"单个|每个|每家|每一", pre_n)[0] if re.search(r"单个|每个|每家|每一", pre_n) else pre_n
+    name = _clean_name(doc.chars[lead : lead + len(pre_n2)])
+    if re.search(r"单个|每个|每家", pre_n) and not name:
+        # "单个A类产品支持额度" -> A类产品
+        tail = re.split(r"单个|每个|每家", pre)[-1]
+        cand = _clean_name(tail)
+        if cand and cand != "项目" and not cand.endswith("项目"):
+            name = cand
+    name = re.sub(r"^(?:给予|予以|由|向)", "", name)
+    if name in ("项目", "企业", "单位", "个人", "人才", "其") or re.search(r"^\d|每|连续", name):
+        name = ""
+
+    qualifier = None
+    # clauses of the segment before the atom's clause: "重大展会项目完成后，以…为基数，按…"
+    before = [c for c in clauses if seg_start <= c[0] and c[1] <= own[0]]
+    before = [c for c in before if not BASIS.search(n[c[0] : c[1]]) and not re.search(r"\d", n[c[0] : c[1]])]
+    if not name:
+        for c in before:
+            m = _TYPE_NOUN.match(n, c[0], c[1])
+            if m:
+                name, lead = _clean_name(doc.chars[m.start("name") : m.end("name")]), c[0]
+                break
+    if not name and before:
+        c = before[-1]
+        text = _clean_name(doc.chars[c[0] : c[1]])
+        if text and not n[c[0] : c[1]].rstrip().endswith("的"):
+            name, lead = text, c[0]
+    if not name:
+        # "…每月给予5000元生活补贴": the benefit named after the amount
+        last = max(u.atoms, key=lambda x: x.end)
+        m = _BENEFIT.match(n, last.end, last.clause[1])
+        if m:
+            name = doc.chars[m.start("w") : m.end("w")]
+    # "X的，…": a lead-in of the sentence qualifies every unit in it
+    sent_clauses = doc.clauses(s.body, s.b)
+    if sent_clauses:
+        c0 = sent_clauses[0]
+        t0 = n[c0[0] : c0[1]]
+        if c0[1] <= first.start and re.search(r"的(?:\([^()]*\))?$", t0) and not any(a.start < c0[1] and a.sent == k for a in aw.atoms if a.kind != "cond"):
+            cut = re.search(r"的(?:\([^()]*\))?$", t0)
+            qualifier = _clean_name(doc.chars[c0[0] : c0[0] + cut.start()]) or None
+            if lead <= c0[1]:
+                lead = min(lead, c0[0])
+    return name, lead, qualifier
+
+
+def _add_conditions(aw: _Award, u: Unit, d: dict) -> None:
+    """A unit's conditions ("…未满3000万元的，给予…") as thresholds of the program or variant."""
+    conds = [a.data for a in u.atoms if a.kind == "cond" and a.data]
+    if conds:
+        d.setdefault("thresholds", []).extend(conds)
+
+
+_INTEREST = re.compile(r"(?:给予|予以|进行|实施)(?:财政)?贴息")
+
+
+def _interest_part(aw: _Award, u: Unit, d: dict) -> None:
+    """Interest on a loan "给予贴息" with no share, and an equipment share, under one "合计"
+    cap: a combined award whose interest part states no share of its own (the component has a
+    base and no rate)."""
+    if d.get("kind") != "rate_cap" or "cap" not in d:
+        return
+    doc, n = aw.doc, aw.doc.norm
+    caps = u.of("cap")
+    if not caps or not TOTAL_WORDS.search(n[caps[-1].clause[0] : caps[-1].end]):
+        return
+    rate = u.of("rate")[0]
+    for k in aw.live:
+        s = aw.sents[k]
+        if s.b <= min(a.start for a in u.atoms) - 400 or s.body > caps[-1].end:
+            continue
+        clauses = doc.clauses(s.body, s.b)
+        for i, c in enumerate(clauses):
+            text = n[c[0] : c[1]]
+            if not _INTEREST.search(text) or "%" in text or (rate.clause[0] <= c[0] < rate.clause[1]):
+                continue
+            a = c[0]
+            base = None
+            if i > 0:
+                pa, pb = doc.trim(*clauses[i - 1])
+                prev = doc.chars[pa:pb]
+                if prev.startswith("对"):
+                    pa, prev = pa + 1, prev[1:]
+                if prev and not re.search(r"\d{4}年", n[pa:pb]):
+                    base, a = prev, pa
+            interest = {"name": "贷款贴息"}
+            if base:
+                interest["base"] = base
+            interest["source"] = doc.source(*doc.trim(a, c[1]))
+            interest["note"] = "原文未给贴息比例：" + doc.quote(*doc.trim(c[0], c[1])).replace("……", "") + "。"
+            other = {"name": "设备补助" if "设备" in (rate.base or "") else f"{rate.base or ''}补助", "rate": rate.value}
+            if rate.base:
+                other = {"name": other["name"], "base": rate.base, "rate": rate.value}
+            ra, rb = doc.trim(rate.base_span[0] if rate.base_span else rate.start, rate.clause[1])
+            other["source"] = doc.source(ra, rb)
+            aw.used_sents.add(k)
+            d.pop("base", None)
+            d.pop("rate", None)
+            d["kind"] = "combined"
+            d["components"] = [interest, other]
+            cap = caps[-1]
+            d["source"] = doc.source(*doc.trim(cap.clause[0], aw.sents[cap.sent].b), cap.note)
+            return
+
+
+def _tier_list(aw: _Award, u: Unit, d: dict) -> dict:
+    """"分为400、500万元两档" (+ "支持比例不超过…的20%"): one variant per tier."""
+    doc = aw.doc
+    t = u.of("tiers")[0]
+    rates = u.of("rate")
+    src = doc.source(*doc.trim(t.start, max(a.end for a in u.atoms)))
+    variants = []
+    for raw, value in t.tiers:
+        if rates:
+            v = {"name": f"{raw}档", "kind": "rate_cap", "rate": rates[0].value, "cap": value, "source": src}
+            if rates[0].base:
+                v["base"] = rates[0].base
+        else:
+            v = {"name": f"{raw}档", "kind": "fixed", "fixed": value, "source": src}
+        variants.append(v)
+    out = {"kind": "tiered", "variants": variants, "source": d["source"], "note": "分档金额，按考核结果定档。"}
+    if "first_payment" in d:
+        out["first_payment"] = d["first_payment"]
+    return out
+
+
+def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
+    """"对甲、乙分别给予N万元、M万元奖励": one variant per amount, named by the applicants
+    listed before "分别" when their count is the count of amounts (甲 N, 乙 M); else by the
+    amount ("N万元档") with a todo note, so the reviewer pairs them."""
+    doc = aw.doc
+    t = u.of("each")[0]
+    a, b = doc.trim(t.clause[0], t.clause[1])
+    listed = _enumerated_names(aw, t, len(t.tiers))
+    if listed:
+        names, la = listed
+        src = doc.source(*doc.trim(min(la, a), b))
+    else:
+        names = [f"{raw}档" for raw, _v in t.tiers]
+        src = doc.source(a, b)
+        aw.extra_todo.append(_todo_at(doc, a, b, "“分别”列出的金额未能与列举的对象一一对应，子类按金额命名，须审阅。"))
+    variants = []
+    for name, (raw, value) in zip(names, t.tiers):
+        if t.unit:  # "分别给予每月N元、M元的…补贴"
+            v = {"name": name, "kind": "per_unit", "unit_amount": value, "unit": t.unit, "source": src}
+        else:
+            v = {"name": name, "kind": "fixed", "fixed": value, "source": src}
+        if listed:
+            v["_listed"] = True
+        variants.append(v)
+    note = "“分别”列出的金额，按列举的对象依次对应；子类名称取自原文，须审阅。" if listed else "“分别”列出的金额；各档对应的对象见原文，须审阅。"
+    out = {"kind": "tiered", "variants": variants, "source": d["source"], "note": note}
+    if "first_payment" in d:
+        out["first_payment"] = d["first_payment"]
+    return out
+
+
+def _todo_at(doc: Doc, a: int, b: int, note: str) -> dict:
+    a, b = doc.trim(a, b)
+    return {"lines": doc.lines_of(a, b), "text": doc.quote(a, b), "note": note}
+
+
+# ------------------------------------------------------------------------------------------
+# who a "分别" list of amounts is for: "对甲和丙类乙、丁、戊人员…分别…"
+# ------------------------------------------------------------------------------------------
+_LIST_LEAD = re.compile(r"^(?:对于|对|其中|向|为|给予)+")
+_LIST_GROUP = re.compile(r"以及|和|及|与")
+_CN_ORDINAL = "一二三四五六七八九十"
+
+
+def _enumerated_names(aw: _Award, t: Atom, count: int) -> tuple[list[str], int] | None:
+    """The names a "分别" list of `count` amounts goes to, in order, and where the list starts.
+
+    Looked for in the words before "分别" in its clause, then the clauses before it in the
+    sentence, then the sentence before; the nearest list decides (a list of another count
+    stops the search: the amounts cannot be paired honestly)."""
+    doc = aw.doc
+    k = t.sent
+    s = aw.sents[k]
+    segments = [(t.clause[0], t.start)]
+    clauses = [c for c in doc.clauses(s.body, s.b) if c[1] <= t.clause[0]]
+    segments += list(reversed(clauses))
+    prev = [j for j in aw.live if j < k]
+    if prev:
+        ps = aw.sents[prev[-1]]
+        segments += list(reversed(doc.clauses(ps.body, ps.b)))
+    for a, b in segments:
+        got = _split_list(doc, a, b)
+        if got is None:
+            continue
+        names, start = got
+        return (names, start) if len(names) == count else None
+    return None
+
+
+def _split_list(doc: Doc, a: int, b: int) -> tuple[list[str], int] | None:
+    """The items of an enumeration in chars[a:b] ("甲和丙类乙、丁、戊人员"), a shared head or
+    tail given to each item of a "、" group ("丙类乙、丁、戊人员" -> 丙类乙人员, 丙类丁人员,
+    丙类戊人员; "X计划第一、二层次" -> X计划第一层次, X计划第二层次); None when there is no
+    list."""
+    n = doc.norm
+    text = n[a:b]
+    lead = _LIST_LEAD.match(text)
+    off = lead.end() if lead else 0
+    text = text[off:]
+    end = len(text)
+    while end and text[end - 1] in "的等,":
+        end -= 1
+    text = text[:end]
+    # the list is what follows the last "的" outside brackets: "…就业的博士和…毕业生"
+    depth, cut = 0, -1
+    for i, ch in enumerate(text):
+        if ch in "([【“":
+            depth += 1
+        elif ch in ")]】”":
+            depth = max(0, depth - 1)
+        elif ch == "的" and depth == 0:
+            cut = i
+    if cut >= 0 and cut + 1 < len(text):
+        off += cut + 1
+        text = text[cut + 1 :]
+    if "、" not in text and not _LIST_GROUP.search(text):
+        return None
+    if re.search(r"\d", text):
+        return None  # amounts or counts ("30万元、12万元"), not who they are for
+    chars = doc.chars[a + off : a + off + len(text)]
+    names: list[str] = []
+    pos = 0
+    for g_start, g_end in _top_level_splits(text, _LIST_GROUP) + [(len(text), len(text))]:
+        group_n, group = text[pos:g_start], chars[pos:g_start]
+        cuts = _top_level_splits(group_n, re.compile("、"))
+        parts, q = [], 0
+        for c0, c1 in cuts + [(len(group), len(group))]:
+            parts.append(group[q:c0])
+            q = c1
+        items = _distribute(parts) if group else []
+        if not items or any(not it or len(it) > 30 for it in items):
+            return None
+        names += items
+        pos = g_end
+    if len(names) < 2 or len(set(names)) < len(names):
+        return None
+    return names, a + off
+
+
+def _top_level_splits(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of `sep` in text outside brackets and quotes."""
+    depth, out = 0, []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([【“《":
+            depth += 1
+        elif ch in ")]】”》":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = sep.match(text, i)
+            if m and m.end() > i:
+                out.append((m.start(), m.end()))
+                i = m.end()
+                continue
+        i += 1
+    return out
+
+
+def _distribute(items: list[str]) -> list[str]:
+    """The head of the first item and the tail of the last given to every item of a "、" group
+    whose inner items show the core's length: 2+ inner items of one length, or ordinals
+    ("一、二层次")."""
+    if len(items) < 2:
+        return items
+    first, last, inner = items[0], items[-1], items[1:-1]
+    m1 = re.search(f"[{_CN_ORDINAL}]+$", first)
+    m2 = re.match(f"[{_CN_ORDINAL}]+", last)
+    if m1 and m2 and all(re.fullmatch(f"[{_CN_ORDINAL}]+", x) for x in inner) and m1.start() > 0:
+        head, tail = first[: m1.start()], last[m2.end() :]
+        return [head + first[m1.start() :] + tail] + [head + x + tail for x in inner] + [head + last[: m2.end()] + tail]
+    if inner and len({len(x) for x in inner}) == 1:
+        size = len(inner[0])
+        if len(first) > size and len(last) > size:
+            head, tail = first[:-size], last[size:]
+            return [first + tail] + [head + x + tail for x in inner] + [head + last]
+        if len(first) > size:
+            head = first[:-size]
+            return [first] + [head + x for x in inner] + [head + last]
+        if len(last) > size:
+            tail = last[size:]
+            return [first + tail] + [x + tail for x in inner] + [last]
+    return items
+
+
+# "其中，X项目首次拨付…": the words before the first payment name the sub-type it is for; a
+# year ("2021年首次拨付100万元"), "项目" or "补助资金" alone names none
+_FP_LEAD = re.compile(r"^(?:其中|对于|对|另外|此外|并|且|,|、)+")
+_FP_TRAIL = re.compile(r"(?:的|均|须|应|可)?(?:补助资金|资金|补助|奖励)?$")
+_FP_GENERIC = re.compile(r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?")
+
+
+def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
+    """The sub-type a first payment is given for: the words in its clause before "首次…"."""
+    n = doc.norm
+    text = _FP_LEAD.sub("", n[a:b])
+    text = _FP_TRAIL.sub("", text)
+    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|[后前]$|验收|考核|通过", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
+        return None
+    if not re.search(r"[\u4e00-\u9fff]{2}", text):
+        return None
+    start = a + n[a:b].index(text)
+    return doc.chars[start : start + len(text)]
+
+
+def _attach_first_payments(aw: _Award, units: list[Unit]) -> None:
+    """A first payment goes to the unit it follows (the first unit when none is before it); one
+    that names a sub-type ("其中，X项目首次拨付…") goes to the variant of that name instead
+    (`_attach_named_first_payments`)."""
+    for start, _end, k, fp, name in aw.firsts:
+        if name:
+            continue
+        before = [u for u in units if u.start < start]
+        target = before[-1] if before else (units[0] if units else None)
+        if target is not None and target.first_payment is None:
+            target.first_payment = fp
+
+
+def _attach_named_first_payments(data: dict, named: list[tuple[str, dict]]) -> None:
+    """Each named first payment on the variant of that name, or on a new variant of that name
+    (its amounts are the program's); never on the program, whose other sub-types it is not for."""
+    if not named or not data.get("kind"):
+        return
+    variants = data.setdefault("variants", [])
+    for name, fp in named:
+        key = _name_key(name)
+        hit = next((v for v in variants if key and (key == _name_key(v.get("name", "")) or key in _name_key(v.get("name", "")))), None)
+        if hit is not None:
+            hit.setdefault("first_payment", fp)
+            continue
+        variants.append({
+            "name": name,
+            "first_payment": fp,
+            "note": "原文只为此子类规定首次拨付；金额按项目规定。",
+        })
+
+
+def _same_name(name: str, heading: str | None) -> bool:
+    """Is a variant named by the program's heading ("公共服务平台项目" under "公共服务平台项目")?"""
+    if not heading or not name:
+        return False
+    a, b = _name_key(name), _name_key(heading)
+    return bool(a) and (a == b or (len(a) >= 4 and len(b) >= 4 and (a.endswith(b) or b.endswith(a))))
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\s“”\"'‘’《》()（）]|项目$", "", name)
+
+
+def _two_stage(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]] | None:
+    """首期 … 后期/二期 …, each with an amount: stages; the cap before them is the total."""
+    doc, n = aw.doc, aw.doc.norm
+    marks = []
+    for k in aw.live:
+        s = aw.sents[k]
+        for m in STAGE_FIRST.finditer(n, s.body, s.b):
+            marks.append((m.start(), m.group(0), k))
+        for m in STAGE_LATER.finditer(n, s.body, s.b):
+            marks.append((m.start(), m.group(0), k))
+    marks.sort()
+    firsts = [mk for mk in marks if STAGE_FIRST.fullmatch(mk[1])]
+    laters = [mk for mk in marks if STAGE_LATER.fullmatch(mk[1])]
+    if not firsts or not laters or laters[0][0] < firsts[0][0]:
+        return None
+    m1 = firsts[0]
+    m2 = laters[0]
+    amount_atoms = [a for a in aw.atoms if a.kind in ("rate", "cap", "fixed")]
+    s1 = [a for a in amount_atoms if m1[0] <= a.start < m2[0]]
+    # the later stage's amount: the first amount after the later marker (its clause or the next)
+    s2 = [a for a in amount_atoms if a.start > max((x.end for x in s1), default=m1[0]) and a.start >= m2[0]]
+    if not s1 or not s2:
+        return None
+    s2 = s2[:1] if s2[0].kind != "rate" else s2[:2]
+    total = [a for a in amount_atoms if a.kind == "cap" and a.start < m1[0]]
+    data: dict = {"kind": "two_stage"}
+    used: set[int] = set()
+    if total:
+        t = total[-1]
+        data["cap"] = t.value
+        data["source"] = doc.source(*doc.trim(aw.sents[t.sent].body, aw.sents[t.sent].b), t.note)
+        used.add(t.sent)
+    stages = []
+    s1_end = max(x.end for x in s1)
+    for name, atoms, start in ((m1[1], s1, None), (m2[1], s2, s1_end)):
+        d: dict = {"name": name}
+        rates = [a for a in atoms if a.kind == "rate"]
+        caps = [a for a in atoms if a.kind == "cap"]
+        fixed = [a for a in atoms if a.kind == "fixed"]
+        if rates:
+            if rates[0].base:
+                d["base"] = rates[0].base
+            d["rate"] = rates[0].value
+        if caps:
+            d["cap"] = caps[0].value
+        elif fixed:
+            d["fixed"] = fixed[0].value
+        first_atom = min(atoms, key=lambda x: x.start)
+        last_atom = max(atoms, key=lambda x: x.end)
+        if start is None:
+            a = first_atom.clause[0]
+            for c in doc.clauses(aw.sents[first_atom.sent].body, aw.sents[first_atom.sent].b):
+                if c[0] <= m1[0] < c[1]:
+                    a = min(a, c[0])
+        else:
+            a = start
+            while a < len(n) and n[a] in ",;。、":
+                a += 1
+        b = last_atom.clause[1]
+        if b < len(n) and n[b : b + 1] == "。":
+            b += 1
+        d["source"] = doc.source(*doc.trim(a, b))
+        notes = [x.note for x in atoms if x.note]
+        later_text = n[a:b]
+        if start is not None and re.search(r"绩效|验收|考核|评价", later_text):
+            notes.append(f"{name}金额取决于验收和绩效评价，不能由申报材料算出；只给出上限。")
+        if notes:
+            d["note"] = "".join(dict.fromkeys(notes))
+        stages.append(d)
+        used |= {x.sent for x in atoms}
+    data["stages"] = stages
+    if "source" not in data:
+        data["source"] = stages[0]["source"]
+    return data, used | {k for k in aw.live if any(x.sent == k for x in s1 + s2)}

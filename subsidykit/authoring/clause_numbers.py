@@ -1,0 +1,228 @@
+"""Numbers as the guides write them: amounts, shares, counts, dates — and the counting words.
+
+Everything here reads `Doc.norm` (half-width, no white space, so "2 000 万元" is "2000万元") and
+returns positions into it, so the caller quotes the very characters a number came from.
+
+* Amounts are Decimal 万元: 亿元 × 10000, 元 ÷ 10000, 千元 ÷ 10; "2000万" (no 元) is 万元 with a
+  note (DOMAIN.md).  Shares are Decimal fractions: "10%" -> Decimal("0.1").
+* Counting words (DOMAIN.md, 民法典 第一千二百五十九条): 以上、以下、以内 include the number;
+  不满、超过 exclude it; 不低于/不少于 at least; 不超过 at most; "（含）" includes.
+* Dates are ISO strings; "YYYY年底" is 12-31, "YYYY年M月底" the month's last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+NUM = r"(?<![\d.])\d+(?:\.\d+)?(?![\d])"
+CN_NUM = r"[一二两三四五六七八九十]{1,3}"
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def dec(value: Decimal | int | str) -> Decimal:
+    """A Decimal without a trailing exponent or zeros: 4000, 0.1, 0.05 (never 4E+3, 0.10)."""
+    d = Decimal(value).normalize()
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d
+
+
+def cn_number(text: str) -> int | None:
+    """一..九十九 (两 = 2), else None."""
+    if not text or any(ch not in _CN and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN[text] if len(text) == 1 else None
+    head, _, tail = text.partition("十")
+    if "十" in tail or len(head) > 1 or len(tail) > 1:
+        return None
+    return (_CN[head] if head else 1) * 10 + (_CN[tail] if tail else 0)
+
+
+# --- amounts --------------------------------------------------------------------------------
+MONEY = re.compile(rf"(?P<num>{NUM}|(?<!\d)\d{{1,3}}(?:,\d{{3}})+(?=[万亿元千]))(?P<unit>亿元|万元|千元|元|(?:亿|万)(?!项|名|场|类|款|种|座|套|所|条|届))(?!人|户|次|个|家|件|台|吨|平方|千瓦|标准煤)")
+
+
+@dataclass
+class Money:
+    start: int
+    end: int
+    value: Decimal  # 万元
+    raw: str  # as printed, e.g. "1亿元"
+    note: str | None
+
+
+def money_value(num: str, unit: str) -> tuple[Decimal, str | None]:
+    n = Decimal(num.replace(",", ""))
+    if unit in ("亿元", "亿"):
+        return dec(n * 10000), f"{num}{unit} = {dec(n * 10000)}万元"
+    if unit == "元":
+        return dec(n / 10000), f"{num}元 = {dec(n / 10000)}万元"
+    if unit == "千元":
+        return dec(n / 10), f"{num}千元 = {dec(n / 10)}万元"
+    if unit == "万":
+        return dec(n), f"原文“{num}万”未写“元”，按万元读。"
+    return dec(n), None
+
+
+def find_money(norm: str, a: int, b: int) -> list[Money]:
+    out = []
+    for m in MONEY.finditer(norm, a, b):
+        if "," in m.group("num") and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group("num")):
+            continue
+        value, note = money_value(m.group("num"), m.group("unit"))
+        if value <= 0:
+            continue
+        out.append(Money(m.start(), m.end(), value, m.group(0), note))
+    return out
+
+
+PCT = re.compile(rf"(?P<num>{NUM})%")
+
+
+def pct_value(num: str) -> Decimal:
+    return dec(Decimal(num) / 100)
+
+
+# --- counts -------------------------------------------------------------------------------------
+# unit as printed -> the schema's unit (and a note when they differ)
+COUNT_UNITS = {
+    "个月": "月", "个": "个", "款": "个", "种": "个", "所": "个", "座": "个", "条": "个",
+    "家": "家", "户": "家", "人": "人", "名": "人", "项": "项", "次": "次", "场": "次", "届": "次",
+    "件": "项", "类": "项", "台套": "台套", "台(套)": "台套", "台": "台套", "套": "台套", "年": "年", "月": "月", "吨标准煤": "吨标准煤",
+}
+_COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+# "1万吨标准煤", "3亿次": 万/亿 multiply a count as they do an amount (not a duration: "万年" is no count)
+COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)")
+_MULTIPLIER = {"万": 10000, "亿": 100000000}
+
+
+@dataclass
+class Count:
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # schema unit
+    raw: str
+    note: str | None
+
+
+def find_counts(norm: str, a: int, b: int) -> list[Count]:
+    out = []
+    for m in COUNT.finditer(norm, a, b):
+        num, unit = m.group("num"), m.group("unit")
+        if num[0].isdigit():
+            value = Decimal(num)
+            if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", num):
+                continue  # a year, not a count of years
+            if unit in ("月",) and m.end() < b and norm[m.end()] in "0123456789底末":
+                continue  # a date
+        else:
+            v = cn_number(num)
+            if v is None:
+                continue
+            value = Decimal(v)
+        schema_unit = COUNT_UNITS[unit]
+        note = None
+        if schema_unit != unit and unit not in ("个月", "台(套)"):
+            note = f"原文单位“{unit}”，按“{schema_unit}”计。"
+        mul = m.group("mul")
+        if mul:
+            if schema_unit in ("年", "月") or not num[0].isdigit():
+                continue
+            value = value * _MULTIPLIER[mul]
+            note = (note or "") + f"{m.group(0)} = {dec(value)}{schema_unit}。"
+        out.append(Count(m.start(), m.end(), dec(value), schema_unit, m.group(0), note))
+    return out
+
+
+# --- dates -----------------------------------------------------------------------------------------
+_Y = r"(?P<{0}y>(?:19|20)\d\d)年"
+DATE_FULL = r"(?P<{0}y>(?:19|20)\d\d)(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d))"
+DATE_YEAR_END = r"(?P<{0}y>(?:19|20)\d\d)年(?:底|末)"
+
+
+def _date_pattern(tag: str, year_end: bool = True) -> str:
+    alts = [DATE_FULL.format(tag)]
+    if year_end:
+        alts.append(DATE_YEAR_END.format(tag + "e"))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def date_of(m: re.Match, tag: str) -> str | None:
+    """The ISO date a _date_pattern(tag) match names (None if not a real date)."""
+    g = m.groupdict()
+    if tag == "a" and g.get("amy"):  # "截至2023年12月": to the end of that month
+        year, month = int(g["amy"]), int(g["amm"])
+        if not 1 <= month <= 12:
+            return None
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if g.get(tag + "ey"):
+        return f"{int(g[tag + 'ey']):04d}-12-31"
+    y = g.get(tag + "y")
+    if not y:
+        return None
+    mo = g.get(tag + "m") or g.get(tag + "m2")
+    d = g.get(tag + "d") or g.get(tag + "d2")
+    year, month = int(y), int(mo)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if g.get(tag + "me"):
+        return f"{year:04d}-{month:02d}-{last:02d}"
+    day = int(d)
+    if not 1 <= day <= last:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_INC = r"(?P<{0}inc>\(含\))?"
+WINDOW = re.compile(
+    r"(?:自|从|在|于)?"
+    + _date_pattern("a")
+    + _INC.format("a")
+    + r"(?:起)?(?:至|到|~|-|—|－|–)"
+    + _date_pattern("b")
+    + _INC.format("b")
+    + r"(?P<tail>止|期间|之间|以内|内)?"
+)
+DEADLINE = re.compile(
+    r"(?:在|于)?" + _date_pattern("a") + r"(?P<inc>\(含\)|\(不含\))?(?P<word>之前|以前|前)"
+)
+START = re.compile(
+    r"(?:在|于|自|从)?" + _date_pattern("a", year_end=False) + r"(?P<inc>\(含\)|\(不含\))?(?P<word>之后|以后|后|以来|起)"
+)
+YEAR_SINCE = re.compile(r"(?:自|从)?(?P<y>(?:19|20)\d\d)年(?:度)?(?P<inc>\(含\))?(?P<word>以来|起)")
+YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d\d)年度?(?=(?:内)?[新省市首被]{0,2}(?:获得|获批|取得|认定|入选|评定|授予|获))")
+AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>(?:19|20)\d\d)年(?P<amm>\d{1,2})月(?![\d底末]))")
+
+# --- counting words -------------------------------------------------------------------------------------
+# before a number (longest first); value: the operator
+PRE_OPS = {
+    "最高不超过": "<=", "一般不超过": "<=", "原则上不超过": "<=", "不得超过": "<=", "不超过": "<=", "不高于": "<=", "不多于": "<=",
+    "不大于": "<=", "最多": "<=", "至多": "<=", "控制在": "<=",
+    "不得低于": ">=", "不得少于": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "达到": ">=", "达": ">=", "满": ">=",
+    "超过": ">", "高于": ">", "大于": ">", "多于": ">",
+    "不满": "<", "未满": "<", "不足": "<", "未达到": "<", "低于": "<", "少于": "<", "小于": "<",
+}
+PRE_OP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRE_OPS), key=len, reverse=True)) + r")(?:为|在|有)?$")
+POST_OP_RE = re.compile(r"(?P<inc1>\(含\))?(?P<word>及以上|以上|及以下|以下|以内|之内)?(?P<inc2>\(含\)|\(不含\))?")
+
+
+def operator(pre: str | None, post_word: str | None, inclusive: bool, exclusive: bool = False) -> str | None:
+    """The operator of a counting phrase, or None when the wording states none."""
+    op = PRE_OPS.get(pre) if pre else None
+    if post_word in ("以上", "及以上"):
+        op = ">=" if op in (None, ">=", ">") else op
+    elif post_word in ("以下", "及以下", "以内", "之内"):
+        op = "<=" if op in (None, "<=", "<") else op
+    if op is None:
+        return None
+    if inclusive and op in (">", "<"):
+        op = op + "="
+    if exclusive and op in (">=", "<="):
+        op = op[0]
+    return op

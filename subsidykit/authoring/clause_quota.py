@@ -1,0 +1,158 @@
+"""支持数量 -> quota (see `clauses` for the contract)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from subsidykit.authoring.clause_common import LABEL, _LEAD_WORDS, Parsed, Section, _sentences, _todo
+from subsidykit.authoring.clause_numbers import cn_number, dec
+from subsidykit.authoring.clause_text import ENUMERATOR, Doc
+
+# ------------------------------------------------------------------------------------------
+# quota
+# ------------------------------------------------------------------------------------------
+_QUOTA = re.compile(
+    r"(?P<pre>原则上|一般)?(?P<op>不超过|不多于|最多|至多|限报|限|约|控制在)?(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|台套|件|条)?(?P<what>[\u4e00-\u9fff]{0,6}?)(?P<post>左右|以内)?(?=[,;。(]|$)"
+)
+_SUB = re.compile(
+    r"(?P<name>(?:[^,;:。()]|\([^()]{1,12}\)){2,60}?)(?P<op>不超过|不多于|最多|不少于|不低于|至少|限报|限)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|件)?"
+)
+
+
+def parse_quota(section: Section, file: str) -> Parsed:
+    """支持数量: the number of awards as `data["quota"]`; "其中…" parts in `sub_quotas` and the note.
+
+    "不超过 30 个" / "30个" / "限报5家" / "不超过五个" give the quota; "约"/"根据…确定" and
+    anything else are todo.  The quote starts at the heading word ("支持数量。不超过30个。").
+    The parts may stand in the quota's sentence ("不超过N个（其中，A类不超过M个…）"), in the
+    sentence after it ("不超过N个。其中，A类不超过M个，…"), or alone with no total ("A类支持
+    数量不超过N个；B类…不超过M个。": parts only, no quota is written)."""
+    doc = Doc.build(section, file)
+    n = doc.norm
+    out = Parsed()
+    sents = _sentences(doc)
+    notes: list[str] = []
+    subs: list[str] = []
+    alone: list[tuple] = []  # sentences of parts without a total, with their parts
+    for k, s in enumerate(sents):
+        if s.empty:
+            continue
+        if "quota" in out.data:
+            zm = re.match(r"其中[,:]?", n[s.body : s.b])
+            got = _subs(doc, out, s.body + zm.end(), s.b) if zm and not subs else []
+            if got:
+                subs += got
+                quota = out.data["quota"]
+                quota["note"] = "".join(x for x in (quota.get("note"), "其中：" + "；".join(got) + "。") if x)
+                left = _left_after(doc, out.sub_quotas[-1]["_end"], s.b)
+                if left:
+                    out.todo.append(_todo(doc, s, "已解析“其中”部分；其后部分未解析。"))
+            else:
+                out.todo.append(_todo(doc, s))
+            continue
+        m = _QUOTA.match(n, s.body)
+        value = _count(m.group("num")) if m and (m.group("op") or m.group("unit")) and m.group("op") != "约" else None
+        if not value:
+            # "A支持数量不超过N个；B支持数量不超过M个": parts without a total
+            if _own_parts(doc, s.body, s.b):
+                before = len(out.sub_quotas)
+                _subs(doc, out, s.body, s.b)
+                alone.append((s, out.sub_quotas[before:]))
+                continue
+            out.todo.append(_todo(doc, s))
+            continue
+        quota: dict = {"value": value, "source": doc.source(_quote_start(doc, sents, k), s.b)}
+        what = m.group("what")
+        if what and not re.fullmatch(r"(?:项目|单位|企业)?", what):
+            notes.append(f"按{what}计。")
+        if m.group("pre"):
+            notes.append(f"“{m.group('pre')}”：例外可能存在。")
+        if m.group("post") or m.group("op") == "控制在":
+            notes.append(f"原文“{doc.chars[m.start():m.end()]}”。")
+        rest = m.end()
+        zm = re.search(r"其中", n[rest : s.b])
+        if zm:
+            subs += _subs(doc, out, rest + zm.end(), s.b)
+            if subs:
+                notes.append("其中：" + "；".join(subs) + "。")
+            else:
+                out.todo.append(_todo(doc, s, "已解析支持数量；“其中”部分未解析。"))
+        elif re.search(r"\d", n[rest : s.b]):
+            out.todo.append(_todo(doc, s, "已解析支持数量；其后部分未解析。"))
+        if notes:
+            quota["note"] = "".join(notes)
+        out.data["quota"] = quota
+    if alone and "quota" not in out.data and sum(len(parts) for _s, parts in alone) < 2:
+        # one named part and no total: not a list of parts, the reviewer reads it
+        for s, parts in alone:
+            out.sub_quotas = [q for q in out.sub_quotas if q not in parts]
+            out.todo.append(_todo(doc, s))
+    for q in out.sub_quotas:
+        q.pop("_end", None)
+    return out
+
+
+_NAME_TAIL = re.compile(r"(?:的)?(?:支持数量|申报数量|入库数量|推荐数量|数量)?(?:原则上|一般)?$")
+
+
+def _subs(doc: Doc, out: Parsed, a: int, b: int) -> list[str]:
+    """The "X 不超过 N 个" parts of chars[a:b] into `out.sub_quotas`; their words for the note."""
+    n = doc.norm
+    said: list[str] = []
+    for sm in _SUB.finditer(n, a, b):
+        a2 = sm.start("name")
+        while a2 < sm.end() and n[a2] in ",:;、":
+            a2 += 1
+        raw = doc.chars[a2 : sm.end("name")]
+        name = _LEAD_WORDS.sub("", raw).strip(",:、，：；; ")
+        name = _NAME_TAIL.sub("", name).strip(",:、，：；; ")
+        sval = _count(sm.group("num"))
+        if not sval or len(name) < 2 or _PER_ENTITY.match(name):
+            continue
+        op = ">=" if sm.group("op") in ("不少于", "不低于", "至少") else "<="
+        out.sub_quotas.append({"name": name, "op": op, "value": sval, "source": doc.source(a2, sm.end()), "_end": sm.end()})
+        said.append(f"{name}{sm.group('op')}{sm.group('num')}{sm.group('unit') or ''}" + ("（下限）" if op == ">=" else ""))
+    return said
+
+
+# "每个设区市推荐不超过3个": a limit per applicant or place, not a part of the quota
+_PER_ENTITY = re.compile(r"(?:每|各|单个|单家|同一)")
+
+
+def _own_parts(doc: Doc, a: int, b: int) -> bool:
+    """Is chars[a:b] nothing but named parts ("A…不超过N个，B…不超过M个")?"""
+    n = doc.norm
+    pos, found = a, 0
+    for sm in _SUB.finditer(n, a, b):
+        if n[pos : sm.start()].strip(",;:、。 ") or _PER_ENTITY.match(n, sm.start("name")):
+            return False
+        pos, found = sm.end(), found + 1
+    return found >= 1 and not n[pos:b].strip(",;:、。)） ")
+
+
+def _left_after(doc: Doc, p: int, b: int) -> bool:
+    """Are there words after the last part read (beyond punctuation)?"""
+    return bool(doc.norm[p:b].strip(",;:、。)） "))
+
+
+def _count(raw: str | None) -> Decimal | None:
+    if not raw:
+        return None
+    v = int(raw) if raw.isdigit() else cn_number(raw)
+    return dec(v) if v else None
+
+
+def _quote_start(doc: Doc, sents: list, k: int) -> int:
+    """Where the quote of sentence k starts: at its heading word, or the heading sentence's
+    ("支持数量。") just before it; after the enumerator either way."""
+    s = sents[k]
+    first = s.a
+    if k > 0 and sents[k - 1].empty and sents[k - 1].b == s.a:
+        prev = sents[k - 1]
+        em = ENUMERATOR.match(doc.norm, prev.a)
+        at = em.end() if em else prev.a
+        if LABEL.match(doc.norm, at):
+            return at
+    em = ENUMERATOR.match(doc.norm, first)
+    return em.end() if em else first

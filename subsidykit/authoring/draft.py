@@ -1,0 +1,2110 @@
+"""Draft the catalog entries of a guide from its text: `draft_guide(path) -> Draft`.
+
+What the drafter reads, and how (no seed is special-cased; every rule below is about the shape
+of a guide, not about one guide's words):
+
+* **Lines.** Each line is classified once: blank, page furniture (a page number "- 23 -", a
+  table-of-contents line "…… 12", a short line repeated on many pages), an attachment marker
+  ("附件 2", "附件 1-1" = a form, "附件：" = the list of forms), a chapter marker ("第二章 …", also
+  as a running header "» 第二章 …"), a heading, or text.  Markup a conversion leaves (``**``,
+  ``<b>``, leading ``#``) is ignored; full-width digits and brackets count as half-width.
+* **Parts.** A guide title is a short line ending in 指南 (the line before it is joined when the
+  title wraps).  The text before the first title is the notice (its 申报条件 become the
+  document's general conditions); each title opens a part, which ends at the next 附件 marker
+  (the forms).  A file without a guide title is one part; its chapters, if any, are its guides.
+* **Headings** at any level: 一、 < （一） < 1. / 1、 < （1） < ①, and markdown ``#`` headings above
+  them; a heading's parent is the nearest heading above it of a higher level.  The heading's
+  title is its text up to 。/：/； (a title wrapped across lines, or with an open bracket, is
+  joined first).  "（免申直达）" sets `no_application` and is dropped from the title; a remark in
+  brackets after 项目 ("（具体方案另行通知）") goes to the note.
+* **Sections.** A heading whose title starts with a section word followed by punctuation
+  (支持条件 / 申报条件 / 支持对象, 补助标准 / 支持标准 / 政策优惠 / 支持方式, 支持数量, 申报主体,
+  归口部门 …) is a section of its parent; so is an unnumbered line "补助标准：……" / "【支持条件】"
+  under a heading.
+* **Programs.** A heading with a 支持条件 / 补助标准 / 支持数量 / 申报主体 among its children is a
+  program; a heading without sections and without programs below it whose title ends in 项目 is
+  a program too (its own text is read as its award clause), and so is an unnumbered paragraph
+  after a program's sections that opens with another program's name ("X项目按照……支持"), and a
+  numbered measure of a policy that grants money in its own paragraph ("2. 支持某类人才。……最高
+  给予 N 万元 X 补贴").  A measure that grants different kinds of money (a grant and a loan
+  limit, an allowance and a housing subsidy) is one program per kind, all under the measure's
+  title; amounts of one kind in one sentence are its tiers (see `_benefit_groups`); a loan,
+  guarantee or investment limit is `grant: false`.  When a program's 补助标准 lists two or more
+  items each named by a program ("1. X项目，按……"; or, without such items, its 支持条件 does,
+  "（1）X项目。"), each item becomes a program under the named heading: its own award and
+  condition items, the shared ones, and its quota where the 支持数量 names it ("其中，X项目不超过
+  N个").
+* **HTML lines.** A line that is HTML (a web page's conversion) is read paragraph by paragraph
+  (<p>, <li> …), each cited by the line it stands on; an HTML block's own numbering restarts
+  under the outline item it follows ("五、申报条件" then "<p>一、……</p>"), so its headings nest
+  below that item unless they continue its numbering ("18." then "<p>19. ……</p>").
+* **Quota tables.** A table with a 支持数量 column (an attachment listing directions or tasks
+  with "不超过 N 个") gives a program without a quota of its own its quota: the rows that name
+  it, or, rows naming no program, the program the table's title names in brackets; the title
+  outside the brackets names the heading whose programs are considered.  Several rows: the sum,
+  cited by every row, its addition in the note.
+* **Path.** The headings above a program, as printed (numbering kept), like the hand catalog.
+* **Contact.** The 联系方式 table (rows ending in a phone number, merged cells shared with the
+  row above) gives office/phone to the program whose title (or, failing that, whose parent
+  heading) the row names; a 归口部门 section gives the office; else a "联系方式：处室 电话" line in
+  the program's text or a short heading's above it.
+* **Ids.** ``YYYY-d`` + the first 7 hex digits of the SHA-1 of guide/path/title: ASCII, stable
+  when programs are added or reordered (a later draft of the same guide keeps the ids a review
+  sheet refers to), "-2", "-3" … on a repeat.
+* **Review.** Every program and the document are `review: draft`; sentences of a 补助标准 or
+  支持条件 that the clause parsers (`authoring.clauses`) could not turn into data are listed
+  under `todo:`.  Every source is then checked with `catalog.sources.quote_problem` (root: the
+  guide's folder, or where the extracted text is written); a quote broken only by page
+  furniture or markup is re-quoted with "……", and a number whose quote cannot be verified, or
+  which does not stand in its quote, is taken out of the data and put under `todo:` with the
+  reason: never written, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from subsidykit.authoring.text import GuideText, read_guide
+from subsidykit.errors import BadInputError
+
+__all__ = [
+    "Draft",
+    "draft_guide",
+    "draft_text",
+    "iter_sources",
+    "invented_numbers",
+    "number_in_quote",
+]
+
+# ───────────────────────────── words ─────────────────────────────
+
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件"),
+    "award": (
+        "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
+        "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式",
+    ),
+    "quota": ("支持数量", "支持规模", "申报数量", "入库数量"),
+    "subject": ("申报主体", "支持主体", "实施主体", "申报单位", "申报对象"),
+    "direction": ("支持方向", "重点方向", "支持内容", "建设内容", "支持重点", "重点领域"),
+    "use": ("资金使用", "使用范围"),
+    "materials": ("申报材料", "申报资料", "申请材料"),
+    "review_points": ("专家评审要点", "评审要点", "评审标准"),
+    "office": ("归口部门", "主管部门", "受理部门"),
+    "time": ("申报时间", "受理时间"),
+    "basis": ("文件依据", "政策依据"),
+    "procedure": ("申报程序", "申报流程", "申报方式"),
+    "link": ("原文链接", "政策解读"),
+}
+_SECTION_OF = sorted(((w, k) for k, ws in SECTION_WORDS.items() for w in ws), key=lambda x: -len(x[0]))
+PROGRAM_SECTIONS = {"conditions", "award", "quota", "subject"}  # a heading with one of these is a program
+NAME_ENDS = ("项目", "服务商", "平台", "中心", "基地", "机构", "工程")
+NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "经", "以", "在", "申报", "项目", "符合", "支持", "专项", "已", "由", "须", "应")
+
+# ranks of the numbering styles (a heading's parent has a smaller rank)
+RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
+_CN_NUM = "一二三四五六七八九十"
+_HEADING = [
+    (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.]\s*")),
+    (RANK_PCN, re.compile(rf"^\(\s*([{_CN_NUM}]{{1,3}})\s*\)\s*")),
+    (RANK_NUM, re.compile(r"^(\d{1,2})\s*[.、](?![\d.])\s*")),
+    (RANK_PNUM, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
+    (RANK_CIRC, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+]
+_PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+_TOC = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d+\s*$")
+_ATTACH = re.compile(r"^附\s*件\s*(\d+)\s*$")
+_FORMS = re.compile(r"^附\s*件\s*\d+\s*[-－—–]\s*\d+")
+_ATTACH_LIST = re.compile(r"^附\s*件\s*[：:]")
+_CHAPTER = re.compile(rf"^(第[{_CN_NUM}]+章)\s*(.*)$")
+_MARKUP = re.compile(r"</?b>|\*\*")
+_TAG = re.compile(r"<[^>]{0,400}>")
+_TERMINATOR = re.compile(r"[。：:；;]")
+_PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
+_OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
+_MONEY = re.compile(
+    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?\d+(?:\.\d+)?(?:万元|亿元|元)"
+    r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补)"
+)
+_NO_APP = re.compile(r"[（(]\s*免\s*申\s*直\s*达\s*[）)]")
+
+
+def _fold(s: str) -> str:
+    """Full-width ASCII and the ideographic space as half-width, character for character."""
+    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else (" " if c == "\u3000" else c) for c in s)
+
+
+def _squash(s: str) -> str:
+    """White space removed except between two ASCII letters/digits ("5G 网络" -> "5G网络")."""
+    s = s.strip()
+    return re.sub(r"\s+", lambda m: " " if _ascii_pair(s, m) else "", s)
+
+
+def _ascii_pair(s: str, m: re.Match) -> bool:
+    a = s[m.start() - 1] if m.start() > 0 else ""
+    b = s[m.end()] if m.end() < len(s) else ""
+    return bool(a and b and a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
+
+
+def _norm(s: str) -> str:
+    """For comparing names: folded, no white space, no quotes/brackets of either width."""
+    return re.sub(r"[\s“”\"'‘’《》〈〉]", "", _fold(s))
+
+
+# ───────────────────────────── lines ─────────────────────────────
+
+
+@dataclass
+class _Line:
+    no: int  # the line's place in the drafter's list (an HTML line's paragraphs are lines of their own)
+    raw: str
+    clean: str  # markup out (tags -> spaces), for the parsers and for titles
+    head: str  # folded, stripped: what the patterns are matched on
+    kind: str = "text"  # blank page toc attach forms attach_list chapter heading text
+    rank: int = -1
+    label: str = ""  # the numbering as printed
+    rest: str = ""  # clean text after the numbering
+    chapter: str = ""
+    lead_name: str = ""  # an unnumbered paragraph that opens with a program's name ("X项目按照……")
+    src: int = 0  # the line of the guide it stands on (what every citation says)
+    html: bool = False  # a paragraph of an HTML line
+
+
+_LEAD_NAME = re.compile(r"^([^，。；：、,;:（）()\s]{4,30}?项目)(?=按|根据|由|予以|给予|参照|另行|实行|采取|采用|具体|不再|暂不)")
+
+
+_BLOCK = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|th|h[1-6]|table|tbody|thead|dl|dd|dt|blockquote)\b[^<>]{0,400}>", re.I)
+
+
+def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
+    """(guide line, text, from HTML) of every line the drafter reads.  A line that is HTML (it
+    starts with a tag, as a web page's conversion leaves it) holds one paragraph per block tag
+    (<p>, <li>, <br> …): each paragraph is a line of its own, so a numbered measure inside a <p>
+    is a heading like any other; it is still cited by the guide line it stands on."""
+    out: list[tuple[int, str, bool]] = []
+    for i, raw in enumerate(guide.lines, 1):
+        lead = _MARKUP.sub("", raw).strip()
+        if lead.startswith("<") and _BLOCK.search(raw):
+            parts = [part for part in _BLOCK.split(raw) if _TAG.sub("", part).strip()]
+            if len(parts) > 1 or (parts and _BLOCK.match(lead)):
+                out.extend((i, part, True) for part in parts)
+                continue
+        out.append((i, raw, False))
+    return out
+
+
+def _label_number(label: str) -> int | None:
+    """The number of a heading's numbering ("五、" -> 5, "(3)" -> 3, "②" -> 2)."""
+    core = re.sub(r"[\s、.()（）]", "", _fold(label))
+    if core.isdigit():
+        return int(core)
+    if core and core in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(core) + 1
+    return _cn_number(core) if core else None
+
+
+def _classify(guide: GuideText) -> list[_Line]:
+    out: list[_Line] = []
+    counts: dict[str, int] = {}
+    for i, (src, raw, html) in enumerate(_units(guide), 1):
+        no_b = _MARKUP.sub("", raw)
+        clean = _TAG.sub(" ", no_b)
+        s = no_b.strip()
+        md = re.match(r"^(#{1,6})\s*", s)
+        s = s[md.end():] if md else s
+        s = re.sub(r"^(?:»|>>|>)\s*", "", s)
+        s = re.sub(r"^[-*•·]\s+", "", s)  # a list bullet a conversion added
+        folded = _fold(s)  # same length as s
+        line = _Line(no=i, raw=raw, clean=clean, head=folded, src=src, html=html)
+        flat = re.sub(r"\s+", "", _TAG.sub("", folded))
+        if not flat:
+            line.kind = "blank"
+        elif _PAGE.match(folded):
+            line.kind = "page"
+        elif _TOC.search(folded):
+            line.kind = "toc"
+        elif _FORMS.match(flat):
+            line.kind = "forms"
+        elif _ATTACH.match(flat):
+            line.kind = "attach"
+        elif _ATTACH_LIST.match(flat):
+            line.kind = "attach_list"
+        elif m := _CHAPTER.match(folded):
+            line.kind = "chapter"
+            line.chapter = f"{m.group(1)} {_squash(_TAG.sub(' ', s[m.start(2):]))}".strip()
+        elif folded.startswith("<"):
+            line.kind = "text"  # an HTML block (<p>, <li> …): content, never a heading
+        else:
+            for rank, pat in _HEADING:
+                m = pat.match(folded)
+                if m:
+                    line.kind, line.rank = "heading", rank
+                    line.label = s[: m.end()].strip()
+                    line.rest = _TAG.sub(" ", s[m.end():]).strip()
+                    break
+            else:
+                if md:
+                    line.kind, line.rank, line.label = "heading", RANK_MD, ""
+                    line.rest = _TAG.sub(" ", s).strip()
+        if line.kind == "text":
+            counts[flat] = counts.get(flat, 0) + 1
+            prev = next((x for x in reversed(out) if x.kind not in ("blank", "page")), None)
+            m = _LEAD_NAME.match(flat)
+            if m and prev is not None and re.sub(r"\s+", "", prev.clean).endswith("。") and not m.group(1).startswith(NAME_NOT_START + ("本", "该", "上述", "各")):
+                line.lead_name = m.group(1)
+        out.append(line)
+    # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
+    for line in out:
+        if line.kind == "text":
+            key = re.sub(r"\s+", "", _TAG.sub("", line.head))
+            if counts.get(key, 0) >= 4 and len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key):
+                line.kind = "page"
+    return out
+
+
+# ───────────────────────────── heading tree ─────────────────────────────
+
+
+@dataclass
+class _Node:
+    line: _Line
+    rank: int
+    label: str
+    text: str  # heading paragraph: rest of the line (+ continuation when wrapped)
+    text_lines: tuple[int, int]
+    title: str  # up to the terminator, white space squashed
+    section: str | None
+    parent: "_Node | None" = None
+    children: list["_Node"] = field(default_factory=list)
+    end: int = 0  # last line of the span (inclusive)
+    chapter: str = ""
+    lead: bool = False  # an unnumbered paragraph opening with a program's name
+
+    @property
+    def no(self) -> int:
+        return self.line.no
+
+    @property
+    def printed(self) -> str:
+        """The heading as printed (numbering kept), as the hand catalog's `path` has it."""
+        lab = _squash(self.line.label)
+        return f"{lab}{self.title}" if lab else self.title
+
+    def descendants(self):
+        for c in self.children:
+            yield c
+            yield from c.descendants()
+
+
+def _section_of(text: str) -> str | None:
+    flat = re.sub(r"\s+", "", _fold(text))
+    for word, kind in _SECTION_OF:
+        if flat.startswith(word):
+            after = flat[len(word):len(word) + 1]
+            if after == "" or after in "。.：:，,；;、)）】]":
+                return kind
+    return None
+
+
+def _unclosed(s: str) -> bool:
+    return s.count("（") + s.count("(") > s.count("）") + s.count(")")
+
+
+class _Doc:
+    """The classified lines of a guide and what is read from them."""
+
+    def __init__(self, guide: GuideText) -> None:
+        self.guide = guide
+        self.lines = _classify(guide)
+        lens = sorted(len(re.sub(r"\s+", "", ln.clean)) for ln in self.lines if ln.kind in ("text", "heading"))
+        self.wrap = lens[int(len(lens) * 0.9)] if lens else 0
+
+    def L(self, no: int) -> _Line:
+        return self.lines[no - 1]
+
+    def src(self, no: int) -> int:
+        """The guide line the drafter's line `no` stands on."""
+        return self.lines[min(max(no, 1), len(self.lines)) - 1].src
+
+    def guide_clean(self, no: int) -> str:
+        """Guide line `no` (as cited) with markup out and tags as spaces."""
+        lines = self.guide.lines
+        return _TAG.sub(" ", _MARKUP.sub("", lines[no - 1])) if 1 <= no <= len(lines) else ""
+
+    def heading_text(self, line: _Line, stop: int) -> tuple[str, int]:
+        """The heading's paragraph from its numbering on, joined over wrapped lines."""
+        text, last = line.rest, line.no
+        for _ in range(3):
+            if _TERMINATOR.search(text) and not _unclosed(text):
+                break
+            wrapped = self.wrap and len(re.sub(r"\s+", "", self.L(last).clean)) >= 0.9 * self.wrap
+            complete = re.search(r"(?:项目|工程|计划|）|\))\s*$", text)
+            if not (_unclosed(text) or (wrapped and not complete)):
+                break
+            nxt = last + 1
+            while nxt <= stop and self.L(nxt).kind in ("blank", "page"):
+                nxt += 1
+            if nxt > stop or self.L(nxt).kind != "text":
+                break
+            text += self.L(nxt).clean.strip()
+            last = nxt
+        return text, last
+
+    def tree(self, first: int, last: int) -> list[_Node]:
+        """The headings of lines first..last as a forest (rank decides the parent)."""
+        roots: list[_Node] = []
+        stack: list[_Node] = []
+        chapter = ""
+
+        def close(node: _Node, upto: int) -> None:
+            end = upto
+            while end > node.no and self.L(end).kind in ("blank", "page"):
+                end -= 1
+            node.end = end
+
+        for no in range(first, last + 1):
+            ln = self.L(no)
+            if ln.kind == "chapter":
+                chapter = ln.chapter
+                continue
+            if ln.kind == "text" and ln.lead_name:
+                # a paragraph after a program's sections that opens with another program's name:
+                # a program of its own, beside the one it follows
+                owner = next((n for n in reversed(stack) if not n.section and any(c.section for c in n.children)), None)
+                if owner is not None:
+                    node = _Node(line=ln, rank=owner.rank, label="", text=ln.clean.strip(), text_lines=(no, no),
+                                 title=_squash(ln.lead_name), section=None, chapter=chapter, lead=True)
+                    while stack and stack[-1].rank >= node.rank:
+                        close(stack.pop(), no - 1)
+                    if stack:
+                        node.parent = stack[-1]
+                        stack[-1].children.append(node)
+                    else:
+                        roots.append(node)
+                    stack.append(node)
+                continue
+            if ln.kind == "text" and stack:
+                # an unnumbered section line ("补助标准：按……", "【支持条件】"): a section of the
+                # heading it stands under, above that heading's own numbered items
+                flat = re.sub(r"^[【\[]", "", re.sub(r"\s+", "", ln.head))
+                kind = _section_of(flat)
+                if kind and re.match(r"^[\u4e00-\u9fff]{2,6}(?:[：:。】\]]|$)", flat):
+                    owner = None  # the deepest heading above the first section on the stack
+                    for n in stack:
+                        if n.section:
+                            break
+                        owner = n
+                    if owner is not None:
+                        rest = re.sub(r"^\s*[【\[]", "", ln.clean.strip())
+                        node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),
+                                     title=_squash(_TERMINATOR.split(rest, 1)[0]).strip("】]"), section=kind, chapter=chapter)
+                        while stack and stack[-1].rank >= node.rank:
+                            close(stack.pop(), no - 1)
+                        node.parent = stack[-1] if stack else None
+                        if node.parent is not None:
+                            node.parent.children.append(node)
+                        else:
+                            roots.append(node)
+                        stack.append(node)
+                        continue
+            if ln.kind != "heading":
+                continue
+            text, tl = self.heading_text(ln, last)
+            title = _TERMINATOR.split(text, 1)[0]
+            rank: float = ln.rank
+            if ln.html:
+                # an HTML block under an outline item numbers afresh ("五、申报条件" then
+                # "<p>一、申请单位基本条件</p>"): a heading of it that would close the item it
+                # stands under, without continuing that item's numbering, is nested below it
+                anchor = next((n for n in reversed(stack) if not n.line.html and n.line.kind == "heading"), None)
+                if anchor is not None and ln.rank <= anchor.rank:
+                    a_no, h_no = _label_number(anchor.label), _label_number(ln.label)
+                    continues = ln.rank == anchor.rank and a_no is not None and h_no == a_no + 1
+                    if not continues:
+                        rank = anchor.rank + 0.5 + ln.rank / 100
+            node = _Node(
+                line=ln, rank=rank, label=ln.label, text=text, text_lines=(no, tl),
+                title=_squash(title), section=_section_of(text) if ln.rank > RANK_MD else None,
+                chapter=chapter,
+            )
+            while stack and stack[-1].rank >= node.rank:
+                close(stack.pop(), no - 1)
+            if stack:
+                node.parent = stack[-1]
+                stack[-1].children.append(node)
+            else:
+                roots.append(node)
+            stack.append(node)
+        while stack:
+            close(stack.pop(), last)
+        return roots
+
+
+# ───────────────────────────── the guide's frame ─────────────────────────────
+
+
+def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
+    """(line, name) of every guide title: a short line ending in 指南, joined with the lines
+    before it (up to two) when the title wraps and does not start with its year."""
+    out = []
+
+    def flat_of(ln: _Line) -> str:
+        return re.sub(r"\s+", "", _TAG.sub("", ln.head.lstrip("#")))
+
+    def title_like(flat: str) -> bool:
+        return bool(flat) and not re.search(r"[，。；：,;:]", flat) and not flat.startswith(("《", "附件"))
+
+    for ln in doc.lines:
+        if ln.kind not in ("text", "heading") or ln.kind == "heading" and ln.rank != RANK_MD:
+            continue
+        flat = flat_of(ln)
+        if not (2 <= len(flat) <= 80) or not title_like(flat):
+            continue
+        if not re.search(r"指南([（(][^）)]*[）)])?$", flat):
+            continue
+        name, at = flat, ln.no
+        for _ in range(2):
+            if re.match(r"^\d{4}", name) or len(name) >= 80:
+                break
+            prev = at - 1
+            while prev >= 1 and doc.L(prev).kind == "blank" and at - prev <= 3:
+                prev -= 1
+            if prev < 1 or doc.L(prev).kind != "text":
+                break
+            pflat = flat_of(doc.L(prev))
+            if not (title_like(pflat) and len(pflat) <= 40):
+                break
+            name, at = pflat + name, prev
+        if len(name) >= 6 and re.search(r"年|专项|项目|资金", name):
+            out.append((ln.no, name))
+    return out
+
+
+def _document_title(doc: _Doc) -> str | None:
+    """The notice's title ("关于……的通知", with its 文号) from the first lines, if there is one."""
+    firsts = [ln for ln in doc.lines[:80] if ln.kind in ("text", "heading")]
+    number = None
+    for i, ln in enumerate(firsts[:40]):
+        flat = re.sub(r"\s+", "", ln.head)
+        if number is None and re.search(r"〔\d{4}〕\d+号$", flat) and len(flat) < 30:
+            number = flat
+        if flat.startswith("关于"):
+            title = flat
+            for nxt in firsts[i + 1 : i + 4]:
+                if title.endswith(("通知", "通告", "公告", "意见")):
+                    break
+                title += re.sub(r"\s+", "", nxt.head)
+            if re.search(r"(通知|通告|公告|意见)$", title) and len(title) <= 100:
+                return f"{title}（{number}）" if number else title
+    return None
+
+
+def _markdown_title(doc: _Doc) -> str | None:
+    parts = []
+    for ln in doc.lines[:40]:
+        if ln.kind == "heading" and ln.rank == RANK_MD:
+            parts.append(re.sub(r"\s+", "", _TAG.sub("", ln.rest)))
+        elif parts and ln.kind not in ("blank", "page"):
+            break
+    return "".join(parts) or None
+
+
+def _year_of(texts: list[str]) -> int | None:
+    for t in texts:
+        m = re.search(r"(20\d{2})\s*年度", t)
+        if m:
+            return int(m.group(1))
+    for t in texts:
+        m = re.search(r"(?<!\d)(20\d{2})(?!\d)", t)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _fund_of(texts: list[str]) -> str | None:
+    for t in texts:
+        m = re.search(r"(?:年度?)?((?:江苏省|[\u4e00-\u9fff]{2,6}[省市])[\u4e00-\u9fff（）]{2,30}?专项资金)", re.sub(r"\s+", "", t))
+        if m:
+            return m.group(1)
+    return None
+
+
+# ───────────────────────────── the draft ─────────────────────────────
+
+
+@dataclass
+class Draft:
+    """A drafted catalog document: `document` is the YAML data (every entry `review: draft`)."""
+
+    text: GuideText
+    document: dict
+    problems: list[str] = field(default_factory=list)  # citations that do not stand (must be empty)
+    todo: int = 0  # sentences listed under todo: (document and programs)
+    requoted: int = 0  # quotes rewritten with "……" over page furniture / markup
+    demoted: list[str] = field(default_factory=list)  # numbers taken out (unverifiable / refused), each also a todo
+    schema_errors: list[str] = field(default_factory=list)  # what the catalog schema still refuses (must be empty)
+
+    @property
+    def programs(self) -> list[dict]:
+        return self.document["programs"]
+
+    def to_yaml(self) -> str:
+        import yaml
+
+        head = (
+            f"# 草稿（review: draft）：由 subsidykit catalog draft 从 {self.text.file} 生成，未经审核。\n"
+            f"# 每个数字都引自原文（source）；未能读成数据的句子列在 todo 下，须人工补录或确认。\n"
+            f"# {len(self.programs)} 个项目，{self.todo} 条待处理（todo），引文问题 {len(self.problems)} 个。\n"
+        )
+        return head + yaml.dump(
+            _plain(self.document), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=4096
+        )
+
+    def write(self, out: Path) -> list[Path]:
+        """Write the YAML to `out`; for a .pdf/.docx (or re-encoded) guide also the text the
+        citations point to, beside it (NAME.txt).  Returns the files written."""
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        written = []
+        if self.text.extracted:
+            written.append(self.text.write(out.parent))
+        out.write_text(self.to_yaml(), encoding="utf-8")
+        written.append(out)
+        return written
+
+
+def draft_guide(path: Path, *, year: int | None = None, fund: str | None = None) -> Draft:
+    """Draft the catalog document of the guide at `path` (.txt, .pdf or .docx)."""
+    path = Path(path)
+    guide = read_guide(path)
+    if guide.extracted:
+        with tempfile.TemporaryDirectory(prefix="subsidykit-draft-") as tmp:
+            guide.write(Path(tmp))
+            return draft_text(guide, root=Path(tmp), year=year, fund=fund)
+    return draft_text(guide, root=path.parent, year=year, fund=fund)
+
+
+def draft_text(guide: GuideText, *, root: Path, year: int | None = None, fund: str | None = None) -> Draft:
+    """Draft from lines already read; `root` is the folder where `guide.file` is (for the check)."""
+    return _Drafter(guide, root, year, fund).run()
+
+
+class _Drafter:
+    def __init__(self, guide: GuideText, root: Path, year: int | None, fund: str | None) -> None:
+        self.guide = guide
+        self.root = Path(root)
+        self.doc = _Doc(guide)
+        self.year_arg, self.fund_arg = year, fund
+        from subsidykit.authoring import clauses
+
+        self.clauses = clauses
+        self.file = guide.file
+        self.stitches: list[tuple[str, str]] = []  # (lead, rest) the drafter joined for one benefit
+
+    # ── frame ──
+    def frame(self) -> None:
+        doc = self.doc
+        n = len(doc.lines)
+        titles = _guide_titles(doc)
+        self.parts: list[tuple[str | None, int, int]] = []
+        if titles:
+            self.preamble = (1, titles[0][0] - 1)
+            for k, (no, name) in enumerate(titles):
+                stop = titles[k + 1][0] - 1 if k + 1 < len(titles) else n
+                end = stop
+                for j in range(no + 1, stop + 1):
+                    if doc.L(j).kind in ("attach", "forms", "attach_list"):
+                        end = j - 1
+                        break
+                self.parts.append((name, no + 1, end))
+        else:
+            self.preamble = (1, 0)
+            end = next((ln.no - 1 for ln in doc.lines if ln.kind in ("forms", "attach_list")), n)
+            self.parts.append((None, 1, end))
+        heads = [re.sub(r"\s+", "", ln.head.lstrip("#")) for ln in doc.lines[:60] if ln.kind != "blank"]
+        names = [t[1] for t in titles]
+        self.year = self.year_arg or _year_of(names) or _year_of(heads)
+        if not self.year:
+            raise BadInputError("无法从指南标题判断年度，请用 --year 指定")
+        self.fund = self.fund_arg or _fund_of(names) or _fund_of([_document_title(doc) or ""])
+        notice = _document_title(doc)
+        md_title = _markdown_title(doc)
+        self.chapters = self._chapters()
+        if names:
+            self.guides = list(dict.fromkeys(names))
+        elif self.chapters:
+            self.guides = list(dict.fromkeys(c for _, c, _ in self.chapters))
+        else:
+            self.guides = []
+        if notice:
+            self.title = notice
+        elif len(self.guides) == 1 and names:
+            self.title = self.guides[0]
+        elif names and self.fund:
+            self.title = f"{self.year}年度{self.fund}项目申报指南（共{len(self.guides)}份指南）"
+        else:
+            self.title = md_title or next((re.sub(r"\s+", "", ln.head) for ln in doc.lines if ln.kind != "blank"), self.file)
+        if not self.fund:
+            self.fund = md_title or self.title
+        if not self.guides:
+            self.guides = [self.title]
+
+    def _chapters(self) -> list[tuple[int, str, bool]]:
+        """(line, chapter, in_toc) of every chapter marker."""
+        out = []
+        for ln in self.doc.lines:
+            if ln.kind != "chapter":
+                continue
+            ahead = [x for x in self.doc.lines[ln.no : ln.no + 8] if x.kind != "blank"][:4]
+            out.append((ln.no, ln.chapter, any(x.kind == "toc" for x in ahead)))
+        return out
+
+    def guide_of(self, part_guide: str | None, node: _Node) -> str:
+        if part_guide:
+            return part_guide
+        marks = [(no, c) for no, c, toc in self.chapters if not toc]
+        inside = [c for no, c in marks if node.no < no <= node.end]
+        if inside:
+            return inside[0]
+        before = [c for no, c in marks if no < node.no]
+        if before:
+            return before[-1]
+        after = [c for no, c in marks if no > node.no]
+        return after[0] if after else self.guides[0]
+
+    # ── run ──
+    def run(self) -> Draft:
+        self.frame()
+        self.todo_doc: list[dict] = []
+        general = self.general_conditions()
+        programs: list[dict] = []
+        for guide_name, first, last in self.parts:
+            if last < first:
+                continue
+            for root in self.doc.tree(first, last):
+                for node in self._program_nodes(root):
+                    programs.extend(self.programs_of(node, guide_name))
+        self.table_quotas(programs)
+        self.contacts(programs)
+        self.assign_ids(programs)
+        document = {
+            "file": self.file,
+            "title": self.title,
+            "year": self.year,
+            "fund": self.fund,
+            "guides": self.guides,
+            "review": "draft",
+            "general_thresholds": general,
+            "general_applies_to": list(self.guides) if general else [],
+            "programs": programs,
+            "todo": self.todo_doc,
+        }
+        draft = Draft(text=self.guide, document=document)
+        self.verify(draft)
+        self.validate(draft)
+        draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
+        return draft
+
+    # ── programs ──
+    def _program_nodes(self, root: _Node):
+        """The program headings of a tree, outermost first, never inside a section."""
+        def walk(node: _Node, inside: bool):
+            if node.section:
+                return
+            found = self._is_program(node) or (not inside and self._is_measure(node))
+            if found:
+                yield node
+            for c in node.children:
+                yield from walk(c, inside or found)
+
+        yield from walk(root, False)
+
+    def _is_program(self, node: _Node) -> bool:
+        if node.section:
+            return False
+        if any(c.section in PROGRAM_SECTIONS for c in node.children):
+            return True
+        if node.rank == RANK_MD:
+            return False
+        name = _clean_title(node.title)[0]
+        if not name.endswith("项目") or len(name) > 40 or "\t" in node.text[: len(node.title) + 2]:
+            return False
+        # a leaf: nothing below it is a program or has sections
+        return not any(d.section in PROGRAM_SECTIONS or self._is_program(d) for d in node.children)
+
+    def _is_measure(self, node: _Node) -> bool:
+        """A numbered measure of a policy ("2. 支持某类人才。……最高给予 N 万元 X 补贴"): a leaf
+        heading with a short name that grants an amount of money in its own paragraph."""
+        if node.rank < RANK_CN or node.children or node.lead:
+            return False
+        name = _clean_title(node.title)[0]
+        if not (2 <= len(name) <= 30) or re.search(r"[，,；;、]", name) or _section_of(name):
+            return False
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
+        return bool(_MONEY.search(body))
+
+    def path_of(self, node: _Node) -> list[str]:
+        out = []
+        p = node.parent
+        while p is not None:
+            if not p.section:
+                out.append(p.printed)
+            p = p.parent
+        return out[::-1]
+
+    def section_lines(self, node: _Node, skip: set[int] = frozenset(), head: bool = True) -> list[tuple[int, str]]:
+        """(line, text) of a section: its heading line without the numbering and section word,
+        then every line of its span (numbering of sub-items dropped), furniture left out."""
+        out = []
+        for no in range(node.no, node.end + 1):
+            if no in skip:
+                continue
+            ln = self.doc.L(no)
+            if ln.kind in ("blank", "page", "toc", "chapter", "attach", "forms", "attach_list"):
+                continue
+            if no == node.no:
+                text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", ln.clean.strip())
+                if head and node.section:
+                    text = _after_word(text)
+            elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html:
+                text = ln.rest
+            else:  # a paragraph of an HTML line keeps its numbering, which stands between it and the one before
+                text = ln.clean.strip()
+            if text.strip():
+                out.append((ln.src, text))
+        return out
+
+    def body_lines(self, node: _Node) -> list[tuple[int, str]]:
+        """A leaf program's own text: the heading paragraph after its title, and what follows."""
+        lines = self.section_lines(node, head=False)
+        if node.lead:
+            return [(no, t) for no, t in lines]
+        if lines and lines[0] == (node.line.src, node.line.rest if node.line.kind == "heading" else node.line.clean.strip()):
+            rest = lines[0][1]
+            m = _TERMINATOR.search(rest)
+            rest = rest[m.end():] if m else ""
+            lines[0] = (node.line.src, rest)
+            if not rest.strip():
+                lines = lines[1:]
+        return lines
+
+    def programs_of(self, node: _Node, part_guide: str | None) -> list[dict]:
+        guide = self.guide_of(part_guide, node)
+        path = self.path_of(node)
+        secs: dict[str, list[_Node]] = {}
+        for c in node.children:
+            if c.section:
+                secs.setdefault(c.section, []).append(c)
+        title, no_app, remark = _clean_title(node.title, node.text)
+        base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
+        if not secs:  # a leaf program: its own text is its award clause
+            body = self.body_lines(node)
+            groups = _benefit_groups(body)
+            if len(groups) < 2:
+                prog = self.assemble(base, award=body)
+                if groups and not groups[0].grant and prog["kind"] != "none":
+                    prog["grant"] = False
+                    prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), f"{groups[0].noun}：贷款、担保或投资额度，不是补助") if x)
+                return [prog]
+            # a measure granting different kinds of money (a grant and a loan limit, a living
+            # allowance and a housing subsidy): one program for each, under the measure's title
+            out = []
+            for g in groups:
+                self.stitches.extend(g.stitches)
+                prog = self.assemble(base, award=g.lines, conditions=g.context_lines)
+                prog["_benefit"] = g.noun
+                if not g.grant:
+                    prog["grant"] = False
+                note = f"同一措施中的一项：{g.noun}" + ("（贷款、担保或投资额度，不是补助）" if not g.grant else "")
+                prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), note) if x)
+                out.append(prog)
+            return out
+        split = self.split_items(node, secs)
+        if split:
+            return split
+        return [self.assemble(
+            base,
+            award=self._lines(secs.get("award", [])),
+            conditions=self._lines(secs.get("conditions", [])),
+            quota=self._lines(secs.get("quota", [])),
+            office=secs.get("office", []),
+        )]
+
+    def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for n in nodes:
+            out.extend(self.section_lines(n, skip))
+        return out
+
+    # ── items named by program (one program each) ──
+    def split_items(self, node: _Node, secs: dict[str, list[_Node]]) -> list[dict]:
+        award_items = [(nm, d) for s in secs.get("award", []) for d in s.children if (nm := _item_name(d, loose=True))]
+        cond_items = [(nm, d) for s in secs.get("conditions", []) for d in s.descendants() if (nm := _item_name(d, loose=False))]
+        if len({_norm(n) for n, _ in award_items}) >= 2:
+            names = [n for n, _ in award_items]
+        elif len({_norm(n) for n, _ in cond_items}) >= 2 and not any(_item_name(d, loose=True) for s in secs.get("award", []) for d in s.children):
+            names = [n for n, _ in cond_items]
+        else:
+            return []
+        names = list(dict.fromkeys(names))
+        parent_path = self.path_of(node) + [node.printed]
+        guide = self.guide_of(self._part_guide_for(node), node)
+        out = []
+        cond_owner: dict[int, str] = {}
+        for nm, d in cond_items:
+            best = _best_name(nm, names)
+            if best is not None:
+                cond_owner[d.no] = best
+        for name in names:
+            award_own = [d for nm, d in award_items if nm == name]
+            if award_own:
+                award = self._lines(award_own)
+                # sentences of the award section that belong to no item are shared
+                owned = {ln for _, d in award_items for ln in range(d.no, d.end + 1)}
+                award = self._lines(secs["award"], skip=owned) + award
+            else:
+                award = self._lines(secs.get("award", []))
+            skip: set[int] = set()
+            for nm, d in cond_items:
+                if cond_owner.get(d.no) not in (None, name):
+                    skip.update(range(d.no, d.end + 1))
+            conditions = self._lines(secs.get("conditions", []), skip)
+            own_cond = [d for nm, d in cond_items if cond_owner.get(d.no) == name]
+            own_text = re.sub(r"\s+", "", "".join(self.doc.L(i).clean for d in own_cond for i in range(d.no, d.end + 1)))
+            title, no_app, remark = _clean_title(name)
+            base = {
+                "guide": guide,
+                "path": parent_path,
+                "title": title,
+                "no_application": no_app or _clean_title(node.title, node.text)[1],
+                "remark": remark,
+                "node": node,
+            }
+            if not award_own and "另行通知" in own_text:
+                award = self._lines(own_cond)  # its own text says the scheme comes later: no amount
+            out.append(self.assemble(base, award=award, conditions=conditions, quota=self._lines(secs.get("quota", [])),
+                                     office=secs.get("office", []), quota_of=name))
+        # a shared 支持数量 that names no item belongs to the one item with an award, if only one has
+        paying = [p for p in out if p["kind"] != "none"]
+        if secs.get("quota") and len(paying) == 1 and not any(p.get("quota") for p in out):
+            parsed = self.clauses.parse_quota(self._lines(secs["quota"]), self.file)
+            total = parsed.data.get("quota")
+            if total:
+                prog = paying[0]
+                prog["quota"] = {k: v for k, v in total.items() if k in ("value", "source", "note")}
+                prog["todo"] = [t for t in prog["todo"] if not str(t.get("note", "")).startswith("支持数量为各子项合计")]
+                prog["note"] = "；".join(x for x in (prog.get("note"), "支持数量为本组合计，同组其他项目无金额（另行通知）") if x)
+        return out
+
+    def _part_guide_for(self, node: _Node) -> str | None:
+        for name, first, last in self.parts:
+            if first <= node.no <= last:
+                return name
+        return None
+
+    # ── one program ──
+    def assemble(self, base: dict, *, award=(), conditions=(), quota=(), office=(), quota_of: str | None = None) -> dict:
+        """One program from its sections: the clause parsers' data, cited, and their todo.
+        `quota_of`: the program is one item of a shared 支持数量, whose "其中" part names it."""
+        prog: dict = {
+            "id": "",
+            "year": self.year,
+            "fund": self.fund,
+            "guide": base["guide"],
+            "path": base["path"],
+            "title": base["title"],
+            "review": "draft",
+        }
+        if base["no_application"]:
+            prog["no_application"] = True
+        todo: list[dict] = []
+        data: dict = {}
+        if award:
+            parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"])
+            data.update(copy.deepcopy(parsed.data))
+            todo.extend(parsed.todo)
+        thresholds = list(data.pop("thresholds", []) or [])
+        if conditions:
+            parsed = self.clauses.parse_conditions(list(conditions), self.file)
+            thresholds = list(parsed.data.get("thresholds", []) or []) + thresholds
+            for k, v in parsed.data.items():
+                if k != "thresholds" and k not in data:
+                    data[k] = v
+            todo.extend(parsed.todo)
+        quota_data, sub_quotas = None, []
+        if quota:
+            parsed = self.clauses.parse_quota(list(quota), self.file)
+            quota_data = parsed.data.get("quota")
+            sub_quotas = [q for q in getattr(parsed, "sub_quotas", []) or [] if q.get("op", "<=") == "<="]
+            todo.extend(parsed.todo)
+            if quota_of is not None:
+                total = quota_data
+                quota_data = _pick(quota_of, sub_quotas) or self._named_quota(quota_of, list(quota))
+                if quota_data is None and total:
+                    s = total["source"]
+                    todo.append({"lines": list(s["lines"]), "text": s["text"],
+                                 "note": "支持数量为各子项合计，原文未分到本项目，未写入 quota"})
+        kind = data.pop("kind", None) or "none"
+        prog["kind"] = kind
+        for key in ("base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "stages", "components",
+                    "first_payment", "source", "variants", "grant", "minimum", "city_limits", "aliases"):
+            if key in data and data[key] not in (None, [], {}):
+                prog[key] = data.pop(key)
+        notes = [n for n in (data.pop("note", None), base.get("remark")) if n]
+        if quota_data:
+            prog["quota"] = {k: v for k, v in quota_data.items() if k in ("value", "source", "note")}
+        if sub_quotas and quota_of is None:
+            # "其中 X 不超过 N 个": the variant named X has that quota; categories the 支持数量
+            # names that are no variant yet (two or more of them) become variants with just
+            # their quota, the program's amounts being theirs (not for tiered programs, whose
+            # variants carry their own amounts)
+            variants = prog.get("variants") if isinstance(prog.get("variants"), list) else []
+            used: set[int] = set()
+            for v in variants:
+                q = _pick(v.get("name", ""), sub_quotas) if isinstance(v, dict) and not v.get("quota") else None
+                if q:
+                    v["quota"] = q
+                    used.update(i for i, sq in enumerate(sub_quotas) if sq["source"] is q["source"])
+            rest = [sq for i, sq in enumerate(sub_quotas) if i not in used and sq.get("name")]
+            names = {_norm(v.get("name", "")) for v in variants if isinstance(v, dict)}
+            if len(sub_quotas) >= 2 and prog["kind"] != "tiered" and rest:
+                for sq in rest:
+                    if _norm(sq["name"]) in names:
+                        continue
+                    variants.append({"name": sq["name"], "quota": {"value": sq["value"], "source": sq["source"]},
+                                     "note": "支持数量中单列的一类，金额同本项目"})
+                    names.add(_norm(sq["name"]))
+                prog["variants"] = variants
+        if thresholds:
+            prog["thresholds"] = thresholds
+        for key, value in data.items():  # anything else the parsers gave, in their words
+            if value not in (None, [], {}):
+                prog.setdefault(key, value)
+        if notes:
+            prog["note"] = "；".join(notes)
+        if not award:
+            todo.append({
+                "lines": [self.doc.src(base["node"].no), self.doc.src(base["node"].text_lines[1])],
+                "text": _squash_quote(self._heading_quote(base["node"])),
+                "note": "未找到补助标准：kind 记为 none，请核对原文",
+            })
+        if office:
+            self._office_section(prog, office)
+        prog["todo"] = _dedupe_todo(todo)
+        prog["_node"] = base["node"]
+        return prog
+
+    def _named_quota(self, name: str, lines: list[tuple[int, str]]) -> dict | None:
+        """"X项目不超过 N 个" in a shared 支持数量 (in a sentence of its own, "……。其中，X项目不超过
+        N个，Y项目不超过M个。"), as the quota of program X, cited by that clause."""
+        core = _norm(re.sub(r"项目$", "", name))
+        chars, where = [], []
+        for no, t in lines:
+            chars.extend(t)
+            where.extend([no] * len(t))
+        text = "".join(chars)
+        folded = _fold(text)
+        for m in re.finditer(r"[^，,；;。]+", folded):
+            if not core or core not in _norm(m.group(0)):
+                continue
+            q = re.search(r"(?:不超过|不多于|最多|至多|限报|限)\s*(\d+)\s*(?:个|家|项|名)", m.group(0))
+            if q:
+                a, b = m.start(), m.end()
+                return {"value": Decimal(q.group(1)),
+                        "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": _squash_quote(text[a:b])}}
+        return None
+
+    def _heading_quote(self, node: _Node) -> str:
+        a, b = node.text_lines
+        return "".join(self.doc.L(i).clean.strip() for i in range(a, b + 1))
+
+    def _office_section(self, prog: dict, nodes: list[_Node]) -> None:
+        for n in nodes:
+            for no, text in self.section_lines(n):
+                t = _squash(text)
+                if t:
+                    prog["office"] = t
+                    prog["contact_source"] = {"file": self.file, "lines": [no, no], "text": t}
+                    return
+
+    # ── quotas in tables ──
+    def _tables(self) -> list[dict]:
+        """Tables with a quota column (支持数量 / 入库数量 …): {title, first, rows: [{no, name, quota,
+        text}]}.  A table is a header line of three or more cells (tabs or two spaces or more
+        between) naming the column, then its rows (a serial number first, or as many cells; a
+        line that is neither, right after a row, is that row's cell going on); a header repeated
+        after a page break goes on with the same table; the title is the short line just above
+        the first header."""
+        lines = self.guide.lines
+        out: list[dict] = []
+        table = None
+
+        def cells(line: str) -> list[str]:
+            return [c.strip() for c in re.split(r"\t+|\s{2,}", line.strip()) if c.strip()]
+
+        def header(cs: list[str]) -> tuple[int, int] | None:
+            flat = [_norm(_TAG.sub("", c)) for c in cs]
+            if len(cs) < 3:
+                return None
+            q = next((i for i, c in enumerate(flat) if c in _QUOTA_COLUMNS), None)
+            if q is None:
+                return None
+            name = next((i for i, c in enumerate(flat) if c in _NAME_COLUMNS), None)
+            if name is None:
+                name = 1 if flat[0] in ("序号", "编号") else 0
+            return name, q
+
+        pending: list[int] = []  # the lines of the row being read (a cell may wrap onto the next line)
+
+        def flush() -> None:
+            if not pending or table is None:
+                pending.clear()
+                return
+            cs = cells("".join(lines[k - 1].strip() if i else lines[k - 1] for i, k in enumerate(pending)))
+            if len(cs) == table["width"]:
+                name, qcell = cs[table["name"]], cs[table["quota"]]
+            else:
+                name, qcell = cs[min(table["name"], len(cs) - 1)], cs[-1]
+            m = _COUNT.search(_fold(re.sub(r"\s+", "", _TAG.sub("", qcell))))
+            if m:
+                name_text = _squash(_TAG.sub(" ", name))
+                table["rows"].append({"no": pending[0], "last": pending[-1], "name": name_text, "quota": Decimal(m.group(1)),
+                                      "text": f"{name_text}……{_squash(_TAG.sub(' ', qcell))}"})
+            pending.clear()
+
+        for no, line in enumerate(lines, 1):
+            cs = cells(line)
+            if not cs:
+                flush()
+                continue
+            head = header(cs)
+            if head:
+                flush()
+                if table is None or table["ended"]:
+                    title = ""
+                    for back in range(no - 1, max(0, no - 4), -1):
+                        flat = _norm(_TAG.sub("", lines[back - 1]))
+                        if flat:
+                            if len(flat) <= 80 and "。" not in flat and len(cells(lines[back - 1])) == 1:
+                                title = _squash(_TAG.sub(" ", lines[back - 1]))
+                            break
+                    table = {"title": title, "first": no, "name": head[0], "quota": head[1], "width": len(cs),
+                             "rows": [], "ended": False}
+                    out.append(table)
+                else:
+                    table.update(name=head[0], quota=head[1], width=len(cs))
+                continue
+            if table is None or table["ended"]:
+                continue
+            if re.fullmatch(r"\d{1,3}", _fold(cs[0])) or len(cs) == table["width"]:
+                flush()
+                pending.append(no)
+                continue
+            if pending:
+                pending.append(no)  # the row's cell goes on
+                continue
+            table["ended"] = True
+        flush()
+        return [t for t in out if t["rows"]]
+
+    def table_quotas(self, programs: list[dict]) -> None:
+        """A program without a quota of its own takes it from a table with a quota column: the
+        rows that name it (the longest run of words they share covers most of the shorter
+        name), or, rows naming no program, the program the table's title names in brackets
+        ("X（公共服务平台）重点方向": its directions).  The table's title, outside the brackets,
+        names the heading it belongs to; only programs under that heading are considered.
+        Several rows: the quota is their sum, cited by every row."""
+        tables = self._tables()
+        if not tables:
+            return
+        for table in tables:
+            open_ = [p for p in programs if not p.get("quota")]
+            if not open_:
+                return
+            title = table["title"]
+            outer = re.sub(r"[（(][^（）()]*[）)]", "", title)
+            outer = re.sub(r"^\d{4}\s*年度?", "", _norm(outer))
+            outer = re.sub(r"(?:专项)?(?:重点方向|重点任务|支持方向|汇总表|一览表|表)$", "", outer)
+            inner = [x for x in re.findall(r"[（(]([^（）()]*)[）)]", title) if len(_norm(x)) >= 4]
+            scope = open_
+            if len(outer) >= 4:
+                scored = [(max([_lcs_ratio(outer, _unnumbered(h)) for h in p["path"]] or [0.0]), i) for i, p in enumerate(open_)]
+                best = max(s for s, _ in scored)
+                if best >= 0.6:
+                    scope = [open_[i] for s, i in scored if s == best]
+            named: dict[int, list[dict]] = {}
+            left = []
+            for row in table["rows"]:
+                scores = sorted(((_lcs_ratio(row["name"], p["title"]), i) for i, p in enumerate(scope)), reverse=True)
+                if scores and scores[0][0] >= 0.6 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+                    named.setdefault(scores[0][1], []).append(row)
+                    continue
+                owner = None
+                for b in inner:
+                    bs = sorted(((_lcs_ratio(b, p["title"]), i) for i, p in enumerate(scope)), reverse=True)
+                    if bs and bs[0][0] >= 0.8 and (len(bs) == 1 or bs[1][0] < bs[0][0]):
+                        owner = bs[0][1]
+                        break
+                if owner is None:
+                    left.append(row)
+                else:
+                    named.setdefault(owner, []).append(row)
+            for i, rows in named.items():
+                prog = scope[i]
+                total = sum(r["quota"] for r in rows)
+                at = f"附表「{title}」" if title else f"第{table['first']}行起的附表"
+                if len(rows) == 1:
+                    note = f"支持数量取自{at}"
+                else:
+                    note = f"支持数量为{at}中{len(rows)}行之和：{' + '.join(str(r['quota']) for r in rows)} = {total}"
+                prog["quota"] = {
+                    "value": total,
+                    "source": {"file": self.file, "lines": [rows[0]["no"], rows[-1]["last"]], "text": "……".join(r["text"] for r in rows)},
+                    "note": note,
+                }
+                prog["todo"] = [t for t in prog.get("todo", []) if not str(t.get("note", "")).startswith("支持数量为各子项合计")]
+            if named:
+                for row in left:
+                    self.todo_doc.append({"lines": [row["no"], row["last"]], "text": row["text"],
+                                          "note": f"附表「{title}」此行的支持数量未能对应到项目"})
+
+    # ── contact table ──
+    def contacts(self, programs: list[dict]) -> None:
+        """office/phone: the 联系方式 table's row naming the program; else a "联系方式：处室 电话"
+        line in the program's own text, or in the text of a short heading above it."""
+        rows = self._contact_rows()
+        for prog in programs:
+            if prog.get("office"):
+                continue
+            row = _match_row(prog, rows) if rows else None
+            if row:
+                prog["office"], prog["phone"] = row["office"], row["phone"]
+                prog["contact_source"] = {"file": self.file, "lines": [row["first"], row["last"]], "text": row["text"]}
+                continue
+            found = self._inline_contact(prog["_node"])
+            if found:
+                prog["office"], prog["phone"], prog["contact_source"] = found
+
+    def _inline_contact(self, node: _Node):
+        spans = [node]
+        p = node.parent
+        while p is not None:
+            if p.end - p.no <= 80:
+                spans.append(p)
+            p = p.parent
+        for n in spans:
+            for no in range(n.no, n.end + 1):
+                clean = self.doc.L(no).clean
+                at = re.search(r"联系方式|联系电话|咨询电话", clean)
+                if not at:
+                    continue
+                m = re.search(
+                    r"([\u4e00-\u9fff（）()]{2,30}?(?:处|局|室|司|中心|厅|部|办|科|委))\s*(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))",
+                    clean[at.end(): at.end() + 160],
+                )
+                if m:
+                    a, b = at.end() + m.start(), at.end() + m.end()
+                    office = m.group(1)
+                    office = re.sub(r"^(?:[:：]|及|政策指导)+", "", office)
+                    src = self.doc.src(no)
+                    return office, re.sub(r"\s+", "", m.group(2)), {
+                        "file": self.file, "lines": [src, src], "text": _squash_text(clean[a:b])}
+        return None
+
+    def _contact_rows(self) -> list[dict]:
+        doc = self.doc
+        start = None
+        for ln in doc.lines:
+            flat = re.sub(r"\s+", "", ln.head)
+            if "联系方式" in flat and len(flat) <= 80 and not re.search(r"[。；]", flat):
+                ahead = [x for x in doc.lines[ln.no : ln.no + 8] if x.kind != "blank"][:3]
+                if any("电话" in x.head and ("处室" in x.head or "单位" in x.head or "部门" in x.head) for x in ahead):
+                    start = ln.no + 1
+        if start is None:
+            return []
+        rows: list[dict] = []
+        cur: list[_Line] = []
+
+        def flush(phone_row: bool) -> None:
+            if not cur:
+                return
+            text = " ".join(x.clean.strip() for x in cur)
+            row = {"first": cur[0].src, "last": cur[-1].src, "text": _squash_text(text), "key": text, "inherit": False}
+            if phone_row:
+                m = list(_PHONE.finditer(text))[-1]
+                before = text[: m.start()].rstrip()
+                toks = before.split()
+                office = toks[-1] if toks else ""
+                if not office.endswith(_OFFICE_END):
+                    mm = re.search(r"([\u4e00-\u9fff（）()]{2,20}?(?:处|局|室|司|中心|厅|部|办|科|委))$", before.replace(" ", ""))
+                    office = mm.group(1) if mm else ""
+                row["phone"] = re.sub(r"\s+", "", m.group(1))
+                row["office"] = office
+                row["key"] = before[: len(before) - len(office)] if office and before.endswith(office) else before
+            else:
+                row["phone"] = row["office"] = None
+            rows.append(row)
+            cur.clear()
+
+        for ln in doc.lines[start - 1 :]:
+            if ln.kind in ("attach", "forms", "attach_list") or (ln.kind == "heading" and ln.rank == RANK_MD):
+                break
+            if len(re.sub(r"\s+", "", ln.clean)) > 150:
+                break  # a paragraph, not a table row: the table has ended
+            if ln.kind in ("blank", "page", "chapter"):
+                continue
+            if len(cur) >= 8:
+                flush(False)
+            if "电话" in ln.head and ("处室" in ln.head or "部门" in ln.head):
+                flush(False)
+                continue
+            if ln.kind == "heading" and ln.rank > RANK_MD and cur:
+                flush(False)
+            cur.append(ln)
+            if _PHONE.search(ln.clean):
+                flush(True)
+        flush(False)
+        # a row without office and phone shares the cells of the row above (merged cells)
+        out = []
+        for i, row in enumerate(rows):
+            if row["phone"] is None:
+                prev = rows[i - 1] if i else None
+                lab = re.match(r"\s*(\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)])", _fold(row["key"]))
+                if prev and prev.get("phone") and lab and prev["last"] < row["first"]:
+                    row = dict(row, office=prev["office"], phone=prev["phone"], first=prev["first"],
+                               text=prev["text"] + " " + row["text"], inherit=True)
+                    rows[i] = row
+            out.append(row)
+        return [r for r in out if r.get("phone")]
+
+    # ── ids ──
+    def assign_ids(self, programs: list[dict]) -> None:
+        seen: dict[str, int] = {}
+        for prog in programs:
+            key = "/".join([prog["guide"], *prog["path"], prog["title"], *([prog["_benefit"]] if prog.get("_benefit") else [])])
+            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:7]
+            pid = f"{self.year}-d{digest}"
+            seen[pid] = seen.get(pid, 0) + 1
+            if seen[pid] > 1:
+                pid = f"{pid}-{seen[pid]}"
+            prog["id"] = pid
+            prog.pop("_node", None)
+            prog.pop("_benefit", None)
+        # keep the key order readable: id first
+        for i, prog in enumerate(programs):
+            programs[i] = {"id": prog.pop("id"), **prog}
+
+    # ── notice: general conditions ──
+    def general_conditions(self) -> list[dict]:
+        first, last = self.preamble
+        if last < first:
+            return []
+        thresholds: list[dict] = []
+        for root in self.doc.tree(first, last):
+            for node in [root, *root.descendants()]:
+                if node.section == "conditions" and (node.parent is None or not node.parent.section):
+                    parsed = self.clauses.parse_conditions(self.section_lines(node), self.file)
+                    thresholds.extend(parsed.data.get("thresholds", []) or [])
+                    self.todo_doc.extend(parsed.todo)
+        self.todo_doc = _dedupe_todo(self.todo_doc)
+        return thresholds
+
+    # ── citations ──
+    def verify(self, draft: Draft) -> None:
+        """Every source stands at its lines and every number stands in its quote; what does not is
+        re-quoted over furniture, else taken out of the data into todo (with the reason)."""
+        from subsidykit.catalog.records import Source
+        from subsidykit.catalog.sources import quote_problem
+
+        noise = {ln.src for ln in self.doc.lines if ln.kind in ("page", "toc", "chapter")}
+
+        def check(src: dict) -> str | None:
+            try:
+                s = Source(file=src["file"], lines=tuple(src["lines"]), text=src["text"])
+            except Exception as exc:  # a malformed source from a parser
+                return f"引文格式错误：{exc}"
+            return quote_problem(s, root=self.root)
+
+        def fix(src: dict) -> str | None:
+            src["file"] = self.file
+            why = check(src)
+            if why is None:
+                return None
+            repaired = _requote(src, self.doc, noise)
+            if not (repaired and check(repaired) is None):
+                # a clause the drafter joined for one benefit (its lead and its own words):
+                # the quote gets "……" where the two parts meet
+                unstitched = _unstitch(src, self.stitches)
+                repaired = None
+                if unstitched is not None:
+                    repaired = unstitched if check(unstitched) is None else _requote(unstitched, self.doc, noise)
+            if repaired and check(repaired) is None:
+                src.clear()
+                src.update(repaired)
+                draft.requoted += 1
+                return None
+            return why
+
+        doc = draft.document
+        for holder in [doc, *doc["programs"]]:
+            where = holder.get("id", "document")
+            todos = holder.setdefault("todo", [])
+            for problem in _scrub(holder, fix, where):
+                draft.demoted.append(problem["why"])
+                if problem["todo"]:
+                    todos.append(problem["todo"])
+        # the todo entries cite lines too: they must stand as well
+        for holder in [doc, *doc["programs"]]:
+            keep = []
+            for t in holder.get("todo", []):
+                src = {"file": self.file, "lines": list(t["lines"]), "text": t["text"]}
+                if fix(src) is None:
+                    t["lines"], t["text"] = src["lines"], src["text"]
+                    keep.append(t)
+                else:
+                    a, b = t["lines"]
+                    text = _squash_quote("".join(self.doc.guide_clean(i) for i in range(a, min(b, len(self.guide.lines)) + 1)))
+                    keep.append({"lines": [a, b], "text": text, "note": (t.get("note") or "")[:80] + "（原句未能逐字核实，此处为该行原文）"})
+            holder["todo"] = _dedupe_todo(keep)
+        for where, src in iter_sources(doc):
+            why = check(src)
+            if why:
+                draft.problems.append(f"{where}: {why}")
+
+    def validate(self, draft: Draft) -> None:
+        """The draft must load with the catalog schema; a program that does not is demoted to
+        kind none (its clause kept under todo) rather than written wrong."""
+        from pydantic import ValidationError
+
+        from subsidykit.catalog import schema
+
+        # the fields `review` and `todo` are new in the schema: validate without them where it
+        # does not know them yet
+        unknown_p = [k for k in ("review", "todo") if k not in schema.Program.model_fields]
+        unknown_d = [k for k in ("review", "todo") if k not in schema.Document.model_fields]
+
+        def shaped(d: dict) -> dict:
+            d = copy.deepcopy(d)
+            if "programs" in d:
+                for k in unknown_d:
+                    d.pop(k, None)
+                for p in d["programs"]:
+                    for k in unknown_p:
+                        p.pop(k, None)
+            else:
+                for k in unknown_p:
+                    d.pop(k, None)
+            return _plain(d)
+
+        doc = draft.document
+        for prog in doc["programs"]:
+            try:
+                schema.Program.model_validate(shaped(prog))
+            except ValidationError as exc:
+                msg = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])
+                draft.demoted.append(f"{prog['id']}: 未通过目录校验，金额未写入（{msg}）")
+                _demote(prog, f"解析结果未通过目录校验（{msg}），金额未写入")
+        try:
+            schema.Document.model_validate(shaped(doc))
+        except ValidationError as exc:
+            draft.schema_errors.extend(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+            )
+
+
+# ───────────────────────────── helpers ─────────────────────────────
+
+
+def _after_word(text: str) -> str:
+    """A section heading's text after its section word and the punctuation after it."""
+    folded = _fold(text)
+    for word, _ in _SECTION_OF:
+        m = re.match(r"\s*" + r"\s*".join(map(re.escape, word)), folded)
+        if m:
+            return re.sub(r"^[\s。.：:，,；;、）)】\]]+", "", text[m.end():])
+    return text
+
+
+def _clean_title(title: str, text: str = "") -> tuple[str, bool, str | None]:
+    """(title, no_application, remark): 免申直达 marker out, a bracketed remark after 项目 out."""
+    t = _squash(title)
+    no_app = bool(_NO_APP.search(_fold(t)) or (text and _NO_APP.search(_fold(re.sub(r"\s+", "", text)))))
+    t = re.sub(r"[（(]\s*免\s*申\s*直\s*达\s*[）)]", "", t)
+    t = t.strip(" 。.：:；;，,、")
+    remark = None
+    m = re.match(r"^(.*?项目)\s*([（(][^（）()]*[）)])$", t)
+    if m and m.group(1):
+        t, remark = m.group(1), f"标题后注：{m.group(2)}"
+    return t, no_app, remark
+
+
+def _item_name(node: _Node, loose: bool) -> str | None:
+    """The program an enumerated item is about, when it starts with one ("X项目，…" / "X项目。")."""
+    if node.section or node.rank < RANK_NUM - 1:
+        return None
+    text = _squash(node.text)
+    m = re.match(r"^([^，,：:。；;]{2,40}?)[，,：:。；;]", text)
+    cand = m.group(1) if m else None
+    if cand is None or not cand.endswith(NAME_ENDS):
+        cand = None
+        if loose:
+            mm = re.match(r"^([^，,：:。；;、]{2,30}?项目)", text)
+            if mm and not _section_of(mm.group(1)):
+                cand = mm.group(1)
+    if cand is None:
+        return None
+    if _NO_APP.search(cand):
+        cand = _NO_APP.sub("", cand)
+    if cand.startswith(NAME_NOT_START) or "、" in cand or len(cand) < 4:
+        return None
+    return cand
+
+
+_QUOTA_COLUMNS = {"支持数量", "入库数量", "申报数量", "推荐数量", "限报数量", "支持规模", "数量"}
+_NAME_COLUMNS = {"重点任务", "重点方向", "项目名称", "项目", "名称", "支持方向", "方向", "任务", "类别", "项目类别", "支持领域"}
+
+
+def _unnumbered(s: str) -> str:
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]?\s*", "", _fold(s))
+
+
+def _lcs_ratio(a: str, b: str) -> float:
+    """How much of the shorter name the longest run of characters two names share covers
+    (brackets' contents, a leading year and a trailing 项目 left out); 0 below four characters."""
+    def core(s: str) -> str:
+        s = _norm(re.sub(r"[（(][^（）()]*[）)]", "", _fold(s)))
+        s = re.sub(r"^\d{4}年度?", "", s)
+        return re.sub(r"项目$", "", s)
+
+    x, y = core(a), core(b)
+    if not x or not y:
+        return 0.0
+    best = 0
+    prev = [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best / min(len(x), len(y)) if best >= 4 else 0.0
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = _norm(re.sub(r"项目$", "", a)), _norm(re.sub(r"项目$", "", b))
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _best_name(name: str, names: list[str]) -> str | None:
+    scored = sorted(((_similar(name, n), n) for n in names), reverse=True)
+    return scored[0][1] if scored and scored[0][0] >= 0.5 else None
+
+
+def _pick(name: str, sub_quotas: list[dict]) -> dict | None:
+    """The "其中" part of a 支持数量 that names `name`, as a quota {value, source}."""
+    scored = sorted(((_similar(name, q.get("name", "")), i) for i, q in enumerate(sub_quotas)), reverse=True)
+    if not scored or scored[0][0] < 0.5:
+        return None
+    q = sub_quotas[scored[0][1]]
+    return {"value": q["value"], "source": q["source"]}
+
+
+def _match_row(prog: dict, rows: list[dict]) -> dict | None:
+    def core(s: str) -> str:
+        return _norm(re.sub(r"项目$", "", re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]?", "", s)))
+
+    best, score = None, None
+    for level, name in enumerate([prog["title"], *(prog["path"][-1:] if prog["path"] else [])]):
+        t = core(name)
+        if len(t) < 3:
+            continue
+        for row in rows:
+            key = _norm(row["key"])
+            segs = re.split(r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、", _fold(row["key"]))
+            last = _norm(segs[-1]) if segs else key
+            if t in key or (len(last) >= 3 and last in t):
+                s = (-level, -abs(len(last) - len(t)))
+                if score is None or s > score:
+                    best, score = row, s
+        if best is not None:
+            return best
+    return None
+
+
+def _squash_text(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _squash_quote(s: str) -> str:
+    return _squash(_TAG.sub(" ", s))
+
+
+def _dedupe_todo(todo: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for t in todo:
+        if not t or "lines" not in t or "text" not in t:
+            continue
+        key = (tuple(t["lines"]), _norm(t["text"]))
+        if key in seen or not _norm(t["text"]):
+            continue
+        seen.add(key)
+        item = {"lines": [int(t["lines"][0]), int(t["lines"][1])], "text": t["text"]}
+        if t.get("note"):
+            item["note"] = t["note"]
+        out.append(item)
+    return out
+
+
+def _requote(src: dict, doc: _Doc, noise: set[int]) -> dict | None:
+    """The quote re-found near its lines, skipping page furniture and markup: its parts joined
+    by "……" where something was skipped; None when it is not there."""
+    from subsidykit.catalog.sources import _ELLIPSIS, normalise
+
+    text = src.get("text") or ""
+    try:
+        a, b = int(src["lines"][0]), int(src["lines"][1])
+    except (KeyError, ValueError, TypeError, IndexError):
+        return None
+    n = len(doc.guide.lines)
+    lo, hi = max(1, a - 3), min(n, max(a, b) + 3)
+    # the characters of the window (normalised as the verifier does), with their line and
+    # whether they are furniture (a page line, a tag)
+    chars: list[tuple[str, int, bool]] = []
+    for no in range(lo, hi + 1):
+        line = normalise(doc.guide.lines[no - 1])
+        tag_spans = [(m.start(), m.end()) for m in _TAG.finditer(line)]
+        for i, ch in enumerate(line):
+            skip = no in noise or any(s <= i < e for s, e in tag_spans)
+            chars.append((ch, no, skip))
+    kept = [(i, c) for i, (c, _, skip) in enumerate(chars) if not skip]
+    hay = "".join(c for _, c in kept)
+    pieces: list[str] = []
+    lines_used: list[int] = []
+    pos = 0
+    for part in _ELLIPSIS.split(text):
+        needle = normalise(part)
+        if not needle:
+            continue
+        at = hay.find(needle, pos)
+        if at < 0:
+            return None
+        idx = [kept[k][0] for k in range(at, at + len(needle))]
+        run = [idx[0]]
+        for k in idx[1:]:
+            if k != run[-1] + 1:
+                pieces.append("".join(chars[j][0] for j in run))
+                run = []
+            run.append(k)
+        pieces.append("".join(chars[j][0] for j in run))
+        lines_used += [chars[idx[0]][1], chars[idx[-1]][1]]
+        pos = at + len(needle)
+    if not pieces:
+        return None
+    out = dict(src)
+    out["lines"] = [min(lines_used), max(lines_used)]
+    out["text"] = "……".join(pieces)
+    return out
+
+
+# ── a measure's benefits ──
+
+# the word a benefit ends in (补贴, 资助, 贷款 …)
+_BENEFIT_HEAD = re.compile(r"(?:补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|担保|券|投资|额度)[”」』\"']?")
+_AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万元|亿元|元|%)")
+_CLAUSE_END = "，,；;：:"
+# what an amount that is a threshold, not a benefit, is followed by ("N万元以上的", "N万元的项目")
+_THRESHOLD_AFTER = re.compile(
+    r"^(?:及)?(?:以上|以下|以内|左右|不等)|^的?(?:企业|项目|单位|人才|平台|机构)(?!补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|券|投资)"
+)
+_VERBS = re.compile(r"给予|提供|发放|予以|奖励给|每人|每年|每月|最高|分别|提高|不低于|不超过|个人")
+
+
+def _is_grant(noun: str) -> bool:
+    """False when the benefit is a loan, a guarantee or an investment (or such a limit): its last
+    money word is 贷款/贷/担保/投资, or 额度 of one ("贷款最高额度"); 贷款贴息 is a grant."""
+    heads = [m.group(0).strip("”」』\"'") for m in _BENEFIT_HEAD.finditer(noun)]
+    if not heads:
+        return True
+    last = heads[-1]
+    if last in ("贷款", "贷", "担保", "投资"):
+        return False
+    return not (last == "额度" and re.search(r"贷|担保|投资", noun))
+
+
+@dataclass
+class _Benefit:
+    noun: str  # the benefit as the text names it ("购房补贴", "创业担保贷款")
+    grant: bool
+    spans: list[tuple[int, int]] = field(default_factory=list)  # of the measure's compact text
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    stitches: list[tuple[str, str]] = field(default_factory=list)
+    # who it is for, where that is said before its own words: the recipients a sentence names
+    # before its first benefit ("对……的博士、硕士，……X补贴；……Y贷款"), and for a sentence opening
+    # with 其中, those of the sentence it is part of
+    context: list[tuple[int, int]] = field(default_factory=list)
+    context_lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _benefit_noun(t: str, a: int, b: int, sent_a: int) -> tuple[str, int] | None:
+    """The benefit an amount t[a:b] is given as, and where its name ends: the money word after it
+    ("N万元X补贴", "N%的X补贴", "N万元X贷款") or, for an amount, before it in the same clause
+    ("每年最高奖励N万元", "X贷款额度提高N万元"); None when the amount is a threshold ("营业收入N万元
+    以上的") or names no benefit."""
+    end = b
+    while end < len(t) and t[end] not in _CLAUSE_END + "。" and not t[end].isdigit() and not (t[end] in "和及与并" and end + 1 < len(t) and t[end + 1].isdigit()):
+        end += 1
+    run = t[b:end]
+    if _THRESHOLD_AFTER.match(run):
+        return None
+    run = re.sub(r"^的", "", run)
+    m = _BENEFIT_HEAD.search(run)
+    if m:
+        e = m.end()
+        while (n := _BENEFIT_HEAD.match(run, e)):  # "担保贷款": the words run on
+            e = n.end()
+        noun = [x for x in _VERBS.split(run[:e]) if x][-1:] or [""]
+        return (noun[0], b + (len(t[b:end]) - len(run)) + e) if noun[0] else None
+    if t[b - 1] == "%":
+        return None  # a share names its benefit after it, or it is the rate of one named elsewhere
+    c = a
+    while c > sent_a and t[c - 1] not in _CLAUSE_END:
+        c -= 1
+    before = list(_BENEFIT_HEAD.finditer(t, c, a))
+    if not before:
+        return None
+    m = before[0]
+    e = m.end()
+    while e < a and (n := _BENEFIT_HEAD.match(t, e)):
+        e = n.end()
+    start = m.start()
+    while start > c and not _VERBS.match(t, start - 2) and start > m.start() - 8 and t[start - 1] not in _CLAUSE_END:
+        start -= 1
+    noun = [x for x in _VERBS.split(t[start:e]) if x][-1:] or [""]
+    return (noun[0], b) if noun[0] else None
+
+
+def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
+    """A measure's paragraph cut into its benefits.  Amounts given as the same benefit in one
+    sentence ("A类最高给予N万元X资助，B类最高给予M万元X资助") are tiers of one program; a benefit of
+    another name ("……X补贴，……Y补贴"), or one in a sentence of its own ("对Z，给予N万元奖励。"),
+    is a program of its own: in these digests each sentence names its own recipients.  Sentences
+    without an amount go with the benefit before them (the first: with the one after).  Where two
+    benefits share one clause ("最高给予N万元X和M万元Y贷款") the second gets the clause's lead
+    joined to its own words (a stitch the citation check re-quotes with "……").  The recipients a
+    sentence names first ("对……的，") are every one of its benefits' (the later ones get them as
+    conditions), and a sentence opening with 其中 ("among them") is for the recipients of the
+    sentence before."""
+    chars: list[str] = []
+    where: list[int] = []
+    for no, text in lines:
+        for ch in re.sub(r"\s+|\*\*|</?b>", "", text):
+            chars.append(ch)
+            where.append(no)
+    raw = "".join(chars)
+    t = _fold(raw)
+    if not _AMOUNT_WORD.search(t):
+        return []
+    sentences, s = [], 0
+    for i, ch in enumerate(t):
+        if ch in "。!?":
+            sentences.append((s, i + 1))
+            s = i + 1
+    if s < len(t):
+        sentences.append((s, len(t)))
+    groups: list[_Benefit] = []
+    lead: list[tuple[int, int]] = []
+    recipients: tuple[int, int] | None = None  # of the last sentence with an amount
+    for sa, sb in sentences:
+        mentions = []  # (list start, list end, noun, noun end)
+        pos = sa
+        while True:
+            m = _AMOUNT_WORD.search(t, pos, sb)
+            if not m:
+                break
+            a, b = m.span()
+            while (n := _AMOUNT_WORD.match(t, b + 1, sb)) and t[b] == "、":
+                b = n.end()  # "30万元、12万元、8万元" share the word after the last
+            pos = b
+            found = _benefit_noun(t, a, b, sa)
+            if found:
+                mentions.append((a, b, found[0], found[1]))
+        if not mentions:
+            (groups[-1].spans if groups else lead).append((sa, sb))
+            continue
+        first_group = len(groups)
+        c0 = mentions[0][0]
+        while c0 > sa and t[c0 - 1] not in _CLAUSE_END:
+            c0 -= 1
+        own = (sa, c0) if c0 > sa and t[sa:c0].lstrip("，,；; ").startswith("对") else None
+        part_of = t[sa:sb].lstrip("，,；; ").startswith("其中") and recipients is not None
+        start = sa
+        run: list[tuple[int, int]] = []
+        for k, (a, b, noun, nend) in enumerate(mentions):
+            if k and noun != mentions[k - 1][2]:
+                pa, pb, pnoun, pend = mentions[k - 1]
+                # the break between them: a "；" if there is one, else the first comma after
+                # the first benefit's name (what follows it is the second one's recipient)
+                semis = [i for i in range(pend, a) if t[i] in "；;"]
+                cut = semis[-1] if semis else next((i for i in range(pend, a) if t[i] in _CLAUSE_END), None)
+                if cut is not None:
+                    run.append((start, cut + 1))
+                    groups.append(_Benefit(noun=pnoun, grant=_is_grant(pnoun), spans=run))
+                    run, start = [], cut + 1
+                else:  # one clause, two benefits: the second takes the clause's lead
+                    c = pa
+                    while c > sa and t[c - 1] not in _CLAUSE_END:
+                        c -= 1
+                    run.append((start, pend))
+                    groups.append(_Benefit(noun=pnoun, grant=_is_grant(pnoun), spans=run))
+                    run = [(c, pa)] if pa > c else []
+                    start = a
+        run.append((start, sb))
+        last = mentions[-1][2]
+        groups.append(_Benefit(noun=last, grant=_is_grant(last), spans=run))
+        for k, g in enumerate(groups[first_group:]):
+            if part_of:
+                g.context.append(recipients)
+            if own is not None and k:
+                g.context.append(own)
+        if not part_of:
+            recipients = own
+    if not groups:
+        return []
+    groups[0].spans[:0] = lead
+
+    def cited(spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+        pieces: list[tuple[int, str]] = []
+        for a, b in spans:
+            i = a
+            while i < b:
+                j = i
+                while j < b and where[j] == where[i]:
+                    j += 1
+                pieces.append((where[i], raw[i:j]))
+                i = j
+        return [(no, txt) for no, txt in pieces if txt.strip("，,；;：: ")]
+
+    for g in groups:
+        g.lines = cited(g.spans)
+        g.context_lines = cited(g.context)
+        for (a1, b1), (a2, b2) in zip(g.spans, g.spans[1:]):
+            if b1 != a2 and b1 > a1 and b2 > a2:
+                g.stitches.append((raw[a1:b1], raw[a2:b2]))
+    return groups
+
+
+def _unstitch(src: dict, stitches: list[tuple[str, str]]) -> dict | None:
+    """The source with "……" where a stitched lead meets the words joined to it, if it has one."""
+    from subsidykit.catalog.sources import normalise
+
+    text = src.get("text") or ""
+    for lead, rest in stitches:
+        a, b = normalise(lead), normalise(rest)
+        if len(a) < 2 or len(b) < 2:
+            continue
+        seam = a[-3:] + b[:3]
+        if seam in text:
+            out = dict(src)
+            out["text"] = text.replace(seam, a[-3:] + "……" + b[:3], 1)
+            return out
+    return None
+
+
+# ── sources and numbers in the data ──
+
+_AMOUNT_KEYS = ("rate", "cap", "fixed", "unit_amount")
+
+
+def iter_sources(obj, where: str = "document"):
+    """(where, source dict) for every citation in drafted (plain) data."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key in ("source", "contact_source") and isinstance(value, dict) and "text" in value:
+                yield f"{where}.{key}", value
+            elif key != "todo":
+                label = obj.get("id") or where
+                yield from iter_sources(value, f"{label}.{key}")
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_sources(item, f"{where}[{i}]")
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(s: str) -> int | None:
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "千":
+            total += (cur or 1) * 1000
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def _numbers_in(text: str) -> set[Decimal]:
+    t = _fold(re.sub(r"\s+", "", text))
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    out: set[Decimal] = set()
+    for m in re.finditer(r"\d+(?:\.\d+)?", t):
+        try:
+            out.add(Decimal(m.group(0)))
+        except InvalidOperation:
+            pass
+    for m in re.finditer(r"[零〇一二两三四五六七八九十百千]+", t):
+        v = _cn_number(m.group(0))
+        if v is not None:
+            out.add(Decimal(v))
+    if "半" in t:
+        out.add(Decimal("0.5"))
+    return out
+
+
+def number_in_quote(value, text: str) -> bool:
+    """Whether a drafted number stands in its quote: as written, as a percentage, in 亿元 or 元
+    (converted to 万元), a count in 万/亿 (5000万 -> 50000000), or a date whose year, month and
+    day are all there (月底/年底 for the last day)."""
+    if isinstance(value, bool) or value is None:
+        return True
+    if isinstance(value, list):
+        return all(number_in_quote(v, text) for v in value)
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if not m:
+            return True  # a category, not a number
+        y, mo, d = (int(x) for x in m.groups())
+        nums = _numbers_in(text)
+        if Decimal(y) not in nums:
+            return False
+        flat = re.sub(r"\s+", "", text)
+        last_day = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days
+        if Decimal(mo) in nums and Decimal(d) in nums:
+            return True
+        if re.search(r"(年底|年末)", flat) and mo == 12 and d == 31:
+            return True
+        if re.search(r"(月底|月末)", flat) and Decimal(mo) in nums and d == last_day:
+            return True
+        if ("年初" in flat or "起" in flat or "以来" in flat or "之后" in flat) and mo == 1 and d == 1:
+            return True
+        if re.search(rf"{y}年(?:度|内|)?", flat) and ((mo, d) in ((1, 1), (12, 31))):
+            return True
+        return False
+    try:
+        v = Decimal(str(value))
+    except InvalidOperation:
+        return True
+    yi = "亿" in text
+    for n in _numbers_in(text):
+        if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000):
+            return True
+    return False
+
+
+def _numbers_of(item: dict, keys=None) -> list[tuple[str, object]]:
+    """(field, value) of the numbers an item holds itself (not those of nested cited items)."""
+    out = []
+    for key in keys or _AMOUNT_KEYS:
+        if item.get(key) is not None:
+            out.append((key, item[key]))
+    return out
+
+
+def invented_numbers(obj, where: str = "document") -> list[str]:
+    """Numbers in drafted data that do not stand in the quote they are cited with."""
+    bad: list[str] = []
+    for holder, item, src, nums in _cited_numbers(obj, where):
+        for name, value in nums:
+            if not _stands(name, value, item, src.get("text", "")):
+                bad.append(f"{holder}.{name}={value!r} 不在引文「{src.get('text', '')}」中")
+    return bad
+
+
+_COUNT = re.compile(r"(?:不超过|不多于|最多|至多|限报|限)\s*(\d+)\s*(?:个|家|项|名|户)")
+
+
+def _stands(name: str, value, item, text: str) -> bool:
+    """A number stands in its quote; a quota read from a table's rows (an item without `field`)
+    may also be the sum of the counts its quote gives ("不超过2个……不超过6个" -> 8), every one
+    of them, as its note says."""
+    if number_in_quote(value, text):
+        return True
+    if name != "value" or not isinstance(item, dict) or "field" in item or "之和" not in str(item.get("note", "")):
+        return False
+    counts = [int(n) for n in _COUNT.findall(_fold(re.sub(r"\s+", "", text)))]
+    try:
+        return len(counts) >= 2 and Decimal(sum(counts)) == Decimal(str(value))
+    except InvalidOperation:
+        return False
+
+
+def _cited_numbers(obj, where: str):
+    """(where, item, source, [(field, value)]) for every cited item of a program/document."""
+    if isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _cited_numbers(item, f"{where}[{i}]")
+        return
+    if not isinstance(obj, dict):
+        return
+    label = obj.get("id") or obj.get("name") or where
+    src = obj.get("source")
+    if isinstance(src, dict):
+        nums = _numbers_of(obj)
+        if "value" in obj and "field" in obj:  # a threshold
+            if obj.get("unit") not in ("是否", "文本"):
+                nums.append(("value", obj["value"]))
+            for cond in [*obj.get("when", []), *obj.get("unless", [])]:
+                if cond.get("unit") not in ("是否", "文本"):
+                    nums.append((f"when.{cond.get('field')}", cond.get("value")))
+        elif "value" in obj:  # a quota / city limit
+            nums.append(("value", obj["value"]))
+        if "share" in obj or "amount" in obj:  # a first payment
+            nums += [(k, obj[k]) for k in ("share", "amount") if obj.get(k) is not None]
+        yield label, obj, src, nums
+    for key, value in obj.items():
+        if key in ("source", "contact_source", "todo"):
+            continue
+        if isinstance(value, (dict, list)):
+            yield from _cited_numbers(value, f"{label}.{key}")
+
+
+def _scrub(holder: dict, fix, where: str) -> list[dict]:
+    """Check every cited item of a program (or the document); take out what does not stand.
+    Returns [{why, todo}] for each item taken out."""
+    out: list[dict] = []
+
+    def gone(src: dict, why: str, what: str) -> None:
+        lines = src.get("lines") or [1, 1]
+        out.append({
+            "why": f"{where}: {what}: {why[:200]}",
+            "todo": {"lines": [int(lines[0]), int(lines[-1])], "text": src.get("text", ""),
+                     "note": f"{what}未写入：{why if len(why) <= 60 else '引文未能在所引行逐字核实'}"},
+        })
+
+    def bad(item: dict, src: dict, numbers) -> str | None:
+        why = fix(src)
+        if why:
+            return f"引文不在所引行：{why}"
+        for name, value in numbers:
+            if not _stands(name, value, item, src.get("text", "")):
+                return f"{name}={value} 不在引文中"
+        return None
+
+    def scrub_item(item: dict, what: str) -> bool:
+        """False if the item must go."""
+        src = item.get("source")
+        if not isinstance(src, dict):
+            return True
+        nums = [(k, v) for k, v in item.items() if k in ("value", "share", "amount") and not isinstance(v, bool)]
+        if item.get("unit") in ("是否", "文本"):
+            nums = [(k, v) for k, v in nums if k != "value"]
+        nums += _numbers_of(item)
+        for cond in [*(item.get("when") or []), *(item.get("unless") or [])]:
+            if isinstance(cond, dict) and cond.get("unit") not in ("是否", "文本"):
+                nums.append((f"when.{cond.get('field')}", cond.get("value")))
+        why = bad(item, src, nums)
+        if why:
+            gone(src, why, what)
+            return False
+        return True
+
+    # lists of cited items
+    for key, what in (("thresholds", "条件"), ("general_thresholds", "条件"), ("stages", "分期"),
+                      ("components", "组成部分"), ("city_limits", "限报名额"), ("aliases", "别名")):
+        if isinstance(holder.get(key), list):
+            holder[key] = [it for it in holder[key] if not isinstance(it, dict) or scrub_item(it, what)]
+    for key, what in (("quota", "支持数量"), ("first_payment", "首次拨付")):
+        if isinstance(holder.get(key), dict) and not scrub_item(holder[key], what):
+            holder.pop(key)
+    if isinstance(holder.get("contact_source"), dict):
+        why = fix(holder["contact_source"])
+        if why:
+            gone(holder["contact_source"], why, "联系方式")
+            for k in ("office", "phone", "contact_source"):
+                holder.pop(k, None)
+    for v in holder.get("variants", []) or []:
+        if isinstance(v, dict):
+            out.extend(_scrub(v, fix, f"{where}/{v.get('name')}"))
+    src = holder.get("source")
+    if isinstance(src, dict):
+        why = bad(holder, src, _numbers_of(holder))
+        if why:
+            gone(src, why, "补助标准")
+            _demote(holder, None)
+    elif any(holder.get(k) is not None for k in _AMOUNT_KEYS) and "kind" in holder:
+        _demote(holder, None)
+        out.append({"why": f"{where}: 金额没有出处", "todo": None})
+    return out
+
+
+def _demote(prog: dict, todo_note: str | None) -> None:
+    """No amount: kind none, the amount fields out (their clause stays under todo)."""
+    if "kind" in prog and prog.get("id"):
+        if prog.get("source") and todo_note:
+            s = prog["source"]
+            prog.setdefault("todo", []).append({"lines": list(s["lines"]), "text": s["text"], "note": todo_note})
+        for key in ("base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "stages", "components",
+                    "first_payment", "variants", "grant", "minimum"):
+            prog.pop(key, None)
+        prog["kind"] = "none"
+    elif "kind" in prog:  # a variant
+        for key in ("base", "rate", "cap", "fixed", "unit_amount", "stages", "components", "first_payment"):
+            prog.pop(key, None)
+        prog["kind"] = "none"
+
+
+# ── YAML ──
+
+
+def _plain(obj):
+    """Data with Decimal kept (YAML writes it as a number), tuples as lists, no private keys."""
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items() if not str(k).startswith("_")}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def _dumper():
+    import yaml
+
+    class D(yaml.SafeDumper):
+        pass
+
+    def decimal(dumper, value: Decimal):
+        if value == value.to_integral_value():
+            return dumper.represent_scalar("tag:yaml.org,2002:int", str(int(value)))
+        return dumper.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))
+
+    def seq(dumper, value: list):
+        short = all(not isinstance(v, (dict, list)) for v in value) and sum(len(str(v)) for v in value) <= 60
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=short and bool(value))
+
+    D.add_representer(Decimal, decimal)
+    D.add_representer(list, seq)
+    return D

@@ -578,3 +578,45 @@ def test_match_never_calls_a_draft_entry_fits(draft_catalog):
     assert factory.status == UNKNOWN and drafts.DRAFT_WORD in factory.note
     assert factory.amount is None and drafts.DRAFT_WORD in factory.amount_text
     assert res.best is not None and res.best.selection.program.id != "2023-smart-factory"
+
+
+def test_programs_list_marks_a_draft_and_serves_none_of_its_figures(draft_catalog):
+    """=PROGRAMS(2023): the draft 智能制造示范工厂项目 is listed with ［草稿］ and no rate, cap or quota
+    (the reviewed catalog lists 0.1, 2000 and its quota: 000 lines 452-454); a reviewed program's
+    figures are unchanged (数据产品化项目: 20%, 500, 000 lines 905-907)."""
+    from udfs import PROGRAMS
+
+    rows = {r[0]: r for r in PROGRAMS(2023)[1:]}
+    factory = rows["2023-smart-factory"]
+    assert factory[2].endswith(drafts.DRAFT_MARK)
+    assert factory[4:7] == [drafts.DRAFT_WORD] * 3
+    data = next(r for r in rows.values() if r[2] == "数据产品化项目")
+    assert data[4:6] == [0.2, 500]
+
+
+@pytest.fixture
+def draft_notice(tmp_path, monkeypatch):
+    """The installed catalog with the whole 2023 notice (000_2023.yaml, which states the sampling
+    rule) marked `review: draft`."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    f = data / "000_2023.yaml"
+    f.write_text(_insert_after(f.read_text(encoding="utf-8"), "\nfund: 江苏省工业和信息产业转型升级专项资金\n", "review: draft\n"), encoding="utf-8")
+    monkeypatch.setenv("SUBSIDYKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv(drafts.ALLOW_ENV, raising=False)
+    return load_catalog(data)
+
+
+def test_the_sampling_rule_of_a_draft_notice_is_refused_unless_allowed(draft_notice, monkeypatch):
+    """真实性核查 (000 lines 250-255: 20 个以内全部核查，超出部分按 20% 累加): 47 recommended -> 20 + 27 × 20%
+    = 5.4 -> 6 (不足一个按一个) = 26 on the reviewed catalog; the drafted notice's rule is refused,
+    and served marked as a draft when allowed."""
+    from subsidykit.errors import DraftEntryError
+    from subsidykit.rules.sampling import sample_size
+
+    assert sample_size(47, year=2023).size == 26  # the installed, reviewed catalog
+    with pytest.raises(DraftEntryError, match="草稿"):
+        sample_size(47, year=2023, catalog=draft_notice)
+    monkeypatch.setenv(drafts.ALLOW_ENV, "1")
+    allowed = sample_size(47, year=2023, catalog=draft_notice)
+    assert allowed.size == 26 and allowed.explanation.startswith("［草稿（未审核）")

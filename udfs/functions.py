@@ -25,6 +25,7 @@ import xlwings as xw
 
 from subsidykit.rules import amounts, uscc
 from subsidykit.rules.amounts import FastCap, cap, cap_values, fast_amounts, fast_cap_named, limit_of, rate_of
+from subsidykit.rules.drafts import DRAFT_WORD, is_draft, mark
 from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
 from subsidykit.rules.lookup import find_program
 from subsidykit.rules.parsing import optional_year, parse_amount_wan, parse_bool, shown
@@ -577,18 +578,11 @@ def PROGRAMS(year=None, keyword=None):
         return finish([XlErr("#N/A", "没有符合条件的项目")], (1, 1), True)
     table: list[list[object]] = [list(PROGRAM_COLUMNS)]
     for p in progs:
-        table.append(
-            [
-                p.id,
-                p.year,
-                p.title,
-                KIND_ZH[p.kind],
-                num(p.rate),
-                num(p.cap if p.cap is not None else p.fixed),
-                num(p.quota.value) if p.quota else None,
-                "是" if p.no_application else None,
-            ]
-        )
+        if is_draft(p):  # a draft entry: marked, and its figures are not served (rules.drafts)
+            figures: list[object] = [DRAFT_WORD] * 3
+        else:
+            figures = [num(p.rate), num(p.cap if p.cap is not None else p.fixed), num(p.quota.value) if p.quota else None]
+        table.append([p.id, p.year, p.title + mark(p), KIND_ZH[p.kind], *figures, "是" if p.no_application else None])
     return table
 
 

@@ -65,10 +65,13 @@ class Catalog(IdentityRecord):
 
     def sampling(self, year: int | None = None):
         """The 真实性核查 sampling rule (the newest document that states one, or that year's)."""
+        doc = self.sampling_document(year)
+        return doc.sampling if doc is not None else None
+
+    def sampling_document(self, year: int | None = None) -> Document | None:
+        """The document whose sampling rule `sampling` gives (None when none states one)."""
         docs = [d for d in self.documents if d.sampling and (year is None or d.year == year)]
-        if not docs:
-            return None
-        return max(docs, key=lambda d: d.year).sampling
+        return max(docs, key=lambda d: d.year) if docs else None
 
 
 @lru_cache(maxsize=4)

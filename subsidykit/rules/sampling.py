@@ -33,9 +33,15 @@ def sample_size(n: object, *, year: object = None, catalog: Catalog | None = Non
     """Projects to verify out of `n` recommended ones, by the catalog's sampling rule."""
     cat = catalog or load_catalog()
     yr = None if is_blank(year) else parse_year(year)
-    rule = cat.sampling(yr)
-    if rule is None:
+    doc = cat.sampling_document(yr)
+    if doc is None:
         raise NoAmountError(f"{yr or ''} 年度的通知未规定真实性核查比例")
+    rule = doc.sampling
+    draft = ""
+    if doc.review != "done":  # a drafted notice: its rule is refused unless drafts are allowed
+        from subsidykit.rules.drafts import amounts_note
+
+        draft = amounts_note(doc)
     total = parse_count(n, "项目数量")  # an integer 0..MAX_COUNT
     if total <= rule.all_up_to:
         size = total
@@ -48,4 +54,4 @@ def sample_size(n: object, *, year: object = None, catalog: Catalog | None = Non
             f"{rule.all_up_to} 个全部核查，另对超出的 {total - rule.all_up_to} 个按 "
             f"{format((rule.extra_share * 100).normalize(), 'f')}% 累加核查 {more} 个，共 {size} 个"
         )
-    return SampleSize(total, size, f"{how}（{cite(rule.source)}；{rule.note}）", rule)
+    return SampleSize(total, size, f"{draft}{how}（{cite(rule.source)}；{rule.note}）", rule)

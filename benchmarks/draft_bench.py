@@ -64,7 +64,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from subsidykit.authoring.draft import draft_guide, invented_numbers, iter_sources  # noqa: E402
+from subsidykit.authoring.draft import draft_guide, invented_numbers, iter_sources, longest_common_run  # noqa: E402
 from subsidykit.catalog.sources import normalise, quote_problem, seeds_dir  # noqa: E402
 
 DATA = ROOT / "subsidykit" / "catalog" / "data"
@@ -218,18 +218,6 @@ def facts_of(prog: dict) -> list[tuple[str, object, tuple[int, int, str] | None]
     return uniq
 
 
-def _shared_run(x: str, y: str) -> int:
-    best, prev = 0, [0] * (len(y) + 1)
-    for i in range(1, len(x) + 1):
-        cur = [0] * (len(y) + 1)
-        for j in range(1, len(y) + 1):
-            if x[i - 1] == y[j - 1]:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
-
-
 def overlap(a, b) -> bool:
     """Two citations at overlapping lines whose quotes share a run of 6 characters or more (a
     guide line may hold a whole paragraph: the lines alone would let one benefit's number count
@@ -237,7 +225,7 @@ def overlap(a, b) -> bool:
     if a is None or b is None or not (a[0] <= b[1] and b[0] <= a[1]):
         return False
     x, y = a[2].replace("……", "\n"), b[2].replace("……", "\n")
-    return not x or not y or _shared_run(x, y) >= min(6, len(x), len(y))
+    return not x or not y or longest_common_run(x, y) >= min(6, len(x), len(y))
 
 
 def fact_found(fact, pool, lines_matter: bool = True) -> bool:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,8 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
-BIN = Path(sys.executable).parent
-SUBSIDYKIT = [str(BIN / "subsidykit")] if (BIN / "subsidykit").exists() else [sys.executable, "-m", "subsidykit.cli"]
+from cli_bench import SUBSIDYKIT, run  # noqa: E402 - whole processes measured one way (median, one warm-up)
 
 PROGRAM = "2023/智能制造示范工厂项目"
 # an applicant meeting the 2023 notice's general conditions and the smart factory's own
@@ -52,17 +50,6 @@ PROFILE = {
     "本专项资金已支持项目未完成验收": "否",
     "同一项目已获国家或省级财政资金支持": "否",
 }
-
-
-def run(cmd: list[str], runs: int, env=None) -> float:
-    """Median wall time of `runs` whole processes (one warm-up run first)."""
-    times = []
-    for i in range(runs + 1):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-        if i:
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def per_call(fn, repeat: int) -> float:
@@ -109,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         t = per_call(lambda y=y: match(PROFILE if y == 2023 else {"项目总投入": "6000"}, y), 20)
         line(f"match {y}（{n} 个项目/子类）", t, t_check)
 
-    sys.path.insert(0, str(HERE))
     import summary_bench  # the same generated ledger as the summary benchmark
 
     ledger_path = work / f"ledger_{args.rows}.xlsx"

@@ -17,7 +17,7 @@ import pytest
 
 from subsidykit.catalog import load_catalog
 from subsidykit.rules.lookup import Selection
-from subsidykit.rules.thresholds import LEVELS, _exempt, check
+from subsidykit.rules.thresholds import LEVELS, is_exempt, check
 from subsidykit.rules.vocabulary import DERIVED_FROM, canonical_field
 
 CAT = load_catalog()
@@ -39,7 +39,7 @@ def _conditions(sel: Selection):
     items = [*CAT.general_thresholds(sel.program), *sel.program.thresholds]
     if sel.variant is not None:
         items += sel.variant.thresholds
-    return [t for t in items if not _exempt(t, sel)]
+    return [t for t in items if not is_exempt(t, sel)]
 
 
 def _num(unit, v):

@@ -369,6 +369,17 @@ class _Doc:
                 end -= 1
             node.end = end
 
+        def push(node: _Node, no: int) -> None:
+            """`node` in the forest: the headings of its rank or lower are closed above line `no`."""
+            while stack and stack[-1].rank >= node.rank:
+                close(stack.pop(), no - 1)
+            if stack:
+                node.parent = stack[-1]
+                stack[-1].children.append(node)
+            else:
+                roots.append(node)
+            stack.append(node)
+
         for no in range(first, last + 1):
             ln = self.L(no)
             if ln.kind == "chapter":
@@ -381,14 +392,7 @@ class _Doc:
                 if owner is not None:
                     node = _Node(line=ln, rank=owner.rank, label="", text=ln.clean.strip(), text_lines=(no, no),
                                  title=_squash(ln.lead_name), section=None, chapter=chapter, lead=True)
-                    while stack and stack[-1].rank >= node.rank:
-                        close(stack.pop(), no - 1)
-                    if stack:
-                        node.parent = stack[-1]
-                        stack[-1].children.append(node)
-                    else:
-                        roots.append(node)
-                    stack.append(node)
+                    push(node, no)
                 continue
             if ln.kind == "text" and stack:
                 # an unnumbered section line ("补助标准：按……", "【支持条件】"): a section of the
@@ -434,14 +438,7 @@ class _Doc:
                 title=_squash(title), section=_section_of(text) if ln.rank > RANK_MD else None,
                 chapter=chapter,
             )
-            while stack and stack[-1].rank >= node.rank:
-                close(stack.pop(), no - 1)
-            if stack:
-                node.parent = stack[-1]
-                stack[-1].children.append(node)
-            else:
-                roots.append(node)
-            stack.append(node)
+            push(node, no)
         while stack:
             close(stack.pop(), last)
         return roots
@@ -1486,8 +1483,13 @@ def _lcs_ratio(a: str, b: str) -> float:
     x, y = core(a), core(b)
     if not x or not y:
         return 0.0
-    best = 0
-    prev = [0] * (len(y) + 1)
+    best = longest_common_run(x, y)
+    return best / min(len(x), len(y)) if best >= 4 else 0.0
+
+
+def longest_common_run(x: str, y: str) -> int:
+    """The length of the longest stretch of characters `x` and `y` share (0 for none)."""
+    best, prev = 0, [0] * (len(y) + 1)
     for i in range(1, len(x) + 1):
         cur = [0] * (len(y) + 1)
         for j in range(1, len(y) + 1):
@@ -1495,7 +1497,7 @@ def _lcs_ratio(a: str, b: str) -> float:
                 cur[j] = prev[j - 1] + 1
                 best = max(best, cur[j])
         prev = cur
-    return best / min(len(x), len(y)) if best >= 4 else 0.0
+    return best
 
 
 def _bigrams(s: str) -> set[str]:

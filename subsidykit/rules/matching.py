@@ -65,6 +65,7 @@ from decimal import Decimal
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.cite import cite, source_json
+from subsidykit.catalog.frozen import Record
 from subsidykit.catalog.records import Program, Source, Variant
 from subsidykit.errors import BadInputError
 from subsidykit.rules.lookup import Selection, typing_label
@@ -72,7 +73,7 @@ from subsidykit.rules.parsing import fmt_wan, is_blank, optional_year, shown
 from subsidykit.rules.review import ProjectReview, review_project
 from subsidykit.rules.drafts import review_note
 from subsidykit.rules.findings import CODES, Finding
-from subsidykit.rules.thresholds import UnknownFieldError, _exempt, _fields_of, check_threshold, derive, normalise_values
+from subsidykit.rules.thresholds import UnknownFieldError, check_threshold, conditions_of, derive, fields_read, is_exempt, normalise_values
 from subsidykit.rules.vocabulary import canonical_field, is_known_field
 
 ELIGIBLE, UNKNOWN, INELIGIBLE = "eligible", "unknown", "ineligible"
@@ -124,23 +125,17 @@ def parse_statuses(text: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(s for s in STATUSES if s in got)
 
 
-class Failure:
-    """One failing condition: its field, the review's message and the clause."""
+class Failure(Record):
+    """One failing condition: its field, the review's message and the clause (frozen, compared
+    and hashed by its fields: `frozen.Record`)."""
 
-    __slots__ = ("field", "message", "source")
+    _fields = ("field", "message", "source")
 
     def __init__(self, field: str | None, message: str, source: Source | None) -> None:
-        self.field = field
-        self.message = message
-        self.source = source
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Failure:
-            return NotImplemented
-        return (self.field, self.message, self.source) == (other.field, other.message, other.source)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.field, self.message, self.source))
+        _set = object.__setattr__
+        _set(self, "field", field)
+        _set(self, "message", message)
+        _set(self, "source", source)
 
     def __repr__(self) -> str:
         return f"Failure(field={self.field!r}, message={self.message!r}, source={cite(self.source) if self.source else None!r})"
@@ -567,23 +562,14 @@ def _match(values: Mapping[str, object], year: object, cat: Catalog, strict: boo
         refused.update(bad)
 
 
-def _items(sel: Selection, cat: Catalog) -> list:
-    """(condition, general) of every condition `check` applies to a candidate, in its order."""
-    items = [(t, True) for t in cat.general_thresholds(sel.program)]
-    items += [(t, False) for t in sel.program.thresholds]
-    if sel.variant is not None:
-        items += [(t, False) for t in sel.variant.thresholds]
-    return items
-
-
 def _read_by(yd: _Year, cat: Catalog) -> frozenset[str]:
-    """The fields `check` counts as used by some candidate of the year (`thresholds._fields_of`,
+    """The fields `check` counts as used by some candidate of the year (`thresholds.fields_read`,
     the one definition: each condition's field, its when/unless fields, and the parts of a
     derived one): a given field outside these is in every candidate's `report.unused`."""
     if yd.read is None:
         read: set[str] = set()
         for sel in yd.selections:
-            read |= _fields_of(_items(sel, cat))
+            read |= fields_read(conditions_of(sel, cat))
         yd.read = frozenset(read)
     return yd.read
 
@@ -692,15 +678,15 @@ def _screen(sel: Selection, derived, cat: Catalog, seen: dict | None = None) -> 
     "pass" by the one rule (`check_threshold`) on every condition `check` applies, or "invalid"
     when one of them cannot read its value (then `match` decides: strict, it raises).  `seen`
     (one set of values): each condition's answer, asked once for all candidates (it depends on
-    the candidate only through the waiver, `thresholds._exempt`) — the notice's general
+    the candidate only through the waiver, `thresholds.is_exempt`) — the notice's general
     conditions stand in every candidate."""
     statuses: set[str] = set()
     if sel.variant is None and any(v.thresholds for v in sel.program.variants):
         statuses.add("missing")  # check's 子类 result (no candidate is such a selection: candidates_of)
-    for t, general in _items(sel, cat):
+    for t, general in conditions_of(sel, cat):
         if seen is None:
             r = check_threshold(t, derived.values, general=general, selection=sel, notes=derived.notes)
-        elif t.exempt and _exempt(t, sel):
+        elif t.exempt and is_exempt(t, sel):
             r = None  # as check_threshold answers for a candidate the condition waives
         else:
             key = (id(t), general)

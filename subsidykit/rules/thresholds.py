@@ -405,7 +405,7 @@ def _condition_applies(cond: Condition, values: Mapping[str, object]) -> bool | 
     return _holds(cond.op, parse_value(cond.unit, values[name]), _rule_value(cond.unit, cond.value))
 
 
-def _exempt(t: Threshold, sel: Selection | None) -> bool:
+def is_exempt(t: Threshold, sel: Selection | None) -> bool:
     if sel is None or not t.exempt:
         return False
     refs = {sel.program.id}
@@ -521,7 +521,7 @@ def check_threshold(
     if static is None or static[0] is not t:
         static = _static(t)
     _t, name, where, wants, deciding, answers = static
-    if _exempt(t, selection):
+    if is_exempt(t, selection):
         return None
     # the same answers (是, 江苏省, the same dates ...) in many files: the Result (frozen) once
     key = _answer_key(values, name, deciding, general, notes)
@@ -594,7 +594,20 @@ def _check_threshold(
     return Result(name, "pass" if ok else "fail", msg, t.source, t.label, general)
 
 
-def _fields_of(items: list[tuple[Threshold, bool]]) -> set[str]:
+def conditions_of(sel: Selection, cat: Catalog, include_general: bool = True) -> list[tuple[Threshold, bool]]:
+    """(condition, general) of every condition `check` applies to `sel`, in its order: the guide's
+    general ones, the program's, the variant's."""
+    items: list[tuple[Threshold, bool]] = []
+    if include_general:
+        items += [(t, True) for t in cat.general_thresholds(sel.program)]
+    items += [(t, False) for t in sel.program.thresholds]
+    if sel.variant is not None:
+        items += [(t, False) for t in sel.variant.thresholds]
+    return items
+
+
+def fields_read(items: list[tuple[Threshold, bool]]) -> set[str]:
+    """The fields conditions read: each one's field, its when/unless fields, the parts of a derived one."""
     out: set[str] = set()
     for t, _general in items:
         out.add(canonical_field(t.field))
@@ -606,16 +619,16 @@ def _fields_of(items: list[tuple[Threshold, bool]]) -> set[str]:
 
 
 # the ids of a program's conditions -> (those conditions, held so that no id is reused while the
-# entry lives; _fields_of of them)
+# entry lives; fields_read of them)
 _USED: dict[tuple, tuple[tuple, set[str]]] = {}
 
 
 def _used_fields(items: list[tuple[Threshold, bool]]) -> set[str]:
-    """`_fields_of(items)` (read only), once per list of conditions."""
+    """`fields_read(items)` (read only), once per list of conditions."""
     key = tuple(id(t) for t, _general in items)
     hit = _USED.get(key)
     if hit is None:
-        hit = (tuple(t for t, _general in items), _fields_of(items))
+        hit = (tuple(t for t, _general in items), fields_read(items))
         if len(_USED) >= 1000:
             _USED.clear()
         _USED[key] = hit
@@ -650,17 +663,12 @@ def check(
             raise UnknownFieldError([str(k) for k in unknown])
     derived = derive(vals)
     vals = derived.values
-    items: list[tuple[Threshold, bool]] = []
-    if include_general:
-        items += [(t, True) for t in cat.general_thresholds(sel.program)]
-    items += [(t, False) for t in sel.program.thresholds]
+    items = conditions_of(sel, cat, include_general)
     results: list[Result] = []
-    if sel.variant is not None:
-        items += [(t, False) for t in sel.variant.thresholds]
-    elif any(v.thresholds for v in sel.program.variants):
+    if sel.variant is None and any(v.thresholds for v in sel.program.variants):
         names = "、".join(v.name for v in sel.program.variants)
-        by_variant = _fields_of([(t, False) for v in sel.program.variants for t in v.thresholds])
-        variant_only = by_variant - _fields_of(items)
+        by_variant = fields_read([(t, False) for v in sel.program.variants for t in v.thresholds])
+        variant_only = by_variant - fields_read(items)
         # the 子类 decides a given field (or, without only_given, some condition): never 通过 without it
         needs_variant = not only_given or any(k in by_variant for k in vals)
         if strict and (not only_given or any(k in variant_only for k in vals)):  # nothing to check without it

@@ -44,6 +44,19 @@ demo: $(STAMP)
 	$(BIN)/subsidykit sample 47
 	@echo; echo "== 由台账生成附件2 入库项目汇总表（含审核表、附件3/附件4） =="
 	$(BIN)/subsidykit summary examples/台账_2023.xlsx --year 2023 --region 示例市 --out out/附件2_入库项目汇总表_2023.xlsx --forms out/ --force
+	@echo; echo "== 项目登记簿（SQLite，out/登记簿.db）：导入往年支持名单和验收结果；同一文件再导入一次，登记簿不变 =="
+	@rm -f out/登记簿.db
+	$(BIN)/subsidykit register import examples/登记簿/2022_支持项目名单.xlsx --kind supported --db out/登记簿.db
+	$(BIN)/subsidykit register import examples/登记簿/2022_验收结果.xlsx --kind accepted --db out/登记簿.db
+	$(BIN)/subsidykit register import examples/登记簿/2022_支持项目名单.xlsx --db out/登记簿.db
+	$(BIN)/subsidykit register list --db out/登记簿.db
+	@echo; echo "== 按登记簿核对：2022 年已获支持、尚未验收的单位再申报 2023 年项目（退出码 1，演示中忽略） =="
+	@$(BIN)/subsidykit check "2023/智能制造示范工厂项目" 统一社会信用代码=91320102PHQ46PN614 单位名称=示例北辰电子科技有限公司 申报年度=2023 项目总投入=3500 完工日期=2022年6月30日 软件投入=350 --only-given --db out/登记簿.db || echo "（退出码 $$?：有条件未满足）"
+	@echo; echo "== 按登记簿校验申报表：验收未通过的单位（审核表、汇总表同样核对：--db） =="
+	@$(BIN)/subsidykit validate examples/submissions/01_示例无锡华宇精密.xlsx --db out/登记簿.db --no-progress || echo "（退出码 $$?：有错误级别的问题）"
+	$(BIN)/subsidykit summary examples/台账_2023.xlsx --year 2023 --region 示例市 --db out/登记簿.db --out out/附件2_入库项目汇总表_2023_登记簿核对.xlsx --force
+	@echo; echo "== 设区市汇总：三个县（市、区）的台账合并为全市附件2（按 2021 年度每市限报数核对，跨县重复申报） =="
+	$(BIN)/subsidykit summary examples/县区台账/*.xlsx --level city --region 徐州市 --year 2021 --out out/徐州市_附件2_2021.xlsx --force
 	@echo; echo "== 批量校验示例申报表（含故意设置的问题，退出码 1 在演示中忽略） =="
 	@rm -rf out/标注副本  # the demo's own earlier copies (annotated copies are never overwritten)
 	@$(BIN)/subsidykit validate examples/submissions --report out/校验报告.xlsx --annotate out/标注副本 --force --no-progress || echo "（退出码 $$?：有错误级别的问题；报告见 out/校验报告.xlsx）"
@@ -69,6 +82,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/validate_bench.py
 	$(BIN)/python benchmarks/match_bench.py
 	$(BIN)/python benchmarks/draft_bench.py
+	$(BIN)/python benchmarks/draft_unseen.py
+	$(BIN)/python benchmarks/register_bench.py
 	$(BIN)/python benchmarks/server_load.py --clients 8 --seconds 60
 
 serve: $(STAMP)

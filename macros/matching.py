@@ -35,7 +35,7 @@ from subsidykit.workbooks.summary_layout import AMOUNT_FORMAT, safe_sheet_name
 from udfs.matching import amount_cell, program_name, to_fill
 
 from ._book import TITLE, is_remote
-from .settings import setting
+from .settings import review_register, setting
 from .summary import _active_values as active_values  # the active sheet as 生成汇总表 reads it
 
 SHEET_PREFIX = "政策匹配_行"
@@ -157,7 +157,11 @@ def match_programs(book: xw.Book | None = None, year: object = None) -> str:
         row = ledger_row(ledger, row_number)
         cat = load_catalog()
         # the one ledger matching (the values the engine gets, the year from 申报年度), for this row only
-        matched = match_ledger(dataclasses.replace(ledger, rows=[row]), year=year, statuses=STATUSES, catalog=cat).rows[0]
+        with review_register(is_remote(book)) as reg:  # the project register: prior support, the same project
+            history = (lambda v, y: reg.history_for(v, at_year=y, source_file=book.name)) if reg.configured else None
+            matched = match_ledger(
+                dataclasses.replace(ledger, rows=[row]), year=year, statuses=STATUSES, catalog=cat, history=history
+            ).rows[0]
         if matched.result is None:
             raise BadInputError(matched.error or f"第{row_number}行无法匹配")
         result = matched.result

@@ -1,4 +1,6 @@
-"""The desktop add-in's settings (设置): year and region, as saved by the ribbon's VBA.
+"""The desktop add-in's settings (设置): year, region and the register's address (REGISTER), as
+saved by the ribbon's VBA.  The reader lives in `udfs.settings` (the worksheet function
+=APPLICANT_HISTORY reads the register's address too); this module adds `setting`.
 
 The VBA writes them with xlwings' ``SaveConfigToFile`` into the add-in's user config file
 (``%USERPROFILE%\\.subsidykit\\subsidykit.conf`` on Windows; on a Mac
@@ -9,48 +11,25 @@ On xlwings Server the task pane sends year and region with each call instead.
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import sys
-from pathlib import Path
+from udfs.settings import PROJECT_NAME, read_settings, saved, user_config_path
 
-PROJECT_NAME = "subsidykit"  # PROJECT_NAME in addin/desktop/vba/xlwings.bas
-
-
-def user_config_path() -> Path:
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Containers" / "com.microsoft.Excel" / "Data" / f"{PROJECT_NAME}.conf"
-    home = os.environ.get("USERPROFILE") or str(Path.home())
-    return Path(home) / f".{PROJECT_NAME}" / f"{PROJECT_NAME}.conf"
-
-
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
-
-
-def read_settings(path: Path | None = None) -> dict[str, str]:
-    """KEY -> value (keys upper-cased); empty when there is no config file yet."""
-    path = path or user_config_path()
-    try:
-        text = _decode(path.read_bytes())
-    except OSError:
-        return {}
-    out: dict[str, str] = {}
-    for row in csv.reader(io.StringIO(text)):
-        if len(row) >= 2 and row[0].strip():
-            out[row[0].strip().upper()] = row[1].strip()
-    return out
+__all__ = ["PROJECT_NAME", "read_settings", "review_register", "setting", "user_config_path"]
 
 
 def setting(name: str, given: object = None) -> object:
     """`given` when the caller passed one, else the saved setting (None when unset)."""
     if given not in (None, ""):
         return given
-    value = read_settings().get(name.upper(), "")
-    return value or None
+    return saved(name)
+
+
+def review_register(remote: bool):
+    """The project register the ribbon's reviews consult (`register.review.ReviewRegister`): on
+    the desktop the address saved in 设置 (REGISTER), else ``SUBSIDYKIT_DB``, else
+    ~/.subsidykit/register.db if it exists; on xlwings Server the server's own (its
+    environment), never a setting of the clerk's."""
+    from subsidykit.register import resolve_url
+    from subsidykit.register.review import ReviewRegister
+
+    return ReviewRegister(resolve_url(None if remote else saved("REGISTER")))
+

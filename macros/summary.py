@@ -28,7 +28,7 @@ from subsidykit.summary.table import Summary
 from subsidykit.summary.build import build_from_values
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
-from .settings import setting
+from .settings import review_register, setting
 
 
 def _active_values(book: xw.Book) -> tuple[str, list[list[object]], str]:
@@ -41,9 +41,12 @@ def _active_values(book: xw.Book) -> tuple[str, list[list[object]], str]:
 
 def _summary(book: xw.Book, year: object, region: object) -> Summary:
     name, values, origin = _active_values(book)
-    return build_from_values(
-        values, sheet=name, origin=origin, year=optional_year(year), region="" if region is None else str(region)
-    )  # blank year: the ledger's 申报年度
+    with review_register(is_remote(book)) as reg:  # the project register: prior support, the same project
+        history = reg.for_rows(source_file=book.name)  # None without a register
+        return build_from_values(
+            values, sheet=name, origin=origin, year=optional_year(year), region="" if region is None else str(region),
+            history=history,
+        )  # blank year: the ledger's 申报年度
 
 
 def _message(summary: Summary, where: str) -> str:

@@ -24,7 +24,7 @@ from subsidykit.validation.report import findings_table, write_report
 from subsidykit.workbooks.cells import as_text
 
 from ._book import TITLE, free_path, is_remote, output_folder, replace_sheet
-from .settings import setting
+from .settings import review_register, setting
 
 RESULT_SHEET = "校验结果"
 WIDTHS = [24, 14, 8, 18, 20, 6, 80, 36]
@@ -52,7 +52,9 @@ def _validate_open_book(book: xw.Book, year: object) -> str:
         sheets[sheet.name] = sheet.used_range.options(ndim=2).value or [[]]
         if not sheet.visible:
             hidden.append(sheet.name)
-    result = validate_sheets(sheets, file=book.name, year=year, hidden=hidden)
+    with review_register(remote=True) as reg:  # the server's own register (its environment)
+        history = (lambda v, sel, file: reg.history_for(v, sel, source_file=file)) if reg.configured else None
+        result = validate_sheets(sheets, file=book.name, year=year, hidden=hidden, history=history)
     rows = [[as_text(v) for v in row] for row in findings_table(result)]
     out = replace_sheet(book, RESULT_SHEET)
     out["A1"].value = rows
@@ -85,7 +87,7 @@ def validate_submissions(book: xw.Book | None = None, folder: str | None = None,
             if not chosen.is_dir():
                 raise SubsidyError(f"文件夹不存在：{chosen}")
             check_writable(chosen.parent, what="校验报告")  # before the work, not after it
-            result = validate_paths([chosen], year=year)
+            result = validate_paths([chosen], year=year, register_url=review_register(remote=False).url)
             report = free_path(chosen.parent / f"{chosen.name}_校验报告.xlsx")  # beside the folder, never in it
             try:
                 write_report(result, report, overwrite=False)

@@ -12,6 +12,7 @@
 #   poppler-utils             pdftoppm, pdftotext, pdfinfo read those PDFs
 #   fonts-noto-cjk            Chinese text in the rendered PDFs
 #   chromium, chromium-driver the task pane in headless Chromium (tests/test_taskpane_browser.py)
+#   postgresql                initdb/pg_ctl for a throwaway cluster: the register tests run on PostgreSQL too (tests/pg.py)
 # Exit codes: 0 nothing missing (or all installed), 1 missing (--check) or apt-get failed,
 # 2 missing and cannot install (not root, no passwordless sudo, or no apt-get).
 set -euo pipefail
@@ -55,6 +56,8 @@ if [ "$profile" = test ]; then
   has_cjk_font || need fonts-noto-cjk "中文字体 / CJK fonts (Noto Sans CJK)"
   command -v chromium >/dev/null 2>&1 || need chromium "chromium：任务窗格浏览器测试 / task pane browser tests"
   command -v chromedriver >/dev/null 2>&1 || need chromium-driver "chromedriver"
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+    || need postgresql "initdb、pg_ctl：登记簿测试的临时 PostgreSQL / a throwaway PostgreSQL for the register tests"
 fi
 
 if [ "$python_ok" = 0 ] && command -v "$PY" >/dev/null 2>&1; then

@@ -64,3 +64,9 @@ class CatalogError(SubsidyError):
     """The catalog data itself is invalid (raised on load)."""
 
     code = "CATALOG"
+
+
+class RegisterError(SubsidyError):
+    """The project register cannot be opened, migrated, read or written (exit code 2)."""
+
+    code = "REGISTER"

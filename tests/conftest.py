@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
 from xlserver import running_server
+
+# the throwaway PostgreSQL cluster (tests/pg.py): one per session, for every module that asks
+pytest_plugins = ["pg"]
+
+# A developer's ~/.subsidykit/register.db must never change results: no register unless a test
+# asks for one (--db, or SUBSIDYKIT_DB set by the test itself).
+os.environ.setdefault("SUBSIDYKIT_DB", "off")
 
 
 @pytest.fixture(scope="session")

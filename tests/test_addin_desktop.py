@@ -241,10 +241,12 @@ def test_settings_and_help_are_pure_vba_with_the_config_keys():
     text = _vba_source("Ribbon")
     body = text[text.index("Public Sub ShowSettings") : text.index("Public Sub ShowHelp")]
     assert "RunPython" not in body and "RunPython" not in text[text.index("Public Sub ShowHelp") :]
-    for key in ('"YEAR"', '"REGION"', '"INTERPRETER_WIN"', '"INTERPRETER_MAC"'):
+    for key in ('"YEAR"', '"REGION"', '"REGISTER"', '"INTERPRETER_WIN"', '"INTERPRETER_MAC"'):
         assert key in body
-    assert body.count("SaveConfigToFile GetConfigFilePath(),") == 3
-    assert body.count("If VarType(answer) = vbBoolean Then Exit Sub") == 3  # cancel: nothing saved
+    assert body.count("SaveConfigToFile GetConfigFilePath(),") == 4
+    assert body.count("If VarType(answer) = vbBoolean Then Exit Sub") == 4  # cancel: nothing saved
+    # the register's address is never saved with a password in it (issue 18: credentials from the environment)
+    assert "If Not HasPassword(registerValue) Then Exit Do" in body
     assert body.index("Exit Sub") < body.index("SaveConfigToFile")
     assert 'ThisWorkbook.Worksheets(HELP_SHEET).Copy' in text and 'HELP_SHEET As String = "使用说明"' in text
     assert "IsValidYear = (CLng(text) >= 2021 And CLng(text) <= 2030)" in text

@@ -18,9 +18,11 @@ import pytest
 
 # dataclasses/inspect/typing: the engine's records are plain classes; shutil: argparse's width;
 # pydantic/yaml: the catalog and fields.yaml come from the cache; the rest: workbook commands only
+# (sqlalchemy/alembic/psycopg: `check` without a register, SUBSIDYKIT_DB=off in conftest)
 NOT_AT_START = (
     "dataclasses", "inspect", "typing", "shutil", "difflib", "threading", "pydantic", "yaml",
     "openpyxl", "pandas", "numpy", "xlwings", "python_calamine", "formulas", "tempfile", "json",
+    "sqlalchemy", "alembic", "psycopg",  # the project register: only when one is configured (issue 18)
 )  # fmt: skip
 
 PROBE = """

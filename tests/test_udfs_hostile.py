@@ -34,6 +34,7 @@ from subsidykit.rules import lookup
 from subsidykit.catalog import records
 from subsidykit.catalog import load_catalog
 from udfs import (
+    APPLICANT_HISTORY,
     BEST_PROGRAM,
     CHECK_ROW,
     CHECK_THRESHOLD,
@@ -484,6 +485,9 @@ CALLS = {
     "TO_WAN": (TO_WAN, st.tuples(scalars, st.one_of(st.sampled_from(["元", "万元", "亿元", "千元", "万", "亿"]), scalars))),
     "ELIGIBLE_PROGRAMS": (ELIGIBLE_PROGRAMS, st.tuples(st.lists(fields, min_size=1, max_size=4), scalars, scalars, scalars)),
     "BEST_PROGRAM": (BEST_PROGRAM, st.tuples(st.lists(fields, min_size=1, max_size=4), scalars, scalars)),
+    # no register in the tests (SUBSIDYKIT_DB=off): codes and years are still read, and a valid
+    # code is #N/A with how to configure one
+    "APPLICANT_HISTORY": (APPLICANT_HISTORY, st.tuples(scalars, scalars)),
 }
 
 

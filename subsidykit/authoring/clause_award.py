@@ -34,24 +34,37 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from subsidykit.authoring.clause_common import Parsed, Section, Sent, _join, _sentences, _todo, field_name
-from subsidykit.authoring.clause_numbers import PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_value
+from subsidykit.authoring.clause_numbers import CN_PCT, PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value
 from subsidykit.authoring.clause_text import Doc
 
 _NUMBER = r"\d+(?:\.\d+)?"
 
 RATE = re.compile(
-    r"(?P<lead>(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)为)"
-    r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?P<pct>" + _NUMBER + r")%(?P<tail>的?比例)?"
+    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)为)"
+    r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
-FIRST_SHARE = re.compile(r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨))[^,;。%]{0,24}?(?P<pct>" + _NUMBER + r")%")
-FIRST_AMOUNT = re.compile(r"首(?:次|期)(?:拨付|下达|预拨)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
+# "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
+EACH_RATE = re.compile(
+    r"(?P<lead>分别(?:按照?|依照)?|按照?)(?:一般|最高)?(?:不超过|不高于|不得超过)?(?P<base>[^,;。%]{0,60}?)(?P<de>的)?"
+    r"(?P<list>" + _NUMBER + r"%(?:[、和及]" + _NUMBER + r"%)+)"
+)
+# the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
+# payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
+_FIRST_VERB = (
+    r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨)"
+    r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨)"
+)
+FIRST_SHARE = re.compile(
+    _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数))"
+)
+FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 STAGE_FIRST = re.compile(r"首期|第一期|一期")
 STAGE_LATER = re.compile(r"后期|第二期|二期|尾期|后续")
 TIER_LIST = re.compile(
     r"分为?(?P<list>" + _NUMBER + r"(?:(?:万元)?[、,和及]" + _NUMBER + r")+)(?P<unit>万元|万)(?P<count>[两二三四五六七八九十]|\d)档"
 )
 EACH_LIST = re.compile(
-    r"分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
+    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
 )
 ACTUAL = re.compile(
     r"按照?(?P<base>[^,;。]{0,30}?实际(?:总投入|总支出|支出|发生额|投入|费用|成本)[^,;。]{0,8}?)(?:予以|给予|进行)(?P<some>一定)?(?:的)?(?:补助|补贴|支持|奖励|奖补)"
@@ -100,6 +113,9 @@ class Atom:
     tiers: list[tuple[str, Decimal]] = field(default_factory=list)
     data: dict | None = None  # a condition's threshold
     clause_text: str | None = None  # the clause, for notes
+    floor: bool = False  # a rate "不低于N%": the least share, not the most
+    rates: bool = False  # an "each" list of rates ("分别按…的N%、M%"), not of amounts
+    cap: bool = False  # an "each" list of caps ("分别给予最高N万元、M万元")
 
 
 @dataclass
@@ -131,6 +147,7 @@ class _Award:
         self.used_sents: set[int] = set()
         self.extra_todo: list[dict] = []  # notes on sentences read in a way the reviewer must check
         self.heading: str | None = None  # the program's heading words (parse_award's `heading`)
+        self.context: Doc | None = None  # who the measure is for, said before the clause (`context`)
 
     # ----------------------------------------------------------------------------------------
     def clause_of(self, k: int, p: int) -> tuple[int, int]:
@@ -154,9 +171,9 @@ class _Award:
                     continue
                 clause = self.clause_of(k, m.start())
                 qa, qb = clause[0], b
-                if "pct" in m.groupdict() and m.groupdict().get("pct"):
-                    share = pct_value(m.group("pct"))
-                    if not (0 < share <= 1):
+                if "pct" in m.groupdict():
+                    share = Decimal("0.5") if m.group("half") else pct_of(m, "pct")
+                    if share is None or not (0 < share <= 1):
                         continue
                     fp = {"share": share, "source": doc.source(qa, qb)}
                 else:
@@ -180,17 +197,34 @@ class _Award:
                     tiers.append((mm.group(0), v))
                 if len({t[0] for t in tiers}) == len(tiers):
                     per = _UNIT_OF.get(m.group("per"), m.group("per")) if m.group("per") else None
-                    self.add(Atom("each", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers, unit=per))
+                    capped = bool(m.group("cap0") or m.group("cap")) and not per
+                    self.add(Atom("each", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers, unit=per, cap=capped))
+            for m in EACH_RATE.finditer(n, a, b):
+                clause = self.clause_of(k, m.start())
+                if not self.free(m.start(), m.end()) or "分别" not in n[clause[0] : clause[1]]:
+                    continue
+                raws = re.findall(_NUMBER + "%", m.group("list"))
+                tiers = [(raw, pct_value(raw[:-1])) for raw in raws]
+                if len(set(raws)) != len(raws) or not all(0 < v <= 1 for _r, v in tiers):
+                    continue
+                base, span = self.base_of(k, m)
+                self.add(Atom("each", m.start(), m.end(), k, clause, tiers=tiers, base=base, base_span=span, rates=True))
             # rates
             for m in RATE.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
                     continue
-                share = pct_value(m.group("pct"))
-                if not (0 < share <= 1):
+                share = pct_of(m, "pct")
+                if share is None or not (0 < share <= 1):
                     continue
+                clause = self.clause_of(k, m.start())
+                floor = bool(m.group("floor"))
+                if floor and not AWARD_WORDS.search(n[m.end() : clause[1]]) and not re.search(r"(?:给予|提供|发放|按)$", n[clause[0] : m.start()]):
+                    continue  # "自筹资金不低于总投资的30%": a condition, not the award
                 base, span = self.base_of(k, m)
                 note = "“一般不超过”：指南给出的上限，例外可能存在。" if "一般" in m.group("lead") else None
-                self.add(Atom("rate", m.start(), m.end(), k, self.clause_of(k, m.start()), value=share, base=base, base_span=span, note=note))
+                if floor:
+                    note = f"原文为下限（不低于{pct_text(m, 'pct')}）：比例是最低比例，不是上限，最高金额未定。"
+                self.add(Atom("rate", m.start(), m.end(), k, clause, value=share, base=base, base_span=span, note=note, floor=floor))
             # actual cost
             for m in ACTUAL.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
@@ -287,7 +321,18 @@ class _Award:
         pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)
         if pm:
             atom.unit = _UNIT_OF.get(pm.group("m"), pm.group("m"))
-            atom.kind = "per" if kind != "floor" else "floor"
+            if kind == "cap" and atom.unit in ("年", "月", "天"):
+                # "每年最高发放N万元": the most for each year, not an amount per year: a cap that
+                # a count of years multiplies (per: 年).  "每个奖励不超过N万元" stays an amount per
+                # item (per_unit), as the catalog writes it
+                atom.per = atom.unit
+                atom.note = _join(atom.note, f"“{pm.group(0)}…{CAP_WORDS.search(pre).group(0) if CAP_WORDS.search(pre) else '以内'}”：每{atom.unit}的上限，不是每{atom.unit}的定额。")
+                if atom.unit in ("年", "月"):
+                    s = self.sents[k]
+                    dm = _DURATION.search(n, s.body, s.b)
+                    atom.note += (f"原文“{self.doc.chars[dm.start():dm.end()]}”：期限；总额须按{atom.unit}数计，原文未写总额。" if dm else f"{atom.unit}数（总额）原文未写。")
+            else:
+                atom.kind = "per" if kind != "floor" else "floor"
             if kind == "floor":
                 atom.per = atom.unit
         else:
@@ -341,6 +386,13 @@ class _Award:
             if cur and any(a.kind == "actual" for a in cur) and at.sent != cur[-1].sent:
                 units.append(Unit(cur))
                 cur = []
+            # "对A类…按…N%给予补贴；对B类…给予M万元": a sentence naming other recipients closes the rate
+            if (
+                cur and at.sent != cur[-1].sent and any(a.kind == "rate" for a in cur) and at.kind in ("fixed", "per", "floor")
+                and re.match(r"(?:其中,?)?对", self.doc.norm[self.sents[at.sent].body : self.sents[at.sent].b])
+            ):
+                units.append(Unit(cur))
+                cur = []
             if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
                 units[-1].atoms.append(at)
                 continue
@@ -349,6 +401,13 @@ class _Award:
                 at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["per"]
                 and units[-1].atoms[-1].sent == at.sent
                 and re.search(r"单个|每家|每个|累计|合计|总额|总计|年度|每年|最高", self.doc.norm[at.clause[0] : at.start])
+            ):
+                units[-1].atoms.append(at)
+                continue
+            # "分别按…的N%、M%予以奖励，单个最高L万元": the cap of each listed rate
+            if (
+                at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["each"]
+                and units[-1].atoms[0].rates and units[-1].atoms[0].sent == at.sent
             ):
                 units[-1].atoms.append(at)
                 continue
@@ -418,6 +477,8 @@ def _amount_fields(u: Unit) -> tuple[dict, list[str]]:
     if rates:
         r = rates[0]
         d.update(kind="rate_cap", rate=r.value)
+        if r.floor:
+            d["minimum"] = True  # the schema's floor mark: no maximum is determined (never a cap)
         if r.base:
             d["base"] = r.base
         else:
@@ -481,7 +542,7 @@ def _clean_name(text: str) -> str:
     return t
 
 
-def parse_award(section: Section, file: str, heading: str | None = None) -> Parsed:
+def parse_award(section: Section, file: str, heading: str | None = None, context: Section | None = None) -> Parsed:
     """补助标准 / 支持方式 / 政策优惠: kind and amounts (see the module docstring).
 
     `heading`: the program's heading as printed, without its numbering (optional).  It is read
@@ -494,6 +555,7 @@ def parse_award(section: Section, file: str, heading: str | None = None) -> Pars
     doc = Doc.build(section, file)
     aw = _Award(doc)
     aw.heading = _heading_core(heading)
+    aw.context = Doc.build(context, file) if context else None
     aw.scan()
     out = Parsed()
     if not aw.live:
@@ -525,6 +587,10 @@ def parse_award(section: Section, file: str, heading: str | None = None) -> Pars
                 out.data.setdefault("thresholds", []).append(t)
             for t in _lead_in_counts(aw, k):
                 out.data.setdefault("thresholds", []).append(t)
+    if out.data.get("kind") not in (None, "none", "recognition") and "quota" not in out.data:
+        ks = sorted(used)
+        _award_quota(aw, ks, out.data)
+        used |= set(ks)
     # what was not read
     out.todo.extend(aw.extra_todo)
     for k in aw.live:
@@ -538,23 +604,76 @@ def parse_award(section: Section, file: str, heading: str | None = None) -> Pars
     return out
 
 
+# "每年择优遴选N名青年骨干，给予…": how many the award clause itself says are chosen
+_AWARD_QUOTA = re.compile(
+    r"(?:择优)?(?:遴选|评选|选拔|择优支持|重点支持|重点培育)(?:出的?)?(?P<num>\d+)(?P<unit>名|个|家|项|户|人|所|支)(?!以上|以下|以内|及以上|\(含\))"
+)
+# "（本年度）立项数量最多N项", "资助名额：N家": a count the prose names as the quota, in a
+# sentence of its own or at the end of the award sentence
+_NAMED_QUOTA = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:(?:本|全|每)?年度?)?(?:支持|奖励|立项|资助|扶持|补助)(?:数量|名额|个数)(?:为|:)?(?:原则上|一般)?"
+    r"(?:不超过|不多于|最多|至多|控制在)?(?P<num>\d+)(?P<unit>个|家|项|名|户|所|期|批)(?![\u4e00-\u9fff\d])"
+)
+
+
+def _award_quota(aw: _Award, ks: list[int], data: dict) -> None:
+    """A number chosen named in the award clause ("每年从…中遴选N名…对象") as the quota, when the
+    clause names one such number (two would be two groups: left to the reviewer)."""
+    doc, n = aw.doc, aw.doc.norm
+    hits = []
+    for k in ks:
+        s = aw.sents[k]
+        for m in _AWARD_QUOTA.finditer(n, s.body, s.b):
+            if aw.free(m.start("num"), m.end("unit")) and aw.depth_at(k, m.start()) == 0:
+                hits.append((k, m))
+    if not hits:
+        # the heading word may end a sentence of its own ("支持数量：" then "不超过N个。")
+        named = [(k, m) for m in _NAMED_QUOTA.finditer(n) for k in aw.live
+                 if aw.sents[k].body <= m.start("num") < aw.sents[k].b and aw.free(m.start("num"), m.end("unit"))]
+        if len(named) == 1:
+            k, m = named[0]
+            if k not in ks:
+                ks.append(k)
+            qa, qb = doc.trim(m.start(), m.end())
+            note = f"读法：“{doc.chars[qa:qb]}”为支持数量。"
+            if re.search(r"年", n[m.start() : m.start("num")]):
+                note += "原文为每年（本年度）的数量。"
+            data["quota"] = {"value": dec(m.group("num")), "source": doc.source(qa, qb), "note": note}
+            aw.covered.append((m.start("num"), m.end("unit")))
+        return
+    if len(hits) != 1:
+        return
+    k, m = hits[0]
+    clause = aw.clause_of(k, m.start())
+    if len(re.findall(r"\d+" + re.escape(m.group("unit")), n[clause[0] : clause[1]])) > 1:
+        return  # "遴选20名A和50名B": two groups, no one quota
+    qa, qb = doc.trim(clause[0], m.end())
+    note = f"读法：补助标准中“{doc.chars[m.start():m.end()]}”为支持数量。"
+    if re.search(r"每年|年度|每批", n[clause[0] : m.start()]):
+        note += "原文为每年（每批）的数量。"
+    data["quota"] = {"value": dec(m.group("num")), "source": doc.source(qa, qb), "note": note}
+    aw.covered.append((m.start("num"), m.end("unit")))
+
+
 # "对年培养N名以上技师的企业，按每人…": who the award is for, a count with a counting
-# word of DOMAIN.md (以上/以下/以内 include; "N年内" = "N年以内"); "N周岁" is an age
+# word of DOMAIN.md (以上/以下/以内 include; "N年内" = "N年以内"; 不超过 at most, 未满/不满
+# below); "N周岁"/"N岁" is an age ("年龄不超过35周岁", "45周岁（含）以下")
 _LEAD_COUNT = re.compile(
-    r"(?P<subj>[\u4e00-\u9fff]{0,8}?)(?P<num>\d+(?:\.\d+)?)(?P<unit>周岁|名|人|家|个|项|年|个月)"
-    r"(?P<word>以上|以下|以内|内)(?P<noun>[\u4e00-\u9fff]{0,10}?)(?=的|,|、|$)"
+    r"(?P<subj>[\u4e00-\u9fff]{0,8}?)(?P<pre>不超过|不高于|不大于|不低于|不少于|未满|不满|超过|低于|小于)?(?:为|在)?"
+    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<unit>周岁|岁|名|人|家|个|项|年|个月)"
+    r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内|内)?(?P<inc2>\(含\)|\(不含\))?(?P<noun>[\u4e00-\u9fff]{0,10}?)(?=的|,|、|$)"
 )
 
 
 def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
     """Counts in the "对…的" lead-in of sentence k (the words naming who gets the award) as
     thresholds of the program: "对年培养N名以上技师的企业" -> 年培养技师数量 >= N 人,
-    "对N周岁以下…的" -> 年龄 <= N 年, "对毕业N年内…的" -> 毕业年限 <= N 年."""
-    from subsidykit.authoring.clause_numbers import COUNT_UNITS
+    "对N周岁以下…的" / "对年龄不超过N周岁的" -> 年龄 <= N 年, "对毕业N年内…的" -> 毕业年限 <= N 年."""
+    from subsidykit.authoring.clause_numbers import COUNT_UNITS, cn_number, operator
 
     doc, n = aw.doc, aw.doc.norm
     s = aw.sents[k]
-    lm = re.match(r"(?:对于|对)", n[s.body : s.b])
+    lm = re.match(r"(?:其中,?)?(?:对于|对)", n[s.body : s.b])
     if not lm:
         return []
     a = s.body + lm.end()
@@ -564,22 +683,34 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
         return []
     out = []
     for m in _LEAD_COUNT.finditer(n, a, de):
-        if not aw.free(m.start("num"), m.end("word")):
+        unit_raw, word, pre = m.group("unit"), m.group("word"), m.group("pre")
+        age = unit_raw in ("周岁", "岁")
+        if not (word or pre):
             continue
-        unit_raw, word = m.group("unit"), m.group("word")
+        num = m.group("num")
+        if not num[0].isdigit() and not (age or unit_raw in ("年", "个月")):
+            continue  # "一家", "两个": words, not counts of who
+        end = max(m.end(g) for g in ("unit", "inc1", "word", "inc2") if m.group(g))
+        if not aw.free(m.start("num"), end):
+            continue
         if word == "内" and unit_raw not in ("年", "个月"):
             continue
-        unit = "年" if unit_raw == "周岁" else COUNT_UNITS[unit_raw]
-        op = ">=" if word == "以上" else "<="
+        unit = "年" if age else COUNT_UNITS[unit_raw]
+        inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
+        op = operator(pre, "以内" if word == "内" else word, inc, m.group("inc2") == "(不含)")
+        if op is None:
+            continue
         subj, noun = m.group("subj"), m.group("noun")
         qa, qb = m.start(), m.end()
-        if unit_raw == "周岁":
-            fld, qa, qb = "年龄", m.start("num"), m.end("word")
+        if age:
+            at = subj.rfind("年龄")
+            qa = m.start("subj") + at if at >= 0 else m.start("pre" if pre else "num")
+            fld, qb = "年龄", end
         elif unit in ("年", "月"):
             # "毕业5年内首次…就业的": the years since the act named before the number
             if not subj:
                 continue
-            fld, qb = f"{subj}年限", m.end("word")
+            fld, qb = f"{subj}年限", end
         else:
             fld = f"{subj}{noun}数量" if noun else (f"{subj}数量" if subj else "")
         if not fld:
@@ -589,8 +720,8 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             note += f"原文单位“{unit_raw}”，按“{unit}”计。"
         if word == "内":
             note += f"“{unit_raw}内”即“{unit_raw}以内”，含本数。"
-        value = dec(m.group("num"))
-        aw.covered.append((m.start("num"), m.end("word")))
+        value = dec(num) if num[0].isdigit() else dec(cn_number(num))
+        aw.covered.append((m.start("num"), end))
         out.append({
             "field": fld, "op": op, "value": value, "unit": unit,
             "label": doc.quote(qa, qb).replace("……", ""), "source": doc.source(qa, qb), "note": note,
@@ -663,14 +794,14 @@ def _no_amount(aw: _Award) -> tuple[dict, set[int]]:
             ks = sorted(set(rec) | set(money))
     elif trig and by_heading:
         # "具体优惠以…通知为准" under "…中心" / "…认定": a status, no amount
-        ks = [k for k in live if k <= max(trig) and k not in numbers] if len(live) <= 3 else trig
+        ks = ([k for k in live if k <= max(trig) and k not in numbers] or trig) if len(live) <= 3 else trig
         data = {
             "kind": "recognition",
             "note": "未规定金额：" + "；".join(_plain(doc, aw.sents[k]) for k in trig)
             + f"；据标题“{aw.heading}”按认定（资格）记，须审阅。",
         }
     elif trig:
-        ks = [k for k in live if k <= max(trig) and k not in numbers] if len(live) <= 3 else trig
+        ks = ([k for k in live if k <= max(trig) and k not in numbers] or trig) if len(live) <= 3 else trig
         data = {"kind": "none", "note": "未规定金额：" + "；".join(_plain(doc, aw.sents[k]) for k in trig)}
     elif not numbers:
         ks = live[:1]
@@ -822,7 +953,16 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
             v["note"] = "".join(dict.fromkeys(notes))
         if "minimum" in v:
             v.pop("minimum")
-            v["note"] = _join(v.get("note"), "原文为下限（不低于）。")
+            if v.get("kind") == "rate_cap":
+                # a variant has no floor mark: a least share written as its rate would read as its
+                # most; the share is left to the reviewer
+                for key in ("rate", "cap", "base"):
+                    v.pop(key, None)
+                v["kind"] = "none"
+                v["note"] = "原文为下限比例（不低于），目录的子类没有下限标记，比例未写入，见 todo。"
+                aw.extra_todo.append(_todo_at(doc, a, b, "下限比例（不低于）：子类无下限标记，未写入，须审阅。"))
+            else:
+                v["note"] = _join(v.get("note"), "原文为下限（不低于）。")
         if unnamed:
             v["_unnamed"] = True
         variants.append(v)
@@ -900,6 +1040,10 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
         if cand and cand != "项目" and not cand.endswith("项目"):
             name = cand
     name = re.sub(r"^(?:给予|予以|由|向)", "", name)
+    # "从本地申报当选的科学院院士": how they were chosen qualifies the name; the name is who
+    dm = re.fullmatch(r"(?:从[^()的]*|[^()的]*申报[^()的]*)的(?P<tail>[^()的]{4,})", name)
+    if dm:
+        name = dm.group("tail")
     if name in ("项目", "企业", "单位", "个人", "人才", "其") or re.search(r"^\d|每|连续", name):
         name = ""
 
@@ -1023,18 +1167,30 @@ def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
     amount ("N万元档") with a todo note, so the reviewer pairs them."""
     doc = aw.doc
     t = u.of("each")[0]
-    a, b = doc.trim(t.clause[0], t.clause[1])
+    caps = u.of("cap")
+    a, b = doc.trim(t.clause[0], max([t.clause[1]] + [c.clause[1] for c in caps]))
     listed = _enumerated_names(aw, t, len(t.tiers))
     if listed:
         names, la = listed
-        src = doc.source(*doc.trim(min(la, a), b))
+        src = doc.source(*doc.trim(min(la, a), b)) if la is not None else doc.source(a, b)
+        if la is None:
+            d = {**d, "note": "子类名称取自同一措施前文所列对象，须审阅。"}
     else:
         names = [f"{raw}档" for raw, _v in t.tiers]
         src = doc.source(a, b)
         aw.extra_todo.append(_todo_at(doc, a, b, "“分别”列出的金额未能与列举的对象一一对应，子类按金额命名，须审阅。"))
     variants = []
     for name, (raw, value) in zip(names, t.tiers):
-        if t.unit:  # "分别给予每月N元、M元的…补贴"
+        if t.rates:  # "分别按…的N%、M%给予补助（，最高不超过N万元）"
+            v = {"name": name, "kind": "rate_cap", "rate": value}
+            if t.base:
+                v["base"] = t.base
+            if caps:
+                v["cap"] = caps[-1].value
+            v["source"] = src
+        elif t.cap:  # "分别给予最高N万元、M万元"
+            v = {"name": name, "kind": "cap_only", "cap": value, "source": src}
+        elif t.unit:  # "分别给予每月N元、M元的…补贴"
             v = {"name": name, "kind": "per_unit", "unit_amount": value, "unit": t.unit, "source": src}
         else:
             v = {"name": name, "kind": "fixed", "fixed": value, "source": src}
@@ -1042,6 +1198,8 @@ def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
             v["_listed"] = True
         variants.append(v)
     note = "“分别”列出的金额，按列举的对象依次对应；子类名称取自原文，须审阅。" if listed else "“分别”列出的金额；各档对应的对象见原文，须审阅。"
+    if listed and d.get("note"):
+        note += d["note"]
     out = {"kind": "tiered", "variants": variants, "source": d["source"], "note": note}
     if "first_payment" in d:
         out["first_payment"] = d["first_payment"]
@@ -1083,6 +1241,16 @@ def _enumerated_names(aw: _Award, t: Atom, count: int) -> tuple[list[str], int] 
             continue
         names, start = got
         return (names, start) if len(names) == count else None
+    ctx = aw.context
+    if ctx is not None:
+        # the recipients the measure named before this clause ("对…的甲、乙、丙，……；X分别提高N、M、L"):
+        # names only, the quote stays the clause's own
+        for c in reversed(ctx.clauses(0, len(ctx.norm))):
+            got = _split_list(ctx, *c)
+            if got is None:
+                continue
+            names, _start = got
+            return (names, None) if len(names) == count else None
     return None
 
 
@@ -1168,6 +1336,14 @@ def _distribute(items: list[str]) -> list[str]:
     if m1 and m2 and all(re.fullmatch(f"[{_CN_ORDINAL}]+", x) for x in inner) and m1.start() > 0:
         head, tail = first[: m1.start()], last[m2.end() :]
         return [head + first[m1.start() :] + tail] + [head + x + tail for x in inner] + [head + last[: m2.end()] + tail]
+    if not inner:
+        # two items: the last item's tail goes to the first when the first item's last character
+        # closes a core of about its length in the last ("国家级、省级示范项目" -> 国家级示范项目,
+        # "博士、硕士研究生" -> 博士研究生); "高级技师、技师" and "市级、县级" have no tail
+        p = last.find(first[-1]) if 2 <= len(first) <= 6 else -1
+        if 0 < p < len(last) - 1 and p + 1 <= len(first) and not re.search(r"[的和及与或]", last[: p + 1]):
+            return [first + last[p + 1 :], last]
+        return items
     if inner and len({len(x) for x in inner}) == 1:
         size = len(inner[0])
         if len(first) > size and len(last) > size:
@@ -1194,7 +1370,8 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     n = doc.norm
     text = _FP_LEAD.sub("", n[a:b])
     text = _FP_TRAIL.sub("", text)
-    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|[后前]$|验收|考核|通过", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
+    # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
+    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):
         return None

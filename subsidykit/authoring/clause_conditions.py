@@ -58,6 +58,7 @@ from subsidykit.authoring.clause_numbers import (
     find_money,
     money_value,
     operator,
+    pct_of,
     pct_value,
 )
 from subsidykit.authoring.clause_text import Doc
@@ -85,10 +86,12 @@ OPEN_WINDOW = re.compile(
 _OPS_ALT = "|".join(sorted(map(re.escape, PRE_OPS), key=len, reverse=True))
 _OP_AT_END = re.compile(r"(?P<op>" + _OPS_ALT + r")(?:为|在|有)?$")
 # "至少实现一个…", "至少满足N项…", "不少于省内N个…": a verb or place between
+# the act a count of years is counted from ("毕业3年内", "离校两年以内", "工作5年以上")
+_SINCE_ACT = re.compile(r"(?:毕业|离校|退役|退伍|就业|创业|入职|回国|参加工作|工作)$")
 _OP_GAP = re.compile(r"(?P<op>" + _OPS_ALT + r")(?P<gap>实现|满足|符合|有|开展|完成|提供|获得|引进|建成|形成|拥有|覆盖|省内|市内|国内)$")
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 RANGE = re.compile(
-    rf"(?P<a>{NUM})(?P<ua>亿元|万元|元|%|{_COUNT_ALT})?(?:-|~|至|到|—|–)(?P<b>{NUM})(?P<ub>亿元|万元|元|%|{_COUNT_ALT})"
+    rf"(?P<a>{NUM})(?P<ua>亿元|万元|元|%|{_COUNT_ALT})?(?:\(含\))?(?:-|~|至|到|—|–)(?P<b>{NUM})(?P<ub>亿元|万元|元|%|{_COUNT_ALT})"
 )
 _JOIN = re.compile(r"(?:并且|而且|且|并)(?=开展|在|能|实现|完成|已|具有|具备|通过|形成|提供|建成|取得|获得|达到|满足|保障|拥有|有|须|应|于|由|上线|接入|累计)")
 _DATE_WORDS = re.compile(
@@ -96,7 +99,8 @@ _DATE_WORDS = re.compile(
 )
 _DEFINITION = re.compile(r"特指|是指|系指|指的是|^[\u4e00-\u9fff、]{2,12}?指(?![标南定导数引])|以下简称|包括但不限于")
 _OPTIONAL = re.compile(r"^(?:可以|可|鼓励|优先|原则上可)|可通过|可以通过|可不受")
-_ONLY = re.compile(r"只能(?P<verb>申报|申请|推荐|报送)$")
+# "只能申报一个项目", "限报1个项目", "最多申请2项": at most that many applications
+_ONLY = re.compile(r"(?P<w>只能|仅能|仅可|只可|限|最多|至多)(?P<verb>申报|申请|推荐|报送|报)$")
 _ACT_VOLUME = re.compile(r"(?:解析|访问|调用|浏览|点击|下载|查询|交易)(?:量|次数)$")
 _VERB_END = re.compile(r"(?:来自|覆盖|涉及|包括|包含|拥有|具备|具有|实现|开展|提供|服务|满足|有)$")
 
@@ -188,7 +192,8 @@ class _Conditions:
         for it in items:
             if start <= it.covers[1] <= p:
                 start = max(start, it.covers[1])
-        m = re.match(r"(?:其中|并且|并|且|同时|或者|或|以及|及|和|另外|的|,|、|:)+", n[start:p])
+        # a joining word, not the first character of a word it opens ("并购", "和解", "及时")
+        m = re.match(r"(?:其中|并且|并(?![购联入网表列存])|且|同时|或者|或|以及|及(?!时)|和(?!解)|另外|的|,|、|:)+", n[start:p])
         if m:
             start += m.end()
         # "建成…展示体验区（中心）并开展…场次": the last of joined verb phrases
@@ -374,7 +379,7 @@ class _Conditions:
     def _value(self, kind: str, obj, subject: str):
         """(value, unit, note) of a number in a condition."""
         if kind == "pct":
-            return pct_value(obj.group("num")), "比例", None
+            return pct_of(obj), "比例", None
         if kind == "count":
             return obj.value, obj.unit, obj.note
         mo: Money = obj
@@ -409,8 +414,9 @@ class _Conditions:
                 after = re.match(r"项目|产品|企业|单位", n[q : clause[1]])
                 noun = after.group(0) if after else ""
                 qend = q + (after.end() if after else 0)
-                note = _join(f"“只能{om.group('verb')}”：至多。", "“原则上”：例外可能存在。" if "原则上" in pre else None)
-                fld = f"{om.group('verb')}{noun}数量"
+                note = _join(f"“{om.group('w')}{om.group('verb')}”：至多。", "“原则上”：例外可能存在。" if "原则上" in pre else None)
+                verb = "申报" if om.group("verb") == "报" else om.group("verb")
+                fld = f"{verb}{noun}数量"
                 t = self.threshold(_vocab(fld) or fld, "<=", obj.value, obj.unit, s, qend, note)
                 return _Item(s, qend, t, (p, qend))
         op_text = None
@@ -437,6 +443,11 @@ class _Conditions:
         inc = bool(post and "(含)" in ((post.group("inc1") or "") + (post.group("inc2") or "")))
         exc = bool(post and post.group("inc2") == "(不含)")
         op = "==" if op_text == "为" and not word else operator(op_text if op_text != "为" else None, word, inc, exc)
+        within = None
+        if op is None and kind == "count" and obj.unit in ("年", "月") and n[q : q + 1] == "内" and _SINCE_ACT.search(pre):
+            # "毕业两年内": the years since the act, at most (年内 = 年以内, DOMAIN.md: 以内 includes)
+            op, qend = "<=", q + 1
+            within = f"“{obj.raw}内”即“{obj.raw}以内”，含本数。"
         inherited = None
         if op is None and kind == "count" and p > 0 and n[p - 1] == "、":
             # "不少于N家企业、M个行业的…": one counting word for the listed counts
@@ -474,8 +485,15 @@ class _Conditions:
             note = _join(note, f"读法：{subject_clean}÷{ratio_of}。")
         elif subject_clean and not (kind == "count" and (_VERB_END.search(subject_clean) or gap not in ("", "有", "省内", "市内", "国内"))):
             fld, fnote = field_name(subject, want)
+        if kind == "count" and obj.raw.endswith("岁"):
+            # "年龄不超过35周岁", "45周岁以下的": an age, whatever the words before name
+            fld, fnote = (fld, fnote) if fld and "年龄" in fld else ("年龄", None)
+        elif unit == "年" and fld and _SINCE_ACT.search(fld):
+            # "（申报人须为）毕业3年以内": the years since graduating
+            fld, fnote = f"{_SINCE_ACT.search(fld).group(0)}年限", _join(fnote, f"原文为「{fld}」。" if not _SINCE_ACT.fullmatch(fld) else None)
+        note = _join(note, within)
         if not fld and not subject_clean:
-            # "员工人数不少于50人且不超过300人": the same field as the reading just before
+            # "员工人数不少于80人且不超过300人": the same field as the reading just before
             prev = [it for it in items if clause[0] <= it.covers[0] < p and it.data.get("unit") == unit]
             if prev:
                 fld = prev[-1].data["field"]
@@ -546,7 +564,7 @@ class _Conditions:
         if not fld:
             return None
         end = m.end()
-        tail = re.match(r"(?:之间|以内|内)?(?:\(含\))?", n[end:])
+        tail = re.match(r"(?:\(含\))?(?:之间|以内|内)?(?:\(含\))?", n[end:])
         end += tail.end() if tail else 0
         t = self.threshold(fld, "between", [v1, v2], unit, s, end, _join(fnote, note))
         return _Item(s, end, t, (m.start(), end))
@@ -587,7 +605,7 @@ class _Conditions:
     )
     _POS_HEAD = re.compile(r"^(?P<subj>[^须应需]{0,30}?)(?:须|应|必须|需)?(?:为)?(?P<verb>具有|具备|拥有|建有|已经|已|通过|取得|获得|签订|完成)(?P<x>.{2,})$")
     _LEVEL = re.compile(r"(?<!设区)(?<!区)(?P<lvl>国家级|省级|市级)(?P<inc>\(含\))?(?:及)?以上(?=[^,;。]{0,16}(?:示范|标杆|工厂|平台|中心|基地|企业|称号|认定|名单|小巨人|专精特新))")
-    _PLACE = re.compile(r"^(?P<subj>.*?)(?:须|应)?(?:在|位于|注册于|注册在)(?P<place>江苏省|江苏)(?:省)?(?:域内|境内|行政区域内|内)?(?P<reg>注册)?$")
+    _PLACE = re.compile(r"^(?P<subj>.*?)(?:须|应)?(?:在|位于|注册于|注册在)(?P<place>江苏省|江苏)(?:省)?(?:域内|境内|行政区域内|内)?(?:依法)?(?P<reg>注册|登记)?(?:成立)?$")
     _LEVELS = ["县级", "市级", "省级", "国家级"]
 
     def level(self, c: tuple[int, int], items: list[_Item]) -> _Item | None:
@@ -705,13 +723,14 @@ def parse_conditions(section: Section, file: str) -> Parsed:
         if LEAD_IN.search(body_text.rstrip("。")) and not re.search(r"\d", body_text):
             continue
         items = reader.sentence(s.body, s.b)
+        foreign = _foreign_units(doc, s.body, s.b, items)
         if not items:
-            out.todo.append(_todo(doc, s))
+            out.todo.append(_todo(doc, s, foreign))
             continue
         thresholds.extend(it.data for it in items)
         left = _unused_clauses(doc, s.body, s.b, items)
         if left:
-            out.todo.append(_todo(doc, s, "已解析部分条件；未解析：" + "；".join(left)))
+            out.todo.append(_todo(doc, s, _join("已解析部分条件；未解析：" + "；".join(left), foreign and "（" + foreign + "）")))
     if thresholds:
         out.data["thresholds"] = thresholds
     return out
@@ -730,3 +749,28 @@ def _unused_clauses(doc: Doc, a0: int, b0: int, items: list[_Item]) -> list[str]
         left.append(doc.quote(a, b).rstrip("。;；"))
     return left
 
+
+
+# a quantity in a unit the catalog has no unit for (schema.Unit: 万元, 比例, 日期, 年, 月, 个, 人, 项,
+# 次, 家, 台套, 吨标准煤): "存储容量达到50TB以上", "年处理量不少于5万吨", "培训不少于3天" — left as a
+# todo that says why, never written in a wrong unit
+_FOREIGN_ALT = (r"(?:万|亿|千)?(?:[A-Za-z]{1,8}(?![A-Za-z])|吨(?!标准煤)|天|小时|学时|课时|平方米|平米|亩|千瓦时|千瓦|兆瓦|"
+                r"千伏安|公里|千米|立方米|升)")
+# "不少于N天" (the word before) or "N万吨以上" (the counting word after the unit)
+_FOREIGN_UNIT = re.compile(
+    r"(?P<op>" + _OPS_ALT + r")(?:为|在|有)?(?P<num>" + NUM + r")(?P<unit>" + _FOREIGN_ALT + r")"
+    r"|(?P<num2>" + NUM + r")(?P<unit2>" + _FOREIGN_ALT + r")(?:\(含\))?(?:以上|以下|以内)"
+)
+
+
+def _foreign_units(doc: Doc, a: int, b: int, items: list[_Item]) -> str | None:
+    """Why a counting phrase of chars[a:b] was not written: its unit is not one of the catalog's."""
+    said = []
+    for m in _FOREIGN_UNIT.finditer(doc.norm, a, b):
+        if any(it.covers[0] < m.end() and m.start() < it.covers[1] for it in items):
+            continue
+        u = "unit" if m.group("unit") else "unit2"
+        said.append(f"“{doc.chars[m.start():m.end()]}”的单位“{doc.chars[m.start(u):m.end(u)]}”")
+    if not said:
+        return None
+    return "、".join(dict.fromkeys(said)) + "不在目录的计量单位中（万元、比例、日期、年、月、个、人、项、次、家、台套、吨标准煤），未写入，须人工处理。"

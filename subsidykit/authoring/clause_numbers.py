@@ -80,11 +80,29 @@ def find_money(norm: str, a: int, b: int) -> list[Money]:
     return out
 
 
-PCT = re.compile(rf"(?P<num>{NUM})%")
+# "15%", and in words "百分之十五" (1..99: a share a guide spells out; the verifier reads 十五 as 15)
+CN_PCT = rf"百分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
+PCT = re.compile(rf"(?P<num>{NUM})%|{CN_PCT}")
 
 
 def pct_value(num: str) -> Decimal:
     return dec(Decimal(num) / 100)
+
+
+def pct_of(m: re.Match, group: str = "num") -> Decimal | None:
+    """The share a PCT-like match gives: "12%" (group `group`) or "百分之十二" (group cnpct)."""
+    raw = m.groupdict().get(group)
+    if raw:
+        return pct_value(raw)
+    cn = m.groupdict().get("cnpct")
+    v = cn_number(cn) if cn else None
+    return dec(Decimal(v) / 100) if v else None
+
+
+def pct_text(m: re.Match, group: str = "num") -> str:
+    """The percentage as printed ("12%" or "百分之十二")."""
+    raw = m.groupdict().get(group)
+    return f"{raw}%" if raw else f"百分之{m.group('cnpct')}"
 
 
 # --- counts -------------------------------------------------------------------------------------
@@ -93,6 +111,10 @@ COUNT_UNITS = {
     "个月": "月", "个": "个", "款": "个", "种": "个", "所": "个", "座": "个", "条": "个",
     "家": "家", "户": "家", "人": "人", "名": "人", "项": "项", "次": "次", "场": "次", "届": "次",
     "件": "项", "类": "项", "台套": "台套", "台(套)": "台套", "台": "台套", "套": "台套", "年": "年", "月": "月", "吨标准煤": "吨标准煤",
+    # an age: "35周岁以下" is 年龄 <= 35 年
+    "周岁": "年", "岁": "年",
+    # "经营满五周年": years counted as anniversaries
+    "周年": "年",
 }
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # "1万吨标准煤", "3亿次": 万/亿 multiply a count as they do an amount (not a duration: "万年" is no count)
@@ -196,7 +218,7 @@ START = re.compile(
     r"(?:在|于|自|从)?" + _date_pattern("a", year_end=False) + r"(?P<inc>\(含\)|\(不含\))?(?P<word>之后|以后|后|以来|起)"
 )
 YEAR_SINCE = re.compile(r"(?:自|从)?(?P<y>(?:19|20)\d\d)年(?:度)?(?P<inc>\(含\))?(?P<word>以来|起)")
-YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d\d)年度?(?=(?:内)?[新省市首被]{0,2}(?:获得|获批|取得|认定|入选|评定|授予|获))")
+YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d\d)年度?(?=(?:内)?(?:首次|[新省市首被]){0,2}(?:获得|获批|取得|认定|入选|评定|授予|获))")
 AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>(?:19|20)\d\d)年(?P<amm>\d{1,2})月(?![\d底末]))")
 
 # --- counting words -------------------------------------------------------------------------------------

@@ -12,8 +12,13 @@ from subsidykit.authoring.clause_text import ENUMERATOR, Doc
 # ------------------------------------------------------------------------------------------
 # quota
 # ------------------------------------------------------------------------------------------
+# the verb a quota may carry before or after its counting word: "拟支持不超过N个", "最多支持N个",
+# "计划择优遴选N家"; a total: "合计不超过N个", "共计N个"; a named count: "支持名额N个", "数量为N个"
+_VERB = r"(?:拟|计划|预计|将)?(?:择优)?(?:支持|安排|遴选|立项|扶持|资助|奖励|认定|评选|培育|推荐|入选|确定)?"
 _QUOTA = re.compile(
-    r"(?P<pre>原则上|一般)?(?P<op>不超过|不多于|最多|至多|限报|限|约|控制在)?(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|台套|件|条)?(?P<what>[\u4e00-\u9fff]{0,6}?)(?P<post>左右|以内)?(?=[,;。(]|$)"
+    r"(?P<period>全年|每年|本年度|年度|每批|每期)?(?P<pre>原则上|一般)?(?P<total>合计|共计|总计|总数|累计|共)?(?P<named>(?:支持|奖励|立项|资助|扶持)?(?:名额|数量|个数|规模)(?:为|共|合计)?)?"
+    r"(?P<verb1>" + _VERB + r")(?P<op>不超过|不多于|最多|至多|限报|限|约|控制在)?(?P<verb2>" + _VERB + r")"
+    r"(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|台套|件|条|期|批)?(?P<what>[\u4e00-\u9fff]{0,6}?)(?P<post>左右|以内)?(?=[,;。(]|$)"
 )
 _SUB = re.compile(
     r"(?P<name>(?:[^,;:。()]|\([^()]{1,12}\)){2,60}?)(?P<op>不超过|不多于|最多|不少于|不低于|至少|限报|限)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|件)?"
@@ -53,6 +58,10 @@ def parse_quota(section: Section, file: str) -> Parsed:
             continue
         m = _QUOTA.match(n, s.body)
         value = _count(m.group("num")) if m and (m.group("op") or m.group("unit")) and m.group("op") != "约" else None
+        if m and m.group("op") == "约" and _count(m.group("num")):
+            # "约N家": an estimate, not a cap (a quota is read and shown as "不超过N个")
+            out.todo.append(_todo(doc, s, f"“约{m.group('num')}{m.group('unit') or ''}”是约数，不是上限，未写入支持数量。"))
+            continue
         if not value:
             # "A支持数量不超过N个；B支持数量不超过M个": parts without a total
             if _own_parts(doc, s.body, s.b):
@@ -68,11 +77,25 @@ def parse_quota(section: Section, file: str) -> Parsed:
             notes.append(f"按{what}计。")
         if m.group("pre"):
             notes.append(f"“{m.group('pre')}”：例外可能存在。")
+        if m.group("period"):
+            notes.append(f"原文为“{m.group('period')}”的数量。")
+        if m.group("unit") in ("期", "批"):
+            notes.append(f"按{m.group('unit')}计。")
         if m.group("post") or m.group("op") == "控制在":
             notes.append(f"原文“{doc.chars[m.start():m.end()]}”。")
+        if m.group("total"):
+            notes.append(f"原文“{m.group('total')}”：各类合计。")
         rest = m.end()
         zm = re.search(r"其中", n[rest : s.b])
-        if zm:
+        bm = re.match(r"\((?P<inside>[^()]*)\)", n[rest : s.b])
+        if bm and not zm and _own_parts(doc, rest + 1, rest + bm.end() - 1):
+            # "不超过N个（A类不超过M个）": the parts in brackets, without "其中"
+            subs += _subs(doc, out, rest + 1, rest + bm.end() - 1)
+            if subs:
+                notes.append("其中：" + "；".join(subs) + "。")
+            if re.search(r"\d", n[rest + bm.end() : s.b]):
+                out.todo.append(_todo(doc, s, "已解析支持数量；其后部分未解析。"))
+        elif zm:
             subs += _subs(doc, out, rest + zm.end(), s.b)
             if subs:
                 notes.append("其中：" + "；".join(subs) + "。")

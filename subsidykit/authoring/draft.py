@@ -91,7 +91,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
         "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式",
     ),
-    "quota": ("支持数量", "支持规模", "申报数量", "入库数量"),
+    "quota": ("支持数量", "支持规模", "申报数量", "入库数量", "支持名额", "奖励名额", "立项数量", "奖励数量", "资助数量"),
     "subject": ("申报主体", "支持主体", "实施主体", "申报单位", "申报对象"),
     "direction": ("支持方向", "重点方向", "支持内容", "建设内容", "支持重点", "重点领域"),
     "use": ("资金使用", "使用范围"),
@@ -114,7 +114,9 @@ _CN_NUM = "一二三四五六七八九十"
 _HEADING = [
     (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.]\s*")),
     (RANK_PCN, re.compile(rf"^\(\s*([{_CN_NUM}]{{1,3}})\s*\)\s*")),
-    (RANK_NUM, re.compile(r"^(\d{1,2})\s*[.、](?![\d.])\s*")),
+    # "2.5G工厂": the numbering glued to a name that opens with digits and a Latin letter
+    # ("5G", "3D", "4K") is a heading; "2.5万元", "1.2" stay text
+    (RANK_NUM, re.compile(r"^(\d{1,2})\s*[.、](?:(?![\d.])|(?=\d{1,2}[A-Za-z](?![A-Za-z]*\s*(?:/|％|%))))\s*")),
     (RANK_PNUM, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     (RANK_CIRC, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 ]
@@ -310,7 +312,22 @@ def _section_of(text: str) -> str | None:
             after = flat[len(word):len(word) + 1]
             if after == "" or after in "。.：:，,；;、)）】]":
                 return kind
+            # "奖励名额 最多N家": a space after the word, as a PDF's text leaves it, parts the
+            # heading word from its content like a stop does
+            m = re.match(r"\s*" + r"\s*".join(map(re.escape, word)) + r"[ \t\u3000]+\S", _fold(text))
+            if m:
+                return kind
+    # "申报企业基本条件", "申报单位应具备的条件": a conditions word after the words naming whose
+    m = _QUALIFIED_CONDITIONS.match(flat)
+    if m:
+        return "conditions"
     return None
+
+
+_QUALIFIED_CONDITIONS = re.compile(
+    r"(?:申报|申请|项目|企业|单位|主体|对象|机构|通用|共同)+(?:应|须|需|必须)?(?:具备|满足|符合)?(?:的)?"
+    r"(?:基本条件|申报条件|申请条件|资格条件|通用条件|条件)(?=$|[。.：:])"
+)
 
 
 def _unclosed(s: str) -> bool:
@@ -580,12 +597,17 @@ class Draft:
 def draft_guide(path: Path, *, year: int | None = None, fund: str | None = None) -> Draft:
     """Draft the catalog document of the guide at `path` (.txt, .pdf or .docx)."""
     path = Path(path)
-    guide = read_guide(path)
-    if guide.extracted:
-        with tempfile.TemporaryDirectory(prefix="subsidykit-draft-") as tmp:
-            guide.write(Path(tmp))
-            return draft_text(guide, root=Path(tmp), year=year, fund=fund)
-    return draft_text(guide, root=path.parent, year=year, fund=fund)
+    try:
+        guide = read_guide(path)
+        if guide.extracted:
+            with tempfile.TemporaryDirectory(prefix="subsidykit-draft-") as tmp:
+                guide.write(Path(tmp))
+                return draft_text(guide, root=Path(tmp), year=year, fund=fund)
+        return draft_text(guide, root=path.parent, year=year, fund=fund)
+    except MemoryError:
+        from subsidykit.errors import BadInputError
+
+        raise BadInputError(f"起草 {path.name} 时内存不足：指南文字过多，或可用内存太少") from None
 
 
 def draft_text(guide: GuideText, *, root: Path, year: int | None = None, fund: str | None = None) -> Draft:
@@ -598,6 +620,7 @@ class _Drafter:
         self.guide = guide
         self.root = Path(root)
         self.doc = _Doc(guide)
+        self._items: set[int] = set()  # lines of a measure's numbered list (kept with their numbering)
         self.year_arg, self.fund_arg = year, fund
         from subsidykit.authoring import clauses
 
@@ -689,6 +712,7 @@ class _Drafter:
                 for node in self._program_nodes(root):
                     programs.extend(self.programs_of(node, guide_name))
         self.table_quotas(programs)
+        self.referred_variants(programs)
         self.contacts(programs)
         self.assign_ids(programs)
         document = {
@@ -739,13 +763,27 @@ class _Drafter:
     def _is_measure(self, node: _Node) -> bool:
         """A numbered measure of a policy ("2. 支持某类人才。……最高给予 N 万元 X 补贴"): a leaf
         heading with a short name that grants an amount of money in its own paragraph."""
-        if node.rank < RANK_CN or node.children or node.lead:
+        if node.rank < RANK_CN or node.lead:
+            return False
+        if node.children and not all(self._list_item(c) for c in node.children):
             return False
         name = _clean_title(node.title)[0]
         if not (2 <= len(name) <= 30) or re.search(r"[，,；;、]", name) or _section_of(name):
             return False
         body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
-        return bool(_MONEY.search(body))
+        if not _MONEY.search(body):
+            return False
+        # its list keeps its numbering, which stands between the items' quotes
+        self._items.update(c.no for c in node.children)
+        return True
+
+    def _list_item(self, node: _Node) -> bool:
+        """A numbered line of a list under a measure ("(1) 甲级，奖励N万元；"): a sentence, not
+        a heading of its own (no children, no section, and what stands where a title would is a
+        clause with a comma in it, never a name that a measure of its own could carry)."""
+        if node.children or node.section or node.rank <= RANK_PCN:
+            return False
+        return bool(re.search(r"[，,、]", _fold(node.title)))
 
     def path_of(self, node: _Node) -> list[str]:
         out = []
@@ -770,7 +808,7 @@ class _Drafter:
                 text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", ln.clean.strip())
                 if head and node.section:
                     text = _after_word(text)
-            elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html:
+            elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html and no not in self._items:
                 text = ln.rest
             else:  # a paragraph of an HTML line keeps its numbering, which stands between it and the one before
                 text = ln.clean.strip()
@@ -806,6 +844,7 @@ class _Drafter:
             groups = _benefit_groups(body)
             if len(groups) < 2:
                 prog = self.assemble(base, award=body)
+                self._prose_conditions(prog, body)
                 if groups and not groups[0].grant and prog["kind"] != "none":
                     prog["grant"] = False
                     prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), f"{groups[0].noun}：贷款、担保或投资额度，不是补助") if x)
@@ -815,7 +854,7 @@ class _Drafter:
             out = []
             for g in groups:
                 self.stitches.extend(g.stitches)
-                prog = self.assemble(base, award=g.lines, conditions=g.context_lines)
+                prog = self.assemble(base, award=g.lines, conditions=g.context_lines, award_context=g.context_lines)
                 prog["_benefit"] = g.noun
                 if not g.grant:
                     prog["grant"] = False
@@ -833,6 +872,43 @@ class _Drafter:
             quota=self._lines(secs.get("quota", [])),
             office=secs.get("office", []),
         )]
+
+    def _prose_conditions(self, prog: dict, body: list[tuple[int, str]]) -> None:
+        """A program written as prose (no 支持条件 heading): the sentences its award clause left
+        unread are read as conditions ("申报企业须…不少于N个，…前建成"); a sentence that gives
+        thresholds leaves todo (or stays with the conditions reader's note on what it left)."""
+        todo = prog.get("todo") or []
+        plain = [t for t in todo if not t.get("note") and re.search(r"\d", t.get("text", ""))]
+        if not plain:
+            return
+        parsed = self.clauses.parse_conditions(list(body), self.file)
+        got = list(parsed.data.get("thresholds") or [])
+        if not got:
+            return
+        have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+        left = {_norm(t.get("text", "")): t for t in parsed.todo}
+        added: list[dict] = []
+        keep: list[dict] = []
+        for t in todo:
+            key = _norm(t.get("text", ""))
+            mine = [th for th in got if t in plain and _norm((th.get("source") or {}).get("text", "")) in key
+                    and (th.get("field"), th.get("op"), str(th.get("value"))) not in have]
+            if not mine:
+                keep.append(t)
+                continue
+            added.extend(mine)
+            have.update((th.get("field"), th.get("op"), str(th.get("value"))) for th in mine)
+            if key in left and left[key].get("note"):
+                keep.append(left[key])
+        if not added:
+            return
+        rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
+        prog["thresholds"] = list(prog.pop("thresholds", []) or []) + added
+        prog.update(rest)
+        if keep:
+            prog["todo"] = keep
+        else:
+            prog.pop("todo", None)
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -907,7 +983,53 @@ class _Drafter:
         return None
 
     # ── one program ──
-    def assemble(self, base: dict, *, award=(), conditions=(), quota=(), office=(), quota_of: str | None = None) -> dict:
+    # ── "甲、乙分别参照丙、丁给予X和Y": variants that take another variant's amounts ──
+    def referred_variants(self, programs: list[dict]) -> None:
+        """A todo sentence "A1、A2、A3…分别参照B1、B2、B3…给予X和Y" (a measure's closing words) gives
+        each Ai the amounts of the variant Bi of every program of the same path, before it, whose
+        title names X or Y and whose variants name every Bi: a variant Ai with Bi's amounts and
+        Bi's amount quote, noted with the sentence that refers them.  The sentence leaves todo
+        only when some program took it."""
+        for i, prog in enumerate(programs):
+            for item in list(prog.get("todo", []) or []):
+                m = _REFER.search(_fold(re.sub(r"\s+", "", item.get("text", ""))))
+                if not m:
+                    continue
+                whos = _refer_list(m.group("who"))
+                refs = _refer_list(m.group("ref"))
+                benefits = [b for b in re.split(r"和|及|、|与", m.group("what")) if len(b) >= 2]
+                if len(whos) < 2 or len(whos) != len(refs) or not benefits:
+                    continue
+                took = False
+                for other in programs[:i + 1]:
+                    if other.get("path") != prog.get("path") or not isinstance(other.get("variants"), list):
+                        continue
+                    said = other.get("title", "") + str(other.get("_benefit", "")) + str((other.get("source") or {}).get("text", ""))
+                    if not any(b in said for b in benefits):
+                        continue
+                    variants = other["variants"]
+                    picked = []
+                    for ref in refs:
+                        core = re.sub(r"(?:毕业生|人才|人员)$", "", ref)
+                        hits = [v for v in variants if core and core in v.get("name", "")]
+                        picked.append(hits[0] if len(hits) == 1 else None)
+                    if not all(picked):
+                        continue
+                    names = {v.get("name") for v in variants}
+                    for who, v in zip(whos, picked):
+                        if who in names:
+                            continue
+                        nv = {k: copy.deepcopy(val) for k, val in v.items() if k not in ("name", "note", "quota", "thresholds", "first_payment")}
+                        nv = {"name": who, **nv}
+                        nv["note"] = f"参照「{v['name']}」（第{item['lines'][0]}行：{item['text'].rstrip('。')}），金额与出处同该子类，须审阅。"
+                        variants.append(nv)
+                        names.add(who)
+                        took = True
+                if took:
+                    prog["todo"] = [t for t in prog["todo"] if t is not item]
+
+    def assemble(self, base: dict, *, award=(), conditions=(), quota=(), office=(), quota_of: str | None = None,
+                 award_context=()) -> dict:
         """One program from its sections: the clause parsers' data, cited, and their todo.
         `quota_of`: the program is one item of a shared 支持数量, whose "其中" part names it."""
         prog: dict = {
@@ -924,7 +1046,7 @@ class _Drafter:
         todo: list[dict] = []
         data: dict = {}
         if award:
-            parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"])
+            parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"], context=list(award_context) or None)
             data.update(copy.deepcopy(parsed.data))
             todo.extend(parsed.todo)
         thresholds = list(data.pop("thresholds", []) or [])
@@ -1702,6 +1824,25 @@ def _benefit_noun(t: str, a: int, b: int, sent_a: int) -> tuple[str, int] | None
     return (noun[0], b) if noun[0] else None
 
 
+_REFER = re.compile(r"(?:对)?(?:[^,;。]{0,12}?的)?(?P<who>[^,;。的]{2,60}?)分别参照(?P<ref>[^,;。]{2,40}?)给予(?:相应(?:的)?)?(?P<what>[^,;。]{2,30}?)(?:[。;]|$)")
+
+
+def _refer_list(text: str) -> list[str]:
+    """"甲、乙（注）、丙（注）等级人员" -> 甲等级人员, 乙等级人员, 丙等级人员 (the notes in
+    brackets left out, the tail of the last item given to the others when the inner items show
+    the core's length)."""
+    bare = re.sub(r"\([^()]*\)", "", text)
+    items = [x for x in bare.split("、") if x]
+    if len(items) < 2:
+        return items
+    first, last, inner = items[0], items[-1], items[1:-1]
+    size = len(first)
+    if all(len(x) == size for x in inner) and len(last) > size:
+        tail = last[size:]
+        return [x + tail for x in items[:-1]] + [last]
+    return items
+
+
 def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
     """A measure's paragraph cut into its benefits.  Amounts given as the same benefit in one
     sentence ("A类最高给予N万元X资助，B类最高给予M万元X资助") are tiers of one program; a benefit of
@@ -2058,6 +2199,8 @@ def _scrub(holder: dict, fix, where: str) -> list[dict]:
         if why:
             gone(src, why, "补助标准")
             _demote(holder, None)
+            # the quote does not stand: it goes with the amounts it cited (its words are in todo)
+            holder.pop("source", None)
     elif any(holder.get(k) is not None for k in _AMOUNT_KEYS) and "kind" in holder:
         _demote(holder, None)
         out.append({"why": f"{where}: 金额没有出处", "todo": None})

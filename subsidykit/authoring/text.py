@@ -105,21 +105,59 @@ def read_guide(path: Path) -> GuideText:
     raise BadInputError(f"不支持的指南格式「{path.suffix}」：请提供 .txt、.pdf 或 .docx 文件")
 
 
+# A guide is a notice of some tens of pages (the seeds: 50-230 KB); a text file far larger is
+# not a guide (a log, a database dump, a wrong file) and would only exhaust the memory.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_TEXT_CHARS = 4_000_000
+# control characters other than tab, line breaks and form feed: a binary file, not text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _too_big(name: str, size: int, what: str) -> BadInputError:
+    return BadInputError(
+        f"{name} 过大（{what}约 {size / 1024 / 1024:.1f} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）："
+        "指南通常不超过几百 KB，请确认选择的是指南文件"
+    )
+
+
+def _checked_text(name: str, text: str) -> str:
+    """The text of a guide, or a clear refusal: no text, binary content, or far too long."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise BadInputError(f"{name} 的文字过长（{len(text)} 个字符，上限 {MAX_TEXT_CHARS} 个）：请确认选择的是指南文件")
+    if not text.strip():
+        raise BadInputError(f"{name} 是空文件（没有文字），无法起草")
+    sample = text[:200_000]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise BadInputError(f"{name} 不是文本文件（含二进制内容），请提供指南的 .txt、.pdf 或 .docx 文件")
+    return text
+
+
 def _read_text(path: Path) -> GuideText:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise _too_big(path.name, size, "")
     data = path.read_bytes()
+    if b"\x00" in data[:200_000]:
+        raise BadInputError(f"{path.name} 不是文本文件（含二进制内容），请提供指南的 .txt、.pdf 或 .docx 文件")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
-            raise BadInputError(f"{path.name} 既不是 UTF-8 也不是 GB18030 编码的文本：{exc}") from exc
+            raise BadInputError(
+                f"{path.name} 不是可读的文本：既不是 UTF-8 也不是 GB18030 编码（第 {exc.start + 1} 个字节无法解码）"
+            ) from None
+        text = _checked_text(path.name, text)
         lines = tuple(line.rstrip() for line in text.splitlines())
         return GuideText(file=f"{path.stem}.utf8.txt", lines=lines, origin=path, extracted=True)
+    text = _checked_text(path.name, text)
     return GuideText(file=path.name, lines=tuple(text.splitlines()), origin=path, extracted=False)
 
 
 def _made(path: Path, text: str) -> GuideText:
+    if len(text) > MAX_TEXT_CHARS:
+        raise BadInputError(f"{path.name} 的文字过长（{len(text)} 个字符，上限 {MAX_TEXT_CHARS} 个）：请确认选择的是指南文件")
     lines = tuple(line.rstrip() for line in text.splitlines())
     if not any(line.strip() for line in lines):
         raise BadInputError(f"{path.name} 中没有可提取的文字（扫描件须先做文字识别）")

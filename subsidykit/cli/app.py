@@ -29,13 +29,15 @@ from subsidykit.cli import summary as _summary
 from subsidykit.cli import validate as _validate
 from subsidykit.cli import match as _match
 from subsidykit.cli import catalog as _catalog
+from subsidykit.cli import register as _register
 from subsidykit.cli.exits import EXIT_BAD, EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 from subsidykit.cli.values import add_mixed as _add_mixed  # options anywhere among 字段=数值 (check, cap, match)
 from subsidykit.cli.values import field_values
 from subsidykit.cli.values import named as _named
+from subsidykit.cli.db_args import add_db_argument  # --db URL (the project register)
 
 # Commands kept in their own modules (each imports openpyxl and friends only when it runs).
-_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields, "match": _match, "catalog": _catalog}
+_COMMAND_MODULES = {"summary": _summary, "validate": _validate, "serve": _serve, "addin": _addin, "fields": _fields, "match": _match, "catalog": _catalog, "register": _register}
 COMMANDS = ("programs", "show", "cap", "check", "sample", "docs", *_COMMAND_MODULES)
 
 
@@ -162,26 +164,41 @@ def cmd_check(args) -> int:
     from subsidykit.rules.review import OTHER_THAN_CONDITIONS, review_project
     from subsidykit.rules.thresholds import STATUS_ZH
 
+    from subsidykit.cli.db_args import ReviewRegister
+
     values = field_values(args.values)  # one reading of 字段=数值 (cli/values.py), shared with match
     sel = find_program(args.program, year=args.year, variant=args.variant)
+    with ReviewRegister.of(args) as reg:  # --db / $SUBSIDYKIT_DB: the applicant's earlier projects
+        history = reg.history_for(values, sel, year=args.year)
     # the one review (review.review_project): the same verdict, cap and findings as validate, 审核 and the cells
-    rv = review_project(sel, values, strict=True, only_given=args.only_given)
+    rv = review_project(sel, values, strict=True, only_given=args.only_given, history=history)
     report = rv.report
     if report.invalid:  # an unreadable value is an input error (exit 2), not 不通过
         reasons = "；".join(r.message for r in report.invalid)
         raise BadInputError(reasons)
     if args.json:
-        _emit({**report.to_json(), **rv.to_json()})
+        _emit({**report.to_json(), **rv.to_json(), **reg.to_json()})
     else:
         print(f"{report.selection.label}：{report.headline()}")
+        if reg.configured or reg.applies(sel):  # which register answered, or that none did
+            print(f"  [登记簿] {term(reg.line())}")
         for r in report.results:
             print(f"  [{STATUS_ZH[r.status]}] {r.message}")
+        for f in rv.findings:
+            if f.code.startswith("HISTORY_"):  # the register's findings (rules.history)
+                print(f"  {f.text()}")
         for c in report.conflicts:
             print(f"  [不一致] {c}")
         for n in report.notes:
             print(f"  [推算] {n}")
-        if report.unused:
-            print(f"  [未使用] {'、'.join(term(u) for u in report.unused)}：不是本项目的条件，未核对")
+        unused = list(report.unused)
+        if history is not None:  # who the applicant is: read to ask the register, not a condition
+            asked = [u for u in unused if u in ("统一社会信用代码", "单位名称", "申报年度", "地区")]
+            unused = [u for u in unused if u not in asked]
+            if asked:
+                print(f"  [登记簿] 按 {'、'.join(asked)} 查询登记簿")
+        if unused:
+            print(f"  [未使用] {'、'.join(term(u) for u in unused)}：不是本项目的条件，未核对")
         if args.only_given and report.left_out:
             print(f"  [未核对] 只核对给出的字段（--only-given）；未给出的条件 {len(report.left_out)} 项：{'、'.join(report.left_out)}")
         for f in rv.findings:
@@ -264,6 +281,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--variant")
         p.add_argument("--only-given", action="store_true", help="只核对给出的字段")
         p.add_argument("--json", action="store_true")
+        add_db_argument(p)
         p.set_defaults(func=cmd_check)
 
     if only in (None, "sample"):

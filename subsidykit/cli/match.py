@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 
+from subsidykit.cli.db_args import add_db_argument
 from subsidykit.cli.ledger_args import ledger_arguments
 from subsidykit.cli.exits import EXIT_INCOMPLETE, EXIT_NOT_MET, EXIT_OK
 from subsidykit.errors import BadInputError
@@ -79,14 +80,19 @@ def _values_mode(args, statuses: tuple[str, ...]) -> int:
     from subsidykit.cli.values import field_values
     from subsidykit.rules.matching import ELIGIBLE, UNKNOWN, match
 
+    from subsidykit.cli.db_args import ReviewRegister
+
     values = field_values(args.values)  # the same reading as `check` (cli/values.py)
-    result = match(values, args.year)  # without --year: the values' own 申报年度, else the newest guide
+    with ReviewRegister.of(args) as reg:  # --db / $SUBSIDYKIT_DB: the applicant's earlier projects, in every review
+        history = (lambda year: reg.history_for(values, at_year=year)) if reg.configured else None
+        result = match(values, args.year, history=history)  # without --year: the values' own 申报年度, else the newest guide
     if args.json:
         from subsidykit.workbooks.outputs import json_text
 
-        print(json_text(result_json(result, statuses)))
+        print(json_text({**result_json(result, statuses), **reg.to_json()}))
     else:
         print(render_text(result, statuses, _year_note(values, result.year)))
+        print(f"[登记簿] {reg.line()}")
     if result.of_status(ELIGIBLE):
         return EXIT_OK
     if result.of_status(UNKNOWN):
@@ -211,8 +217,12 @@ def _ledger_mode(args, statuses: tuple[str, ...]) -> int:
             check(out)
         else:  # the default name waits for the year; its folder is known now (a read-only one: said before matching)
             check_writable(ledger.parent, what="输出文件")
+    from subsidykit.cli.db_args import ReviewRegister
+
     mapping = load_mapping(args.mapping) if args.mapping else None
-    lm = match_ledger_file(ledger, sheet=args.sheet, year=args.year, mapping=mapping, statuses=statuses)
+    with ReviewRegister.of(args) as reg:  # --db / $SUBSIDYKIT_DB: each row's applicant's earlier projects
+        history = (lambda values, y: reg.history_for(values, at_year=y, source_file=str(ledger))) if reg.configured else None
+        lm = match_ledger_file(ledger, sheet=args.sheet, year=args.year, mapping=mapping, statuses=statuses, history=history)
     if out is None:
         out = _default_out(ledger, lm.year)
         check(out)
@@ -227,6 +237,7 @@ def _ledger_mode(args, statuses: tuple[str, ...]) -> int:
         return EXIT_OK
     for line in lm.notes():
         print(term(line))
+    print(f"登记簿：{term(reg.line())}")
     print(f"已写入 {term(out)}（工作表「{SHEET_NAME}」，{lm.n_table_rows()} 行）")
     return EXIT_OK
 
@@ -263,6 +274,7 @@ def register(sub) -> None:
     p.add_argument("--year", help="指南年度，如 2023（默认：所填的「申报年度」，没有则为政策目录最新年度；台账模式默认取「申报年度」列）")
     p.add_argument("--status", help="显示哪些结论：eligible,unknown,ineligible 或 符合,待补充,不符合（默认 eligible,unknown）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    add_db_argument(p)
     p.add_argument("--ledger", metavar="台账.xlsx", help="台账模式：逐行匹配台账，写出匹配结果工作簿（台账只读取，不改动）")
     p.add_argument("--sheet", help="台账模式：工作表名称或序号（默认第一个）")
     p.add_argument("--mapping", metavar="FILE", help="台账模式：列名对照文件（YAML/JSON：表头文字: 字段名）")

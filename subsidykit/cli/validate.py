@@ -17,6 +17,7 @@ from pathlib import Path
 
 from subsidykit.errors import BadInputError
 
+from subsidykit.cli.db_args import add_db_argument
 from subsidykit.cli.exits import EXIT_ERRORS, EXIT_OK
 
 
@@ -46,8 +47,13 @@ def cmd_validate(args) -> int:
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), desc="校验", unit="个", file=sys.stderr)
+    from subsidykit.cli.db_args import ReviewRegister
+
+    reg = ReviewRegister.of(args)  # --db / $SUBSIDYKIT_DB: each applicant's earlier projects (rules.history)
     try:
-        result = validate_paths(files, year=args.year, workers=args.workers, progress=(lambda _r: bar.update(1)) if bar else None)
+        result = validate_paths(
+            files, year=args.year, workers=args.workers, progress=(lambda _r: bar.update(1)) if bar else None, register_url=reg.url
+        )
     finally:
         if bar is not None:
             bar.close()
@@ -61,8 +67,9 @@ def cmd_validate(args) -> int:
         except FileExistsError:
             raise BadInputError(f"报告文件 {term(report)} 已存在（校验期间被创建）；如确需覆盖，请加 --force") from None
     if args.json:
-        print(json_text(to_json(result)))
+        print(json_text({**to_json(result), **reg.to_json()}))
     else:
+        print(f"登记簿：{term(reg.line())}")  # first: the last line stays the counts
         print(render_text(result))
         if report is not None:
             print(f"报告已写入 {term(report)}")
@@ -83,4 +90,5 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--workers", type=int, help="并行进程数（默认为 CPU 核数）")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    add_db_argument(p)
     p.set_defaults(func=cmd_validate)

@@ -405,13 +405,15 @@ def _unread(row: LedgerRow) -> tuple[str, ...]:
 
 
 def _match_row(
-    values: dict[str, object], year: int | None, cat: Catalog, statuses: Sequence[str] | None = None
+    values: dict[str, object], year: int | None, cat: Catalog, statuses: Sequence[str] | None = None, history=None
 ) -> tuple[MatchResult, tuple[tuple[str, str], ...]]:
     """`match` of one row; a value the reader kept as text but a condition cannot read (示范级别
     「很高」) is left out and said (the engine's lenient mode), as the reader's unreadable values
     are, rather than losing the row.  `statuses`: the candidates certain to have another status
-    are not reviewed (the engine's `statuses`)."""
-    res = match(values, year, catalog=cat, lenient=True, statuses=statuses)
+    are not reviewed (the engine's `statuses`); `history(values, year)`: the register's History
+    of the row's applicant."""
+    of_year = (lambda y: history(values, y)) if history is not None else None
+    res = match(values, year, catalog=cat, lenient=True, statuses=statuses, history=of_year)
     return res, res.refused
 
 
@@ -452,6 +454,7 @@ def match_ledger(
     statuses: Sequence[str] = (ELIGIBLE, UNKNOWN),
     catalog: Catalog | None = None,
     source: str | None = None,
+    history=None,
 ) -> LedgerMatch:
     """Every row of `ledger` matched against the year's programs (`rules.matching.match`).
 
@@ -468,7 +471,7 @@ def match_ledger(
         note = f"申报年度为 {own}，按 {y} 年度匹配" if own is not None and own != y else None
         refused: tuple[tuple[str, str], ...] = ()
         try:
-            (res, refused), err = _match_row(_values_of(row, unread), y, cat, wanted), None
+            (res, refused), err = _match_row(_values_of(row, unread), y, cat, wanted, history), None
         except SubsidyError as exc:
             res, err = None, exc.message
         if res is not None:
@@ -500,10 +503,14 @@ def match_ledger_file(
     mapping=None,
     statuses: Sequence[str] = (ELIGIBLE, UNKNOWN),
     catalog: Catalog | None = None,
+    history=None,
 ) -> LedgerMatch:
-    """`match_ledger` of the ledger sheet `sheet` (default: the first) of a file (xlsx/xls/ods/csv)."""
+    """`match_ledger` of the ledger sheet `sheet` (default: the first) of a file (xlsx/xls/ods/csv);
+    `history(values, year)`: the project register's History of a row's applicant, or None."""
     p = Path(path)
-    return match_ledger(read_ledger(p, sheet=sheet, mapping=mapping), year=year, statuses=statuses, catalog=catalog, source=p.name)
+    return match_ledger(
+        read_ledger(p, sheet=sheet, mapping=mapping), year=year, statuses=statuses, catalog=catalog, source=p.name, history=history
+    )
 
 
 __all__ = [

@@ -68,11 +68,24 @@ CODES: dict[str, tuple[str, str]] = {
     # the program is a draft of the catalog (review: draft, rules.drafts): its conditions and
     # amounts are not yet checked against the guide, so the verdict rests on unreviewed data
     "DRAFT_ENTRY": (WARNING, "草稿条目（未审核）"),
+    # --- one project against the register's earlier years (rules.history, 000:91-101) ---
+    "HISTORY_UNACCEPTED": (ERROR, "已获支持项目未完成验收"),
+    "HISTORY_UNACCEPTED_OTHER": (WARNING, "另有已获支持项目未验收（请核实是否同类别）"),
+    "HISTORY_FUNDED": (ERROR, "同一项目已获支持"),
+    "HISTORY_FUNDED_SIMILAR": (WARNING, "与已获支持项目名称相近"),
+    "HISTORY_CLEAR": (INFO, "登记簿未见已支持记录"),
+    "HISTORY_OTHER_COUNTY": (WARNING, "同一单位本年度在其他县区申报"),
     # --- across the projects of a batch (batch.py) ---
     "DUPLICATE_APPLICANT": (WARNING, "同一单位多个项目"),
     "DUPLICATE_PROJECT": (ERROR, "同一项目重复申报"),
     "CITY_LIMIT": (ERROR, "超过设区市限报数"),
     "CITY_UNKNOWN": (INFO, "无法确定设区市"),
+    "CROSS_COUNTY_APPLICANT": (WARNING, "同一单位在多个县区申报"),
+    # city roll-up (summary.city): an input file of another 设区市 or year is left out of the
+    # city's table (错误: the table is incomplete); a row whose 县（市、区） cannot be told
+    "REGION_MISMATCH": (ERROR, "不属于本设区市（未并入）"),
+    "INPUT_YEAR_MISMATCH": (ERROR, "文件年度与汇总年度不同（未并入）"),
+    "COUNTY_UNKNOWN": (WARNING, "无法确定县（市、区）"),
     "SAMPLE_SIZE": (INFO, "真实性核查抽样数"),
 }
 

@@ -447,8 +447,10 @@ def _to_fill(sel: Selection, report, cat: Catalog, given: frozenset[str]) -> tup
     return tuple(out)
 
 
-def _one(sel: Selection, vals: Mapping[str, object], known: frozenset[str], cat: Catalog, order: int, typing: str) -> ProgramMatch:
-    rv = review_project(sel, vals, catalog=cat, only_given=False, strict=False, counted=COUNTED)
+def _one(
+    sel: Selection, vals: Mapping[str, object], known: frozenset[str], cat: Catalog, order: int, typing: str, history=None
+) -> ProgramMatch:
+    rv = review_project(sel, vals, catalog=cat, only_given=False, strict=False, counted=COUNTED, history=history)
     report = rv.report
     status = _status_of(rv)
     if status == ELIGIBLE and not confirmed(sel):
@@ -547,14 +549,16 @@ def _profile_year(values: Mapping[str, object], year: object, refused: dict[str,
         return None
 
 
-def _match(values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None) -> MatchResult:
+def _match(
+    values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None, history=None
+) -> MatchResult:
     """Strict: an unknown field or an unreadable value raises.  Lenient: unknown fields are
     dropped, and a value a condition cannot read is left out (and listed in `refused`), so that
     every condition on it is 待补充 rather than the whole match lost."""
     refused: dict[str, str] = {}
     year = _profile_year(values, year, None if strict else refused)
     while True:
-        res = _match_once({k: v for k, v in values.items() if canonical_field(k) not in refused}, year, cat, strict, wanted)
+        res = _match_once({k: v for k, v in values.items() if canonical_field(k) not in refused}, year, cat, strict, wanted, history)
         bad = {} if strict else {r.field: r.message for m in res.matches for r in m.review.report.invalid if r.field not in refused}
         if not bad:
             res.refused = tuple(refused.items())
@@ -584,14 +588,19 @@ def _certain(sel: Selection, verdict: str) -> str | None:
     return None
 
 
-def _match_once(values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None) -> MatchResult:
+def _match_once(
+    values: Mapping[str, object], year: object, cat: Catalog, strict: bool, wanted: frozenset[str] | None = None, history=None
+) -> MatchResult:
     yd = _year_data(cat, _year_of(year, cat))
+    hist = history(yd.year) if history is not None else None  # the register's History for the year matched
+    if hist is not None:
+        wanted = None  # the screen does not know the register's answers: every candidate is reviewed
     given = _given(values, strict)
     canon = {canonical_field(k) for k in given}
     # the fields known after derivation (实施周期 from the dates …), for naming what to fill
     known = frozenset(derive(normalise_values({**COUNTED, **given})).values)
     if wanted is None:
-        out = [_one(sel, given, known, cat, i, yd.typing[i]) for i, sel in enumerate(yd.selections)]
+        out = [_one(sel, given, known, cat, i, yd.typing[i], hist) for i, sel in enumerate(yd.selections)]
     else:
         # only the candidates that can have a wanted status (or are 符合: `best`) are reviewed
         derived = derive(normalise_values({**given, **{k: n for k, n in COUNTED.items() if k not in canon}}))
@@ -634,6 +643,7 @@ def match(
     catalog: Catalog | None = None,
     lenient: bool = False,
     statuses: Iterable[str] | None = None,
+    history=None,
 ) -> MatchResult:
     """Every program and variant of the year's guides against `values` (field -> value as typed).
 
@@ -646,14 +656,17 @@ def match(
     `statuses` (a ledger that shows only some): where 待补充 is not among them, a candidate whose
     status is certain without its review (`_screen`, the one rule on every condition: a failed
     condition is 不符合, one not checkable is 待补充) and not among them is left out of `matches`
-    unreviewed; `best`, `unused`, `refused` and the errors are those of the whole match."""
+    unreviewed; `best`, `unused`, `refused` and the errors are those of the whole match.
+
+    `history(year)`: the project register's `rules.history.History` of the applicant for the
+    year matched (None: no register), put into every candidate's review."""
     cat = catalog or load_catalog()
     wanted = None if statuses is None else frozenset(parse_statuses(list(statuses)))
     if wanted is not None and UNKNOWN in wanted:
         # 待补充 is most candidates of a ledger row: screening them all costs about what the
         # few it spares would (measured), so every candidate is reviewed
         wanted = None
-    return _match(values, year, cat, strict=not lenient, wanted=wanted)
+    return _match(values, year, cat, strict=not lenient, wanted=wanted, history=history)
 
 
 class MatchSummary:

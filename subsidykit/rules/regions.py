@@ -123,3 +123,43 @@ def same_province(text: object, province: str) -> bool | None:
     got = province_of(text)
     want = province_of(province) or province
     return None if got is None else got == want
+
+
+def _county_forms(county: str) -> tuple[str, ...]:
+    """How a county is written: in full, a county-level city also without 市 (邳州, 昆山)."""
+    return (county, county[:-1]) if county.endswith("市") and len(county) > 2 else (county,)
+
+
+def place_of(text: object, city: str | None = None) -> tuple[str | None, str | None]:
+    """(设区市, 县（市、区）) a text names anywhere in it: "徐州市丰县", "2021年丰县申报台账",
+    "邳州" (with `city` 徐州市), "苏州市吴中区".  A county is looked up among the counties of the
+    city the text names, else of `city`, else of every city (names also used elsewhere, such as
+    鼓楼区, only with a city); (None, None) when the text names nothing, and the county is None
+    when it names several or one outside the city it names.  Never guessed beyond the names."""
+    if not isinstance(text, str) or not text.strip():
+        return None, None
+    t = "".join(unicodedata.normalize("NFKC", text).split())
+    named = [c for c in CITIES if c in t or c[:-1] in t]
+    where = named[0] if len(named) == 1 else None
+    if len(named) > 1:
+        return None, None
+
+    def found(cities) -> set[tuple[str, str]]:
+        hits = set()
+        for c in cities:
+            for county in COUNTIES[c]:
+                if any(f in t for f in _county_forms(county)):
+                    hits.add((c, county))
+        # a name inside a longer one found as well (鼓楼区 in 雨花台区? never; 云龙区 alone): keep the longest
+        return {h for h in hits if not any(h[1] != o[1] and h[1] in o[1] for o in hits)}
+
+    if where is not None:
+        hits = found([where])
+    elif city in COUNTIES:
+        hits = found([city]) or {h for h in found(COUNTIES) if h[1] not in AMBIGUOUS_COUNTIES}
+    else:
+        hits = {h for h in found(COUNTIES) if h[1] not in AMBIGUOUS_COUNTIES}
+    if len(hits) != 1:
+        return where, None
+    c, county = next(iter(hits))
+    return where or c, county

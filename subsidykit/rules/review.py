@@ -35,6 +35,10 @@ from subsidykit.rules.parsing import fmt_wan
 from subsidykit.rules.thresholds import VERDICT_ZH, CheckReport, Verdict, check, parse_value
 from subsidykit.rules.vocabulary import canonical_field, field_units
 
+TYPE_CHECKING = False  # no `typing` import at start-up
+if TYPE_CHECKING:
+    from subsidykit.rules.history import History
+
 # findings about the amounts and dates rather than a condition: shown beside the verdict by the
 # surfaces that list conditions separately (check, CHECK_ROW, 审核's 台账提示)
 OTHER_THAN_CONDITIONS = frozenset({"CAP_EXCEEDED", "FIXED_GT_TOTAL", "DATE_ORDER", "UNIT_SUSPECT", "AMOUNT_ORDER", "VARIANT_MISSING", "DRAFT_ENTRY"})
@@ -320,6 +324,7 @@ def review_project(
     unreadable: Collection[str] = (),
     stated_units: Collection[str] = (),
     counted: Mapping[str, int] | None = None,
+    history: History | None = None,
 ) -> ProjectReview:
     """Review one project of `selection` (its program and 子类) with `values` (field -> value as
     typed or parsed) and where each came from (`cells`, field -> cell).
@@ -327,7 +332,12 @@ def review_project(
     `unreadable`: fields the reader already reported as unreadable (left out here, not
     reported twice); `stated_units`: amount fields whose unit was written; `counted`: values
     the batch decides (申报项目数量: this file is one project) used where not given;
-    `strict`/`only_given` as in :func:`thresholds.check` (the command line, cells)."""
+    `strict`/`only_given` as in :func:`thresholds.check` (the command line, cells).
+
+    `history`: what the project register knows of the applicant (`rules.history.History`): its
+    answers to 已支持未验收 / 同一项目已获支持 (and another county this year) go into the values and
+    findings before the check (:func:`rules.history.history_checks`); None (no register): the
+    self-declared values as given, exactly as without it."""
     cat = catalog or load_catalog()
     cells = {canonical_field(k): v for k, v in (cells or {}).items()}
     unreadable = {canonical_field(k) for k in unreadable}
@@ -348,6 +358,12 @@ def review_project(
     )
     suspect = {s.field for s in suspects}
     said = suspect | unreadable  # findings on these fields are already made (here or by the reader)
+    told: tuple[Finding, ...] = ()  # the register's findings (history)
+    if history is not None:
+        from subsidykit.rules.history import history_checks
+
+        hist = history_checks(selection, vals, history, catalog=cat, unreadable=unreadable)
+        vals, told = hist.values, hist.findings
     report = check(selection, vals, catalog=cat, strict=strict, only_given=only_given)
     # an amount read as 元 contradicts the others: never 通过 with it
     report = replace(report, conflicts=report.conflicts + tuple(s.message for s in suspects))
@@ -376,6 +392,9 @@ def review_project(
     except BadInputError:
         pass
     units = _unit_of(selection, cat)
+    for f in told:  # the register's findings, with the cell of the field where the caller said
+        findings.append(replace(f, cell=cells.get(f.field)) if f.field and f.field in cells else f)
+    said = said | {f.field for f in told if f.severity == ERROR}  # the register explains these failures
     for r in report.results:
         if r.status == "pass" or r.field in said:
             continue

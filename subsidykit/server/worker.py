@@ -65,7 +65,8 @@ def validate(folder: Path, year: str | None) -> dict:
     from subsidykit.validation.report import relative_names, write_report
 
     upload = folder / "upload"
-    result = relative_names(validate_paths([upload], year=year, workers=1), upload)
+    reg = _register()  # the server's own register (SUBSIDYKIT_DB), never one named by the request
+    result = relative_names(validate_paths([upload], year=year, workers=1, register_url=reg.url), upload)
     # next to the files (its links are relative to it); the upload's names never take this one
     write_report(result, upload / REPORT_NAME, link_base=upload)
     errors = sum(f.severity == ERROR for r in result.files for f in r.findings)
@@ -90,16 +91,39 @@ def validate(folder: Path, year: str | None) -> dict:
             for r in result.files
         ],
         "batch": [{"code": b.code, "severity": b.severity, "message": b.message} for b in result.batch],
+        **_register_json(reg),
     }
+
+
+def _register_json(reg) -> dict:
+    """What the task pane is told about the register: whether the server has one (never its
+    address or path: the clerk's browser gets no server path)."""
+    from subsidykit.register.review import NO_REGISTER_TEXT
+
+    if reg.configured:
+        return {"register": "已核对本服务器的项目登记簿", "register_note": None}
+    return {"register": None, "register_note": NO_REGISTER_TEXT}
+
+
+def _register():
+    """The bureau server's project register: ``SUBSIDYKIT_DB`` of the server's environment (else
+    the service user's ~/.subsidykit/register.db if it exists), as `register.review.ReviewRegister`."""
+    from subsidykit.register import resolve_url
+    from subsidykit.register.review import ReviewRegister
+
+    return ReviewRegister(resolve_url(None))
 
 
 def summary(folder: Path, ledger: str, year: str | None, region: str) -> dict:
     from subsidykit.summary.build import build_from_file
 
-    built = build_from_file(folder / ledger, year=year, region=region)
+    with _register() as reg:
+        history = reg.for_rows(source_file=ledger)  # None without a register
+        built = build_from_file(folder / ledger, year=year, region=region, history=history)
     (folder / "out").mkdir(exist_ok=True)
     built.write_xlsx(folder / "out" / "附件2汇总表.xlsx")
     return {
+        **_register_json(reg),
         "year": built.year,
         "tables": {c.sheet_name: len(built.tables.get(c.number, [])) for c in built.categories if built.tables.get(c.number)},
         "unmatched": len(built.unmatched),

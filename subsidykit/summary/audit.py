@@ -81,8 +81,9 @@ def audit_plan(s, *, paper: str) -> L.SheetPlan:
     """The styled 审核 sheet of `s` (a `table.SummarySheet` of kind "audit"): the title and
     the notes above (unbordered lines), the header row, one bordered line per project."""
     header = s.header_rows[0]
-    amount_cols = {i for i, (h, _) in enumerate(AUDIT_COLUMNS) if h.endswith("（万元）")}
-    data_styles = ["sk_amount" if c in amount_cols else "sk_text" for c in range(len(AUDIT_COLUMNS))]
+    headings = [h for h in s.values[header - 1]]  # AUDIT_COLUMNS, and a city's 县（市、区）, 来源文件
+    amount_cols = {i for i, h in enumerate(headings) if isinstance(h, str) and h.endswith("（万元）")}
+    data_styles = ["sk_amount" if c in amount_cols else "sk_text" for c in range(len(headings))]
     cells: list[tuple[int, int, object, str]] = []
     heights: dict[int, float] = {}
     widths = s.column_widths
@@ -96,7 +97,7 @@ def audit_plan(s, *, paper: str) -> L.SheetPlan:
         else:
             cells += [(r, c, v, style) for c, (v, style) in enumerate(zip(values, data_styles), 1)]
             heights[r] = L.row_height(values, widths)
-    last_col = col_letters(len(AUDIT_COLUMNS) - 1)
+    last_col = col_letters(len(headings) - 1)
     return L.SheetPlan(
         s.name,
         widths,

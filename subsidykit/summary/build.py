@@ -80,9 +80,10 @@ class _Matcher:
         return None, None, error, True
 
 
-def _review(r: Review, catalog: Catalog) -> None:
+def _review(r: Review, catalog: Catalog, history=None) -> None:
     """The project's review (`review.review_project`, the same as validate, check and the cells),
-    formatted for the 审核 line."""
+    formatted for the 审核 line; `history(values, selection)`: the project register's
+    `rules.history.History` of the row's applicant, or None."""
     sel, row = r.selection, r.row
     if sel is None:
         return
@@ -91,6 +92,7 @@ def _review(r: Review, catalog: Catalog) -> None:
         rv = review_project(
             sel, row.values, row.cells, catalog=catalog, unreadable=unreadable, stated_units=row.stated_units,
             counted={"申报项目数量": 1},  # this row is one project; the batch counts the unit's others
+            history=history(row.values, sel) if history is not None else None,
         )  # fmt: skip
     except SubsidyError as exc:
         r.check_status = "无法核对"
@@ -132,10 +134,11 @@ def _other_programs(r: Review, values: dict, catalog: Catalog) -> None:
         r.findings.append(hint)
 
 
-def _project(r: Review, region: str) -> B.Project:
+def _project(r: Review, region: str, city_of=None) -> B.Project:
     values, sel = r.row.values, r.selection
     code = values.get("统一社会信用代码")
-    city = city_of_text(values.get("地区")) or city_of_text(values.get("所在地")) or city_of_uscc(code) or city_of_text(region)
+    city = (city_of(r.row) if city_of is not None else None) or city_of_text(values.get("地区")) \
+        or city_of_text(values.get("所在地")) or city_of_uscc(code) or city_of_text(region)
 
     def text(name: str) -> str | None:
         v = values.get(name)
@@ -192,8 +195,14 @@ def build(
     fund: str | None = None,
     date: dt.date | None = None,
     catalog: Catalog | None = None,
+    city_of=None,
+    history=None,
 ) -> Summary:
-    """The 汇总表 of the year's guide(s) and the 审核 sheet from ledger rows."""
+    """The 汇总表 of the year's guide(s) and the 审核 sheet from ledger rows.  `city_of(row)`: the
+    设区市 a row counts for in the per-city limits, where the caller knows it (the city roll-up:
+    the county file's city); None or a None answer: read from the row (地区, 所在地, 统一社会信用代码).
+    `history(values, selection)`: the project register's History of a row's applicant (None:
+    no register, the review as without one)."""
     cat = catalog or load_catalog()
     ledger = rows if isinstance(rows, Ledger) else None
     items = list(ledger.rows if ledger else rows)
@@ -203,6 +212,9 @@ def build(
     doc = L.document_for(y, fund, cat)
     cats = L.categories(y, fund, cat)
     match = _Matcher(y, doc, cats, cat)
+    prefetch = getattr(history, "prefetch", None)
+    if prefetch is not None:  # the register asked once for every row (register.review.RowHistory)
+        prefetch([row.values for row in items], y)
     reviews: list[Review] = []
     tables: dict[str, list[Review]] = defaultdict(list)
     for row in items:
@@ -222,9 +234,9 @@ def build(
         elif category is not None:
             tables[category.number].append(rv)
             rv.table_seq = len(tables[category.number])
-        _review(rv, cat)
+        _review(rv, cat, history)
         reviews.append(rv)
-    projects = {i: _project(r, region or "") for i, r in enumerate(reviews) if r.selection is not None or r.category is not None}
+    projects = {i: _project(r, region or "", city_of) for i, r in enumerate(reviews) if r.selection is not None or r.category is not None}
     quotas, notes = _batch(region or "", reviews, doc, cat, projects)
     tabled = [(r.row.where, projects[i]) for i, r in enumerate(reviews) if r.category is not None]
     s = B.sample(tabled, cat, y, what="列入汇总表的项目", unit="行")
@@ -255,10 +267,13 @@ def build_from_values(
     fund: str | None = None,
     mapping=None,
     date: dt.date | None = None,
+    history=None,
 ) -> Summary:
-    """For a macro: the active sheet's values (`used_range.value`, its first cell as `origin`)."""
+    """For a macro: the active sheet's values (`used_range.value`, its first cell as `origin`);
+    `history` as for :func:`build`."""
     return build(
-        read_values(values, sheet=sheet, origin=origin, mapping=mapping), year=year, region=region, fund=fund, date=date
+        read_values(values, sheet=sheet, origin=origin, mapping=mapping), year=year, region=region, fund=fund, date=date,
+        history=history,
     )
 
 
@@ -271,7 +286,8 @@ def build_from_file(
     fund: str | None = None,
     mapping=None,
     date: dt.date | None = None,
+    history=None,
 ) -> Summary:
-    summary = build(read_ledger(path, sheet=sheet, mapping=mapping), year=year, region=region, fund=fund, date=date)
+    summary = build(read_ledger(path, sheet=sheet, mapping=mapping), year=year, region=region, fund=fund, date=date, history=history)
     summary.ledger_path = str(path)
     return summary

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from subsidykit.catalog import Catalog, load_catalog
 from subsidykit.catalog.records import Source
-from subsidykit.errors import BadInputError, SubsidyError, UnknownProgramError
+from subsidykit.errors import BadInputError, RegisterError, SubsidyError, UnknownProgramError
 from subsidykit.rules.batch import Project as Facts
 from subsidykit.rules.findings import ERROR, INFO, WARNING, Finding, severity_of
 from subsidykit.rules.lookup import Selection, find_program, require_variant
@@ -62,6 +62,9 @@ class Context:
     parsed: dict[str, object] = field(default_factory=dict)  # canonical -> parsed value
     bad: set[str] = field(default_factory=set)  # fields already reported unreadable
     review: ProjectReview | None = None
+    # (values, selection, file) -> rules.history.History or None: the project register's answer
+    # about the applicant (None: no register configured, the review as without one)
+    history: Callable[[Mapping[str, object], Selection, str], object] | None = None
 
     def finding(self, code: str, message: str, name: str | None = None, source: Source | None = None, *, severity: str | None = None) -> Finding:
         loc = self.sub.get(name) if name else None
@@ -278,12 +281,14 @@ def check_review(ctx: Context) -> Iterator[Finding]:
     sel = ctx.selection
     if sel is None:
         return
+    values = ctx.sub.values()
     rv = review_project(
         sel,
-        ctx.sub.values(),
+        values,
         catalog=ctx.catalog,
         unreadable=ctx.bad,
         counted={name: 1 for name in BATCH_COUNTED},  # this file is one project; the batch counts the rest
+        history=ctx.history(values, sel, ctx.sub.file) if ctx.history is not None else None,
     )
     ctx.review = rv
     for f in rv.findings:
@@ -370,10 +375,11 @@ def _text(v: object) -> str | None:
     return None if v is None else str(v).strip() or None
 
 
-def check_submission(sub: Submission, *, year: object = None, catalog: Catalog | None = None) -> FileResult:
-    """Every per-file check on a parsed submission."""
+def check_submission(sub: Submission, *, year: object = None, catalog: Catalog | None = None, history=None) -> FileResult:
+    """Every per-file check on a parsed submission; `history(values, selection, file)`: the
+    register's `History` of the applicant (see `Context.history`)."""
     cat = catalog or load_catalog()
-    ctx = Context(sub, cat, optional_year(year))
+    ctx = Context(sub, cat, optional_year(year), history=history)
     findings: list[Finding] = []
     for _name, fn in CHECKS:
         findings.extend(fn(ctx))
@@ -387,8 +393,11 @@ def unreadable(file: str, exc: UnreadableWorkbook) -> FileResult:
     return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, exc.message, exc.reason, file=file)])
 
 
-def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
-    """One file: read it safely, then every per-file check. Never raises for a bad file."""
+def validate_file(
+    path: str | Path, *, year: object = None, catalog: Catalog | None = None, limits: Limits = DEFAULT_LIMITS, history=None
+) -> FileResult:
+    """One file: read it safely, then every per-file check. Never raises for a bad file (a
+    register that cannot be read is the caller's: `history` raises RegisterError through)."""
     file = str(path)
     suffix = Path(file).suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES and os.path.isfile(file):  # a pipe or device: refused by type below
@@ -401,7 +410,9 @@ def validate_file(path: str | Path, *, year: object = None, catalog: Catalog | N
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
         return FileResult(file, [Finding("FILE_UNREADABLE", ERROR, f"文件无法读取：{type(exc).__name__}: {exc}", "corrupt", file=file)])
     try:
-        return check_submission(sub, year=year, catalog=catalog)
+        return check_submission(sub, year=year, catalog=catalog, history=history)
+    except RegisterError:
+        raise  # the register, not this file: the whole run says so (exit 2)
     except Exception as exc:  # noqa: BLE001
         return FileResult(file, [Finding("CHECK_FAILED", ERROR, f"校验时出现内部错误：{type(exc).__name__}: {exc}", file=file)])
 
@@ -414,10 +425,12 @@ def validate_sheets(
     hidden: Collection[str] = (),
     origins: Mapping[str, str] | None = None,
     catalog: Catalog | None = None,
+    history=None,
 ) -> FileResult:
-    """In-memory sheets ``{name: 2-D values}`` (an open workbook on xlwings Server) -> findings."""
+    """In-memory sheets ``{name: 2-D values}`` (an open workbook on xlwings Server) -> findings;
+    `history` as for :func:`check_submission`."""
     sub = read_sheets(sheets, file=file, hidden=hidden, origins=origins)
-    return check_submission(sub, year=year, catalog=catalog)
+    return check_submission(sub, year=year, catalog=catalog, history=history)
 
 
 __all__ = [

@@ -108,11 +108,40 @@ def _real_path(p: Path, real_dirs: dict[str, str | None]) -> Path | str:
 # the catalog a worker process validates with: the caller's, set by the pool's initializer
 # (None: the default catalog)
 _CATALOG: Catalog | None = None
+# the project register a worker asks about each file's applicant (opened in the worker from the
+# caller's URL: a database connection is never shared across processes); None: no register
+_HISTORY = None
 
 
 def _worker(args: tuple[str, int | None]) -> FileResult:
     path, year = args
-    return validate_file(path, year=year, catalog=_CATALOG)
+    return validate_file(path, year=year, catalog=_CATALOG, history=_HISTORY)
+
+
+class RegisterHistory:
+    """`Context.history` from an open register: one query a file (`Register.history`), the
+    file's own rows (imported from the same file name) not counted as another county's."""
+
+    def __init__(self, register):
+        self.register = register
+
+    def __call__(self, values, selection, file: str):
+        from subsidykit.rules.history import applicant_of
+
+        uscc, applicant, year, county = applicant_of(values, selection)
+        if year is None or not (uscc or applicant):
+            return None
+        return self.register.history(uscc=uscc, applicant=applicant, year=year, county=county, source_file=file)
+
+
+def open_history(url: str | None) -> RegisterHistory | None:
+    """The register at `url` as a `Context.history` (None for no URL); RegisterError if it
+    cannot be opened."""
+    if url is None:
+        return None
+    from subsidykit.register import open_register
+
+    return RegisterHistory(open_register(url))
 
 
 def _limit_memory() -> None:
@@ -128,13 +157,14 @@ def _limit_memory() -> None:
         pass
 
 
-def _init_worker(catalog: Catalog | None = None) -> None:
+def _init_worker(catalog: Catalog | None = None, register_url: str | None = None) -> None:
     """In each worker: the caller's catalog (forked: inherited as is; spawned: pickled once per
-    worker, never per file), the memory cap, the tables loaded."""
-    global _CATALOG
+    worker, never per file), the memory cap, the tables loaded, the register opened."""
+    global _CATALOG, _HISTORY
     _CATALOG = catalog
     _limit_memory()
     warm_up()
+    _HISTORY = open_history(register_url)
 
 
 def warm_up() -> None:
@@ -161,13 +191,13 @@ def _crashed(path: str) -> FileResult:
     )
 
 
-def _isolated(job: tuple[str, int | None], ctx, catalog: Catalog | None) -> FileResult:
+def _isolated(job: tuple[str, int | None], ctx, catalog: Catalog | None, register_url: str | None = None) -> FileResult:
     """One file in a process of its own: a crash there is that file's finding."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker, initargs=(catalog,)) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker, initargs=(catalog, register_url)) as pool:
             return pool.submit(_worker, job).result()
     except BrokenProcessPool:
         return _crashed(job[0])
@@ -180,9 +210,13 @@ def validate_paths(
     workers: int | None = None,
     progress: Callable[[FileResult], None] | None = None,
     catalog: Catalog | None = None,
+    register_url: str | None = None,
 ) -> BatchResult:
     """Every file under `paths` (files or folders), in parallel, then the batch checks; every
     file is validated with `catalog` (default: the package's), in the workers too.
+
+    `register_url`: the project register (`register.resolve_url`) each file's applicant is
+    looked up in (rules.history); opened once in this process, or once in each worker.
 
     In parallel, a worker that dies on a file (however it dies) does not end the batch: the
     files not yet done are validated again one process each, and the one that kills its
@@ -194,11 +228,16 @@ def validate_paths(
     results: list[FileResult] = []
     jobs = [(str(p), y) for p in files]
     if n_workers <= 1 or len(jobs) < 8:
-        for path, job_year in jobs:
-            res = validate_file(path, year=job_year, catalog=catalog)
-            results.append(res)
-            if progress:
-                progress(res)
+        history = open_history(register_url)
+        try:
+            for path, job_year in jobs:
+                res = validate_file(path, year=job_year, catalog=catalog, history=history)
+                results.append(res)
+                if progress:
+                    progress(res)
+        finally:
+            if history is not None:
+                history.register.close()
     else:
         import gc
         import multiprocessing
@@ -206,19 +245,21 @@ def validate_paths(
         from concurrent.futures.process import BrokenProcessPool
 
         warm_up()
+        if register_url is not None:  # SQLAlchemy loaded once here, shared by the forked workers
+            open_history(register_url).register.close()  # and a register that cannot be opened says so once
         gc.freeze()  # forked workers then share the catalog's pages instead of copying them
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
         try:
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(catalog,)) as pool:
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(catalog, register_url)) as pool:
                 for res in pool.map(_worker, jobs, chunksize=chunk):
                     results.append(res)
                     if progress:
                         progress(res)
         except BrokenProcessPool:
             for job in jobs[len(results) :]:
-                res = _isolated(job, ctx, catalog)
+                res = _isolated(job, ctx, catalog, register_url)
                 results.append(res)
                 if progress:
                     progress(res)

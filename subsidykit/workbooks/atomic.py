@@ -36,14 +36,16 @@ def _place_new(tmp: str, target: Path) -> None:
     except FileExistsError:
         raise
     except (OSError, AttributeError, NotImplementedError):  # no hard links here (FAT, some shares)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # reserve the name
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # reserve the name (replaced below)
         os.close(fd)
         os.replace(tmp, target)
         return
     os.unlink(tmp)
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, overwrite: bool = True) -> Path:
+def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, overwrite: bool = True, private: bool = False) -> Path:
+    """Write `data` to `path` atomically.  `private`: the file stays readable by its owner only
+    (0600, e.g. an export of the project register's enterprise data), also over an older file."""
     target = Path(path)
     _refuse_special(target)
     if not overwrite and os.path.lexists(target):
@@ -57,7 +59,9 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, overwrite: bool 
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600); an output gets the usual mode, or keeps the old file's
         mode = 0o644
-        if overwrite and target.exists():
+        if private:
+            mode = 0o600
+        elif overwrite and target.exists():
             mode = target.stat().st_mode & 0o777
         os.chmod(tmp, mode)
         if overwrite:

@@ -478,24 +478,44 @@ def read_values(
     return Ledger(sheet, row0 + hi, columns, rows, ledger_issues, skipped)
 
 
-def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
-    """(sheet name, values from A1) of an xlsx/xlsm/xls/ods/csv file (a .csv's one sheet is named
-    after the file), read through the safe reader (size, zip, XML, cell-position and, for csv,
-    line/row/column limits checked before or while reading; never modified)."""
-    from subsidykit.workbooks.safe import LEDGER_LIMITS, ErrorValue, UncachedFormula, UnreadableWorkbook, read_workbook
+def open_raw(p: Path, what: str = "台账文件"):
+    """The `safe.RawWorkbook` of `p` read through the safe reader (limits checked before parsing;
+    never written), or BadInputError in the clerk's words: missing, password, unreadable, no
+    sheet.  `what` names the file in them (台账文件, 名单文件, …)."""
+    from subsidykit.workbooks.safe import LEDGER_LIMITS, UnreadableWorkbook, read_workbook
 
-    p = Path(path)
     try:
         raw = read_workbook(p, LEDGER_LIMITS)
     except UnreadableWorkbook as exc:
         if exc.reason == "missing":
-            raise BadInputError(f"找不到台账文件：{p}（{exc.message}）") from None
+            raise BadInputError(f"找不到{what}：{p}（{exc.message}）") from None
         if exc.reason == "encrypted":
-            raise BadInputError(f"台账文件 {p.name} 设有打开密码，请另存为无密码的文件后再试") from None
-        raise BadInputError(f"无法打开台账文件 {p.name}：{exc.message}") from None
+            raise BadInputError(f"{what} {p.name} 设有打开密码，请另存为无密码的文件后再试") from None
+        raise BadInputError(f"无法打开{what} {p.name}：{exc.message}") from None
+    if not raw.sheets:
+        raise BadInputError(f"{what} {p.name} 中没有工作表")
+    return raw
+
+
+def plain_value(v: object) -> object:
+    """A cell as the ledger readers take it: an error value as its code (#REF!), an uncalculated
+    formula as blank (the readers say so where it matters), anything else as it is."""
+    from subsidykit.workbooks.safe import ErrorValue, UncachedFormula
+
+    if isinstance(v, ErrorValue):
+        return v.code
+    if isinstance(v, UncachedFormula):
+        return ""
+    return v
+
+
+def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
+    """(sheet name, values from A1) of an xlsx/xlsm/xls/ods/csv file (a .csv's one sheet is named
+    after the file), read through the safe reader (size, zip, XML, cell-position and, for csv,
+    line/row/column limits checked before or while reading; never modified)."""
+    p = Path(path)
+    raw = open_raw(p, "台账文件")
     names = [s.name for s in raw.sheets]
-    if not names:
-        raise BadInputError(f"台账文件 {p.name} 中没有工作表")
     if sheet is None:
         chosen = raw.sheets[0]
     elif sheet in names:
@@ -505,13 +525,7 @@ def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[
     else:
         raise BadInputError(f"台账文件 {p.name} 中没有工作表「{sheet}」；现有：{'、'.join(names)}")
 
-    def plain(v: object) -> object:
-        if isinstance(v, ErrorValue):
-            return v.code
-        if isinstance(v, UncachedFormula):
-            return ""
-        return v
-
+    plain = plain_value
     width = max((len(r) for r in chosen.rows), default=0)
     return chosen.name, [[plain(v) for v in r] + [""] * (width - len(r)) for r in chosen.rows]
 

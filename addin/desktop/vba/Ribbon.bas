@@ -28,8 +28,8 @@ Public Sub InsertProgramCatalog(control As IRibbonControl)
 End Sub
 
 Public Sub ShowSettings(control As IRibbonControl)
-    ' 年度、地区、Python 解释器：先全部问完，任何一步取消都不保存。
-    Dim yearValue As String, regionValue As String, interpreterValue As String
+    ' 年度、地区、登记簿、Python 解释器：先全部问完，任何一步取消都不保存。
+    Dim yearValue As String, regionValue As String, interpreterValue As String, registerValue As String
     Dim interpreterKey As String, answer As Variant
 
     #If Mac Then
@@ -53,6 +53,16 @@ Public Sub ShowSettings(control As IRibbonControl)
     If VarType(answer) = vbBoolean Then Exit Sub
     regionValue = Trim$(CStr(answer))
 
+    Do
+        answer = Application.InputBox("项目登记簿（历年项目、支持和验收名单）：SQLite 文件路径，或 postgresql+psycopg://用户@服务器/库；" & _
+            "留空则用环境变量 SUBSIDYKIT_DB 或 用户目录\.subsidykit\register.db。不要在此写密码（密码用 PGPASSWORD 或 .pgpass）：", _
+            APP_TITLE & " - 设置", CStr(GetConfig("REGISTER")), Type:=2)
+        If VarType(answer) = vbBoolean Then Exit Sub
+        registerValue = Trim$(CStr(answer))
+        If Not HasPassword(registerValue) Then Exit Do
+        MsgBox "登记簿地址中含有密码。请删去密码，改用环境变量 PGPASSWORD 或 .pgpass 文件。", vbExclamation, APP_TITLE
+    Loop
+
     interpreterValue = GetConfig(interpreterKey)
     Do
         answer = Application.InputBox("Python 解释器的完整路径（安装了 subsidykit 的 python.exe）：", _
@@ -66,9 +76,21 @@ Public Sub ShowSettings(control As IRibbonControl)
 
     SaveConfigToFile GetConfigFilePath(), "YEAR", yearValue
     SaveConfigToFile GetConfigFilePath(), "REGION", regionValue
+    SaveConfigToFile GetConfigFilePath(), "REGISTER", registerValue
     SaveConfigToFile GetConfigFilePath(), interpreterKey, interpreterValue
     MsgBox "设置已保存到 " & GetConfigFilePath(), vbInformation, APP_TITLE
 End Sub
+
+Private Function HasPassword(url As String) As Boolean
+    ' scheme://user:password@host…: a password in the address would be saved in plain text.
+    Dim schemeEnd As Long, at As Long, colon As Long
+    schemeEnd = InStr(1, url, "://")
+    If schemeEnd = 0 Then Exit Function
+    at = InStr(schemeEnd + 3, url, "@")
+    If at = 0 Then Exit Function
+    colon = InStr(schemeEnd + 3, url, ":")
+    HasPassword = (colon > 0 And colon < at) Or InStr(1, LCase$(url), "password=") > 0
+End Function
 
 Public Sub ShowHelp(control As IRibbonControl)
     ' 把加载项中隐藏的「使用说明」工作表复制到新工作簿（不需要 Python）。

@@ -1,0 +1,219 @@
+"""Benchmark (issue 17): the drafter on a guide it has never seen, scored against a truth file
+written by hand from that guide's text.
+
+    .venv/bin/python benchmarks/draft_unseen.py [--guide G.txt --truth T.yaml] [--misses]
+
+Without --guide: every benchmarks/unseen/guide_*.txt with its truth_*.yaml.  The guides (fictional
+2027 and 2028 notices) and their truths were written by helpers that read the five seeds and
+DOMAIN.md but none of the drafter's code, tests or benchmarks, so the drafter was not shaped to
+them; each was first scored with the drafter as it stood (benchmarks/unseen/README.md).  The truth lists, per program, every number with its role, value, line and
+quote, and every quantitative condition.  Once the drafter is changed after seeing these misses
+the guide is no longer unseen: a new one must be written for the next measurement.
+
+Scores (the issue's targets for an unseen guide in brackets):
+  programs      truth titles matched one to one by a drafted title (same text, or bigram
+                similarity ≥ 0.8)                                                  [≥ 95%]
+  amounts       truth numbers found in the draft with the same value, a compatible role and a
+                citation overlapping the truth's line with a shared run of quote  [≥ 95%]
+                (strict: in the matched program; by value: anywhere in the draft)
+  conditions    truth conditions found as a drafted threshold with the same operator and value
+                (dates as ISO, ratios as fractions, amounts in 万元) at an overlapping line [≥ 80%]
+  cited         drafted sources whose quote stands at their lines                  [100%]
+  invented      drafted numbers not standing in their own quote                    [0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import yaml  # noqa: E402
+
+from draft_bench import _source, facts_of, overlap, similar  # noqa: E402
+from subsidykit.authoring.draft import draft_guide, invented_numbers, iter_sources  # noqa: E402
+from subsidykit.catalog.sources import normalise, quote_problem  # noqa: E402
+
+# truth role -> the draft roles (benchmarks/draft_bench.facts_of) that may carry it
+ROLES = {
+    "rate": ("rate",),
+    "cap": ("cap",),
+    "fixed": ("fixed", "unit_amount"),
+    "per_unit": ("unit_amount", "fixed"),
+    "tier": ("fixed", "cap", "unit_amount"),
+    "first_payment": ("first_payment.share", "first_payment.amount"),
+    "quota": ("quota",),
+}
+
+
+def truth_value(item: dict) -> Decimal:
+    v = Decimal(str(item["value"]))
+    if item.get("unit") == "%" and item["role"] in ("rate", "first_payment"):
+        return v / 100
+    return v
+
+
+def truth_facts(prog: dict) -> list[tuple[str, Decimal, tuple[int, int, str]]]:
+    return [(a["role"], truth_value(a), (int(a["line"]), int(a["line"]), normalise(str(a["text"])))) for a in prog.get("amounts") or []]
+
+
+def fact_hit(fact, pool) -> bool:
+    role, value, lines = fact
+    for r, v, ls in pool:
+        if r not in ROLES[role] or ls is None:
+            continue
+        try:
+            same = Decimal(str(v)) == value
+        except Exception:
+            same = False
+        if same and overlap(lines, ls):
+            return True
+    return False
+
+
+def cond_value(c: dict):
+    v = c["value"]
+    if c.get("unit") == "%":
+        return [Decimal(str(x)) / 100 for x in v] if isinstance(v, list) else Decimal(str(v)) / 100
+    if isinstance(v, list):  # a date window (ISO strings) or a range of amounts (numbers)
+        return [str(x) if isinstance(x, str) else Decimal(str(x)) for x in v]
+    if isinstance(v, str):
+        return v
+    return Decimal(str(v))
+
+
+def drafted_thresholds(doc: dict) -> list[dict]:
+    out = list(doc.get("general_thresholds") or [])
+    for p in doc.get("programs") or []:
+        out += list(p.get("thresholds") or [])
+        for v in p.get("variants") or []:
+            out += list(v.get("thresholds") or [])
+    return out
+
+
+def cond_hit(c: dict, pool: list[dict]) -> bool:
+    want = cond_value(c)
+    line = int(c["line"])
+    for t in pool:
+        src = t.get("source") or {}
+        lines = src.get("lines") or [0, 0]
+        if not (lines[0] - 1 <= line <= lines[-1] + 1):
+            continue
+        if t.get("op") != c["op"]:
+            continue
+        v = t.get("value")
+        try:
+            if isinstance(want, list):
+                got = [str(x) if isinstance(x, str) else Decimal(str(x)) for x in v] if isinstance(v, list) else None
+            elif isinstance(want, str):
+                got = str(v)
+            else:
+                got = Decimal(str(v))
+        except Exception:
+            continue
+        if got == want:
+            return True
+    return False
+
+
+def pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "0/0"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--guide", help="a guide (.txt); default: every benchmarks/unseen/guide_*.txt")
+    ap.add_argument("--truth", help="its truth (.yaml); default: truth_<year>.yaml beside the guide")
+    ap.add_argument("--misses", action="store_true", help="list every truth number and condition not found")
+    args = ap.parse_args(argv)
+    if args.guide:
+        pairs = [(Path(args.guide), Path(args.truth) if args.truth else Path(args.guide).with_name(Path(args.guide).name.replace("guide_", "truth_")).with_suffix(".yaml"))]
+    else:
+        pairs = [(g, g.with_name(g.name.replace("guide_", "truth_")).with_suffix(".yaml")) for g in sorted((HERE / "unseen").glob("guide_*.txt"))]
+    rc = 0
+    for guide, truth in pairs:
+        rc |= score(guide, truth, args.misses)
+        print()
+    return rc
+
+
+def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
+    args = argparse.Namespace(guide=str(guide_path), truth=str(truth_path), misses=show_misses)
+    truth = yaml.safe_load(Path(args.truth).read_text(encoding="utf-8"))
+    try:
+        d = draft_guide(Path(args.guide), year=int(truth.get("year") or 0) or None)
+    except Exception as exc:  # a crash is the result on an unseen guide: say it, never hide it
+        print(f"drafter crashed on {args.guide}: {type(exc).__name__}: {exc}")
+        return 1
+    doc = d.document
+    drafted = doc.get("programs") or []
+    tprogs = truth.get("programs") or []
+
+    # programs, one to one
+    pairs = sorted(((similar(t["title"], p["title"]), i, j) for i, t in enumerate(tprogs) for j, p in enumerate(drafted)), reverse=True)
+    match: dict[int, int] = {}
+    used: set[int] = set()
+    for s, i, j in pairs:
+        if s < 0.8 or i in match or j in used:
+            continue
+        match[i] = j
+        used.add(j)
+
+    all_facts = [f for p in drafted for f in facts_of(p)]
+    strict = value = total = 0
+    by_role: dict[str, list[int]] = {}
+    misses: list[str] = []
+    for i, t in enumerate(tprogs):
+        own = facts_of(drafted[match[i]]) if i in match else []
+        for fact in truth_facts(t):
+            total += 1
+            row = by_role.setdefault(fact[0], [0, 0])
+            row[1] += 1
+            hit_strict = fact_hit(fact, own)
+            hit_value = hit_strict or fact_hit(fact, all_facts)
+            strict += hit_strict
+            value += hit_value
+            row[0] += hit_value
+            if not hit_value:
+                misses.append(f"金额 {t['title']}: {fact[0]} {fact[1]} 第 {fact[2][0]} 行「{fact[2][2][:40]}」")
+    pool = drafted_thresholds(doc)
+    conds = [c for t in tprogs for c in (t.get("conditions") or [])] + list((truth.get("general") or {}).get("conditions") or [])
+    found_c = 0
+    for c in conds:
+        if cond_hit(c, pool):
+            found_c += 1
+        else:
+            misses.append(f"条件 {c['field']} {c['op']} {c['value']} 第 {c['line']} 行「{c['text'][:40]}」")
+
+    guide = Path(args.guide)
+    sources = list(iter_sources(doc))
+    cited = sum(1 for _, src in sources if quote_problem(_source(src), root=guide.parent) is None)
+    invented = invented_numbers(doc)
+    todo = d.todo
+    text = guide.read_text(encoding="utf-8").splitlines()
+
+    print(f"unseen guide: {Path(args.guide).name} ({len(text)} lines), truth {Path(args.truth).name}")
+    print("| measure | measured | target |")
+    print("|---|---|---|")
+    print(f"| programs found | {pct(len(match), len(tprogs))} (drafted {len(drafted)}) | ≥ 95% |")
+    print(f"| amounts and quotas, strict (in the matched program) | {pct(strict, total)} | ≥ 95% |")
+    print(f"| amounts and quotas, by value and line | {pct(value, total)} | |")
+    for role, (a, b) in sorted(by_role.items()):
+        print(f"|   {role} | {pct(a, b)} | |")
+    print(f"| quantitative conditions found | {pct(found_c, len(conds))} | ≥ 80% |")
+    print(f"| drafted sources cited at their lines | {pct(cited, len(sources))} | 100% |")
+    print(f"| numbers invented (not in their quote) | {len(invented)} | 0 |")
+    print(f"| todo sentences | {todo} | |")
+    if args.misses:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

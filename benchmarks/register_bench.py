@@ -2,10 +2,11 @@
 against it, each printed against the same work without the register, measured in this run.
 
     .venv/bin/python benchmarks/register_bench.py [--projects 10000] [--applications 1000]
-                                                  [--db URL] [--runs 3]
+                                                  [--db URL | --postgres] [--runs 3]
 
 Default register: a fresh SQLite file in a temporary folder; `--db postgresql+psycopg://…` runs
-the same on PostgreSQL (the database should be empty: the bench imports into it).
+the same on PostgreSQL (the database should be empty: the bench imports into it); `--postgres`
+starts a throwaway local cluster for the run (tests/pg.py, Debian's postgresql).
 
 Printed:
   import       `subsidykit register import` of a supported list (N rows, 2021–2022) and an
@@ -146,8 +147,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--projects", type=int, default=10000)
     ap.add_argument("--applications", type=int, default=1000)
     ap.add_argument("--db", help="register URL (default: a fresh SQLite file)")
+    ap.add_argument("--postgres", action="store_true", help="a throwaway PostgreSQL cluster (tests/pg.py)")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args(argv)
+    if args.postgres:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pg import Cluster
+
+        cluster = Cluster()
+        cluster.start()
+        try:
+            args.db = cluster.url(cluster.create_db())
+            return bench(args)
+        finally:
+            cluster.stop()
+    return bench(args)
+
+
+def bench(args) -> int:
     rng = random.Random(18)
     with tempfile.TemporaryDirectory(prefix="register-bench-") as tmp:
         d = Path(tmp)

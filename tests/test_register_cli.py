@@ -189,3 +189,16 @@ def test_a_100000_row_list_under_a_memory_limit(tmp_path):
     assert "新增 100000" in proc.stdout
     again = run_process("register", "import", path, "--db", db, limit_bytes=2 * 1024**3)
     assert again.returncode == 0 and "已导入过" in again.stdout
+
+
+def test_a_password_on_the_command_line_is_warned_about_and_never_shown(tmp_path):
+    """Credentials belong in the environment (PGPASSWORD, ~/.pgpass, SUBSIDYKIT_DB): a password in
+    --db is visible to the machine's other users, so every command says so (and still hides it)."""
+    import subprocess
+    import sys
+
+    url = "postgresql+psycopg://clerk:s3cret-cli@127.0.0.1:1/register"
+    for args in (["register", "where", "--db", url], ["check", "2023/智能制造示范工厂项目", "项目总投入=3500", "--db", url]):
+        r = subprocess.run([sys.executable, "-m", "subsidykit.cli", *args], capture_output=True, text=True, timeout=120)
+        assert "命令行参数本机其他用户可以看到" in r.stderr and "PGPASSWORD" in r.stderr
+        assert "s3cret-cli" not in r.stdout + r.stderr

@@ -74,7 +74,8 @@ def _own_script_errors(driver) -> list[dict]:
 
 def _save_token(driver, base, token: str) -> None:
     driver.get(f"{base}/taskpane.html?view=settings")
-    field = driver.find_element(By.ID, "token-input")
+    # the page may still be loading on a busy machine (a CI run once found no field yet): wait for it
+    field = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "token-input")))
     field.clear()
     field.send_keys(token)
     driver.find_element(By.ID, "region-input").send_keys("示例市")

@@ -29,9 +29,15 @@ def add_db_argument(parser) -> None:
 
 def register_url(args) -> str | None:
     """The register URL for this run (`register.resolve_url`), None for none."""
-    from subsidykit.register import resolve_url
+    import sys
 
-    return resolve_url(getattr(args, "db", None))
+    from subsidykit.register import resolve_url
+    from subsidykit.register.urls import PASSWORD_ON_COMMAND_LINE, has_password
+
+    db = getattr(args, "db", None)
+    if has_password(db):  # said, not refused: the run goes on with the URL as given
+        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr)
+    return resolve_url(db)
 
 
 class ReviewRegister(_ReviewRegister):

@@ -15,6 +15,7 @@ password is never printed.  Exit codes: 0 done, 2 bad argument, unreadable file 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from subsidykit.cli.exits import EXIT_BAD, EXIT_OK
@@ -63,6 +64,10 @@ def _url(args, *, write: bool) -> str:
     from subsidykit.register import DEFAULT_PATH, resolve_url
     from subsidykit.register.urls import ENV_VAR
 
+    from subsidykit.register.urls import PASSWORD_ON_COMMAND_LINE, has_password
+
+    if has_password(args.db):  # said, not refused
+        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr)
     url = resolve_url(args.db)
     if url:
         return url
@@ -194,8 +199,10 @@ def cmd_upgrade(args) -> int:
 
 def cmd_where(args) -> int:
     from subsidykit.register import DEFAULT_PATH, open_register, resolve_url
-    from subsidykit.register.urls import ENV_VAR, describe
+    from subsidykit.register.urls import ENV_VAR, PASSWORD_ON_COMMAND_LINE, describe, has_password
 
+    if has_password(args.db):
+        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr)
     url = resolve_url(args.db)
     if args.db is not None:
         origin = "--db"

@@ -70,6 +70,17 @@ def redact(url: str) -> str:
     return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", text)
 
 
+PASSWORD_ON_COMMAND_LINE = (
+    "警告：--db 中含有密码；命令行参数本机其他用户可以看到（ps）。"
+    "请改用环境变量 PGPASSWORD、~/.pgpass 文件或环境变量 SUBSIDYKIT_DB 提供密码"
+)
+
+
+def has_password(url: str | None) -> bool:
+    """Whether `url` carries a password (``user:pw@`` or ``password=``)."""
+    return bool(url) and redact(url) != url
+
+
 def describe(url: str) -> str:
     """How a report names the register: ``登记簿 sqlite:///…/register.db`` (password hidden)."""
     return "登记簿 " + redact(url)

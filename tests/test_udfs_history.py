@@ -209,3 +209,54 @@ def test_server_uses_its_own_register(register):
         table = body["result"]
         assert table[0] == HISTORY_HEADER
         assert table[1][0] == 2022 and table[1][7] == 500.0
+
+
+# --- =CHECK_ROW consults the same register (the cells flag prior support with its source) ----------
+
+ROW_LABELS = [["统一社会信用代码", "单位名称", "申报年度", "项目总投入", "完工日期", "软件投入"]]
+ROW_VALUES = [["91320102PHQ46PN614", "示例北辰电子科技有限公司", 2023, 3500, "2022-06-30", 350]]
+
+
+@pytest.fixture(scope="module")
+def demo_register(tmp_path_factory) -> str:
+    """examples/登记簿 imported (examples/make_register_lists.py): 北辰 supported in 2022 (300 万元),
+    no acceptance record."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('cells-register') / 'register.db'}"
+    lists = ROOT / "examples" / "登记簿"
+    for f in ("2022_支持项目名单.xlsx", "2022_验收结果.xlsx"):
+        r = run("register", "import", str(lists / f), "--db", url)
+        assert r.returncode == 0, r.stdout + r.stderr
+    return url
+
+
+def test_check_row_names_the_unaccepted_prior_project(demo_register, monkeypatch):
+    from udfs import CHECK_ROW
+
+    monkeypatch.setenv("SUBSIDYKIT_DB", demo_register)
+    text = CHECK_ROW("2023/智能制造示范工厂项目", ROW_LABELS, ROW_VALUES, 2023, True)
+    assert text.startswith("不通过")
+    assert "本专项资金已支持项目未完成验收" in text  # 000:91-97
+    assert "[错误] 已获本专项资金支持但尚未完成验收：2022 年度「北辰数字化车间改造项目」" in text
+    assert "2022_支持项目名单.xlsx · 支持项目 · 第 3 行" in text
+
+
+def test_check_row_without_a_register_stays_as_declared(monkeypatch):
+    from udfs import CHECK_ROW
+
+    monkeypatch.setenv("SUBSIDYKIT_DB", "off")
+    text = CHECK_ROW("2023/智能制造示范工厂项目", ROW_LABELS, ROW_VALUES, 2023, True)
+    assert text == "通过"  # only the given fields are checked: the two history conditions are not given
+
+
+def test_formulas_engine_check_row_with_the_register(demo_register, monkeypatch, tmp_path):
+    monkeypatch.setenv("SUBSIDYKIT_DB", demo_register)
+    path = tmp_path / "核对.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(ROW_LABELS[0])
+    ws.append(ROW_VALUES[0])
+    ws["H2"] = '=CHECK_ROW("2023/智能制造示范工厂项目",A1:F1,A2:F2,2023,TRUE)'
+    wb.save(path)
+    text = value_at(evaluate(path), "台账", "H2")
+    assert text.startswith("不通过") and "北辰数字化车间改造项目" in text

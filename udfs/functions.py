@@ -31,6 +31,7 @@ from subsidykit.rules.lookup import find_program
 from subsidykit.rules.parsing import optional_year, parse_amount_wan, parse_bool, shown
 from subsidykit.rules.programs import KIND_ZH, list_programs, num, program_info
 from subsidykit.rules.sampling import sample_size
+from subsidykit.rules.findings import INFO
 from subsidykit.rules.review import OTHER_THAN_CONDITIONS, ProjectReview, review_project
 from subsidykit.rules.vocabulary import canonical_field
 
@@ -53,6 +54,7 @@ from .cells import (
     shape_of,
     spill,
 )
+from .register_cells import register_url, review_register
 
 CATEGORY = "专项资金"
 PASS = "通过"
@@ -479,7 +481,11 @@ def _check_one(program: object, field: object, value: object, year: object) -> o
 def _verdict_text(rv: ProjectReview) -> str:
     """The review in one cell: exactly 通过 when every condition was met and nothing else was
     found; else the verdict's summary and the findings about amounts and dates (as validate and 审核)."""
-    others = [f"[{f.severity}] {f.message}" for f in rv.findings if f.code in OTHER_THAN_CONDITIONS]
+    others = [
+        f"[{f.severity}] {f.message}"
+        for f in rv.findings
+        if f.code in OTHER_THAN_CONDITIONS or (f.code.startswith("HISTORY_") and f.severity != INFO)  # the register's, with sources
+    ]
     text = PASS if rv.report.passed else rv.report.summary()
     return "；".join([text, *others])
 
@@ -511,14 +517,18 @@ def row_values(labels: Sequence[object], row: Sequence[object]) -> dict[str, obj
     return values
 
 
-def _row_verdict(program: object, labels: list[object], row: list[object], year: object, only_given: bool) -> object:
+def _row_verdict(
+    program: object, labels: list[object], row: list[object], year: object, only_given: bool, register: str | None = None
+) -> object:
     if blank(program):
         return None
     if all(blank(v) for v in row):
         return None
     values = row_values(labels, row)
     sel = find_program(_name(program), year=optional_year(year))
-    rv = review_project(sel, values, strict=True, only_given=only_given)  # unknown labels: #NAME?
+    # the project register (register_cells): prior support not accepted, the same project funded
+    history = review_register(register).history_for(values, sel, year=year) if register is not None else None
+    rv = review_project(sel, values, strict=True, only_given=only_given, history=history)  # unknown labels: #NAME?
     report = rv.report
     text = _verdict_text(rv)
     if text == PASS:
@@ -535,7 +545,7 @@ def _row_verdict(program: object, labels: list[object], row: list[object], year:
 @xw.arg("year", ndim=2, doc=DOC_YEAR)
 @xw.arg("only_given", ndim=2, doc="可选：TRUE 时只核对已填的字段（默认全部条件，缺少的列为“缺少数据”）")
 def CHECK_ROW(program, labels, values, year=None, only_given=None):
-    """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。多行数值返回一列结果。"""
+    """用表头和一行数值核对项目的全部量化条件（含通知的申报基本条件）：全部满足返回“通过”，否则列出每一项不通过或缺少的条件。已配置项目登记簿时，同时按登记簿核对往年支持和验收（注明来源）。多行数值返回一列结果。"""
     records = label_records(labels, values, "表头有 {n} 列，数值行的列数须相同")
     if not isinstance(records, tuple):
         return records
@@ -548,9 +558,11 @@ def CHECK_ROW(program, labels, values, year=None, only_given=None):
     def pick(g: list[list[object]], i: int) -> object:
         return g[0][0] if is_single(g) else g[i][0]
 
+    register = register_url()  # once for the whole range: the ribbon's 设置, else SUBSIDYKIT_DB
+
     def verdict(program: object, year: object, flag: object, *row: object) -> object:
         only = False if blank(flag) else _truthy(flag)
-        return _row_verdict(program, lab, list(row), year, only)
+        return _row_verdict(program, lab, list(row), year, only, register)
 
     out = [guarded(verdict, pick(progs, i), pick(years, i), pick(onlys, i), *row) for i, row in enumerate(rows)]
     return finish(out, (len(rows), 1), len(rows) == 1)

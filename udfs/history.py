@@ -14,19 +14,17 @@ if it exists (`register.resolve_url`). On xlwings Server the server's own regist
 from __future__ import annotations
 
 import re
-import threading
-
 import xlwings as xw
 
 from subsidykit.errors import BadInputError, RegisterError
-from subsidykit.register import redact, resolve_url
+from subsidykit.register import redact
 from subsidykit.rules.parsing import parse_year
 from subsidykit.rules.uscc import normalise as uscc_normalise
 from subsidykit.rules.uscc import problem as uscc_problem
 
 from .cells import ON_SERVER, XlErr, bad_cell, blank, finish, grid, guarded, is_single
 from .functions import CATEGORY
-from .settings import saved
+from .register_cells import register_url, review_register
 
 __all__ = ["APPLICANT_HISTORY"]
 
@@ -36,8 +34,6 @@ NO_REGISTER = "未配置登记簿：在加载项「设置」中填写登记簿�
 MAX_YEARS = 50  # a years argument naming more years than this is a mistake (2000-9999)
 
 SERVER_REGISTER = "本服务器的登记簿"  # what a cell on the server is told: never the server's address
-
-_open: dict[str, object] = {}  # url -> Register, opened once per process
 
 
 class _Bad(Exception):
@@ -50,24 +46,6 @@ class _Bad(Exception):
 
 def _shown(url: str) -> str:
     return SERVER_REGISTER if ON_SERVER else f"登记簿（{redact(url)}）"
-_lock = threading.Lock()
-
-
-def register_url(db: str | None = None) -> str | None:
-    """The register the cells use (see the module docstring)."""
-    if db is None and not ON_SERVER:
-        db = saved("REGISTER")
-    return resolve_url(db)
-
-
-def _register(url: str):
-    with _lock:
-        reg = _open.get(url)
-        if reg is None:
-            from subsidykit.register import open_register
-
-            reg = _open[url] = open_register(url)
-        return reg
 
 
 def parse_years(value: object) -> tuple[int, ...] | None:
@@ -151,7 +129,7 @@ def APPLICANT_HISTORY(uscc, years=None):
         if url is None:
             return XlErr("#N/A", NO_REGISTER)
         try:
-            found = _register(url).projects(text, wanted)
+            found = review_register(url).open().projects(text, wanted)
         except RegisterError as exc:
             if ON_SERVER:  # the message names the database: the server's log has it, the cell not
                 import logging

@@ -267,6 +267,52 @@ def _find_header(
     return best[1], best_cols
 
 
+def _second_header(
+    grid: Sequence[Sequence[object]], hi: int, cols: list[tuple[int, str, str | None, bool]], mapping: Mapping[str, str | None]
+) -> list[tuple[int, str, str | None, bool]] | None:
+    """The columns of a two-row header, or None.  A printed ledger often heads a group of columns
+    with one merged cell ("投资情况（万元）" over 项目总投入 and 固定资产投资) and the others with
+    cells merged over both rows: the values of a merged cell stand in its first cell only, so the
+    row below the header holds the group's column names, under a blank or unmapped top cell.  That
+    row is a second header when all its cells are text, at least one names a field, and none
+    stands under a top cell that already names a field (that would be a data row).  Each column
+    is named by its lower cell, else its upper; a group's unit (（元）) goes to its columns."""
+    if hi + 1 >= len(grid):
+        return None
+    index = _mapping_index(mapping)
+    top = {j: (text, name, by_user) for j, text, name, by_user in cols}
+    below = []
+    for j, v in enumerate(grid[hi + 1]):
+        if is_blank(v):
+            continue
+        if not isinstance(v, str):
+            return None  # a number or a date: a data row
+        text = _header_text(v)
+        if not text or len(text) > 60:
+            return None
+        if top.get(j, (None, None, None))[1] is not None:
+            return None  # text under a header that names a field: a value
+        by_user, name = _map_header(text, index)
+        below.append((j, text, name, by_user))
+    if not any(name for _j, _t, name, _u in below):
+        return None
+    out = {j: (j, text, name, by_user) for j, (text, name, by_user) in top.items()}
+    group = ""
+    row = grid[hi]
+    for j, text, name, by_user in below:
+        for k in range(j, -1, -1):  # the group's cell: this column's top cell, else the nearest on its left
+            g = _header_text(row[k]) if k < len(row) else ""
+            if g:
+                group = g
+                break
+        unit = header_unit(group) if group and top.get(j, (None, None))[1] is None else None
+        if unit and not header_unit(text):
+            text = f"{text}（{unit}）"
+            by_user, name = _map_header(text, index)
+        out[j] = (j, text, name, by_user)
+    return [out[j] for j in sorted(out)]
+
+
 def _text_value(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 13912345678.0 from a number cell
@@ -387,6 +433,13 @@ def read_values(
     units = field_units()
 
     ledger_issues: list[Finding] = []
+    two = _second_header(grid, hi, cols, mapping)
+    if two is not None:  # the column names stand in two rows: the data start below the second
+        ledger_issues.append(issue(
+            "TWO_ROW_HEADER", INFO, f"表头为两行（第{row0 + hi}–{row0 + hi + 1}行）：合并单元格下的列按第二行的列名读取",
+            f"{sheet}!A{row0 + hi + 1}",
+        ))  # fmt: skip
+        hi, cols = hi + 1, two
     columns: list[Column] = []
     seen: dict[str, str] = {}
     for j, text, name, by_user in cols:
@@ -513,6 +566,12 @@ def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[
     """(sheet name, values from A1) of an xlsx/xlsm/xls/ods/csv file (a .csv's one sheet is named
     after the file), read through the safe reader (size, zip, XML, cell-position and, for csv,
     line/row/column limits checked before or while reading; never modified)."""
+    name, values, _formulas = _sheet(path, sheet)
+    return name, values
+
+
+def _sheet(path: str | Path, sheet: str | None):
+    """`sheet_values` and the formulas of that sheet (safe.FormulaCell)."""
     p = Path(path)
     raw = open_raw(p, "台账文件")
     names = [s.name for s in raw.sheets]
@@ -527,7 +586,46 @@ def sheet_values(path: str | Path, sheet: str | None = None) -> tuple[str, list[
 
     plain = plain_value
     width = max((len(r) for r in chosen.rows), default=0)
-    return chosen.name, [[plain(v) for v in r] + [""] * (width - len(r)) for r in chosen.rows]
+    values = [[plain(v) for v in r] + [""] * (width - len(r)) for r in chosen.rows]
+    return chosen.name, values, [f for f in raw.formulas if f.sheet == chosen.name]
+
+
+def formula_notes(ledger: Ledger, formulas) -> None:
+    """Say what the reader did with the formulas in the cells it read (never silent):
+    a formula reaching outside the workbook (DDE, another file, a web call) was read by the value
+    the file saved — a 警告 on its row; a formula saved without a value was read as blank — a 警告
+    on its row; ordinary formulas were read by their saved results — one 提示 for the sheet."""
+    by_cell = {f.cell.replace("$", "").upper(): f for f in formulas}
+    if not by_cell:
+        return
+    ordinary = 0
+    for row in ledger.rows:
+        for c in ledger.columns:
+            if not c.field:
+                continue
+            f = by_cell.get(f"{c.letter}{row.row}")
+            if f is None:
+                continue
+            cell = f"{ledger.sheet}!{c.letter}{row.row}"
+            text = f.text if len(f.text) <= 80 else f.text[:80] + "…"
+            if f.external:
+                row.issues.append(issue(
+                    "FORMULA_EXTERNAL_VALUE", WARNING,
+                    f"{c.field}为{f.external}公式（{text}），按文件保存的结果读取；链接的数据未经核实，请改填数值",
+                    cell, c.field,
+                ))  # fmt: skip
+            elif not f.cached:
+                row.issues.append(issue(
+                    "FORMULA_UNCACHED", WARNING,
+                    f"{c.field}为未计算的公式（{text}），文件中没有计算结果，按空白读取；请在 Excel 中打开、计算并保存后再试",
+                    cell, c.field,
+                ))  # fmt: skip
+            else:
+                ordinary += 1
+    if ordinary:
+        ledger.issues.append(issue(
+            "FORMULAS_READ_AS_SAVED", INFO, f"台账中有 {ordinary} 个单元格为公式，已按文件保存的计算结果读取",
+        ))  # fmt: skip
 
 
 def read_ledger(
@@ -536,5 +634,7 @@ def read_ledger(
     """Rows of the ledger sheet `sheet` (default: the first) of an xlsx file."""
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(mapping)
-    name, values = sheet_values(path, sheet)
-    return read_values(values, sheet=name, origin="A1", mapping=mapping)
+    name, values, formulas = _sheet(path, sheet)
+    ledger = read_values(values, sheet=name, origin="A1", mapping=mapping)
+    formula_notes(ledger, formulas)
+    return ledger

@@ -654,3 +654,168 @@ def test_a_year_of_first_recognition_and_a_joining_word_that_opens_a_word(tmp_pa
     # 并 as a joining word is still dropped
     p = conditions("具有独立法人资格并拥有发明专利不少于3项。", tmp_path)
     assert not any(t["field"].startswith("并") for t in p.data["thresholds"])
+
+
+# ------------------------------------------------------------------------------------------
+# PARSER4: rules in articles (第X章 / 第X条), thousands separators, page lines, lead-in
+# conditions in award sentences ("…突破N万元的", "…不低于N%的单位")
+# ------------------------------------------------------------------------------------------
+ARTICLE_RULES = """某区数字经济发展扶持办法实施细则
+
+第一章 总 则
+
+第一条 为落实区委区政府部署，加快数字经济发展，制定本细则。
+
+第二条 本细则适用于在本区登记注册、具有独立法人资格的企业。
+
+第二章 扶持内容
+
+第三条【数字化车间奖励】对当年通过市级评定的数字化车间，给予一次性奖励30万元。
+
+第四条 软件产品首版次。对首版次软件产品按销售合同金额的20%予以补助，单个产品最高不超过2,500万元。
+
+第 3 页 共 12 页
+
+第五条 对主营业务收入首次超过5,000万元且利润率不低于8%的企业，奖励15万元；首次突破20,000万元的，奖励40万元。
+
+- 4 -
+
+第六条 [人才安居] 对引进的高层次人才，每人给予购房补贴60万元。
+
+第三章 申报与审核
+
+第七条 企业应于每年3月31日前提交申报材料，逾期不予受理。
+
+第八条 区工信局会同区财政局对申报材料进行审核，必要时组织专家评审，评审结果公示7天。
+
+第四章 附 则
+
+第九条 对弄虚作假骗取资金的，追回已拨付资金，5年内不得申报。
+
+第十条 本细则自2033年1月1日起施行。
+"""
+
+
+def test_articles_that_grant_money_are_programs_in_their_chapter(tmp_path):
+    doc = _draft(tmp_path, ARTICLE_RULES)
+    titles = [p["title"] for p in doc["programs"]]
+    assert titles == ["数字化车间奖励", "软件产品首版次", "第五条", "人才安居"]
+    assert all(p["path"] == ["第二章 扶持内容"] for p in doc["programs"])
+    assert doc["guides"] == [doc["title"]]  # the chapters are parts of the rules, not guides
+    assert D(str(_prog(doc, "数字化车间奖励")["fixed"])) == D("30")
+    soft = _prog(doc, "软件产品首版次")
+    assert (soft["kind"], D(str(soft["rate"])), D(str(soft["cap"]))) == ("rate_cap", D("0.2"), D("2500"))
+    assert "2,500万元" in soft["source"]["text"]
+    assert D(str(_prog(doc, "人才安居")["unit_amount"])) == D("60")
+
+
+def test_an_untitled_article_keeps_its_whole_text_and_reads_its_lead_ins(tmp_path):
+    doc = _draft(tmp_path, ARTICLE_RULES)
+    p = _prog(doc, "第五条")
+    assert [D(str(v["fixed"])) for v in p["variants"]] == [D("15"), D("40")]
+    got = sorted((t["op"], D(str(t["value"]))) for v in p["variants"] for t in v.get("thresholds") or [])
+    assert (">", D("5000")) in got and (">=", D("0.08")) in got  # 5,000 read whole, 8% a condition
+    # page lines ("第 3 页 共 12 页", "- 4 -") are no text of any program
+    assert not any("页" in (s.get("text") or "") for p in doc["programs"] for s in [p.get("source") or {}])
+
+
+def test_procedure_articles_and_stray_article_words_are_no_programs(tmp_path):
+    doc = _draft(tmp_path, ARTICLE_RULES)
+    assert not any(p["title"] in ("第七条", "第八条", "第九条", "第十条") for p in doc["programs"])
+    # a line opening with "第三条" in an outline guide (fewer than three articles) is text
+    text = """2033年度某市服务业发展资金申报指南
+
+一、总部经济
+
+（一）总部企业落户奖励
+
+第三条所称总部企业，按实缴注册资本的1%给予奖励，最高不超过300万元。
+"""
+    doc = _draft(tmp_path, text)
+    assert [p["title"] for p in doc["programs"]] == ["总部企业落户奖励"]
+
+
+def test_thousands_separators_are_one_number(tmp_path):
+    p = award("按设备投资额的10%给予补助，单个项目最高不超过1,200万元。", tmp_path)
+    assert (p.data["rate"], p.data["cap"]) == (D("0.1"), D("1200"))
+    assert "1,200万元" in p.data["source"]["text"]
+    c = conditions("申报企业上年度营业收入不低于12,000万元，研发投入不低于1,500万元。", tmp_path)
+    assert sorted(t[2] for t in thresholds(c)) == [D("1500"), D("12000")]
+    # a full-width comma parts two numbers: never one
+    c = conditions("申报企业职工人数不少于100，年纳税额不低于300万元。", tmp_path)
+    assert D("100300") not in [t[2] for t in thresholds(c)] and D("300") in [t[2] for t in thresholds(c)]
+
+
+def test_lead_in_thresholds_are_conditions_not_amounts(tmp_path):
+    p = award("对年产值首次突破2亿元的企业，奖励10万元；首次突破5亿元的，奖励30万元。", tmp_path)
+    assert [v["fixed"] for v in p.data["variants"]] == [D("10"), D("30")]
+    assert sorted(t["value"] for v in p.data["variants"] for t in v.get("thresholds") or []) == [D("20000"), D("50000")]
+    p = award("设备贷款余额不低于500万元的，按实际支付利息的40%给予贴息，单家企业最高不超过80万元。", tmp_path)
+    assert (p.data["rate"], p.data["cap"]) == (D("0.4"), D("80"))
+    assert [(t["op"], t["value"]) for t in p.data["thresholds"]] == [(">=", D("500"))]
+    p = award("对出口额占比不少于30%的企业，给予一次性奖励20万元。", tmp_path)
+    assert p.data["fixed"] == D("20") and "rate" not in p.data
+    assert [(t["op"], t["value"], t["unit"]) for t in p.data["thresholds"]] == [(">=", D("0.3"), "比例")]
+    # negatives: a floor of the award itself stays the award's
+    p = award("对认定的企业给予不低于20%的补助，最高不超过100万元。", tmp_path)
+    assert p.data.get("rate") == D("0.2") and not p.data.get("thresholds")
+    p = award("每人给予不低于2000元的交通补贴。", tmp_path)
+    assert D("0.2") in [p.data.get("fixed"), p.data.get("unit_amount")]
+
+
+# ------------------------------------------------------------------------------------------
+# Rules in articles issued together with an attached guide (a notice that prints both): the rules
+# are a part of their own, never passed over as the guide's preamble; and nothing with an amount
+# is passed over in silence (a line with money no program took is a todo of the document)
+# ------------------------------------------------------------------------------------------
+RULES_AND_GUIDE = """某市经济和信息化局文件
+
+关于印发《某市制造业数字化转型奖补办法》及申报指南的通知
+
+各区县经信部门：现将有关文件印发给你们，请遵照执行。
+
+某市制造业数字化转型奖补办法
+
+第一章 总则
+
+第一条 为推动制造业数字化转型，制定本办法。
+
+第二条 本办法所称企业，是指在本市登记注册的工业企业。
+
+第二章 奖补标准
+
+第三条【数字化车间奖补】对新认定的市级数字化车间，每个给予奖补25万元。
+
+第四条【上云用云补贴】对企业上云服务费用，按实际支出的30%给予补贴，单个企业最高8万元。
+
+第五条 专项资金年度总额为3000万元，由市财政统筹安排。
+
+第三章 附则
+
+第六条 本办法自发布之日起施行。
+
+2034年度某市制造业数字化转型项目申报指南
+
+一、工业互联网平台项目
+
+1. 支持条件。平台连接设备不少于500台。
+
+2. 补助标准。按平台建设投入的15%给予补助，最高不超过200万元。
+"""
+
+
+def test_rules_in_articles_before_an_attached_guide_are_drafted_too(tmp_path):
+    doc = _draft(tmp_path, RULES_AND_GUIDE)
+    titles = [p["title"] for p in doc["programs"]]
+    assert titles[:2] == ["数字化车间奖补", "上云用云补贴"] and "工业互联网平台项目" in titles
+    assert doc["guides"][0] == "某市制造业数字化转型奖补办法"  # the rules' own title, a guide of the document
+    cloud = _prog(doc, "上云用云补贴")
+    assert (cloud["kind"], D(str(cloud["rate"])), D(str(cloud["cap"]))) == ("rate_cap", D("0.3"), D("8"))
+
+
+def test_a_line_with_money_that_no_program_took_is_a_todo_of_the_document(tmp_path):
+    doc = _draft(tmp_path, RULES_AND_GUIDE)
+    loose = [t for t in doc["todo"] if "未归入任何项目" in (t.get("note") or "")]
+    assert [t["text"] for t in loose] == ["第五条 专项资金年度总额为3000万元，由市财政统筹安排。"]
+    # a number without money or a share (a date, a count) is not swept up
+    assert not any("500台" in t["text"] for t in loose)

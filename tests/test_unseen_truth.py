@@ -32,5 +32,5 @@ def test_every_quote_stands_on_its_line(guide):
     assert len(truth["programs"]) >= 20
 
 
-def test_there_are_two_guides():
-    assert [g.name for g in GUIDES] == ["guide_2027.txt", "guide_2028.txt"]
+def test_there_are_three_guides():
+    assert [g.name for g in GUIDES] == ["guide_2027.txt", "guide_2028.txt", "guide_2029.txt"]

@@ -218,6 +218,11 @@ class _Award:
                     continue
                 clause = self.clause_of(k, m.start())
                 floor = bool(m.group("floor"))
+                if floor and re.match(r"的(?!比例|标准|补助|奖励|资助|补贴|奖补|贴息|扶持|支持|额度|资金)", n[m.end() : m.end() + 4]) \
+                        and not re.search(r"(?:给予|提供|发放|按照?|予以)$", n[clause[0] : m.start()]) and not m.group("base"):
+                    # "凡利润率达8%以上…" / "对…且毛利率不少于N%的单位予以…": who is awarded, not the rate
+                    self.pct_cond_atom(k, clause, m, share)
+                    continue
                 if floor and not AWARD_WORDS.search(n[m.end() : clause[1]]) and not re.search(r"(?:给予|提供|发放|按)$", n[clause[0] : m.start()]):
                     continue  # "自筹资金不低于总投资的30%": a condition, not the award
                 base, span = self.base_of(k, m)
@@ -296,7 +301,12 @@ class _Award:
         op_text = op.group("op") if op else None
         # "…X未满N万元的": a condition of the unit, not an amount
         pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?的", post)
-        if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word")):
+        # "贷款金额不低于N万元的，按…", "首次突破N万元的，奖励…", "…突破N万元且增速…的企业":
+        # a lead-in naming who is awarded, not an amount
+        lead_in = bool(op_text) and not AWARD_WORDS.search(n[clause[0] : clause[1]])
+        if not pm_ and lead_in and "的" in n[mo.end : clause[1]]:
+            pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?(?=且|并且|同时|和)", post)
+        if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word") or lead_in):
             self.cond_atom(k, clause, mo, op, op_text, pm_)
             return
         # an amount inside brackets is a remark ("（…单个项目出资额须大于5000万元）"); a comparison
@@ -354,15 +364,43 @@ class _Award:
                 depth = max(0, depth - 1)
         return depth
 
+    def pct_cond_atom(self, k: int, clause, m: re.Match, share) -> None:
+        """"…并且出口占比不少于N%的单位": a share the applicant must reach, a condition of the unit."""
+        doc, n = self.doc, self.doc.norm
+        a = clause[0]
+        for at in self.atoms:  # after a condition before it in the same clause
+            if at.sent == k and clause[0] <= at.end <= m.start():
+                a = max(a, at.end)
+        subject = n[a : m.start()]
+        subject = re.split(r"且|并且|同时", subject)[-1] if re.search(r"(?:且|并且|同时)[\u4e00-\u9fff]{2}", subject) else subject
+        fld, fnote = field_name(subject, "比例")
+        end = m.end()
+        a = m.start() - len(subject)
+        atom = Atom("cond", a, end, k, clause, value=share, note=doc.quote(*doc.trim(a, end)))
+        if fld:
+            qa, qb = doc.trim(m.start() - len(subject), end)
+            atom.data = {"field": fld, "op": ">=", "value": share, "unit": "比例",
+                         "label": doc.quote(qa, qb).replace("……", ""), "source": doc.source(qa, qb)}
+            if fnote:
+                atom.data["note"] = fnote
+        self.add(atom)
+
     def cond_atom(self, k: int, clause, mo: Money, op_m, op_text, post_m) -> None:
         """"其X未满N万元的，给予…": a condition of the unit it stands in."""
         doc, n = self.doc, self.doc.norm
         inc = "(含)" in ((post_m.group("inc1") or "") + (post_m.group("inc2") or ""))
         op = operator(op_text, post_m.group("word"), inc)
-        end = mo.end + post_m.end() - 1  # without the 的
+        end = mo.end + post_m.end() - (1 if post_m.group(0).endswith("的") else 0)  # without the 的
         a = clause[0]
         subject = n[a : mo.start - len(op_m.group(0))] if op_m else n[a : mo.start]
         fld, fnote = field_name(subject, "万元")
+        if not fld and op_text == "突破":
+            # "突破N亿元的" after "产值突破…台阶": the quantity is named earlier in the section
+            for name in reversed(re.findall(r"([\u4e00-\u9fff]{2,8}?)(?:首次)?突破", n[self.sents[0].body if self.sents else 0 : a])):
+                fld, fnote = field_name(name, "万元")
+                if fld:
+                    fnote = _join(fnote, f"「{name}」见句首。")
+                    break
         atom = Atom("cond", a, end, k, clause, value=mo.value, note=doc.quote(*doc.trim(a, end)))
         if fld and op:
             qa, qb = doc.trim(a, end)
@@ -539,6 +577,7 @@ def _clean_name(text: str) -> str:
         prev = t
         t = _NAME_DROP.sub("", t).strip(",;:、 ")
         t = re.sub(r"(?:单个|每个|每家)(?:[^,;。]{0,8})?$", lambda m: "" if len(m.group(0)) <= 8 else m.group(0), t)
+        t = re.sub(r"(?:并且|且|同时)$", "", t)  # "…台阶且" before a condition read as data
     return t
 
 
@@ -740,7 +779,7 @@ def _left_numbers(aw: _Award, k: int) -> list[str]:
         # dates and years inside a base, a window or a condition are words here, not amounts
         if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20)\d\d$", m.group(0)):
             continue
-        out.append(m.group(0) + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
+        out.append(aw.doc.chars[p:q] + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
     return out
 
 

@@ -51,6 +51,24 @@ _CLOSE = ")]】〕》"
 _CLOSERS = "”’」』)]】〕》\"'"
 
 
+# a number with thousands separators: "1,000万元", "12,500" (ASCII commas in the guide's text)
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d|\.\d*,)")
+
+
+def _ungrouped(norm: str, text: str) -> str:
+    """`norm` with every "1,000" read as one number, one character for one: the separators are
+    moved to the front as zeros ("1,000" -> "01000", "10,000" -> "010000"), so every pattern
+    reads the number whole (and no clause ends at its comma) while the quote, taken from the
+    guide's own characters, keeps "1,000"."""
+    def one(m: re.Match) -> str:
+        if any(text[i] != "," for i in range(m.start(), m.end()) if norm[i] == ","):
+            return m.group(0)  # a full-width comma "，" is a list's, not a separator
+        digits = m.group(0).replace(",", "")
+        return "0" * (len(m.group(0)) - len(digits)) + digits
+
+    return _GROUPED.sub(one, norm) if "," in norm else norm
+
+
 def half(text: str) -> str:
     """Full-width ASCII made half-width, one character for one."""
     return text.translate(_HALF)
@@ -116,7 +134,7 @@ class Doc:
             if kept:
                 pending_gap = False
         text = "".join(chars)
-        return cls(file=file, chars=text, norm=half(text), line=line, gap=gap, line_start=start)
+        return cls(file=file, chars=text, norm=_ungrouped(half(text), text), line=line, gap=gap, line_start=start)
 
     # --- quoting -----------------------------------------------------------------------------
     def quote(self, i: int, j: int) -> str:

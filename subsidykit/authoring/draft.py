@@ -110,7 +110,16 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
+# money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
+_AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
+RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
 _CN_NUM = "一二三四五六七八九十"
+# an article of rules: "第十二条【技术改造奖补】…", "第5条 …", "第三十条　智能化改造。…" — not "第三条规定的…"
+_ARTICLE = re.compile(r"^第\s*([一二三四五六七八九十百零〇两]{1,6}|\d{1,3})\s*条(?![件例款规中所之的第])\s*")
+_ARTICLE_TITLE = re.compile(r"^\s*[【\[〔]\s*([^】\]〕]{1,30}?)\s*[】\]〕]\s*")
+# chapters and articles about procedure, not money: never a program
+_PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织", "保障", "评审", "实施")
+_PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时间", "资金管理", "资金拨付", "资金来源", "监督", "法律责任", "附则", "解释", "施行", "有效期", "评审", "职责", "绩效", "追回", "适用范围", "定义", "原则")
 _HEADING = [
     (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.]\s*")),
     (RANK_PCN, re.compile(rf"^\(\s*([{_CN_NUM}]{{1,3}})\s*\)\s*")),
@@ -175,6 +184,7 @@ class _Line:
     rest: str = ""  # clean text after the numbering
     chapter: str = ""
     lead_name: str = ""  # an unnumbered paragraph that opens with a program's name ("X项目按照……")
+    article_title: str | None = None  # "第四条【X】": X (a 条's title in brackets)
     src: int = 0  # the line of the guide it stands on (what every citation says)
     html: bool = False  # a paragraph of an HTML line
 
@@ -243,6 +253,15 @@ def _classify(guide: GuideText) -> list[_Line]:
             line.chapter = f"{m.group(1)} {_squash(_TAG.sub(' ', s[m.start(2):]))}".strip()
         elif folded.startswith("<"):
             line.kind = "text"  # an HTML block (<p>, <li> …): content, never a heading
+        elif m := _ARTICLE.match(folded):
+            line.kind, line.rank = "heading", RANK_ARTICLE
+            line.label = s[: m.end()].strip()
+            after = s[m.end():]
+            mt = _ARTICLE_TITLE.match(_fold(after))
+            if mt:
+                line.article_title = _squash(_TAG.sub(" ", after[mt.start(1):mt.end(1)]))
+                after = after[mt.end():]
+            line.rest = _TAG.sub(" ", after).strip()
         else:
             for rank, pat in _HEADING:
                 m = pat.match(folded)
@@ -262,6 +281,11 @@ def _classify(guide: GuideText) -> list[_Line]:
             if m and prev is not None and re.sub(r"\s+", "", prev.clean).endswith("。") and not m.group(1).startswith(NAME_NOT_START + ("本", "该", "上述", "各")):
                 line.lead_name = m.group(1)
         out.append(line)
+    # "第X条" opening a line is an article only in a document of articles (three or more)
+    articles = [x for x in out if x.rank == RANK_ARTICLE]
+    if len(articles) < 3:
+        for x in articles:
+            x.kind, x.rank, x.label, x.rest, x.article_title = "text", -1, "", "", None
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
     for line in out:
         if line.kind == "text":
@@ -288,6 +312,7 @@ class _Node:
     end: int = 0  # last line of the span (inclusive)
     chapter: str = ""
     lead: bool = False  # an unnumbered paragraph opening with a program's name
+    whole: bool = False  # the heading line's text is all body (a 条 titled in brackets or not at all)
 
     @property
     def no(self) -> int:
@@ -303,6 +328,25 @@ class _Node:
         for c in self.children:
             yield c
             yield from c.descendants()
+
+
+def _article_title(node: _Node) -> None:
+    """A 条's title: "第四条【X】…" -> X; "第五条 X。对…" -> X (a short name before 。/：); else the
+    article has no title of its own: it is named by its number ("第七条") and its whole paragraph
+    is its text."""
+    ln = node.line
+    if ln.article_title:
+        node.title, node.whole = ln.article_title, True
+        node.section = _section_of(ln.article_title)
+        return
+    head = _squash(_TERMINATOR.split(node.text, 1)[0])
+    has_stop = bool(_TERMINATOR.search(node.text)) or not re.search(r"[，,]", node.text)
+    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;、\d]", _fold(head))
+            and not head.startswith(("对", "为", "按", "凡", "经", "在", "本", "各", "符合", "获得", "申报"))):
+        node.title = head
+        return
+    node.title, node.whole = _squash(ln.label), True
+    node.section = None
 
 
 def _section_of(text: str) -> str | None:
@@ -455,6 +499,8 @@ class _Doc:
                 title=_squash(title), section=_section_of(text) if ln.rank > RANK_MD else None,
                 chapter=chapter,
             )
+            if ln.rank == RANK_ARTICLE:
+                _article_title(node)
             push(node, no)
         while stack:
             close(stack.pop(), last)
@@ -673,8 +719,40 @@ class _Drafter:
             self.title = md_title or next((re.sub(r"\s+", "", ln.head) for ln in doc.lines if ln.kind != "blank"), self.file)
         if not self.fund:
             self.fund = md_title or self.title
+        # rules in articles (第一章 总则 … 第X条): the chapters are the rules' parts, not guides
+        self.articles = sum(1 for ln in doc.lines if ln.rank == RANK_ARTICLE) >= 3
+        if self.articles and not names:
+            self.guides = []
         if not self.guides:
             self.guides = [self.title]
+        # rules in articles before an attached guide (a notice that issues both a 实施细则 and a
+        # 申报指南): the rules are a part of their own, never passed over as the guide's preamble
+        first, last = self.preamble
+        in_preamble = [ln for ln in doc.lines if first <= ln.no <= last and ln.rank == RANK_ARTICLE]
+        if titles and len(in_preamble) >= 3:
+            name = self._rules_title(in_preamble[0].no) or self.title
+            start = next((no for no, _c, toc in self.chapters if not toc and no <= in_preamble[0].no), in_preamble[0].no)
+            self.parts.insert(0, (name, start, last))
+            self.preamble = (first, start - 1)
+            if name not in self.guides:
+                self.guides.insert(0, name)
+
+    def _rules_title(self, before: int) -> str | None:
+        """The title of rules in articles: the last short title-like line (…细则/办法/规定/措施/政策)
+        above their first chapter or article, within a few lines."""
+        start = next((no for no, _c, toc in self.chapters if not toc and no <= before), before)
+        seen = 0
+        for no in range(start - 1, 0, -1):
+            ln = self.doc.L(no)
+            if ln.kind == "blank":
+                continue
+            flat = re.sub(r"\s+", "", _fold(ln.clean))
+            seen += 1
+            if seen > 4:
+                return None
+            if 4 <= len(flat) <= 40 and not re.search(r"[。，,；;：:]", flat) and re.search(r"细则|办法|规定|措施|政策|规程", flat):
+                return flat
+        return None
 
     def _chapters(self) -> list[tuple[int, str, bool]]:
         """(line, chapter, in_toc) of every chapter marker."""
@@ -689,6 +767,8 @@ class _Drafter:
     def guide_of(self, part_guide: str | None, node: _Node) -> str:
         if part_guide:
             return part_guide
+        if self.articles:
+            return self.guides[0]
         marks = [(no, c) for no, c, toc in self.chapters if not toc]
         inside = [c for no, c in marks if node.no < no <= node.end]
         if inside:
@@ -727,11 +807,50 @@ class _Drafter:
             "programs": programs,
             "todo": self.todo_doc,
         }
+        self.uncovered_amounts(document)
         draft = Draft(text=self.guide, document=document)
         self.verify(draft)
         self.validate(draft)
         draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
         return draft
+
+    def uncovered_amounts(self, document: dict) -> None:
+        """Nothing with an amount is passed over in silence: a guide line holding money or a share
+        (万元, 亿元, 元, %, 百分之…) that no drafted number cites and no todo lists — text the
+        drafter could not place under any program, such as a rule in a form it does not know —
+        becomes a todo of the document, with the reason."""
+        covered: set[int] = set()
+
+        def walk(o) -> None:
+            if isinstance(o, dict):
+                for key in ("source", "contact_source"):
+                    src = o.get(key)
+                    if isinstance(src, dict) and src.get("lines"):
+                        covered.update(range(int(src["lines"][0]), int(src["lines"][-1]) + 1))
+                if "lines" in o and "text" in o and isinstance(o["lines"], list) and o["lines"]:
+                    covered.update(range(int(o["lines"][0]), int(o["lines"][-1]) + 1))
+                for v in o.values():
+                    walk(v)
+            elif isinstance(o, list):
+                for v in o:
+                    walk(v)
+
+        walk(document)
+        seen: set[int] = set()
+        for ln in self.doc.lines:
+            if ln.kind not in ("text", "heading"):
+                continue
+            no = ln.src
+            if no in covered or no in seen:
+                continue
+            text = self.doc.guide_clean(no).strip()
+            if not _AMOUNT_WORDS.search(_fold(text)):
+                continue
+            seen.add(no)
+            self.todo_doc.append({
+                "lines": [no, no], "text": text,
+                "note": "含金额或比例，未归入任何项目的数据或待处理项（起草程序未能识别其所属项目），须人工核对",
+            })  # fmt: skip
 
     # ── programs ──
     def _program_nodes(self, root: _Node):
@@ -760,9 +879,31 @@ class _Drafter:
         # a leaf: nothing below it is a program or has sections
         return not any(d.section in PROGRAM_SECTIONS or self._is_program(d) for d in node.children)
 
+    def _is_article(self, node: _Node) -> bool:
+        """A 条 of a 实施细则 that grants money ("第十二条【技术改造奖补】对…给予…万元"): a program;
+        one about procedure (its 章 is 总则/申报程序/资金管理/附则…, or its own title is) is not.
+        Its numbered lines are its list unless they are named measures of their own."""
+        if node.rank != RANK_ARTICLE or node.section:
+            return False
+        chapter = re.sub(r"^第[^章]{1,4}章\s*", "", node.chapter)
+        if any(w in chapter for w in _PROCEDURE_CHAPTER) and not re.search(r"支持|扶持|奖励|奖补|补助|政策|措施|标准", chapter):
+            return False
+        if not node.whole and any(w in node.title for w in _PROCEDURE_ARTICLE):
+            return False
+        if node.children and not all(self._list_item(c) or (not c.children and not c.section and re.search(r"[，,、]", _fold(c.title)))
+                                     for c in node.children):
+            return False
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
+        if not _MONEY.search(body):
+            return False
+        self._items.update(c.no for c in node.children)
+        return True
+
     def _is_measure(self, node: _Node) -> bool:
         """A numbered measure of a policy ("2. 支持某类人才。……最高给予 N 万元 X 补贴"): a leaf
         heading with a short name that grants an amount of money in its own paragraph."""
+        if node.rank == RANK_ARTICLE:
+            return self._is_article(node)
         if node.rank < RANK_CN or node.lead:
             return False
         if node.children and not all(self._list_item(c) for c in node.children):
@@ -792,7 +933,14 @@ class _Drafter:
             if not p.section:
                 out.append(p.printed)
             p = p.parent
-        return out[::-1]
+        out = out[::-1]
+        # a 条 stands in its 章: the chapter is its path ("第二章 支持方向和标准")
+        top = node
+        while top.parent is not None:
+            top = top.parent
+        if top.rank == RANK_ARTICLE and top.chapter:
+            out.insert(0, top.chapter)
+        return out
 
     def section_lines(self, node: _Node, skip: set[int] = frozenset(), head: bool = True) -> list[tuple[int, str]]:
         """(line, text) of a section: its heading line without the numbering and section word,
@@ -819,7 +967,7 @@ class _Drafter:
     def body_lines(self, node: _Node) -> list[tuple[int, str]]:
         """A leaf program's own text: the heading paragraph after its title, and what follows."""
         lines = self.section_lines(node, head=False)
-        if node.lead:
+        if node.lead or node.whole:
             return [(no, t) for no, t in lines]
         if lines and lines[0] == (node.line.src, node.line.rest if node.line.kind == "heading" else node.line.clean.strip()):
             rest = lines[0][1]
@@ -1753,6 +1901,7 @@ def _requote(src: dict, doc: _Doc, noise: set[int]) -> dict | None:
 _BENEFIT_HEAD = re.compile(r"(?:补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|担保|券|投资|额度)[”」』\"']?")
 _AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万元|亿元|元|%)")
 _CLAUSE_END = "，,；;：:"
+_THRESHOLD_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|达到|突破|超过|高于|大于|不足|低于|未满|不满)(?:为|在)?$")
 # what an amount that is a threshold, not a benefit, is followed by ("N万元以上的", "N万元的项目")
 _THRESHOLD_AFTER = re.compile(
     r"^(?:及)?(?:以上|以下|以内|左右|不等)|^的?(?:企业|项目|单位|人才|平台|机构)(?!补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|券|投资)"
@@ -1885,6 +2034,10 @@ def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
             while (n := _AMOUNT_WORD.match(t, b + 1, sb)) and t[b] == "、":
                 b = n.end()  # "30万元、12万元、8万元" share the word after the last
             pos = b
+            # "贷款金额不低于N万元的", "首次突破N亿元的": who is awarded, not a benefit
+            th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
+            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:的|且|并且)", t[b:b + 8]):
+                continue
             found = _benefit_noun(t, a, b, sa)
             if found:
                 mentions.append((a, b, found[0], found[1]))

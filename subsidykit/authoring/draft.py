@@ -893,11 +893,15 @@ class _Drafter:
         if node.children and not all(self._list_item(c) or (not c.children and not c.section and re.search(r"[，,、]", _fold(c.title)))
                                      for c in node.children):
             return False
-        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
-        if not _MONEY.search(body):
+        if not self._grants_money(node):
             return False
         self._items.update(c.no for c in node.children)
         return True
+
+    def _grants_money(self, node: _Node) -> bool:
+        """Whether the heading's own paragraph (to the end of its span) names an amount of money."""
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
+        return bool(_MONEY.search(body))
 
     def _is_measure(self, node: _Node) -> bool:
         """A numbered measure of a policy ("2. 支持某类人才。……最高给予 N 万元 X 补贴"): a leaf
@@ -911,8 +915,7 @@ class _Drafter:
         name = _clean_title(node.title)[0]
         if not (2 <= len(name) <= 30) or re.search(r"[，,；;、]", name) or _section_of(name):
             return False
-        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
-        if not _MONEY.search(body):
+        if not self._grants_money(node):
             return False
         # its list keeps its numbering, which stands between the items' quotes
         self._items.update(c.no for c in node.children)

@@ -183,16 +183,13 @@ def _clip(text: str, n: int = 60) -> str:
 
 
 def _formula_check(ledger: Ledger, r, formulas: dict, notes: list, cached: list) -> str | None:
-    """The reason to skip row `r` when a cell it is read from holds a formula reaching outside the
+    """`formulas`: the sheet's, by cell ("D2").  The reason to skip row `r` when a cell it is read from holds a formula reaching outside the
     workbook (DDE, another file, a web call: its saved value is whatever the sender's machine
     made of it); uncached formulas (read as blank) go to `notes`, cached ones to `cached`."""
+    from subsidykit.workbooks.ledger import row_formulas
+
     ext, uncached, plain = [], [], []
-    for c in ledger.columns:
-        if not c.field:
-            continue
-        f = formulas.get(f"{ledger.sheet}!{c.letter}{r.row}")
-        if f is None:
-            continue
+    for c, f in row_formulas(ledger, r, formulas):
         if f.external:
             ext.append(f"{c.letter}{r.row}「{c.field}」的公式含{f.external}（{_clip(f.text)}）")
         elif f.cached:
@@ -247,8 +244,10 @@ def rows_of_sheet(ledger: Ledger, kind: str, *, year: int | None, county: str | 
             m = re.search(r"(\d+)$", f.cell)
             skipped.append((ledger.sheet, int(m.group(1)) if m else None, f"跳过：{f.message}"))
     region_county, region_city = _region(title_region)
+    prefix = f"{ledger.sheet}!"
+    here = {k[len(prefix):]: f for k, f in formulas.items() if k.startswith(prefix)}  # this sheet's, by cell
     for r in ledger.rows:
-        if formulas and (why := _formula_check(ledger, r, formulas, notes, cached)):
+        if here and (why := _formula_check(ledger, r, here, notes, cached)):
             skipped.append((r.sheet, r.row, why))
             continue
         v = _without_errors(r, notes)

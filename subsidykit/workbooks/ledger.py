@@ -590,6 +590,16 @@ def _sheet(path: str | Path, sheet: str | None):
     return chosen.name, values, [f for f in raw.formulas if f.sheet == chosen.name]
 
 
+def row_formulas(ledger: Ledger, row: LedgerRow, by_cell: Mapping[str, object]):
+    """(column, safe.FormulaCell) of every read column of `row` whose cell holds a formula;
+    `by_cell`: the sheet's formulas by cell ("M6")."""
+    for c in ledger.columns:
+        if c.field:
+            f = by_cell.get(f"{c.letter}{row.row}")
+            if f is not None:
+                yield c, f
+
+
 def formula_notes(ledger: Ledger, formulas) -> None:
     """Say what the reader did with the formulas in the cells it read (never silent):
     a formula reaching outside the workbook (DDE, another file, a web call) was read by the value
@@ -600,12 +610,7 @@ def formula_notes(ledger: Ledger, formulas) -> None:
         return
     ordinary = 0
     for row in ledger.rows:
-        for c in ledger.columns:
-            if not c.field:
-                continue
-            f = by_cell.get(f"{c.letter}{row.row}")
-            if f is None:
-                continue
+        for c, f in row_formulas(ledger, row, by_cell):
             cell = f"{ledger.sheet}!{c.letter}{row.row}"
             text = f.text if len(f.text) <= 80 else f.text[:80] + "…"
             if f.external:

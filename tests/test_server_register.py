@@ -75,3 +75,24 @@ def test_without_a_register_the_server_says_so():
         assert resp.status_code == 200, resp.text
         body = resp.json()
         assert body["register"] is None and body["register_note"].startswith("未配置登记簿")
+
+
+def test_a_city_server_on_postgresql(postgres_server):
+    """One bureau server per city, its register on PostgreSQL (tests/pg.py's throwaway cluster):
+    the same upload gets the same finding, and neither the address nor the password reaches the
+    task pane or the server's log."""
+    url = postgres_server.url(postgres_server.create_db(), password="s3cret-city")
+    _import(url, LISTS / "2022_支持项目名单.xlsx")
+    _import(url, LISTS / "2022_验收结果.xlsx")
+    with running_server({"SUBSIDYKIT_DB": url}) as base:
+        resp = _upload(base, "/subsidykit/validate", [("申报材料/" + SUBMISSION.name, SUBMISSION.read_bytes())], data={"year": "2023"})
+        assert resp.status_code == 200, resp.text
+        body = resp.json()
+        assert body["register"] == "已核对本服务器的项目登记簿"
+        text = json.dumps(body, ensure_ascii=False)
+        assert "postgresql" not in text and "s3cret-city" not in text
+        report = openpyxl.load_workbook(io.BytesIO(base64.b64decode(body["report"]["content_base64"])))
+        cells = "\n".join(str(c) for ws in report.worksheets for row in ws.iter_rows(values_only=True) for c in row if c)
+        assert "已获本专项资金支持但尚未完成验收" in cells and "华宇精密铸件绿色化改造项目" in cells
+        log = base.log_path.read_text(errors="replace")
+        assert "s3cret-city" not in log

@@ -318,3 +318,13 @@ def test_no_history_and_empty_history_give_todays_review_for_every_program():
                 assert today == none == blank, sel.label
                 n += 1
     assert n > 300
+
+
+def test_names_differing_only_in_case_and_dashes_are_the_same_project():
+    """The similarity compares the one name key (rules.batch.norm_name) the register matches by:
+    「MES—ERP系统集成」 and 「mes erp系统集成」 are one project (000:99-101), never a HISTORY_CLEAR."""
+    from subsidykit.rules.history import similarity
+
+    assert similarity("MES—ERP系统集成", "mes erp系统集成") == 1.0
+    assert similarity("【示例】数字化车间/改造", "示例数字化车间改造") == 1.0
+    assert similarity("数字化车间改造", "绿色工厂建设") < 0.60

@@ -395,3 +395,38 @@ def test_the_head_revision_constant_is_alembics_head():
     from subsidykit.register import migrate
 
     assert migrate.HEAD == migrate.head_revision()
+
+
+# ------------------------------------------------------------------ review findings (fixed)
+
+
+def test_counties_files_of_the_same_name_still_show_the_other_countys_entry(reg, tmp_path):
+    """Counties often all send 台账.xlsx: the application's own entry is known by its file's
+    content and county, so another county's same-named file is still another county's."""
+    head = ["序号", "申报单位", "统一社会信用代码", "申报项目名称", "申报项目类别", "申报年度", "县（市、区）"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write_list(tmp_path / "a" / "台账.xlsx", head, [[1, MINGYUE[1], MINGYUE[0], "甲项目", "智能制造示范工厂项目", 2024, "青山区"]])
+    b = write_list(tmp_path / "b" / "台账.xlsx", head, [[1, MINGYUE[1], MINGYUE[0], "甲扩建项目", "智能制造示范工厂项目", 2024, "云溪县"]])
+    import_files(reg, [a, b], kind="ledger")
+    h = reg.history(uscc=MINGYUE[0], applicant=MINGYUE[1], year=2024, county="青山区", source_file=str(a))
+    assert [(p.county, p.project) for p in h.same_year] == [("云溪县", "甲扩建项目")]
+    # the application's own file and county: not "another"
+    h = reg.history(uscc=MINGYUE[0], applicant=MINGYUE[1], year=2024, county="云溪县", source_file=str(b))
+    assert [(p.county, p.project) for p in h.same_year] == [("青山区", "甲项目")]
+
+
+def test_an_acceptance_without_a_year_goes_to_the_supported_project_not_a_later_application(reg, tmp_path):
+    sup = write_list(tmp_path / "2022年度支持项目名单.xlsx", ["序号", "企业名称", "信用代码", "项目名称", "项目类别", "补助金额（万元）"],
+                     [[1, NANLING[1], NANLING[0], "南岭智能工厂项目", "智能制造示范工厂项目", 300]],
+                     title="2022年度江苏省工业和信息产业转型升级专项资金支持项目名单")
+    led = write_list(tmp_path / "台账_2024.xlsx", ["序号", "申报单位", "统一社会信用代码", "申报项目名称", "申报项目类别", "申报年度"],
+                     [[1, NANLING[1], NANLING[0], "南岭智能工厂项目", "智能制造示范工厂项目", 2024]])
+    acc = write_list(tmp_path / "验收结果.xlsx", ["申报单位", "统一社会信用代码", "项目名称", "验收结论", "验收时间"],
+                     [[NANLING[1], NANLING[0], "南岭智能工厂项目", "通过", "2023-12-20"]])
+    import_files(reg, [sup, led, acc])
+    by_year = {p.year: p for p in reg.projects(NANLING[0])}
+    assert (by_year[2022].status, by_year[2022].accepted) == ("supported", True)
+    assert (by_year[2024].status, by_year[2024].accepted) == ("applied", None)  # never raised to 已支持
+    h = reg.history(uscc=NANLING[0], applicant=NANLING[1], year=2024)
+    assert [(p.year, p.accepted) for p in h.priors] == [(2022, True)]

@@ -243,8 +243,17 @@ def _similar(a: str, b: str) -> float:
 
 
 def _project(e: _E, r: IncomingRow, any_year: bool) -> tuple[_P | None, str | None]:
-    """(project, None) | (None, None: none found) | (None, reason: ambiguous)."""
-    pool = [p for p in e.projects if (any_year and r.year is None) or p.year == r.year]
+    """(project, None) | (None, None: none found) | (None, reason: ambiguous).
+
+    `any_year` (an acceptance list without a year): only a supported project can have been
+    accepted — never a later year's application of the same name — and one supported no later
+    than the acceptance date; among several, one not yet accepted, the oldest first."""
+    acceptance = any_year and r.year is None
+    if acceptance:
+        pool = [p for p in e.projects if p.status == "supported"
+                and (r.accepted_on is None or p.year is None or p.year <= r.accepted_on.year)]
+    else:
+        pool = [p for p in e.projects if p.year == r.year]
     if not pool:
         return None, None
     if r.code:
@@ -255,6 +264,8 @@ def _project(e: _E, r: IncomingRow, any_year: bool) -> tuple[_P | None, str | No
     if key:
         hits = [p for p in pool if p.name_key == key]
         if hits:
+            if acceptance:
+                return min(hits, key=lambda p: (p.accepted is True, p.year or 0)), None
             return max(hits, key=lambda p: (p.year, STATUS_RANK.get(p.status, 0))), None
         best = max(pool, key=lambda p: _similar(key, p.name_key or ""))
         if _similar(key, best.name_key or "") >= PROJECT_SIMILARITY:

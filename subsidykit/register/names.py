@@ -5,7 +5,7 @@ punctuation, so 「示例（南京）科技有限公司」 and 「示例(南京)
 is dropped: 有限公司 / 股份有限公司 stay distinct.  Keys are capped at `MAX_KEY` characters (a
 32k-character name is kept as written, but indexed by its first characters).
 
-Layer: register.  May import: the standard library only.
+Layer: register.  May import: the standard library and `rules.batch` (the one name key).
 """
 
 from __future__ import annotations
@@ -13,18 +13,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from subsidykit.rules.batch import norm_name
+
 MAX_KEY = 200
 MAX_TEXT = 2000  # longest name or label stored as written (a longer one is cut, said in the report)
-_DROP = re.compile(r"[\s\x00-\x1f\x7f()\[\]{}（）【】〔〕《》<>「」『』\"'“”‘’·・,，.。、;；:：!！?？\-—_/\\|]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINES = re.compile(r"[ \t]*[\r\n][\s]*")
 
 
 def name_key(text: object) -> str:
+    """`rules.batch.norm_name` (the one name key: the history checks compare names with it too),
+    capped at `MAX_KEY` characters for the index."""
     if text is None:
         return ""
-    t = unicodedata.normalize("NFKC", str(text)).lower()
-    return _DROP.sub("", t)[:MAX_KEY]
+    return norm_name(str(text))[:MAX_KEY]
 
 
 def clean_text(text: object, limit: int = MAX_TEXT) -> str | None:

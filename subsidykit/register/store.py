@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, select
@@ -126,6 +127,7 @@ class Register:
                     uscc_of[eid] = u
             projects = self._projects_of(s, uscc_of, max_year=year)
             covered = self._covered_years(s)
+        own = _file_sha256(source_file)  # the application's own file, by content (names repeat: 台账.xlsx)
         out: dict = {}
         for key in keys:
             u, n = wanted[key]
@@ -138,7 +140,7 @@ class Register:
                 ids |= by_name.get(n, set())
             mine = sorted((p for e in ids for p in projects.get(e, ())), key=lambda x: (x[0].year, x[1]))
             priors = tuple(p for p, _, _ in mine if p.year < year)
-            same = tuple(p for p, _, files in mine if p.year == year and _other(p, files, county, source_file))
+            same = tuple(p for p, _, files in mine if p.year == year and _other(p, files, county, source_file, own))
             out[key] = History(
                 uscc=u, applicant=key[1], year=year, priors=priors, same_year=same,
                 covered_years=tuple(y for y in covered if y <= year) if covered else (), where=self.where,
@@ -147,7 +149,7 @@ class Register:
 
     def _projects_of(self, s: Session, uscc_of: dict[int, str | None], *, max_year: int | None = None,
                      years: Collection[int] | None = None) -> dict[int, list]:
-        """{enterprise id: [(PriorProject, project id, {file names})]} in two queries a chunk."""
+        """{enterprise id: [(PriorProject, project id, {file names and sha256s})]} in two queries a chunk."""
         out: dict[int, list] = defaultdict(list)
         for chunk in _chunks(uscc_of):
             q = select(Project).where(Project.enterprise_id.in_(chunk))
@@ -160,7 +162,8 @@ class Register:
             for p in rows:
                 srcs = sources.get(p.id, [])
                 out[p.enterprise_id].append(
-                    (self._prior(p, uscc_of.get(p.enterprise_id), srcs), p.id, {Path(x.file).name for x in srcs})
+                    (self._prior(p, uscc_of.get(p.enterprise_id), srcs), p.id,
+                     {Path(x.file).name for x in srcs} | {x.file_sha256 for x in srcs if x.file_sha256})
                 )
         return out
 
@@ -168,7 +171,7 @@ class Register:
     def _sources_of(s: Session, ids: list[int]) -> dict[int, list]:
         out: dict[int, list] = defaultdict(list)
         for chunk in _chunks(ids):
-            q = (select(Source.project_id, Source.kind, Source.file, Source.sheet, Source.row)
+            q = (select(Source.project_id, Source.kind, Source.file, Source.file_sha256, Source.sheet, Source.row)
                  .where(Source.project_id.in_(chunk)).order_by(Source.id))
             for row in s.execute(q):
                 out[row.project_id].append(row)
@@ -319,13 +322,44 @@ class Register:
         self._engine.dispose()
 
 
-def _other(p: PriorProject, files: set[str], county: str | None, source_file: str | None) -> bool:
-    """A same-year entry that is not the application itself (another county or another file)."""
-    if source_file and Path(source_file).name in files:
+def _other(p: PriorProject, files: set[str], county: str | None, source_file: str | None, own: str | None = None) -> bool:
+    """A same-year entry that is not the application itself: another county's (a county that
+    differs is never the application's, whatever its file is called — counties' files are often
+    all named 台账.xlsx), else another file's (by content, `own` being the sha256 of the
+    application's file; by name when that file cannot be read)."""
+    if county and p.county and name_key(p.county) != name_key(county):
+        return True
+    if own is not None and own in files:
         return False
-    if county and p.county and name_key(p.county) == name_key(county):
+    if own is None and source_file and Path(source_file).name in files:
         return False
+    if county and p.county:
+        return False  # the same county
     return True
+
+
+def _file_sha256(path: str | None) -> str | None:
+    """The sha256 of a file (as `register import` stores it), None when there is none to read."""
+    if not path:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _sha256_cached(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=64)
+def _sha256_cached(path: str, _mtime_ns: int, _size: int) -> str | None:
+    """Keyed by the file's time and size too: a changed file is read again (one read per file
+    and review, not one per row)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 class _Guard:

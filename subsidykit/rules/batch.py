@@ -52,9 +52,16 @@ class Project:
 Batch = Sequence[tuple[str, Project | None]]
 
 
+# what a name's key ignores: white space, control characters, brackets and punctuation
+_NAME_DROP = re.compile(r"[\s\x00-\x1f\x7f()\[\]{}（）【】〔〕《》<>「」『』\"'“”‘’·・,，.。、;；:：!！?？\-—_/\\|]+")
+
+
 def norm_name(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s()（）\"'“”《》·,，.。、]", "", t)
+    """The one key of an enterprise's or a project's name (the batch's duplicates, the history
+    checks' similarity, the register's matching): NFKC (full/half width), lower case, without
+    white space, brackets or punctuation — 「示例（南京）科技 有限公司」 and 「示例(南京)科技有限公司」,
+    「MES—ERP系统集成」 and 「mes erp系统集成」 are one.  Nothing else is dropped (有限公司 stays)."""
+    return _NAME_DROP.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def _rule(cat: Catalog, p: Project, name: str) -> Threshold | None:

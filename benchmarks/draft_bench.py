@@ -135,9 +135,14 @@ def match_programs(hand: list[dict], drafted: list[dict]) -> dict[int, int]:
             shared = sum(1 for f in hf if fact_found(f, dfacts[j]))
             pairs.append((s, path, shared, -abs(hr[i] - dr[j]), -abs(i - j), i, j))
     pairs.sort(reverse=True)
+    return one_to_one((i, j) for *_, i, j in pairs)
+
+
+def one_to_one(ranked) -> dict[int, int]:
+    """Greedy one-to-one pairing: (i, j) pairs in order of preference, each side used once."""
     out: dict[int, int] = {}
     used: set[int] = set()
-    for *_, i, j in pairs:
+    for i, j in ranked:
         if i in out or j in used:
             continue
         out[i] = j
@@ -263,14 +268,7 @@ def pair_variants(hand_variants: list[dict], draft_variants: list[dict]) -> dict
         ((similar(h.get("name", ""), d.get("name", "")), i, j) for i, h in enumerate(hand_variants) for j, d in enumerate(draft_variants)),
         reverse=True,
     )
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for s, i, j in pairs:
-        if s < 0.5 or i in out or j in used:
-            continue
-        out[i] = j
-        used.add(j)
-    return out
+    return one_to_one((i, j) for s, i, j in pairs if s >= 0.5)
 
 
 def compare_amounts(h: dict, d: dict, tally: Tally, misses: list[str], label: str) -> None:

@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 import yaml  # noqa: E402
 
-from draft_bench import _source, facts_of, overlap, similar  # noqa: E402
+from draft_bench import _source, facts_of, one_to_one, overlap, similar  # noqa: E402
 from subsidykit.authoring.draft import draft_guide, invented_numbers, iter_sources  # noqa: E402
 from subsidykit.catalog.sources import normalise, quote_problem  # noqa: E402
 
@@ -157,13 +157,7 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
 
     # programs, one to one
     pairs = sorted(((similar(t["title"], p["title"]), i, j) for i, t in enumerate(tprogs) for j, p in enumerate(drafted)), reverse=True)
-    match: dict[int, int] = {}
-    used: set[int] = set()
-    for s, i, j in pairs:
-        if s < 0.8 or i in match or j in used:
-            continue
-        match[i] = j
-        used.add(j)
+    match = one_to_one((i, j) for s, i, j in pairs if s >= 0.8)
 
     all_facts = [f for p in drafted for f in facts_of(p)]
     strict = value = total = 0

@@ -53,7 +53,7 @@ def _validate_open_book(book: xw.Book, year: object) -> str:
         if not sheet.visible:
             hidden.append(sheet.name)
     with review_register(remote=True) as reg:  # the server's own register (its environment)
-        history = (lambda v, sel, file: reg.history_for(v, sel, source_file=file)) if reg.configured else None
+        history = reg.for_files()  # None without a register
         result = validate_sheets(sheets, file=book.name, year=year, hidden=hidden, history=history)
     rows = [[as_text(v) for v in row] for row in findings_table(result)]
     out = replace_sheet(book, RESULT_SHEET)

@@ -53,6 +53,13 @@ Unit = Literal[
 ]
 
 
+def _ordered_lines(v: tuple[int, int]) -> tuple[int, int]:
+    """A 1-based inclusive line range, first line first (a Source's and a Todo's)."""
+    if v[0] < 1 or v[1] < v[0]:
+        raise ValueError(f"行号范围无效: {v}")
+    return v
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -72,9 +79,7 @@ class Source(_Strict):
     @field_validator("lines")
     @classmethod
     def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
-        if v[0] < 1 or v[1] < v[0]:
-            raise ValueError(f"行号范围无效: {v}")
-        return v
+        return _ordered_lines(v)
 
 
 Review = Literal[
@@ -94,9 +99,7 @@ class Todo(_Strict):
     @field_validator("lines")
     @classmethod
     def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
-        if v[0] < 1 or v[1] < v[0]:
-            raise ValueError(f"行号范围无效: {v}")
-        return v
+        return _ordered_lines(v)
 
 
 class Cited(_Strict):

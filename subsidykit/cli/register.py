@@ -15,7 +15,6 @@ password is never printed.  Exit codes: 0 done, 2 bad argument, unreadable file 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from subsidykit.cli.exits import EXIT_BAD, EXIT_OK
@@ -60,15 +59,12 @@ def _one_year(text: str | None) -> int | None:
 
 def _url(args, *, write: bool) -> str:
     """The register URL; a command that writes falls back to ~/.subsidykit/register.db."""
+    from subsidykit.cli.db_args import register_url
     from subsidykit.errors import RegisterError
     from subsidykit.register import DEFAULT_PATH, resolve_url
     from subsidykit.register.urls import ENV_VAR
 
-    from subsidykit.register.urls import PASSWORD_ON_COMMAND_LINE, has_password
-
-    if has_password(args.db):  # said, not refused
-        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr)
-    url = resolve_url(args.db)
+    url = register_url(args)  # --db (a password in it is warned about), else SUBSIDYKIT_DB, else the default file
     if url:
         return url
     if args.db is None and os.environ.get(ENV_VAR) is None:
@@ -198,12 +194,11 @@ def cmd_upgrade(args) -> int:
 
 
 def cmd_where(args) -> int:
-    from subsidykit.register import DEFAULT_PATH, open_register, resolve_url
-    from subsidykit.register.urls import ENV_VAR, PASSWORD_ON_COMMAND_LINE, describe, has_password
+    from subsidykit.cli.db_args import register_url
+    from subsidykit.register import DEFAULT_PATH, open_register
+    from subsidykit.register.urls import ENV_VAR, describe
 
-    if has_password(args.db):
-        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr)
-    url = resolve_url(args.db)
+    url = register_url(args)
     if args.db is not None:
         origin = "--db"
     elif os.environ.get(ENV_VAR) is not None:

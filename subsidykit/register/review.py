@@ -89,6 +89,11 @@ class ReviewRegister:
         (its own rows in the register are not "another county's")."""
         return None if self.url is None else RowHistory(self, source_file)
 
+    def for_files(self):
+        """The `history(values, selection, file)` a validation takes (each submitted file its own
+        source, one query a file): None without a register; `.register` is this register."""
+        return None if self.url is None else FileHistory(self)
+
     def prefetch(self, rows, *, year: object = None, source_file: str | None = None) -> None:
         """Ask the register about many projects at once (`Register.histories`: a few queries per
         year and county instead of one per project); `history_for` then answers those from
@@ -139,4 +144,14 @@ class RowHistory:
         self.register.prefetch(rows, year=year, source_file=self.source_file)
 
 
-__all__ = ["HISTORY_FIELDS", "NO_REGISTER_TEXT", "ReviewRegister", "RowHistory"]
+class FileHistory:
+    """`ReviewRegister.for_files`: history(values, selection, file) for the files of a batch."""
+
+    def __init__(self, register: ReviewRegister):
+        self.register = register
+
+    def __call__(self, values: Mapping[str, object], selection, file: str):
+        return self.register.history_for(values, selection, source_file=file)
+
+
+__all__ = ["FileHistory", "HISTORY_FIELDS", "NO_REGISTER_TEXT", "ReviewRegister", "RowHistory"]

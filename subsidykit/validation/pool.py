@@ -118,30 +118,17 @@ def _worker(args: tuple[str, int | None]) -> FileResult:
     return validate_file(path, year=year, catalog=_CATALOG, history=_HISTORY)
 
 
-class RegisterHistory:
-    """`Context.history` from an open register: one query a file (`Register.history`), the
-    file's own rows (imported from the same file name) not counted as another county's."""
-
-    def __init__(self, register):
-        self.register = register
-
-    def __call__(self, values, selection, file: str):
-        from subsidykit.rules.history import applicant_of
-
-        uscc, applicant, year, county = applicant_of(values, selection)
-        if year is None or not (uscc or applicant):
-            return None
-        return self.register.history(uscc=uscc, applicant=applicant, year=year, county=county, source_file=file)
-
-
-def open_history(url: str | None) -> RegisterHistory | None:
-    """The register at `url` as a `Context.history` (None for no URL); RegisterError if it
-    cannot be opened."""
+def open_history(url: str | None):
+    """`Context.history` from the register at `url`, opened (RegisterError if it cannot be):
+    one query a file, the file's own rows not another county's
+    (`register.review.ReviewRegister.for_files`; `.register.close()` closes it).  None for no URL."""
     if url is None:
         return None
-    from subsidykit.register import open_register
+    from subsidykit.register.review import ReviewRegister
 
-    return RegisterHistory(open_register(url))
+    reg = ReviewRegister(url)
+    reg.open()
+    return reg.for_files()
 
 
 def _limit_memory() -> None:

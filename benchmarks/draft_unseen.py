@@ -130,9 +130,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--guide", help="a guide (.txt); default: every benchmarks/unseen/guide_*.txt")
     ap.add_argument("--truth", help="its truth (.yaml); default: truth_<year>.yaml beside the guide")
+    ap.add_argument("--dir", help="score every guide_*.txt in this folder (e.g. benchmarks/practice)")
     ap.add_argument("--misses", action="store_true", help="list every truth number and condition not found")
     args = ap.parse_args(argv)
-    if args.guide:
+    if args.dir:
+        pairs = [(g, g.with_name(g.name.replace("guide_", "truth_")).with_suffix(".yaml")) for g in sorted(Path(args.dir).glob("guide_*.txt"))]
+    elif args.guide:
         pairs = [(Path(args.guide), Path(args.truth) if args.truth else Path(args.guide).with_name(Path(args.guide).name.replace("guide_", "truth_")).with_suffix(".yaml"))]
     else:
         pairs = [(g, g.with_name(g.name.replace("guide_", "truth_")).with_suffix(".yaml")) for g in sorted((HERE / "unseen").glob("guide_*.txt"))]
@@ -158,11 +161,14 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
     # programs, one to one
     pairs = sorted(((similar(t["title"], p["title"]), i, j) for i, t in enumerate(tprogs) for j, p in enumerate(drafted)), reverse=True)
     match = one_to_one((i, j) for s, i, j in pairs if s >= 0.8)
+    misses: list[str] = []
 
+    for i, t in enumerate(tprogs):
+        if i not in match:
+            misses.append(f"项目 {t['title']}（第 {t.get('heading_line')} 行）：草稿中无此项目")
     all_facts = [f for p in drafted for f in facts_of(p)]
     strict = value = total = 0
     by_role: dict[str, list[int]] = {}
-    misses: list[str] = []
     for i, t in enumerate(tprogs):
         own = facts_of(drafted[match[i]]) if i in match else []
         for fact in truth_facts(t):

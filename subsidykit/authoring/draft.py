@@ -142,8 +142,11 @@ _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
 _MONEY = re.compile(
     r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?\d+(?:\.\d+)?(?:万元|亿元|元)"
-    r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补)"
+    r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
+    r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
+    r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
 )
+_BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持")
 _NO_APP = re.compile(r"[（(]\s*免\s*申\s*直\s*达\s*[）)]")
 
 
@@ -886,17 +889,30 @@ class _Drafter:
         if node.rank != RANK_ARTICLE or node.section:
             return False
         chapter = re.sub(r"^第[^章]{1,4}章\s*", "", node.chapter)
-        if any(w in chapter for w in _PROCEDURE_CHAPTER) and not re.search(r"支持|扶持|奖励|奖补|补助|政策|措施|标准", chapter):
+        # an article titled for a benefit ("【人才引进补贴】") is a program in any chapter but a
+        # procedural one's 资金管理/监督 articles ("追回奖励资金")
+        named = bool(node.line.article_title) or node.title != _squash(node.line.label)
+        titled = named and bool(_BENEFIT_TITLE.search(node.title)) and not any(w in node.title for w in _PROCEDURE_ARTICLE)
+        procedure = any(w in chapter for w in _PROCEDURE_CHAPTER) and not re.search(r"支持|扶持|奖励|奖补|补助|政策|措施|标准", chapter)
+        if procedure and not titled:
             return False
         if not node.whole and any(w in node.title for w in _PROCEDURE_ARTICLE):
             return False
         if node.children and not all(self._list_item(c) or (not c.children and not c.section and re.search(r"[，,、]", _fold(c.title)))
                                      for c in node.children):
             return False
-        if not self._grants_money(node):
+        if not self._grants_money(node) and not (not procedure and named and self._no_amount_said(node)):
             return False
         self._items.update(c.no for c in node.children)
         return True
+
+    def _no_amount_said(self, node: _Node) -> bool:
+        """The heading's paragraph says its money is decided elsewhere ("具体标准另行研究",
+        "实行一事一议", "按上级文件执行"): a program without an amount, never passed over."""
+        from subsidykit.authoring.clause_award import NONE_WORDS
+
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
+        return bool(NONE_WORDS.search(body)) and bool(re.search(r"费用|资金|补助|补贴|奖励|奖补|扶持|支持|配套|政策|标准", body))
 
     def _grants_money(self, node: _Node) -> bool:
         """Whether the heading's own paragraph (to the end of its span) names an amount of money."""
@@ -992,7 +1008,7 @@ class _Drafter:
         base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
         if not secs:  # a leaf program: its own text is its award clause
             body = self.body_lines(node)
-            groups = _benefit_groups(body)
+            groups = _benefit_groups(body, article=node.rank == RANK_ARTICLE)
             if len(groups) < 2:
                 prog = self.assemble(base, award=body)
                 self._prose_conditions(prog, body)
@@ -1025,34 +1041,43 @@ class _Drafter:
         )]
 
     def _prose_conditions(self, prog: dict, body: list[tuple[int, str]]) -> None:
-        """A program written as prose (no 支持条件 heading): the sentences its award clause left
-        unread are read as conditions ("申报企业须…不少于N个，…前建成"); a sentence that gives
-        thresholds leaves todo (or stays with the conditions reader's note on what it left)."""
-        todo = prog.get("todo") or []
-        plain = [t for t in todo if not t.get("note") and re.search(r"\d", t.get("text", ""))]
-        if not plain:
-            return
+        """A program written as prose (no 支持条件 heading): its thresholds are read from the whole
+        text, the award sentence included ("对…在300万元以上、…达到3%（含）以上的企业，按…给予"),
+        leaving out the award's own numbers (a cap read as "单个企业≤100万元" is the award's, not a
+        condition).  A todo sentence whose thresholds were all taken is dropped; one the conditions
+        reader left words of keeps its note."""
         parsed = self.clauses.parse_conditions(list(body), self.file)
         got = list(parsed.data.get("thresholds") or [])
         if not got:
             return
         have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
-        left = {_norm(t.get("text", "")): t for t in parsed.todo}
+        award = _award_numbers(prog)
         added: list[dict] = []
+        for th in got:
+            key = (th.get("field"), th.get("op"), str(th.get("value")))
+            if key in have or _awards_own(th, award):
+                continue
+            added.append(th)
+            have.add(key)
+        if not added:
+            return
+        todo = prog.get("todo") or []
+        left = {_norm(t.get("text", "")): t for t in parsed.todo}
         keep: list[dict] = []
         for t in todo:
             key = _norm(t.get("text", ""))
-            mine = [th for th in got if t in plain and _norm((th.get("source") or {}).get("text", "")) in key
-                    and (th.get("field"), th.get("op"), str(th.get("value"))) not in have]
-            if not mine:
+            inside = [th for th in added if _norm((th.get("source") or {}).get("text", "")) in key]
+            rest = re.match(r"已解析部分金额；未解析的数字：(.+)$", t.get("note") or "")
+            if rest and inside:
+                # "未解析的数字：300万、3%": gone when each of them stands in a threshold's quote
+                quoted = "".join(_fold((th.get("source") or {}).get("text", "")) for th in inside)
+                if all(_fold(x) in quoted for x in rest.group(1).split("、")):
+                    continue
                 keep.append(t)
-                continue
-            added.extend(mine)
-            have.update((th.get("field"), th.get("op"), str(th.get("value"))) for th in mine)
-            if key in left and left[key].get("note"):
+            elif not inside or t.get("note"):
+                keep.append(t)
+            elif key in left and left[key].get("note"):
                 keep.append(left[key])
-        if not added:
-            return
         rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
         prog["thresholds"] = list(prog.pop("thresholds", []) or []) + added
         prog.update(rest)
@@ -1737,6 +1762,60 @@ def _item_name(node: _Node, loose: bool) -> str | None:
     return cand
 
 
+_AWARD_LIMIT = re.compile(r"单个|单家|单项|单台|每个|每家|每项|每户|同一|合计|累计|总额|最高|奖励|补助|补贴|奖补|资助|贴息")
+
+
+def _award_numbers(prog: dict) -> list[tuple[int, int, set[Decimal]]]:
+    """(first line, last line, values) of every cited award, quota and first payment of a drafted
+    program (its variants, stages and parts too): a threshold of one of these values on those
+    lines is the award's own number read again, not a condition."""
+    out: list[tuple[int, int, set[Decimal]]] = []
+
+    def walk(d) -> None:
+        if isinstance(d, list):
+            for x in d:
+                walk(x)
+            return
+        if not isinstance(d, dict):
+            return
+        src = d.get("source")
+        if isinstance(src, dict) and src.get("lines"):
+            vals: set[Decimal] = set()
+            for k in ("rate", "cap", "fixed", "unit_amount", "minimum", "value", "share", "amount"):
+                try:
+                    if d.get(k) is not None and not isinstance(d.get(k), (dict, list, bool)):
+                        vals.add(Decimal(str(d[k])))
+                except InvalidOperation:
+                    pass
+            if vals:
+                out.append((int(src["lines"][0]), int(src["lines"][-1]), vals))
+        for k, v in d.items():
+            if k not in ("thresholds", "todo", "source") and isinstance(v, (dict, list)):
+                walk(v)
+
+    walk({k: v for k, v in prog.items() if not k.startswith("_")})
+    return out
+
+
+def _awards_own(th: dict, award: list[tuple[int, int, set[Decimal]]]) -> bool:
+    """A threshold read from an award sentence that is the award itself: its number stands in an
+    award quote on its lines ("单个项目最高不超过100万元" read as "单个项目≤100万元"), or it caps a
+    sum of money under an award's words ("同一企业年度补贴总额不超过50万元")."""
+    unit = th.get("unit")
+    if unit == "日期" or isinstance(th.get("value"), (list, str)):
+        return False
+    try:
+        v = Decimal(str(th.get("value")))
+    except Exception:
+        return False
+    src = th.get("source") or {}
+    a, b = (src.get("lines") or [0, 0])[0], (src.get("lines") or [0, 0])[-1]
+    for x, y, nums in award:
+        if x <= b and a <= y and v in nums:
+            return True
+    return unit == "万元" and th.get("op") in ("<=", "<") and bool(_AWARD_LIMIT.search(str(th.get("field", ""))))
+
+
 _QUOTA_COLUMNS = {"支持数量", "入库数量", "申报数量", "推荐数量", "限报数量", "支持规模", "数量"}
 _NAME_COLUMNS = {"重点任务", "重点方向", "项目名称", "项目", "名称", "支持方向", "方向", "任务", "类别", "项目类别", "支持领域"}
 
@@ -1995,7 +2074,26 @@ def _refer_list(text: str) -> list[str]:
     return items
 
 
-def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
+_RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|的|^每")
+
+
+def _same_benefit(a: str, b: str) -> bool:
+    """"奖励" and "一次性奖励", "专精特新中小企业奖励" and "创新型中小企业奖励": one benefit (the
+    words before it name recipients, or nothing); "购房补贴" and "生活补贴" are two."""
+    def split(noun: str) -> tuple[str, str]:
+        ms = list(_BENEFIT_HEAD.finditer(noun))
+        if not ms:
+            return noun, ""
+        m = ms[-1]
+        return m.group(0).strip("”」』\"'"), re.sub(r"^一次性", "", noun[: m.start()])
+
+    (ca, qa), (cb, qb) = split(a), split(b)
+    if ca != cb:
+        return False
+    return qa == qb or all(not q or _RECIPIENT_WORD.search(q) for q in (qa, qb))
+
+
+def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list[_Benefit]:
     """A measure's paragraph cut into its benefits.  Amounts given as the same benefit in one
     sentence ("A类最高给予N万元X资助，B类最高给予M万元X资助") are tiers of one program; a benefit of
     another name ("……X补贴，……Y补贴"), or one in a sentence of its own ("对Z，给予N万元奖励。"),
@@ -2047,16 +2145,29 @@ def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
         if not mentions:
             (groups[-1].spans if groups else lead).append((sa, sb))
             continue
-        first_group = len(groups)
         c0 = mentions[0][0]
         while c0 > sa and t[c0 - 1] not in _CLAUSE_END:
             c0 -= 1
         own = (sa, c0) if c0 > sa and t[sa:c0].lstrip("，,；; ").startswith("对") else None
         part_of = t[sa:sb].lstrip("，,；; ").startswith("其中") and recipients is not None
+        # "对甲，奖励100万元；…。对乙，奖励20万元。": a later sentence granting the same benefit to
+        # other recipients gives that benefit's tiers, not a program of its own
+        same = article and bool(groups) and not part_of and groups[-1].grant and _is_grant(mentions[0][2]) \
+            and _same_benefit(groups[-1].noun, mentions[0][2])
         start = sa
         run: list[tuple[int, int]] = []
+
+        def close(noun: str, spans: list[tuple[int, int]]) -> None:
+            nonlocal same
+            if same:
+                groups[-1].spans.extend(spans)
+                same = False
+            else:
+                groups.append(_Benefit(noun=noun, grant=_is_grant(noun), spans=spans))
+
+        first_group = len(groups) - (1 if same else 0)
         for k, (a, b, noun, nend) in enumerate(mentions):
-            if k and noun != mentions[k - 1][2]:
+            if k and not _same_benefit(noun, mentions[k - 1][2]):
                 pa, pb, pnoun, pend = mentions[k - 1]
                 # the break between them: a "；" if there is one, else the first comma after
                 # the first benefit's name (what follows it is the second one's recipient)
@@ -2064,19 +2175,18 @@ def _benefit_groups(lines: list[tuple[int, str]]) -> list[_Benefit]:
                 cut = semis[-1] if semis else next((i for i in range(pend, a) if t[i] in _CLAUSE_END), None)
                 if cut is not None:
                     run.append((start, cut + 1))
-                    groups.append(_Benefit(noun=pnoun, grant=_is_grant(pnoun), spans=run))
+                    close(pnoun, run)
                     run, start = [], cut + 1
                 else:  # one clause, two benefits: the second takes the clause's lead
                     c = pa
                     while c > sa and t[c - 1] not in _CLAUSE_END:
                         c -= 1
                     run.append((start, pend))
-                    groups.append(_Benefit(noun=pnoun, grant=_is_grant(pnoun), spans=run))
+                    close(pnoun, run)
                     run = [(c, pa)] if pa > c else []
                     start = a
         run.append((start, sb))
-        last = mentions[-1][2]
-        groups.append(_Benefit(noun=last, grant=_is_grant(last), spans=run))
+        close(mentions[-1][2], run)
         for k, g in enumerate(groups[first_group:]):
             if part_of:
                 g.context.append(recipients)

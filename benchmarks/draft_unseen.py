@@ -97,7 +97,23 @@ def drafted_thresholds(doc: dict) -> list[dict]:
     return out
 
 
+def _year_window(c: dict) -> list[str] | None:
+    """"2030年度新认定" written as 认定年度 == 2030: the same reading as the window
+    [2030-01-01, 2030-12-31] (both ends included), which a draft may give instead."""
+    v = c.get("value")
+    if c.get("op") == "==" and isinstance(v, int) and 1900 < v < 2200:
+        return [f"{v}-01-01", f"{v}-12-31"]
+    return None
+
+
 def cond_hit(c: dict, pool: list[dict]) -> bool:
+    window = _year_window(c)
+    if window is not None:
+        c = {**c, "op": "between", "value": window}
+    return _cond_hit(c, pool)
+
+
+def _cond_hit(c: dict, pool: list[dict]) -> bool:
     want = cond_value(c)
     line = int(c["line"])
     for t in pool:

@@ -375,19 +375,24 @@ def test_years_as_anniversaries_and_a_limit_on_applications(tmp_path):
         assert "至多" in got[0]["note"], text
 
 
-def test_a_quantity_in_a_unit_the_catalog_has_not_is_a_todo_that_says_why(tmp_path):
-    for text, unit in [
-        ("样本数据总量达到50TB以上。", "TB"),
-        ("年处理废旧电池不少于3万吨。", "万吨"),
-        ("每期集中授课不少于5天。", "天"),
-        ("厂房面积不低于2000平方米。", "平方米"),
+def test_a_quantity_in_a_unit_the_catalog_has_is_written_and_one_it_has_not_is_a_todo(tmp_path):
+    # units the catalog has (schema.Unit): 万 and 兆 multiply as the text says
+    for text, value, unit in [
+        ("样本数据总量达到50TB以上。", D("50"), "TB"),
+        ("年处理废旧电池不少于3万吨。", D("30000"), "吨"),
+        ("每期集中授课不少于5天。", D("5"), "天"),
+        ("厂房面积不低于2000平方米。", D("2000"), "平方米"),
+        ("光伏装机容量1兆瓦（含）以上。", D("1000"), "千瓦"),
+        ("年发电量不低于2兆瓦时。", D("2000"), "千瓦时"),
+        ("年节约标准煤不少于5000吨标准煤。", D("5000"), "吨标准煤"),
     ]:
         p = conditions(text, tmp_path)
+        assert thresholds(p)[0][1:] == (">=", value, unit), text
+    # a unit it has not is never guessed: "10MWh" is no 10 MW, "200PFlops" no count
+    for text, unit in [("储能电站容量不低于10GWh。", "GWh"), ("算力规模达到300EFlops以上。", "EFlops")]:
+        p = conditions(text, tmp_path)
         assert "thresholds" not in p.data, text
-        assert f"单位“{unit}”" in p.todo[0]["note"], text
-    # a unit the catalog has is written
-    p = conditions("年节约标准煤不少于5000吨标准煤。", tmp_path)
-    assert thresholds(p)[0][1:] == (">=", D("5000"), "吨标准煤")
+        assert unit in p.todo[0]["note"], text
     # part of a sentence read, the foreign unit named in the todo
     p = conditions("具有独立法人资格，算力规模不低于200PFlops。", tmp_path)
     assert p.data["thresholds"][0]["unit"] == "是否"
@@ -636,10 +641,14 @@ def test_a_range_with_inclusion_marks_at_both_ends(tmp_path):
 
 
 def test_a_foreign_unit_with_its_counting_word_after_it(tmp_path):
-    for text, unit in [("年回收废旧塑料8万吨以上。", "万吨"), ("年培训时长200小时以上。", "小时"), ("仓储面积5000平方米以上。", "平方米")]:
+    for text, unit in [("运营线路200公里以上。", "公里"), ("出口带宽200Gbps以上。", "Gbps"), ("年处理危废5000立方米以上。", "立方米")]:
         p = conditions(text, tmp_path)
         assert "thresholds" not in p.data, text
         assert f"单位“{unit}”" in p.todo[0]["note"], text
+    # units the catalog has, with 以上 after them, are written (万 multiplies)
+    for text, value, unit in [("年回收废旧塑料8万吨以上。", D("80000"), "吨"), ("年培训时长200小时以上。", D("200"), "小时"),
+                              ("仓储面积5000平方米以上。", D("5000"), "平方米")]:
+        assert thresholds(conditions(text, tmp_path))[0][1:] == (">=", value, unit), text
     # a unit the catalog has, with 以上 after it, is written
     p = conditions("年节能量3000吨标准煤以上。", tmp_path)
     assert thresholds(p)[0][1:] == (">=", D("3000"), "吨标准煤")

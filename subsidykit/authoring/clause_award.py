@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from subsidykit.authoring.clause_common import Parsed, Section, Sent, _join, _sentences, _todo, field_name
+from subsidykit.authoring.clause_common import NO_APPLICATION, Parsed, Section, Sent, _join, _sentences, _todo, field_name
 from subsidykit.authoring.clause_numbers import CN_PCT, PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value
 from subsidykit.authoring.clause_text import Doc
 
@@ -798,7 +798,7 @@ def _heading_core(heading: str | None) -> str | None:
         return None
     h = re.sub(r"\s+", "", heading)
     h = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))", "", h)
-    h = re.sub(r"[（(]免申直达[)）]", "", h).strip("。.:：，, ")
+    h = NO_APPLICATION.sub("", h).strip("。.:：，, ")
     return h or None
 
 

@@ -103,6 +103,10 @@ def _vocab_unit(name: str) -> str | None:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】")
+# "（免申直达）", "（免申即享）", "(免于申报)": the program is granted without an application
+NO_APPLICATION = re.compile(
+    r"[（(]\s*(?:免\s*申\s*(?:直\s*达|即\s*[享得办兑报]|报)|免\s*[于予]\s*申\s*报|无\s*需\s*申\s*报|无\s*需\s*申\s*请)\s*[）)]"
+)
 _LEAD_WORDS = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]{1,6}条\s*(?:【[^】]{0,30}】)?(?:\((?:免申[^)]{0,6})\))?|其中|并且|并(?![购网])|且|同时|或者|或|以及|及(?!时)|和|须|需|应当|应|必须|要求|另外|此外|均|对(?![外口标])|其(?![他它余]))+")
 _TRAIL_WORDS = re.compile(r"(?:原则上|一般|平均|均|须|需|应当|应|必须|要|需要|的|为|在|达到|达|累计|合计|首次)+$")
 # Wordings fields.yaml does not list yet, for quantities it names: {wording: canonical field}.

@@ -115,10 +115,18 @@ COUNT_UNITS = {
     "周岁": "年", "岁": "年",
     # "经营满五周年": years counted as anniversaries
     "周年": "年",
+    # physical quantities (兆瓦 and 万千瓦时 are converted, see UNIT_FACTORS)
+    "家次": "家", "人次": "人", "场次": "次",
+    "兆瓦": "千瓦", "MW": "千瓦", "千瓦": "千瓦", "kW": "千瓦", "KW": "千瓦",
+    "千瓦时": "千瓦时", "kWh": "千瓦时", "度电": "千瓦时", "兆瓦时": "千瓦时", "MWh": "千瓦时",
+    "吨": "吨", "平方米": "平方米", "㎡": "平方米", "m2": "平方米", "亩": "亩",
+    "天": "天", "小时": "小时", "学时": "小时", "TB": "TB", "PB": "PB",
 }
+# a raw unit that is a multiple of its schema unit: 1兆瓦 = 1000千瓦
+UNIT_FACTORS = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000}
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # "1万吨标准煤", "3亿次": 万/亿 multiply a count as they do an amount (not a duration: "万年" is no count)
-COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)")
+COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)(?![A-Za-z])")
 _MULTIPLIER = {"万": 10000, "亿": 100000000}
 
 
@@ -149,7 +157,10 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
             value = Decimal(v)
         schema_unit = COUNT_UNITS[unit]
         note = None
-        if schema_unit != unit and unit not in ("个月", "台(套)"):
+        if unit in UNIT_FACTORS and num[0].isdigit():
+            value = value * UNIT_FACTORS[unit]
+            note = f"{m.group(0)} = {dec(value)}{schema_unit}。"
+        elif schema_unit != unit and unit not in ("个月", "台(套)"):
             note = f"原文单位“{unit}”，按“{schema_unit}”计。"
         mul = m.group("mul")
         if mul:

@@ -71,6 +71,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from subsidykit.authoring.clause_common import NO_APPLICATION
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.errors import BadInputError
 
@@ -146,8 +147,9 @@ _MONEY = re.compile(
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
 )
+_GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持")
-_NO_APP = re.compile(r"[（(]\s*免\s*申\s*直\s*达\s*[）)]")
+_NO_APP = NO_APPLICATION
 
 
 def _fold(s: str) -> str:
@@ -788,12 +790,28 @@ class _Drafter:
         self.todo_doc: list[dict] = []
         general = self.general_conditions()
         programs: list[dict] = []
+        own: list[tuple[list[dict], list[dict]]] = []  # (a part's programs, its own 申报基本条件)
         for guide_name, first, last in self.parts:
             if last < first:
                 continue
+            mine: list[dict] = []
+            nodes: list[_Node] = []
             for root in self.doc.tree(first, last):
                 for node in self._program_nodes(root):
-                    programs.extend(self.programs_of(node, guide_name))
+                    nodes.append(node)
+                    mine.extend(self.programs_of(node, guide_name))
+            programs.extend(mine)
+            own.append((mine, self.part_conditions(first, last, nodes)))
+        if len(own) == 1 and not general and own[0][1]:
+            general = own[0][1]  # the one part's conditions are the document's
+        else:
+            for mine, conds in own:
+                for prog in mine:
+                    if conds:
+                        prog["thresholds"] = list(prog.get("thresholds") or []) + [
+                            {**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "本部分申报基本条件，适用于本部分各项目") if x)}
+                            for t in conds
+                        ]
         self.table_quotas(programs)
         self.referred_variants(programs)
         self.contacts(programs)
@@ -1022,6 +1040,7 @@ class _Drafter:
             for g in groups:
                 self.stitches.extend(g.stitches)
                 prog = self.assemble(base, award=g.lines, conditions=g.context_lines, award_context=g.context_lines)
+                self._prose_conditions(prog, list(g.lines))
                 prog["_benefit"] = g.noun
                 if not g.grant:
                     prog["grant"] = False
@@ -1611,6 +1630,30 @@ class _Drafter:
         self.todo_doc = _dedupe_todo(self.todo_doc)
         return thresholds
 
+    def part_conditions(self, first: int, last: int, programs: list[_Node]) -> list[dict]:
+        """A part's own 申报基本条件 (a "一、申报基本条件" heading of an attached guide, or an
+        article of the rules' 总则 "申报单位须同时符合以下基本条件：（一）…"), outside every program."""
+        inside: set[int] = set()
+        for node in programs:
+            inside.update(range(node.no, node.end + 1))
+        thresholds: list[dict] = []
+        for root in self.doc.tree(first, last):
+            for node in [root, *root.descendants()]:
+                if node.no in inside or (node.parent is not None and node.parent.section):
+                    continue
+                lines: list[tuple[int, str]] = []
+                if node.section == "conditions":
+                    lines = self.section_lines(node)
+                elif node.rank == RANK_ARTICLE and _GENERAL_LEAD.search(re.sub(r"\s+", "", _fold(node.text))):
+                    lines = self.section_lines(node, head=False)
+                if not lines:
+                    continue
+                parsed = self.clauses.parse_conditions(lines, self.file)
+                thresholds.extend(parsed.data.get("thresholds", []) or [])
+                self.todo_doc.extend(parsed.todo)
+        self.todo_doc = _dedupe_todo(self.todo_doc)
+        return thresholds
+
     # ── citations ──
     def verify(self, draft: Draft) -> None:
         """Every source stands at its lines and every number stands in its quote; what does not is
@@ -1731,7 +1774,7 @@ def _clean_title(title: str, text: str = "") -> tuple[str, bool, str | None]:
     """(title, no_application, remark): 免申直达 marker out, a bracketed remark after 项目 out."""
     t = _squash(title)
     no_app = bool(_NO_APP.search(_fold(t)) or (text and _NO_APP.search(_fold(re.sub(r"\s+", "", text)))))
-    t = re.sub(r"[（(]\s*免\s*申\s*直\s*达\s*[）)]", "", t)
+    t = _NO_APP.sub("", t)
     t = t.strip(" 。.：:；;，,、")
     remark = None
     m = re.match(r"^(.*?项目)\s*([（(][^（）()]*[）)])$", t)
@@ -1810,10 +1853,13 @@ def _awards_own(th: dict, award: list[tuple[int, int, set[Decimal]]]) -> bool:
         return False
     src = th.get("source") or {}
     a, b = (src.get("lines") or [0, 0])[0], (src.get("lines") or [0, 0])[-1]
-    for x, y, nums in award:
-        if x <= b and a <= y and v in nums:
-            return True
-    return unit == "万元" and th.get("op") in ("<=", "<") and bool(_AWARD_LIMIT.search(str(th.get("field", ""))))
+    field = str(th.get("field", ""))
+    if unit == "万元" and th.get("op") in ("<=", "<") and _AWARD_LIMIT.search(field):
+        return True
+    # the same number on the award's lines, in words that grant or limit an award
+    # ("单个项目最高不超过100万元"), not in a condition's ("合同金额须达到100万元")
+    worded = _AWARD_LIMIT.search(field) or re.search(r"最高|给予|予以|奖励|补助|补贴|奖补|资助|贴息|拨付|兑现", str(src.get("text", "")))
+    return bool(worded) and any(x <= b and a <= y and v in nums for x, y, nums in award)
 
 
 _QUOTA_COLUMNS = {"支持数量", "入库数量", "申报数量", "推荐数量", "限报数量", "支持规模", "数量"}

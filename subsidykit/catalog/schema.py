@@ -48,6 +48,15 @@ Unit = Literal[
     "家",
     "台套",
     "吨标准煤",
+    "吨",
+    "千瓦",  # 兆瓦 x 1000
+    "千瓦时",
+    "平方米",
+    "亩",
+    "天",
+    "小时",
+    "TB",
+    "PB",
     "是否",  # yes/no conditions: value true/false
     "文本",  # a category that must be one of `value` (op "in") or equal (op "==")
 ]

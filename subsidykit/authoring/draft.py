@@ -147,6 +147,13 @@ _MONEY = re.compile(
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
 )
+# a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
+_PROSE_QUOTA = re.compile(
+    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选)[^，,；;。:：()]{0,14}?)"
+    r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
+)
+_PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
+_QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选")
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持")
 _NO_APP = NO_APPLICATION
@@ -925,8 +932,8 @@ class _Drafter:
         return True
 
     def _no_amount_said(self, node: _Node) -> bool:
-        """The heading's paragraph says its money is decided elsewhere ("具体标准另行研究",
-        "实行一事一议", "按上级文件执行"): a program without an amount, never passed over."""
+        """The heading's paragraph says its money is decided elsewhere ("补助办法另行研究",
+        "实行一事一议", "依照上级规定执行"): a program without an amount, never passed over."""
         from subsidykit.authoring.clause_award import NONE_WORDS
 
         body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
@@ -1030,6 +1037,7 @@ class _Drafter:
             if len(groups) < 2:
                 prog = self.assemble(base, award=body)
                 self._prose_conditions(prog, body)
+                self._prose_quota(prog, body)
                 if groups and not groups[0].grant and prog["kind"] != "none":
                     prog["grant"] = False
                     prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), f"{groups[0].noun}：贷款、担保或投资额度，不是补助") if x)
@@ -1041,6 +1049,7 @@ class _Drafter:
                 self.stitches.extend(g.stitches)
                 prog = self.assemble(base, award=g.lines, conditions=g.context_lines, award_context=g.context_lines)
                 self._prose_conditions(prog, list(g.lines))
+                self._prose_quota(prog, list(g.lines))
                 prog["_benefit"] = g.noun
                 if not g.grant:
                     prog["grant"] = False
@@ -1051,13 +1060,29 @@ class _Drafter:
         split = self.split_items(node, secs)
         if split:
             return split
-        return [self.assemble(
+        award = self._lines(secs.get("award", []))
+        lead: list[tuple[int, str]] = []
+        if not award:
+            # "（1）设备投资奖补。对…的项目，分类给予奖补：一般…按8%…" then "申报条件：…": the
+            # paragraph before the first section is the award clause
+            first = min(c.no for c in node.children if c.section)
+            lead = [(no, t) for no, t in self.body_lines(node) if no < self.doc.src(first)]
+            if lead and _AMOUNT_WORD.search(_fold("".join(t for _, t in lead))):
+                award = lead
+            else:
+                lead = []
+        prog = self.assemble(
             base,
-            award=self._lines(secs.get("award", [])),
+            award=award,
             conditions=self._lines(secs.get("conditions", [])),
             quota=self._lines(secs.get("quota", [])),
             office=secs.get("office", []),
-        )]
+        )
+        if lead:
+            self._prose_conditions(prog, lead)
+        if "quota" not in secs:
+            self._prose_quota(prog, award)
+        return [prog]
 
     def _prose_conditions(self, prog: dict, body: list[tuple[int, str]]) -> None:
         """A program written as prose (no 支持条件 heading): its thresholds are read from the whole
@@ -1104,6 +1129,34 @@ class _Drafter:
             prog["todo"] = keep
         else:
             prog.pop("todo", None)
+
+    def _prose_quota(self, prog: dict, lines: list[tuple[int, str]]) -> None:
+        """A quota said in the award's prose, with no 支持数量 of its own ("每年认定企业数量不超过
+        60家", "本项每年支持不超过12个", "立项数量控制在9个以内"); never a limit on one
+        applicant ("同一单位…不超过2个", "每家单位最多申报…")."""
+        if prog.get("quota") or not lines:
+            return
+        chars: list[str] = []
+        where: list[int] = []
+        for no, text in lines:
+            for ch in re.sub(r"\s+", "", text):
+                chars.append(ch)
+                where.append(no)
+        raw = "".join(chars)
+        t = _fold(raw)
+        for m in _PROSE_QUOTA.finditer(t):
+            lead = m.group("lead")
+            if _PER_APPLICANT.search(lead) or not _QUOTA_SUBJECT.search(lead):
+                continue
+            value = int(m.group("num")) if m.group("num").isdigit() else _cn_number(m.group("num"))
+            if not value:
+                continue
+            a, b = m.start(), m.end()
+            src = {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]}
+            rest = {k: prog.pop(k) for k in list(prog) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
+            prog["quota"] = {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"}
+            prog.update(rest)
+            return
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -1288,7 +1341,7 @@ class _Drafter:
                     used.update(i for i, sq in enumerate(sub_quotas) if sq["source"] is q["source"])
             rest = [sq for i, sq in enumerate(sub_quotas) if i not in used and sq.get("name")]
             names = {_norm(v.get("name", "")) for v in variants if isinstance(v, dict)}
-            if len(sub_quotas) >= 2 and prog["kind"] != "tiered" and rest:
+            if sub_quotas and prog["kind"] != "tiered" and rest:
                 for sq in rest:
                     if _norm(sq["name"]) in names:
                         continue
@@ -1631,8 +1684,8 @@ class _Drafter:
         return thresholds
 
     def part_conditions(self, first: int, last: int, programs: list[_Node]) -> list[dict]:
-        """A part's own 申报基本条件 (a "一、申报基本条件" heading of an attached guide, or an
-        article of the rules' 总则 "申报单位须同时符合以下基本条件：（一）…"), outside every program."""
+        """A part's own 申报基本条件 (an "申报基本条件" heading of an attached guide, or an
+        article of the rules' 总则 "申请企业应当符合下列条件：…"), outside every program."""
         inside: set[int] = set()
         for node in programs:
             inside.update(range(node.no, node.end + 1))
@@ -1842,8 +1895,8 @@ def _award_numbers(prog: dict) -> list[tuple[int, int, set[Decimal]]]:
 
 def _awards_own(th: dict, award: list[tuple[int, int, set[Decimal]]]) -> bool:
     """A threshold read from an award sentence that is the award itself: its number stands in an
-    award quote on its lines ("单个项目最高不超过100万元" read as "单个项目≤100万元"), or it caps a
-    sum of money under an award's words ("同一企业年度补贴总额不超过50万元")."""
+    award's values on its lines ("每户最高不超过70万元" read as "每户≤70万元"), or it caps a sum of
+    money under an award's words ("同一单位当年奖补合计不超过90万元")."""
     unit = th.get("unit")
     if unit == "日期" or isinstance(th.get("value"), (list, str)):
         return False
@@ -1857,7 +1910,7 @@ def _awards_own(th: dict, award: list[tuple[int, int, set[Decimal]]]) -> bool:
     if unit == "万元" and th.get("op") in ("<=", "<") and _AWARD_LIMIT.search(field):
         return True
     # the same number on the award's lines, in words that grant or limit an award
-    # ("单个项目最高不超过100万元"), not in a condition's ("合同金额须达到100万元")
+    # ("每户最高不超过70万元"), not in a condition's ("合同金额须达到70万元")
     worded = _AWARD_LIMIT.search(field) or re.search(r"最高|给予|予以|奖励|补助|补贴|奖补|资助|贴息|拨付|兑现", str(src.get("text", "")))
     return bool(worded) and any(x <= b and a <= y and v in nums for x, y, nums in award)
 
@@ -2124,7 +2177,7 @@ _RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|
 
 
 def _same_benefit(a: str, b: str) -> bool:
-    """"奖励" and "一次性奖励", "专精特新中小企业奖励" and "创新型中小企业奖励": one benefit (the
+    """"奖励" and "一次性奖励", "示范工厂奖励" and "示范车间奖励": one benefit (the
     words before it name recipients, or nothing); "购房补贴" and "生活补贴" are two."""
     def split(noun: str) -> tuple[str, str]:
         ms = list(_BENEFIT_HEAD.finditer(noun))

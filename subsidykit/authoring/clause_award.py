@@ -40,7 +40,7 @@ from subsidykit.authoring.clause_text import Doc
 _NUMBER = r"\d+(?:\.\d+)?"
 
 RATE = re.compile(
-    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)为)"
+    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)(?:提高|调整|上调|提升)?(?:到|至|为))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
@@ -229,6 +229,11 @@ class _Award:
                     continue  # "自筹资金不低于总投资的30%": a condition, not the award
                 base, span = self.base_of(k, m)
                 note = "“一般不超过”：指南给出的上限，例外可能存在。" if "一般" in m.group("lead") else None
+                if re.match(r"(?:比例|标准)(?:提高|调整|上调|提升)?(?:到|至|为)", m.group("lead")) and not m.group("base"):
+                    # "补助比例提高到8%": a new rate of the base the rule before named
+                    earlier = [x for x in self.atoms if x.kind == "rate" and x.base and x.start < m.start()]
+                    base, span = (earlier[-1].base, None) if earlier else (None, None)
+                    note = "原文为提高后的比例，基数同前文，须审阅。" if earlier else "原文未写比例的基数，须审阅。"
                 if floor:
                     note = f"原文为下限（不低于{pct_text(m, 'pct')}）：比例是最低比例，不是上限，最高金额未定。"
                 self.add(Atom("rate", m.start(), m.end(), k, clause, value=share, base=base, base_span=span, note=note, floor=floor))
@@ -1103,6 +1108,16 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
         text = _clean_name(doc.chars[c[0] : c[1]])
         if text and not n[c[0] : c[1]].rstrip().endswith("的"):
             name, lead = text, c[0]
+    if not name:
+        # "其中，项目总投资10亿元（含）以上的重大项目，补助比例提高到8%": the noun the bound
+        # qualifies names the sub-class
+        for c in reversed([c for c in clauses if seg_start <= c[0] <= own[0]]):
+            m = re.search(r"的(?P<noun>[^\d,;:。的()]{2,12})[,;:]?$", n[c[0] : c[1]])
+            if m and re.search(r"\d", n[c[0] : c[1]]):
+                cand = _clean_name(doc.chars[c[0] + m.start("noun") : c[0] + m.end("noun")])
+                if cand and cand not in ("项目", "企业", "单位"):
+                    name = cand
+                    break
     if not name:
         # "…每月给予5000元生活补贴": the benefit named after the amount
         last = max(u.atoms, key=lambda x: x.end)

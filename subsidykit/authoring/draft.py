@@ -926,7 +926,7 @@ class _Drafter:
         if node.children and not all(self._list_item(c) or (not c.children and not c.section and re.search(r"[，,、]", _fold(c.title)))
                                      for c in node.children):
             return False
-        if not self._grants_money(node) and not (not procedure and named and self._no_amount_said(node)):
+        if not self._grants_money(node) and not ((titled or (named and not procedure)) and self._no_amount_said(node)):
             return False
         self._items.update(c.no for c in node.children)
         return True
@@ -936,7 +936,8 @@ class _Drafter:
         "实行一事一议", "依照上级规定执行"): a program without an amount, never passed over."""
         from subsidykit.authoring.clause_award import NONE_WORDS
 
-        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, node.end + 1))))
+        stop = min([c.no - 1 for c in node.children] + [node.end, node.no + 6])
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, stop + 1))))
         return bool(NONE_WORDS.search(body)) and bool(re.search(r"费用|资金|补助|补贴|奖励|奖补|扶持|支持|配套|政策|标准", body))
 
     def _grants_money(self, node: _Node) -> bool:
@@ -954,9 +955,9 @@ class _Drafter:
         if node.children and not all(self._list_item(c) for c in node.children):
             return False
         name = _clean_title(node.title)[0]
-        if not (2 <= len(name) <= 30) or re.search(r"[，,；;、]", name) or _section_of(name):
+        if not (2 <= len(name) <= 30) or re.search(r"[，,；;]", name) or _section_of(name):
             return False
-        if not self._grants_money(node):
+        if not self._grants_money(node) and not (not node.children and self._no_amount_said(node)):
             return False
         # its list keeps its numbering, which stands between the items' quotes
         self._items.update(c.no for c in node.children)
@@ -2237,6 +2238,9 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list
             # "贷款金额不低于N万元的", "首次突破N亿元的": who is awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
             if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:的|且|并且)", t[b:b + 8]):
+                continue
+            # "项目总投资10亿元（含）以上的重大项目": a bound on who, whatever stands before it
+            if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、)", t[b:b + 8]):
                 continue
             found = _benefit_noun(t, a, b, sa)
             if found:

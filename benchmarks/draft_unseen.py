@@ -198,6 +198,8 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
             row[0] += hit_value
             if not hit_value:
                 misses.append(f"金额 {t['title']}: {fact[0]} {fact[1]} 第 {fact[2][0]} 行「{fact[2][2][:40]}」")
+            elif not hit_strict:
+                misses.append(f"金额（在别的项目中找到）{t['title']}: {fact[0]} {fact[1]} 第 {fact[2][0]} 行「{fact[2][2][:40]}」")
     pool = drafted_thresholds(doc)
     conds = [c for t in tprogs for c in (t.get("conditions") or [])] + list((truth.get("general") or {}).get("conditions") or [])
     found_c = 0

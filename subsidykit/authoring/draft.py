@@ -1034,7 +1034,11 @@ class _Drafter:
         base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
         if not secs:  # a leaf program: its own text is its award clause
             body = self.body_lines(node)
-            groups = _benefit_groups(body, article=node.rank == RANK_ARTICLE)
+            # a title naming one benefit ("企业上市奖励", "设备更新贷款贴息"): its grants are that
+            # benefit's parts and tiers, one program; a measure's title naming an aim ("支持人才安居")
+            # may grant several benefits, one program each
+            one = bool(_ONE_BENEFIT_TITLE.search(title))
+            groups = _benefit_groups(body, article=node.rank == RANK_ARTICLE or one, one_benefit=one)
             if len(groups) < 2:
                 prog = self.assemble(base, award=body)
                 self._prose_conditions(prog, body)
@@ -2174,10 +2178,14 @@ def _refer_list(text: str) -> list[str]:
     return items
 
 
-_RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|的|^每")
+_ONE_BENEFIT_TITLE = re.compile(r"(?:奖励|补助|补贴|奖补|贴息|资助|补偿|资金)[”」』\"']?(?:项目)?$")
+# the words before a benefit that name who gets it or how far it goes ("单个企业年度补贴",
+# "累计奖励", "再奖励"), not what it is for ("购房补贴", "运营补助")
+_RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|服务商|的|^每|^给予|^予以")
+_SCOPE_WORD = re.compile(r"单[个家户台套项件笔]|同一|累计|合计|总额|年度|^再|^另|^每")
 
 
-def _same_benefit(a: str, b: str) -> bool:
+def _same_benefit(a: str, b: str, loose: bool = False) -> bool:
     """"奖励" and "一次性奖励", "示范工厂奖励" and "示范车间奖励": one benefit (the
     words before it name recipients, or nothing); "购房补贴" and "生活补贴" are two."""
     def split(noun: str) -> tuple[str, str]:
@@ -2188,12 +2196,14 @@ def _same_benefit(a: str, b: str) -> bool:
         return m.group(0).strip("”」』\"'"), re.sub(r"^一次性", "", noun[: m.start()])
 
     (ca, qa), (cb, qb) = split(a), split(b)
-    if ca != cb:
+    if ca != cb and not loose:  # loose: under a title naming one benefit, "奖励" and "补助" are its parts
         return False
-    return qa == qb or all(not q or _RECIPIENT_WORD.search(q) for q in (qa, qb))
+    if qa == qb or any(_SCOPE_WORD.search(q) for q in (qa, qb)):
+        return True  # "同一企业年度补贴总额": how far the benefit before goes
+    return all(not q or _RECIPIENT_WORD.search(q) for q in (qa, qb))
 
 
-def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list[_Benefit]:
+def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_benefit: bool = False) -> list[_Benefit]:
     """A measure's paragraph cut into its benefits.  Amounts given as the same benefit in one
     sentence ("A类最高给予N万元X资助，B类最高给予M万元X资助") are tiers of one program; a benefit of
     another name ("……X补贴，……Y补贴"), or one in a sentence of its own ("对Z，给予N万元奖励。"),
@@ -2237,10 +2247,10 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list
             pos = b
             # "贷款金额不低于N万元的", "首次突破N亿元的": who is awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
-            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:的|且|并且)", t[b:b + 8]):
+            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?[,;]?(?:的|且|并且|[。;]|$)", t[b:b + 8]):
                 continue
             # "项目总投资10亿元（含）以上的重大项目": a bound on who, whatever stands before it
-            if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、)", t[b:b + 8]):
+            if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
                 continue
             found = _benefit_noun(t, a, b, sa)
             if found:
@@ -2256,7 +2266,7 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list
         # "对甲，奖励100万元；…。对乙，奖励20万元。": a later sentence granting the same benefit to
         # other recipients gives that benefit's tiers, not a program of its own
         same = article and bool(groups) and not part_of and groups[-1].grant and _is_grant(mentions[0][2]) \
-            and _same_benefit(groups[-1].noun, mentions[0][2])
+            and _same_benefit(groups[-1].noun, mentions[0][2], loose=one_benefit)
         start = sa
         run: list[tuple[int, int]] = []
 
@@ -2270,7 +2280,7 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False) -> list
 
         first_group = len(groups) - (1 if same else 0)
         for k, (a, b, noun, nend) in enumerate(mentions):
-            if k and not _same_benefit(noun, mentions[k - 1][2]):
+            if k and not _same_benefit(noun, mentions[k - 1][2], loose=one_benefit and _is_grant(noun) and _is_grant(mentions[k - 1][2])):
                 pa, pb, pnoun, pend = mentions[k - 1]
                 # the break between them: a "；" if there is one, else the first comma after
                 # the first benefit's name (what follows it is the second one's recipient)

@@ -95,6 +95,7 @@ _TYPE_NOUN = re.compile(
 BASIS = re.compile(r"以(?P<base>[^。;]{2,60}?)为(?:计算)?基数")
 SOME_RATE = re.compile(r"按照?(?P<base>[^。;]{2,80}?)的一定比例")
 
+_MEASURE_UNIT = re.compile(r"(?:吨标准煤|吨|千瓦时|千瓦|瓦|兆瓦|度电?|平方米|亩|立方米|人次|家次|场次|件|千克|公斤|TB|GB|kW|kWh)")
 _UNIT_OF = {"个月": "月", "名": "人", "日": "天", "户": "家", "台": "台套", "套": "台套", "台(套)": "台套"}
 
 
@@ -359,6 +360,9 @@ class _Award:
                 noun = re.sub(r"^(?:入选|获评|新)", "", noun)
                 if noun and not noun.endswith("项目") and not re.fullmatch(r"(?:支持|补助|奖励|资助|补贴|扶持|给予)+", noun):
                     atom.per = noun
+                    if kind == "fixed" and _MEASURE_UNIT.fullmatch(noun):
+                        # "按每千瓦80元", "按每吨标准煤300元": an amount per unit of a quantity
+                        atom.kind, atom.unit = "per", noun
         self.add(atom)
 
     def depth_at(self, k: int, p: int) -> int:
@@ -741,6 +745,8 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             continue
         if word == "内" and unit_raw not in ("年", "个月"):
             continue
+        if unit_raw == "年" and re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # "于2030年内并网": a year, not a count of years
         unit = "年" if age else COUNT_UNITS[unit_raw]
         inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
         op = operator(pre, "以内" if word == "内" else word, inc, m.group("inc2") == "(不含)")
@@ -1016,6 +1022,45 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
     if not variants:
         return {}, set()
     ks = sorted({a.sent for u in units for a in u.atoms})
+    # "累计奖励最高N万元", "同一企业年度补贴总额不超过N万元": a limit over the other amounts, not
+    # a sub-class of its own
+    scope = [v for v in variants if v.get("kind") == "cap_only" and _SCOPE_NAME.search(v.get("name", ""))]
+    if scope and len(scope) < len(variants):
+        rest = [v for v in variants if v not in scope]
+        if len(rest) == 1 and rest[0].get("cap") is None and rest[0].get("kind") in ("per_unit", "rate_cap"):
+            # "每人1万元……同一企业年度补贴总额不超过40万元": the one amount's cap
+            only = {k: val for k, val in rest[0].items() if k not in ("_unnamed", "name")}
+            only["cap"] = scope[0]["cap"]
+            only["note"] = _join(only.get("note"), "上限原文：" + "；".join(str(x["source"]["text"]) for x in scope) + "。")
+            only["source"] = aw.source_of_sentences(ks)
+            return only, used
+        if len(rest) >= 2:
+            data = _variants_data(aw, [dict(v) for v in rest], ks, used)
+            if data.get("kind") == "tiered":
+                return _with_scope_cap(data, scope), used
+        # otherwise (a general rule with cases, an amount with its own cap) the limit stays one of
+        # the cases, as the clause reads
+    return _variants_data(aw, variants, ks, used), used
+
+
+_SCOPE_NAME = re.compile(r"^(?:累计|合计|上述|以上|两项|各项|同一|单个(?:企业|单位)|单家|单户|每家企业|年度)")
+
+
+def _with_scope_cap(data: dict, scope: list[dict]) -> dict:
+    """The limit over all of a program's amounts as the tiered program's `cap`, cited by the
+    program's quote (a variant's quote does not hold it, so no variant gets it); the engine pays a
+    variant by its own amounts, so the note asks the reviewer to apply the limit."""
+    cap = scope[0]["cap"]
+    said = "；".join(str(x["source"]["text"]) for x in scope)
+    if data.get("kind") == "tiered":
+        data["cap"] = cap
+        data["note"] = _join(data.get("note"), f"合计上限“{said}”写为项目 cap（各子类合计），子类金额不受其自动限制，须审阅。")
+    else:
+        data["note"] = _join(data.get("note"), f"合计上限“{said}”未写入（目录无跨子类上限），须审阅。")
+    return data
+
+
+def _variants_data(aw: _Award, variants: list[dict], ks: list[int], used: set[int]) -> dict:
     unnamed = [v for v in variants if v.pop("_unnamed", False)]
     if not unnamed and len(variants) >= 2 and _same_name(variants[0]["name"], aw.heading):
         # "X项目按不超过…N%…。Y的项目，按…" under the heading X项目: the heading's own rule
@@ -1027,16 +1072,16 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
         general.pop("name")
         general["note"] = _join(general.get("note"), "一般规定；下列子类另有规定，子类名称取自原文，须审阅。")
         general["variants"] = variants
-        return general, used
+        return general
     same = _shared_amount(variants)
     if same:
         # "对获得A的给予N万元；对获得B的给予N万元": one amount, named cases
         data = {**same, "source": aw.source_of_sentences(ks), "variants": [_case_only(v) for v in variants]}
         data["note"] = "各子类金额相同，写在项目上；子类名称取自原文，须审阅。"
-        return data, used
+        return data
     data = {"kind": "tiered", "variants": variants, "source": aw.source_of_sentences(ks)}
     data["note"] = "按子类给出金额；子类名称取自原文，须审阅。"
-    return data, used
+    return data
 
 
 _AMOUNT_KEYS = ("kind", "base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "components", "stages")

@@ -87,10 +87,11 @@ __all__ = [
 # ───────────────────────────── words ─────────────────────────────
 
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件"),
+    "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件",
+                   "兑现条件", "奖励条件", "补助条件", "享受条件", "适用条件"),
     "award": (
         "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
-        "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式",
+        "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式", "兑现标准", "补贴方式", "扶持方式",
     ),
     "quota": ("支持数量", "支持规模", "申报数量", "入库数量", "支持名额", "奖励名额", "立项数量", "奖励数量", "资助数量"),
     "subject": ("申报主体", "支持主体", "实施主体", "申报单位", "申报对象"),
@@ -98,10 +99,10 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "use": ("资金使用", "使用范围"),
     "materials": ("申报材料", "申报资料", "申请材料"),
     "review_points": ("专家评审要点", "评审要点", "评审标准"),
-    "office": ("归口部门", "主管部门", "受理部门"),
+    "office": ("归口部门", "主管部门", "受理部门", "责任部门", "牵头部门", "责任单位"),
     "time": ("申报时间", "受理时间"),
     "basis": ("文件依据", "政策依据"),
-    "procedure": ("申报程序", "申报流程", "申报方式"),
+    "procedure": ("申报程序", "申报流程", "申报方式", "兑现方式", "兑现程序", "兑现流程", "申请方式"),
     "link": ("原文链接", "政策解读"),
 }
 _SECTION_OF = sorted(((w, k) for k, ws in SECTION_WORDS.items() for w in ws), key=lambda x: -len(x[0]))
@@ -157,6 +158,7 @@ _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|�
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持")
 _NO_APP = NO_APPLICATION
+_NO_APP_WORDS = re.compile(r"免申(?:直达|即享|即得|即办|即兑)|免于申报|免予申报|无需申报")
 
 
 def _fold(s: str) -> str:
@@ -298,6 +300,14 @@ def _classify(guide: GuideText) -> list[_Line]:
     if len(articles) < 3:
         for x in articles:
             x.kind, x.rank, x.label, x.rest, x.article_title = "text", -1, "", "", None
+    else:
+        # "一、推动制造业扩量提质" right above "第一条 …": the articles' chapter, as "第一章" would be
+        for k, x in enumerate(out):
+            if x.kind != "heading" or x.rank != RANK_CN:
+                continue
+            nxt = next((y for y in out[k + 1 : k + 6] if y.kind not in ("blank", "page")), None)
+            if nxt is not None and nxt.rank == RANK_ARTICLE:
+                x.kind, x.chapter = "chapter", f"{x.label}{x.rest}".strip()
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
     for line in out:
         if line.kind == "text":
@@ -353,8 +363,12 @@ def _article_title(node: _Node) -> None:
         return
     head = _squash(_TERMINATOR.split(node.text, 1)[0])
     has_stop = bool(_TERMINATOR.search(node.text)) or not re.search(r"[，,]", node.text)
-    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;、\d]", _fold(head))
-            and not head.startswith(("对", "为", "按", "凡", "经", "在", "本", "各", "符合", "获得", "申报"))):
+    # digits only as part of a name ("5G行业虚拟专网建设补贴"), never a number of the rule
+    digits_ok = not re.search(r"\d", _fold(head)) or (
+        bool(re.search(r"\d[A-Za-z]", _fold(head))) and not re.search(r"\d\s*(?:万|亿|元|%|年|个|家)", _fold(head)))
+    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;、]", _fold(head)) and digits_ok
+            and not head.startswith(("对", "为", "按", "凡", "经", "在", "各", "符合", "获得", "申报"))
+            and not re.match(r"本(?:办法|细则|条|规定|政策|措施|通知|指南|实施|意见|方案)", head)):
         node.title = head
         return
     node.title, node.whole = _squash(ln.label), True
@@ -475,9 +489,10 @@ class _Doc:
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,6}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
-                        if n.section:
-                            break
-                        owner = n
+                        if n.section and not (n.section == "direction" and n.parent is None):
+                            break  # ("二、支持方向" over the programs is a part, not a section)
+                        if not n.section:
+                            owner = n
                     if owner is not None:
                         rest = re.sub(r"^\s*[【\[]", "", ln.clean.strip())
                         node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),
@@ -539,7 +554,9 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
         flat = flat_of(ln)
         if not (2 <= len(flat) <= 80) or not title_like(flat):
             continue
-        if not re.search(r"指南([（(][^）)]*[）)])?$", flat):
+        guide = bool(re.search(r"指南([（(][^）)]*[）)])?$", flat))
+        rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单)([（(][^）)]*[）)])?$", flat))
+        if not (guide or rules):
             continue
         name, at = flat, ln.no
         for _ in range(2):
@@ -554,7 +571,18 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             if not (title_like(pflat) and len(pflat) <= 40):
                 break
             name, at = pflat + name, prev
-        if len(name) >= 6 and re.search(r"年|专项|项目|资金", name):
+        if rules and not guide:
+            # "附件1 / …若干政策（2037年修订）兑现实施细则": rules attached to a notice are its guide;
+            # a title of rules elsewhere (a 文件依据 line, the notice's own title) is not
+            before = at - 1
+            while before >= 1 and doc.L(before).kind in ("blank", "page") and at - before <= 4:
+                before -= 1
+            if before < 1 or doc.L(before).kind != "attach":
+                continue
+        if len(name) >= 6 and re.search(r"年|专项|项目|资金|政策|细则", name):
+            # a title wrapped over lines, the first of which ends like a title too: the whole one
+            while out and out[-1][0] >= at:
+                out.pop()
             out.append((ln.no, name))
     return out
 
@@ -885,6 +913,10 @@ class _Drafter:
         """The program headings of a tree, outermost first, never inside a section."""
         def walk(node: _Node, inside: bool):
             if node.section:
+                # "二、支持方向" over the programs (outside any program): a part, not a section
+                if node.section == "direction" and not inside and node.children:
+                    for c in node.children:
+                        yield from walk(c, inside)
                 return
             found = self._is_program(node) or (not inside and self._is_measure(node))
             if found:
@@ -923,7 +955,7 @@ class _Drafter:
             return False
         if not node.whole and any(w in node.title for w in _PROCEDURE_ARTICLE):
             return False
-        if node.children and not all(self._list_item(c) or (not c.children and not c.section and re.search(r"[，,、]", _fold(c.title)))
+        if node.children and not all(self._list_item(c) or c.section or (not c.children and re.search(r"[，,、]", _fold(c.title)))
                                      for c in node.children):
             return False
         if not self._grants_money(node) and not ((titled or (named and not procedure)) and self._no_amount_said(node)):
@@ -1031,6 +1063,8 @@ class _Drafter:
             if c.section:
                 secs.setdefault(c.section, []).append(c)
         title, no_app, remark = _clean_title(node.title, node.text)
+        # "兑现方式：免申即享": the way of payment, said in a section of its own
+        no_app = no_app or any(c.section == "procedure" and _NO_APP_WORDS.search(_fold(re.sub(r"\s+", "", c.text))) for c in node.children)
         base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
         if not secs:  # a leaf program: its own text is its award clause
             body = self.body_lines(node)
@@ -2182,6 +2216,7 @@ _ONE_BENEFIT_TITLE = re.compile(r"(?:奖励|补助|补贴|奖补|贴息|资助|�
 # the words before a benefit that name who gets it or how far it goes ("单个企业年度补贴",
 # "累计奖励", "再奖励"), not what it is for ("购房补贴", "运营补助")
 _RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|服务商|的|^每|^给予|^予以")
+_PURPOSE_WORD = re.compile(r"(?:购房|住房|租房|房租|生活|交通|探亲|安家|培训|运营|专项|研发|设备|场地|创业|就业|人才|服务|建设|配套)$")
 _SCOPE_WORD = re.compile(r"单[个家户台套项件笔]|同一|累计|合计|总额|年度|^再|^另|^每")
 
 
@@ -2196,7 +2231,11 @@ def _same_benefit(a: str, b: str, loose: bool = False) -> bool:
         return m.group(0).strip("”」』\"'"), re.sub(r"^一次性", "", noun[: m.start()])
 
     (ca, qa), (cb, qb) = split(a), split(b)
-    if ca != cb and not loose:  # loose: under a title naming one benefit, "奖励" and "补助" are its parts
+    if loose:
+        # under a title naming one benefit its grants are its parts, stages and tiers, unless
+        # two name different purposes ("探亲交通补贴" and "专项补贴")
+        return qa == qb or not (_PURPOSE_WORD.search(qa) and _PURPOSE_WORD.search(qb))
+    if ca != cb:
         return False
     if qa == qb or any(_SCOPE_WORD.search(q) for q in (qa, qb)):
         return True  # "同一企业年度补贴总额": how far the benefit before goes
@@ -2442,8 +2481,9 @@ def number_in_quote(value, text: str) -> bool:
     except InvalidOperation:
         return True
     yi = "亿" in text
+    mega = bool(re.search(r"兆瓦|MW", text))  # 2兆瓦 = 2000千瓦
     for n in _numbers_in(text):
-        if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000):
+        if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000) or (mega and v == n * 1000):
             return True
     return False
 

@@ -1,0 +1,1104 @@
+"""Award tables: a 补助标准 whose amounts stand in a table — `read_tier_table(section, file)`.
+
+A section is an award clause as the drafter cut it (`[(line number, text), ...]`): a lead
+sentence ("…按以下标准给予一次性奖励（单位：万元）：", "根据评价结果分档支持："), the table
+flattened into lines by the PDF/DOCX conversion, and possibly more sentences after it.  The
+result is a `tiered` award, one variant per amount cell:
+
+* a row label (the text columns of the row joined with "·": "国家级·企业技术中心、工业设计中心"),
+  or "row label·column header" when the table has several amount columns (a matrix: "企业技术
+  中心·国家级"); a row whose label cell is empty takes the label of the row above (a merged cell);
+* `fixed` (万元), or `cap_only` when the cell says "最高…"/"不超过…"/"…以内", or `rate_cap` for a
+  cell "设备投资额的10%，最高50万元";
+* `source`: the row's label cells and the amount cell, in the guide's own characters, joined as
+  printed ("国家级|企业技术中心、工业设计中心|200万元") or with "……" where other text stands
+  between them ("第一档……30万元", "企业技术中心……50"), so `catalog.sources.quote_problem` passes;
+* `thresholds` from a band column ("设备投入（不含税）" / "500万元（含）—1000万元" ->
+  设备投入 >= 500, < 1000), only when the band says which end is included ("（含）"/"以上"/
+  "以下"/"不足") and the column has a header naming the quantity.
+
+The table's quota column ("不超过40个") goes to `data["variant_quotas"]` (`{name, value,
+source}`) for the caller to attach; `data["source"]` cites the lead and the whole table;
+`data["note"]` says the amounts come from a table, and where the unit of bare numbers came from
+("（单位：万元）" in the lead or a line of its own, "奖励金额（万元）" in a header).
+
+Layouts: one cell per line (header cells first; blank lines, page numbers "第 2 页 共 11 页" /
+"- 9 -" / "— 9 —" and a repeated header may stand inside); pipe rows ("国家级 | … | 200万元",
+markdown separators skipped) and tab-separated rows; `pdftotext -layout` rows (cells apart by 2+
+spaces, placed in columns by position; a line without an amount is a wrapped cell and joins the
+row above — or the row below when it ends in "和/、/及/与/（"); rows of cells apart by single
+spaces ("企业技术中心 100 30 5").
+
+Amounts: "万元" as is, "亿元" × 10000, "元" ÷ 10000 (with a note), bare numbers only when the unit
+is given ("（单位：万元）", a header "奖励金额（万元）"); "1 000万元" and full-width digits read as
+numbers.  Band and quota columns are never amounts.  Whatever has a number and is not turned
+into data — a row whose amount has no unit, a band that does not say which end is included, a
+number in a label, the lead's own numbers ("2030年度"), the sentences after the table — is a
+`todo` entry `{lines, text, note}`: nothing is dropped silently.  A table whose cells cannot be
+read at all gives `kind: none` with every line in todo (never a guess).
+
+`None` when the clause has no such table (no lead or layout of a table, no amount column, a
+table of conditions only): the caller then uses `parse_award`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from subsidykit.authoring.clause_common import Parsed, Section, field_name
+from subsidykit.authoring.clause_numbers import PCT, dec, find_counts, find_money, money_value, operator, pct_of
+from subsidykit.authoring.clause_text import half, sentence_list
+
+__all__ = ["read_tier_table"]
+
+# what the citation check ignores (as catalog.sources._MARKUP)
+_MARKUP = re.compile(r"\s+|\*\*|</?b>")
+# page furniture (as clause_text._PAGE, but a bare number alone on a line is kept: in a table it
+# is a cell)
+_PAGE = re.compile(
+    r"^(?:[-—–─‒―~•·]+\d{1,4}[-—–─‒―~•·]+"
+    r"|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页,?第\d{1,4}页"
+    r"|\d{1,4}/\d{1,4})$"
+)
+_UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)[)\]]?$")
+_UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
+_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
+_HEADING = re.compile(
+    r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
+    r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
+)
+# the lead's last line announces a table: "…如下：", "…按以下标准给予奖励：", "（单位：万元）"
+_ANNOUNCES = re.compile(r"如下|以下|下表|见表|单位[:]")
+_ANNOUNCES_COLON = re.compile(r"(?:标准|分档|分级|分类|档次|奖励|补助|支持|资助|奖补|补贴)[^。;]{0,12}:$")
+
+_DASH = re.compile(r"^(?:[-—–─/\\×xX]+|无|不支持|不予支持|不予奖励|不奖励|不补助|空)$")
+_CAP = re.compile(r"最高|不超过|不高于|最多|至多|上限|封顶|以内")
+_BAND = re.compile(
+    r"以上|以下|不足|不满|未满|低于|少于|高于|(?<!不)超过|大于|小于|[≥≤<>]|\(含\)|\(不含\)"
+    r"|\d(?:[万亿]?元)?(?:\(含\)|\(不含\))?[—–~～\-至到]+\d"
+)
+_PER = re.compile(r"/(?:年|月|个|家|人|台|套|项)|每(?:年|月|个|家|人|台|套|项)")
+_BARE = re.compile(
+    r"^(?:最高不超过|最高|不超过|不高于|最多|至多)?(?P<num>\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(?:\((?P<u>万元|亿元|元)\))?(?:以内)?$"
+)
+_NUMBERISH = re.compile(r"\d")
+
+_HDR_QUOTA = re.compile(r"数量|名额|个数|家数|限额|限报|指标数")
+_HDR_AMOUNT = re.compile(r"奖励|补助|资助|奖补|补贴|扶持|支持|奖金|资金")
+_HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛")
+_HDR_AMOUNT_WEAK = re.compile(r"金额|额度|标准|万元")
+_TOTAL = re.compile(r"合计|总计|小计|共计")
+# the words an amount cell may hold besides its amount: "给予一次性奖励50万元", "最高不超过100万元"
+_CELL_WORDS = re.compile(
+    r"\d[\d,.]*(?:万元|亿元|元|万|亿)?|\([^()]*\)|最高不超过|最高|不超过|不高于|最多|至多|以内|上限|封顶|一次性|给予|予以|"
+    r"奖励|补助|资助|奖补|补贴|支持|资金|金额|定额|为|按|的|[,.、:]"
+)
+_HDR_NOTE = re.compile(r"备注|说明|附注|注释|注")
+_HDR_INDEX = re.compile(r"序号|编号|排序|排名|No\.?|NO\.?")
+
+# a cell broken across lines in the one-cell-per-line layout: "500万元（含）—" + "1000万元"
+_WRAP_END = re.compile(r"(?:[—–~～\-至到、和及与(])$")
+_WRAP_START = re.compile(
+    r"^(?:\)|\(含\)|\(不含\)|万元|亿元|元|以上|以下)|^\((?:单位[:]?)?(?:万元|亿元|元)\)$|^\((?:不含税|含税)\)$"
+)
+# a fragment (a wrapped label) that opens the next row rather than ending the one above
+_OPENS_NEXT = re.compile(r"[、和及与(]$")
+
+
+def _compact(text: str) -> str:
+    return _MARKUP.sub("", text)
+
+
+def _flat(text: str) -> str:
+    """Compact and half-width: what the patterns read."""
+    return half(_compact(text))
+
+
+# ------------------------------------------------------------------------------------------
+# the text: lines, cells and quotes
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Line:
+    no: int
+    raw: str
+    kind: str  # blank, page, text
+    flat: str
+
+
+@dataclass
+class _Cell:
+    pieces: list[tuple[int, int, int]]  # (line no, start, end) in the raw line
+    text: str  # compact, as printed
+
+    @property
+    def flat(self) -> str:
+        return half(self.text)
+
+    def joined(self, other: "_Cell") -> "_Cell":
+        return _Cell(self.pieces + other.pieces, self.text + other.text)
+
+    @property
+    def first_line(self) -> int:
+        return self.pieces[0][0]
+
+
+class _Text:
+    """The section's lines, to quote cells as they stand."""
+
+    def __init__(self, section: Section, file: str):
+        self.file = file
+        self.lines: list[_Line] = []
+        for no, t in section:
+            raw = str(t or "")
+            flat = _flat(raw)
+            kind = "blank" if not flat else ("page" if _PAGE.match(flat) else "text")
+            self.lines.append(_Line(int(no), raw, kind, flat))
+        self.index = {ln.no: i for i, ln in enumerate(self.lines)}
+
+    def between(self, a: tuple[int, int], b: tuple[int, int]) -> str:
+        """The compact text from (line, column) a to (line, column) b."""
+        (la, ca), (lb, cb) = a, b
+        ia, ib = self.index[la], self.index[lb]
+        if ia == ib:
+            return _compact(self.lines[ia].raw[ca:cb])
+        parts = [self.lines[ia].raw[ca:]]
+        parts += [self.lines[i].raw for i in range(ia + 1, ib)]
+        parts.append(self.lines[ib].raw[:cb])
+        return _compact("".join(parts))
+
+    def quote(self, cells: list[_Cell]) -> tuple[list[int], str]:
+        """([first line, last line], text) of the cells in reading order.  Pieces of one cell
+        (a wrapped label) are joined as printed when nothing stands between them; cells on one
+        line with only spaces or pipes between them too ("国家级|…|200万元"); anything else
+        gets "……" ("第一档……30万元", "企业技术中心……200")."""
+        owner: dict[tuple[int, int, int], int] = {}
+        for k, c in enumerate(cells):
+            for p in c.pieces:
+                owner.setdefault(p, k)
+        pieces = sorted(owner, key=lambda p: (self.index[p[0]], p[1]))
+        out: list[str] = []
+        prev = None
+        for ln, s, e in pieces:
+            text = _compact(self.lines[self.index[ln]].raw[s:e])
+            if not text:
+                continue
+            if prev is not None:
+                gap = self.between(prev[:2], (ln, s))
+                same_cell = owner[prev[2]] == owner[(ln, s, e)]
+                if (gap and not re.fullmatch(r"[|｜]+", gap)) or (not same_cell and prev[0] != ln):
+                    out.append("……")
+                else:
+                    out.append(gap)
+            out.append(text)
+            prev = (ln, e, (ln, s, e))
+        first = pieces[0][0] if pieces else 0
+        last = pieces[-1][0] if pieces else 0
+        return [first, last], "".join(out)
+
+    def source(self, cells: list[_Cell]) -> dict:
+        lines, text = self.quote(cells)
+        return {"file": self.file, "lines": lines, "text": text}
+
+    def line_cell(self, i: int) -> _Cell:
+        ln = self.lines[i]
+        return _Cell([(ln.no, 0, len(ln.raw))], _compact(ln.raw))
+
+
+# ------------------------------------------------------------------------------------------
+# splitting lines into cells
+# ------------------------------------------------------------------------------------------
+_COARSE = re.compile(r"[^\s]+(?: [^\s]+)*")  # runs apart by 2+ spaces, a tab or an ideographic space
+_FINE = re.compile(r"[^\s]+")
+
+
+def _cells_of(no: int, raw: str, pattern: re.Pattern) -> list[_Cell]:
+    return [_Cell([(no, m.start(), m.end())], _compact(m.group(0))) for m in pattern.finditer(raw)]
+
+
+def _fine_cells(no: int, raw: str) -> list[_Cell]:
+    """Cells apart by single spaces, "1 000万元" and "100 万元" kept whole."""
+    cells = _cells_of(no, raw, _FINE)
+    out: list[_Cell] = []
+    for c in cells:
+        if out and (
+            (re.fullmatch(r"\d{1,3}", out[-1].text) and re.match(r"\d{3}(?:\.\d+)?(?:万元|亿元|元|万|亿)", c.text))
+            or (re.search(r"\d$", half(out[-1].text)) and re.fullmatch(r"(?:万元|亿元|元|万|亿)(?:\(含\)|（含）)?(?:以上|以下)?", c.text))
+        ):
+            prev = out.pop()
+            (pl, ps, _pe), (_cl, _cs, ce) = prev.pieces[0], c.pieces[0]
+            out.append(_Cell([(pl, ps, ce)], prev.text + c.text))
+            continue
+        out.append(c)
+    return out
+
+
+def _pipe_cells(no: int, raw: str) -> list[_Cell | None] | None:
+    """The cells of a pipe row (None for an empty cell); None for a markdown separator row."""
+    bounds = [m.start() for m in re.finditer(r"[|｜]", raw)]
+    edges = [-1, *bounds, len(raw)]
+    cells: list[_Cell | None] = []
+    for a, b in zip(edges, edges[1:]):
+        seg = raw[a + 1 : b]
+        m = re.search(r"\S(?:.*\S)?", seg)
+        if not m:
+            cells.append(None)
+            continue
+        cells.append(_Cell([(no, a + 1 + m.start(), a + 1 + m.end())], _compact(m.group(0))))
+    stripped = raw.strip()
+    if stripped[:1] in "|｜" and cells and cells[0] is None:
+        cells.pop(0)
+    if stripped[-1:] in "|｜" and cells and cells[-1] is None:
+        cells.pop()
+    if cells and all(c is not None and re.fullmatch(r":?-{2,}:?", c.text) for c in cells):
+        return None
+    return cells
+
+
+def _tab_cells(no: int, raw: str) -> list[_Cell | None]:
+    cells: list[_Cell | None] = []
+    pos = 0
+    body = raw.rstrip()
+    for seg in body.split("\t"):
+        m = re.search(r"\S(?:.*\S)?", seg)
+        cells.append(_Cell([(no, pos + m.start(), pos + m.end())], _compact(m.group(0))) if m else None)
+        pos += len(seg) + 1
+    return cells
+
+
+def _assign(cells: list[_Cell], anchors: list[float]) -> dict[int, _Cell]:
+    """Cells to columns by position: increasing columns, least distance of centres."""
+    m, n = len(cells), len(anchors)
+    if m >= n:
+        return {j: c for j, c in enumerate(cells[:n])}
+    centres = [(c.pieces[0][1] + c.pieces[0][2]) / 2 for c in cells]
+    inf = float("inf")
+    # best[i][j]: cost of cells[:i+1] with cell i in column j
+    best = [[inf] * n for _ in range(m)]
+    back = [[-1] * n for _ in range(m)]
+    for j in range(n):
+        best[0][j] = abs(centres[0] - anchors[j])
+    for i in range(1, m):
+        for j in range(i, n):
+            k = min(range(i - 1, j), key=lambda k: best[i - 1][k])
+            best[i][j] = best[i - 1][k] + abs(centres[i] - anchors[j])
+            back[i][j] = k
+    j = min(range(m - 1, n), key=lambda j: best[m - 1][j])
+    out: dict[int, _Cell] = {}
+    for i in range(m - 1, -1, -1):
+        out[j] = cells[i]
+        j = back[i][j]
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# kinds of cells
+# ------------------------------------------------------------------------------------------
+# digits that name a row, not a quantity: "第1档", "3星级", "A类"
+_ORDINAL = re.compile(r"第\d{1,2}(?=[档级类批名等次])|\d(?=星)|^\d{1,2}(?=[档类等]$)")
+
+
+def _ctype(flat: str) -> str:
+    """empty, dash, text, pct, band, money, count, number, other."""
+    if not flat:
+        return "empty"
+    if _DASH.match(flat):
+        return "dash"
+    if not _NUMBERISH.search(_ORDINAL.sub("", flat)):
+        return "text"
+    if PCT.search(flat):
+        return "pct"
+    if _BAND.search(flat) and not _CAP.search(flat):
+        return "band"
+    if find_money(flat, 0, len(flat)):
+        return "money"
+    if find_counts(flat, 0, len(flat)):
+        return "count"
+    if _BARE.match(flat):
+        return "number"
+    return "other"
+
+
+def _klass(flat: str) -> str:
+    """T (text) or N (a number, a dash) — for the one-cell-per-line layout."""
+    t = _ctype(flat)
+    return "T" if t == "text" else "N"
+
+
+# ------------------------------------------------------------------------------------------
+# the grid
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    cells: dict[int, _Cell]
+    joined: bool = False  # a cell was joined from several lines (a wrapped label)
+
+    def all_cells(self) -> list[_Cell]:
+        return [self.cells[j] for j in sorted(self.cells)]
+
+
+@dataclass
+class _Grid:
+    ncols: int
+    header: dict[int, _Cell]
+    rows: list[_Row]
+    skipped: list[_Cell] = field(default_factory=list)  # repeated headers, separator rows
+
+
+def _has_digit(cells: dict[int, _Cell]) -> bool:
+    return any(_NUMBERISH.search(c.flat) for c in cells.values())
+
+
+def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]], ncols: int) -> _Grid | None:
+    """Header lines, data rows and wrapped cells of a table read line by line.
+
+    `line_rows`: (line index, cells by column, is a row of its own) — a pipe or tab line is a row
+    of its own; a spaced line is a row when it has two cells and a number."""
+    header: dict[int, _Cell] = {}
+    header_flats: set[str] = set()
+    rows: list[_Row] = []
+    pending: list[dict[int, _Cell]] = []
+    skipped: list[_Cell] = []
+    started = False
+    for i, cells, own_row in line_rows:
+        if not cells:
+            continue
+        is_row = own_row or (len(cells) >= 2 and _has_digit(cells))
+        if not started:
+            if is_row and _has_digit(cells):
+                started = True
+            elif _has_digit(cells):
+                pending.append(cells)  # a wrapped cell of the first row
+                continue
+            else:
+                for j, c in cells.items():
+                    header[j] = header[j].joined(c) if j in header else c
+                header_flats.add(texts.lines[i].flat)
+                continue
+        if texts.lines[i].flat in header_flats or (header and _same_as_header(cells, header)):
+            skipped.extend(cells.values())  # the header again after a page break
+            continue
+        if is_row:
+            row = _Row(dict(cells))
+            for frag in pending:
+                _join_into(row, frag, before=True)
+            pending = []
+            rows.append(row)
+            continue
+        # a line without a row of its own: a cell wrapped onto the next line
+        if rows and not (_opens_next(cells) and not _continues(rows[-1])):
+            _join_into(rows[-1], cells, before=False)
+        else:
+            pending.append(cells)
+    if pending and rows:
+        for frag in pending:
+            _join_into(rows[-1], frag, before=False)
+    elif pending:
+        return None
+    if not rows:
+        return None
+    return _Grid(ncols, header, rows, skipped)
+
+
+def _same_as_header(cells: dict[int, _Cell], header: dict[int, _Cell]) -> bool:
+    return len(cells) >= 2 and "".join(c.flat for _j, c in sorted(cells.items())) == "".join(c.flat for _j, c in sorted(header.items()))
+
+
+def _opens_next(cells: dict[int, _Cell]) -> bool:
+    return bool(cells) and all(_OPENS_NEXT.search(c.flat) for c in cells.values())
+
+
+def _continues(row: _Row) -> bool:
+    first = row.cells.get(min(row.cells)) if row.cells else None
+    return bool(first and _OPENS_NEXT.search(first.flat))
+
+
+def _join_into(row: _Row, cells: dict[int, _Cell], before: bool) -> None:
+    for j, c in cells.items():
+        if j in row.cells:
+            row.cells[j] = c.joined(row.cells[j]) if before else row.cells[j].joined(c)
+            row.joined = True
+        else:
+            row.cells[j] = c
+
+
+def _grid_pipe(texts: _Text, idx: list[int], tab: bool) -> _Grid | None:
+    line_rows: list[tuple[int, dict[int, _Cell], bool]] = []
+    skipped: list[_Cell] = []
+    ncols = 0
+    for i in idx:
+        ln = texts.lines[i]
+        if (tab and "\t" not in ln.raw.strip()) or (not tab and not re.search(r"[|｜]", ln.raw)):
+            line_rows.append((i, {0: texts.line_cell(i)}, False))
+            continue
+        cells = _tab_cells(ln.no, ln.raw) if tab else _pipe_cells(ln.no, ln.raw)
+        if cells is None:
+            skipped.append(texts.line_cell(i))
+            continue
+        ncols = max(ncols, len(cells))
+        line_rows.append((i, {j: c for j, c in enumerate(cells) if c is not None}, True))
+    grid = _assemble(texts, line_rows, ncols)
+    if grid:
+        grid.skipped.extend(skipped)
+    return grid
+
+
+def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
+    per_line: list[tuple[int, list[_Cell]]] = []
+    for i in idx:
+        ln = texts.lines[i]
+        coarse = _cells_of(ln.no, ln.raw, _COARSE)
+        per_line.append((i, _fine_cells(ln.no, ln.raw) if fine else coarse))
+    ncols = max(len(c) for _i, c in per_line)
+    if not fine:
+        # a row typed with single spaces in a spaced table
+        for k, (i, cells) in enumerate(per_line):
+            if len(cells) == 1 and ncols >= 2:
+                f = _fine_cells(texts.lines[i].no, texts.lines[i].raw)
+                if len(f) == ncols:
+                    per_line[k] = (i, f)
+    full = [cells for _i, cells in per_line if len(cells) == ncols]
+    anchors = [sum((c[j].pieces[0][1] + c[j].pieces[0][2]) / 2 for c in full) / len(full) for j in range(ncols)]
+    line_rows = []
+    for i, cells in per_line:
+        line_rows.append((i, _assign(cells, anchors), False))
+    return _assemble(texts, line_rows, ncols)
+
+
+def _grid_single(texts: _Text, idx: list[int]) -> _Grid | None:
+    """One cell per line: the number of columns is the one that reads every row alike."""
+    cells: list[_Cell] = []
+    blanks: dict[int, tuple[int, int]] = {}  # line index -> blank lines before, after
+    for i in idx:
+        before = after = 0
+        k = i - 1
+        while k >= 0 and texts.lines[k].kind == "blank":
+            before, k = before + 1, k - 1
+        k = i + 1
+        while k < len(texts.lines) and texts.lines[k].kind == "blank":
+            after, k = after + 1, k + 1
+        blanks[texts.lines[i].no] = (before, after)
+    for i in idx:
+        c = texts.line_cell(i)
+        if cells and (
+            (_WRAP_END.search(cells[-1].flat) and not _DASH.match(cells[-1].flat)) or _WRAP_START.match(c.flat)
+        ):
+            cells[-1] = cells[-1].joined(c)
+        else:
+            cells.append(c)
+    grid = _chunk(cells)
+    if grid is None:
+        # a bare page number among the cells ("9" alone on a line, set apart by more blank
+        # lines than the cells are)
+        gaps = sorted(sum(blanks[c.first_line]) for c in cells)
+        usual = gaps[len(gaps) // 2]
+        for k, c in enumerate(cells):
+            before, after = blanks[c.first_line]
+            if len(c.pieces) == 1 and re.fullmatch(r"\d{1,3}", c.flat) and before and after and before + after > usual:
+                grid = _chunk(cells[:k] + cells[k + 1 :])
+                if grid is not None:
+                    texts.lines[texts.index[c.first_line]].kind = "page"
+                    break
+    return grid
+
+
+def _chunk(cells: list[_Cell]) -> _Grid | None:
+    klass = [_klass(c.flat) for c in cells]
+    for need in (2, 1):
+        for k in range(2, 9):
+            for h in (k, k - 1):
+                if h < 1 or h >= len(cells) or any(kl != "T" for kl in klass[:h]):
+                    continue
+                got = _rows_of(cells, k, h, need)
+                if got is not None:
+                    return got
+    for k in range(2, 9):  # no header
+        got = _rows_of(cells, k, 0, 2)
+        if got is not None:
+            return got
+    return None
+
+
+def _rows_of(cells: list[_Cell], k: int, h: int, need: int) -> _Grid | None:
+    """The cells after a header of h cells as rows of k cells (h = k - 1: the header has no
+    top-left cell), every row read alike: text where the first row has text, numbers (or a
+    dash) where it has numbers; a row short of its first cell(s) continues a merged cell."""
+    head = cells[:h]
+    head_flats = [c.flat for c in head]
+    off = k - h  # a header without its top-left cell
+    rows: list[_Row] = []
+    skipped: list[_Cell] = []
+    # the header again after a page break, between rows or inside one (a row broken by the page)
+    body: list[_Cell] = []
+    i = h
+    while i < len(cells):
+        if h >= 2 and [c.flat for c in cells[i : i + h]] == head_flats:
+            skipped.extend(cells[i : i + h])
+            i += h
+            continue
+        body.append(cells[i])
+        i += 1
+    cells = body
+    klass = [_klass(c.flat) for c in cells]
+    sig: list[str] | None = None
+    i = 0
+    n = len(cells)
+    while i < n:
+        if sig is None:
+            seg = klass[i : i + k]
+            if len(seg) < k or "N" not in seg:
+                return None
+            if h == 0 and not re.fullmatch(r"T+N+", "".join(seg)):
+                return None  # without a header a row reads: its name, then its amounts
+            sig = seg
+            rows.append(_Row({j: cells[i + j] for j in range(k)}))
+            i += k
+            continue
+        if klass[i : i + k] == sig:
+            rows.append(_Row({j: cells[i + j] for j in range(k)}))
+            i += k
+            continue
+        # a row without its first cell(s): a merged cell above
+        lead_t = 0
+        while lead_t < k and sig[lead_t] == "T":
+            lead_t += 1
+        for m in range(1, lead_t):
+            if klass[i : i + k - m] == sig[m:]:
+                rows.append(_Row({m + j: cells[i + j] for j in range(k - m)}))
+                i += k - m
+                break
+        else:
+            return None
+    if len(rows) < need:
+        return None
+    header = {off + j: c for j, c in enumerate(head)}
+    return _Grid(k, header, rows, skipped)
+
+
+# ------------------------------------------------------------------------------------------
+# the clause: lead, table, sentences after it
+# ------------------------------------------------------------------------------------------
+def _separated(raw: str) -> bool:
+    """Cells apart by pipes, tabs or runs of spaces."""
+    body = raw.strip()
+    if len([p for p in re.split(r"[|｜]", body) if p.strip()]) >= 2:
+        return True
+    if "\t" in body:
+        return True
+    return bool(re.search(r"\S(?: {2,}|\u3000+|\t)\S", body))
+
+
+def _table_line(ln: _Line) -> bool:
+    """A row or a cell of a table (not a sentence)."""
+    if len([p for p in re.split(r"[|｜]", ln.raw.strip()) if p.strip()]) >= 2:
+        return True
+    if _separated(ln.raw):
+        return "。" not in ln.flat
+    return not _prose(ln.flat)
+
+
+_NOTE_START = re.compile(r"^(?:注|备注|说明)\d?[:.、]")
+
+
+def _prose(flat: str) -> bool:
+    """A sentence, not a table cell."""
+    if "。" in flat or ";" in flat:
+        return True
+    if re.search(r",(?!\d{3})", flat) and len(flat) > 15:
+        return True
+    return len(flat) > 40
+
+
+def _layout(texts: _Text, idx: list[int]) -> str:
+    n = len(idx)
+    raws = [texts.lines[i].raw for i in idx]
+    pipe = sum(1 for r in raws if re.search(r"[|｜]", r))
+    tab = sum(1 for r in raws if "\t" in r.strip())
+    gap = sum(1 for r in raws if len(_COARSE.findall(r)) >= 2)
+    fine = sum(1 for r in raws if len(_FINE.findall(r)) >= 2)
+    if pipe >= 2 and pipe * 2 >= n:
+        return "pipe"
+    if tab >= 2 and tab * 2 >= n:
+        return "tab"
+    if gap >= 2 and gap * 2 >= n:
+        return "spaced"
+    if fine >= 2 and fine * 2 >= n:
+        return "fine"
+    return "single"
+
+
+@dataclass
+class _Clause:
+    lead: list[int]  # line indexes
+    table: list[int]  # text lines of the table
+    unit_lines: list[int]
+    trailing: list[int]
+    unit: str | None
+    unit_from: str | None
+
+
+def _split_clause(texts: _Text) -> _Clause | None:
+    lines = texts.lines
+    content = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+    if not content:
+        return None
+    lead_end = 0  # index into lines: first line after the lead
+    found = False
+    for i in content[:6]:
+        if lines[i].flat.endswith(":") and not re.search(r"[|｜]", lines[i].raw):
+            lead_end, found = i + 1, True
+            break
+        if _separated(lines[i].raw):
+            break
+    if not found:
+        for i in content:
+            f = lines[i].flat
+            if _separated(lines[i].raw) or _UNIT_LINE.match(f):
+                break
+            if _HEADING.fullmatch(f) or _prose(f):
+                lead_end = i + 1
+                continue
+            break
+    lead = [i for i in content if i < lead_end]
+    table: list[int] = []
+    units: list[int] = []
+    trailing: list[int] = []
+    for i in range(lead_end, len(lines)):
+        ln = lines[i]
+        if trailing:
+            trailing.append(i)
+            continue
+        if ln.kind != "text":
+            continue
+        if _UNIT_LINE.match(ln.flat):
+            units.append(i)
+        elif table and _NOTE_START.match(ln.flat):
+            trailing.append(i)
+        elif _table_line(ln):
+            table.append(i)
+        elif not table:
+            lead.append(i)  # a second lead sentence
+        else:
+            trailing.append(i)
+    unit = unit_from = None
+    for i in [*lead, *units]:
+        m = _UNIT_IN.search(lines[i].flat)
+        if m:
+            unit = m.group("u")
+            raw = _UNIT_RAW.search(_compact(lines[i].raw))
+            unit_from = raw.group(0) if raw else f"单位：{unit}"
+    return _Clause(lead, table, units, trailing, unit, unit_from)
+
+
+_UNIT_RAW = re.compile(r"[（(]?(?:金额|资金|奖励|补助)?单位[:：]?(?:万元|亿元|元)[)）]?")
+
+
+# ------------------------------------------------------------------------------------------
+# columns
+# ------------------------------------------------------------------------------------------
+def _role(header: _Cell | None, cells: list[_Cell]) -> str:
+    """label, amount, value (an amount column named by its header: a matrix), band, quota, other,
+    empty."""
+    types = [_ctype(c.flat) for c in cells]
+    filled = [t for t in types if t not in ("empty", "dash")]
+    hf = header.flat if header else ""
+    if not filled:
+        return "empty"
+    if _HDR_NOTE.fullmatch(_header_name(header) if header else ""):
+        return "note"
+    if _HDR_INDEX.fullmatch(hf):
+        return "index"
+    if all(t == "text" for t in filled):
+        return "label"
+    bands = sum(1 for t in filled if t == "band")
+    if _HDR_QUOTA.search(hf) or all(t == "count" for t in filled):
+        return "quota"
+    if _HDR_AMOUNT.search(hf):
+        return "band" if bands == len(filled) else "amount"
+    if _HDR_BAND.search(hf) or bands * 2 >= len(filled):
+        return "band"
+    if _HDR_AMOUNT_WEAK.search(hf):
+        return "amount"
+    if all(t in ("money", "number", "pct", "text") for t in filled):
+        return "value"
+    return "other"
+
+
+def _unit_of_header(header: _Cell | None) -> str | None:
+    if not header:
+        return None
+    m = _HDR_UNIT.search(header.flat)
+    if not m:
+        return None
+    return m.group("u") or m.group("u2") or m.group("u3")
+
+
+def _header_name(header: _Cell) -> str:
+    """A column header without its unit: "国家级（万元）" -> "国家级"."""
+    name = re.sub(r"[（(](?:单位[:：])?(?:万元|亿元|元)[)）]|单位[:：](?:万元|亿元|元)", "", header.text)
+    return name.strip("：:/ ") or header.text
+
+
+# ------------------------------------------------------------------------------------------
+# cells to numbers
+# ------------------------------------------------------------------------------------------
+def _amount(cell: _Cell, unit: str | None) -> tuple[dict | None, str | None]:
+    """({kind, fixed|cap|rate…, note?}, None) or (None, why not)."""
+    flat = cell.flat
+    t = _ctype(flat)
+    if t == "dash":
+        return None, None
+    if t == "pct":
+        return _rate_cap(flat)
+    if _PER.search(flat):
+        return None, "表格金额按单位计（每年/每个…），未转为数据"
+    if t == "band":
+        return None, "金额栏写的是区间，未转为数据"
+    moneys = find_money(flat, 0, len(flat))
+    note = None
+    if len(moneys) == 1:
+        value, note = moneys[0].value, moneys[0].note
+    elif moneys:
+        return None, "一格中有多个金额，未转为数据"
+    else:
+        m = _BARE.match(flat)
+        if not m:
+            return None, "表格单元中的数字未能读作金额"
+        u = m.group("u") or unit
+        if not u:
+            return None, "表格金额未注明单位，未按万元推定"
+        num = m.group("num").replace(",", "")
+        value, note = money_value(num, u)
+        if value <= 0:
+            return None, "金额不为正数"
+    if _CAP.search(flat):
+        d = {"kind": "cap_only", "cap": value}
+    else:
+        d = {"kind": "fixed", "fixed": value}
+    if note:
+        d["note"] = note
+    return d, None
+
+
+def _rate_cap(flat: str) -> tuple[dict | None, str | None]:
+    pcts = list(PCT.finditer(flat))
+    moneys = find_money(flat, 0, len(flat))
+    if len(pcts) != 1 or len(moneys) > 1 or (moneys and not _CAP.search(flat[pcts[0].end():])):
+        return None, "表格单元中的比例未转为数据"
+    rate = pct_of(pcts[0])
+    if rate is None or not (0 < rate <= 1):
+        return None, "表格单元中的比例未转为数据"
+    d: dict = {"kind": "rate_cap", "rate": rate}
+    pre = flat[: pcts[0].start()]
+    m = re.search(r"(?:按照|按|给予|对)?(?:不超过|最高)?(?P<base>[\u4e00-\u9fff()]{2,16}?)的$", pre)
+    if m:
+        d["base"] = m.group("base")
+    if moneys:
+        d["cap"] = moneys[0].value
+        if moneys[0].note:
+            d["note"] = moneys[0].note
+    return d, None
+
+
+_RANGE = re.compile(
+    r"^(?P<lo>\d+(?:\.\d+)?)(?P<lu>万元|亿元|元|万|亿)?(?P<linc>\(含\)|\(不含\))?"
+    r"(?:[—–~～\-至到]+)"
+    r"(?P<hi>\d+(?:\.\d+)?)(?P<hu>万元|亿元|元|万|亿)?(?P<hinc>\(含\)|\(不含\))?(?:以下|以内|之间)?$"
+)
+_OPEN = re.compile(
+    r"^(?P<pre>不超过|不高于|不低于|不少于|不足|不满|未满|低于|少于|高于|超过|大于|小于|达到|≥|≤|<|>|>=|<=)?"
+    r"(?P<n>\d+(?:\.\d+)?)(?P<u>万元|亿元|元|万|亿)?(?P<inc1>\(含\)|\(不含\))?"
+    r"(?P<word>及以上|以上|及以下|以下|以内)?(?P<inc2>\(含\)|\(不含\))?$"
+)
+_SYM = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "<": "<", ">": ">"}
+
+
+def _band(cell: _Cell, header: _Cell | None, unit: str | None, texts: _Text) -> tuple[list[dict] | None, str | None]:
+    """The thresholds a band cell gives, or (None, why not)."""
+    if header is None:
+        return None, "档位区间未转为条件（表头未写指标）"
+    flat = re.sub(r"^[\u4e00-\u9fff]{0,8}?(?=\d|不|低|高|超|少|大|小|≥|≤|<|>|达)", "", cell.flat)
+    hname = _header_name(header)
+    fld, fnote = field_name(re.sub(r"[(（][^()（）]*[)）]", "", hname), "万元")
+    if not fld:
+        return None, "档位区间未转为条件（表头未写指标）"
+    hunit = _unit_of_header(header) or unit
+    bounds: list[tuple[str, str, str]] = []  # (op, number, unit)
+    m = _RANGE.match(flat)
+    if m:
+        u_lo = m.group("lu") or m.group("hu") or hunit
+        u_hi = m.group("hu") or hunit
+        linc, hinc = m.group("linc"), m.group("hinc")
+        if not (u_lo and u_hi):
+            return None, "档位区间未注明单位，未转为条件"
+        if linc is None and hinc is None:
+            return None, "档位区间未写明端点是否含在内，未转为条件"
+        lo_op = ">" if linc == "(不含)" or (linc is None and hinc == "(含)") else ">="
+        hi_op = "<=" if hinc == "(含)" else "<"
+        bounds = [(lo_op, m.group("lo"), u_lo), (hi_op, m.group("hi"), u_hi)]
+    else:
+        m = _OPEN.match(flat)
+        if not m:
+            return None, "档位区间的写法未能读作条件"
+        u = m.group("u") or hunit
+        if not u:
+            return None, "档位区间未注明单位，未转为条件"
+        pre = m.group("pre")
+        inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
+        exc = "(不含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
+        op = _SYM.get(pre) if pre in _SYM else operator(pre, m.group("word"), inc, exc)
+        if op is None:
+            return None, "档位区间未写明方向（以上/以下），未转为条件"
+        bounds = [(op, m.group("n"), u)]
+    src = texts.source([header, cell])
+    label = f"{hname}{cell.text}"
+    out = []
+    for op, num, u in bounds:
+        value, mnote = money_value(num, u)
+        t = {"field": fld, "op": op, "value": value, "unit": "万元", "label": label, "source": dict(src)}
+        note = _notes([fnote, mnote, None if hname == fld or fnote else f"表头为「{hname}」。"])
+        if note:
+            t["note"] = note
+        out.append(t)
+    return out, None
+
+
+def _quota(cell: _Cell, header: _Cell | None) -> tuple[Decimal | None, str | None]:
+    flat = cell.flat
+    if _ctype(flat) == "dash":
+        return None, None
+    counts = find_counts(flat, 0, len(flat))
+    if len(counts) == 1 and not find_money(flat, 0, len(flat)):
+        return counts[0].value, None
+    m = re.fullmatch(r"(?:不超过|不多于|最多|限报|限)?(\d+)", flat)
+    if m and header is not None and _HDR_QUOTA.search(header.flat):
+        return dec(m.group(1)), None
+    return None, "数量栏未能读作数量"
+
+
+# ------------------------------------------------------------------------------------------
+# the result
+# ------------------------------------------------------------------------------------------
+def read_tier_table(section: Section, file: str) -> Parsed | None:
+    """A clause whose amounts stand in a table, as a `tiered` award (module docstring); None when
+    the clause has no such table."""
+    texts = _Text(section, file)
+    clause = _split_clause(texts)
+    if clause is None or len(clause.table) < 2:
+        return None
+    last = texts.lines[clause.lead[-1]].flat if clause.lead else ""
+    announced = bool(clause.unit_lines) or bool(
+        (last.endswith(":") and (_ANNOUNCES.search(last) or _ANNOUNCES_COLON.search(last)))
+        or re.search(r"如下|下表", last)
+        or (_UNIT_IN.search(last) and last.endswith(":"))
+    )
+    layout = _layout(texts, clause.table)
+    if layout == "single" and not announced:
+        return None
+    if layout in ("pipe", "tab"):
+        grid = _grid_pipe(texts, clause.table, layout == "tab")
+    elif layout in ("spaced", "fine"):
+        grid = _grid_spaced(texts, clause.table, layout == "fine")
+    else:
+        grid = _grid_single(texts, clause.table)
+    if grid is None:
+        return _unread(texts, clause) if announced and _money_lines(texts, clause.table) >= 2 else None
+    return _interpret(texts, clause, grid, announced)
+
+
+def _money_lines(texts: _Text, idx: list[int]) -> int:
+    return sum(1 for i in idx if find_money(texts.lines[i].flat, 0, len(texts.lines[i].flat)))
+
+
+def _whole_source(texts: _Text, clause: _Clause) -> dict:
+    idx = sorted(i for i in [*clause.lead, *clause.unit_lines, *clause.table] if texts.lines[i].kind == "text")
+    whole = texts.line_cell(idx[0])
+    for i in idx[1:]:
+        whole = whole.joined(texts.line_cell(i))
+    return texts.source([whole])
+
+
+def _unread(texts: _Text, clause: _Clause) -> Parsed:
+    """A table announced but not readable cell by cell: no amount, every line in todo."""
+    todo = _lead_todo(texts, clause)
+    for i in clause.table:
+        if _NUMBERISH.search(texts.lines[i].flat):
+            todo.append(_todo(texts, [texts.line_cell(i)], "表格未能逐格读出，金额未转为数据，须对照原表填写。"))
+    todo += _trailing_todo(texts, clause)
+    data = {"kind": "none", "source": _whole_source(texts, clause), "note": "金额列于原文表格，未能逐格读出，须审阅。"}
+    return Parsed(data=data, todo=todo)
+
+
+def _notes(parts: list[str | None]) -> str:
+    """Notes as one: each ends with "。"."""
+    return "".join(p if p.endswith("。") else p + "。" for p in dict.fromkeys(p for p in parts if p))
+
+
+def _todo(texts: _Text, cells: list[_Cell], note: str) -> dict:
+    lines, text = texts.quote(cells)
+    return {"lines": lines, "text": text, "note": note}
+
+
+def _lead_todo(texts: _Text, clause: _Clause) -> list[dict]:
+    """The lead's sentences with a number of their own (not the unit): "对2030年度新认定的…"."""
+    out = []
+    if not clause.lead:
+        return out
+    sec = [(texts.lines[i].no, texts.lines[i].raw) for i in range(clause.lead[0], clause.lead[-1] + 1)]
+    for a, b, text in sentence_list(sec):
+        rest = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d))", "", _UNIT_RAW.sub("", half(text)))
+        if _NUMBERISH.search(rest):
+            out.append({"lines": [a, b], "text": text, "note": "表格前的引导句，其中的数字未转为数据。"})
+    return out
+
+
+def _trailing_todo(texts: _Text, clause: _Clause) -> list[dict]:
+    if not clause.trailing:
+        return []
+    sec = [(texts.lines[i].no, texts.lines[i].raw) for i in clause.trailing]
+    return [{"lines": [a, b], "text": text, "note": "表格后的说明，未转为数据。"} for a, b, text in sentence_list(sec)]
+
+
+def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> Parsed | None:
+    cols = range(grid.ncols)
+    roles = {j: _role(grid.header.get(j), [r.cells[j] for r in grid.rows if j in r.cells]) for j in cols}
+    amount_cols = [j for j in cols if roles[j] in ("amount", "value")]
+    if not amount_cols:
+        return None  # a table without amounts (conditions, a list): not a tier table
+    if not announced and not any(roles[j] == "amount" and j in grid.header for j in amount_cols):
+        return None  # numbers under no amount header, after no lead announcing a table
+    label_cols = [j for j in cols if roles[j] == "label"]
+    band_cols = [j for j in cols if roles[j] == "band"]
+    quota_cols = [j for j in cols if roles[j] == "quota"]
+    note_cols = [j for j in cols if roles[j] == "note"]
+    matrix = len(amount_cols) >= 2
+
+    # a merged label cell: an empty label column left of the row's first cell takes the row above's
+    prev: _Row | None = None
+    for row in grid.rows:
+        if prev is not None and label_cols:
+            first = min(row.cells) if row.cells else grid.ncols
+            for j in label_cols:
+                if j not in row.cells and j < first and j in prev.cells:
+                    row.cells[j] = prev.cells[j]
+        prev = row
+
+    variants: list[dict] = []
+    quotas: list[dict] = []
+    todo = _lead_todo(texts, clause)
+    units_used: set[str] = set()
+    header_todo = [c for c in grid.header.values() if _NUMBERISH.search(c.flat)]
+    if header_todo:
+        todo.append(_todo(texts, header_todo, "表头中的数字未转为数据。"))
+
+    for row in grid.rows:
+        notes: list[str] = []
+        labels = [row.cells[j] for j in label_cols if j in row.cells]
+        bands = [row.cells[j] for j in band_cols if j in row.cells]
+        row_name = "·".join(c.text for c in labels) or "·".join(c.text for c in bands)
+        name_cells = labels or bands
+        if labels and _TOTAL.fullmatch(labels[0].flat):
+            if _has_digit(row.cells):
+                todo.append(_todo(texts, row.all_cells(), "合计行，未作为一档。"))
+            continue
+        for c in labels:
+            if find_money(c.flat, 0, len(c.flat)) or PCT.search(c.flat):
+                notes.append(f"名称「{c.text}」中的数字未转为条件")
+        # thresholds from the band column(s)
+        thresholds: list[dict] = []
+        for j in band_cols:
+            if j not in row.cells or _ctype(row.cells[j].flat) in ("dash", "text"):
+                continue
+            got, why = _band(row.cells[j], grid.header.get(j), clause.unit, texts)
+            if got:
+                thresholds += got
+            elif why:
+                notes.append(why)
+        # amounts
+        made: list[dict] = []
+        for j in amount_cols:
+            cell = row.cells.get(j)
+            if cell is None:
+                continue
+            col_unit = _unit_of_header(grid.header.get(j))
+            unit = col_unit or clause.unit
+            d, why = _amount(cell, unit)
+            if d is None:
+                if why:
+                    notes.append(f"「{cell.text}」：{why}")
+                continue
+            if not row_name:
+                notes.append(f"「{cell.text}」：表格行没有名称，未转为数据")
+                continue
+            if matrix:
+                head = grid.header.get(j)
+                if head is None:
+                    notes.append(f"「{cell.text}」：所在列没有表头，未转为数据")
+                    continue
+                name = f"{row_name}·{_header_name(head)}"
+            else:
+                name = row_name
+            if _BARE.match(cell.flat) and not _BARE.match(cell.flat).group("u"):
+                units_used.add("header" if col_unit else "lead")
+            v: dict = {"name": name, **{k: d[k] for k in d if k != "note"}, "source": texts.source([*name_cells, cell])}
+            if thresholds:
+                v["thresholds"] = [dict(t) for t in thresholds]
+            vnotes = [d.get("note")]
+            rest = _CELL_WORDS.sub("", cell.flat)
+            if re.search(r"[\u4e00-\u9fff]", rest):
+                vnotes.append(f"表格原文：「{cell.text}」。")
+            vnotes += [f"表中备注：{row.cells[k].text}。" for k in note_cols if k in row.cells and not _NUMBERISH.search(row.cells[k].flat)]
+            if row.joined:
+                vnotes.append("名称由表格中跨行的文字拼成，须审阅。")
+            if any(n for n in vnotes):
+                v["note"] = _notes(vnotes)
+            made.append(v)
+        variants += made
+        # quotas
+        for j in quota_cols:
+            cell = row.cells.get(j)
+            if cell is None:
+                continue
+            value, why = _quota(cell, grid.header.get(j))
+            if value is None:
+                if why:
+                    notes.append(f"「{cell.text}」：{why}")
+                continue
+            if not row_name:
+                notes.append(f"「{cell.text}」：表格行没有名称，数量未转为数据")
+                continue
+            qname = made[0]["name"] if len(made) == 1 else row_name
+            quotas.append({"name": qname, "value": value, "source": texts.source([*name_cells, cell])})
+        # other columns with numbers
+        for j in cols:
+            if roles[j] in ("other", "empty", "note") and j in row.cells and _NUMBERISH.search(row.cells[j].flat):
+                notes.append(f"「{row.cells[j].text}」未转为数据")
+        if thresholds and not made:
+            notes.append("该行未读出金额，区间条件也未写入")
+        if not made and not notes:
+            notes.append("该行未见金额（或与上一行合并单元格），须审阅")
+        if notes:
+            todo.append(_todo(texts, row.all_cells(), "；".join(dict.fromkeys(notes)) + "。"))
+
+    for c in grid.skipped:
+        if _NUMBERISH.search(c.flat) and not re.fullmatch(r"\d{1,3}", c.flat):
+            todo.append(_todo(texts, [c], "表格中的这一行未读入，须审阅。"))
+    todo += _trailing_todo(texts, clause)
+
+    source = _whole_source(texts, clause)
+    if not variants:
+        if not announced:
+            return None
+        data = {"kind": "none", "source": source, "note": "金额列于原文表格，未能读出（见待办），须审阅。"}
+        return Parsed(data=data, todo=todo)
+    note = f"金额按原文表格逐行读取，共{len(variants)}档。"
+    if "lead" in units_used:
+        note += f"表中未写单位的数字按“{clause.unit_from}”读作{clause.unit}。"
+    if "header" in units_used:
+        heads = [_c.text for j, _c in sorted(grid.header.items()) if j in amount_cols and _unit_of_header(_c)]
+        note += f"表中未写单位的数字按表头“{'、'.join(dict.fromkeys(heads))}”的单位读。"
+    data: dict = {"kind": "tiered", "variants": variants, "source": source, "note": note}
+    if quotas:
+        data["variant_quotas"] = quotas
+    return Parsed(data=data, todo=todo)

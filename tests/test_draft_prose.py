@@ -1,0 +1,211 @@
+"""The drafter on rules written as prose (issue 17): articles and measures with no 支持条件 /
+补助标准 headings, their conditions inside the award sentence, tiers over several sentences,
+programs whose money is decided elsewhere, a part's own 申报基本条件, quotas said in passing.
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.draft import draft_guide
+
+RULES = """\
+示范县促进工业发展奖补办法
+
+第一章 总 则
+
+第一条 为推动工业发展，制定本办法。
+
+第二条 申请奖补的企业应当符合下列条件：
+（一）在本县依法登记，正常经营满2年（含）以上；
+（二）上年度在本县纳税不低于30万元。
+
+第二章 奖补措施
+
+第三条【技改设备奖补】 对2030年1月1日（含）至2030年12月31日（含）期间竣工、设备投入达到1 500万元以上的项目，按设备投入的7%给予奖补，单个项目最高不超过400万元。
+其中，项目总投资5亿元（含）以上的重点项目，奖补比例提高到9%，单个项目最高不超过800万元。
+
+第四条【研发投入奖励】 对研发费用占营业收入比重达到4%（含）以上、研发人员不少于20人的企业，按研发费用增量的8%给予奖励，单个企业最高不超过60万元。
+
+第五条【梯度培育奖励】（免申即享）对首次认定的国家级专精特新“小巨人”企业奖励80万元；
+对首次认定的省级专精特新中小企业奖励15万元。
+对首次入库的创新型中小企业奖励1万元。
+
+第六条【诊断服务补贴】（免申即享） 县工信局遴选服务商开展免费诊断，费用由县财政按每家企业1.5万元的标准拨付，年度诊断企业数量不超过60家。
+
+第三章 要素保障
+
+第七条【人才安家补贴】 对新引进并签订3年以上劳动合同的博士，每人给予8万元安家补贴；同一企业年度补贴总额不超过40万元。
+
+第八条【重大项目扶持】 对总投资超过30亿元的重大项目，实行“一事一议”。
+
+第九条【上级资金配套】 县级配套比例按上级文件执行。
+
+第四章 附 则
+
+第十条 本办法由县工信局负责解释。
+"""
+
+
+def test_rules_in_articles_read_as_programs_with_their_prose_conditions(tmp_path):
+    draft = draft_guide(write(tmp_path, "办法.txt", RULES), year=2031)
+    progs = by_title(draft)
+    assert set(progs) == {"技改设备奖补", "研发投入奖励", "梯度培育奖励", "诊断服务补贴", "人才安家补贴", "重大项目扶持", "上级资金配套"}
+
+    # a later sentence "其中…比例提高到9%" is a sub-class of the same award, with the base before
+    # it; the general rule stays the program's own
+    tech = progs["技改设备奖补"]
+    assert (tech["rate"], tech["base"], tech["cap"]) == (D("0.07"), "设备投入", D("400"))
+    got = {v["name"]: (v.get("rate"), v.get("base"), v.get("cap")) for v in tech["variants"]}
+    assert got == {"重点项目": (D("0.09"), "设备投入", D("800"))}
+    assert [t["value"] for t in tech["variants"][0]["thresholds"]] == [D("50000")]  # 5亿元
+
+    # the conditions in the award sentence are read; the award's own cap is not one
+    research = progs["研发投入奖励"]
+    assert (research["rate"], research["cap"]) == (D("0.08"), D("60"))
+    th = {(t["op"], t["value"], t["unit"]) for t in research["thresholds"]}
+    assert (">=", D("0.04"), "比例") in th and (">=", D("20"), "人") in th
+    assert not any(t["value"] == D("60") for t in research["thresholds"])
+
+    # three sentences granting the same 奖励 to three levels: one program, three tiers
+    ladder = progs["梯度培育奖励"]
+    assert ladder["no_application"] is True and ladder["kind"] == "tiered"
+    assert sorted(v["fixed"] for v in ladder["variants"]) == [D("1"), D("15"), D("80")]
+
+    # a per-unit award with its count of awards said in the prose
+    diag = progs["诊断服务补贴"]
+    assert diag["unit_amount"] == D("1.5") and diag["quota"]["value"] == D("60")
+    assert "60" in diag["quota"]["source"]["text"]
+
+    # a benefit-titled article in a chapter named 保障 is a program; its annual total is its cap,
+    # not a program of its own
+    talent = progs["人才安家补贴"]
+    assert talent["cap"] == D("40")
+    assert [p["title"] for p in draft.programs].count("人才安家补贴") == 1
+
+    # money decided elsewhere: a program without an amount, never passed over
+    for title in ("重大项目扶持", "上级资金配套"):
+        assert progs[title]["kind"] == "none", title
+
+    # the rules' own 申请条件 (an article in 总则) are the document's general conditions
+    general = {(t["op"], t["value"]) for t in draft.document["general_thresholds"]}
+    assert (">=", D("2")) in general and (">=", D("30")) in general
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+NOTICE = """\
+示范市关于组织申报2031年度工业专项资金项目的通知
+
+一、申报要求
+请各地认真组织。
+
+附件1
+
+2031年度示范市工业专项资金项目申报指南
+
+一、申报基本条件
+（一）申报单位资产负债率不高于75%。
+（二）同一申报单位原则上只能申报1个项目。
+
+二、支持方向
+（一）企业上市奖励（免申即享）。对在境内证券交易所首发上市的企业分阶段给予奖励：完成辅导备案后奖励60万元；申请获受理后奖励120万元；成功上市后奖励180万元。累计奖励最高360万元。
+（二）支持人才安居。对新引进的博士给予10万元购房补贴。对全职引进的硕士，每月给予1500元生活补贴。
+（三）园区配套专项。对纳入国家试点的改造项目，市级配套资金按照国家、省有关规定执行，具体标准据实核定。
+（四）技术改造项目
+对2031年度竣工的技术改造项目，分类给予补助：
+一般项目按设备投入的6%给予补助，单个项目最高不超过200万元；
+重点项目按设备投入的8%给予补助，单个项目最高不超过500万元。
+申报条件：设备投入不低于800万元。
+支持数量：不超过40个（其中，重点项目不超过8个）。
+
+附件2
+
+联系方式
+产业处 025-12345678
+"""
+
+
+def test_a_notice_with_measures_a_part_of_its_own_conditions_and_a_paragraph_before_the_sections(tmp_path):
+    draft = draft_guide(write(tmp_path, "通知.txt", NOTICE), year=2031)
+    progs = by_title(draft)
+    # （免申即享） is the no-application marker, taken off the title
+    listing = progs["企业上市奖励"]
+    assert listing["no_application"] is True
+    # stages of one named benefit are one program, its 累计 limit its cap
+    assert [p["title"] for p in draft.programs].count("企业上市奖励") == 1
+    assert listing["cap"] == D("360")
+    assert sorted(v["fixed"] for v in listing["variants"]) == [D("60"), D("120"), D("180")]
+    # a measure named for an aim granting two benefits for different purposes: one program each
+    assert [p["title"] for p in draft.programs].count("支持人才安居") == 2
+    # money decided elsewhere
+    assert progs["园区配套专项"]["kind"] == "none"
+    # the paragraph before 申报条件 is the award of a program with no 补助标准 heading
+    tech = progs["技术改造项目"]
+    assert tech["kind"] == "tiered"
+    assert sorted((v.get("rate"), v.get("cap")) for v in tech["variants"]) == [(D("0.06"), D("200")), (D("0.08"), D("500"))]
+    assert tech["quota"]["value"] == D("40")
+    assert any(t["op"] == ">=" and t["value"] == D("800") for t in tech["thresholds"])
+    # the one named sub-quota goes to its variant
+    named = {v["name"]: v for v in tech["variants"]}
+    assert named["重点项目"]["quota"]["value"] == D("8")
+    # the guide's own 申报基本条件 (a part after the notice): the document's general conditions
+    general = {(t["op"], t["value"], t["unit"]) for t in draft.document["general_thresholds"]}
+    assert ("<=", D("0.75"), "比例") in general
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+def test_a_notice_and_rules_each_with_their_own_conditions_keep_them_apart(tmp_path):
+    """Rules in articles with their 申请条件, then an attached guide with its own 申报基本条件: each
+    part's conditions go to its own programs, never to the other part's."""
+    text = RULES.replace("第四章 附 则\n\n第十条 本办法由县工信局负责解释。\n", "") + """
+附件
+
+2031年度示范县竞争性项目申报指南
+
+一、申报基本条件
+（一）申报单位资产负债率不高于70%。
+
+二、项目类别
+（一）数字化改造项目
+1. 支持条件。项目总投入不低于300万元。
+2. 补助标准。按不超过项目总投入的10%予以补助，单个项目最高不超过100万元。
+"""
+    draft = draft_guide(write(tmp_path, "细则.txt", text), year=2031)
+    progs = by_title(draft)
+    digital = {(t["op"], t["value"]) for t in progs["数字化改造项目"]["thresholds"]}
+    assert ("<=", D("0.7")) in digital and (">=", D("2")) not in digital
+    research = {(t["op"], t["value"]) for t in progs["研发投入奖励"]["thresholds"]}
+    assert (">=", D("2")) in research and ("<=", D("0.7")) not in research
+    assert not draft.document["general_thresholds"]
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+def test_units_of_quantities_beyond_money_in_prose(tmp_path):
+    text = """\
+示范县绿色发展奖补细则
+
+第一章 奖补
+
+第一条【分布式光伏补助】 对装机容量2兆瓦（含）以上、于2030年内并网的分布式光伏项目，按每千瓦80元给予补助，单个项目最高不超过30万元。
+
+第二条【固废利用奖励】 对年综合利用工业固废3万吨以上、厂房面积不低于5000平方米的企业，奖励20万元。
+
+第三条【节能改造补助】 对年节能量达到800吨标准煤以上的节能改造项目，按每吨标准煤400元给予补助，单个项目最高不超过60万元。
+"""
+    draft = draft_guide(write(tmp_path, "细则.txt", text), year=2031)
+    progs = by_title(draft)
+    solar = {(t["op"], t["value"], t["unit"]) for t in progs["分布式光伏补助"]["thresholds"]}
+    assert (">=", D("2000"), "千瓦") in solar
+    assert progs["分布式光伏补助"]["unit_amount"] == D("0.008")
+    waste = {(t["op"], t["value"], t["unit"]) for t in progs["固废利用奖励"]["thresholds"]}
+    assert (">=", D("30000"), "吨") in waste and (">=", D("5000"), "平方米") in waste
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -1,0 +1,353 @@
+"""Award tables in a 补助标准: subsidykit/authoring/clause_tables.py (`read_tier_table`).
+
+Fragments written here, in the shapes a clerk receives a guide's table after PDF/DOCX extraction
+(one cell per line, pipe rows, tab rows, `pdftotext -layout` columns, matrices), with page lines,
+repeated headers, wrapped labels and merged cells.  Every test checks, besides the data, that
+each quote of the result stands at its lines of the fragment written to a file
+(`catalog.sources.quote_problem`) and that every number written stands in its own quote
+(`authoring.draft.number_in_quote`): no number is invented.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from subsidykit.authoring.clause_tables import read_tier_table
+from subsidykit.authoring.draft import number_in_quote
+from subsidykit.catalog import Source
+from subsidykit.catalog.sources import quote_problem
+
+D = Decimal
+FILE = "guide.txt"
+_CALLS = iter(range(1_000_000))
+
+
+# ------------------------------------------------------------------------------------------
+# helpers
+# ------------------------------------------------------------------------------------------
+def section(text: str, first: int = 1) -> list[tuple[int, str]]:
+    return [(first + i, line) for i, line in enumerate(text.split("\n"))]
+
+
+def sources(obj):
+    if isinstance(obj, dict):
+        if {"file", "lines", "text"} <= set(obj):
+            yield obj
+        for v in obj.values():
+            yield from sources(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from sources(v)
+
+
+def numbers_stand(data: dict) -> None:
+    """Every amount, threshold and quota value stands in the quote it is cited with."""
+    for v in data.get("variants", []):
+        for key in ("fixed", "cap", "rate"):
+            if key in v:
+                assert number_in_quote(v[key], v["source"]["text"]), (v["name"], key, v[key], v["source"]["text"])
+        for t in v.get("thresholds", []):
+            assert number_in_quote(t["value"], t["source"]["text"]), (t, v["name"])
+    for q in data.get("variant_quotas", []):
+        assert number_in_quote(q["value"], q["source"]["text"]), q
+
+
+def table(text: str, tmp_path: Path, first: int = 1):
+    """read_tier_table on the fragment; every citation checked against the fragment as a file."""
+    p = read_tier_table(section(text, first), FILE)
+    if p is None:
+        return None
+    root = tmp_path / f"f{next(_CALLS)}"
+    root.mkdir()
+    (root / FILE).write_text("\n" * (first - 1) + text + "\n", encoding="utf-8")
+    for src in sources(p.data):
+        assert src["file"] == FILE
+        problem = quote_problem(Source(file=FILE, lines=tuple(src["lines"]), text=src["text"]), root=root)
+        assert problem is None, problem
+    for t in p.todo:
+        assert set(t) == {"lines", "text", "note"} and t["note"]
+        problem = quote_problem(Source(file=FILE, lines=tuple(t["lines"]), text=t["text"]), root=root)
+        assert problem is None, problem
+    numbers_stand(p.data)
+    for v in p.data.get("variants", []):
+        assert v["kind"] in ("fixed", "cap_only", "rate_cap")
+        for key in ("fixed", "cap"):
+            if key in v:
+                assert isinstance(v[key], Decimal) and v[key] > 0
+    return p
+
+
+def tiers(p) -> list[tuple]:
+    out = []
+    for v in p.data["variants"]:
+        amount = v.get("fixed", v.get("cap"))
+        out.append((v["name"], v["kind"], amount))
+    return out
+
+
+def quotes(p) -> list[str]:
+    return [v["source"]["text"] for v in p.data["variants"]]
+
+
+def conds(v: dict) -> list[tuple]:
+    return [(t["field"], t["op"], t["value"]) for t in v.get("thresholds", [])]
+
+
+# ------------------------------------------------------------------------------------------
+# 1. one cell per line
+# ------------------------------------------------------------------------------------------
+ONE_PER_LINE = """按设备投入规模分档给予奖励，具体标准如下：
+档次
+设备投入（不含税）
+奖励金额
+
+第一档
+500万元（含）—1000万元
+30万元
+第二档
+1000万元（含）—3000万元
+
+第 2 页 共 11 页
+
+档次
+设备投入（不含税）
+奖励金额
+50万元
+第三档
+3000万元（含）以上
+最高不超过100万元
+同一企业同时符合多档的，按就高原则奖励，不重复支持。"""
+
+
+def test_one_cell_per_line_with_bands_a_page_break_inside_a_row_and_the_header_repeated(tmp_path):
+    p = table(ONE_PER_LINE, tmp_path)
+    assert tiers(p) == [("第一档", "fixed", D("30")), ("第二档", "fixed", D("50")), ("第三档", "cap_only", D("100"))]
+    assert quotes(p) == ["第一档……30万元", "第二档……50万元", "第三档……最高不超过100万元"]
+    v1, v2, v3 = p.data["variants"]
+    assert v1["source"]["lines"] == [6, 8]
+    assert v2["source"]["lines"] == [9, 17]  # the row runs over the page break and the repeated header
+    assert conds(v1) == [("设备投入", ">=", D("500")), ("设备投入", "<", D("1000"))]
+    assert conds(v2) == [("设备投入", ">=", D("1000")), ("设备投入", "<", D("3000"))]
+    assert conds(v3) == [("设备投入", ">=", D("3000"))]
+    assert v1["thresholds"][0]["source"]["text"] == "设备投入（不含税）……500万元（含）—1000万元"
+    assert "设备投入（不含税）" in v1["thresholds"][0]["note"]
+    # the whole table, over the page line
+    assert p.data["source"]["lines"] == [1, 20]
+    assert "……档次设备投入（不含税）奖励金额50万元" in p.data["source"]["text"]
+    assert "表格" in p.data["note"]
+    # the sentence after the table is not lost
+    assert p.todo == [{"lines": [21, 21], "text": "同一企业同时符合多档的，按就高原则奖励，不重复支持。", "note": "表格后的说明，未转为数据。"}]
+
+
+def test_one_cell_per_line_matrix_with_a_blank_corner_full_width_digits_and_a_bare_page_number(tmp_path):
+    text = "对通过评价的服务平台分档给予奖补（单位：万元）：\n国家级\n省级\n市级\n企业技术中心\n２００\n5 0\n10\n\n9\n\n工业设计中心\n100\n最高30\n—"
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("企业技术中心·国家级", "fixed", D("200")),
+        ("企业技术中心·省级", "fixed", D("50")),
+        ("企业技术中心·市级", "fixed", D("10")),
+        ("工业设计中心·国家级", "fixed", D("100")),
+        ("工业设计中心·省级", "cap_only", D("30")),
+    ]  # "—": no award for 工业设计中心·市级, and the page number 9 is no amount
+    assert quotes(p)[0] == "企业技术中心……２００" and quotes(p)[2] == "企业技术中心……10"
+    assert "（单位：万元）" in p.data["note"]
+    assert "5010……工业设计中心" in p.data["source"]["text"]  # the page number left out
+    assert p.todo == []
+
+
+# ------------------------------------------------------------------------------------------
+# 2. pipe and tab rows
+# ------------------------------------------------------------------------------------------
+def test_pipe_rows_with_a_separator_a_merged_first_column_and_yi_yuan(tmp_path):
+    text = (
+        "对2030年度新认定的各级企业技术中心、工业设计中心，按以下标准给予一次性奖励：\n"
+        "| 级别 | 载体类型 | 奖励金额 |\n"
+        "|------|----------|----------|\n"
+        "| 国家级 | 企业技术中心、工业设计中心 | 200万元 |\n"
+        "| 省级 | 企业技术中心、工业设计中心 | 5０万元 |\n"
+        "|  | 制造业创新中心 | 0.1亿元 |"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级·企业技术中心、工业设计中心", "fixed", D("200")),
+        ("省级·企业技术中心、工业设计中心", "fixed", D("50")),
+        ("省级·制造业创新中心", "fixed", D("1000")),
+    ]
+    assert quotes(p) == ["国家级|企业技术中心、工业设计中心|200万元", "省级|企业技术中心、工业设计中心|5０万元", "省级……制造业创新中心|0.1亿元"]
+    assert p.data["variants"][2]["note"] == "0.1亿元 = 1000万元。"
+    # the lead's year is a condition the table does not carry: todo, not dropped
+    assert [(t["lines"], t["note"]) for t in p.todo] == [([1, 1], "表格前的引导句，其中的数字未转为数据。")]
+
+
+def test_tab_rows_in_yuan_from_the_lead_and_a_remarks_column(tmp_path):
+    text = "对认定的单项冠军企业给予奖励，具体如下（单位：元）：\n级别\t奖励金额\t备注\n国家级\t500000\t含培育企业\n省级\t200000\t"
+    p = table(text, tmp_path)
+    assert tiers(p) == [("国家级", "fixed", D("50")), ("省级", "fixed", D("20"))]
+    assert p.data["variants"][0]["note"] == "500000元 = 50万元。表中备注：含培育企业。"
+    assert "（单位：元）" in p.data["note"] and "元" in p.data["note"]
+    assert p.todo == []
+
+
+def test_a_pipe_row_with_an_empty_amount_is_todo(tmp_path):
+    text = "奖励标准如下：\n级别 | 奖励金额\n国家级 | 100万元\n省级 | \n市级 | 20万元"
+    p = table(text, tmp_path)
+    assert tiers(p) == [("国家级", "fixed", D("100")), ("市级", "fixed", D("20"))]
+    assert len(p.todo) == 1 and p.todo[0]["lines"] == [4, 4] and "未见金额" in p.todo[0]["note"]
+
+
+# ------------------------------------------------------------------------------------------
+# 3. pdftotext -layout rows
+# ------------------------------------------------------------------------------------------
+LAYOUT = """对新获评的绿色制造示范单位给予一次性奖励，标准如下：
+   类别                  级别        奖励金额          支持数量
+   绿色工厂              国家级      100万元           不超过40个
+                         省级        50万元            不超过60个
+   绿色供应链管理        国家级      80万元            不超过10个
+   示范企业
+- 9 -
+   绿色工业园区          国家级      1 000万元
+                         省级        300万元
+同一单位获多项认定的，按就高原则奖励，不重复支持。"""
+
+
+def test_layout_rows_merged_label_wrapped_label_quota_column_and_a_page_line(tmp_path):
+    p = table(LAYOUT, tmp_path, first=101)
+    assert tiers(p) == [
+        ("绿色工厂·国家级", "fixed", D("100")),
+        ("绿色工厂·省级", "fixed", D("50")),
+        ("绿色供应链管理示范企业·国家级", "fixed", D("80")),
+        ("绿色工业园区·国家级", "fixed", D("1000")),
+        ("绿色工业园区·省级", "fixed", D("300")),
+    ]
+    assert quotes(p) == ["绿色工厂国家级100万元", "绿色工厂……省级50万元", "绿色供应链管理国家级80万元……示范企业", "绿色工业园区国家级1000万元", "绿色工业园区……省级300万元"]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[103, 103], [103, 104], [105, 106], [108, 108], [108, 109]]
+    assert "跨行" in p.data["variants"][2]["note"]
+    # the quota column is not an amount: it is handed over for the caller to attach
+    assert [(q["name"], q["value"], q["source"]["text"]) for q in p.data["variant_quotas"]] == [
+        ("绿色工厂·国家级", D("40"), "绿色工厂国家级……不超过40个"),
+        ("绿色工厂·省级", D("60"), "绿色工厂……省级……不超过60个"),
+        ("绿色供应链管理示范企业·国家级", D("10"), "绿色供应链管理国家级……不超过10个……示范企业"),
+    ]
+    assert [t["lines"] for t in p.todo] == [[110, 110]]
+
+
+def test_layout_label_wrapped_onto_the_next_row_and_a_header_unit(tmp_path):
+    text = (
+        "对入选的示范项目按类别给予补助，具体标准如下：\n"
+        "    项目类别                              奖励金额（万元）        备注\n"
+        "    先进制造业和现代服务业融合            200\n"
+        "    发展试点企业\n"
+        "    服务型制造示范企业（平台、\n"
+        "    项目）                                80                      首批\n"
+        "    国家级工业互联网平台                  1,500"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("先进制造业和现代服务业融合发展试点企业", "fixed", D("200")),
+        ("服务型制造示范企业（平台、项目）", "fixed", D("80")),
+        ("国家级工业互联网平台", "fixed", D("1500")),
+    ]
+    assert quotes(p)[0] == "先进制造业和现代服务业融合200……发展试点企业"
+    assert "奖励金额（万元）" in p.data["note"]
+    assert p.todo == []
+
+
+def test_layout_merged_label_centred_below_its_first_row(tmp_path):
+    text = (
+        "按认定级别给予奖励（单位：万元）：\n"
+        "                     国家级       100\n"
+        "   制造业单项冠军\n"
+        "                     省级         30\n"
+        "   专精特新“小巨人”  国家级       50"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("制造业单项冠军·国家级", "fixed", D("100")),
+        ("制造业单项冠军·省级", "fixed", D("30")),
+        ("专精特新“小巨人”·国家级", "fixed", D("50")),
+    ]
+
+
+# ------------------------------------------------------------------------------------------
+# 4. matrices
+# ------------------------------------------------------------------------------------------
+def test_matrix_with_single_spaces_unit_from_the_lead_and_a_dash(tmp_path):
+    text = "根据评价结果分档支持（单位：万元）：\n平台类别 国家级 省级 市级\n企业技术中心 100 30 5\n工业设计中心 80 — 5"
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("企业技术中心·国家级", "fixed", D("100")),
+        ("企业技术中心·省级", "fixed", D("30")),
+        ("企业技术中心·市级", "fixed", D("5")),
+        ("工业设计中心·国家级", "fixed", D("80")),
+        ("工业设计中心·市级", "fixed", D("5")),
+    ]
+    assert quotes(p)[1] == "企业技术中心……30"
+    assert p.data["note"] == "金额按原文表格逐行读取，共5档。表中未写单位的数字按“（单位：万元）”读作万元。"
+    assert p.todo == []
+
+
+def test_matrix_without_a_unit_is_todo_not_a_guess(tmp_path):
+    text = "（三）奖励标准\n按以下标准给予奖励：\n类别\n国家级\n省级\n市级\n企业技术中心\n200\n50\n10\n工业设计中心\n100\n30\n10"
+    p = table(text, tmp_path)
+    assert p.data["kind"] == "none" and "variants" not in p.data
+    assert [t["lines"] for t in p.todo] == [[7, 10], [11, 14]]
+    assert all("未注明单位" in t["note"] for t in p.todo)
+    assert p.todo[0]["text"] == "企业技术中心……200……50……10"
+
+
+# ------------------------------------------------------------------------------------------
+# 5. what is not turned into data
+# ------------------------------------------------------------------------------------------
+def test_a_band_without_its_inclusive_end_and_a_rate_cell(tmp_path):
+    text = (
+        "按项目设备投资额分档补助，标准如下：\n"
+        "   设备投资额                       补助标准\n"
+        "   500万元—1000万元                 投资额的10%，最高80万元\n"
+        "   1000万元以上                     最高不超过150万元\n"
+        "   每个企业每年奖励不超过1次。"
+    )
+    p = table(text, tmp_path)
+    a, b = p.data["variants"]
+    assert (a["name"], a["kind"], a["rate"], a["base"], a["cap"]) == ("500万元—1000万元", "rate_cap", D("0.1"), "投资额", D("80"))
+    assert "thresholds" not in a  # which end is included is not said: no condition guessed
+    assert (b["name"], b["kind"], b["cap"]) == ("1000万元以上", "cap_only", D("150"))
+    assert conds(b) == [("设备投入", ">=", D("1000"))]
+    assert [(t["lines"], t["note"]) for t in p.todo] == [
+        ([3, 3], "档位区间未写明端点是否含在内，未转为条件。"),
+        ([5, 5], "表格后的说明，未转为数据。"),
+    ]
+
+
+def test_cells_in_yuan_and_wan_without_yuan_carry_notes(tmp_path):
+    text = "给予一次性奖励，标准如下：\n等级 | 奖励\n五星级 | 300000元\n四星级 | 20万"
+    p = table(text, tmp_path)
+    assert tiers(p) == [("五星级", "fixed", D("30")), ("四星级", "fixed", D("20"))]
+    assert p.data["variants"][0]["note"] == "300000元 = 30万元。"
+    assert "未写“元”" in p.data["variants"][1]["note"]
+
+
+def test_an_announced_table_that_cannot_be_read_cell_by_cell_is_todo(tmp_path):
+    text = "奖励标准如下：\n国家级\n100万元\n省级企业技术中心\n工业设计中心\n50万元\n市级\n"
+    p = table(text, tmp_path)
+    assert p.data["kind"] == "none" and "variants" not in p.data
+    assert [t["lines"] for t in p.todo] == [[3, 3], [6, 6]]  # every line with a number
+
+
+def test_clauses_without_a_table_are_none(tmp_path):
+    for text in [
+        "对认定为国家级企业技术中心的，给予200万元奖励；\n对认定为省级企业技术中心的，给予50万元奖励。",
+        "（三）补助标准。按不超过项目总投资额的15%予以补助，单个项目最高不超过2000万元。",
+        "1. 国家级：200万元；\n2. 省级：50万元；\n3. 市级：10万元。",
+        "对新认定的国家级企业技术中心给予\n200万元奖励，省级给予50万元\n奖励。",
+        "具体奖励标准另行通知。",
+        "",
+    ]:
+        assert table(text, tmp_path) is None, text
+
+
+def test_a_table_of_thresholds_only_is_none(tmp_path):
+    text = "申报企业应达到以下标准：\n指标 | 要求\n营业收入 | 5000万元以上\n研发投入 | 200万元（含）以上"
+    assert table(text, tmp_path) is None
+    text = "申报企业应达到以下标准：\n   指标            要求\n   营业收入        5000万元以上\n   研发投入        200万元（含）以上"
+    assert table(text, tmp_path) is None

@@ -209,3 +209,59 @@ def test_units_of_quantities_beyond_money_in_prose(tmp_path):
     assert (">=", D("30000"), "吨") in waste and (">=", D("5000"), "平方米") in waste
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+RECORDS = """\
+2031年度示范市工业专项资金项目申报指南
+
+一、智能制造
+
+（一）智能工厂
+
+表1 智能工厂建设项目
+项目名称 | 智能工厂建设项目
+支持条件 | 1.申报主体为规模以上工业企业；
+ | 2.智能化改造投入不低于1 500万元；
+- 3 -
+ | 3.关键工序数控化率达到65%以上。
+补助标准 | 按智能化改造投入的9%给予奖补，单个项目最高不超过350万元。
+支持数量 | 不超过12个
+申报主体 | 符合上述条件的规模以上工业企业
+
+表2 数据资产奖励
+项目名称\t数据资产入表奖励（免申直达）
+补助标准\t对完成数据资产入表的企业，每家奖励15万元。
+支持数量\t不超过30个
+
+（二）绿色制造
+
+表3 节能改造
+项目名称
+节能改造项目
+支持条件
+项目年节能量不低于600吨标准煤。
+补助标准
+按年节能量每吨标准煤400元给予奖补，单个项目最高不超过80万元。
+支持数量
+不超过9个
+"""
+
+
+def test_a_guide_laid_out_as_one_table_per_program(tmp_path):
+    """"项目名称 | X" rows (pipes, tabs, or one cell per line) name the programs; the rows below
+    are their sections, a row without a label continues the cell above, a page line between."""
+    draft = draft_guide(write(tmp_path, "表格指南.txt", RECORDS), year=2031)
+    progs = by_title(draft)
+    assert set(progs) == {"智能工厂建设项目", "数据资产入表奖励", "节能改造项目"}
+    factory = progs["智能工厂建设项目"]
+    assert (factory["rate"], factory["cap"], factory["quota"]["value"]) == (D("0.09"), D("350"), D("12"))
+    th = {(t["op"], t["value"], t["unit"]) for t in factory["thresholds"]}
+    assert (">=", D("1500"), "万元") in th and (">=", D("0.65"), "比例") in th
+    data = progs["数据资产入表奖励"]
+    assert data["no_application"] is True and data["quota"]["value"] == D("30")
+    assert D("15") in (data.get("fixed"), data.get("unit_amount"))
+    energy = progs["节能改造项目"]
+    assert (energy["unit_amount"], energy["cap"], energy["quota"]["value"]) == (D("0.04"), D("80"), D("9"))
+    assert [(t["op"], t["value"], t["unit"]) for t in energy["thresholds"]] == [(">=", D("600"), "吨标准煤")]
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -351,3 +351,43 @@ def test_a_table_of_thresholds_only_is_none(tmp_path):
     assert table(text, tmp_path) is None
     text = "申报企业应达到以下标准：\n   指标            要求\n   营业收入        5000万元以上\n   研发投入        200万元（含）以上"
     assert table(text, tmp_path) is None
+
+
+def test_one_name_in_two_bands_a_total_row_a_unit_under_the_header_and_a_cell_with_more_words(tmp_path):
+    text = (
+        "（三）奖励标准  对首次认定的企业给予奖励，具体标准如下：\n"
+        "类别\n奖励金额\n（万元）\n投资额\n"
+        "绿色工厂\n100\n1000万元（含）以上\n"
+        "绿色工厂\n50\n500万元（含）—1000万元\n"
+        "示范车间\n给予20，分两年拨付\n300万元（含）以上\n"
+        "合计\n170\n—"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("绿色工厂·1000万元（含）以上", "fixed", D("100")),
+        ("绿色工厂·500万元（含）—1000万元", "fixed", D("50")),
+    ]
+    assert conds(p.data["variants"][1]) == [("投资额", ">=", D("500")), ("投资额", "<", D("1000"))]
+    assert "奖励金额（万元）" in p.data["note"]
+    # a cell with words around a bare number, and the total, are the reviewer's
+    assert [(t["text"], t["note"]) for t in p.todo] == [
+        ("示范车间……给予20，分两年拨付……300万元（含）以上", "「给予20，分两年拨付」：表格单元中的数字未能读作金额；该行未读出金额，区间条件也未写入。"),
+        ("合计……170……—", "合计行，未作为一档。"),
+    ]
+
+
+def test_a_rate_cell_without_its_base_is_noted_and_a_band_in_another_unit_is_todo(tmp_path):
+    text = (
+        "对节能改造项目按节能量分档支持，标准如下：\n"
+        "类别 | 节能量（吨标准煤） | 支持标准\n"
+        "重点项目 | 1000以上 | 补助比例10%，最高不超过200万元\n"
+        "一般项目 | 500（含）—1000 | 50万元"
+    )
+    p = table(text, tmp_path)
+    a, b = p.data["variants"]
+    assert (a["name"], a["kind"], a["rate"], a["cap"]) == ("重点项目", "rate_cap", D("0.1"), D("200"))
+    assert "基数" in a["note"] and "base" not in a
+    assert (b["name"], b["kind"], b["fixed"]) == ("一般项目", "fixed", D("50"))
+    # 吨标准煤 is no amount: the bands are left to the reviewer
+    assert "thresholds" not in a and "thresholds" not in b
+    assert [t["lines"] for t in p.todo] == [[3, 3], [4, 4]]

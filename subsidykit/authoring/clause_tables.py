@@ -227,8 +227,8 @@ def _fine_cells(no: int, raw: str) -> list[_Cell]:
             or (re.search(r"\d$", half(out[-1].text)) and re.fullmatch(r"(?:万元|亿元|元|万|亿)(?:\(含\)|（含）)?(?:以上|以下)?", c.text))
         ):
             prev = out.pop()
-            (pl, ps, _pe), (_cl, _cs, ce) = prev.pieces[0], c.pieces[0]
-            out.append(_Cell([(pl, ps, ce)], prev.text + c.text))
+            line, start, end = prev.pieces[0][0], prev.pieces[0][1], c.pieces[0][2]
+            out.append(_Cell([(line, start, end)], prev.text + c.text))
             continue
         out.append(c)
     return out
@@ -332,7 +332,7 @@ def _klass(flat: str) -> str:
 @dataclass
 class _Row:
     cells: dict[int, _Cell]
-    joined: bool = False  # a cell was joined from several lines (a wrapped label)
+    joined: set[int] = field(default_factory=set)  # columns whose cell was joined from several lines
 
     def all_cells(self) -> list[_Cell]:
         return [self.cells[j] for j in sorted(self.cells)]
@@ -418,7 +418,7 @@ def _join_into(row: _Row, cells: dict[int, _Cell], before: bool) -> None:
     for j, c in cells.items():
         if j in row.cells:
             row.cells[j] = c.joined(row.cells[j]) if before else row.cells[j].joined(c)
-            row.joined = True
+            row.joined.add(j)
         else:
             row.cells[j] = c
 
@@ -794,10 +794,12 @@ def _rate_cap(flat: str) -> tuple[dict | None, str | None]:
     m = re.search(r"(?:按照|按|给予|对)?(?:不超过|最高)?(?P<base>[\u4e00-\u9fff()]{2,16}?)的$", pre)
     if m:
         d["base"] = m.group("base")
+    else:
+        d["note"] = "表格未写比例的基数，须审阅。"
     if moneys:
         d["cap"] = moneys[0].value
         if moneys[0].note:
-            d["note"] = moneys[0].note
+            d["note"] = _notes([d.get("note"), moneys[0].note])
     return d, None
 
 
@@ -995,7 +997,7 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     for row in grid.rows:
         notes: list[str] = []
         labels = [row.cells[j] for j in label_cols if j in row.cells]
-        bands = [row.cells[j] for j in band_cols if j in row.cells]
+        bands = [row.cells[j] for j in band_cols if j in row.cells and _ctype(row.cells[j].flat) not in ("dash", "empty")]
         row_name = "·".join(c.text for c in labels) or "·".join(c.text for c in bands)
         name_cells = labels or bands
         if labels and _TOTAL.fullmatch(labels[0].flat):
@@ -1044,12 +1046,14 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             v: dict = {"name": name, **{k: d[k] for k in d if k != "note"}, "source": texts.source([*name_cells, cell])}
             if thresholds:
                 v["thresholds"] = [dict(t) for t in thresholds]
+            if labels and bands:
+                v["_band"] = "·".join(c.text for c in bands)
             vnotes = [d.get("note")]
             rest = _CELL_WORDS.sub("", cell.flat)
             if re.search(r"[\u4e00-\u9fff]", rest):
                 vnotes.append(f"表格原文：「{cell.text}」。")
             vnotes += [f"表中备注：{row.cells[k].text}。" for k in note_cols if k in row.cells and not _NUMBERISH.search(row.cells[k].flat)]
-            if row.joined:
+            if row.joined & set(label_cols if labels else band_cols):
                 vnotes.append("名称由表格中跨行的文字拼成，须审阅。")
             if any(n for n in vnotes):
                 v["note"] = _notes(vnotes)
@@ -1086,6 +1090,12 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             todo.append(_todo(texts, [c], "表格中的这一行未读入，须审阅。"))
     todo += _trailing_todo(texts, clause)
 
+    # one name for two rows ("绿色工厂" in two bands): the band tells them apart
+    names = [v["name"] for v in variants]
+    for v in variants:
+        band = v.pop("_band", None)
+        if band and names.count(v["name"]) > 1:
+            v["name"] = f"{v['name']}·{band}"
     source = _whole_source(texts, clause)
     if not variants:
         if not announced:

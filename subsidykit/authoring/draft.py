@@ -112,6 +112,7 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
+RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
 _AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
 RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
@@ -236,11 +237,69 @@ def _label_number(label: str) -> int | None:
     return _cn_number(core) if core else None
 
 
+# a row of a program's table ("项目名称 | X", "补助标准<TAB>按…", " | 2.…" continuing the cell above)
+_RECORD_ROW = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff（）()]{2,10})?\s*(?P<sep>[|｜\t])\s*(?P<value>[^|｜\t]*?)\s*$")
+_RECORD_NAME = ("项目名称", "名称", "项目", "事项名称", "政策名称", "奖补事项")
+
+
+def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
+    """(label, value, where the value starts) of a program-table row, or None.  A row has one
+    separator; its label is 项目名称 or a section word (支持条件, 补助标准 …); a row without a label
+    continues the cell above it, only right after another row."""
+    m = _RECORD_ROW.match(no_b)
+    if not m or not m.group("value"):
+        return None
+    label = m.group("label") or ""
+    if label:
+        flat = re.sub(r"\s+", "", label)
+        if flat not in _RECORD_NAME and not _section_of(flat):
+            return None
+    elif not after_row:
+        return None
+    return label, m.group("value"), m.start("value")
+
+
 def _classify(guide: GuideText) -> list[_Line]:
     out: list[_Line] = []
     counts: dict[str, int] = {}
+    after_row = False  # the last line with text was a row of a program's table
+    name_next = False  # "项目名称" alone on its line (one cell per line): the name comes next
     for i, (src, raw, html) in enumerate(_units(guide), 1):
         no_b = _MARKUP.sub("", raw)
+        row = None if html else _record_row(no_b, after_row)
+        if row is not None:
+            label, value, at = row
+            if re.sub(r"\s+", "", label) in _RECORD_NAME:
+                line = _Line(no=i, raw=raw, clean=no_b, head=_fold(no_b.strip()), src=src, kind="heading", rank=RANK_RECORD,
+                             label=no_b[:at].strip(), rest=value.strip())
+            else:
+                # the separator as white space: the cell's words are quoted as they stand
+                spaced = no_b[:at].replace("|", " ").replace("｜", " ").replace("\t", " ") + no_b[at:]
+                head = _fold(f"{label.strip()}：{value.strip()}" if label else value.strip())
+                line = _Line(no=i, raw=raw, clean=spaced, head=head, src=src)
+                if not label:
+                    for rank, pat in _HEADING:
+                        mh = pat.match(head)
+                        if mh:  # "| 2.项目于…": the cell's numbered item
+                            line.kind, line.rank = "heading", rank
+                            line.label = value.strip()[: mh.end()].strip()
+                            line.rest = value.strip()[mh.end():].strip()
+                            break
+            after_row, name_next = True, False
+            out.append(line)
+            continue
+        if name_next and no_b.strip() and not _PAGE.match(_fold(no_b.strip())):
+            # "项目名称" / "智能工厂建设项目": the cell below names the program
+            out.append(_Line(no=i, raw=raw, clean=no_b, head=_fold(no_b.strip()), src=src, kind="heading",
+                             rank=RANK_RECORD, label="", rest=no_b.strip()))
+            name_next = False
+            continue
+        if no_b.strip():
+            after_row = False
+            if re.sub(r"\s+", "", no_b) in _RECORD_NAME[:1]:
+                name_next = True
+                out.append(_Line(no=i, raw=raw, clean="", head="", src=src, kind="blank"))
+                continue
         clean = _TAG.sub(" ", no_b)
         s = no_b.strip()
         md = re.match(r"^(#{1,6})\s*", s)

@@ -148,6 +148,7 @@ _MONEY = re.compile(
     r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
+    r"|(?:奖励|补助|补贴|奖补|资助)[^。；]{0,40}?单位[:：]?万元[^。]{0,300}?\d"  # a table of bare amounts
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
@@ -367,6 +368,23 @@ def _classify(guide: GuideText) -> list[_Line]:
             nxt = next((y for y in out[k + 1 : k + 6] if y.kind not in ("blank", "page")), None)
             if nxt is not None and nxt.rank == RANK_ARTICLE:
                 x.kind, x.chapter = "chapter", f"{x.label}{x.rest}".strip()
+    # a bare number between two lines of text is a table's cell ("企业技术中心 / 200 / 50"), not a
+    # page number (which stands apart, or with its dashes "- 3 -")
+    bare = [line.kind == "page" and bool(re.fullmatch(r"\d{1,4}", re.sub(r"\s+", "", line.head))) for line in out]
+    k = 0
+    while k < len(out):
+        if not bare[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(out) and bare[j + 1]:
+            j += 1
+        before = out[k - 1].kind if k > 0 else "blank"
+        after = out[j + 1].kind if j + 1 < len(out) else "blank"
+        if j > k or (before not in ("blank", "page") and after not in ("blank", "page")):
+            for line in out[k : j + 1]:  # page numbers never come two in a row
+                line.kind = "text"
+        k = j + 1
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
     for line in out:
         if line.kind == "text":
@@ -1194,11 +1212,15 @@ class _Drafter:
             return
         have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
         award = _award_numbers(prog)
+        table = prog.get("_table")
         added: list[dict] = []
         for th in got:
             key = (th.get("field"), th.get("op"), str(th.get("value")))
             if key in have or _awards_own(th, award):
                 continue
+            lines = (th.get("source") or {}).get("lines") or [0, 0]
+            if table and table[0] <= int(lines[0]) <= table[1]:
+                continue  # a band of an award table is its tier's, not the program's condition
             added.append(th)
             have.add(key)
         if not added:
@@ -1391,8 +1413,25 @@ class _Drafter:
             prog["no_application"] = True
         todo: list[dict] = []
         data: dict = {}
+        table_lines: tuple[int, int] | None = None
         if award:
-            parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"], context=list(award_context) or None)
+            parsed = self.clauses.read_tier_table(list(award), self.file)
+            if parsed is not None and parsed.data.get("kind") not in (None, "none") and parsed.data.get("variants"):
+                # the amounts stand in a table: one variant per amount cell, the table's quota
+                # column on the variants it names
+                quotas = parsed.data.pop("variant_quotas", []) or []
+                for q in quotas:
+                    v = next((v for v in parsed.data["variants"] if v.get("name") == q.get("name")), None)
+                    if v is not None and "quota" not in v:
+                        v["quota"] = {"value": q["value"], "source": q["source"]}
+                    else:
+                        todo.append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
+                                     "note": "表中的支持数量未能对应到子类，未写入"})
+                rows = [int(ln) for v in parsed.data["variants"] for ln in ((v.get("source") or {}).get("lines") or [])]
+                if rows:
+                    table_lines = (min(rows), max(rows))
+            else:
+                parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"], context=list(award_context) or None)
             data.update(copy.deepcopy(parsed.data))
             todo.extend(parsed.todo)
         thresholds = list(data.pop("thresholds", []) or [])
@@ -1464,6 +1503,8 @@ class _Drafter:
             self._office_section(prog, office)
         prog["todo"] = _dedupe_todo(todo)
         prog["_node"] = base["node"]
+        if table_lines:
+            prog["_table"] = table_lines
         return prog
 
     def _named_quota(self, name: str, lines: list[tuple[int, str]]) -> dict | None:
@@ -1761,6 +1802,7 @@ class _Drafter:
                 pid = f"{pid}-{seen[pid]}"
             prog["id"] = pid
             prog.pop("_node", None)
+            prog.pop("_table", None)
             prog.pop("_benefit", None)
         # keep the key order readable: id first
         for i, prog in enumerate(programs):

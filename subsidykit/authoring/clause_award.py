@@ -323,6 +323,12 @@ class _Award:
             return
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个", pre)
+        if not awarding and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", pre):
+            # "分档给予一次性补助：一档500万元，二档300万元": the list after an award word and a colon
+            s_ = self.sents[k]
+            colon = n.rfind(":", s_.body, clause[0] + 1)
+            if colon >= 0 and AWARD_WORDS.search(n[s_.body : colon]):
+                awarding = True
         if op_text and PRE_OPS[op_text] in (">", "<"):
             return
         if op_text in ("不低于", "不少于", "不得低于", "不得少于"):

@@ -17,6 +17,9 @@ from subsidykit.authoring.clause_text import ENUMERATOR, Doc
 _VERB = r"(?:拟|计划|预计|将)?(?:择优)?(?:支持|安排|遴选|立项|扶持|资助|奖励|认定|评选|培育|推荐|入选|确定)?"
 _QUOTA = re.compile(
     r"(?P<period>全年|每年|本年度|年度|每批|每期)?(?P<pre>原则上|一般)?(?P<total>合计|共计|总计|总数|累计|共)?(?P<named>(?:支持|奖励|立项|资助|扶持)?(?:项目|企业)?(?:名额|数量|个数|规模)(?:为|共|合计)?)?"
+    # what is counted, before the count ("诊断企业不超过600家"), and "原则上" after a name
+    # (not a named part: "甲类平台支持数量不超过2个" is a part, see _own_parts)
+    r"(?P<subject>(?!其中|单个|单家|同一|每)(?:(?!类|数量|名额|级)[\u4e00-\u9fff“”\"]){1,10}?(?=(?:原则上|一般)?(?:不超过|不多于|最多|至多|控制在)))?(?P<pre2>原则上|一般)?"
     r"(?P<verb1>" + _VERB + r")(?P<op>不超过|不多于|最多|至多|限报|限|约|控制在)?(?P<verb2>" + _VERB + r")"
     r"(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|台套|件|条|期|批)?(?P<what>[\u4e00-\u9fff]{0,6}?)(?P<post>左右|以内)?(?=[,;。(]|$)"
 )
@@ -75,8 +78,12 @@ def parse_quota(section: Section, file: str) -> Parsed:
         what = m.group("what")
         if what and not re.fullmatch(r"(?:项目|单位|企业)?", what):
             notes.append(f"按{what}计。")
-        if m.group("pre"):
-            notes.append(f"“{m.group('pre')}”：例外可能存在。")
+        subject = m.group("subject") or ""
+        pre = m.group("pre") or m.group("pre2") or (subject if subject in ("原则上", "一般") else None)
+        if subject and subject not in ("原则上", "一般"):
+            notes.append(f"按{subject}计。")
+        if pre:
+            notes.append(f"“{pre}”：例外可能存在。")
         if m.group("period"):
             notes.append(f"原文为“{m.group('period')}”的数量。")
         if m.group("unit") in ("期", "批"):

@@ -135,6 +135,7 @@ _HEADING = [
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 _TOC = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d+\s*$")
 _ATTACH = re.compile(r"^附\s*件\s*(\d+)\s*$")
+_TABLE_ATTACH = re.compile(r"^附\s*表\s*(\d+)\s*$")  # "附表2": a table the guide's text refers to ("标准见附表2")
 _FORMS = re.compile(r"^附\s*件\s*\d+\s*[-－—–]\s*\d+")
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[：:]")
 _CHAPTER = re.compile(rf"^(第[{_CN_NUM}]+章)\s*(.*)$")
@@ -318,7 +319,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             line.kind = "toc"
         elif _FORMS.match(flat):
             line.kind = "forms"
-        elif _ATTACH.match(flat):
+        elif _ATTACH.match(flat) or _TABLE_ATTACH.match(flat):
             line.kind = "attach"
         elif _ATTACH_LIST.match(flat):
             line.kind = "attach_list"
@@ -389,7 +390,8 @@ def _classify(guide: GuideText) -> list[_Line]:
     for line in out:
         if line.kind == "text":
             key = re.sub(r"\s+", "", _TAG.sub("", line.head))
-            if counts.get(key, 0) >= 4 and len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key):
+            if counts.get(key, 0) >= 4 and len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
+                    and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
                 line.kind = "page"
     return out
 
@@ -925,6 +927,7 @@ class _Drafter:
                             for t in conds
                         ]
         self.table_quotas(programs)
+        self.attached_tables(programs)
         self.referred_variants(programs)
         self.contacts(programs)
         self.assign_ids(programs)
@@ -994,6 +997,12 @@ class _Drafter:
                 if node.section == "direction" and not inside and node.children:
                     for c in node.children:
                         yield from walk(c, inside)
+                elif node.section in ("subject", "office", "procedure", "time", "materials", "basis", "link"):
+                    # a program's last row ("申报主体 …") and then "1. X项目（免申直达）" granting
+                    # money of its own: a program of its own, not an item of that row
+                    for c in node.children:
+                        if not c.section and not c.children and self._is_program(c) and self._grants_money(c):
+                            yield c
                 return
             found = self._is_program(node) or (not inside and self._is_measure(node))
             if found:
@@ -1682,6 +1691,54 @@ class _Drafter:
                                           "note": f"附表「{title}」此行的支持数量未能对应到项目"})
 
     # ── contact table ──
+    def attached_tables(self, programs: list[dict]) -> None:
+        """"奖励标准见附表2" and, after the guide, "附表2 / …奖励标准 / a table of amounts": the
+        table's amounts (and its quota column) are the program's tiers, when the program has no
+        amount of its own; otherwise the table is listed to do."""
+        doc = self.doc
+        heads = [ln for ln in doc.lines if ln.kind == "attach" and _TABLE_ATTACH.match(re.sub(r"\s+", "", ln.head))]
+        for k, head in enumerate(heads):
+            label = re.sub(r"\s+", "", head.head)
+            end = next((ln.no - 1 for ln in doc.lines if ln.no > head.no and ln.kind in ("attach", "forms", "attach_list")), len(doc.lines))
+            rows = [(doc.src(no), doc.L(no).clean) for no in range(head.no + 1, end + 1) if doc.L(no).kind != "blank"]
+            if not rows:
+                continue
+            refer = re.compile(r"见" + re.escape(label) + r"(?!\d)|" + re.escape(label) + r"(?!\d)[^。；]{0,6}(?:执行|为准|确定)")
+            owners = []
+            for prog in programs:
+                node = prog.get("_node")
+                if node is None:
+                    continue
+                text = re.sub(r"\s+", "", "".join(doc.L(i).clean for i in range(node.no, node.end + 1)))
+                if refer.search(_fold(text)):
+                    owners.append(prog)
+            if len(owners) != 1:
+                continue
+            prog = owners[0]
+            parsed = self.clauses.read_tier_table(rows, self.file)
+            if parsed is None or not parsed.data.get("variants") or parsed.data.get("kind") in (None, "none"):
+                continue
+            if prog.get("kind") not in ("none", "recognition") or any(prog.get(key) is not None for key in _AMOUNT_KEYS):
+                prog.setdefault("todo", []).append({"lines": [rows[0][0], rows[-1][0]], "text": _squash_quote(rows[0][1]),
+                                                    "note": f"{label}的金额表：本项目已有金额，表中金额未写入，须核对"})
+                continue
+            data = copy.deepcopy(parsed.data)
+            for q in data.pop("variant_quotas", []) or []:
+                v = next((v for v in data["variants"] if v.get("name") == q.get("name")), None)
+                if v is not None and "quota" not in v:
+                    v["quota"] = {"value": q["value"], "source": q["source"]}
+            keep = {key: prog.pop(key) for key in list(prog) if key in ("thresholds", "todo", "office", "phone", "contact_source", "_node")}
+            prog.pop("note", None)
+            prog["kind"] = "tiered"
+            prog["variants"] = data["variants"]
+            prog["source"] = data.get("source")
+            prog["note"] = "；".join(x for x in (data.get("note"), f"金额见{label}") if x)
+            prog.update(keep)
+            prog["todo"] = [t for t in prog.get("todo") or [] if label not in re.sub(r"\s+", "", t.get("text", ""))
+                            and "未找到补助标准" not in (t.get("note") or "")] + list(parsed.todo)
+            if not prog["todo"]:
+                prog.pop("todo")
+
     def contacts(self, programs: list[dict]) -> None:
         """office/phone: the 联系方式 table's row naming the program; else a "联系方式：处室 电话"
         line in the program's own text, or in the text of a short heading above it."""

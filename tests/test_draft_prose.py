@@ -202,8 +202,12 @@ def test_units_of_quantities_beyond_money_in_prose(tmp_path):
 """
     draft = draft_guide(write(tmp_path, "细则.txt", text), year=2031)
     progs = by_title(draft)
-    solar = {(t["op"], t["value"], t["unit"]) for t in progs["分布式光伏补助"]["thresholds"]}
+    solar = {(t["op"], tuple(t["value"]) if isinstance(t["value"], list) else t["value"], t["unit"])
+             for t in progs["分布式光伏补助"]["thresholds"]}
     assert (">=", D("2000"), "千瓦") in solar
+    # "于2030年内并网": the year a window of dates, never a count of years
+    assert ("between", ("2030-01-01", "2030-12-31"), "日期") in solar
+    assert not any(unit == "年" for _op, _v, unit in solar)
     assert progs["分布式光伏补助"]["unit_amount"] == D("0.008")
     waste = {(t["op"], t["value"], t["unit"]) for t in progs["固废利用奖励"]["thresholds"]}
     assert (">=", D("30000"), "吨") in waste and (">=", D("5000"), "平方米") in waste

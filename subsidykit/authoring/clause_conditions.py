@@ -72,6 +72,10 @@ _DATE_FIELDS = [
     (re.compile(r"购置|采购|购买"), "购置日期"),
     (re.compile(r"签订|签署"), "签订日期"),
     (re.compile(r"发生|支付|投入|新增|发放"), "发生日期"),
+    (re.compile(r"纳入"), "纳入日期"),
+    (re.compile(r"评价"), "评价日期"),
+    (re.compile(r"上市|挂牌"), "上市日期"),
+    (re.compile(r"并网"), "并网日期"),
 ]
 _SUBJECT_DATE = [
     (re.compile(r"(?:起始|开始|开工)(?:时间|日期)"), "开工日期"),
@@ -189,9 +193,14 @@ class _Conditions:
         for pos, d in seps:
             if d == depth and pos > start:
                 start = pos
+        after_item = False
         for it in items:
             if start <= it.covers[1] <= p:
                 start = max(start, it.covers[1])
+                after_item = True
+        if after_item and "、" in n[start:p]:
+            # "2030年度竣工投产、年节能量达到…": the words after the reading before and its "、"
+            start = start + n[start:p].rindex("、") + 1
         # a joining word, not the first character of a word it opens ("并购", "和解", "及时")
         m = re.match(r"(?:其中|并且|并(?![购联入网表列存])|且|同时|或者|或|以及|及(?!时)|和(?!解)|另外|的|,|、|:)+", n[start:p])
         if m:

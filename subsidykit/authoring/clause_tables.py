@@ -44,6 +44,7 @@ table of conditions only): the caller then uses `parse_award`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -62,6 +63,9 @@ _PAGE = re.compile(
     r"|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页,?第\d{1,4}页"
     r"|\d{1,4}/\d{1,4})$"
 )
+# a running header: the document's number alone on a line ("苏工信综合〔2029〕318号"), maybe beside
+# a page number ("— 15 —  苏工信综合〔2029〕318号")
+_DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号")
 _UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
 _HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
@@ -105,6 +109,14 @@ _WRAP_START = re.compile(
 )
 # a fragment (a wrapped label) that opens the next row rather than ending the one above
 _OPENS_NEXT = re.compile(r"[、和及与(]$")
+
+
+def _furniture(flat: str) -> bool:
+    """A page line: a page number, the running header (the document's number), or both."""
+    if _PAGE.match(flat):
+        return True
+    rest = _DOCNO.sub("", flat, count=1)
+    return rest != flat and (not rest or bool(_PAGE.match(rest)))
 
 
 def _compact(text: str) -> str:
@@ -153,9 +165,49 @@ class _Text:
         for no, t in section:
             raw = str(t or "")
             flat = _flat(raw)
-            kind = "blank" if not flat else ("page" if _PAGE.match(flat) else "text")
+            kind = "blank" if not flat else ("page" if _furniture(flat) else "text")
             self.lines.append(_Line(int(no), raw, kind, flat))
         self.index = {ln.no: i for i, ln in enumerate(self.lines)}
+        self._widths: dict[int, list[int]] = {}
+
+    def dcol(self, no: int, pos: int) -> int:
+        """The display column of character `pos` of line `no` (a CJK character is two columns
+        wide, as the layout of `pdftotext -layout` and of a text editor has it)."""
+        acc = self._widths.get(no)
+        if acc is None:
+            acc = [0]
+            for ch in self.lines[self.index[no]].raw:
+                acc.append(acc[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+            self._widths[no] = acc
+        return acc[min(pos, len(acc) - 1)]
+
+    def centre(self, cell: "_Cell") -> float:
+        no, s, e = cell.pieces[0]
+        return (self.dcol(no, s) + self.dcol(no, e)) / 2
+
+    def sub(self, cell: "_Cell", a: int, b: int) -> "_Cell":
+        """The part of a cell from character a to b of its (compact) text, with its pieces in the
+        lines: "二等奖50万元" of a cell "一等奖100万元、二" + "等奖50万元"."""
+        chars: list[tuple[int, int]] = []  # (line no, column) of each character of cell.text
+        for no, s, e in cell.pieces:
+            raw = self.lines[self.index[no]].raw
+            pos = s
+            while pos < e:
+                m = _MARKUP.match(raw, pos)
+                if m and m.end() > pos:
+                    pos = m.end()
+                    continue
+                chars.append((no, pos))
+                pos += 1
+        if len(chars) != len(cell.text):  # should not happen: then the whole cell
+            return cell
+        pieces: list[tuple[int, int, int]] = []
+        for no, pos in chars[a:b]:
+            if pieces and pieces[-1][0] == no:
+                pieces[-1] = (no, pieces[-1][1], pos + 1)
+            else:
+                pieces.append((no, pos, pos + 1))
+        return _Cell(pieces, cell.text[a:b])
 
     def between(self, a: tuple[int, int], b: tuple[int, int]) -> str:
         """The compact text from (line, column) a to (line, column) b."""
@@ -267,12 +319,13 @@ def _tab_cells(no: int, raw: str) -> list[_Cell | None]:
     return cells
 
 
-def _assign(cells: list[_Cell], anchors: list[float]) -> dict[int, _Cell]:
-    """Cells to columns by position: increasing columns, least distance of centres."""
+def _assign(cells: list[_Cell], anchors: list[float], centre) -> dict[int, _Cell]:
+    """Cells to columns by position: increasing columns, least distance of centres (in display
+    columns: `centre(cell)`)."""
     m, n = len(cells), len(anchors)
     if m >= n:
         return {j: c for j, c in enumerate(cells[:n])}
-    centres = [(c.pieces[0][1] + c.pieces[0][2]) / 2 for c in cells]
+    centres = [centre(c) for c in cells]
     inf = float("inf")
     # best[i][j]: cost of cells[:i+1] with cell i in column j
     best = [[inf] * n for _ in range(m)]
@@ -459,10 +512,10 @@ def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
                 if len(f) == ncols:
                     per_line[k] = (i, f)
     full = [cells for _i, cells in per_line if len(cells) == ncols]
-    anchors = [sum((c[j].pieces[0][1] + c[j].pieces[0][2]) / 2 for c in full) / len(full) for j in range(ncols)]
+    anchors = [sum(texts.centre(c[j]) for c in full) / len(full) for j in range(ncols)]
     line_rows = []
     for i, cells in per_line:
-        line_rows.append((i, _assign(cells, anchors), False))
+        line_rows.append((i, _assign(cells, anchors, texts.centre), False))
     return _assemble(texts, line_rows, ncols)
 
 

@@ -269,3 +269,49 @@ def test_a_guide_laid_out_as_one_table_per_program(tmp_path):
     assert [(t["op"], t["value"], t["unit"]) for t in energy["thresholds"]] == [(">=", D("600"), "吨标准煤")]
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+APPENDED = """\
+2031年度示范省专项资金项目申报指南
+
+一、绿色制造
+
+（一）绿色名单奖励项目（免申直达）。对2030年度新入选绿色制造名单的企业给予奖励，奖励标准和支持数量见附表1。
+
+（二）平台培育项目。根据服务绩效评价结果分档给予一次性补助：一档400万元，二档250万元，三档120万元。
+
+1. 支持数量。诊断企业不超过500家。
+
+（三）上云补贴项目
+1. 补助标准。按实际支付云服务费用的40%给予补贴，单户年度补贴额上限4万元。
+2. 支持数量。年度支持名额原则上控制在150家以内。
+
+附表1
+
+绿色制造名单奖励标准及支持数量
+
+名单类别 | 级别 | 奖励标准 | 支持数量
+绿色工厂 | 国家级 | 90万元 | 不超过35个
+绿色工厂 | 省级 | 25万元 | 不超过70个
+"""
+
+
+def test_an_appended_table_a_colon_list_and_quotas_that_name_what_they_count(tmp_path):
+    draft = draft_guide(write(tmp_path, "附表指南.txt", APPENDED), year=2031)
+    progs = by_title(draft)
+    # "奖励标准和支持数量见附表1": the appended table's amounts and quotas are the program's tiers
+    green = progs["绿色名单奖励项目"]
+    assert green["kind"] == "tiered" and green["no_application"] is True
+    got = sorted((v["fixed"], v["quota"]["value"]) for v in green["variants"])
+    assert got == [(D("25"), D("70")), (D("90"), D("35"))]
+    assert not any("附表1" in t.get("text", "") for t in green.get("todo", []))
+    # "分档给予…：一档400万元，二档250万元，三档120万元": graded amounts after an award word
+    platform = progs["平台培育项目"]
+    assert sorted(v["fixed"] for v in platform["variants"]) == [D("120"), D("250"), D("400")]
+    # a quota naming what it counts, and 原则上 after the name
+    assert platform["quota"]["value"] == D("500")
+    cloud = progs["上云补贴项目"]
+    assert (cloud["rate"], cloud["cap"], cloud["quota"]["value"]) == (D("0.4"), D("4"), D("150"))
+    assert "原则上" in cloud["quota"]["note"]
+    assert_cited(draft, tmp_path)
+    validates(draft)

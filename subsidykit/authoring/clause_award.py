@@ -51,7 +51,7 @@ EACH_RATE = re.compile(
 # the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨)"
+    r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨)"
 )
 FIRST_SHARE = re.compile(
@@ -1478,7 +1478,9 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     text = _FP_LEAD.sub("", n[a:b])
     text = _FP_TRAIL.sub("", text)
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
-    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
+    # nor does the schedule ("分两年兑现（首年兑现60%）")
+    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
+                 r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):
         return None

@@ -135,6 +135,7 @@ _HEADING = [
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 _TOC = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d+\s*$")
 _ATTACH = re.compile(r"^附\s*件\s*(\d+)\s*$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【]\d{4}[〕\])）】]\d{1,4}号")
 _TABLE_ATTACH = re.compile(r"^附\s*表\s*(\d+)\s*$")  # "附表2": a table the guide's text refers to ("标准见附表2")
 _FORMS = re.compile(r"^附\s*件\s*\d+\s*[-－—–]\s*\d+")
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[：:]")
@@ -393,6 +394,8 @@ def _classify(guide: GuideText) -> list[_Line]:
             if counts.get(key, 0) >= 4 and len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
                     and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
                 line.kind = "page"
+            elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
+                line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
     return out
 
 

@@ -322,7 +322,7 @@ class _Award:
         if self.depth_at(k, mo.start) > 0:
             return
         whole = n[clause[0] : clause[1]]
-        awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个", pre)
+        awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre)
         if not awarding and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", pre):
             # "分档给予一次性补助：一档500万元，二档300万元": the list after an award word and a colon
             s_ = self.sents[k]
@@ -582,13 +582,15 @@ def _amount_fields(u: Unit) -> tuple[dict, list[str]]:
 
 _NAME_DROP = re.compile(
     r"(?:(?:给予|予以)(?:个人|企业|单位)|单个项目|每个项目|单个|每个|每家|每一|按照|按|对|给予|予以|安排|一次性|定额|补助资金总额|补助资金|补助金额|补助额|支持额度|支持金额|资金|额度|总额|"
-    r"最高|一般|不超过|不高于|奖励|补助|补贴|资助|支持|扶持|的|为|其中)+$"
+    r"最高|一般|不超过|不高于|奖励|补助|补贴|资助|支持|扶持|的|为|其中|上限|封顶)+$"
 )
 
 
 def _clean_name(text: str) -> str:
     t = text.strip(",;:、 ")
     t = re.sub(r"^(?:对于|对|其中|另外|此外|并|且)", "", t)
+    if re.fullmatch(r"(?:择优|分档|按档|统一|原则上|根据[^,;。]{0,20}?(?:结果|情况))(?:给予|予以)?", t):
+        return ""  # how the award is decided, not whom it is for
     prev = None
     while prev != t:
         prev = t
@@ -1159,6 +1161,13 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
         text = _clean_name(doc.chars[c[0] : c[1]])
         if text and not n[c[0] : c[1]].rstrip().endswith("的"):
             name, lead = text, c[0]
+        elif n[c[0] : c[1]].rstrip().endswith("的") and clauses and c != clauses[0]:
+            # "分档支持：评估为“优秀”的，支持200万元": the clause right before names whom this
+            # amount is for (the sentence's first such clause qualifies all its units, below)
+            at = c[0] + (n[c[0] : c[1]].rindex(":") + 1 if ":" in n[c[0] : c[1]] else 0)
+            cand = _clean_name(doc.chars[at : c[1]].rstrip().removesuffix("的"))
+            if cand and not re.search(r"\d", cand):
+                name, lead = cand, at
     if not name:
         # "其中，项目总投资10亿元（含）以上的重大项目，补助比例提高到8%": the noun the bound
         # qualifies names the sub-class

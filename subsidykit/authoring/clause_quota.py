@@ -126,11 +126,29 @@ def parse_quota(section: Section, file: str) -> Parsed:
 _NAME_TAIL = re.compile(r"(?:的)?(?:支持数量|申报数量|入库数量|推荐数量|数量)?(?:原则上|一般)?$")
 
 
+_SUB_BARE = re.compile(r"(?P<name>[^,;:。()、\d]{2,20}?)(?P<op>)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名)")
+
+
+def _bare_parts(n: str, a: int, b: int) -> list[re.Match]:
+    """"其中苏南地区3个、苏中地区3个、苏北地区6个": a list of parts without a comparison word (an
+    allocation of the total), only when the list is nothing else."""
+    got, pos = [], a
+    for sm in _SUB_BARE.finditer(n, a, b):
+        if n[pos : sm.start()].strip(",;:、 "):
+            return []
+        got.append(sm)
+        pos = sm.end()
+    return got if len(got) >= 2 and not n[pos:b].strip(",;:、。)） ") else []
+
+
 def _subs(doc: Doc, out: Parsed, a: int, b: int) -> list[str]:
-    """The "X 不超过 N 个" parts of chars[a:b] into `out.sub_quotas`; their words for the note."""
+    """The "X 不超过 N 个" parts of chars[a:b] into `out.sub_quotas`; their words for the note
+    (a list of parts without a comparison word, "其中A地区3个、B地区6个", is an allocation: each
+    at most its number)."""
     n = doc.norm
     said: list[str] = []
-    for sm in _SUB.finditer(n, a, b):
+    matches = list(_SUB.finditer(n, a, b)) or _bare_parts(n, a, b)
+    for sm in matches:
         a2 = sm.start("name")
         while a2 < sm.end() and n[a2] in ",:;、":
             a2 += 1

@@ -391,3 +391,305 @@ def test_a_rate_cell_without_its_base_is_noted_and_a_band_in_another_unit_is_tod
     # 吨标准煤 is no amount: the bands are left to the reviewer
     assert "thresholds" not in a and "thresholds" not in b
     assert [t["lines"] for t in p.todo] == [[3, 3], [4, 4]]
+
+
+# ------------------------------------------------------------------------------------------
+# 6. appended tables ("奖励标准见附表2"): a title, page furniture, 序号, cells wrapped over lines
+# ------------------------------------------------------------------------------------------
+APPENDED = """                     省级以上授牌认定奖励标准
+   序号   奖励事项                         奖励标准              备注
+    1     2029年度新认定的国家制造业       一次性奖励300万元     同一企业（产品）
+          单项冠军企业（产品）                                   不重复奖励
+    2     2029年度首次入围中国企业500      一次性奖励            按照省委、省政府
+          强的制造业企业                   200万元               文件规定执行
+    3     第十三届“i创杯”互联网创新创      一等奖100万元、二     须在2029年6月30
+          业大赛获奖并落户江苏的企业       等奖50万元            日（含）前落户江苏"""
+
+
+def test_an_appended_table_with_a_title_an_index_column_wrapped_cells_and_graded_amounts(tmp_path):
+    p = table(APPENDED, tmp_path, first=201)
+    contest = "第十三届“i创杯”互联网创新创业大赛获奖并落户江苏的企业"
+    assert tiers(p) == [
+        ("2029年度新认定的国家制造业单项冠军企业（产品）", "fixed", D("300")),
+        ("2029年度首次入围中国企业500强的制造业企业", "fixed", D("200")),  # 500 is part of the name
+        (f"{contest}·一等奖", "fixed", D("100")),
+        (f"{contest}·二等奖", "fixed", D("50")),  # "二" / "等奖50万元": wrapped inside the cell
+    ]
+    assert quotes(p) == [
+        "2029年度新认定的国家制造业一次性奖励300万元……单项冠军企业（产品）",
+        "2029年度首次入围中国企业500一次性奖励……强的制造业企业200万元",
+        "第十三届“i创杯”互联网创新创一等奖100万元……业大赛获奖并落户江苏的企业",
+        "第十三届“i创杯”互联网创新创……二……业大赛获奖并落户江苏的企业等奖50万元",
+    ]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[203, 204], [205, 206], [207, 208], [207, 208]]
+    v1, v2, v3, _v4 = p.data["variants"]
+    assert "表中备注：同一企业（产品）不重复奖励。" in v1["note"] and "跨行" in v1["note"]
+    assert "表中备注：按照省委、省政府文件规定执行。" in v2["note"]
+    assert "一等奖100万元、二等奖50万元" in v3["note"]
+    assert not any("thresholds" in v for v in p.data["variants"])  # the 备注's date is no condition
+    assert "variant_quotas" not in p.data
+    # the date in the 备注 column is left to the reviewer, the title is the lead
+    assert [(t["lines"], t["note"]) for t in p.todo] == [([207, 208], "备注「须在2029年6月30日（含）前落户江苏」未转为数据。")]
+    assert p.data["source"]["lines"] == [201, 208] and p.data["source"]["text"].startswith("省级以上授牌认定奖励标准序号")
+
+
+def test_a_title_over_two_lines_a_running_header_and_page_line_and_amounts_led_in_on_the_line_above(tmp_path):
+    text = (
+        "2029年度省级工业和信息化发展专项资金\n"
+        "奖励标准\n"
+        "— 15 —\n"
+        "苏工信综合〔2029〕318号\n"
+        "   支持事项                          补助标准                 备注\n"
+        "   首次认定的国家级企业技术中心、    一次性奖励               含分中心\n"
+        "   国家级工业设计中心                200万元\n"
+        "   国家级专精特新“小巨人”企业        最高不超过\n"
+        "   （第六批）                        100万元                  按实际到位\n"
+        "                                                              资金核定\n"
+        "   省级智能制造示范工厂              一次性奖励30\n"
+        "                                     0万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("首次认定的国家级企业技术中心、国家级工业设计中心", "fixed", D("200")),
+        ("国家级专精特新“小巨人”企业（第六批）", "cap_only", D("100")),
+        ("省级智能制造示范工厂", "fixed", D("300")),
+    ]
+    # "…30" / "0万元" with nothing else between: one number, quoted as it stands
+    assert quotes(p)[2] == "省级智能制造示范工厂一次性奖励300万元"
+    assert "跨两行" in p.data["variants"][2]["note"]
+    assert "表中备注：按实际到位资金核定。" in p.data["variants"][1]["note"]
+    # the page line and the running header are neither header nor cells; the title's year is todo
+    assert [(t["lines"], t["note"]) for t in p.todo] == [([1, 2], "表格前的引导句，其中的数字未转为数据。")]
+
+
+def test_a_number_broken_over_two_lines_with_other_cells_between_is_todo_never_30_or_0(tmp_path):
+    text = (
+        "省级工业互联网发展奖励标准\n"
+        "   序号   奖励事项                      奖励标准           备注\n"
+        "    1     国家级工业互联网平台          一次性奖励30       按认定\n"
+        "          （跨行业跨领域）              0万元              批次\n"
+        "    2     省级工业互联网标杆工厂        50万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [("省级工业互联网标杆工厂", "fixed", D("50"))]
+    assert len(p.todo) == 1 and p.todo[0]["lines"] == [3, 4]
+    assert "断在两行" in p.todo[0]["note"] and "300" not in p.todo[0]["note"]
+    # the same under a unit line, the first part a bare "30": not 30万元
+    text = (
+        "绿色工厂奖励标准（单位：万元）\n"
+        "   奖励事项                 奖励金额         备注\n"
+        "   国家级绿色工厂           30               含园区\n"
+        "   （2029年新认定）         0万元            内企业\n"
+        "   省级绿色工厂             50"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [("省级绿色工厂", "fixed", D("50"))]
+    assert [(t["lines"], t["note"]) for t in p.todo] == [([3, 4], "「30／0万元」：金额的数字断在两行，中间隔有其他文字，未转为数据。")]
+
+
+def test_pipe_rows_with_an_index_column_a_wrapped_row_graded_amounts_and_quotas(tmp_path):
+    text = (
+        "专精特新企业奖励标准\n"
+        "| 序号 | 奖励事项 | 奖励金额 | 支持数量 |\n"
+        "|---|---|---|---|\n"
+        "| 1 | 国家级专精特新“小巨人”企业 | 50万元 | 不超过20个 |\n"
+        "| 2 | 省级专精特新中小企业 | 20万元 | 不超过100个 |\n"
+        "| 3 | 创新型中小企业 | 一等奖10万元、二等奖5万元 |  |\n"
+        "| 4 | 2029年度新获评的国家级制造业 | 一次性奖励 | |\n"
+        "|   | 单项冠军企业 | 100万元 | |"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级专精特新“小巨人”企业", "fixed", D("50")),
+        ("省级专精特新中小企业", "fixed", D("20")),
+        ("创新型中小企业·一等奖", "fixed", D("10")),
+        ("创新型中小企业·二等奖", "fixed", D("5")),
+        ("2029年度新获评的国家级制造业单项冠军企业", "fixed", D("100")),  # a row without its 序号 goes on
+    ]
+    assert quotes(p)[2:] == ["创新型中小企业|一等奖10万元", "创新型中小企业……二等奖5万元", "2029年度新获评的国家级制造业|一次性奖励……单项冠军企业|100万元"]
+    assert [(q["name"], q["value"]) for q in p.data["variant_quotas"]] == [("国家级专精特新“小巨人”企业", D("20")), ("省级专精特新中小企业", D("100"))]
+    assert p.todo == []
+
+
+def test_chinese_index_numbers_a_unit_line_and_a_label_wrapped_over_three_lines(tmp_path):
+    text = (
+        "智能制造项目补助标准\n"
+        "（单位：万元）\n"
+        "    序号    补助事项                              补助标准        说明\n"
+        "    一      首次获评国家级智能制造示范工厂        500             需通过\n"
+        "            （含2028年度入围揭榜单位），且\n"
+        "            近两年未获同类补助                                    验收\n"
+        "    二      省级智能制造示范车间                  最高50"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("首次获评国家级智能制造示范工厂（含2028年度入围揭榜单位），且近两年未获同类补助", "fixed", D("500")),
+        ("省级智能制造示范车间", "cap_only", D("50")),
+    ]
+    assert p.data["variants"][0]["source"]["lines"] == [4, 6]
+    assert "（单位：万元）" in p.data["note"]
+    assert p.todo == []  # 2028 is part of the name
+
+
+def test_a_page_break_inside_the_table_with_page_line_running_header_and_header_again(tmp_path):
+    text = (
+        "数字化转型奖励标准\n"
+        "— 15 —\n"
+        "苏工信综合〔2029〕318号\n"
+        "   序号   奖励事项                         奖励标准              备注\n"
+        "    1     国家级数字化转型促进中心         一次性奖励100万元\n"
+        "    2     省级数字化转型促进中心           一次性奖励\n"
+        "                                           50万元\n"
+        "- 16 -\n"
+        "苏工信综合〔2029〕318号\n"
+        "   序号   奖励事项                         奖励标准              备注\n"
+        "    3     省级工业互联网平台（面向         一次性奖励30万元      2029年新\n"
+        "          重点行业）                                             认定\n"
+        "注：同一企业按就高原则奖励。"
+    )
+    p = table(text, tmp_path, first=301)
+    assert tiers(p) == [
+        ("国家级数字化转型促进中心", "fixed", D("100")),
+        ("省级数字化转型促进中心", "fixed", D("50")),
+        ("省级工业互联网平台（面向重点行业）", "fixed", D("30")),
+    ]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[305, 305], [306, 307], [311, 312]]
+    assert [(t["lines"], t["note"]) for t in p.todo] == [
+        ([311, 312], "备注「2029年新认定」未转为数据。"),
+        ([313, 313], "表格后的说明，未转为数据。"),
+    ]
+
+
+def test_index_numbers_standing_in_the_middle_of_their_rows(tmp_path):
+    # pdftotext centres a cell in its row: the 序号 (and short cells) on a row's middle line
+    text = (
+        "省级企业技术中心奖励标准\n"
+        "   序号   奖励事项                         奖励标准              备注\n"
+        "          首次认定的国家级企业技术中\n"
+        "    1     心、国家级工业设计中心           一次性奖励200万元\n"
+        "          （含分中心）\n"
+        "          省级企业技术中心                 一次性奖励            同一企业不重复\n"
+        "    2     （2029年度新认定）               50万元                奖励\n"
+        "    3     省级工业设计中心                 一次性奖励30万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("首次认定的国家级企业技术中心、国家级工业设计中心（含分中心）", "fixed", D("200")),
+        ("省级企业技术中心（2029年度新认定）", "fixed", D("50")),
+        ("省级工业设计中心", "fixed", D("30")),
+    ]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[3, 5], [6, 7], [8, 8]]
+    assert "表中备注：同一企业不重复奖励。" in p.data["variants"][1]["note"]
+    # numbers on the first lines, but one row's words leading to its amount stand above its number
+    text = (
+        "省级企业技术中心奖励标准\n"
+        "   序号   奖励事项                         奖励标准              备注\n"
+        "    1     国家级企业技术中心               100万元\n"
+        "          省级企业技术中心                 一次性奖励\n"
+        "    2     （2029年度新认定）               50万元\n"
+        "    3     省级工业设计中心                 一次性奖励30万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级企业技术中心", "fixed", D("100")),
+        ("省级企业技术中心（2029年度新认定）", "fixed", D("50")),
+        ("省级工业设计中心", "fixed", D("30")),
+    ]
+
+
+def test_graded_caps_and_letter_classes_in_one_cell_and_names_under_an_unusual_header(tmp_path):
+    text = (
+        "品牌建设奖励标准\n"
+        "   编号   企业                                 奖励金额                                 说明\n"
+        "    1     江苏精品认证企业                     国家级最高200万元，省级最高50万元\n"
+        "    2     2029年度首次入围中国民营企业500      100万元                                  按就高\n"
+        "          强的制造业企业                                                                原则\n"
+        "    3     数字化转型标杆企业                   A类50万元、B类20万元\n"
+        "    4     质量标杆企业                         100万元、50万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("江苏精品认证企业·国家级", "cap_only", D("200")),
+        ("江苏精品认证企业·省级", "cap_only", D("50")),
+        ("2029年度首次入围中国民营企业500强的制造业企业", "fixed", D("100")),
+        ("数字化转型标杆企业·A类", "fixed", D("50")),
+        ("数字化转型标杆企业·B类", "fixed", D("20")),
+    ]
+    assert quotes(p)[1] == "江苏精品认证企业……省级最高50万元"
+    # two amounts without grades: which is which is not said
+    assert [(t["lines"], t["note"]) for t in p.todo] == [([7, 7], "「100万元、50万元」：一格中有多个金额，未转为数据。")]
+
+
+def test_one_cell_per_line_under_an_index_header(tmp_path):
+    text = "\n".join(
+        [
+            "省级以上授牌认定奖励标准",
+            "序号", "奖励事项", "奖励标准", "备注",
+            "1", "2029年度新认定的国家制造业单项冠军企业（产品）", "一次性奖励300万元", "同一企业（产品）不重复奖励",
+            "2", "2029年度首次入围中国企业500强的制造业企业", "一次性奖励200万元", "按照省委、省政府文件规定执行",
+            "— 16 —",
+            "3", "第十三届“i创杯”互联网创新创业大赛获奖并落户江苏的企业", "一等奖100万元、二等奖50万元", "须在2029年6月30日（含）前落户江苏",
+        ]
+    )
+    p = table(text, tmp_path)
+    contest = "第十三届“i创杯”互联网创新创业大赛获奖并落户江苏的企业"
+    assert tiers(p) == [
+        ("2029年度新认定的国家制造业单项冠军企业（产品）", "fixed", D("300")),
+        ("2029年度首次入围中国企业500强的制造业企业", "fixed", D("200")),
+        (f"{contest}·一等奖", "fixed", D("100")),
+        (f"{contest}·二等奖", "fixed", D("50")),
+    ]
+    assert quotes(p)[0] == "2029年度新认定的国家制造业单项冠军企业（产品）……一次性奖励300万元"
+    assert [t["lines"] for t in p.todo] == [[15, 18]]
+
+
+def test_a_title_with_its_unit_on_one_line_and_a_rate_cell_wrapped_over_three_lines(tmp_path):
+    text = (
+        "                 技术改造项目补助标准                         单位：万元\n"
+        "   项目类别                   补助标准                        支持数量\n"
+        "   重大技术改造项目           按设备投资额的10%给予\n"
+        "                              补助，最高不超过500\n"
+        "                              万元                            不超过20个\n"
+        "   一般技术改造项目           200                             不超过50个"
+    )
+    p = table(text, tmp_path)
+    a, b = p.data["variants"]
+    assert (a["name"], a["kind"], a["rate"], a["base"], a["cap"]) == ("重大技术改造项目", "rate_cap", D("0.1"), "设备投资额", D("500"))
+    assert a["source"]["lines"] == [3, 5]
+    assert (b["name"], b["kind"], b["fixed"]) == ("一般技术改造项目", "fixed", D("200"))
+    assert "单位：万元" in p.data["note"]
+    assert [(q["name"], q["value"]) for q in p.data["variant_quotas"]] == [("重大技术改造项目", D("20")), ("一般技术改造项目", D("50"))]
+
+
+def test_titles_headers_and_index_columns_that_are_no_table_or_hold_no_numbers(tmp_path):
+    # a title and no table
+    assert table("省级以上授牌认定奖励标准\n对认定的企业给予一次性奖励，具体另行通知。", tmp_path) is None
+    # a 序号 header whose column holds no numbers: rows as without it
+    text = (
+        "奖励标准如下：\n"
+        "   序号   奖励事项                  奖励金额\n"
+        "          国家级企业技术中心        100万元\n"
+        "          省级企业技术中心          30万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [("国家级企业技术中心", "fixed", D("100")), ("省级企业技术中心", "fixed", D("30"))]
+    # a bare "奖励标准" over prose is a heading, not a table's title
+    text = "支持标准\n对新认定的国家级企业技术中心\n给予200万元奖励\n对省级企业技术中心给予50万元\n奖励。"
+    assert table(text, tmp_path) is None
+
+
+def test_the_drafter_reads_an_appended_table_the_program_refers_to(tmp_path):
+    from subsidykit.authoring.draft import draft_guide, invented_numbers
+
+    guide = (
+        "2029年度省级工业和信息化发展专项资金项目申报指南\n\n一、授牌认定奖励\n\n"
+        "（一）省级以上授牌认定奖励项目（免申直达）。对获得国家级、省级授牌认定的企业给予奖励，奖励标准见附表2。\n\n"
+        "附表2\n\n" + APPENDED + "\n"
+    )
+    path = tmp_path / "guide.txt"
+    path.write_text(guide, encoding="utf-8")
+    draft = draft_guide(path, year=2029)
+    prog = next(p for p in draft.document["programs"] if p["title"] == "省级以上授牌认定奖励项目")
+    assert prog["kind"] == "tiered"
+    assert [(v["name"][-3:], v["fixed"]) for v in prog["variants"]] == [("产品）", D("300")), ("制造业企业"[-3:], D("200")), ("一等奖", D("100")), ("二等奖", D("50"))]
+    assert invented_numbers(draft.document) == [] and draft.problems == []

@@ -37,6 +37,23 @@ number in a label, the lead's own numbers ("2030年度"), the sentences after th
 `todo` entry `{lines, text, note}`: nothing is dropped silently.  A table whose cells cannot be
 read at all gives `kind: none` with every line in todo (never a guess).
 
+An appended table ("奖励标准见附表2": the drafter hands over the lines after "附表2") starts with
+its title ("省级以上授牌认定奖励标准", maybe over two lines or with "单位：万元" beside it), which
+announces the table like a lead; page lines and the running header (the document's number
+"苏工信综合〔2029〕318号") are furniture wherever they stand.  Columns are placed by display width
+(a CJK character two columns wide).  A header "序号" makes a row start where its number stands
+(when the numbers stand in the middle of their rows — lines above the first number — the lines
+between two numbers are shared out; one cell per line, the rows run from number to number);
+without one, a line goes on with the row above when a cell
+of it breaks off ("一次性奖励" / "200万元", "…中国企业500" / "强的…", "一等奖100万元、二" /
+"等奖50万元") and is no row of its own under merged cells.  A column headed 奖励事项/项目/类别/名称…
+holds names, numbers and all ("2029年度…", "500强"); a cell listing graded amounts
+("一等奖100万元、二等奖50万元", "A类50万元、B类20万元") gives one variant per grade ("…·一等奖"),
+each quoted with its own part of the cell; a number broken over two lines ("…30" / "0万元") is
+read as one only when nothing else stands between its parts (the quote then holds it whole),
+else the row is todo.  A 备注 cell goes to the variant's note (and, with a number in it — a
+date — to todo).
+
 `None` when the clause has no such table (no lead or layout of a table, no amount column, a
 table of conditions only): the caller then uses `parse_award`.
 """
@@ -49,7 +66,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from subsidykit.authoring.clause_common import Parsed, Section, field_name
-from subsidykit.authoring.clause_numbers import PCT, dec, find_counts, find_money, money_value, operator, pct_of
+from subsidykit.authoring.clause_numbers import PCT, cn_number, dec, find_counts, find_money, money_value, operator, pct_of
 from subsidykit.authoring.clause_text import half, sentence_list
 
 __all__ = ["read_tier_table"]
@@ -75,6 +92,29 @@ _HEADING = re.compile(
 )
 # the lead's last line announces a table: "…如下：", "…按以下标准给予奖励：", "（单位：万元）"
 _ANNOUNCES = re.compile(r"如下|以下|下表|见表|单位[:]")
+# the title of an appended table ("附表2" / "省级以上授牌认定奖励标准"): it announces the table
+_TITLE = re.compile(
+    r"^(?![(]?[一二三四五六七八九十\d]{1,3}[)、.])(?!序号|编号)(?P<pre>[^,.:;。!?]{0,40}?)"
+    r"(?:标准|奖励事项|补助事项|支持事项|奖补事项|支持数量|奖励数量)(?:一览表|明细表|汇总表|表)?(?:\([^()]*\))?$"
+)
+# what a title names besides its last words: "省级以上授牌认定" (not a bare "奖励标准", "具体支持标准")
+_TITLE_EMPTY = re.compile(r"^(?:具体|相关|有关|主要|本项目|项目|各项|以下|下列)?(?:奖励|补助|支持|资助|奖补|补贴|扶持|资金|及)*$")
+
+
+def _title(flat: str) -> bool:
+    """The title of a table, maybe with its unit: "省级以上授牌认定奖励标准（单位：万元）"."""
+    rest = _UNIT_RAW.sub("", flat)
+    m = _TITLE.match(rest)
+    return bool(m) and not _TITLE_EMPTY.match(m.group("pre"))
+
+
+def _title_and_unit(ln: "_Line") -> bool:
+    """"省级奖励标准      单位：万元": a title and its unit on one line (not a header row
+    "奖励事项      补助标准")."""
+    cells = _COARSE.findall(ln.raw)
+    return len(cells) == 2 and bool(_UNIT_RAW.fullmatch(_flat(cells[1]))) and _title(_flat(cells[0]))
+
+
 _ANNOUNCES_COLON = re.compile(r"(?:标准|分档|分级|分类|档次|奖励|补助|支持|资助|奖补|补贴)[^。;]{0,12}:$")
 
 _DASH = re.compile(r"^(?:[-—–─/\\×xX]+|无|不支持|不予支持|不予奖励|不奖励|不补助|空)$")
@@ -99,6 +139,10 @@ _CELL_WORDS = re.compile(
     r"\d[\d,.]*(?:万元|亿元|元|万|亿)?|\([^()]*\)|最高不超过|最高|不超过|不高于|最多|至多|以内|上限|封顶|一次性|给予|予以|"
     r"奖励|补助|资助|奖补|补贴|支持|资金|金额|定额|为|按|的|[,.、:]"
 )
+# a column of names: "奖励事项", "项目类别", "认定类型", "支持对象"
+_HDR_LABEL = re.compile(r"(?:事项|项目|类别|类型|名称|对象|称号|荣誉|载体|赛事|内容)$")
+# a header over numbers that are no names: amounts, bands, counts, dates
+_HDR_NUMERIC = re.compile(r"金额|额度|标准|万元|数量|名额|比例|投入|投资|收入|产值|规模|区间|时间|日期|期限|年度|条件")
 _HDR_NOTE = re.compile(r"备注|说明|附注|注释|注")
 _HDR_INDEX = re.compile(r"序号|编号|排序|排名|No\.?|NO\.?")
 
@@ -239,7 +283,13 @@ class _Text:
             if prev is not None:
                 gap = self.between(prev[:2], (ln, s))
                 same_cell = owner[prev[2]] == owner[(ln, s, e)]
-                if (gap and not re.fullmatch(r"[|｜]+", gap)) or (not same_cell and prev[0] != ln):
+                if (
+                    (gap and not re.fullmatch(r"[|｜]+", gap))
+                    or (not same_cell and prev[0] != ln)
+                    # two cells side by side whose numbers would run together ("中国企业500" and
+                    # "200万元" read "500200")
+                    or (not same_cell and not gap and re.search(r"[\d０-９]$", out[-1]) and re.match(r"[\d０-９]", text))
+                ):
                     out.append("……")
                 else:
                     out.append(gap)
@@ -407,31 +457,34 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
     """Header lines, data rows and wrapped cells of a table read line by line.
 
     `line_rows`: (line index, cells by column, is a row of its own) — a pipe or tab line is a row
-    of its own; a spaced line is a row when it has two cells and a number."""
-    header: dict[int, _Cell] = {}
-    header_flats: set[str] = set()
+    of its own; a spaced line is a row when it has two cells and a number.  With a 序号 column, a
+    row starts where its number stands (or, when the numbers stand in the middle of their rows,
+    where `_centred_starts` says)."""
+    header, header_flats, body = _split_header(texts, line_rows)
+    index_col = next((j for j, c in header.items() if _HDR_INDEX.fullmatch(c.flat)), None)
+    if index_col is not None and not any(_has_index(cells, index_col) for _i, cells, _own in body):
+        index_col = None  # the numbers are not where the header says: rows as without the column
+    starts = _centred_starts(texts, header, header_flats, body, index_col) if index_col is not None else None
     rows: list[_Row] = []
     pending: list[dict[int, _Cell]] = []
     skipped: list[_Cell] = []
-    started = False
-    for i, cells, own_row in line_rows:
+    for i, cells, own_row in body:
         if not cells:
             continue
-        is_row = own_row or (len(cells) >= 2 and _has_digit(cells))
-        if not started:
-            if is_row and _has_digit(cells):
-                started = True
-            elif _has_digit(cells):
-                pending.append(cells)  # a wrapped cell of the first row
-                continue
-            else:
-                for j, c in cells.items():
-                    header[j] = header[j].joined(c) if j in header else c
-                header_flats.add(texts.lines[i].flat)
-                continue
         if texts.lines[i].flat in header_flats or (header and _same_as_header(cells, header)):
             skipped.extend(cells.values())  # the header again after a page break
             continue
+        if starts is not None:
+            is_row = i in starts
+        elif index_col is not None:
+            # a 序号 column: a row starts where its number stands; a line without one goes on with
+            # the row above, unless it is a row under merged cells (an amount of its own below the
+            # amount of the row above)
+            is_row = _has_index(cells, index_col) or bool(rows and not pending and _collides(rows[-1], cells))
+        else:
+            is_row = own_row or (len(cells) >= 2 and _has_digit(cells))
+            if rows and not pending and is_row and _goes_on(rows[-1], cells):
+                is_row = False
         if is_row:
             row = _Row(dict(cells))
             for frag in pending:
@@ -440,7 +493,10 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
             rows.append(row)
             continue
         # a line without a row of its own: a cell wrapped onto the next line
-        if rows and not (_opens_next(cells) and not _continues(rows[-1])):
+        opens = _leads_in(rows[-1], cells) if rows else False
+        if index_col is None:
+            opens = (_opens_next(cells) or opens) and not _continues(rows[-1]) if rows else False
+        if rows and not opens:
             _join_into(rows[-1], cells, before=False)
         else:
             pending.append(cells)
@@ -452,6 +508,143 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
     if not rows:
         return None
     return _Grid(ncols, header, rows, skipped)
+
+
+def _split_header(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]]):
+    """(header cells by column, the header lines' text, the lines after the header): the header is
+    the lines before the first with a number, or the first that does not read as a header line."""
+    header: dict[int, _Cell] = {}
+    flats: set[str] = set()
+    for k, (i, cells, _own) in enumerate(line_rows):
+        if not cells:
+            continue
+        if _has_digit(cells) or (header and not _header_like(cells)):
+            return header, flats, line_rows[k:]
+        for j, c in cells.items():
+            header[j] = header[j].joined(c) if j in header else c
+        flats.add(texts.lines[i].flat)
+    return header, flats, []
+
+
+def _has_index(cells: dict[int, _Cell], index_col: int) -> bool:
+    c = cells.get(index_col)
+    return bool(c is not None and _INDEX_CELL.match(c.flat))
+
+
+def _centred_starts(texts: _Text, header, header_flats, body, index_col: int) -> set[int] | None:
+    """Where the rows start when the 序号 stands in the middle of its row (pdftotext centres a
+    cell in its row): lines stand above the first number.  Between two numbers the lines are
+    shared out so that each row has about as many lines above its number as below, no row gets
+    an amount below its whole amount (or the words leading to the next amount), and a cell that
+    breaks off goes on in its own row.  None when the numbers stand on the rows' first lines."""
+    data = [
+        (i, cells) for i, cells, _own in body
+        if cells and not (texts.lines[i].flat in header_flats or (header and _same_as_header(cells, header)))
+    ]
+    marks = [k for k, (_i, cells) in enumerate(data) if _has_index(cells, index_col)]
+    if not marks or marks[0] == 0:
+        return None
+    starts = [0]
+    above = marks[0]
+    for m, m_next in zip(marks, marks[1:]):
+        gap = [cells for _i, cells in data[m + 1 : m_next]]
+        best: tuple[float, int] | None = None
+        for t in range(len(gap) + 1):
+            cost: float = abs(t - above)
+            row = _Row({})
+            for _i, cells in data[m - above : m + 1]:
+                _join_into(row, cells, before=False)
+            for cells in gap[:t]:
+                if _collides(row, cells) or _leads_in(row, cells):
+                    cost += 100
+                elif any(j in row.cells and _incomplete(row.cells[j].flat) for j in cells):
+                    cost -= 0.5
+                _join_into(row, cells, before=False)
+            nxt = _Row(dict(data[m_next][1]))
+            for cells in reversed(gap[t:]):
+                if _collides(nxt, cells):
+                    cost += 100
+                _join_into(nxt, cells, before=True)
+            if best is None or cost < best[0]:
+                best = (cost, t)
+        t = best[1] if best else 0
+        starts.append(m + 1 + t)
+        above = len(gap) - t
+    return {data[k][0] for k in starts}
+
+
+# a 序号 cell: "1", "一", "（1）"
+_INDEX_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))[.、]?$")
+# a cell that breaks off and goes on on the next line: words that lead to an amount ("一次性奖励" /
+# "200万元"), an open end ("、", "—", "、二" / "等奖50万元"), a number cut off ("…中国企业500" /
+# "强的制造业企业", "一次性奖励30" / "0万元")
+_LEADIN = re.compile(r"^(?:一次性|给予|予以|分别|按|最高|不超过|奖励|补助|资助|奖补|补贴|支持|资金)+$")
+_OPEN_WORD = re.compile(r"(?:最高|不超过|不高于|最多|至多|给予|予以|按|按照|为|的)$")
+_OPEN_END = re.compile(r"(?:[、,;和及与或—–\-~～至到(:]|[、,;][^\d、,;()]{1,3})$")
+
+
+def _incomplete(flat: str) -> bool:
+    if not flat or _DASH.match(flat):
+        return False
+    if _LEADIN.match(flat) or _OPEN_END.search(flat) or _OPEN_WORD.search(flat):
+        return True
+    return bool(re.search(r"\d$", flat)) and not _BARE.match(flat)
+
+
+def _amountish(flat: str) -> bool:
+    return _ctype(flat) in ("money", "number", "count", "pct", "band", "dash")
+
+
+def _collides(row: _Row, cells: dict[int, _Cell]) -> bool:
+    """The line is a row of its own under merged cells: in some column both the row above and the
+    line hold a whole amount (a band, a count, a dash)."""
+    for j, c in cells.items():
+        above = row.cells.get(j)
+        if above is not None and _amountish(above.flat) and not _incomplete(above.flat) and _amountish(c.flat):
+            return True
+    return False
+
+
+def _leads_in(row: _Row, cells: dict[int, _Cell]) -> bool:
+    """A line without an amount that opens the next row: below a whole amount it holds the words
+    that lead to the next amount ("最高不超过" / "100万元")."""
+    for j, c in cells.items():
+        above = row.cells.get(j)
+        if above is not None and _amountish(above.flat) and not _incomplete(above.flat) and _LEADIN.match(c.flat):
+            return True
+    return False
+
+
+def _goes_on(row: _Row, cells: dict[int, _Cell]) -> bool:
+    """The line carries on the row above: a cell of the row above breaks off where the line has a
+    cell, and the line is no row of its own under merged cells."""
+    if _collides(row, cells):
+        return False
+    return any(
+        j in row.cells and (_incomplete(row.cells[j].flat) or _digits_go_on(row.cells[j].flat, c.flat))
+        for j, c in cells.items()
+    )
+
+
+def _digits_go_on(above: str, flat: str) -> bool:
+    """"30" / "0万元": a cell ending in a digit above a cell that starts with one and is no amount
+    of its own."""
+    return bool(re.search(r"\d$", above) and re.match(r"[\d.,]", flat)) and not _amountish(flat)
+
+
+def _header_like(cells: dict[int, _Cell]) -> bool:
+    """A line that may go on with the header ("（万元）", "标准"), not the first row's cells wrapped
+    onto two lines ("首次认定的国家级企业技术中心、" / "一次性奖励")."""
+    for c in cells.values():
+        f = c.flat
+        if _LEADIN.match(f) or _OPEN_END.search(f):
+            return False
+        if len(f) > 6 and not re.fullmatch(r"\(.*\)", f) and not (
+            _HDR_AMOUNT.search(f) or _HDR_AMOUNT_WEAK.search(f) or _HDR_LABEL.search(f) or _HDR_NOTE.search(f)
+            or _HDR_QUOTA.search(f) or _HDR_BAND.search(f)
+        ):
+            return False
+    return True
 
 
 def _same_as_header(cells: dict[int, _Cell], header: dict[int, _Cell]) -> bool:
@@ -557,6 +750,9 @@ def _grid_single(texts: _Text, idx: list[int]) -> _Grid | None:
 
 
 def _chunk(cells: list[_Cell]) -> _Grid | None:
+    got = _rows_by_index(cells)
+    if got is not None:
+        return got
     klass = [_klass(c.flat) for c in cells]
     for need in (2, 1):
         for k in range(2, 9):
@@ -571,6 +767,52 @@ def _chunk(cells: list[_Cell]) -> _Grid | None:
         if got is not None:
             return got
     return None
+
+
+def _index_value(flat: str) -> int | None:
+    m = _INDEX_CELL.match(flat)
+    if not m:
+        return None
+    core = re.sub(r"[().、]", "", flat)
+    return int(core) if core.isdigit() else cn_number(core)
+
+
+def _rows_by_index(cells: list[_Cell]) -> _Grid | None:
+    """One cell per line under a header "序号 / 奖励事项 / 奖励标准 / 备注": the rows start at the
+    numbers 1, 2, 3…, each as many cells as the header (the header again after a page break is
+    skipped)."""
+    h = 0
+    while h < len(cells) and _klass(cells[h].flat) == "T":
+        h += 1
+    if h < 2 or not _HDR_INDEX.fullmatch(cells[0].flat) or h >= len(cells) or _index_value(cells[h].flat) != 1:
+        return None
+    head = cells[:h]
+    head_flats = [c.flat for c in head]
+    body: list[_Cell] = []
+    skipped: list[_Cell] = []
+    i = h
+    while i < len(cells):
+        if [c.flat for c in cells[i : i + h]] == head_flats:
+            skipped.extend(cells[i : i + h])
+            i += h
+            continue
+        body.append(cells[i])
+        i += 1
+    rows: list[_Row] = []
+    i, expect = 0, 1
+    while i < len(body):
+        if _index_value(body[i].flat) != expect:
+            return None
+        j = i + 1
+        while j < len(body) and _index_value(body[j].flat) != expect + 1:
+            j += 1
+        if j - i != h:
+            return None
+        rows.append(_Row({c: body[i + c] for c in range(h)}))
+        i, expect = j, expect + 1
+    if len(rows) < 2:
+        return None
+    return _Grid(h, {j: c for j, c in enumerate(head)}, rows, skipped)
 
 
 def _rows_of(cells: list[_Cell], k: int, h: int, need: int) -> _Grid | None:
@@ -651,6 +893,15 @@ def _table_line(ln: _Line) -> bool:
     return not _prose(ln.flat)
 
 
+def _table_goes_on(lines: list[_Line], i: int) -> bool:
+    """The next text line after line i is a row of a spaced or pipe table: line i, a cell wrapped
+    in the middle of the table ("（含2028年度入围揭榜单位），且"), is part of it."""
+    for ln in lines[i + 1 :]:
+        if ln.kind == "text":
+            return _separated(ln.raw) and "。" not in ln.flat
+    return False
+
+
 _NOTE_START = re.compile(r"^(?:注|备注|说明)\d?[:.、]")
 
 
@@ -705,11 +956,23 @@ def _split_clause(texts: _Text) -> _Clause | None:
         if _separated(lines[i].raw):
             break
     if not found:
-        for i in content:
+        for k, i in enumerate(content):
             f = lines[i].flat
+            if _title_and_unit(lines[i]):
+                lead_end = i + 1
+                continue
             if _separated(lines[i].raw) or _UNIT_LINE.match(f):
                 break
-            if _HEADING.fullmatch(f) or _prose(f):
+            if _HEADING.fullmatch(f) or _prose(f) or _title(f):
+                lead_end = i + 1
+                continue
+            # a table's title wrapped over two lines ("2029年度省级工业和信息化发展专项资金" /
+            # "奖励标准")
+            nxt = content[k + 1] if k + 1 < len(content) else None
+            if (
+                nxt is not None and len(f) >= 6 and not re.search(r"(?:事项|标准|金额|类别|名称|序号|备注)$", f)
+                and not _separated(lines[nxt].raw) and _title(f + lines[nxt].flat)
+            ):
                 lead_end = i + 1
                 continue
             break
@@ -728,7 +991,7 @@ def _split_clause(texts: _Text) -> _Clause | None:
             units.append(i)
         elif table and _NOTE_START.match(ln.flat):
             trailing.append(i)
-        elif _table_line(ln):
+        elif _table_line(ln) or (table and "。" not in ln.flat and _table_goes_on(lines, i)):
             table.append(i)
         elif not table:
             lead.append(i)  # a second lead sentence
@@ -764,6 +1027,11 @@ def _role(header: _Cell | None, cells: list[_Cell]) -> str:
         return "index"
     if all(t == "text" for t in filled):
         return "label"
+    if _HDR_LABEL.search(_header_name(header) if header else "") and not _HDR_AMOUNT_WEAK.search(hf):
+        # a column of names ("奖励事项"): its numbers ("2029年度…", "中国企业500强") are part of
+        # the names, unless the column holds amounts after all
+        if sum(1 for t in filled if t in ("money", "pct")) * 2 < len(filled):
+            return "label"
     bands = sum(1 for t in filled if t == "band")
     if _HDR_QUOTA.search(hf) or all(t == "count" for t in filled):
         return "quota"
@@ -796,9 +1064,59 @@ def _header_name(header: _Cell) -> str:
 # ------------------------------------------------------------------------------------------
 # cells to numbers
 # ------------------------------------------------------------------------------------------
+_MANY = "一格中有多个金额，未转为数据"
+
+
 def _amount(cell: _Cell, unit: str | None) -> tuple[dict | None, str | None]:
     """({kind, fixed|cap|rate…, note?}, None) or (None, why not)."""
+    return _amount_of(cell.flat, unit)
+
+
+def _split_number(texts: _Text, cell: _Cell, apart: bool = True) -> bool:
+    """A number broken over two lines of a cell ("一次性奖励30" / "0万元"); with `apart`, only when
+    other text stands between the two parts (joined, the number could not be quoted as it
+    stands)."""
+    for (la, sa, ea), (lb, sb, eb) in zip(cell.pieces, cell.pieces[1:]):
+        if la == lb:
+            continue
+        a = half(_compact(texts.lines[texts.index[la]].raw[sa:ea]))
+        b = half(_compact(texts.lines[texts.index[lb]].raw[sb:eb]))
+        if re.search(r"[\d.,]$", a) and re.match(r"[\d.,]", b) and (texts.between((la, ea), (lb, sb)) or not apart):
+            return True
+    return False
+
+
+# one cell, several graded amounts: "一等奖100万元、二等奖50万元", "国家级200万元，省级最高50万元"
+_GRADE_SEP = re.compile(r"[、;]|(?<!\d),|,(?!\d{3}(?!\d))")
+_GRADE_ITEM = re.compile(
+    r"(?:一次性|分别|给予|予以|奖励|补助|资助|奖补)*"
+    r"(?P<g>[A-Za-z\u4e00-\u9fff()“”\"]{1,10}?)(?:奖励|补助|资助|给予|为)?:?"
+    r"(?P<amt>(?:最高不超过|最高|不超过)?\d+(?:\.\d+)?(?:万元|亿元|元)(?:以内)?)(?:的?(?:奖励|补助|资助))?"
+)
+
+
+def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cell, dict]] | None:
+    """(grade, the part of the cell, amount) of each graded amount in a cell, or None."""
     flat = cell.flat
+    cuts = [0, *(p for m in _GRADE_SEP.finditer(flat) for p in (m.start(), m.end())), len(flat)]
+    out: list[tuple[str, _Cell, dict]] = []
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        m = _GRADE_ITEM.fullmatch(flat, a, b)
+        if not m:
+            return None
+        g = cell.text[m.start("g") : m.end("g")]
+        if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g):
+            return None
+        d, why = _amount_of(m.group("amt"), unit)
+        if d is None or d["kind"] not in ("fixed", "cap_only"):
+            return None
+        out.append((g, texts.sub(cell, m.start("g"), b), d))
+    if len(out) < 2 or len({g for g, _c, _d in out}) < len(out):
+        return None
+    return out
+
+
+def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
     t = _ctype(flat)
     if t == "dash":
         return None, None
@@ -813,7 +1131,7 @@ def _amount(cell: _Cell, unit: str | None) -> tuple[dict | None, str | None]:
     if len(moneys) == 1:
         value, note = moneys[0].value, moneys[0].note
     elif moneys:
-        return None, "一格中有多个金额，未转为数据"
+        return None, _MANY
     else:
         m = _BARE.match(flat)
         if not m:
@@ -946,6 +1264,7 @@ def read_tier_table(section: Section, file: str) -> Parsed | None:
     announced = bool(clause.unit_lines) or bool(
         (last.endswith(":") and (_ANNOUNCES.search(last) or _ANNOUNCES_COLON.search(last)))
         or re.search(r"如下|下表", last)
+        or _title(last)
         or (_UNIT_IN.search(last) and last.endswith(":"))
     )
     layout = _layout(texts, clause.table)
@@ -1024,6 +1343,17 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     if not announced and not any(roles[j] == "amount" and j in grid.header for j in amount_cols):
         return None  # numbers under no amount header, after no lead announcing a table
     label_cols = [j for j in cols if roles[j] == "label"]
+    if not label_cols:
+        # no column of plain names: the first column left of the amounts whose cells are names with
+        # numbers in them ("2029年度首次入围中国企业500强的制造业企业") names the rows
+        first = next((j for j in cols if roles[j] == "other" and j < min(amount_cols) and not _HDR_NUMERIC.search(
+            grid.header[j].flat if j in grid.header else "")), None)
+        if first is not None and all(
+            re.search(r"[\u4e00-\u9fff]{4}", r.cells[first].flat) and not find_money(r.cells[first].flat, 0, len(r.cells[first].flat))
+            for r in grid.rows if first in r.cells
+        ):
+            roles[first] = "label"
+            label_cols = [first]
     band_cols = [j for j in cols if roles[j] == "band"]
     quota_cols = [j for j in cols if roles[j] == "quota"]
     note_cols = [j for j in cols if roles[j] == "note"]
@@ -1078,8 +1408,17 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 continue
             col_unit = _unit_of_header(grid.header.get(j))
             unit = col_unit or clause.unit
+            if _split_number(texts, cell):
+                parts_text = "／".join(_compact(texts.lines[texts.index[no]].raw[a:b]) for no, a, b in cell.pieces)
+                notes.append(f"「{parts_text}」：金额的数字断在两行，中间隔有其他文字，未转为数据")
+                continue
             d, why = _amount(cell, unit)
-            if d is None:
+            parts: list[tuple[str | None, _Cell, dict]] = []
+            if d is not None:
+                parts = [(None, cell, d)]
+            elif why == _MANY:
+                parts = _grades(texts, cell, unit) or []
+            if not parts:
                 if why:
                     notes.append(f"「{cell.text}」：{why}")
                 continue
@@ -1091,26 +1430,33 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 if head is None:
                     notes.append(f"「{cell.text}」：所在列没有表头，未转为数据")
                     continue
-                name = f"{row_name}·{_header_name(head)}"
+                base = f"{row_name}·{_header_name(head)}"
             else:
-                name = row_name
-            if _BARE.match(cell.flat) and not _BARE.match(cell.flat).group("u"):
-                units_used.add("header" if col_unit else "lead")
-            v: dict = {"name": name, **{k: d[k] for k in d if k != "note"}, "source": texts.source([*name_cells, cell])}
-            if thresholds:
-                v["thresholds"] = [dict(t) for t in thresholds]
-            if labels and bands:
-                v["_band"] = "·".join(c.text for c in bands)
-            vnotes = [d.get("note")]
-            rest = _CELL_WORDS.sub("", cell.flat)
-            if re.search(r"[\u4e00-\u9fff]", rest):
-                vnotes.append(f"表格原文：「{cell.text}」。")
-            vnotes += [f"表中备注：{row.cells[k].text}。" for k in note_cols if k in row.cells and not _NUMBERISH.search(row.cells[k].flat)]
-            if row.joined & set(label_cols if labels else band_cols):
-                vnotes.append("名称由表格中跨行的文字拼成，须审阅。")
-            if any(n for n in vnotes):
-                v["note"] = _notes(vnotes)
-            made.append(v)
+                base = row_name
+            for grade, acell, d in parts:
+                name = f"{base}·{grade}" if grade else base
+                bare = _BARE.match(acell.flat)
+                if bare and not bare.group("u"):
+                    units_used.add("header" if col_unit else "lead")
+                v: dict = {"name": name, **{k: d[k] for k in d if k != "note"}, "source": texts.source([*name_cells, acell])}
+                if thresholds:
+                    v["thresholds"] = [dict(t) for t in thresholds]
+                if labels and bands:
+                    v["_band"] = "·".join(c.text for c in bands)
+                vnotes = [d.get("note")]
+                rest = _CELL_WORDS.sub("", cell.flat)
+                if grade:
+                    vnotes.append(f"表格一格中按等次列出多个金额，此为「{grade}」；表格原文：「{cell.text}」。")
+                elif re.search(r"[\u4e00-\u9fff]", rest):
+                    vnotes.append(f"表格原文：「{cell.text}」。")
+                if _split_number(texts, cell, apart=False):
+                    vnotes.append(f"金额的数字跨两行（「{cell.text}」），按连写读取，须审阅。")
+                vnotes += [f"表中备注：{row.cells[k].text}。" for k in note_cols if k in row.cells]
+                if row.joined & set(label_cols if labels else band_cols):
+                    vnotes.append("名称由表格中跨行的文字拼成，须审阅。")
+                if any(n for n in vnotes):
+                    v["note"] = _notes(vnotes)
+                made.append(v)
         variants += made
         # quotas
         for j in quota_cols:
@@ -1130,7 +1476,8 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
         # other columns with numbers
         for j in cols:
             if roles[j] in ("other", "empty", "note") and j in row.cells and _NUMBERISH.search(row.cells[j].flat):
-                notes.append(f"「{row.cells[j].text}」未转为数据")
+                what = "备注" if roles[j] == "note" else ""
+                notes.append(f"{what}「{row.cells[j].text}」未转为数据")
         if thresholds and not made:
             notes.append("该行未读出金额，区间条件也未写入")
         if not made and not notes:

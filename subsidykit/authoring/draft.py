@@ -1736,7 +1736,7 @@ class _Drafter:
             prog["kind"] = "tiered"
             prog["variants"] = data["variants"]
             prog["source"] = data.get("source")
-            prog["note"] = "；".join(x for x in (data.get("note"), f"金额见{label}") if x)
+            prog["note"] = "；".join(x.rstrip("。；") for x in (data.get("note"), f"金额见{label}") if x)
             prog.update(keep)
             prog["todo"] = [t for t in prog.get("todo") or [] if label not in re.sub(r"\s+", "", t.get("text", ""))
                             and "未找到补助标准" not in (t.get("note") or "")] + list(parsed.todo)

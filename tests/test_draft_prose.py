@@ -315,3 +315,22 @@ def test_an_appended_table_a_colon_list_and_quotas_that_name_what_they_count(tmp
     assert "原则上" in cloud["quota"]["note"]
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+def test_a_refused_case_is_written_as_its_opposite(tmp_path):
+    """"不足N…的，不予支持" states who is refused: the condition is ">= N", never "< N" (which
+    would pass exactly the applicants the guide refuses)."""
+    from subsidykit.authoring.clauses import parse_conditions
+
+    for text, want in [
+        ("年节能量不足1 000吨标准煤的不予支持。", (">=", D("1000"), "吨标准煤")),
+        ("资产负债率高于85%的，不予支持。", ("<=", D("0.85"), "比例")),
+        ("服务商年度完成诊断企业数量不足10家的，不予补助。", (">=", D("10"), "家")),
+        ("申报企业上年度营业收入低于2000万元的，不得申报。", (">=", D("2000"), "万元")),
+        ("从业人员超过300人的，不在支持范围。", ("<=", D("300"), "人")),
+    ]:
+        p = parse_conditions([(1, text)], "g.txt")
+        got = [(t["op"], t["value"], t["unit"]) for t in p.data.get("thresholds", [])]
+        assert got == [want], text
+        assert "反面" in p.data["thresholds"][0]["note"], text
+        assert not any("不予" in (t.get("note") or "") or "不得" in (t.get("note") or "") for t in p.todo), text

@@ -63,6 +63,12 @@ from subsidykit.authoring.clause_numbers import (
 )
 from subsidykit.authoring.clause_text import Doc
 
+# "…的，不予支持" after a reading: the refused case (the condition is its opposite)
+_REFUSED = re.compile(
+    r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?的?[,;]?(?P<what>(?:一律|均|则|将)?(?:(?:不予|不得|不能|不再|不)(?:支持|补助|奖励|受理|兑现|补贴|奖补|资助|申报|立项|纳入|享受|列入)"
+    r"|不(?:在|属于)(?:本次|本项|本政策)?(?:支持|奖励|补助|申报|资助)?范围))"
+)
+_OPPOSITE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _DATE_FIELDS = [
     (re.compile(r"(?:建设|创建)?(?:完成|完工|竣工|建成|结束|办结|投产|验收|上线|投运)"), "完工日期"),
     (re.compile(r"开工|开始|启动|起始|实施期起"), "开工日期"),
@@ -251,7 +257,23 @@ class _Conditions:
                 items.append(got)
                 taken.append(got.covers)
         items.sort(key=lambda it: it.start)
-        return self.conditional(items)
+        return self.refused(self.conditional(items), b)
+
+    def refused(self, items: list[_Item], b: int) -> list[_Item]:
+        """"年节能量不足1000吨标准煤的，不予支持", "资产负债率高于85%的，不予支持": what is refused,
+        so the condition is its opposite (>= 1000, <= 85%), never the refused case itself."""
+        n = self.doc.norm
+        for it in items:
+            t = it.data
+            if t.get("op") not in _OPPOSITE or t.get("unit") in ("是否", "文本"):
+                continue
+            after = n[it.end : b]
+            m = _REFUSED.match(after)
+            if not m:
+                continue
+            t["op"] = _OPPOSITE[t["op"]]
+            t["note"] = _join(t.get("note"), f"原文为不予支持的情形（“{self.doc.chars[it.end + m.start('what') : it.end + m.end()]}”），按其反面写为条件。")
+        return items
 
     # ----------------------------------------------------------------------------------------
     def dates(self, a, b, clauses, items, taken) -> None:
@@ -755,15 +777,17 @@ def _unused_clauses(doc: Doc, a0: int, b0: int, items: list[_Item]) -> list[str]
             continue
         if any(it.start < b and a < it.end for it in items):
             continue
+        if _REFUSED.fullmatch(text) and any(it.end <= a for it in items):
+            continue  # "…的，不予支持": said by the condition before it, turned to its opposite
         left.append(doc.quote(a, b).rstrip("。;；"))
     return left
 
 
 
-# a quantity in a unit the catalog has no unit for (schema.Unit: 万元, 比例, 日期, 年, 月, 个, 人, 项,
-# 次, 家, 台套, 吨标准煤): "存储容量达到50TB以上", "年处理量不少于5万吨", "培训不少于3天" — left as a
-# todo that says why, never written in a wrong unit
-_FOREIGN_ALT = (r"(?:万|亿|千)?(?:[A-Za-z]{1,8}(?![A-Za-z])|吨(?!标准煤)|天|小时|学时|课时|平方米|平米|亩|千瓦时|千瓦|兆瓦|"
+# a quantity in a unit the catalog has no unit for (schema.Unit; the counting words of
+# clause_numbers.COUNT_UNITS are read): "出口带宽200Gbps以上", "年处理危废5000立方米以上" — left as
+# a todo that says why, never written in a wrong unit
+_FOREIGN_ALT = (r"(?:万|亿|千)?(?:(?!TB|PB|MW|kW|KW)[A-Za-z]{1,8}(?![A-Za-z])|课时|平米|"
                 r"千伏安|公里|千米|立方米|升)")
 # "不少于N天" (the word before) or "N万吨以上" (the counting word after the unit)
 _FOREIGN_UNIT = re.compile(

@@ -474,7 +474,15 @@ def _section_of(text: str) -> str | None:
     m = _QUALIFIED_CONDITIONS.match(flat)
     if m:
         return "conditions"
+    # "补偿标准。按…", "贴息比例：…": an award word and a word of measure
+    # (followed by a stop: alone on a line, "奖励金额" is a table's column)
+    m = _AWARD_SECTION.match(flat)
+    if m and len(flat) > m.end() and flat[m.end()] in "。.：:；;】]":
+        return "award"
     return None
+
+
+_AWARD_SECTION = re.compile(r"(?:补偿|奖补|贴息|奖励|补助|补贴|资助|扶持|支持|兑现|奖金)(?:标准|方式|额度|比例|办法)")
 
 
 _QUALIFIED_CONDITIONS = re.compile(
@@ -2031,8 +2039,10 @@ def _clean_title(title: str, text: str = "") -> tuple[str, bool, str | None]:
     t = _NO_APP.sub("", t)
     t = t.strip(" 。.：:；;，,、")
     remark = None
-    m = re.match(r"^(.*?项目)\s*([（(][^（）()]*[）)])$", t)
-    if m and m.group(1):
+    m = re.match(r"^(.*?项目)\s*([（(]([^（）()]*)[）)])$", t)
+    # a remark after 项目 ("（具体方案另行通知）") goes to the note; a short name in brackets
+    # ("（“揭榜挂帅”）", "（试行）") is part of the title
+    if m and m.group(1) and (len(m.group(3)) > 10 or re.search(r"[，,。；;：:]|另行|通知|详见|见附|按|由|须|应", m.group(3))):
         t, remark = m.group(1), f"标题后注：{m.group(2)}"
     return t, no_app, remark
 

@@ -514,7 +514,9 @@ class _Conditions:
             if not _vocab(fld):
                 fld, fnote = f"{subject_clean}占{ratio_of}比例", None
             note = _join(note, f"读法：{subject_clean}÷{ratio_of}。")
-        elif subject_clean and not (kind == "count" and (_VERB_END.search(subject_clean) or gap not in ("", "有", "省内", "市内", "国内"))):
+        elif subject_clean and not (kind == "count" and (_VERB_END.search(subject_clean) and not obj.raw.endswith("次")
+                                                          or gap not in ("", "有", "省内", "市内", "国内"))):
+            # ("提供服务不少于30家次": 家次/人次 count the service itself)
             fld, fnote = field_name(subject, want)
         if kind == "count" and obj.raw.endswith("岁"):
             # "年龄不超过35周岁", "45周岁以下的": an age, whatever the words before name

@@ -479,6 +479,11 @@ def _section_of(text: str) -> str | None:
     m = _AWARD_SECTION.match(flat)
     if m and len(flat) > m.end() and flat[m.end()] in "。.：:；;】]":
         return "award"
+    # "服务商条件。…", "诊断数量。全年计划诊断300家": whose conditions, how many of what
+    m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方)(?P<c>条件)"
+                 r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]])", flat)
+    if m:
+        return "conditions" if m.group("c") else "quota"
     return None
 
 
@@ -2632,6 +2637,8 @@ def number_in_quote(value, text: str) -> bool:
         if not m:
             return True  # a category, not a number
         y, mo, d = (int(x) for x in m.groups())
+        if re.search(rf"{y}\s*[./-]\s*0?{mo}\s*[./-]\s*0?{d}(?!\d)", _fold(text)):
+            return True  # "2034.1.1", "2034-01-01"
         nums = _numbers_in(text)
         if Decimal(y) not in nums:
             return False

@@ -113,6 +113,7 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
+RANK_PART = 0.7  # "第一部分  技术改造和设备更新": above 一、, below a 条's rank
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
 _AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
@@ -125,6 +126,8 @@ _ARTICLE_TITLE = re.compile(r"^\s*[【\[〔]\s*([^】\]〕]{1,30}?)\s*[】\]〕]
 _PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织", "保障", "评审", "实施")
 _PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时间", "资金管理", "资金拨付", "资金来源", "监督", "法律责任", "附则", "解释", "施行", "有效期", "评审", "职责", "绩效", "追回", "适用范围", "定义", "原则")
 _HEADING = [
+    # (a part's title is short, without digits: "第一部分 …  处室  电话" is a row of a table)
+    (RANK_PART, re.compile(rf"^第([{_CN_NUM}]{{1,3}})部分\s*(?=[\u4e00-\u9fff（）()“”、\s]{{2,30}}$)")),
     (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.]\s*")),
     (RANK_PCN, re.compile(rf"^\(\s*([{_CN_NUM}]{{1,3}})\s*\)\s*")),
     # "2.5G工厂": the numbering glued to a name that opens with digits and a Latin letter

@@ -334,3 +334,23 @@ def test_a_refused_case_is_written_as_its_opposite(tmp_path):
         assert got == [want], text
         assert "反面" in p.data["thresholds"][0]["note"], text
         assert not any("不予" in (t.get("note") or "") or "不得" in (t.get("note") or "") for t in p.todo), text
+
+
+def test_award_wordings_of_other_offices(tmp_path):
+    """Wordings the seeds do not use, each read as the clause says (values by hand)."""
+    from subsidykit.authoring.clauses import parse_award
+
+    def award(text):
+        return parse_award([(1, text)], "g.txt").data
+
+    got = award("按国家当年下达支持资金1:1比例给予配套，单个项目最高不超过1000万元。")
+    assert (got["kind"], got["rate"], got["cap"]) == ("rate_cap", D("1"), D("1000"))
+    assert award("按项目总投入的12%给予补助，单个项目补助总额以600万元为限。")["cap"] == D("600")
+    got = award("按40万元/个的标准给予一次性奖补。")
+    assert (got["kind"], got["unit_amount"], got["unit"]) == ("per_unit", D("40"), "个")
+    got = award("根据评价结果分档给予一次性补助：一档400万元，二档250万元。")
+    assert sorted(v["fixed"] for v in got["variants"]) == [D("250"), D("400")]
+    got = award("根据年度评估结果分档支持：评估为“优秀”的，支持200万元；评估为“良好”的，支持100万元。")
+    assert {v["name"]: v["fixed"] for v in got["variants"]} == {"评估为“优秀”": D("200"), "评估为“良好”": D("100")}
+    # a sharing of costs between governments is no rate of an award
+    assert award("市、县两级财政按5:5比例分担。") == {} or "rate" not in award("市、县两级财政按5:5比例分担。")

@@ -44,6 +44,9 @@ RATE = re.compile(
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
+RATIO_RATE = re.compile(
+    r"按照?(?P<base>[^,;。:]{2,30}?)(?P<x>\d{1,2})\s*:\s*(?P<y>\d{1,2})(?:的)?比例(?=(?:给予|予以|进行)?(?:配套|补助|奖励|支持|资助|补贴|奖补))"
+)
 EACH_RATE = re.compile(
     r"(?P<lead>分别(?:按照?|依照)?|按照?)(?:一般|最高)?(?:不超过|不高于|不得超过)?(?P<base>[^,;。%]{0,60}?)(?P<de>的)?"
     r"(?P<list>" + _NUMBER + r"%(?:[、和及]" + _NUMBER + r"%)+)"
@@ -212,6 +215,17 @@ class _Award:
                     continue
                 base, span = self.base_of(k, m)
                 self.add(Atom("each", m.start(), m.end(), k, clause, tiers=tiers, base=base, base_span=span, rates=True))
+            # "按国家下达支持资金1:1比例给予配套": a rate written as a ratio
+            for m in RATIO_RATE.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                x, y = Decimal(m.group("x")), Decimal(m.group("y"))
+                if x <= 0 or not (0 < y / x <= 1):
+                    continue
+                bs, be = m.span("base")
+                base = doc.chars[bs:be].strip()
+                self.add(Atom("rate", m.start("x"), m.end("y"), k, self.clause_of(k, m.start()), value=y / x, base=base or None,
+                              base_span=(bs, be) if base else None, note=f"原文为比例“{m.group('x')}:{m.group('y')}”，即{format((y * 100 / x).normalize(), 'f')}%。"))
             # rates
             for m in RATE.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
@@ -322,7 +336,8 @@ class _Award:
         if self.depth_at(k, mo.start) > 0:
             return
         whole = n[clause[0] : clause[1]]
-        awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre)
+        awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
+            or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
         if not awarding and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", pre):
             # "分档给予一次性补助：一档500万元，二档300万元": the list after an award word and a colon
             s_ = self.sents[k]
@@ -335,13 +350,22 @@ class _Award:
             if not AWARD_WORDS.search(whole):
                 return
             kind = "floor"
-        elif CAP_WORDS.search(pre) or post.startswith("以内"):
+        elif CAP_WORDS.search(pre) or post.startswith("以内") or (post.startswith("为限") and pre.endswith("以")):
             kind = "cap"
         elif awarding:
             kind = "fixed"
         else:
             return
         atom = Atom(kind, mo.start, mo.end, k, clause, value=mo.value, note=mo.note, clause_text=n[clause[0] : clause[1]])
+        slash = re.match(r"/(?P<u>个|家|项|台\(套\)|台套|台|套|人|户|件|次)", post)
+        if slash and kind in ("fixed", "cap"):
+            # "按40万元/个的标准": an amount per unit written with a slash
+            atom.kind, atom.unit = ("per" if kind == "fixed" else "cap"), _UNIT_OF.get(slash.group("u"), slash.group("u"))
+            atom.end = mo.end + slash.end()
+            if kind == "cap":
+                atom.per = atom.unit
+            self.add(atom)
+            return
         pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)
         if pm:
             atom.unit = _UNIT_OF.get(pm.group("m"), pm.group("m"))

@@ -216,7 +216,7 @@ def facts_of(prog: dict) -> list[tuple[str, object, tuple[int, int, str] | None]
     # the same number at the same lines counts once
     seen, uniq = set(), []
     for role, value, lines in out:
-        key = (role, str(dec(value)), lines[:2] if lines else None)
+        key = (role, str(dec(value)), tuple(lines) if lines else None)  # same number, same quote
         if key not in seen:
             seen.add(key)
             uniq.append((role, value, lines))

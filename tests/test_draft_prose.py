@@ -354,3 +354,46 @@ def test_award_wordings_of_other_offices(tmp_path):
     assert {v["name"]: v["fixed"] for v in got["variants"]} == {"评估为“优秀”": D("200"), "评估为“良好”": D("100")}
     # a sharing of costs between governments is no rate of an award
     assert award("市、县两级财政按5:5比例分担。") == {} or "rate" not in award("市、县两级财政按5:5比例分担。")
+
+
+PROGRAM_TABLE = """\
+2031年度示范市专项资金项目申报指南
+
+第一部分  技术改造
+
+一、技术改造项目
+
+（一）支持条件。设备投入不低于500万元。
+
+（二）补助标准。按不超过设备投入的10%予以补助，单个项目最高不超过300万元。
+
+第二部分  认定类奖励（免申即享）
+
+以下事项依据2030年度认定名单直接兑现，企业无需申报。
+
+序号\t事项名称\t奖励标准\t兑现方式\t责任处室
+1\t企业技术中心\t国家级80万元/家；省级25万元/家\t免申即享\t科技处
+2\t能效领跑者企业\t一次性奖励20万元\t免申即享\t节能处
+3\t质量奖企业\t按有关规定执行\t免申即享\t质量处
+"""
+
+
+def test_a_table_whose_rows_are_programs(tmp_path):
+    draft = draft_guide(write(tmp_path, "清单.txt", PROGRAM_TABLE), year=2031)
+    progs = by_title(draft)
+    assert set(progs) == {"技术改造项目", "企业技术中心", "能效领跑者企业", "质量奖企业"}
+    center = progs["企业技术中心"]
+    assert center["no_application"] is True and center["kind"] == "tiered"
+    assert sorted((v["unit_amount"], v["unit"]) for v in center["variants"]) == [(D("25"), "家"), (D("80"), "家")]
+    assert progs["能效领跑者企业"]["fixed"] == D("20")
+    assert progs["质量奖企业"]["kind"] == "none"
+    # the lead's "2030年度认定名单" is every row's condition; the office column its office
+    for title in ("企业技术中心", "能效领跑者企业", "质量奖企业"):
+        th = progs[title]["thresholds"]
+        assert [(t["op"], t["value"]) for t in th] == [("between", ["2030-01-01", "2030-12-31"])], title
+    assert progs["能效领跑者企业"]["office"] == "节能处"
+    # the part heading is the path, never a program; the program before it keeps its own text
+    assert progs["技术改造项目"]["path"][0].startswith("第一部分")
+    assert (progs["技术改造项目"]["rate"], progs["技术改造项目"]["cap"]) == (D("0.1"), D("300"))
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -1,4 +1,5 @@
-"""Award tables in a 补助标准: subsidykit/authoring/clause_tables.py (`read_tier_table`).
+"""Award tables in a 补助标准: subsidykit/authoring/clause_tables.py (`read_tier_table`, and
+`read_program_table` for tables whose rows are programs).
 
 Fragments written here, in the shapes a clerk receives a guide's table after PDF/DOCX extraction
 (one cell per line, pipe rows, tab rows, `pdftotext -layout` columns, matrices), with page lines,
@@ -13,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from subsidykit.authoring.clause_tables import read_tier_table
+from subsidykit.authoring.clause_tables import read_program_table, read_tier_table
 from subsidykit.authoring.draft import number_in_quote
 from subsidykit.catalog import Source
 from subsidykit.catalog.sources import quote_problem
@@ -43,8 +44,10 @@ def sources(obj):
 
 def numbers_stand(data: dict) -> None:
     """Every amount, threshold and quota value stands in the quote it is cited with."""
-    for v in data.get("variants", []):
-        for key in ("fixed", "cap", "rate"):
+    for v in [data, *data.get("variants", [])]:
+        if "source" not in v:
+            continue
+        for key in ("fixed", "cap", "rate", "unit_amount"):
             if key in v:
                 assert number_in_quote(v[key], v["source"]["text"]), (v["name"], key, v[key], v["source"]["text"])
         for t in v.get("thresholds", []):
@@ -71,8 +74,8 @@ def table(text: str, tmp_path: Path, first: int = 1):
         assert problem is None, problem
     numbers_stand(p.data)
     for v in p.data.get("variants", []):
-        assert v["kind"] in ("fixed", "cap_only", "rate_cap")
-        for key in ("fixed", "cap"):
+        assert v["kind"] in ("fixed", "cap_only", "rate_cap", "per_unit")
+        for key in ("fixed", "cap", "unit_amount"):
             if key in v:
                 assert isinstance(v[key], Decimal) and v[key] > 0
     return p
@@ -81,7 +84,7 @@ def table(text: str, tmp_path: Path, first: int = 1):
 def tiers(p) -> list[tuple]:
     out = []
     for v in p.data["variants"]:
-        amount = v.get("fixed", v.get("cap"))
+        amount = v.get("fixed", v.get("cap", v.get("unit_amount")))
         out.append((v["name"], v["kind"], amount))
     return out
 
@@ -693,3 +696,351 @@ def test_the_drafter_reads_an_appended_table_the_program_refers_to(tmp_path):
     assert prog["kind"] == "tiered"
     assert [(v["name"][-3:], v["fixed"]) for v in prog["variants"]] == [("产品）", D("300")), ("制造业企业"[-3:], D("200")), ("一等奖", D("100")), ("二等奖", D("50"))]
     assert invented_numbers(draft.document) == [] and draft.problems == []
+
+
+# ------------------------------------------------------------------------------------------
+# 8. amounts per unit in award tables
+# ------------------------------------------------------------------------------------------
+def test_per_unit_cells_in_a_tier_table_graded_per_unit_yuan_per_kilowatt_and_caps_per_unit(tmp_path):
+    text = (
+        "对认定的首台（套）装备等按以下标准给予奖励：\n"
+        "| 类别 | 奖励标准 |\n"
+        "| --- | --- |\n"
+        "| 首台（套）重大技术装备 | 0.5万元/台（套） |\n"
+        "| 企业技术中心 | 国家级100万元/家；省级30万元/家 |\n"
+        "| 分布式光伏示范 | 200元/千瓦 |\n"
+        "| 公共服务平台 | 最高50万元/个 |\n"
+        "| 首席技术官 | 每人每年10万元 |"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("首台（套）重大技术装备", "per_unit", D("0.5")),
+        ("企业技术中心·国家级", "per_unit", D("100")),
+        ("企业技术中心·省级", "per_unit", D("30")),
+        ("分布式光伏示范", "per_unit", D("0.02")),
+        ("公共服务平台", "cap_only", D("50")),
+    ]
+    v = p.data["variants"]
+    assert [x.get("unit") for x in v] == ["台套", "家", "家", "千瓦", None]
+    assert v[4]["per"] == "个" and "上限" in v[4]["note"]
+    assert quotes(p) == [
+        "首台（套）重大技术装备|0.5万元/台（套）",
+        "企业技术中心|国家级100万元/家",
+        "企业技术中心……省级30万元/家",
+        "分布式光伏示范|200元/千瓦",
+        "公共服务平台|最高50万元/个",
+    ]
+    assert "200元 = 0.02万元" in v[3]["note"]
+    assert "表格原文" not in v[0].get("note", "")  # "/台（套）" is the unit, not words around the amount
+    # two units in one cell (每人 and 每年): todo, never a guess
+    assert [t["text"] for t in p.todo] == ["首席技术官|每人每年10万元"]
+    assert "按单位计" in p.todo[0]["note"]
+    # a unit per item in the header only ("万元/家") gives no unit to bare numbers: todo
+    p = table("按以下标准给予奖励：\n类别        奖励金额（万元/家）\n国家级      100\n省级        30", tmp_path)
+    assert p.data["kind"] == "none" and len(p.todo) == 2
+
+
+# ------------------------------------------------------------------------------------------
+# 9. tables whose rows are programs: read_program_table
+# ------------------------------------------------------------------------------------------
+ROW_KEYS = {"title", "lines", "data", "no_application", "office", "todo"}
+
+
+def programs(text: str, tmp_path: Path, first: int = 1):
+    """read_program_table on the fragment; every citation and number checked as `table` does, and
+    each row's shape."""
+    rows = read_program_table(section(text, first), FILE)
+    if rows is None:
+        return None
+    root = tmp_path / f"f{next(_CALLS)}"
+    root.mkdir()
+    (root / FILE).write_text("\n" * (first - 1) + text + "\n", encoding="utf-8")
+    assert rows, "an empty list is never returned"
+    for r in rows:
+        assert set(r) == ROW_KEYS, r
+        assert r["title"] and isinstance(r["no_application"], bool)
+        assert r["office"] is None or isinstance(r["office"], str)
+        d = r["data"]
+        assert d["kind"] in ("fixed", "cap_only", "per_unit", "rate_cap", "tiered", "none"), d
+        for src in sources(d):
+            assert src["file"] == FILE
+            assert src["lines"][0] <= src["lines"][1] <= r["lines"][1]  # the row, maybe its header above
+            problem = quote_problem(Source(file=FILE, lines=tuple(src["lines"]), text=src["text"]), root=root)
+            assert problem is None, problem
+        for t in r["todo"]:
+            assert set(t) == {"lines", "text", "note"} and t["note"]
+            problem = quote_problem(Source(file=FILE, lines=tuple(t["lines"]), text=t["text"]), root=root)
+            assert problem is None, problem
+        numbers_stand(d)
+        for v in [d, *d.get("variants", [])]:
+            for key in ("fixed", "cap", "unit_amount"):
+                if key in v:
+                    assert isinstance(v[key], Decimal) and v[key] > 0
+            if v.get("kind") == "per_unit":
+                assert v["unit"] and "unit_amount" in v
+        if d["kind"] == "tiered":
+            assert d["variants"] and all(v["kind"] != "tiered" for v in d["variants"])
+        if d["kind"] == "none":
+            assert d["note"] and not {"fixed", "cap", "rate", "unit_amount"} & set(d)
+    return rows
+
+
+def amounts(row: dict) -> list[tuple]:
+    d = row["data"]
+    out = []
+    for v in d.get("variants", [d]):
+        amount = v.get("fixed", v.get("cap", v.get("unit_amount", v.get("rate"))))
+        out.append((v.get("name"), v["kind"], amount, v.get("unit")))
+    return out
+
+
+BRIEF = """以下事项由市工信局依据国家、省公布的2034年度认定名单直接兑现，企业无需申报。
+序号	事项名称	奖励标准	兑现方式	责任处室
+1	企业技术中心	国家级100万元/家；省级30万元/家	免申即享	科技与质量处
+2	绿色工厂	国家级50万元/家；省级20万元/家	免申即享	节能与综合利用处
+3	重点行业能效“领跑者”企业	一次性奖励30万元	免申即享	节能与综合利用处
+4	制造业单项冠军企业	示范企业100万元；	免申即享	产业发展处
+	（产品）	单项冠军产品50万元/个"""
+
+
+def test_a_table_of_programs_in_tab_rows_graded_per_unit_cells_and_a_name_wrapped_onto_the_next_line(tmp_path):
+    rows = programs(BRIEF, tmp_path)
+    assert [r["title"] for r in rows] == ["企业技术中心", "绿色工厂", "重点行业能效“领跑者”企业", "制造业单项冠军企业（产品）"]
+    assert [r["lines"] for r in rows] == [[3, 3], [4, 4], [5, 5], [6, 7]]
+    assert amounts(rows[0]) == [("国家级", "per_unit", D("100"), "家"), ("省级", "per_unit", D("30"), "家")]
+    assert amounts(rows[1]) == [("国家级", "per_unit", D("50"), "家"), ("省级", "per_unit", D("20"), "家")]
+    assert amounts(rows[2]) == [(None, "fixed", D("30"), None)]
+    assert amounts(rows[3]) == [("示范企业", "fixed", D("100"), None), ("单项冠军产品", "per_unit", D("50"), "个")]
+    assert [v["source"]["text"] for v in rows[0]["data"]["variants"]] == ["国家级100万元/家", "省级30万元/家"]
+    assert [v["source"]["lines"] for v in rows[3]["data"]["variants"]] == [[6, 6], [7, 7]]
+    assert rows[2]["data"]["source"] == {"file": FILE, "lines": [5, 5], "text": "重点行业能效“领跑者”企业一次性奖励30万元"}
+    assert rows[3]["data"]["source"]["text"] == "制造业单项冠军企业示范企业100万元；……（产品）单项冠军产品50万元/个"
+    assert "跨行" in rows[3]["data"]["note"]
+    assert all(r["no_application"] for r in rows)
+    assert [r["office"] for r in rows] == ["科技与质量处", "节能与综合利用处", "节能与综合利用处", "产业发展处"]
+    assert all(r["todo"] == [] for r in rows)  # the lead's "2034年度" is the caller's, no row's
+    # the same table as a tier table is the caller's choice; as programs the lead is no row
+    assert programs(BRIEF.split("\n", 1)[1], tmp_path) is not None
+
+
+def test_a_table_of_programs_in_pipe_rows_with_a_row_without_an_amount_and_numbers_outside_the_amounts(tmp_path):
+    text = (
+        "三、免申即享事项\n"
+        "对2034年度新认定的下列企业，按以下标准给予奖励：\n"
+        "| 事项名称 | 奖励标准 | 兑现方式 | 责任部门 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 2034年度国家级专精特新“小巨人”企业 | 一次性奖励50万元 | 免申直达 | 中小企业处 |\n"
+        "| 首台（套）重大技术装备 | 0.5万元/台（套） | 企业申报 | 装备工业处 |\n"
+        "| 分布式光伏示范项目 | 200元/千瓦 | 企业申报 | 能源处 |\n"
+        "| 智能制造示范工厂 | 按有关规定执行 | 免于申报 | 智能制造处（电话：12345678） |\n"
+        "| 工业互联网平台 | 另行通知 | 企业申报 |  |\n"
+        "注：同一企业同一年度按就高原则奖励，最高不超过200万元。"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == [
+        "2034年度国家级专精特新“小巨人”企业", "首台（套）重大技术装备", "分布式光伏示范项目", "智能制造示范工厂", "工业互联网平台",
+    ]
+    # the year in the name is part of the title: no amount, no todo
+    assert amounts(rows[0]) == [(None, "fixed", D("50"), None)] and rows[0]["todo"] == []
+    assert rows[0]["data"]["source"]["text"] == "2034年度国家级专精特新“小巨人”企业|一次性奖励50万元"
+    assert amounts(rows[1]) == [(None, "per_unit", D("0.5"), "台套")]
+    assert amounts(rows[2]) == [(None, "per_unit", D("0.02"), "千瓦")]
+    assert "200元 = 0.02万元" in rows[2]["data"]["note"]
+    assert [r["no_application"] for r in rows] == [True, False, False, True, False]
+    assert [r["office"] for r in rows] == ["中小企业处", "装备工业处", "能源处", "智能制造处（电话：12345678）", None]
+    # a row whose amount cell has no amount: a program of kind none, its cell in todo and note
+    for r, cell in ((rows[3], "按有关规定执行"), (rows[4], "另行通知")):
+        assert r["data"]["kind"] == "none" and cell in r["data"]["note"]
+        assert any(t["text"] == f"{r['title']}|{cell}" for t in r["todo"])
+    # the office's telephone is a number not turned into data
+    assert {"lines": [8, 8], "text": "智能制造示范工厂……智能制造处（电话：12345678）", "note": "「智能制造处（电话：12345678）」未转为数据。"} in rows[3]["todo"]
+    # the note after the table is no row, and its 200万元 is in no row
+    assert all("200万元" not in str(r) for r in rows)
+
+
+PROGRAM_LAYOUT = """序号    事项名称                  奖励标准                    兑现方式    责任
+                                                                          处室
+ 1      企业技术中心              国家级100万元/家            免申即享    科技与质量处
+                                  省级30万元/家
+ 2      重点行业能效“领跑者”      一次性奖励30万元            免申即享    节能与综合
+        企业                                                              利用处
+                                         — 3 —
+ 3      分布式光伏示范项目        200元/千瓦                  企业申报    能源处
+ 4      制造业单项冠军企业        示范企业100万元             免申即享    产业发展处
+        （产品）                  单项冠军产品50万元/个
+以上事项的认定名单以国家、省公布的为准。"""
+
+
+def test_a_table_of_programs_in_layout_columns_with_wrapped_names_offices_header_and_a_page_line(tmp_path):
+    rows = programs(PROGRAM_LAYOUT, tmp_path, first=11)
+    assert [r["title"] for r in rows] == ["企业技术中心", "重点行业能效“领跑者”企业", "分布式光伏示范项目", "制造业单项冠军企业（产品）"]
+    assert [r["lines"] for r in rows] == [[13, 14], [15, 16], [18, 18], [19, 20]]
+    # graded amounts one to a line, no separator between them
+    assert amounts(rows[0]) == [("国家级", "per_unit", D("100"), "家"), ("省级", "per_unit", D("30"), "家")]
+    assert [v["source"]["lines"] for v in rows[0]["data"]["variants"]] == [[13, 13], [14, 14]]
+    assert amounts(rows[1]) == [(None, "fixed", D("30"), None)]
+    assert amounts(rows[2]) == [(None, "per_unit", D("0.02"), "千瓦")]
+    assert amounts(rows[3]) == [("示范企业", "fixed", D("100"), None), ("单项冠军产品", "per_unit", D("50"), "个")]
+    # the header "责任" / "处室" over two lines names the office column; the office wraps too
+    assert [r["office"] for r in rows] == ["科技与质量处", "节能与综合利用处", "能源处", "产业发展处"]
+    assert [r["no_application"] for r in rows] == [True, True, False, True]
+    assert all(r["todo"] == [] for r in rows)
+
+
+def test_a_table_of_programs_in_layout_columns_without_an_index_a_name_wrapped_after_and_and_a_cap(tmp_path):
+    text = (
+        "（二）省级以上认定奖励\n"
+        "项目名称              支持标准              责任处室\n"
+        "企业技术中心          国家级100万元/家      科技处\n"
+        "工业设计中心          另行通知              科技处\n"
+        "绿色工厂和            50万元/家             节能处\n"
+        "绿色供应链管理企业\n"
+        "服务型制造示范        最高30万元            服务业处\n"
+        "平台\n"
+        "　　以上事项按就高原则奖励，同一企业最高不超过150万元。"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["企业技术中心", "工业设计中心", "绿色工厂和绿色供应链管理企业", "服务型制造示范平台"]
+    assert [r["lines"] for r in rows] == [[3, 3], [4, 4], [5, 6], [7, 8]]
+    assert amounts(rows[0]) == [(None, "per_unit", D("100"), "家")]
+    assert "国家级100万元/家" in rows[0]["data"]["note"]  # the grade word stays visible
+    assert rows[1]["data"]["kind"] == "none" and "另行通知" in rows[1]["data"]["note"]
+    assert amounts(rows[2]) == [(None, "per_unit", D("50"), "家")]
+    assert amounts(rows[3]) == [(None, "cap_only", D("30"), None)]
+    assert [r["office"] for r in rows] == ["科技处", "科技处", "节能处", "服务业处"]
+    assert not any(r["no_application"] for r in rows)
+    assert all("150" not in str(r) for r in rows)  # the paragraph after the table is no cell
+
+
+def test_a_table_of_programs_with_an_amount_column_per_grade_units_in_the_header_and_a_dash(tmp_path):
+    text = (
+        "事项                    国家级（万元）    省级（万元）    兑现方式\n"
+        "企业技术中心            100               30              免申即享\n"
+        "工业设计中心            80                —               免申即享\n"
+        "绿色工厂                50                20              企业申报"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["企业技术中心", "工业设计中心", "绿色工厂"]
+    assert amounts(rows[0]) == [("国家级", "fixed", D("100"), None), ("省级", "fixed", D("30"), None)]
+    assert amounts(rows[1]) == [("国家级", "fixed", D("80"), None)]
+    assert "「省级」一栏为「—」" in rows[1]["data"]["note"]
+    assert [v["source"]["text"] for v in rows[0]["data"]["variants"]] == ["国家级（万元）……100", "省级（万元）……30"]
+    assert "按表头" in rows[0]["data"]["note"]
+    assert [r["no_application"] for r in rows] == [True, True, False]
+    assert all(r["office"] is None for r in rows)
+
+
+def test_a_table_of_programs_with_a_rate_an_amount_per_unit_money_in_a_name_an_unreadable_cell_and_a_total(tmp_path):
+    text = (
+        "序号\t政策名称\t支持标准\t兑现方式\t主办处室\n"
+        "1\t技术改造综合奖补\t按设备投资额的10%给予补助，最高不超过500万元\t企业申报\t投资处\n"
+        "2\t首台（套）重大技术装备\t每台（套）50万元\t企业申报\t装备处\n"
+        "3\t营业收入首次突破10亿元企业\t一次性奖励20万元\t免申即享\t运行处\n"
+        "4\t数字化转型标杆\t按2034年有关文件执行\t免申即享\t信息化处\n"
+        "合计\t\t600万元\t\t"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["技术改造综合奖补", "首台（套）重大技术装备", "营业收入首次突破10亿元企业", "数字化转型标杆"]
+    d = rows[0]["data"]
+    assert (d["kind"], d["rate"], d["base"], d["cap"]) == ("rate_cap", D("0.1"), "设备投资额", D("500"))
+    assert amounts(rows[1]) == [(None, "per_unit", D("50"), "台套")]
+    # money in a name is a condition not turned into data, never an amount
+    assert amounts(rows[2]) == [(None, "fixed", D("20"), None)]
+    assert rows[2]["todo"] == [{"lines": [4, 4], "text": "营业收入首次突破10亿元企业", "note": "名称「营业收入首次突破10亿元企业」中的金额或比例未转为条件。"}]
+    # a cell with a number that is no amount: kind none, the cell in todo
+    assert rows[3]["data"]["kind"] == "none"
+    assert rows[3]["todo"][0]["text"] == "数字化转型标杆按2034年有关文件执行"
+    # the total is no program; its number goes with the row above
+    assert rows[3]["todo"][-1] == {"lines": [6, 6], "text": "合计600万元", "note": "合计行，未作为事项。"}
+    assert [r["office"] for r in rows] == ["投资处", "装备处", "运行处", "信息化处"]
+
+
+def test_a_table_of_programs_one_cell_per_line_and_index_numbers_centred_in_their_rows(tmp_path):
+    text = (
+        "以下事项免申即享（单位：万元）：\n"
+        "序号\n事项名称\n奖励标准\n责任处室\n"
+        "1\n企业技术中心\n国家级100万元/家；省级30万元/家\n科技处\n"
+        "2\n绿色工厂\n50\n节能处"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["企业技术中心", "绿色工厂"]
+    assert amounts(rows[0]) == [("国家级", "per_unit", D("100"), "家"), ("省级", "per_unit", D("30"), "家")]
+    assert amounts(rows[1]) == [(None, "fixed", D("50"), None)]
+    assert "单位：万元" in rows[1]["data"]["note"]
+    assert [r["office"] for r in rows] == ["科技处", "节能处"]
+    assert not any(r["no_application"] for r in rows)  # the lead says so, no cell: the caller's
+    # pdftotext centres the number in its row: the lines above it belong to it
+    text = (
+        "序号  事项名称            奖励标准                兑现方式\n"
+        "      制造业单项冠军\n"
+        " 1    企业（产品）        示范企业100万元；       免申即享\n"
+        "                          单项冠军产品50万元/个\n"
+        "      国家级绿色\n"
+        " 2    工厂                50万元/家               免申即享\n"
+        "      （园区）\n"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["制造业单项冠军企业（产品）", "国家级绿色工厂（园区）"]
+    assert [r["lines"] for r in rows] == [[2, 4], [5, 7]]
+    assert amounts(rows[0]) == [("示范企业", "fixed", D("100"), None), ("单项冠军产品", "per_unit", D("50"), "个")]
+    assert amounts(rows[1]) == [(None, "per_unit", D("50"), "家")]
+    # the number on the row's last line, the words leading to its amount on the line above
+    text = (
+        "序号   奖励事项                    奖励标准          责任处室\n"
+        " 1     国家级企业技术中心          100万元/家        科技处\n"
+        "       省级企业技术中心            一次性奖励\n"
+        " 2     （2034年度新认定）          30万元/家         科技处\n"
+    )
+    rows = programs(text, tmp_path)
+    assert [(r["title"], r["lines"]) for r in rows] == [("国家级企业技术中心", [2, 2]), ("省级企业技术中心（2034年度新认定）", [3, 4])]
+    assert [amounts(r) for r in rows] == [[(None, "per_unit", D("100"), "家")], [(None, "per_unit", D("30"), "家")]]
+    assert rows[1]["todo"] == []  # the year is part of the name
+
+
+def test_tables_that_name_no_programs_and_texts_without_a_table_are_none(tmp_path):
+    # a table of tiers: no column names programs
+    assert programs(ONE_PER_LINE, tmp_path) is None
+    tiers_ = (
+        "按设备投入分档奖励，标准如下：\n"
+        "档次      设备投入                       奖励金额\n"
+        "第一档    500万元（含）—1000万元         30万元\n"
+        "第二档    1000万元（含）以上             50万元"
+    )
+    assert programs(tiers_, tmp_path) is None
+    assert programs("| 奖励类别 | 奖励金额 |\n| --- | --- |\n| 国家级 | 100万元/家 |\n| 省级 | 30万元/家 |", tmp_path) is None
+    # programs without amounts: a table of conditions, of ways to apply
+    assert programs("事项名称      申报条件                    责任处室\n企业技术中心  2034年新认定                科技处\n绿色工厂      获评国家级绿色工厂          节能处", tmp_path) is None
+    assert programs("事项\t兑现方式\t责任处室\n企业技术中心\t免申即享\t科技处\n绿色工厂\t免申即享\t节能处", tmp_path) is None
+    # no table at all
+    assert programs("对新认定的国家级企业技术中心，给予一次性奖励100万元；对省级企业技术中心，给予30万元奖励。", tmp_path) is None
+    assert programs("（一）事项名称：企业技术中心。\n（二）奖励标准：国家级100万元/家；省级30万元/家。", tmp_path) is None
+    assert programs("事项名称、奖励标准及兑现方式另行通知。", tmp_path) is None
+    assert programs("", tmp_path) is None
+    # a header without rows
+    assert programs("序号\t事项名称\t奖励标准\n", tmp_path) is None
+
+
+def test_a_table_of_programs_with_bare_amounts_under_a_unit_header_remarks_and_a_cell_wrapped_in_pipes(tmp_path):
+    text = (
+        "（三）支持事项及标准\n"
+        "|序号|支持事项|补助金额（万元）|备注|归口处室|\n"
+        "|:-:|:-|-:|-|-|\n"
+        "|1|国家级制造业创新中心|500|2034年6月30日前认定|科技处|\n"
+        "|2|省级制造业创新中心|200|免申报|科技处|\n"
+        "| |（含培育）| | | |\n"
+        "|3|工业设计研究院|按评估结果另行确定| |设计处|"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["国家级制造业创新中心", "省级制造业创新中心（含培育）", "工业设计研究院"]
+    assert [r["lines"] for r in rows] == [[4, 4], [5, 6], [7, 7]]
+    assert amounts(rows[0]) == [(None, "fixed", D("500"), None)]
+    assert amounts(rows[1]) == [(None, "fixed", D("200"), None)]
+    # the unit comes from the header, which the quote holds
+    assert rows[0]["data"]["source"]["text"] == "补助金额（万元）……国家级制造业创新中心|500"
+    assert "补助金额（万元）" in rows[0]["data"]["note"]
+    # a remark goes to the note; with a number (a date) it is todo too
+    assert "表中备注：2034年6月30日前认定" in rows[0]["data"]["note"]
+    assert rows[0]["todo"] == [{"lines": [4, 4], "text": "国家级制造业创新中心……2034年6月30日前认定", "note": "备注「2034年6月30日前认定」未转为数据。"}]
+    assert [r["no_application"] for r in rows] == [False, True, False]
+    assert rows[2]["data"]["kind"] == "none" and rows[2]["todo"][0]["text"] == "工业设计研究院|按评估结果另行确定"
+    assert [r["office"] for r in rows] == ["科技处", "科技处", "设计处"]

@@ -56,6 +56,43 @@ date — to todo).
 
 `None` when the clause has no such table (no lead or layout of a table, no amount column, a
 table of conditions only): the caller then uses `parse_award`.
+
+Amounts per unit: "100万元/家", "50万元/个", "30万元/项", "0.5万元/台（套）", "每台（套）50万元",
+"30万元/年" are `per_unit` (`unit_amount` in 万元, `unit` as the catalog counts it: 家/个/项/人/次/
+年… as printed, 台/套/台（套） -> 台套, 名 -> 人, 户 -> 家); "200元/千瓦" is 0.02 万元 per 千瓦 (noted);
+"最高50万元/个" is `cap_only` with `per: 个` (the most for each, as clause_award writes it).  A cell
+listing graded amounts per unit ("国家级100万元/家；省级30万元/家") gives one `per_unit` variant per
+grade.  Two units in one cell ("每人每年10万元") stay todo.
+
+Tables of programs — `read_program_table(section, file)`: a table whose rows are programs
+("序号 | 事项名称 | 奖励标准 | 兑现方式 | 责任处室"; tab rows, pipe rows, `pdftotext -layout`
+columns, or one cell per line under "序号"), rows maybe wrapped over lines.  The header must name
+the programs (事项名称/项目名称/政策名称/奖励事项/支持事项/事项/项目, also 奖补事项, 政策事项…) and
+their amounts (奖励标准/支持标准/补助金额/奖励金额（万元）…, not 申报条件/兑现方式/认定标准…), else
+None.  One dict per row, in order:
+
+    {"title": the name cell joined over its lines ("制造业单项冠军企业（产品）"),
+     "lines": [first, last] of the row,
+     "data": {"kind": fixed | cap_only | per_unit | rate_cap (with the amount fields) | tiered
+              (with "variants", one per grade in the cell — or per amount column "国家级（万元）" /
+              "省级（万元）" — each with name, kind, amount fields, source) | none,
+              "source": the name and amount cells, "note"?},
+     "no_application": True when a cell of the row says 免申即享/免申直达/免于申报/无需申报…,
+     "office": the text of a 责任处室/责任部门/主办处室/归口处室 column, or None,
+     "todo": [{lines, text, note}] — numbers of the row not turned into data}
+
+Numbers in the name column are the title's (a money or a rate there is todo: a condition not
+read); an amount cell without an amount ("按有关规定执行", "另行通知", a number that is no amount)
+gives `kind: none` with the cell in the note and in todo; other columns with numbers (a date in
+申报条件, the office's telephone) are todo; a 备注 cell goes to the note; a total row is no
+program (its numbers go to the todo of the row above).  Rows: with a 序号 column a row runs from
+its number to the next (numbers centred in their rows as `read_tier_table` reads them; lead-in
+words "一次性奖励" below a whole amount open the next row); without one a line with a name cell
+starts a row unless the name goes on from the line above (starts with "（", or the name above ends
+in 、/和/及/与/（); a line with a name only, or no name cell, goes on with the row above.  Graded
+amounts one to a line ("示范企业100万元" / "单项冠军产品50万元/个") are split by line.  The lead
+sentences ("以下事项…企业无需申报。") and the sentences after the table are not rows: the caller
+reads them.
 """
 
 from __future__ import annotations
@@ -69,7 +106,7 @@ from subsidykit.authoring.clause_common import Parsed, Section, field_name
 from subsidykit.authoring.clause_numbers import PCT, cn_number, dec, find_counts, find_money, money_value, operator, pct_of
 from subsidykit.authoring.clause_text import half, sentence_list
 
-__all__ = ["read_tier_table"]
+__all__ = ["read_program_table", "read_tier_table"]
 
 # what the citation check ignores (as catalog.sources._MARKUP)
 _MARKUP = re.compile(r"\s+|\*\*|</?b>")
@@ -123,7 +160,16 @@ _BAND = re.compile(
     r"以上|以下|不足|不满|未满|低于|少于|高于|(?<!不)超过|大于|小于|[≥≤<>]|\(含\)|\(不含\)"
     r"|\d(?:[万亿]?元)?(?:\(含\)|\(不含\))?[—–~～\-至到]+\d"
 )
-_PER = re.compile(r"/(?:年|月|个|家|人|台|套|项)|每(?:年|月|个|家|人|台|套|项)")
+# an amount per unit: "100万元/家", "0.5万元/台（套）", "200元/千瓦", "每家50万元"
+_PER_UNITS = (
+    r"台\(套\)|台套|千瓦时|千瓦|kWh|kW|兆瓦时|兆瓦|吨标准煤|平方米|个月|家|个|项|台|套|人|名|次|户|年|月|天|日"
+    r"|吨|亩|件|款|辆|艘|架|部"
+)
+_PER = re.compile(rf"/(?:{_PER_UNITS})|每(?:{_PER_UNITS})")
+_PER_AFTER = re.compile(rf"/(?P<u>{_PER_UNITS})")
+_PER_BEFORE = re.compile(rf"每(?P<u>{_PER_UNITS})")
+# the unit as the catalog counts it (as clause_award: 台/套 -> 台套, 名 -> 人, 户 -> 家)
+_UNIT_NAME = {"个月": "月", "名": "人", "日": "天", "户": "家", "台": "台套", "套": "台套", "台(套)": "台套", "kW": "千瓦", "kWh": "千瓦时"}
 _BARE = re.compile(
     r"^(?:最高不超过|最高|不超过|不高于|最多|至多)?(?P<num>\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(?:\((?P<u>万元|亿元|元)\))?(?:以内)?$"
 )
@@ -137,7 +183,8 @@ _TOTAL = re.compile(r"合计|总计|小计|共计")
 # the words an amount cell may hold besides its amount: "给予一次性奖励50万元", "最高不超过100万元"
 _CELL_WORDS = re.compile(
     r"\d[\d,.]*(?:万元|亿元|元|万|亿)?|\([^()]*\)|最高不超过|最高|不超过|不高于|最多|至多|以内|上限|封顶|一次性|给予|予以|"
-    r"奖励|补助|资助|奖补|补贴|支持|资金|金额|定额|为|按|的|[,.、:]"
+    r"奖励|补助|资助|奖补|补贴|支持|资金|金额|定额|为|按|的|[,.、:]|"
+    rf"/(?:{_PER_UNITS})|每(?:{_PER_UNITS})"
 )
 # a column of names: "奖励事项", "项目类别", "认定类型", "支持对象"
 _HDR_LABEL = re.compile(r"(?:事项|项目|类别|类型|名称|对象|称号|荣誉|载体|赛事|内容)$")
@@ -353,7 +400,7 @@ def _pipe_cells(no: int, raw: str) -> list[_Cell | None] | None:
         cells.pop(0)
     if stripped[-1:] in "|｜" and cells and cells[-1] is None:
         cells.pop()
-    if cells and all(c is not None and re.fullmatch(r":?-{2,}:?", c.text) for c in cells):
+    if cells and all(c is not None and re.fullmatch(r":?-+:?", c.text) for c in cells):
         return None
     return cells
 
@@ -670,6 +717,15 @@ def _join_into(row: _Row, cells: dict[int, _Cell], before: bool) -> None:
 
 
 def _grid_pipe(texts: _Text, idx: list[int], tab: bool) -> _Grid | None:
+    line_rows, ncols, skipped = _pipe_line_rows(texts, idx, tab)
+    grid = _assemble(texts, line_rows, ncols)
+    if grid:
+        grid.skipped.extend(skipped)
+    return grid
+
+
+def _pipe_line_rows(texts: _Text, idx: list[int], tab: bool):
+    """(line rows, number of columns, markdown separator lines) of a pipe or tab table."""
     line_rows: list[tuple[int, dict[int, _Cell], bool]] = []
     skipped: list[_Cell] = []
     ncols = 0
@@ -684,10 +740,7 @@ def _grid_pipe(texts: _Text, idx: list[int], tab: bool) -> _Grid | None:
             continue
         ncols = max(ncols, len(cells))
         line_rows.append((i, {j: c for j, c in enumerate(cells) if c is not None}, True))
-    grid = _assemble(texts, line_rows, ncols)
-    if grid:
-        grid.skipped.extend(skipped)
-    return grid
+    return line_rows, ncols, skipped
 
 
 def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
@@ -1091,7 +1144,8 @@ _GRADE_SEP = re.compile(r"[、;]|(?<!\d),|,(?!\d{3}(?!\d))")
 _GRADE_ITEM = re.compile(
     r"(?:一次性|分别|给予|予以|奖励|补助|资助|奖补)*"
     r"(?P<g>[A-Za-z\u4e00-\u9fff()“”\"]{1,10}?)(?:奖励|补助|资助|给予|为)?:?"
-    r"(?P<amt>(?:最高不超过|最高|不超过)?\d+(?:\.\d+)?(?:万元|亿元|元)(?:以内)?)(?:的?(?:奖励|补助|资助))?"
+    rf"(?P<amt>(?:每(?:{_PER_UNITS})(?:给予|奖励|补助|资助)?)?(?:最高不超过|最高|不超过)?\d+(?:\.\d+)?(?:万元|亿元|元)"
+    rf"(?:/(?:{_PER_UNITS}))?(?:以内)?)(?:的?(?:奖励|补助|资助))?"
 )
 
 
@@ -1108,7 +1162,7 @@ def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cel
         if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g):
             return None
         d, why = _amount_of(m.group("amt"), unit)
-        if d is None or d["kind"] not in ("fixed", "cap_only"):
+        if d is None or d["kind"] not in ("fixed", "cap_only", "per_unit"):
             return None
         out.append((g, texts.sub(cell, m.start("g"), b), d))
     if len(out) < 2 or len({g for g, _c, _d in out}) < len(out):
@@ -1123,7 +1177,7 @@ def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
     if t == "pct":
         return _rate_cap(flat)
     if _PER.search(flat):
-        return None, "表格金额按单位计（每年/每个…），未转为数据"
+        return _per_unit(flat)
     if t == "band":
         return None, "金额栏写的是区间，未转为数据"
     moneys = find_money(flat, 0, len(flat))
@@ -1147,6 +1201,38 @@ def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
         d = {"kind": "cap_only", "cap": value}
     else:
         d = {"kind": "fixed", "fixed": value}
+    if note:
+        d["note"] = note
+    return d, None
+
+
+def _per_unit(flat: str) -> tuple[dict | None, str | None]:
+    """An amount per unit: "100万元/家" -> per_unit (unit_amount 100, unit 家); "每台（套）50万元"
+    too; "200元/千瓦" in 万元 (÷10000, noted); "最高100万元/家" -> cap_only with `per` (the most for
+    each unit, as clause_award writes "最高N万元/个").  Two amounts -> _MANY (the caller may split
+    the cell by grade)."""
+    moneys = find_money(flat, 0, len(flat))
+    if len(moneys) > 1:
+        return None, _MANY
+    if not moneys:
+        return None, "表格金额按单位计（每年/每个…），未写金额单位，未转为数据"
+    mo = moneys[0]
+    marks = list(_PER.finditer(flat))
+    after = _PER_AFTER.match(flat, mo.end)
+    before = [m for m in _PER_BEFORE.finditer(flat, 0, mo.start) if not _NUMBERISH.search(flat[m.end() : mo.start])]
+    used = after or (before[-1] if before else None)
+    if used is None or len(marks) > 1:
+        return None, "表格金额按单位计（每年/每个…），未能读出，未转为数据"
+    u_raw = used.group("u")
+    u = _UNIT_NAME.get(u_raw, u_raw)
+    notes = [mo.note]
+    cap = _CAP.search(flat)
+    if cap:
+        d: dict = {"kind": "cap_only", "cap": mo.value, "per": u}
+        notes.append(f"“{flat}”：每{u}的上限，不是每{u}的定额")
+    else:
+        d = {"kind": "per_unit", "unit_amount": mo.value, "unit": u}
+    note = _notes(notes)
     if note:
         d["note"] = note
     return d, None
@@ -1512,3 +1598,474 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     if quotas:
         data["variant_quotas"] = quotas
     return Parsed(data=data, todo=todo)
+
+
+# ------------------------------------------------------------------------------------------
+# tables of programs: `read_program_table`
+# ------------------------------------------------------------------------------------------
+# the column that names the programs, the column of their amounts, the office in charge
+_PROG_NAME = re.compile(r"(?:奖励|支持|奖补|补助|资助|扶持|兑现|政策)?(?:事项|项目)(?:名称)?|政策名称")
+_PROG_AMOUNT = re.compile(r"金额|额度|标准|奖励|补助|资助|奖补|补贴|扶持|支持|奖金|资金|万元|亿元")
+_PROG_NOT_AMOUNT = re.compile(
+    r"条件|认定|申报|对象|方式|处室|部门|科室|时间|期限|依据|文件|程序|流程|材料|范围|内容|要求|联系|电话|备注|说明|名单|单位$"
+)
+_PROG_OFFICE = re.compile(r"(?:责任|主办|归口|牵头|主管|经办|承办|业务)(?:处室|部门|单位|科室)|处室")
+_NO_APP = re.compile(r"免申即享|免申直达|免申即兑|免申即得|免于申报|免予申报|无需申报|无须申报|不需申报|免申报")
+# words a header cell is made of (a header wrapped over two lines: "责任" / "处室", "奖励标准" / "（万元）")
+_PROG_HDR_WORD = re.compile(
+    r"序号|编号|名称|事项|项目|政策|标准|金额|额度|方式|处室|部门|科室|单位|备注|说明|万元|类别|奖励|补助|支持|兑现|责任|"
+    r"主办|归口|牵头|联系|电话|条件|对象|依据|资助|奖补|扶持"
+)
+# lines after the table that are no part of it: notes, contacts, attachments, the next heading
+_PROG_STOP = re.compile(
+    r"^(?:注|备注|说明|附件|附表|联系人|联系电话|联系方式|咨询电话|电话|地址|邮箱)\d?[:.、]"
+    r"|^\(?[一二三四五六七八九十]{1,3}[)、]|^#"
+)
+
+
+def _hname(cell: _Cell) -> str:
+    """A header cell as the patterns read it: no unit, no parentheses ("事项名称（类别）" -> 事项名称)."""
+    return re.sub(r"\([^()]*\)", "", half(_compact(_header_name(cell)))) or cell.flat
+
+
+def _prog_line_cells(texts: _Text, i: int) -> list[_Cell | None] | None:
+    """The cells of a line of a program table as its separators give them (None: a markdown
+    separator row)."""
+    ln = texts.lines[i]
+    if re.search(r"[|｜]", ln.raw):
+        return _pipe_cells(ln.no, ln.raw)
+    if "\t" in ln.raw.rstrip():
+        return _tab_cells(ln.no, ln.raw)
+    return list(_cells_of(ln.no, ln.raw, _COARSE))
+
+
+def _prog_header_cells(cells: list[_Cell | None]) -> bool:
+    """A header line: no number, a cell naming the programs and another naming their amounts."""
+    got = [c for c in cells if c is not None]
+    if len(got) < 2 or any(_NUMBERISH.search(c.flat) for c in got):
+        return False
+    names = [k for k, c in enumerate(got) if _PROG_NAME.fullmatch(_hname(c))]
+    return bool(names) and any(k not in names and _PROG_AMOUNT.search(c.flat) for k, c in enumerate(got))
+
+
+def _prog_header_word(flat: str) -> bool:
+    return bool(flat) and not _NUMBERISH.search(flat) and (
+        bool(re.fullmatch(r"\([^()]*\)", flat)) or (len(flat) <= 8 and bool(_PROG_HDR_WORD.search(flat)))
+    )
+
+
+def _find_program_header(texts: _Text) -> tuple[int, int] | None:
+    """(index of the header's first line, its number of lines for one cell per line, else 0)."""
+    content = [i for i, ln in enumerate(texts.lines) if ln.kind == "text"]
+    for k, i in enumerate(content):
+        cells = _prog_line_cells(texts, i)
+        if cells is None:
+            continue
+        if len([c for c in cells if c is not None]) >= 2:
+            if _prog_header_cells(cells):
+                return i, 0
+            continue
+        # one cell per line: "序号" / "事项名称" / "奖励标准" / …
+        f = texts.lines[i].flat
+        if not (_HDR_INDEX.fullmatch(f) or _PROG_NAME.fullmatch(re.sub(r"\([^()]*\)", "", f))):
+            continue
+        run = [i]
+        for i2 in content[k + 1 : k + 9]:
+            if _separated(texts.lines[i2].raw) or not _prog_header_word(texts.lines[i2].flat):
+                break
+            run.append(i2)
+        head = [texts.line_cell(r) for r in run]
+        if len(run) >= 2 and _prog_header_cells(head):
+            return i, len(run)
+    return None
+
+
+def _prog_table_line(texts: _Text, i: int, single: bool) -> bool:
+    """A line after the header that is part of the table (a row, or a cell wrapped onto it)."""
+    ln = texts.lines[i]
+    f = ln.flat
+    if _PROG_STOP.match(f) or _UNIT_LINE.match(f):
+        return False
+    if single:
+        return "。" not in f[:-1] and len(f) <= 60
+    if _separated(ln.raw) or not _prose(f):
+        return True
+    if ln.raw[:1] in " \t" and "。" not in f:
+        return True  # a wrapped cell indented to its column (not a paragraph: "　　以上事项…。")
+    for nxt in texts.lines[texts.index[ln.no] + 1 :]:
+        if nxt.kind == "text":
+            return _separated(nxt.raw) and not _PROG_STOP.match(nxt.flat)  # the table goes on below
+    return False
+
+
+@dataclass
+class _ProgCols:
+    name: int
+    amounts: list[int]
+    index: int | None = None
+    office: int | None = None
+    notes: list[int] = field(default_factory=list)
+
+
+def _prog_cols(header: dict[int, _Cell], lines: list[dict[int, _Cell]], unit: str | None) -> _ProgCols | None:
+    """The columns of a program table by their headers; None without a name column and an amount
+    column.  Several amount columns whose cells hold amounts ("国家级（万元）", "省级（万元）") are
+    a matrix: one variant per column."""
+    name = next((j for j, c in sorted(header.items()) if _PROG_NAME.fullmatch(_hname(c))), None)
+    if name is None:
+        return None
+    index = next((j for j, c in sorted(header.items()) if j != name and _HDR_INDEX.fullmatch(c.flat)), None)
+    office = next((j for j, c in sorted(header.items()) if j not in (name, index) and _PROG_OFFICE.search(c.flat)), None)
+    notes = [j for j, c in sorted(header.items()) if j not in (name, index, office) and _HDR_NOTE.fullmatch(_hname(c))]
+    cands: list[tuple[int, bool, int]] = []  # (column, a header of no amount, lines with an amount)
+    for j, c in sorted(header.items()):
+        if j in (name, index, office) or j in notes or not _PROG_AMOUNT.search(c.flat):
+            continue
+        u = _unit_of_header(c) or unit
+        money = 0
+        for cells in lines:
+            cell = cells.get(j)
+            if cell is None:
+                continue
+            t = _ctype(cell.flat)
+            if t in ("money", "pct") or (t == "number" and u):
+                money += 1
+        cands.append((j, bool(_PROG_NOT_AMOUNT.search(_hname(c))), money))
+    amounts = [j for j, excluded, money in cands if not excluded and money]
+    if len(amounts) < 2:
+        ok = [k for k in cands if not k[1] or k[2]]
+        if not ok:
+            return None
+        best = max(ok, key=lambda k: (k[2] > 0, not k[1], k[2], -k[0]))
+        amounts = [best[0]]
+    return _ProgCols(name, amounts, index, office, notes)
+
+
+def _prog_spaced_rows(texts: _Text, idx: list[int], ncols: int) -> list[tuple[int, dict[int, _Cell]]]:
+    """Cells of `pdftotext -layout` lines placed in the header's columns by position (display
+    width); a line with more cells than columns has its cells joined by nearest column."""
+    per_line = [(i, _cells_of(texts.lines[i].no, texts.lines[i].raw, _COARSE)) for i in idx]
+    full = [cells for _i, cells in per_line if len(cells) == ncols]
+    anchors = [sum(texts.centre(c[j]) for c in full) / len(full) for j in range(ncols)]
+    out: list[tuple[int, dict[int, _Cell]]] = []
+    for i, cells in per_line:
+        if len(cells) <= ncols:
+            out.append((i, _assign(cells, anchors, texts.centre)))
+            continue
+        placed: dict[int, _Cell] = {}
+        for c in cells:
+            j = min(range(ncols), key=lambda j: abs(texts.centre(c) - anchors[j]))
+            placed[j] = placed[j].joined(c) if j in placed else c
+        out.append((i, placed))
+    return out
+
+
+def _prog_grid(texts: _Text, idx: list[int], unit: str | None) -> tuple[_Grid, _ProgCols] | None:
+    """The header (its first line is idx[0]) and the rows of a program table; None when its
+    header names no programs or no amounts."""
+    first = _prog_line_cells(texts, idx[0]) or []
+    ncols = len(first)
+    raw = texts.lines[idx[0]].raw
+    sep = r"[|｜]" if re.search(r"[|｜]", raw) else ("\t" if "\t" in raw.rstrip() else None)
+    if sep is not None:
+        line_rows: list[tuple[int, dict[int, _Cell]]] = []
+        for i in idx:
+            if not re.search(sep, texts.lines[i].raw.rstrip()):
+                line_rows.append((i, {-1: texts.line_cell(i)}))  # no separator: placed below
+                continue
+            cells = _prog_line_cells(texts, i)
+            if cells is None:
+                continue  # a markdown separator
+            line_rows.append((i, {j: c for j, c in enumerate(cells) if c is not None}))
+    else:
+        line_rows = _prog_spaced_rows(texts, idx, ncols)
+    header = dict(line_rows[0][1])
+    header_flats = {texts.lines[idx[0]].flat}
+    body = line_rows[1:]
+    while body and body[0][1] and -1 not in body[0][1] and all(
+        _prog_header_word(c.flat) and (len(c.flat) <= 4 or c.flat.startswith("(")) for c in body[0][1].values()
+    ):
+        i, cells = body.pop(0)  # the header wrapped onto a second line ("责任" / "处室", "（万元）")
+        for j, c in cells.items():
+            header[j] = header[j].joined(c) if j in header else c
+        header_flats.add(texts.lines[i].flat)
+    cols = _prog_cols(header, [cells for _i, cells in body], unit)
+    if cols is None:
+        return None
+    # a line of a pipe or tab table without separators: a wrapped name, or an amount
+    placed = []
+    for i, cells in body:
+        if -1 in cells:
+            c = cells[-1]
+            cells = {(cols.amounts[0] if _amountish(c.flat) else cols.name): c}
+        placed.append((i, cells, False))
+    rows = _prog_rows(texts, header, header_flats, placed, cols)
+    return (_Grid(max(ncols, len(header)), header, rows), cols) if rows else None
+
+
+def _prog_rows(texts: _Text, header, header_flats, body, cols: _ProgCols) -> list[_Row]:
+    """Rows of programs.  With a 序号 column a row runs from its number to the next (lines above
+    the first number shared out as `_centred_starts` does); without one a line starts a row when
+    it has a name cell that does not go on with the name above (a name starting "（", a name above
+    ending in "、/和/及/与/（"), and a line with a name cell only goes on with the row above (or
+    opens the next when it ends in "、/和/及/与/（").  A line of lead-in words below a whole amount
+    ("一次性奖励" under "100万元") opens the next row; a total ("合计") is a row of its own."""
+    data = [
+        (i, cells, own) for i, cells, own in body
+        if cells and not (texts.lines[i].flat in header_flats or (header and _same_as_header(cells, header)))
+    ]
+    index = cols.index
+    if index is not None and not any(_has_index(cells, index) for _i, cells, _own in data):
+        index = None
+    starts = _centred_starts(texts, header, header_flats, data, index) if index is not None else None
+    rows: list[_Row] = []
+    pending: list[dict[int, _Cell]] = []
+    for i, cells, _own in data:
+        opens = False
+        if rows and any(_TOTAL.fullmatch(c.flat) for c in cells.values()):
+            is_row = True  # a total ("合计"): a row of its own, never part of a name
+        elif index is not None:
+            is_row = i in starts if starts is not None else _has_index(cells, index)
+            # below a whole amount, the words leading to the next ("一次性奖励" / "50万元") open the next row
+            opens = not is_row and starts is None and bool(rows) and not pending and _leads_in(rows[-1], cells)
+        else:
+            name = cells.get(cols.name)
+            above = rows[-1].cells.get(cols.name) if rows else None
+            if not rows:
+                is_row = True
+            elif name is None or re.match(r"[()]", name.flat) or (above is not None and _OPENS_NEXT.search(above.flat)):
+                is_row = False
+            elif set(cells) == {cols.name}:
+                is_row, opens = False, bool(_OPENS_NEXT.search(name.flat))
+            else:
+                is_row = True
+        if is_row:
+            row = _Row(dict(cells))
+            for frag in pending:
+                _join_into(row, frag, before=True)
+            pending = []
+            rows.append(row)
+        elif rows and not opens:
+            _join_into(rows[-1], cells, before=False)
+        else:
+            pending.append(cells)
+    for frag in pending:
+        if rows:
+            _join_into(rows[-1], frag, before=False)
+    return rows
+
+
+def _grades_by_line(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cell, dict]] | None:
+    """Graded amounts one to a line of the cell, without a separator between them ("示范企业100万元"
+    / "单项冠军产品50万元/个"): each line's part read as `_grades` reads a part."""
+    if len({no for no, _s, _e in cell.pieces}) < 2:
+        return None
+    out: list[tuple[str, _Cell, dict]] = []
+    pos = 0
+    segs: list[tuple[int, int, int]] = []  # (line, start, end) in cell.text, one a line
+    for no, s, e in cell.pieces:
+        n = len(_compact(texts.lines[texts.index[no]].raw[s:e]))
+        if segs and segs[-1][0] == no:
+            segs[-1] = (no, segs[-1][1], pos + n)
+        else:
+            segs.append((no, pos, pos + n))
+        pos += n
+    if pos != len(cell.text):
+        return None
+    for _no, a, b in segs:
+        part = texts.sub(cell, a, b)
+        got = _grades(texts, part, unit)
+        if got:
+            out += got
+            continue
+        flat = re.sub(r"[;,、.]$", "", part.flat)
+        m = _GRADE_ITEM.fullmatch(flat)
+        if not m:
+            return None
+        g = part.text[m.start("g") : m.end("g")]
+        if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g):
+            return None
+        d, _why = _amount_of(m.group("amt"), unit)
+        if d is None or d["kind"] not in ("fixed", "cap_only", "per_unit"):
+            return None
+        out.append((g, texts.sub(part, m.start("g"), len(flat)), d))
+    if len(out) < 2 or len({g for g, _c, _d in out}) < len(out):
+        return None
+    return out
+
+
+def read_program_table(section: Section, file: str) -> list[dict] | None:
+    """A table whose rows are programs (module docstring, "Tables of programs"): one dict per
+    row, `{title, lines, data, no_application, office, todo}`; None when the section has no table
+    whose header names the programs (事项名称/项目名称/政策名称/奖励事项/支持事项/事项/项目) and
+    their amounts."""
+    texts = _Text(section, file)
+    found = _find_program_header(texts)
+    if found is None:
+        return None
+    start, single = found
+    content = [i for i, ln in enumerate(texts.lines) if ln.kind == "text"]
+    lead = [i for i in content if i < start]
+    table: list[int] = []
+    units: list[int] = []
+    for i in content:
+        if i < start:
+            continue
+        if table and _UNIT_LINE.match(texts.lines[i].flat) and len(table) <= max(single, 1):
+            units.append(i)  # "（单位：万元）" under the header
+            continue
+        if table and len(table) >= max(single, 1) and not _prog_table_line(texts, i, bool(single)):
+            break
+        table.append(i)
+    unit = unit_from = None
+    for i in [*lead, *units]:
+        m = _UNIT_IN.search(texts.lines[i].flat)
+        if m:
+            unit = m.group("u")
+            raw = _UNIT_RAW.search(_compact(texts.lines[i].raw))
+            unit_from = raw.group(0) if raw else f"单位：{unit}"
+    if single:
+        grid = _grid_single(texts, table)
+        if grid is None or not grid.header:
+            return None
+        cols = _prog_cols(grid.header, [r.cells for r in grid.rows], unit)
+        if cols is None:
+            return None
+    else:
+        got = _prog_grid(texts, table, unit)
+        if got is None:
+            return None
+        grid, cols = got
+    out: list[dict] = []
+    orphans: list[dict] = []  # rows without a name (a total) before the first program
+    for row in grid.rows:
+        rec = _program_of(texts, grid, cols, row, unit, unit_from)
+        if rec is not None:
+            rec["todo"][:0] = orphans
+            orphans = []
+            out.append(rec)
+        elif _has_digit(row.cells):
+            # a row without a name (a total): its numbers go with the program above
+            total = _TOTAL.search("".join(c.flat for c in row.all_cells()))
+            note = "合计行，未作为事项。" if total else "表格中没有名称的一行，其数字未转为数据，须审阅。"
+            (out[-1]["todo"] if out else orphans).append(_todo(texts, row.all_cells(), note))
+    return out or None
+
+
+def _program_of(texts: _Text, grid: _Grid, cols: _ProgCols, row: _Row, unit: str | None, unit_from: str | None) -> dict | None:
+    """One row of a program table as a program (None: a row without a name, or a total)."""
+    name = row.cells.get(cols.name)
+    if name is None or not re.search(r"[A-Za-z\u4e00-\u9fff]", name.flat) or _TOTAL.fullmatch(name.flat):
+        return None
+    todo: list[dict] = []
+    notes: list[str] = []
+    nones: list[str] = []
+    amount_todo = False
+    parts: list[tuple[str | None, _Cell, dict]] = []
+    amount_cells: list[_Cell] = []
+    heads_used: list[_Cell] = []
+    matrix = len(cols.amounts) >= 2
+    for j in cols.amounts:
+        cell = row.cells.get(j)
+        head = grid.header.get(j)
+        if cell is None or _ctype(cell.flat) == "empty":
+            continue
+        amount_cells.append(cell)
+        hname = _header_name(head) if (matrix and head is not None) else None
+        if _ctype(cell.flat) == "dash":
+            nones.append(f"「{hname}」一栏为「{cell.text}」，无此项金额" if hname else f"「{cell.text}」：无金额")
+            continue
+        col_unit = _unit_of_header(head)
+        u = col_unit or unit
+        if _split_number(texts, cell):
+            pieces = "／".join(_compact(texts.lines[texts.index[no]].raw[a:b]) for no, a, b in cell.pieces)
+            todo.append(_todo(texts, [name, cell], f"「{pieces}」：金额的数字断在两行，中间隔有其他文字，未转为数据。"))
+            amount_todo = True
+            nones.append(f"「{cell.text}」：金额未能读出")
+            continue
+        d, why = _amount(cell, u)
+        got: list[tuple[str | None, _Cell, dict]] = []
+        if d is not None:
+            got = [(hname, cell, d)]
+            bare = _BARE.match(cell.flat)
+            if bare and not bare.group("u"):
+                if col_unit and head is not None:
+                    heads_used.append(head)
+                    notes.append(f"表中未写单位的数字按表头“{head.text}”的单位读")
+                elif unit_from:
+                    notes.append(f"表中未写单位的数字按“{unit_from}”读作{unit}")
+            rest = _CELL_WORDS.sub("", cell.flat)
+            if re.search(r"[\u4e00-\u9fff]", rest):
+                notes.append(f"表格原文：「{cell.text}」")
+            if _split_number(texts, cell, apart=False):
+                notes.append(f"金额的数字跨两行（「{cell.text}」），按连写读取，须审阅")
+        elif why == _MANY:
+            graded = _grades(texts, cell, u) or _grades_by_line(texts, cell, u) or []
+            got = [(f"{hname}·{g}" if hname else g, c, dd) for g, c, dd in graded]
+            if got:
+                notes.append(f"「{_header_name(head) if head is not None else '金额'}」一格中按等次列出多个金额：「{cell.text}」")
+        if got:
+            parts += got
+            continue
+        if _NUMBERISH.search(cell.flat):
+            todo.append(_todo(texts, [name, cell], f"「{cell.text}」：{why or '金额未能读出'}。"))
+            amount_todo = True
+            nones.append(f"「{cell.text}」：金额未能读出（见待办）")
+        else:
+            nones.append(f"「{cell.text}」：未写金额")
+    if len(name.pieces) > 1 and len({no for no, _s, _e in name.pieces}) > 1:
+        notes.append("名称由表格中跨行的文字拼成，须审阅")
+    if find_money(name.flat, 0, len(name.flat)) or PCT.search(name.flat):
+        todo.append(_todo(texts, [name], f"名称「{name.text}」中的金额或比例未转为条件。"))
+    for j in cols.notes:
+        c = row.cells.get(j)
+        if c is not None:
+            notes.append(f"表中备注：{c.text}")
+            if _NUMBERISH.search(c.flat):
+                todo.append(_todo(texts, [name, c], f"备注「{c.text}」未转为数据。"))
+    known = {cols.name, cols.index, *cols.amounts, *cols.notes}
+    for j, c in sorted(row.cells.items()):
+        if j not in known and _NUMBERISH.search(c.flat):  # 兑现方式, 申报条件, the office's telephone …
+            todo.append(_todo(texts, [name, c], f"「{c.text}」未转为数据。"))
+    source = texts.source([*heads_used[:1], name, *amount_cells])
+    if not parts:
+        if not amount_cells:
+            nones.append("该行金额一栏为空")
+            todo.append(_todo(texts, [name], "该行未见金额，须审阅。"))
+        elif not amount_todo:
+            todo.append(_todo(texts, [name, *amount_cells], "；".join(nones) + "，须审阅。"))
+        data: dict = {"kind": "none", "source": source, "note": _notes([*nones, *notes, "金额列于原文表格，未能读出，须审阅"])}
+    elif len(parts) == 1 and parts[0][0] is None:
+        _g, cell, d = parts[0]
+        data = {k: v for k, v in d.items() if k != "note"}
+        data["source"] = source
+        note = _notes([d.get("note"), *nones, *notes])
+        if note:
+            data["note"] = note
+    else:
+        variants = []
+        for g, cell, d in parts:
+            v = {"name": g or name.text, **{k: val for k, val in d.items() if k != "note"}}
+            head = grid.header.get(next((j for j in cols.amounts if row.cells.get(j) is not None and _within(cell, row.cells[j])), -1))
+            v["source"] = texts.source([head, cell] if (matrix and head is not None) else [cell])
+            if d.get("note"):
+                v["note"] = d["note"]
+            variants.append(v)
+        data = {"kind": "tiered", "variants": variants, "source": source, "note": _notes([*notes, *nones, f"金额按原文表格读取，共{len(variants)}档"])}
+    first = min(no for c in row.all_cells() for no, _s, _e in c.pieces)
+    last = max(no for c in row.all_cells() for no, _s, _e in c.pieces)
+    whole = "".join(c.flat for c in row.all_cells())
+    office = row.cells.get(cols.office) if cols.office is not None else None
+    return {
+        "title": name.text,
+        "lines": [first, last],
+        "data": data,
+        "no_application": bool(_NO_APP.search(whole)),
+        "office": office.text if office is not None else None,
+        "todo": todo,
+    }
+
+
+def _within(part: _Cell, cell: _Cell) -> bool:
+    """The part (of a graded cell) lies in the cell."""
+    return all(any(no == n2 and s >= s2 and e <= e2 for n2, s2, e2 in cell.pieces) for no, s, e in part.pieces)

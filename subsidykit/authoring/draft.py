@@ -1027,10 +1027,75 @@ class _Drafter:
             found = self._is_program(node) or (not inside and self._is_measure(node))
             if found:
                 yield node
+            elif not inside and self._program_table(node):
+                yield node  # "事项名称 | 奖励标准 | …": its rows are programs
             for c in node.children:
                 yield from walk(c, inside or found)
 
         yield from walk(root, False)
+
+    def _own_text(self, node: _Node) -> list[tuple[int, str]]:
+        """(guide line, text) of a heading's own lines: after its heading line, before its first
+        child heading, furniture left out."""
+        stop = min([c.no - 1 for c in node.children] + [node.end])
+        out = []
+        for no in range(node.no + 1, stop + 1):
+            ln = self.doc.L(no)
+            if ln.kind in ("blank", "page", "toc") or not ln.clean.strip():
+                continue
+            out.append((ln.src, ln.clean))
+        return out
+
+    def _program_table(self, node: _Node) -> list[dict] | None:
+        """The rows of a table of programs standing in a heading's own text, when it has one."""
+        cache = self.__dict__.setdefault("_tables_of", {})
+        if node.no not in cache:
+            rows = None
+            if not node.section:
+                own = self._own_text(node)
+                if len(own) >= 3:
+                    rows = self.clauses.read_program_table(own, self.file) or None
+            cache[node.no] = rows
+        return cache[node.no]
+
+    def table_programs(self, node: _Node, part_guide: str | None) -> list[dict]:
+        """One program per row of a table of programs ("1 | 企业技术中心 | 国家级100万元/家；省级
+        30万元/家 | 免申即享 | 科技与质量处"), under the heading it stands in; the table's lead
+        sentences ("依据…2034年度认定名单直接兑现") give every row its conditions."""
+        rows = self._program_table(node) or []
+        guide = self.guide_of(part_guide, node)
+        path = [*self.path_of(node), node.printed]
+        _t, heading_no_app, _r = _clean_title(node.title, node.text)
+        first = min(r["lines"][0] for r in rows)
+        lead = [(no, t) for no, t in self._own_text(node) if no < first]
+        lead_th = []
+        if lead:
+            parsed = self.clauses.parse_conditions(lead, self.file)
+            lead_th = [t for t in parsed.data.get("thresholds") or [] if t.get("unit") != "是否"]
+        out = []
+        for row in rows:
+            title, no_app, remark = _clean_title(row["title"])
+            data = copy.deepcopy(row["data"])
+            prog: dict = {"id": "", "year": self.year, "fund": self.fund, "guide": guide, "path": path, "title": title, "review": "draft"}
+            if no_app or heading_no_app or row.get("no_application"):
+                prog["no_application"] = True
+            prog["kind"] = data.pop("kind", None) or "none"
+            for key in ("base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "stages", "components", "first_payment", "source", "variants"):
+                if data.get(key) not in (None, [], {}):
+                    prog[key] = data.pop(key)
+            notes = [x for x in (data.pop("note", None), remark, "表格中的一行，项目名称取自表格，须审阅") if x]
+            prog["note"] = "；".join(x.rstrip("。；") for x in notes)
+            if lead_th:
+                prog["thresholds"] = copy.deepcopy(lead_th)
+            office = (row.get("office") or "").strip()
+            if office and re.sub(r"\s+", "", office) in re.sub(r"\s+", "", "".join(self.doc.guide_clean(no) for no in range(row["lines"][0], row["lines"][-1] + 1))):
+                prog["office"] = office
+                prog["contact_source"] = {"file": self.file, "lines": list(row["lines"]), "text": office}
+            if row.get("todo"):
+                prog["todo"] = _dedupe_todo(list(row["todo"]))
+            prog["_node"] = node
+            out.append(prog)
+        return out
 
     def _is_program(self, node: _Node) -> bool:
         if node.section:
@@ -1162,6 +1227,8 @@ class _Drafter:
         return lines
 
     def programs_of(self, node: _Node, part_guide: str | None) -> list[dict]:
+        if not self._is_program(node) and not self._is_measure(node) and self._program_table(node):
+            return self.table_programs(node, part_guide)
         guide = self.guide_of(part_guide, node)
         path = self.path_of(node)
         secs: dict[str, list[_Node]] = {}

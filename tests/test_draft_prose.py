@@ -7,6 +7,7 @@ the expected values are read off the fragment by hand."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -397,3 +398,42 @@ def test_a_table_whose_rows_are_programs(tmp_path):
     assert (progs["技术改造项目"]["rate"], progs["技术改造项目"]["cap"]) == (D("0.1"), D("300"))
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+def test_an_amount_read_is_in_the_data_or_listed_never_dropped(tmp_path):
+    """Every amount of an award clause ends in the data or in a todo that names it, whatever
+    shape the reader gives the clause (never silent)."""
+    from decimal import Decimal
+
+    from subsidykit.authoring.clauses import parse_award
+    from subsidykit.authoring.draft import _numbers_in
+
+    clauses = [
+        "对首台（套）重大装备，按不超过首台销售价格的20%给予奖励，每台（套）奖励最高不超过200万元，同一企业年度奖励不超过500万元。",
+        "按实际支付金额的20%给予补助；其中购买国产工业软件部分，补助比例提高到30%。每家企业年度补助最多不超过100万元。",
+        "软件购置费用按20%、硬件设备按10%分别计算补助，两项合计单个项目最高不超过200万元。",
+        "培训费用按每人次不超过3000元核定，单个企业年度补助不超过20万元。",
+        "其中境内展会每个最高补助5万元，境外展会每个最高补助10万元；同一企业年度累计补助不超过20万元。",
+    ]
+    for text in clauses:
+        p = parse_award([(1, text)], "g.txt")
+        written: set[Decimal] = set()
+
+        def walk(d):
+            if isinstance(d, dict):
+                for k, v in d.items():
+                    if isinstance(v, Decimal):
+                        written.add(v)
+                    elif k not in ("source", "thresholds"):
+                        walk(v)
+            elif isinstance(d, list):
+                for x in d:
+                    walk(x)
+
+        walk(p.data)
+        listed = "".join(t.get("note", "") + t.get("text", "") for t in p.todo)
+        for m in re.finditer(r"(\d+(?:\.\d+)?)(%|万元|元)", text):
+            v = Decimal(m.group(1))
+            value = v / 100 if m.group(2) == "%" else (v / 10000 if m.group(2) == "元" else v)
+            noted = any(n == v for n in _numbers_in(listed))
+            assert value in written or noted, (text, m.group(0), p.data, p.todo)

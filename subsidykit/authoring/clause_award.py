@@ -40,7 +40,7 @@ from subsidykit.authoring.clause_text import Doc
 _NUMBER = r"\d+(?:\.\d+)?"
 
 RATE = re.compile(
-    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)(?:提高|调整|上调|提升)?(?:到|至|为))"
+    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)(?:提高|调整|上调|提升|上浮)?(?:到|至|为))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
@@ -244,7 +244,7 @@ class _Award:
                     continue  # "自筹资金不低于总投资的30%": a condition, not the award
                 base, span = self.base_of(k, m)
                 note = "“一般不超过”：指南给出的上限，例外可能存在。" if "一般" in m.group("lead") else None
-                if re.match(r"(?:比例|标准)(?:提高|调整|上调|提升)?(?:到|至|为)", m.group("lead")) and not m.group("base"):
+                if re.match(r"(?:比例|标准)(?:提高|调整|上调|提升|上浮)?(?:到|至|为)", m.group("lead")) and not m.group("base"):
                     # "补助比例提高到8%": a new rate of the base the rule before named
                     earlier = [x for x in self.atoms if x.kind == "rate" and x.base and x.start < m.start()]
                     base, span = (earlier[-1].base, None) if earlier else (None, None)
@@ -472,6 +472,15 @@ class _Award:
             ):
                 units.append(Unit(cur))
                 cur = []
+            # "按…的20%给予补助；其中…部分，补助比例提高到30%": a second rate after a stop is
+            # another case, not a part of the first (parts are "分别"/"合计" in one clause)
+            prev_rate = next((a for a in reversed(cur) if a.kind == "rate"), None)
+            if at.kind == "rate" and prev_rate is not None:
+                between = self.doc.norm[prev_rate.end : at.start]
+                sent_text = self.doc.norm[self.sents[at.sent].body : self.sents[at.sent].b]
+                if re.search(r"[;。]", between) and not re.search(r"分别|合计|两项|各项", sent_text):
+                    units.append(Unit(cur))
+                    cur = []
             if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
                 units[-1].atoms.append(at)
                 continue
@@ -675,14 +684,20 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
         used |= set(ks)
     # what was not read
     out.todo.extend(aw.extra_todo)
+    dropped = _dropped_atoms(aw, out.data)
     for k in aw.live:
         s = aw.sents[k]
         if k not in used:
             out.todo.append(_todo(doc, s))
             continue
         left = _left_numbers(aw, k)
-        if left:
-            out.todo.append(_todo(doc, s, "已解析部分金额；未解析的数字：" + "、".join(left)))
+        lost = [doc.chars[a.start : a.end] for a in dropped if a.sent == k]
+        if left or lost:
+            note = "；".join(x for x in (
+                "已解析部分金额；未解析的数字：" + "、".join(left) if left else None,
+                "识别出但未写入数据的金额：" + "、".join(lost) + "（须审阅）" if lost else None,
+            ) if x)
+            out.todo.append(_todo(doc, s, note))
     return out
 
 
@@ -811,6 +826,28 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             "label": doc.quote(qa, qb).replace("……", ""), "source": doc.source(qa, qb), "note": note,
         })
     return out
+
+
+def _dropped_atoms(aw: _Award, data: dict) -> list[Atom]:
+    """Amounts the scan read (a rate, cap, fixed or per-unit amount) whose value stands nowhere in
+    the data made of them: never dropped in silence."""
+    written: set[Decimal] = set()
+
+    def walk(d) -> None:
+        if isinstance(d, list):
+            for x in d:
+                walk(x)
+        elif isinstance(d, dict):
+            for key, v in d.items():
+                if key in ("rate", "cap", "fixed", "unit_amount", "minimum", "share", "amount", "value") and isinstance(v, Decimal):
+                    written.add(v)
+                elif key not in ("source", "thresholds") and isinstance(v, (dict, list)):
+                    walk(v)
+
+    walk(data)
+    if not data or data.get("kind") in (None, "none", "recognition"):
+        return []
+    return [a for a in aw.atoms if a.kind in ("rate", "cap", "fixed", "per") and isinstance(a.value, Decimal) and a.value not in written]
 
 
 def _left_numbers(aw: _Award, k: int) -> list[str]:
@@ -1207,7 +1244,9 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
         last = max(u.atoms, key=lambda x: x.end)
         m = _BENEFIT.match(n, last.end, last.clause[1])
         if m:
-            name = doc.chars[m.start("w") : m.end("w")]
+            name = re.sub(r"^(?:给予|予以|发放|提供|进行|的)+", "", doc.chars[m.start("w") : m.end("w")])
+            if re.fullmatch(r"(?:一次性)?(?:补贴|奖励|资助|补助|贴息|奖金|奖补)?", name):
+                name = ""  # "…20%给予补助": the award itself, no sub-class
     # "X的，…": a lead-in of the sentence qualifies every unit in it
     sent_clauses = doc.clauses(s.body, s.b)
     if sent_clauses:

@@ -67,7 +67,7 @@ TIER_LIST = re.compile(
     r"分为?(?P<list>" + _NUMBER + r"(?:(?:万元)?[、,和及]" + _NUMBER + r")+)(?P<unit>万元|万)(?P<count>[两二三四五六七八九十]|\d)档"
 )
 EACH_LIST = re.compile(
-    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
+    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?:一次性)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助|奖补|补贴)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
 )
 ACTUAL = re.compile(
     r"按照?(?P<base>[^,;。]{0,30}?实际(?:总投入|总支出|支出|发生额|投入|费用|成本)[^,;。]{0,8}?)(?:予以|给予|进行)(?P<some>一定)?(?:的)?(?:补助|补贴|支持|奖励|奖补)"
@@ -1523,7 +1523,8 @@ def _distribute(items: list[str]) -> list[str]:
         if 0 < p < len(last) - 1 and p + 1 <= len(first) and not re.search(r"[的和及与或]", last[: p + 1]):
             return [first + last[p + 1 :], last]
         return items
-    if inner and len({len(x) for x in inner}) == 1:
+    if inner and len({len(x) for x in inner}) == 1 and len(inner[0]) <= 4:
+        # (short cores only: "国家级智能制造示范工厂、省级智能制造示范工厂、…" are whole names)
         size = len(inner[0])
         if len(first) > size and len(last) > size:
             head, tail = first[:-size], last[size:]

@@ -635,9 +635,11 @@ def test_a_range_with_inclusion_marks_at_both_ends(tmp_path):
     ]:
         got = [(t["op"], t["value"]) for t in conditions(text, tmp_path).data["thresholds"]]
         assert got == [("between", [lo, hi])], text
-    # an end that excludes itself is no inclusive range
+    # an end that excludes itself is no inclusive range: two conditions, each end as marked
     p = conditions("上年度营业收入在500万元（不含）至1亿元（不含）之间。", tmp_path)
-    assert ("between", [D("500"), D("10000")]) not in [(t["op"], t["value"]) for t in p.data.get("thresholds", [])]
+    assert [(t["op"], t["value"]) for t in p.data["thresholds"]] == [(">", D("500")), ("<", D("10000"))]
+    p = conditions("生产性设备购置额300万元（含）至2 000万元（不含）的项目。", tmp_path)
+    assert [(t["op"], t["value"]) for t in p.data["thresholds"]] == [(">=", D("300")), ("<", D("2000"))]
 
 
 def test_a_foreign_unit_with_its_counting_word_after_it(tmp_path):

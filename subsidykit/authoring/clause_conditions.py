@@ -101,7 +101,7 @@ _SINCE_ACT = re.compile(r"(?:毕业|离校|退役|退伍|就业|创业|入职|�
 _OP_GAP = re.compile(r"(?P<op>" + _OPS_ALT + r")(?P<gap>实现|满足|符合|有|开展|完成|提供|获得|引进|建成|形成|拥有|覆盖|省内|市内|国内)$")
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 RANGE = re.compile(
-    rf"(?P<a>{NUM})(?P<ua>亿元|万元|元|%|{_COUNT_ALT})?(?:\(含\))?(?:-|~|至|到|—|–)(?P<b>{NUM})(?P<ub>亿元|万元|元|%|{_COUNT_ALT})"
+    rf"(?P<a>{NUM})(?P<ua>亿元|万元|元|%|{_COUNT_ALT})?(?P<ia>\((?:不)?含\))?(?:-|~|至|到|—|–)(?P<b>{NUM})(?P<ub>亿元|万元|元|%|{_COUNT_ALT})"
 )
 _JOIN = re.compile(r"(?:并且|而且|且|并)(?=开展|在|能|实现|完成|已|具有|具备|通过|形成|提供|建成|取得|获得|达到|满足|保障|拥有|有|须|应|于|由|上线|接入|累计)")
 _DATE_WORDS = re.compile(
@@ -387,8 +387,7 @@ class _Conditions:
         for m in RANGE.finditer(n, a, b):
             if any(m.start() < y and x < m.end() for x, y in taken):
                 continue
-            got = self.range_item(self.clause_at(clauses, m.start()), items, m)
-            if got:
+            for got in self.range_item(self.clause_at(clauses, m.start()), items, m) or []:
                 items.append(got)
                 taken.append(got.covers)
         cands: list[tuple[int, int, str, object]] = []
@@ -573,8 +572,9 @@ class _Conditions:
         t = self.threshold(fld, op, value, unit, qa, max(qend, q), _join(fnote, note))
         return _Item(qa, max(qend, q), t, (p, max(qend, q)))
 
-    def range_item(self, clause, items, m: re.Match) -> _Item | None:
-        """"1-2家", "100万元至500万元": between, both ends inclusive."""
+    def range_item(self, clause, items, m: re.Match) -> list[_Item] | None:
+        """"1-2家", "100万元至500万元": between, both ends inclusive; an end marked （不含）
+        ("300万元（含）至2000万元（不含）") makes two conditions, ">= 300" and "< 2000"."""
         n = self.doc.norm
         ua, ub = m.group("ua") or m.group("ub"), m.group("ub")
         money = ("亿元", "万元", "元")
@@ -597,10 +597,18 @@ class _Conditions:
         if not fld:
             return None
         end = m.end()
-        tail = re.match(r"(?:\(含\))?(?:之间|以内|内)?(?:\(含\))?", n[end:])
+        tail = re.match(r"(?P<ib>\((?:不)?含\))?(?:之间|以内|内)?(?P<ib2>\((?:不)?含\))?", n[end:])
         end += tail.end() if tail else 0
-        t = self.threshold(fld, "between", [v1, v2], unit, s, end, _join(fnote, note))
-        return _Item(s, end, t, (m.start(), end))
+        low_open = m.group("ia") == "(不含)"
+        high_open = bool(tail) and "(不含)" in ((tail.group("ib") or "") + (tail.group("ib2") or ""))
+        if not (low_open or high_open):
+            t = self.threshold(fld, "between", [v1, v2], unit, s, end, _join(fnote, note))
+            return [_Item(s, end, t, (m.start(), end))]
+        said = "（不含）：该端不含本数。"
+        lo_end = m.end("ia") if m.group("ia") else (m.end("ua") if m.group("ua") else m.end("a"))
+        lo = self.threshold(fld, ">" if low_open else ">=", v1, unit, s, lo_end, _join(_join(fnote, note), said if low_open else None))
+        hi = self.threshold(fld, "<" if high_open else "<=", v2, unit, s, end, _join(_join(fnote, note), said if high_open else None))
+        return [_Item(s, end, lo, (m.start(), end)), _Item(s, end, hi, (m.start(), end))]
 
     # ----------------------------------------------------------------------------------------
     def conditional(self, items: list[_Item]) -> list[_Item]:

@@ -1044,3 +1044,337 @@ def test_a_table_of_programs_with_bare_amounts_under_a_unit_header_remarks_and_a
     assert [r["no_application"] for r in rows] == [False, True, False]
     assert rows[2]["data"]["kind"] == "none" and rows[2]["todo"][0]["text"] == "工业设计研究院|按评估结果另行确定"
     assert [r["office"] for r in rows] == ["科技处", "科技处", "设计处"]
+
+
+# ------------------------------------------------------------------------------------------
+# 9. cells apart by one space (text from a PDF): 序号 glued to the name, headers and names
+#    wrapped onto the next line, amounts listed with "分别"
+# ------------------------------------------------------------------------------------------
+ONE_SPACE = """对2039年度新认定的各类优质企业，按下表标准给予一次性奖励：
+表1 优质企业奖励标准
+序号 类别 奖励金额
+（万元）
+1 国家级制造业单项冠军企业 200
+2 省级制造业单项冠军企业 50
+3 国家级专精特新“小巨人”
+企业 80
+4 省级专精特新中小企业 20
+5 创新型中小企业 3
+注：企业由低层级晋升为高层级的，按差额补足。"""
+
+
+def test_one_space_cells_an_index_glued_to_the_name_a_wrapped_header_and_a_name_wrapped_with_its_amount(tmp_path):
+    p = table(ONE_SPACE, tmp_path)
+    assert tiers(p) == [
+        ("国家级制造业单项冠军企业", "fixed", D("200")),
+        ("省级制造业单项冠军企业", "fixed", D("50")),
+        ("国家级专精特新“小巨人”企业", "fixed", D("80")),
+        ("省级专精特新中小企业", "fixed", D("20")),
+        ("创新型中小企业", "fixed", D("3")),
+    ]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[5, 5], [6, 6], [7, 8], [9, 9], [10, 10]]
+    assert quotes(p) == ["国家级制造业单项冠军企业200", "省级制造业单项冠军企业50", "国家级专精特新“小巨人”企业80", "省级专精特新中小企业20", "创新型中小企业3"]
+    assert "跨行" in p.data["variants"][2]["note"]
+    # the unit of the bare numbers: the header wrapped over two lines
+    assert "奖励金额（万元）" in p.data["note"]
+    # the lead's year and the note after the table are todo; the 序号 and the title's "表1" are no numbers
+    assert [t["lines"] for t in p.todo] == [[1, 2], [11, 11]]
+    assert p.todo[1]["text"] == "注：企业由低层级晋升为高层级的，按差额补足。"
+    # without the header's second line the numbers have no unit: todo, never 万元 by guess
+    no_unit = ONE_SPACE.replace("（万元）\n", "")
+    p = table(no_unit, tmp_path)
+    assert p.data["kind"] == "none" and len([t for t in p.todo if "未注明单位" in t["note"]]) == 5
+    # as a table of programs it names no programs (类别 is no 事项)
+    assert programs(ONE_SPACE, tmp_path) is None
+
+
+ONE_SPACE_PROGRAMS = """序号 奖励事项 奖励标准 兑现说明
+1 国家级专精特新“小巨人”企业 首次认定的奖励100万元；通过复核的奖励30万元 已享受省级专精特新奖励的
+按差额兑现
+2 省级科学技术奖 一、二、三等奖分别奖励100、50、30万元 免申即享
+3 制造业单项冠军企业 一次性奖励100万元 免申即享
+4 绿色工厂 50万元/家
+5 营业收入规模跨档奖励 2038年度营业收入首次突破10亿
+元、50亿元、100亿元的，分
+－ 7 －
+别奖励30万元、80万元、150
+万元
+以上奖励由市财政局统一拨付。"""
+
+
+def test_one_space_programs_listed_grades_and_thresholds_matched_by_fenbie_and_a_cell_over_a_page_line(tmp_path):
+    rows = programs(ONE_SPACE_PROGRAMS, tmp_path)
+    assert [r["title"] for r in rows] == ["国家级专精特新“小巨人”企业", "省级科学技术奖", "制造业单项冠军企业", "绿色工厂", "营业收入规模跨档奖励"]
+    assert [r["lines"] for r in rows] == [[2, 3], [4, 4], [5, 5], [6, 6], [7, 11]]
+    assert amounts(rows[0]) == [("首次认定", "fixed", D("100"), None), ("通过复核", "fixed", D("30"), None)]
+    assert "表中兑现说明：已享受省级专精特新奖励的按差额兑现" in rows[0]["data"]["note"]
+    # "一、二、三等奖分别奖励100、50、30万元": three grades, three amounts, in order — never 30 alone
+    assert amounts(rows[1]) == [("一等奖", "fixed", D("100"), None), ("二等奖", "fixed", D("50"), None), ("三等奖", "fixed", D("30"), None)]
+    assert [v["source"]["text"] for v in rows[1]["data"]["variants"]] == ["一、二、三等奖……100、50、30万元", "二、三等奖……50、30万元", "三等奖……30万元"]
+    assert rows[1]["no_application"] and not rows[0]["no_application"]
+    assert amounts(rows[2]) == [(None, "fixed", D("100"), None)]
+    assert amounts(rows[3]) == [(None, "per_unit", D("50"), "家")]
+    # thresholds listed and amounts listed: one variant per threshold, named by it; the thresholds
+    # are no amounts, and the cell runs over a page line
+    assert amounts(rows[4]) == [("突破10亿元", "fixed", D("30"), None), ("突破50亿元", "fixed", D("80"), None), ("突破100亿元", "fixed", D("150"), None)]
+    assert [(v["source"]["lines"], v["source"]["text"]) for v in rows[4]["data"]["variants"]] == [
+        ([7, 10], "10亿元……30万元"), ([8, 10], "50亿元……80万元"), ([8, 11], "100亿元……150万元"),
+    ]
+    assert rows[4]["todo"] == [{
+        "lines": [7, 8], "text": "营业收入规模跨档奖励2038年度营业收入首次突破10亿元、50亿元、100亿元",
+        "note": "「2038年度营业收入首次突破10亿元、50亿元、100亿元」：所列门槛或条件未转为条件（各档按所列门槛命名）。",
+    }]
+    # the sentence after the table is no row
+    assert all("财政局" not in str(r) for r in rows)
+    # as many thresholds as amounts, or todo — never a guess
+    short = ONE_SPACE_PROGRAMS.replace("别奖励30万元、80万元、150\n万元", "别奖励30万元、80万元")
+    rows = programs(short, tmp_path)
+    last = rows[4]
+    assert last["data"]["kind"] == "none" and "个数不一致（3个等次或门槛、2个金额）" in last["todo"][0]["note"]
+    assert all(v.get("fixed") not in (D("100000"), D("500000")) for r in rows for v in r["data"].get("variants", []))
+    # the same rows read as a tier table
+    p = table(ONE_SPACE_PROGRAMS, tmp_path)
+    assert [(n, a) for n, _k, a in tiers(p)][-3:] == [("营业收入规模跨档奖励·突破10亿元", D("30")), ("营业收入规模跨档奖励·突破50亿元", D("80")), ("营业收入规模跨档奖励·突破100亿元", D("150"))]
+    assert ("省级科学技术奖·二等奖", "fixed", D("50")) in tiers(p)
+
+
+def test_one_space_matrix_with_a_page_line_inside_a_wrapped_name_and_a_number_whose_column_cannot_be_told(tmp_path):
+    text = (
+        "对首次入选2039年度省级以上服务型制造示范的企业（平台、项目），按以下标准给予奖励（单位：万元）：\n"
+        "序号 示范类型 国家级 省级\n"
+        "1 服务型制造示范企业 100 30\n"
+        "2 服务型制造示范平台（含共享\n"
+        "— 5 —\n"
+        "制造平台） 80 20\n"
+        "3 服务型制造示范项目 50 —"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("服务型制造示范企业·国家级", "fixed", D("100")),
+        ("服务型制造示范企业·省级", "fixed", D("30")),
+        ("服务型制造示范平台（含共享制造平台）·国家级", "fixed", D("80")),
+        ("服务型制造示范平台（含共享制造平台）·省级", "fixed", D("20")),
+        ("服务型制造示范项目·国家级", "fixed", D("50")),
+    ]
+    assert p.data["variants"][3]["source"] == {"file": FILE, "lines": [4, 6], "text": "服务型制造示范平台（含共享……制造平台）……20"}
+    # one number under two amount columns on a wrapped row: which column is not written — todo
+    text = (
+        "按以下标准给予奖励（单位：万元）：\n"
+        "序号 类别 国家级 省级\n"
+        "1 专精特新“小巨人”企业 80 20\n"
+        "2 制造业单项冠军\n"
+        "企业 100\n"
+        "3 绿色工厂 50 10"
+    )
+    p = table(text, tmp_path)
+    assert [n for n, _k, _a in tiers(p)] == ["专精特新“小巨人”企业·国家级", "专精特新“小巨人”企业·省级", "绿色工厂·国家级", "绿色工厂·省级"]
+    assert p.todo == [{"lines": [4, 5], "text": "2制造业单项冠军企业100", "note": "「100」：单空格分隔，所在列无法确定，未转为数据。"}]
+
+
+def test_one_space_header_wrapped_in_two_cells_a_header_repeated_after_a_page_and_names_wrapped_below(tmp_path):
+    # "认定" / "类别" and "奖励金额" / "（万元）": each word of the second line to the cell it completes
+    text = (
+        "对2039年度新认定的创新载体给予一次性奖励：\n"
+        "序号 认定 奖励金额 备注\n"
+        "类别 （万元）\n"
+        "1 国家级企业技术中心 200 含分中心\n"
+        "2 省级工业设计中心 30\n"
+        "3 省级制造业创新中心（培育 100 2040年起\n"
+        "单位）"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级企业技术中心", "fixed", D("200")),
+        ("省级工业设计中心", "fixed", D("30")),
+        ("省级制造业创新中心（培育单位）", "fixed", D("100")),
+    ]
+    assert "奖励金额（万元）" in p.data["note"]
+    assert "表中备注：含分中心。" in p.data["variants"][0]["note"]
+    assert p.todo[-1] == {"lines": [6, 7], "text": "3省级制造业创新中心（培育100……2040年起……单位）", "note": "备注「2040年起」未转为数据。"}
+    # the header again after a page line; a name wrapped onto the line of its amount
+    text = (
+        "按下表给予补助：\n"
+        "序号 项目类别 补助标准\n"
+        "1 国家级企业技术中心 100万元\n"
+        "2 国家级工业设计中心 80万元\n"
+        "第 3 页 共 8 页\n"
+        "序号 项目类别 补助标准\n"
+        "3 省级企业技术中心 30万元\n"
+        "4 省级工业设计中心（含\n"
+        "分中心） 20万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级企业技术中心", "fixed", D("100")),
+        ("国家级工业设计中心", "fixed", D("80")),
+        ("省级企业技术中心", "fixed", D("30")),
+        ("省级工业设计中心（含分中心）", "fixed", D("20")),
+    ]
+    assert p.todo == []
+    # the amount on the row's first line, the name going on below it
+    text = (
+        "对2039年度新获批的创新平台，按以下标准给予一次性奖励：\n"
+        "序号 平台类别 奖励金额（万元）\n"
+        "1 国家制造业创新中心 1000\n"
+        "（含国家地方共建）\n"
+        "2 省级制造业创新中心 300\n"
+        "3 省级制造业创新中心培育 50\n"
+        "单位"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家制造业创新中心（含国家地方共建）", "fixed", D("1000")),
+        ("省级制造业创新中心", "fixed", D("300")),
+        ("省级制造业创新中心培育单位", "fixed", D("50")),
+    ]
+    assert [v["source"]["lines"] for v in p.data["variants"]] == [[3, 4], [5, 5], [6, 7]]
+
+
+def test_amounts_listed_apart_from_their_grades_with_fenbie_in_tier_tables(tmp_path):
+    text = (
+        "对获得2039年度工业设计奖项的企业，按下表给予奖励：\n"
+        "赛事名称 奖励标准\n"
+        "中国优秀工业设计奖 金奖、银奖、优秀奖分别奖励100万元、50万元、20万元\n"
+        "省长杯工业设计大赛 一、二、三等奖分别奖励30、20、10\n"
+        "万元"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("中国优秀工业设计奖·金奖", "fixed", D("100")),
+        ("中国优秀工业设计奖·银奖", "fixed", D("50")),
+        ("中国优秀工业设计奖·优秀奖", "fixed", D("20")),
+        ("省长杯工业设计大赛·一等奖", "fixed", D("30")),
+        ("省长杯工业设计大赛·二等奖", "fixed", D("20")),
+        ("省长杯工业设计大赛·三等奖", "fixed", D("10")),
+    ]
+    assert quotes(p)[4] == "省长杯工业设计大赛……二、三等奖……20、10万元"
+    assert p.data["variants"][5]["source"]["lines"] == [4, 5]
+    # caps, "和" before the last amount, "…企业" after the grades; lists that do not match are todo
+    text = (
+        "按以下标准给予奖励：\n"
+        "奖项    奖励标准\n"
+        "质量奖    国家级、省级分别给予最高100万元、50万元奖励\n"
+        "技术奖    对A类、B类企业分别奖励50万元和20万元\n"
+        "省长杯    一、二、三等奖分别奖励100、50万元\n"
+        "营收奖    营业收入达10亿元、利润达1亿元\n"
+        "规模奖    营业收入首次突破10亿"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("质量奖·国家级", "cap_only", D("100")),
+        ("质量奖·省级", "cap_only", D("50")),
+        ("技术奖·A类", "fixed", D("50")),
+        ("技术奖·B类", "fixed", D("20")),
+    ]
+    assert quotes(p)[0] == "质量奖国家级……最高100万元"
+    notes = {t["text"][:3]: t["note"] for t in p.todo}
+    assert "个数不一致（3个等次或门槛、2个金额）" in notes["省长杯"]
+    assert "一格中有多个金额" in notes["营收奖"]  # thresholds, no grades: never 10亿 as an amount
+    assert "门槛" in notes["规模奖"]
+
+
+def test_one_space_programs_with_a_header_wrapped_so_neither_line_names_both_a_title_and_lead_in_words(tmp_path):
+    text = (
+        "附表3\n"
+        "2039年度先进制造业集群培育奖励事项一览表\n"
+        "序号 奖励 奖励标准 兑现\n"
+        "事项 方式\n"
+        "1 国家先进制造业集群 一次性奖励500万元 免申即享\n"
+        "促进机构\n"
+        "— 12 —\n"
+        "2 省级先进制造业集群 一次性奖励 免申即享\n"
+        "促进机构 200万元\n"
+        "3 集群龙头企业 营业收入首次突破50亿元、100亿元的，分别 企业申报\n"
+        "奖励50万元、100万元"
+    )
+    rows = programs(text, tmp_path)
+    assert [(r["title"], r["lines"]) for r in rows] == [
+        ("国家先进制造业集群促进机构", [5, 6]), ("省级先进制造业集群促进机构", [8, 9]), ("集群龙头企业", [10, 11]),
+    ]
+    assert [amounts(r) for r in rows[:2]] == [[(None, "fixed", D("500"), None)], [(None, "fixed", D("200"), None)]]
+    assert rows[1]["data"]["source"]["text"] == "省级先进制造业集群一次性奖励……促进机构200万元"
+    assert amounts(rows[2]) == [("突破50亿元", "fixed", D("50"), None), ("突破100亿元", "fixed", D("100"), None)]
+    assert [r["no_application"] for r in rows] == [True, True, False]
+
+
+def test_one_space_programs_with_an_office_header_over_two_lines_a_rate_wrapped_and_lists_that_do_not_match(tmp_path):
+    text = (
+        "（二）2039年度工业企业提质增效奖励事项\n"
+        "序号 政策事项 支持标准 责任 备注\n"
+        "处室\n"
+        "1 智能制造示范工厂 国家级最高奖励200万元 智能制造处 免申即享\n"
+        "2 工业互联网标杆工厂 50万元/家 信息化处\n"
+        "3 首台（套）重大技术 按销售额的10%给予奖励，最高 装备处\n"
+        "装备 不超过300万元\n"
+        "4 规上工业企业营业收入 首次突破5亿元、10亿元的，分 运行处 2038年度数据为准\n"
+        "增长奖励 别奖励20万元、50万元、100万元\n"
+        "以上事项按就高原则，不重复奖励。"
+    )
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["智能制造示范工厂", "工业互联网标杆工厂", "首台（套）重大技术装备", "规上工业企业营业收入增长奖励"]
+    assert [r["office"] for r in rows] == ["智能制造处", "信息化处", "装备处", "运行处"]
+    assert amounts(rows[0]) == [(None, "cap_only", D("200"), None)]
+    assert amounts(rows[1]) == [(None, "per_unit", D("50"), "家")]
+    d = rows[2]["data"]
+    assert (d["kind"], d["rate"], d["base"], d["cap"]) == ("rate_cap", D("0.1"), "销售额", D("300"))
+    # two thresholds, three amounts: todo, kind none — the lists are not matched by guess
+    assert rows[3]["data"]["kind"] == "none"
+    assert any("个数不一致（2个等次或门槛、3个金额）" in t["note"] for t in rows[3]["todo"])
+    assert any(t["note"] == "备注「2038年度数据为准」未转为数据。" for t in rows[3]["todo"])
+    assert [r["no_application"] for r in rows] == [True, False, False, False]
+    # no 序号 column: every line with all its cells is a row
+    text = "事项名称 奖励标准 兑现方式\n企业技术中心 国家级100万元/家；省级30万元/家 免申即享\n绿色工厂 50万元/家 免申即享\n工业设计中心 另行通知 企业申报"
+    rows = programs(text, tmp_path)
+    assert [r["title"] for r in rows] == ["企业技术中心", "绿色工厂", "工业设计中心"]
+    assert amounts(rows[0]) == [("国家级", "per_unit", D("100"), "家"), ("省级", "per_unit", D("30"), "家")]
+    assert rows[2]["data"]["kind"] == "none"
+
+
+def test_prose_and_lists_with_single_spaces_and_numbers_are_no_tables(tmp_path):
+    texts = [
+        "具体奖励标准如下：\n1 对新认定的国家级企业技术中心，给予100万元奖励。\n2 对新认定的省级企业技术中心，给予30万元奖励。",
+        "企业 2039年 营业收入 首次突破 10亿元 的\n给予 一次性 奖励 30万元\n对 新认定 的 企业 奖励 50万元",
+        "表1 2039年度奖励资金安排情况\n全年共安排资金 5000万元，其中\n技术改造 3000万元。",
+        "对获得一、二、三等奖的项目分别奖励100、50、30万元。\n对获得优秀奖的项目奖励10万元。",
+        "序号 事项名称 奖励标准\n以上事项的奖励标准另行通知。",
+    ]
+    for text in texts:
+        assert table(text, tmp_path) is None, text
+        assert programs(text, tmp_path) is None, text
+    # a list of materials is no award table (no amounts, no unit: never a number as 万元)
+    p = table("申报材料清单如下：\n序号 材料名称 份数\n1 项目申报书 3\n2 营业执照复印件 1", tmp_path)
+    assert p is None or "variants" not in p.data
+
+
+def test_one_space_a_blank_top_left_header_cell_and_a_two_line_header_repeated_after_a_page(tmp_path):
+    # the header has no cell over the names: the rows have one cell more than the header
+    p = table("根据评价结果分档支持（单位：万元）：\n国家级 省级\n企业技术中心 100 30\n工业设计中心 80 20", tmp_path)
+    assert tiers(p) == [
+        ("企业技术中心·国家级", "fixed", D("100")),
+        ("企业技术中心·省级", "fixed", D("30")),
+        ("工业设计中心·国家级", "fixed", D("80")),
+        ("工业设计中心·省级", "fixed", D("20")),
+    ]
+    assert p.todo == []
+    # both lines of the header again after the page line: no cell of any row
+    text = (
+        "按下表给予奖励：\n"
+        "序号 奖励事项 奖励金额\n"
+        "（万元）\n"
+        "1 国家级企业技术中心 100\n"
+        "2 国家级工业设计中心 80\n"
+        "- 3 -\n"
+        "序号 奖励事项 奖励金额\n"
+        "（万元）\n"
+        "3 省级企业技术中心 30"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [("国家级企业技术中心", "fixed", D("100")), ("国家级工业设计中心", "fixed", D("80")), ("省级企业技术中心", "fixed", D("30"))]
+    assert p.todo == []
+    rows = programs(text, tmp_path)
+    assert [(r["title"], r["lines"], amounts(r)) for r in rows] == [
+        ("国家级企业技术中心", [4, 4], [(None, "fixed", D("100"), None)]),
+        ("国家级工业设计中心", [5, 5], [(None, "fixed", D("80"), None)]),
+        ("省级企业技术中心", [9, 9], [(None, "fixed", D("30"), None)]),
+    ]
+    assert all(r["todo"] == [] for r in rows)

@@ -93,6 +93,29 @@ in 、/和/及/与/（); a line with a name only, or no name cell, goes on with 
 amounts one to a line ("示范企业100万元" / "单项冠军产品50万元/个") are split by line.  The lead
 sentences ("以下事项…企业无需申报。") and the sentences after the table are not rows: the caller
 reads them.
+
+Cells apart by one space (text from a PDF: "1 国家级制造业单项冠军企业 200", both readers): columns
+are placed by what the cells hold, as the header says (序号 -> an index number, 类别/奖励事项 -> names,
+奖励金额/奖励标准 -> amounts, 备注/兑现说明/责任处室 -> text; a matrix's "国家级" -> numbers), in order,
+at the least cost; a line without the row's next number goes on with the row, each cell where the
+cell above breaks off ("…首次突破10亿" / "元、50亿元…", "…150" / "万元", "…最高" / "不超过300万元")
+or is missing ("3 国家级专精特新“小巨人”" / "企业 80": the name goes on, the amount stands on the
+second line).  A number that fits two columns alike (one number under "国家级" and "省级") is left in
+a column of its own and is todo ("所在列无法确定"), never placed by guess.  The header's second line
+("（万元）", "类别 （万元）", "事项 方式", "处室") joins the cells it completes; a header repeated after
+a page line is skipped; rows with one cell more than the header have a blank top-left cell.  A
+title with its number ("表1 优质企业奖励标准") belongs to the lead.  A program table's header may be
+wrapped so that only both lines name the programs and the amounts ("序号 奖励 奖励标准 兑现" / "事项
+方式").
+
+Amounts listed apart from their grades, matched in order by "分别" (both readers): "一、二、三等奖
+分别奖励100、50、30万元" -> 一等奖 100, 二等奖 50, 三等奖 30 (one unit for the list); "金奖、银奖、
+优秀奖分别奖励100万元、50万元、20万元"; "国家级、省级分别给予最高100万元、50万元奖励" (caps);
+thresholds listed ("营业收入首次突破10亿元、50亿元、100亿元的，分别奖励30万元、80万元、150万元") -> one
+variant per threshold named by it ("突破10亿元"), the thresholds in todo (not turned into conditions),
+never amounts.  Lists of unequal length, units not read for each, or no grades -> todo.  A list of
+bare numbers ("100、50、30万元") is never one amount, and a number after 突破/达到/超过 is a threshold,
+never an amount ("…首次突破10亿" -> todo).
 """
 
 from __future__ import annotations
@@ -139,8 +162,14 @@ _TITLE_EMPTY = re.compile(r"^(?:具体|相关|有关|主要|本项目|项目|各
 
 
 def _title(flat: str) -> bool:
-    """The title of a table, maybe with its unit: "省级以上授牌认定奖励标准（单位：万元）"."""
+    """The title of a table, maybe with its unit: "省级以上授牌认定奖励标准（单位：万元）", maybe
+    after its number ("表1 优质企业奖励标准")."""
     rest = _UNIT_RAW.sub("", flat)
+    numbered = _TABLE_NO.match(rest)
+    if numbered:
+        rest = rest[numbered.end() :]
+        if rest and len(rest) <= 30 and not re.search(r"[。;:,]|\d", rest):
+            return True  # "表1 优质企业奖励一览" — the number says it is a title
     m = _TITLE.match(rest)
     return bool(m) and not _TITLE_EMPTY.match(m.group("pre"))
 
@@ -191,6 +220,11 @@ _HDR_LABEL = re.compile(r"(?:事项|项目|类别|类型|名称|对象|称号|�
 # a header over numbers that are no names: amounts, bands, counts, dates
 _HDR_NUMERIC = re.compile(r"金额|额度|标准|万元|数量|名额|比例|投入|投资|收入|产值|规模|区间|时间|日期|期限|年度|条件")
 _HDR_NOTE = re.compile(r"备注|说明|附注|注释|注")
+
+
+def _note_header(name: str) -> bool:
+    """A column of remarks: "备注", "说明", also "兑现说明", "有关说明"."""
+    return bool(_HDR_NOTE.fullmatch(name) or re.search(r"(?:备注|说明|附注|注释)$", name))
 _HDR_INDEX = re.compile(r"序号|编号|排序|排名|No\.?|NO\.?")
 
 # a cell broken across lines in the one-cell-per-line layout: "500万元（含）—" + "1000万元"
@@ -567,6 +601,14 @@ def _split_header(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], boo
             continue
         if _has_digit(cells) or (header and not _header_like(cells)):
             return header, flats, line_rows[k:]
+        if header and len(cells) == 1:
+            (j, c), = cells.items()
+            amounts = [h for h, hc in header.items() if (_HDR_AMOUNT.search(hc.flat) or _HDR_AMOUNT_WEAK.search(hc.flat)) and not _unit_of_header(hc)]
+            if (
+                re.fullmatch(r"\((?:单位[:])?(?:万元|亿元|元)\)", c.flat) and j in header and len(amounts) == 1 and j != amounts[0]
+                and (_HDR_INDEX.fullmatch(header[j].flat) or _HDR_LABEL.search(header[j].flat))
+            ):
+                cells = {amounts[0]: c}  # "（万元）" placed under "序号" by position: the amount's unit
         for j, c in cells.items():
             header[j] = header[j].joined(c) if j in header else c
         flats.add(texts.lines[i].flat)
@@ -647,7 +689,10 @@ def _collides(row: _Row, cells: dict[int, _Cell]) -> bool:
     line hold a whole amount (a band, a count, a dash)."""
     for j, c in cells.items():
         above = row.cells.get(j)
-        if above is not None and _amountish(above.flat) and not _incomplete(above.flat) and _amountish(c.flat):
+        if (
+            above is not None and _amountish(above.flat) and not _incomplete(above.flat) and _amountish(c.flat)
+            and not _fine_joins(above.flat, c.flat)  # "…首次突破10亿" / "元、50亿元…": one cell
+        ):
             return True
     return False
 
@@ -744,6 +789,10 @@ def _pipe_line_rows(texts: _Text, idx: list[int], tab: bool):
 
 
 def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
+    if fine:
+        got = _fine_line_rows(texts, idx)
+        if got is not None:
+            return _assemble(texts, got[0], got[1])
     per_line: list[tuple[int, list[_Cell]]] = []
     for i in idx:
         ln = texts.lines[i]
@@ -763,6 +812,246 @@ def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
     for i, cells in per_line:
         line_rows.append((i, _assign(cells, anchors, texts.centre), False))
     return _assemble(texts, line_rows, ncols)
+
+
+# ------------------------------------------------------------------------------------------
+# cells apart by one space: columns by what the cells hold
+# ------------------------------------------------------------------------------------------
+# a table's number before its title: "表1 优质企业奖励标准", "附表2：…"
+_TABLE_NO = re.compile(r"^附?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:-\d{1,2})?(?:\s+|[:：.、]\s*|(?=[\u4e00-\u9fff]))")
+
+
+def _fine_kind(head: _Cell | None) -> str:
+    """What a column holds, by its header: index, label (names), amount, num (bands, quotas),
+    text (remarks, ways to apply, offices), any (a matrix's "国家级")."""
+    if head is None:
+        return "any"
+    f = head.flat
+    name = _hname(head)
+    if _HDR_INDEX.fullmatch(f):
+        return "index"
+    if _note_header(name):
+        return "text"
+    if _HDR_LABEL.search(name) or _PROG_NAME.fullmatch(name):
+        return "label"
+    if _HDR_QUOTA.search(f) or _HDR_BAND.search(f):
+        return "num"
+    if _PROG_NOT_AMOUNT.search(name):
+        return "text"
+    if _HDR_AMOUNT.search(f) or _HDR_AMOUNT_WEAK.search(f) or _unit_of_header(head):
+        return "amount"
+    return "any"
+
+
+def _fine_joins(above: str, flat: str) -> bool:
+    """The cell goes on with the cell above: a number cut from its unit ("…150" / "万元",
+    "…10亿" / "元、50亿元…") or from its other digits."""
+    if re.search(r"\d$", above) and re.match(r"(?:万元|亿元|元|万|亿|%|[\d.,])", flat):
+        return True
+    return bool(re.search(r"\d[万亿千百]$", above) and re.match(r"元", flat))
+
+
+def _fine_cost(cell: _Cell, j: int, kinds: list[str], index_ok: bool, above: dict[int, _Cell] | None) -> float:
+    """The cost of cell in column j (lower fits better): its type against the column's kind;
+    on a line that goes on with a row, a column whose cell above breaks off fits, a column
+    whose cell above is whole fits less."""
+    kind = kinds[j]
+    if kind == "index":
+        return 0.0 if index_ok else 20.0
+    t = _ctype(cell.flat)
+    num = t in ("money", "number", "count", "pct", "band", "dash")
+    mixed = t == "other"
+    cost = 4.0 if index_ok else 0.0
+    if kind == "amount":
+        cost += 0.0 if num else (0.5 if mixed else 1.5)
+    elif kind == "num":
+        cost += 0.0 if num else (1.0 if mixed else 1.5)
+    elif kind in ("label", "text"):
+        cost += 0.0 if t in ("text", "empty") else (1.0 if mixed else 2.5)
+    else:  # a matrix's column ("国家级"): numbers, as an amount column
+        cost += 0.0 if num else (0.5 if mixed else 1.5)
+    if above is not None:
+        a = above.get(j)
+        if a is not None:
+            if _fine_joins(a.flat, cell.flat):
+                cost -= 3.0
+            elif _incomplete(a.flat):
+                cost -= 1.0
+            else:
+                cost += 1.0
+        if kind == "label" and t == "text":
+            cost -= 0.2  # a name wraps more often than the other cells
+    return cost
+
+
+def _fine_assign(cells: list[_Cell], kinds: list[str], index_ok: bool, above: dict[int, _Cell] | None) -> dict[int, _Cell]:
+    """Cells to columns, in order, at the least cost (`_fine_cost`)."""
+    m, n = len(cells), len(kinds)
+    inf = float("inf")
+    best = [[inf] * n for _ in range(m)]
+    back = [[-1] * n for _ in range(m)]
+    for j in range(n - m + 1):
+        best[0][j] = _fine_cost(cells[0], j, kinds, index_ok, above)
+    for i in range(1, m):
+        for j in range(i, n - m + i + 1):
+            k = min(range(i - 1, j), key=lambda k: best[i - 1][k])
+            best[i][j] = best[i - 1][k] + _fine_cost(cells[i], j, kinds, False, above)
+            back[i][j] = k
+    j = min(range(m - 1, n), key=lambda j: best[m - 1][j])
+    cols = [0] * m
+    for i in range(m - 1, -1, -1):
+        cols[i] = j
+        j = back[i][j]
+    out: dict[int, _Cell] = {}
+    for i, j in enumerate(cols):
+        # a number that fits another column as well (two amount columns, one number on the line):
+        # which column it stands in cannot be read — a column of its own (n + i), left as todo
+        lo = cols[i - 1] + 1 if i else 0
+        hi = cols[i + 1] if i + 1 < m else n
+        here = _fine_cost(cells[i], j, kinds, index_ok and i == 0, above)
+        if _NUMBERISH.search(cells[i].flat) and kinds[j] != "index" and any(
+            j2 != j and kinds[j2] in ("amount", "any", "num")
+            and _fine_cost(cells[i], j2, kinds, index_ok and i == 0, above) - here < 0.3
+            for j2 in range(lo, hi)
+        ):
+            out[n + i] = cells[i]
+        else:
+            out[j] = cells[i]
+    return out
+
+
+def _fine_fit(cells: list[_Cell], n: int) -> list[_Cell]:
+    """More cells than columns: words of one cell apart by a space ("国家级 企业技术中心") are
+    joined, two cells without a number side by side first."""
+    cells = list(cells)
+    while len(cells) > n:
+        k = next((k for k in range(1, len(cells) - 1) if _ctype(cells[k].flat) == "text" and _ctype(cells[k + 1].flat) == "text"), None)
+        if k is None:
+            k = len(cells) - 2
+        a, b = cells[k], cells[k + 1]
+        no, s, _e = a.pieces[0]
+        if len(a.pieces) == 1 and len(b.pieces) == 1 and b.pieces[0][0] == no:
+            cells[k : k + 2] = [_Cell([(no, s, b.pieces[0][2])], a.text + b.text)]
+        else:
+            cells[k : k + 2] = [a.joined(b)]
+    return cells
+
+
+# a header cell that says what its column holds ("奖励事项", "责任处室"), not a header cut short
+# ("奖励", "责任")
+_WHOLE_HDR = re.compile(
+    r"序号|编号|(?:[\u4e00-\u9fff]{0,4})(?:事项|项目)(?:名称)?|[\u4e00-\u9fff]{0,4}名称"
+    r"|[\u4e00-\u9fff]{0,6}(?:类别|类型|对象|称号|荣誉|载体|赛事|内容|标准|金额|额度|资金|奖金|方式|说明|备注|处室|部门|科室"
+    r"|单位|条件|时间|依据|电话|数量|名额|区间|范围|规模)(?:\([^()]*\))?"
+)
+
+
+def _header_join_score(head: _Cell, flat: str) -> float:
+    """How well a word of a header's second line goes on a header cell: a unit ("（万元）") on an
+    amount header; a word that makes a header cut short whole ("奖励" + "事项", "责任" + "处室");
+    never on a header already whole ("序号", "奖励金额")."""
+    if re.fullmatch(r"\((?:单位[:])?(?:万元|亿元|元)(?:/[^()]{1,4})?\)", flat):
+        if _unit_of_header(head):
+            return -2.0
+        return 3.0 if (_HDR_AMOUNT.search(head.flat) or _HDR_AMOUNT_WEAK.search(head.flat)) else -1.0
+    if _WHOLE_HDR.fullmatch(head.flat):
+        return -2.0
+    return 3.0 if _WHOLE_HDR.fullmatch(head.flat + flat) else 0.0
+
+
+def _fine_header_wrap(cells: list[_Cell], header: dict[int, _Cell], kinds: list[str]) -> dict[int, _Cell]:
+    """A header line wrapped onto the next, cells apart by one space: each word to the column it
+    makes whole, in order ("序号 奖励 奖励标准 兑现" / "事项 方式", "序号 认定 奖励金额 备注" / "类别
+    （万元）"); {} when the words fit no columns."""
+    n, m = len(kinds), len(cells)
+    if m == n:
+        return {j: c for j, c in enumerate(cells)}
+    if m > n:
+        return {}
+    neg = float("-inf")
+    best = [[neg] * n for _ in range(m)]
+    back = [[-1] * n for _ in range(m)]
+    for j in range(n - m + 1):
+        best[0][j] = _header_join_score(header[j], cells[0].flat) + j * 1e-3
+    for i in range(1, m):
+        for j in range(i, n - m + i + 1):
+            k = max(range(i - 1, j), key=lambda k: best[i - 1][k])
+            best[i][j] = best[i - 1][k] + _header_join_score(header[j], cells[i].flat) + j * 1e-3
+            back[i][j] = k
+    j = max(range(m - 1, n), key=lambda j: best[m - 1][j])
+    if best[m - 1][j] < 0:
+        return {}
+    out: dict[int, _Cell] = {}
+    for i in range(m - 1, -1, -1):
+        out[j] = cells[i]
+        j = back[i][j]
+    return out
+
+
+def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[int, _Cell], bool]], int] | None:
+    """The lines of a table whose cells stand apart by one space, cells placed in columns by
+    what they hold (the header says what each column holds): "1 国家级制造业单项冠军企业 200",
+    "3 国家级专精特新“小巨人”" / "企业 80" (the name goes on, the amount stands on the row's
+    second line), a header wrapped onto a second line ("序号 类别 奖励金额" / "（万元）"), a cell
+    wrapped over lines ("…首次突破10亿" / "元、50亿元…").  None without a header line (the
+    caller places cells by position)."""
+    per = [(i, _fine_cells(texts.lines[i].no, texts.lines[i].raw)) for i in idx]
+    if not per or len(per[0][1]) < 2 or any(_NUMBERISH.search(c.flat) for c in per[0][1]):
+        return None
+    head = per[0][1]
+    n = len(head)
+    header = {j: c for j, c in enumerate(head)}
+    first_kinds = [_fine_kind(c) for c in head]
+    wraps: list[tuple[int, dict[int, _Cell]]] = []
+    k = 1
+    while k < len(per):
+        i, cells = per[k]
+        if not cells or any(_NUMBERISH.search(c.flat) for c in cells):
+            break
+        if not all(_prog_header_word(c.flat) or _header_like({0: c}) and len(c.flat) <= 6 for c in cells):
+            break
+        placed = _fine_header_wrap(cells, header, first_kinds)
+        if not placed:
+            break
+        wraps.append((i, placed))
+        for j, c in placed.items():
+            header[j] = header[j].joined(c)
+        k += 1
+    kinds = [_fine_kind(header[j]) for j in range(n)]  # "责任" + "处室": an office
+    # most rows one cell more than the header: the header's top-left cell is blank (the row names)
+    rows_n = [len(cells) for _i, cells in per[k:] if any(_NUMBERISH.search(c.flat) for c in cells)]
+    corner = bool(rows_n) and sum(1 for x in rows_n if x == n + 1) * 2 > len(rows_n) and "label" not in kinds
+    shift = 1 if corner else 0
+    if corner:
+        kinds = ["label", *kinds]
+    out: list[tuple[int, dict[int, _Cell], bool]] = [(per[0][0], {j + shift: c for j, c in enumerate(head)}, False)]
+    out += [(i, {j + shift: c for j, c in placed.items()}, False) for i, placed in wraps]
+    n += shift
+    header_flats = {texts.lines[i].flat for i, _c in [per[0], *per[1:k]]}
+    has_index = "index" in kinds
+    last_index = 0
+    above: dict[int, _Cell] | None = None
+    for i, cells in per[k:]:
+        if not cells:
+            continue
+        if texts.lines[i].flat in header_flats:
+            out.append((i, {j: c for j, c in enumerate(cells[:n])}, False))  # the header again after a page break
+            above = None
+            continue
+        cells = _fine_fit(cells, n)
+        v = _index_value(cells[0].flat) if has_index and len(cells) >= 2 else None
+        index_ok = v is not None and v > last_index
+        start = index_ok if has_index else (len(cells) >= n or (len(cells) >= 2 and _has_digit({j: c for j, c in enumerate(cells)})))
+        placed = _fine_assign(cells, kinds, index_ok, None if start else above)
+        if start or above is None:
+            if index_ok:
+                last_index = v
+            above = dict(placed)
+        else:
+            for j, c in placed.items():
+                above[j] = above[j].joined(c) if j in above else c
+        out.append((i, placed, start))
+    return out, n
 
 
 def _grid_single(texts: _Text, idx: list[int]) -> _Grid | None:
@@ -958,6 +1247,25 @@ def _table_goes_on(lines: list[_Line], i: int) -> bool:
 _NOTE_START = re.compile(r"^(?:注|备注|说明)\d?[:.、]")
 
 
+def _fine_row_under(head: _Line, ln: _Line) -> bool:
+    """A row of as many cells apart by one space as the header above has ("中国优秀工业设计奖
+    金奖、银奖、优秀奖分别奖励100万元、50万元、20万元"): a row even when long."""
+    if _separated(head.raw) or _NUMBERISH.search(head.flat) or "。" in ln.flat or _separated(ln.raw):
+        return False
+    n = len(_FINE.findall(head.raw.strip()))
+    return n >= 2 and len(_FINE.findall(ln.raw.strip())) == n and all(len(c) <= 12 for c in _FINE.findall(head.raw.strip()))
+
+
+def _fine_index_row(ln: _Line) -> bool:
+    """A row of cells apart by one space that starts with its number ("1 国家级… 首次认定的奖励
+    100万元；通过复核的奖励30万元 …"): a row even when its cells read like a sentence."""
+    cells = _FINE.findall(ln.raw.strip())
+    return (
+        len(cells) >= 3 and bool(re.fullmatch(r"\d{1,3}", half(cells[0]))) and "。" not in ln.flat
+        and bool(re.search(r"[\u4e00-\u9fff]", cells[1]))
+    )
+
+
 def _prose(flat: str) -> bool:
     """A sentence, not a table cell."""
     if "。" in flat or ";" in flat:
@@ -1044,7 +1352,9 @@ def _split_clause(texts: _Text) -> _Clause | None:
             units.append(i)
         elif table and _NOTE_START.match(ln.flat):
             trailing.append(i)
-        elif _table_line(ln) or (table and "。" not in ln.flat and _table_goes_on(lines, i)):
+        elif not table and _TABLE_NO.match(ln.raw.strip()) and _title(ln.raw.strip()):
+            lead.append(i)  # the table's number and title after the lead ("表1 优质企业奖励标准")
+        elif _table_line(ln) or (table and "。" not in ln.flat and _table_goes_on(lines, i)) or (table and (_fine_index_row(ln) or _fine_row_under(lines[table[0]], ln))):
             table.append(i)
         elif not table:
             lead.append(i)  # a second lead sentence
@@ -1074,10 +1384,10 @@ def _role(header: _Cell | None, cells: list[_Cell]) -> str:
     hf = header.flat if header else ""
     if not filled:
         return "empty"
-    if _HDR_NOTE.fullmatch(_header_name(header) if header else ""):
+    if _note_header(_header_name(header) if header else ""):
         return "note"
-    if _HDR_INDEX.fullmatch(hf):
-        return "index"
+    if _HDR_INDEX.fullmatch(hf) or _HDR_INDEX.fullmatch(re.sub(r"\([^()]*\)", "", hf)):
+        return "index"  # "序号（万元）": a unit wrapped under the wrong column is no amount of the 序号
     if all(t == "text" for t in filled):
         return "label"
     if _HDR_LABEL.search(_header_name(header) if header else "") and not _HDR_AMOUNT_WEAK.search(hf):
@@ -1159,7 +1469,10 @@ def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cel
         if not m:
             return None
         g = cell.text[m.start("g") : m.end("g")]
-        if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g):
+        if len(g) > 2 and g.endswith("的"):
+            g = g[:-1]  # "首次认定的奖励100万元" -> 首次认定
+        if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g) or _THRESHOLD_BEFORE.search(half(g)):
+            return None  # "营业收入达10亿元": a threshold, no amount
             return None
         d, why = _amount_of(m.group("amt"), unit)
         if d is None or d["kind"] not in ("fixed", "cap_only", "per_unit"):
@@ -1170,10 +1483,120 @@ def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cel
     return out
 
 
+# "一、二、三等奖分别奖励100、50、30万元", "营业收入首次突破10亿元、50亿元、100亿元的，分别奖励30万元、80万元、
+# 150万元": a list of grades (or thresholds) and a list of amounts, matched in order by "分别"
+_LNUM = r"\d+(?:\.\d+)?"
+_LIST_AMTS = re.compile(
+    rf"分别(?P<cap>最高不超过|最高|不超过)?(?:给予|予以|奖励|补助|资助|奖补|补贴|支持|一次性)*(?P<cap2>最高不超过|最高|不超过)?"
+    rf"(?P<amts>{_LNUM}(?:万元|亿元|元)?(?:[、和及]{_LNUM}(?:万元|亿元|元)?)+)(?:的?(?:奖励|补助|资助|奖补|补贴|支持))?[.;]?$"
+)
+_LIST_ITEM = re.compile(rf"(?P<n>{_LNUM})(?P<u>万元|亿元|元)?")
+_TH_UNIT = r"(?:万元|亿元|元|万|亿|%|吨标准煤|吨|人|家|个|项|台|套|千瓦|兆瓦|平方米|亩)"
+_LIST_THS = re.compile(
+    rf"(?P<verb>突破|达到|超过|迈上|跨上|跃上|跨越|跨过|达)?(?P<ths>{_LNUM}{_TH_UNIT}?(?:[、]{_LNUM}{_TH_UNIT}?)+)$"
+)
+_LIST_TH = re.compile(rf"(?P<n>{_LNUM})(?P<u>{_TH_UNIT})?")
+_LIST_GRADES = re.compile(r"(?P<items>[^\d、,;:()]{1,14}(?:、[^\d、,;:()]{1,10})+)$")
+_GRADE_CHAR = re.compile(r"[一二三四五六七八九十特甲乙丙丁A-Za-z]")
+_LIST_PREFIX = re.compile(r"^(?:对|获得|获|荣获|被|评为|认定为|列入|入选|首次|新|经)+")
+
+
+def _listed(texts: _Text, cell: _Cell, unit: str | None) -> tuple[list[tuple[str, _Cell, dict]] | None, str | None, _Cell | None] | None:
+    """Grades and amounts listed apart, matched in order by "分别": "一、二、三等奖分别奖励100、50、
+    30万元" -> 一等奖 100, 二等奖 50, 三等奖 30; thresholds listed ("首次突破10亿元、50亿元、100亿元
+    的，分别奖励30万元、80万元、150万元") -> one variant per threshold, named by it ("突破10亿元"),
+    the thresholds never amounts.  (variants, None, the part with the thresholds or None) or
+    (None, why not, that part) when the lists do not match one to one; None when the cell lists
+    nothing so."""
+    flat = cell.flat
+    m = _LIST_AMTS.search(flat)
+    if not m:
+        return None
+    items = list(_LIST_ITEM.finditer(flat, m.start("amts"), m.end("amts")))
+    units = [it.group("u") for it in items]
+    cond: _Cell | None = None
+    pre_end = m.start()
+    pre = flat[:pre_end]
+    core = re.sub(r"(?:的?(?:企业|单位|项目|团队|个人)|的)?,?$", "", pre)
+    if re.search(r"\d", core):
+        cond = texts.sub(cell, 0, len(core))
+    if units[-1] is None or (any(u is None for u in units[:-1]) and any(u is not None for u in units[:-1])):
+        return None, "「分别」后所列金额的单位未能逐一读出，未转为数据", cond
+    shared = units[0] is None
+    u_last = units[-1]
+    amounts: list[tuple[dict, int, int]] = []  # (amount, start, end of its quote in flat)
+    cap = m.group("cap") or m.group("cap2")
+    cap_at = m.start("cap") if m.group("cap") else m.start("cap2")
+    for it in items:
+        value, note = money_value(it.group("n"), it.group("u") or u_last)
+        if value <= 0:
+            return None, "「分别」后所列金额不为正数，未转为数据", cond
+        d: dict = {"kind": "cap_only", "cap": value} if cap else {"kind": "fixed", "fixed": value}
+        if note:
+            d["note"] = note
+        # the quote holds the number and its unit (the list's end when they share one), and "最高"
+        amounts.append((d, cap_at if cap else it.start(), m.end("amts") if shared else it.end()))
+    grades: list[tuple[str, int, int]] = []  # (name, start, end of its quote in flat)
+    th = _LIST_THS.search(core)
+    if th:
+        ths = list(_LIST_TH.finditer(core, th.start("ths"), th.end("ths")))
+        t_units = [t.group("u") for t in ths]
+        verb = th.group("verb") or ""
+        for t in ths:
+            u = t.group("u") or (t_units[-1] if all(x is None for x in t_units[:-1]) else None)
+            if u is None:
+                return None, "「分别」前所列门槛的单位未能逐一读出，未转为数据", cond
+            grades.append((f"{verb}{t.group('n')}{u}", t.start(), th.end("ths") if t.group("u") is None else t.end()))
+    else:
+        g = _LIST_GRADES.search(core)
+        if not g:
+            return None, "「分别」所对应的等次未能读出，未转为数据", cond
+        parts: list[tuple[str, int]] = []
+        pos = g.start("items")
+        for k, piece in enumerate(core[g.start("items") :].split("、")):
+            parts.append((piece, pos))
+            pos += len(piece) + 1
+        first, first_at = parts[0]
+        last = parts[-1][0]
+        singles = all(_GRADE_CHAR.fullmatch(p[-1:]) for p, _a in parts[:-1]) and all(len(p) == 1 for p, _a in parts[1:-1])
+        if singles and len(last) >= 2 and _GRADE_CHAR.fullmatch(last[0]) and not _GRADE_CHAR.fullmatch(last[1]):
+            # "一、二、三等奖": the suffix of the last goes with each
+            suffix = last[1:]
+            parts[0] = (first[-1], first_at + len(first) - 1)
+            end = g.end("items")
+            for p, a in parts:
+                grades.append((f"{p[0]}{suffix}", a, end))
+        else:
+            strip = _LIST_PREFIX.match(first)
+            if strip:
+                parts[0] = (first[strip.end() :], first_at + strip.end())
+            for p, a in parts:
+                if not p or len(p) > 10:
+                    return None, "「分别」所对应的等次未能读出，未转为数据", cond
+                grades.append((p, a, a + len(p)))
+        grades = [(cell.text[a : a + len(n)] if flat[a : a + len(n)] == half(n) else n, a, e) for n, a, e in grades]
+    if len(grades) != len(amounts):
+        return None, f"「分别」前后所列个数不一致（{len(grades)}个等次或门槛、{len(amounts)}个金额），未转为数据", cond
+    if len({n for n, _a, _e in grades}) < len(grades):
+        return None, "「分别」所对应的等次重名，未转为数据", cond
+    out: list[tuple[str, _Cell, dict]] = []
+    for (name, ga, ge), (d, aa, ae) in zip(grades, amounts):
+        part = texts.sub(cell, ga, ge)
+        amt = texts.sub(cell, aa, ae)
+        out.append((name, _Cell(part.pieces + amt.pieces, part.text + amt.text), d))
+    return out, None, cond
+
+
+# a number that is a threshold, not an amount: "营业收入首次突破10亿"
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|达到|(?<!不)超过|迈上|跨上|跃上|跨越|跨过|达)$")
+
+
 def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
     t = _ctype(flat)
     if t == "dash":
         return None, None
+    if re.search(r"\d(?:[万亿]?元)?、\d", flat):
+        return None, _MANY  # "100、50、30万元": amounts listed, one unit for all — never one of them
     if t == "pct":
         return _rate_cap(flat)
     if _PER.search(flat):
@@ -1182,6 +1605,8 @@ def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
         return None, "金额栏写的是区间，未转为数据"
     moneys = find_money(flat, 0, len(flat))
     note = None
+    if len(moneys) == 1 and _THRESHOLD_BEFORE.search(flat[: moneys[0].start]):
+        return None, "金额栏中的数字是门槛（突破/达到…），不是金额，未转为数据"
     if len(moneys) == 1:
         value, note = moneys[0].value, moneys[0].note
     elif moneys:
@@ -1408,6 +1833,9 @@ def _lead_todo(texts: _Text, clause: _Clause) -> list[dict]:
     sec = [(texts.lines[i].no, texts.lines[i].raw) for i in range(clause.lead[0], clause.lead[-1] + 1)]
     for a, b, text in sentence_list(sec):
         rest = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}[.、](?!\d))", "", _UNIT_RAW.sub("", half(text)))
+        numbered = _TABLE_NO.match(rest)
+        if numbered and _title(rest):
+            rest = rest[numbered.end() :]  # "表1 …": the table's number
         if _NUMBERISH.search(rest):
             out.append({"lines": [a, b], "text": text, "note": "表格前的引导句，其中的数字未转为数据。"})
     return out
@@ -1503,7 +1931,15 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             if d is not None:
                 parts = [(None, cell, d)]
             elif why == _MANY:
-                parts = _grades(texts, cell, unit) or []
+                listed = _listed(texts, cell, unit)
+                if listed is not None:
+                    graded, lwhy, cond = listed
+                    if cond is not None and graded is not None:
+                        notes.append(f"「{cond.text}」：所列门槛或条件未转为条件（各档按所列门槛命名）")
+                    parts = graded or []
+                    why = lwhy
+                else:
+                    parts = _grades(texts, cell, unit) or []
             if not parts:
                 if why:
                     notes.append(f"「{cell.text}」：{why}")
@@ -1559,6 +1995,10 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 continue
             qname = made[0]["name"] if len(made) == 1 else row_name
             quotas.append({"name": qname, "value": value, "source": texts.source([*name_cells, cell])})
+        # a number whose column could not be told (cells apart by one space)
+        for j in sorted(row.cells):
+            if j >= grid.ncols and _NUMBERISH.search(row.cells[j].flat):
+                notes.append(f"「{row.cells[j].text}」：单空格分隔，所在列无法确定，未转为数据")
         # other columns with numbers
         for j in cols:
             if roles[j] in ("other", "empty", "note") and j in row.cells and _NUMBERISH.search(row.cells[j].flat):
@@ -1665,6 +2105,8 @@ def _find_program_header(texts: _Text) -> tuple[int, int] | None:
             if _prog_header_cells(cells):
                 return i, 0
             continue
+        if _prog_fine_header(texts, i):
+            return i, 0
         # one cell per line: "序号" / "事项名称" / "奖励标准" / …
         f = texts.lines[i].flat
         if not (_HDR_INDEX.fullmatch(f) or _PROG_NAME.fullmatch(re.sub(r"\([^()]*\)", "", f))):
@@ -1680,7 +2122,56 @@ def _find_program_header(texts: _Text) -> tuple[int, int] | None:
     return None
 
 
-def _prog_table_line(texts: _Text, i: int, single: bool) -> bool:
+def _prog_fine_header(texts: _Text, i: int) -> bool:
+    """A header line whose cells stand apart by one space ("序号 奖励事项 奖励标准 兑现说明")."""
+    ln = texts.lines[i]
+    if re.search(r"[|｜]", ln.raw) or "\t" in ln.raw.rstrip() or len(_COARSE.findall(ln.raw)) >= 2:
+        return False
+    cells = _fine_cells(ln.no, ln.raw)
+    if len(cells) < 2 or not all(_prog_header_word(c.flat) for c in cells):
+        return False
+    if _prog_header_cells(cells):
+        return True
+    # the header wrapped onto the next line ("序号 奖励 奖励标准 兑现" / "事项 方式")
+    nxt = next((x for x in texts.lines[i + 1 :] if x.kind == "text"), None)
+    if nxt is None or _separated(nxt.raw):
+        return False
+    more = _fine_cells(nxt.no, nxt.raw)
+    if not more or not all(_prog_header_word(c.flat) for c in more):
+        return False
+    header = dict(enumerate(cells))
+    placed = _fine_header_wrap(more, header, [_fine_kind(c) for c in cells])
+    if not placed:
+        return False
+    return _prog_header_cells([header[j].joined(placed[j]) if j in placed else header[j] for j in range(len(cells))])
+
+
+# a paragraph after a table, not a cell wrapped onto the line
+_PARAGRAPH_START = re.compile(r"^(?:以上|上述|本表|本办法|本细则|本政策|本通知|凡)")
+
+
+def _prog_fine_line(texts: _Text, i: int, head: int | None = None) -> bool:
+    """A line of a table whose cells stand apart by one space: a row that starts with its number
+    or has as many cells as the header (line `head`), or a line of short cells (a cell wrapped
+    onto it, a header's second line), no sentence."""
+    ln = texts.lines[i]
+    f = ln.flat
+    if _fine_index_row(ln) or (head is not None and _fine_row_under(texts.lines[head], ln)):
+        return True
+    if "。" in f[:-1] or _PARAGRAPH_START.match(f):
+        return False
+    if any(len(c) > 24 for c in _FINE.findall(ln.raw)):
+        return False
+    if f.endswith("。"):
+        # a cell that ends a sentence inside the table only when a row follows
+        for nxt in texts.lines[texts.index[ln.no] + 1 :]:
+            if nxt.kind == "text":
+                return _fine_index_row(nxt)
+        return False
+    return True
+
+
+def _prog_table_line(texts: _Text, i: int, single: bool, fine: bool = False, head: int | None = None) -> bool:
     """A line after the header that is part of the table (a row, or a cell wrapped onto it)."""
     ln = texts.lines[i]
     f = ln.flat
@@ -1688,6 +2179,8 @@ def _prog_table_line(texts: _Text, i: int, single: bool) -> bool:
         return False
     if single:
         return "。" not in f[:-1] and len(f) <= 60
+    if fine:
+        return _prog_fine_line(texts, i, head)
     if _separated(ln.raw) or not _prose(f):
         return True
     if ln.raw[:1] in " \t" and "。" not in f:
@@ -1716,7 +2209,7 @@ def _prog_cols(header: dict[int, _Cell], lines: list[dict[int, _Cell]], unit: st
         return None
     index = next((j for j, c in sorted(header.items()) if j != name and _HDR_INDEX.fullmatch(c.flat)), None)
     office = next((j for j, c in sorted(header.items()) if j not in (name, index) and _PROG_OFFICE.search(c.flat)), None)
-    notes = [j for j, c in sorted(header.items()) if j not in (name, index, office) and _HDR_NOTE.fullmatch(_hname(c))]
+    notes = [j for j, c in sorted(header.items()) if j not in (name, index, office) and _note_header(_hname(c))]
     cands: list[tuple[int, bool, int]] = []  # (column, a header of no amount, lines with an amount)
     for j, c in sorted(header.items()):
         if j in (name, index, office) or j in notes or not _PROG_AMOUNT.search(c.flat):
@@ -1778,7 +2271,13 @@ def _prog_grid(texts: _Text, idx: list[int], unit: str | None) -> tuple[_Grid, _
                 continue  # a markdown separator
             line_rows.append((i, {j: c for j, c in enumerate(cells) if c is not None}))
     else:
-        line_rows = _prog_spaced_rows(texts, idx, ncols)
+        fine = _prog_fine_header(texts, idx[0])
+        got = _fine_line_rows(texts, idx) if fine else None
+        if got is not None:
+            line_rows = [(i, cells) for i, cells, _own in got[0]]
+            ncols = got[1]
+        else:
+            line_rows = _prog_spaced_rows(texts, idx, ncols)
     header = dict(line_rows[0][1])
     header_flats = {texts.lines[idx[0]].flat}
     body = line_rows[1:]
@@ -1883,6 +2382,10 @@ def _grades_by_line(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[s
         if not m:
             return None
         g = part.text[m.start("g") : m.end("g")]
+        if len(g) > 2 and g.endswith("的"):
+            g = g[:-1]
+        if _THRESHOLD_BEFORE.search(half(g)):
+            return None
         if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g):
             return None
         d, _why = _amount_of(m.group("amt"), unit)
@@ -1904,6 +2407,7 @@ def read_program_table(section: Section, file: str) -> list[dict] | None:
     if found is None:
         return None
     start, single = found
+    fine = not single and _prog_fine_header(texts, start)
     content = [i for i, ln in enumerate(texts.lines) if ln.kind == "text"]
     lead = [i for i in content if i < start]
     table: list[int] = []
@@ -1914,7 +2418,7 @@ def read_program_table(section: Section, file: str) -> list[dict] | None:
         if table and _UNIT_LINE.match(texts.lines[i].flat) and len(table) <= max(single, 1):
             units.append(i)  # "（单位：万元）" under the header
             continue
-        if table and len(table) >= max(single, 1) and not _prog_table_line(texts, i, bool(single)):
+        if table and len(table) >= max(single, 1) and not _prog_table_line(texts, i, bool(single), fine, start):
             break
         table.append(i)
     unit = unit_from = None
@@ -2000,9 +2504,19 @@ def _program_of(texts: _Text, grid: _Grid, cols: _ProgCols, row: _Row, unit: str
             if _split_number(texts, cell, apart=False):
                 notes.append(f"金额的数字跨两行（「{cell.text}」），按连写读取，须审阅")
         elif why == _MANY:
-            graded = _grades(texts, cell, u) or _grades_by_line(texts, cell, u) or []
+            listed = _listed(texts, cell, u)
+            if listed is not None:
+                graded, lwhy, cond = listed
+                if cond is not None and graded is not None:
+                    todo.append(_todo(texts, [name, cond], f"「{cond.text}」：所列门槛或条件未转为条件（各档按所列门槛命名）。"))
+                if graded is None:
+                    why, graded = lwhy, []
+            else:
+                graded = _grades(texts, cell, u) or _grades_by_line(texts, cell, u) or []
             got = [(f"{hname}·{g}" if hname else g, c, dd) for g, c, dd in graded]
-            if got:
+            if got and listed is not None:
+                notes.append(f"「{_header_name(head) if head is not None else '金额'}」一格中「分别」前后所列等次（门槛）与金额按顺序对应：「{cell.text}」")
+            elif got:
                 notes.append(f"「{_header_name(head) if head is not None else '金额'}」一格中按等次列出多个金额：「{cell.text}」")
         if got:
             parts += got
@@ -2020,13 +2534,15 @@ def _program_of(texts: _Text, grid: _Grid, cols: _ProgCols, row: _Row, unit: str
     for j in cols.notes:
         c = row.cells.get(j)
         if c is not None:
-            notes.append(f"表中备注：{c.text}")
+            what = _hname(grid.header[j]) if j in grid.header else "备注"
+            notes.append(f"表中{what}：{c.text}")
             if _NUMBERISH.search(c.flat):
-                todo.append(_todo(texts, [name, c], f"备注「{c.text}」未转为数据。"))
+                todo.append(_todo(texts, [name, c], f"{what}「{c.text}」未转为数据。"))
     known = {cols.name, cols.index, *cols.amounts, *cols.notes}
     for j, c in sorted(row.cells.items()):
         if j not in known and _NUMBERISH.search(c.flat):  # 兑现方式, 申报条件, the office's telephone …
-            todo.append(_todo(texts, [name, c], f"「{c.text}」未转为数据。"))
+            why = "单空格分隔，所在列无法确定，" if j >= grid.ncols else ""
+            todo.append(_todo(texts, [name, c], f"「{c.text}」{why}未转为数据。"))
     source = texts.source([*heads_used[:1], name, *amount_cells])
     if not parts:
         if not amount_cells:

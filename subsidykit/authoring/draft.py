@@ -1024,11 +1024,12 @@ class _Drafter:
                         if not c.section and not c.children and self._is_program(c) and self._grants_money(c):
                             yield c
                 return
+            if not inside and not self._is_program(node) and self._program_table(node):
+                yield node  # "事项名称 | 奖励标准 | …": its rows are programs
+                return
             found = self._is_program(node) or (not inside and self._is_measure(node))
             if found:
                 yield node
-            elif not inside and self._program_table(node):
-                yield node  # "事项名称 | 奖励标准 | …": its rows are programs
             for c in node.children:
                 yield from walk(c, inside or found)
 
@@ -1227,7 +1228,7 @@ class _Drafter:
         return lines
 
     def programs_of(self, node: _Node, part_guide: str | None) -> list[dict]:
-        if not self._is_program(node) and not self._is_measure(node) and self._program_table(node):
+        if not self._is_program(node) and self._program_table(node):
             return self.table_programs(node, part_guide)
         guide = self.guide_of(part_guide, node)
         path = self.path_of(node)

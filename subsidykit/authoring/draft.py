@@ -155,6 +155,7 @@ _MONEY = re.compile(
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
     r"|(?:奖励|补助|补贴|奖补|资助)[^。；]{0,40}?单位[:：]?万元[^。]{0,300}?\d"  # a table of bare amounts
+    r"|(?:奖励|补助|补贴|奖补|资助)(?:金额|标准|额度)\(万元\)[^。]{0,300}?\d"  # "奖励金额（万元）" over its column
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
@@ -467,6 +468,9 @@ def _section_of(text: str) -> str | None:
         if flat.startswith(word):
             after = flat[len(word):len(word) + 1]
             if after == "" or after in "。.：:，,；;、)）】]":
+                return kind
+            # "奖励标准（一次性）。": a remark in brackets, then the stop
+            if after == "(" and re.match(r"\([^()]{1,12}\)(?:[。.：:；;]|$)", flat[len(word):]):
                 return kind
             # "奖励名额 最多N家": a space after the word, as a PDF's text leaves it, parts the
             # heading word from its content like a stop does

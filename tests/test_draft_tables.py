@@ -1378,3 +1378,141 @@ def test_one_space_a_blank_top_left_header_cell_and_a_two_line_header_repeated_a
         ("省级企业技术中心", [9, 9], [(None, "fixed", D("30"), None)]),
     ]
     assert all(r["todo"] == [] for r in rows)
+
+
+# ------------------------------------------------------------------------------------------
+# one-space tables after a heading or a hard-wrapped lead; "100 万元" with a space
+# ------------------------------------------------------------------------------------------
+HEADING_CUT = """（一次性）。
+序号 认定类别 奖励标准 
+1 国家级专精特新“小巨人”企业 100 万元 
+2 省级专精特新中小企业 30 万元 
+3 市级专精特新中小企业 8 万元 
+晋级企业按差额补足。通过工信部复核的国家级“小巨人”企业，"""
+
+WRAPPED_LEAD_BANDS = """对2040年度营业收入首次突破相应规模的工业企业给予一次性奖
+励。申报企业2040年度营业收入增速不低于10%，按照就高原则，
+不重复享受。
+营业收入规模 奖励金额（万元）
+首次突破100亿元 300
+首次突破50亿元 150
+首次突破20亿元 60
+首次突破10亿元 30"""
+
+
+def test_a_one_space_header_that_reads_like_a_heading_and_amounts_with_a_space_before_the_unit(tmp_path):
+    # "序号 认定类别 奖励标准" ends like a heading ("…奖励标准") but heads rows as wide: the table's header
+    for text, first in ((HEADING_CUT, 1), ("2.奖励标准（一次性）。\n" + HEADING_CUT.split("\n", 1)[1], 1), (HEADING_CUT, 40)):
+        p = table(text, tmp_path, first)
+        assert tiers(p) == [
+            ("国家级专精特新“小巨人”企业", "fixed", D("100")),
+            ("省级专精特新中小企业", "fixed", D("30")),
+            ("市级专精特新中小企业", "fixed", D("8")),
+        ]
+        assert [v["source"]["lines"] for v in p.data["variants"]] == [[first + 2, first + 2], [first + 3, first + 3], [first + 4, first + 4]]
+        assert quotes(p)[0] == "国家级专精特新“小巨人”企业100万元"
+        # the sentence after the table (cut in the middle) is todo, not a row
+        assert [t["lines"] for t in p.todo] == [[first + 5, first + 5]] * 2
+        assert "".join(t["text"] for t in p.todo) == "晋级企业按差额补足。通过工信部复核的国家级“小巨人”企业，"
+        # 类别 names no programs
+        assert programs(text, tmp_path, first) is None
+
+
+def test_a_hard_wrapped_lead_and_a_band_column_that_names_the_rows(tmp_path):
+    p = table(WRAPPED_LEAD_BANDS, tmp_path)
+    assert tiers(p) == [
+        ("首次突破100亿元", "fixed", D("300")),
+        ("首次突破50亿元", "fixed", D("150")),
+        ("首次突破20亿元", "fixed", D("60")),
+        ("首次突破10亿元", "fixed", D("30")),
+    ]
+    # "首次突破…" says no included end: no thresholds, the band stays in the name (and in todo)
+    assert all("thresholds" not in v for v in p.data["variants"]) and "thresholds" not in p.data
+    assert [t["lines"] for t in p.todo] == [[1, 2], [2, 3], [5, 5], [6, 6], [7, 7], [8, 8]]
+    assert all("未写明方向" in t["note"] for t in p.todo[2:])
+    assert "奖励金额（万元）" in p.data["note"]
+    # the lead wrapped over three lines is the lead, not a row; its numbers are todo
+    assert p.data["source"]["lines"][0] == 1
+    # 亿元 in the band column is never an amount
+    assert not {D("100"), D("50"), D("20"), D("10"), D("1000000")} & {v["fixed"] for v in p.data["variants"]}
+    # without a unit for the bare numbers: nothing read as 万元
+    p = table(WRAPPED_LEAD_BANDS.replace("奖励金额（万元）", "奖励金额"), tmp_path)
+    assert p is None or "variants" not in p.data or all(v["fixed"] in (D("300"), D("150")) for v in p.data["variants"])
+    # a band that says its included end (亿元 turned into 万元, as before)
+    text = (
+        "对2040年度营业收入首次突破相应规模的工业企业给予一次性奖\n励，按照就高原则，不重复享受。\n"
+        "营业收入规模 奖励金额\n100亿元（含）以上 300 万元 \n50亿元（含）—100亿元 150 万元 \n注：营业收入以税务部门数据为准。"
+    )
+    p = table(text, tmp_path)
+    assert tiers(p) == [("100亿元（含）以上", "fixed", D("300")), ("50亿元（含）—100亿元", "fixed", D("150"))]
+    assert [conds(v) for v in p.data["variants"]] == [
+        [("营业收入规模", ">=", D("1000000"))],
+        [("营业收入规模", ">=", D("500000")), ("营业收入规模", "<", D("1000000"))],
+    ]
+    assert [t["lines"] for t in p.todo] == [[1, 2], [6, 6]]
+
+
+def test_amounts_with_a_space_before_the_unit_in_every_layout(tmp_path):
+    lead = "对新认定的企业给予一次性奖励：\n"
+    want = [("国家级企业技术中心", "fixed", D("100")), ("省级企业技术中心", "cap_only", D("30"))]
+    texts = [
+        "奖励事项    奖励金额\n国家级企业技术中心    100 万元\n省级企业技术中心    最高 30 万元",
+        "| 奖励事项 | 奖励金额 |\n| --- | --- |\n| 国家级企业技术中心 | 100 万元 |\n| 省级企业技术中心 | 最高 30 万元 |",
+        "奖励事项\t奖励金额\n国家级企业技术中心\t100 万元\n省级企业技术中心\t最高 30 万元",
+        "奖励事项\n奖励金额\n国家级企业技术中心\n100 万元\n省级企业技术中心\n最高 30 万元",
+        "奖励事项 奖励金额 \n国家级企业技术中心 100 万元 \n省级企业技术中心 最高 30 万元 ",
+        "序号 奖励事项 奖励金额\n1 国家级企业技术中心 100 万元\n2 省级企业技术中心 最高 30 万元",
+    ]
+    for text in texts:
+        assert tiers(table(lead + text, tmp_path)) == want, text
+    p = table(lead + "奖励事项 奖励金额\n绿色工厂 50 万元/家\n智能工厂 100 万元", tmp_path)
+    assert tiers(p) == [("绿色工厂", "per_unit", D("50")), ("智能工厂", "fixed", D("100"))]
+    # a matrix, one cell with its unit, one without (unit from the lead)
+    p = table("根据认定级别给予奖励（单位：万元）：\n类别 国家级 省级 \n企业技术中心 100 30 \n工业设计中心 80 万元 20 万元 ", tmp_path)
+    assert tiers(p) == [
+        ("企业技术中心·国家级", "fixed", D("100")),
+        ("企业技术中心·省级", "fixed", D("30")),
+        ("工业设计中心·国家级", "fixed", D("80")),
+        ("工业设计中心·省级", "fixed", D("20")),
+    ]
+    rows = programs("序号 事项名称 奖励标准\n1 国家级企业技术中心 100 万元\n2 省级企业技术中心 最高 30 万元", tmp_path)
+    assert [(r["title"], amounts(r)) for r in rows] == [
+        ("国家级企业技术中心", [(None, "fixed", D("100"), None)]),
+        ("省级企业技术中心", [(None, "cap_only", D("30"), None)]),
+    ]
+
+
+def test_a_heading_a_wrapped_lead_an_index_header_ending_in_standard_a_page_line_and_a_cap_apart(tmp_path):
+    text = """三、支持标准
+对本年度新认定的市级以上专精特新企业按认定等级给予一次性奖
+励，同一企业按最高等级奖励，不重复享受。
+序号 认定等级 奖励标准 
+1 国家级专精特新“小巨人”企业 200 万元 
+2 省级专精特新中小企业 最高 50 万元 
+- 5 -
+3 市级专精特新中小企业 10 万元 
+已享受上级同类奖励的企业按差额补足。"""
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国家级专精特新“小巨人”企业", "fixed", D("200")),
+        ("省级专精特新中小企业", "cap_only", D("50")),
+        ("市级专精特新中小企业", "fixed", D("10")),
+    ]
+    assert quotes(p)[1] == "省级专精特新中小企业最高50万元"
+    assert [t["lines"] for t in p.todo] == [[9, 9]]
+    # no 序号, the heading whole before the header
+    p = table("2.奖励标准（一次性）。\n认定类别 奖励标准 \n国家级专精特新“小巨人”企业 100 万元 \n省级专精特新中小企业 30 万元 \n晋级企业按差额补足。", tmp_path)
+    assert tiers(p) == [("国家级专精特新“小巨人”企业", "fixed", D("100")), ("省级专精特新中小企业", "fixed", D("30"))]
+    assert [t["lines"] for t in p.todo] == [[5, 5]]
+
+
+def test_hard_wrapped_prose_with_spaced_amounts_and_header_like_lines_are_no_tables(tmp_path):
+    texts = [
+        "对新认定的国家级企业技术中心给予一次性奖励 100 万元，对省级\n企业技术中心给予 30 万元。对新认定的国家级工业设计中心给予一\n次性奖励 80 万元。",
+        "序号 认定类别 奖励标准\n1 对新认定的国家级企业技术中心，给予 100 万元奖励。\n2 对新认定的省级企业技术中心，给予 30 万元奖励。",
+        "对企业参加展会给予补助，补助金额按展位费用的50%计算，单个企业\n全年补助不超过 20 万元。\n企业 名称 展位\n费用 由 企业 先行 垫付",
+        "对2040年度营业收入首次突破相应规模的工业企业给予一次性奖\n励。申报企业2040年度营业收入增速不低于10%，按照就高原则，\n不重复享受。",
+    ]
+    for text in texts:
+        assert table(text, tmp_path) is None, text
+        assert programs(text, tmp_path) is None, text

@@ -116,6 +116,12 @@ variant per threshold named by it ("突破10亿元"), the thresholds in todo (no
 never amounts.  Lists of unequal length, units not read for each, or no grades -> todo.  A list of
 bare numbers ("100、50、30万元") is never one amount, and a number after 突破/达到/超过 is a threshold,
 never an amount ("…首次突破10亿" -> todo).
+
+A one-space header over a row as wide ("序号 认定类别 奖励标准", "营业收入规模 奖励金额（万元）") is the
+table's header even when it reads like a heading ("…奖励标准"); a lead sentence hard-wrapped over
+lines ("…给予一次性奖" / "励。申报企业…") is the lead, not a row.  "100 万元" and "最高 50 万元" (a space
+before the unit, after the cap word) are one cell.  A band column without a label column names the
+rows ("首次突破100亿元"); its thresholds only as said above (an included end), else todo.
 """
 
 from __future__ import annotations
@@ -401,13 +407,14 @@ def _cells_of(no: int, raw: str, pattern: re.Pattern) -> list[_Cell]:
 
 
 def _fine_cells(no: int, raw: str) -> list[_Cell]:
-    """Cells apart by single spaces, "1 000万元" and "100 万元" kept whole."""
+    """Cells apart by single spaces, "1 000万元", "100 万元" and "最高 50 万元" kept whole."""
     cells = _cells_of(no, raw, _FINE)
     out: list[_Cell] = []
     for c in cells:
         if out and (
             (re.fullmatch(r"\d{1,3}", out[-1].text) and re.match(r"\d{3}(?:\.\d+)?(?:万元|亿元|元|万|亿)", c.text))
             or (re.search(r"\d$", half(out[-1].text)) and re.fullmatch(r"(?:万元|亿元|元|万|亿)(?:\(含\)|（含）)?(?:以上|以下)?", c.text))
+            or (re.fullmatch(r"最高不超过|最高|不超过|不高于|最多|至多", out[-1].text) and re.match(r"\d", half(c.text)))
         ):
             prev = out.pop()
             line, start, end = prev.pieces[0][0], prev.pieces[0][1], c.pieces[0][2]
@@ -1303,6 +1310,33 @@ class _Clause:
     unit_from: str | None
 
 
+def _fine_header_line(lines: list[_Line], content: list[int], k: int) -> bool:
+    """A header of cells apart by one space ("序号 认定类别 奖励标准", "营业收入规模 奖励金额（万元）")
+    over a row of as many cells with a number: no heading or title of the lead, though it may
+    read like one ("…奖励标准")."""
+    ln = lines[content[k]]
+    cells = _fine_cells(ln.no, ln.raw)
+    if len(cells) < 2 or _NUMBERISH.search(ln.flat) or re.search(r"[。;:,]", ln.flat) or any(len(c.flat) > 12 for c in cells):
+        return False
+    if sum(1 for c in cells if _fine_kind(c) != "any") < 2 or k + 1 >= len(content):
+        return False
+    nxt = lines[content[k + 1]]
+    if "。" in nxt.flat or not _NUMBERISH.search(nxt.flat):
+        return False
+    return len(_fine_cells(nxt.no, nxt.raw)) == len(cells) or _fine_index_row(nxt)
+
+
+def _wrapped_sentence(lines: list[_Line], content: list[int], k: int) -> bool:
+    """A lead sentence hard-wrapped over lines ("对2040年度营业收入首次突破…给予一次性奖" / "励。申报
+    企业…"): a long line of one run of text whose sentence ends on the next line."""
+    ln = lines[content[k]]
+    if len(ln.flat) < 15 or len(_FINE.findall(ln.raw)) != 1 or ln.flat.endswith(":") or k + 1 >= len(content):
+        return False
+    nxt = lines[content[k + 1]]
+    head = nxt.raw.strip().split("。", 1)
+    return len(head) == 2 and not re.search(r"\s", head[0]) and not re.search(r"[|｜\t]", nxt.raw)
+
+
 def _split_clause(texts: _Text) -> _Clause | None:
     lines = texts.lines
     content = [i for i, ln in enumerate(lines) if ln.kind == "text"]
@@ -1322,9 +1356,9 @@ def _split_clause(texts: _Text) -> _Clause | None:
             if _title_and_unit(lines[i]):
                 lead_end = i + 1
                 continue
-            if _separated(lines[i].raw) or _UNIT_LINE.match(f):
+            if _separated(lines[i].raw) or _UNIT_LINE.match(f) or _fine_header_line(lines, content, k):
                 break
-            if _HEADING.fullmatch(f) or _prose(f) or _title(f):
+            if _HEADING.fullmatch(f) or _prose(f) or _title(f) or _wrapped_sentence(lines, content, k):
                 lead_end = i + 1
                 continue
             # a table's title wrapped over two lines ("2029年度省级工业和信息化发展专项资金" /

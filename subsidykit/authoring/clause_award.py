@@ -215,7 +215,7 @@ class _Award:
                     continue
                 base, span = self.base_of(k, m)
                 self.add(Atom("each", m.start(), m.end(), k, clause, tiers=tiers, base=base, base_span=span, rates=True))
-            # "按国家下达支持资金1:1比例给予配套": a rate written as a ratio
+            # "按省级下拨专项资金2:1比例予以配套": a rate written as a ratio
             for m in RATIO_RATE.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -245,7 +245,7 @@ class _Award:
                 base, span = self.base_of(k, m)
                 note = "“一般不超过”：指南给出的上限，例外可能存在。" if "一般" in m.group("lead") else None
                 if re.match(r"(?:比例|标准)(?:提高|调整|上调|提升|上浮)?(?:到|至|为)", m.group("lead")) and not m.group("base"):
-                    # "补助比例提高到8%": a new rate of the base the rule before named
+                    # "资助比例上调至12%": a new rate of the base the rule before named
                     earlier = [x for x in self.atoms if x.kind == "rate" and x.base and x.start < m.start()]
                     base, span = (earlier[-1].base, None) if earlier else (None, None)
                     note = "原文为提高后的比例，基数同前文，须审阅。" if earlier else "原文未写比例的基数，须审阅。"
@@ -339,7 +339,7 @@ class _Award:
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
         if not awarding and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", pre):
-            # "分档给予一次性补助：一档500万元，二档300万元": the list after an award word and a colon
+            # "分级给予一次性奖补：甲档200万元，乙档120万元": the list after an award word and a colon
             s_ = self.sents[k]
             colon = n.rfind(":", s_.body, clause[0] + 1)
             if colon >= 0 and AWARD_WORDS.search(n[s_.body : colon]):
@@ -359,7 +359,7 @@ class _Award:
         atom = Atom(kind, mo.start, mo.end, k, clause, value=mo.value, note=mo.note, clause_text=n[clause[0] : clause[1]])
         slash = re.match(r"/(?P<u>个|家|项|台\(套\)|台套|台|套|人|户|件|次)", post)
         if slash and kind in ("fixed", "cap"):
-            # "按40万元/个的标准": an amount per unit written with a slash
+            # "按25万元/项给予支持": an amount per unit written with a slash
             atom.kind, atom.unit = ("per" if kind == "fixed" else "cap"), _UNIT_OF.get(slash.group("u"), slash.group("u"))
             atom.end = mo.end + slash.end()
             if kind == "cap":
@@ -472,7 +472,7 @@ class _Award:
             ):
                 units.append(Unit(cur))
                 cur = []
-            # "按…的20%给予补助；其中…部分，补助比例提高到30%": a second rate after a stop is
+            # "按…的15%给予资助；其中…部分，资助比例上调至25%": a second rate after a stop is
             # another case, not a part of the first (parts are "分别"/"合计" in one clause)
             prev_rate = next((a for a in reversed(cur) if a.kind == "rate"), None)
             if at.kind == "rate" and prev_rate is not None:
@@ -484,7 +484,7 @@ class _Award:
             if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
                 units[-1].atoms.append(at)
                 continue
-            # "每台（套）50万元，单个企业年度奖励不超过300万元": the cap of the per-unit amount
+            # "每台（套）20万元，每家单位累计奖励不超过150万元": the cap of the per-unit amount
             if (
                 at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["per"]
                 and units[-1].atoms[-1].sent == at.sent
@@ -492,7 +492,7 @@ class _Award:
             ):
                 units[-1].atoms.append(at)
                 continue
-            # "分别按…的N%、M%予以奖励，单个最高L万元": the cap of each listed rate
+            # "分别按…的N%、M%给予资助，每家最高L万元": the cap of each listed rate
             if (
                 at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["each"]
                 and units[-1].atoms[0].rates and units[-1].atoms[0].sent == at.sent
@@ -1091,13 +1091,13 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
     if not variants:
         return {}, set()
     ks = sorted({a.sent for u in units for a in u.atoms})
-    # "累计奖励最高N万元", "同一企业年度补贴总额不超过N万元": a limit over the other amounts, not
+    # "累计奖励最高N万元", "同一单位当年奖补合计不超过N万元": a limit over the other amounts, not
     # a sub-class of its own
     scope = [v for v in variants if v.get("kind") == "cap_only" and _SCOPE_NAME.search(v.get("name", ""))]
     if scope and len(scope) < len(variants):
         rest = [v for v in variants if v not in scope]
         if len(rest) == 1 and rest[0].get("cap") is None and rest[0].get("kind") in ("per_unit", "rate_cap"):
-            # "每人1万元……同一企业年度补贴总额不超过40万元": the one amount's cap
+            # "每人0.5万元……同一单位当年奖补合计不超过45万元": the one amount's cap
             only = {k: val for k, val in rest[0].items() if k not in ("_unnamed", "name")}
             only["cap"] = scope[0]["cap"]
             only["note"] = _join(only.get("note"), "上限原文：" + "；".join(str(x["source"]["text"]) for x in scope) + "。")
@@ -1230,7 +1230,7 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
             if cand and not re.search(r"\d", cand):
                 name, lead = cand, at
     if not name:
-        # "其中，项目总投资10亿元（含）以上的重大项目，补助比例提高到8%": the noun the bound
+        # "其中，设备投资额2000万元（含）以上的技改项目，资助比例上调至12%": the noun the bound
         # qualifies names the sub-class
         for c in reversed([c for c in clauses if seg_start <= c[0] <= own[0]]):
             m = re.search(r"的(?P<noun>[^\d,;:。的()]{2,12})[,;:]?$", n[c[0] : c[1]])
@@ -1517,14 +1517,14 @@ def _distribute(items: list[str]) -> list[str]:
         return [head + first[m1.start() :] + tail] + [head + x + tail for x in inner] + [head + last[: m2.end()] + tail]
     if not inner:
         # two items: the last item's tail goes to the first when the first item's last character
-        # closes a core of about its length in the last ("国家级、省级示范项目" -> 国家级示范项目,
+        # closes a core of about its length in the last ("省级、市级孵化载体" -> 省级孵化载体,
         # "博士、硕士研究生" -> 博士研究生); "高级技师、技师" and "市级、县级" have no tail
         p = last.find(first[-1]) if 2 <= len(first) <= 6 else -1
         if 0 < p < len(last) - 1 and p + 1 <= len(first) and not re.search(r"[的和及与或]", last[: p + 1]):
             return [first + last[p + 1 :], last]
         return items
     if inner and len({len(x) for x in inner}) == 1 and len(inner[0]) <= 4:
-        # (short cores only: "国家级智能制造示范工厂、省级智能制造示范工厂、…" are whole names)
+        # (short cores only: "国家级绿色低碳示范园区、省级绿色低碳示范园区、…" are whole names)
         size = len(inner[0])
         if len(first) > size and len(last) > size:
             head, tail = first[:-size], last[size:]
@@ -1551,7 +1551,7 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     text = _FP_LEAD.sub("", n[a:b])
     text = _FP_TRAIL.sub("", text)
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
-    # nor does the schedule ("分两年兑现（首年兑现60%）")
+    # nor does the schedule ("分三年拨付（首年拨付50%）")
     if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
                  r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None

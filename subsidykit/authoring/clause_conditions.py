@@ -260,8 +260,8 @@ class _Conditions:
         return self.refused(self.conditional(items), b)
 
     def refused(self, items: list[_Item], b: int) -> list[_Item]:
-        """"年节能量不足1000吨标准煤的，不予支持", "资产负债率高于85%的，不予支持": what is refused,
-        so the condition is its opposite (>= 1000, <= 85%), never the refused case itself."""
+        """"年节水量不足2000吨的，不予支持", "负债率高于70%的，不予支持": what is refused,
+        so the condition is its opposite (>= 2000, <= 70%), never the refused case itself."""
         n = self.doc.norm
         for it in items:
             t = it.data
@@ -515,7 +515,7 @@ class _Conditions:
             note = _join(note, f"读法：{subject_clean}÷{ratio_of}。")
         elif subject_clean and not (kind == "count" and (_VERB_END.search(subject_clean) and not obj.raw.endswith("次")
                                                           or gap not in ("", "有", "省内", "市内", "国内"))):
-            # ("提供服务不少于30家次": 家次/人次 count the service itself)
+            # ("开展咨询不少于20人次": 家次/人次 count the service itself)
             fld, fnote = field_name(subject, want)
         if kind == "count" and obj.raw.endswith("岁"):
             # "年龄不超过35周岁", "45周岁以下的": an age, whatever the words before name

@@ -1,26 +1,26 @@
 """Award tables: a 补助标准 whose amounts stand in a table — `read_tier_table(section, file)`.
 
 A section is an award clause as the drafter cut it (`[(line number, text), ...]`): a lead
-sentence ("…按以下标准给予一次性奖励（单位：万元）：", "根据评价结果分档支持："), the table
+sentence ("…按如下档次给予一次性资助（单位：万元）：", "根据评价结果分档支持："), the table
 flattened into lines by the PDF/DOCX conversion, and possibly more sentences after it.  The
 result is a `tiered` award, one variant per amount cell:
 
-* a row label (the text columns of the row joined with "·": "国家级·企业技术中心、工业设计中心"),
-  or "row label·column header" when the table has several amount columns (a matrix: "企业技术
-  中心·国家级"); a row whose label cell is empty takes the label of the row above (a merged cell);
+* a row label (the text columns of the row joined with "·": "省级·工程研究中心、重点实验室"),
+  or "row label·column header" when the table has several amount columns (a matrix: "工程研究
+  中心·省级"); a row whose label cell is empty takes the label of the row above (a merged cell);
 * `fixed` (万元), or `cap_only` when the cell says "最高…"/"不超过…"/"…以内", or `rate_cap` for a
-  cell "设备投资额的10%，最高50万元";
+  cell "软件投入的20%，最高30万元";
 * `source`: the row's label cells and the amount cell, in the guide's own characters, joined as
-  printed ("国家级|企业技术中心、工业设计中心|200万元") or with "……" where other text stands
-  between them ("第一档……30万元", "企业技术中心……50"), so `catalog.sources.quote_problem` passes;
-* `thresholds` from a band column ("设备投入（不含税）" / "500万元（含）—1000万元" ->
-  设备投入 >= 500, < 1000), only when the band says which end is included ("（含）"/"以上"/
+  printed ("省级|工程研究中心、重点实验室|80万元") or with "……" where other text stands
+  between them ("第一档……30万元", "重点实验室……50"), so `catalog.sources.quote_problem` passes;
+* `thresholds` from a band column ("技改投资（不含税）" / "300万元（含）—800万元" ->
+  技改投资 >= 300, < 800), only when the band says which end is included ("（含）"/"以上"/
   "以下"/"不足") and the column has a header naming the quantity.
 
 The table's quota column ("不超过40个") goes to `data["variant_quotas"]` (`{name, value,
 source}`) for the caller to attach; `data["source"]` cites the lead and the whole table;
 `data["note"]` says the amounts come from a table, and where the unit of bare numbers came from
-("（单位：万元）" in the lead or a line of its own, "奖励金额（万元）" in a header).
+("（单位：万元）" in the lead or a line of its own, "补助金额（万元）" in a header).
 
 Layouts: one cell per line (header cells first; blank lines, page numbers "第 2 页 共 11 页" /
 "- 9 -" / "— 9 —" and a repeated header may stand inside); pipe rows ("国家级 | … | 200万元",
@@ -30,7 +30,7 @@ row above — or the row below when it ends in "和/、/及/与/（"); rows of c
 spaces ("企业技术中心 100 30 5").
 
 Amounts: "万元" as is, "亿元" × 10000, "元" ÷ 10000 (with a note), bare numbers only when the unit
-is given ("（单位：万元）", a header "奖励金额（万元）"); "1 000万元" and full-width digits read as
+is given ("（单位：万元）", a header "补助金额（万元）"); "1 000万元" and full-width digits read as
 numbers.  Band and quota columns are never amounts.  Whatever has a number and is not turned
 into data — a row whose amount has no unit, a band that does not say which end is included, a
 number in a label, the lead's own numbers ("2030年度"), the sentences after the table — is a
@@ -68,7 +68,7 @@ Tables of programs — `read_program_table(section, file)`: a table whose rows a
 ("序号 | 事项名称 | 奖励标准 | 兑现方式 | 责任处室"; tab rows, pipe rows, `pdftotext -layout`
 columns, or one cell per line under "序号"), rows maybe wrapped over lines.  The header must name
 the programs (事项名称/项目名称/政策名称/奖励事项/支持事项/事项/项目, also 奖补事项, 政策事项…) and
-their amounts (奖励标准/支持标准/补助金额/奖励金额（万元）…, not 申报条件/兑现方式/认定标准…), else
+their amounts (奖励标准/支持标准/补助金额/资助金额（万元）…, not 申报条件/兑现方式/认定标准…), else
 None.  One dict per row, in order:
 
     {"title": the name cell joined over its lines ("制造业单项冠军企业（产品）"),
@@ -90,38 +90,38 @@ its number to the next (numbers centred in their rows as `read_tier_table` reads
 words "一次性奖励" below a whole amount open the next row); without one a line with a name cell
 starts a row unless the name goes on from the line above (starts with "（", or the name above ends
 in 、/和/及/与/（); a line with a name only, or no name cell, goes on with the row above.  Graded
-amounts one to a line ("示范企业100万元" / "单项冠军产品50万元/个") are split by line.  The lead
+amounts one to a line ("示范企业100万元" / "首台套产品20万元/个") are split by line.  The lead
 sentences ("以下事项…企业无需申报。") and the sentences after the table are not rows: the caller
 reads them.
 
-Cells apart by one space (text from a PDF: "1 国家级制造业单项冠军企业 200", both readers): columns
+Cells apart by one space (text from a PDF: "2 省级绿色工厂示范企业 60", both readers): columns
 are placed by what the cells hold, as the header says (序号 -> an index number, 类别/奖励事项 -> names,
 奖励金额/奖励标准 -> amounts, 备注/兑现说明/责任处室 -> text; a matrix's "国家级" -> numbers), in order,
 at the least cost; a line without the row's next number goes on with the row, each cell where the
-cell above breaks off ("…首次突破10亿" / "元、50亿元…", "…150" / "万元", "…最高" / "不超过300万元")
-or is missing ("3 国家级专精特新“小巨人”" / "企业 80": the name goes on, the amount stands on the
+cell above breaks off ("…首次跨越8亿" / "元、30亿元…", "…150" / "万元", "…最高" / "不超过300万元")
+or is missing ("4 省级智能制造标杆" / "车间 30": the name goes on, the amount stands on the
 second line).  A number that fits two columns alike (one number under "国家级" and "省级") is left in
 a column of its own and is todo ("所在列无法确定"), never placed by guess.  The header's second line
 ("（万元）", "类别 （万元）", "事项 方式", "处室") joins the cells it completes; a header repeated after
 a page line is skipped; rows with one cell more than the header have a blank top-left cell.  A
-title with its number ("表1 优质企业奖励标准") belongs to the lead.  A program table's header may be
+title with its number ("表2 重点企业支持标准") belongs to the lead.  A program table's header may be
 wrapped so that only both lines name the programs and the amounts ("序号 奖励 奖励标准 兑现" / "事项
 方式").
 
 Amounts listed apart from their grades, matched in order by "分别" (both readers): "一、二、三等奖
 分别奖励100、50、30万元" -> 一等奖 100, 二等奖 50, 三等奖 30 (one unit for the list); "金奖、银奖、
 优秀奖分别奖励100万元、50万元、20万元"; "国家级、省级分别给予最高100万元、50万元奖励" (caps);
-thresholds listed ("营业收入首次突破10亿元、50亿元、100亿元的，分别奖励30万元、80万元、150万元") -> one
-variant per threshold named by it ("突破10亿元"), the thresholds in todo (not turned into conditions),
+thresholds listed ("产值首次跨越8亿元、30亿元、80亿元的，分别奖补20万元、60万元、100万元") -> one
+variant per threshold named by it ("跨越8亿元"), the thresholds in todo (not turned into conditions),
 never amounts.  Lists of unequal length, units not read for each, or no grades -> todo.  A list of
 bare numbers ("100、50、30万元") is never one amount, and a number after 突破/达到/超过 is a threshold,
-never an amount ("…首次突破10亿" -> todo).
+never an amount ("…首次跨越8亿" -> todo).
 
-A one-space header over a row as wide ("序号 认定类别 奖励标准", "营业收入规模 奖励金额（万元）") is the
+A one-space header over a row as wide ("序号 支持类别 补助标准", "产值规模 补助金额（万元）") is the
 table's header even when it reads like a heading ("…奖励标准"); a lead sentence hard-wrapped over
 lines ("…给予一次性奖" / "励。申报企业…") is the lead, not a row.  "100 万元" and "最高 50 万元" (a space
 before the unit, after the cap word) are one cell.  A band column without a label column names the
-rows ("首次突破100亿元"); its thresholds only as said above (an included end), else todo.
+rows ("首次跨越80亿元"); its thresholds only as said above (an included end), else todo.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ _HEADING = re.compile(
     r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
     r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
 )
-# the lead's last line announces a table: "…如下：", "…按以下标准给予奖励：", "（单位：万元）"
+# the lead's last line announces a table: "…如下：", "…按以下档次给予资助：", "（单位：万元）"
 _ANNOUNCES = re.compile(r"如下|以下|下表|见表|单位[:]")
 # the title of an appended table ("附表2" / "省级以上授牌认定奖励标准"): it announces the table
 _TITLE = re.compile(
@@ -169,19 +169,19 @@ _TITLE_EMPTY = re.compile(r"^(?:具体|相关|有关|主要|本项目|项目|各
 
 def _title(flat: str) -> bool:
     """The title of a table, maybe with its unit: "省级以上授牌认定奖励标准（单位：万元）", maybe
-    after its number ("表1 优质企业奖励标准")."""
+    after its number ("表2 重点企业支持标准")."""
     rest = _UNIT_RAW.sub("", flat)
     numbered = _TABLE_NO.match(rest)
     if numbered:
         rest = rest[numbered.end() :]
         if rest and len(rest) <= 30 and not re.search(r"[。;:,]|\d", rest):
-            return True  # "表1 优质企业奖励一览" — the number says it is a title
+            return True  # "表2 重点企业支持一览" — the number says it is a title
     m = _TITLE.match(rest)
     return bool(m) and not _TITLE_EMPTY.match(m.group("pre"))
 
 
 def _title_and_unit(ln: "_Line") -> bool:
-    """"省级奖励标准      单位：万元": a title and its unit on one line (not a header row
+    """"区级扶持标准      单位：万元": a title and its unit on one line (not a header row
     "奖励事项      补助标准")."""
     cells = _COARSE.findall(ln.raw)
     return len(cells) == 2 and bool(_UNIT_RAW.fullmatch(_flat(cells[1]))) and _title(_flat(cells[0]))
@@ -215,7 +215,7 @@ _HDR_AMOUNT = re.compile(r"奖励|补助|资助|奖补|补贴|扶持|支持|奖�
 _HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛")
 _HDR_AMOUNT_WEAK = re.compile(r"金额|额度|标准|万元")
 _TOTAL = re.compile(r"合计|总计|小计|共计")
-# the words an amount cell may hold besides its amount: "给予一次性奖励50万元", "最高不超过100万元"
+# the words an amount cell may hold besides its amount: "给予一次性资助20万元", "最高不超过100万元"
 _CELL_WORDS = re.compile(
     r"\d[\d,.]*(?:万元|亿元|元|万|亿)?|\([^()]*\)|最高不超过|最高|不超过|不高于|最多|至多|以内|上限|封顶|一次性|给予|予以|"
     r"奖励|补助|资助|奖补|补贴|支持|资金|金额|定额|为|按|的|[,.、:]|"
@@ -672,8 +672,8 @@ def _centred_starts(texts: _Text, header, header_flats, body, index_col: int) ->
 # a 序号 cell: "1", "一", "（1）"
 _INDEX_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))[.、]?$")
 # a cell that breaks off and goes on on the next line: words that lead to an amount ("一次性奖励" /
-# "200万元"), an open end ("、", "—", "、二" / "等奖50万元"), a number cut off ("…中国企业500" /
-# "强的制造业企业", "一次性奖励30" / "0万元")
+# "200万元"), an open end ("、", "—", "、二" / "等奖50万元"), a number cut off ("…全省民营企业100" /
+# "强的工业企业", "一次性资助20" / "0万元")
 _LEADIN = re.compile(r"^(?:一次性|给予|予以|分别|按|最高|不超过|奖励|补助|资助|奖补|补贴|支持|资金)+$")
 _OPEN_WORD = re.compile(r"(?:最高|不超过|不高于|最多|至多|给予|予以|按|按照|为|的)$")
 _OPEN_END = re.compile(r"(?:[、,;和及与或—–\-~～至到(:]|[、,;][^\d、,;()]{1,3})$")
@@ -698,7 +698,7 @@ def _collides(row: _Row, cells: dict[int, _Cell]) -> bool:
         above = row.cells.get(j)
         if (
             above is not None and _amountish(above.flat) and not _incomplete(above.flat) and _amountish(c.flat)
-            and not _fine_joins(above.flat, c.flat)  # "…首次突破10亿" / "元、50亿元…": one cell
+            and not _fine_joins(above.flat, c.flat)  # "…首次跨越8亿" / "元、30亿元…": one cell
         ):
             return True
     return False
@@ -733,7 +733,7 @@ def _digits_go_on(above: str, flat: str) -> bool:
 
 def _header_like(cells: dict[int, _Cell]) -> bool:
     """A line that may go on with the header ("（万元）", "标准"), not the first row's cells wrapped
-    onto two lines ("首次认定的国家级企业技术中心、" / "一次性奖励")."""
+    onto two lines ("新认定的省级工程研究中心、" / "一次性资助")."""
     for c in cells.values():
         f = c.flat
         if _LEADIN.match(f) or _OPEN_END.search(f):
@@ -824,7 +824,7 @@ def _grid_spaced(texts: _Text, idx: list[int], fine: bool) -> _Grid | None:
 # ------------------------------------------------------------------------------------------
 # cells apart by one space: columns by what the cells hold
 # ------------------------------------------------------------------------------------------
-# a table's number before its title: "表1 优质企业奖励标准", "附表2：…"
+# a table's number before its title: "表2 重点企业支持标准", "附表2：…"
 _TABLE_NO = re.compile(r"^附?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:-\d{1,2})?(?:\s+|[:：.、]\s*|(?=[\u4e00-\u9fff]))")
 
 
@@ -928,7 +928,7 @@ def _fine_assign(cells: list[_Cell], kinds: list[str], index_ok: bool, above: di
 
 
 def _fine_fit(cells: list[_Cell], n: int) -> list[_Cell]:
-    """More cells than columns: words of one cell apart by a space ("国家级 企业技术中心") are
+    """More cells than columns: words of one cell apart by a space ("省级 工程研究中心") are
     joined, two cells without a number side by side first."""
     cells = list(cells)
     while len(cells) > n:
@@ -997,10 +997,10 @@ def _fine_header_wrap(cells: list[_Cell], header: dict[int, _Cell], kinds: list[
 
 def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[int, _Cell], bool]], int] | None:
     """The lines of a table whose cells stand apart by one space, cells placed in columns by
-    what they hold (the header says what each column holds): "1 国家级制造业单项冠军企业 200",
-    "3 国家级专精特新“小巨人”" / "企业 80" (the name goes on, the amount stands on the row's
-    second line), a header wrapped onto a second line ("序号 类别 奖励金额" / "（万元）"), a cell
-    wrapped over lines ("…首次突破10亿" / "元、50亿元…").  None without a header line (the
+    what they hold (the header says what each column holds): "2 省级绿色工厂示范企业 60",
+    "4 省级智能制造标杆" / "车间 30" (the name goes on, the amount stands on the row's
+    second line), a header wrapped onto a second line ("序号 类型 资助金额" / "（万元）"), a cell
+    wrapped over lines ("…首次跨越8亿" / "元、30亿元…").  None without a header line (the
     caller places cells by position)."""
     per = [(i, _fine_cells(texts.lines[i].no, texts.lines[i].raw)) for i in idx]
     if not per or len(per[0][1]) < 2 or any(_NUMBERISH.search(c.flat) for c in per[0][1]):
@@ -1264,8 +1264,8 @@ def _fine_row_under(head: _Line, ln: _Line) -> bool:
 
 
 def _fine_index_row(ln: _Line) -> bool:
-    """A row of cells apart by one space that starts with its number ("1 国家级… 首次认定的奖励
-    100万元；通过复核的奖励30万元 …"): a row even when its cells read like a sentence."""
+    """A row of cells apart by one space that starts with its number ("1 省级… 新认定的资助
+    60万元；复评合格的资助20万元 …"): a row even when its cells read like a sentence."""
     cells = _FINE.findall(ln.raw.strip())
     return (
         len(cells) >= 3 and bool(re.fullmatch(r"\d{1,3}", half(cells[0]))) and "。" not in ln.flat
@@ -1311,7 +1311,7 @@ class _Clause:
 
 
 def _fine_header_line(lines: list[_Line], content: list[int], k: int) -> bool:
-    """A header of cells apart by one space ("序号 认定类别 奖励标准", "营业收入规模 奖励金额（万元）")
+    """A header of cells apart by one space ("序号 支持类别 补助标准", "产值规模 补助金额（万元）")
     over a row of as many cells with a number: no heading or title of the lead, though it may
     read like one ("…奖励标准")."""
     ln = lines[content[k]]
@@ -1327,7 +1327,7 @@ def _fine_header_line(lines: list[_Line], content: list[int], k: int) -> bool:
 
 
 def _wrapped_sentence(lines: list[_Line], content: list[int], k: int) -> bool:
-    """A lead sentence hard-wrapped over lines ("对2040年度营业收入首次突破…给予一次性奖" / "励。申报
+    """A lead sentence hard-wrapped over lines ("对2031年度产值首次跨越…给予一次性奖" / "励。申报
     企业…"): a long line of one run of text whose sentence ends on the next line."""
     ln = lines[content[k]]
     if len(ln.flat) < 15 or len(_FINE.findall(ln.raw)) != 1 or ln.flat.endswith(":") or k + 1 >= len(content):
@@ -1387,7 +1387,7 @@ def _split_clause(texts: _Text) -> _Clause | None:
         elif table and _NOTE_START.match(ln.flat):
             trailing.append(i)
         elif not table and _TABLE_NO.match(ln.raw.strip()) and _title(ln.raw.strip()):
-            lead.append(i)  # the table's number and title after the lead ("表1 优质企业奖励标准")
+            lead.append(i)  # the table's number and title after the lead ("表2 重点企业支持标准")
         elif _table_line(ln) or (table and "。" not in ln.flat and _table_goes_on(lines, i)) or (table and (_fine_index_row(ln) or _fine_row_under(lines[table[0]], ln))):
             table.append(i)
         elif not table:
@@ -1504,7 +1504,7 @@ def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cel
             return None
         g = cell.text[m.start("g") : m.end("g")]
         if len(g) > 2 and g.endswith("的"):
-            g = g[:-1]  # "首次认定的奖励100万元" -> 首次认定
+            g = g[:-1]  # "新认定的资助60万元" -> 新认定
         if _LEADIN.match(half(g)) or not re.search(r"[A-Za-z\u4e00-\u9fff]", g) or _THRESHOLD_BEFORE.search(half(g)):
             return None  # "营业收入达10亿元": a threshold, no amount
             return None
@@ -1517,8 +1517,8 @@ def _grades(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cel
     return out
 
 
-# "一、二、三等奖分别奖励100、50、30万元", "营业收入首次突破10亿元、50亿元、100亿元的，分别奖励30万元、80万元、
-# 150万元": a list of grades (or thresholds) and a list of amounts, matched in order by "分别"
+# "一、二、三等奖分别奖励100、50、30万元", "产值首次跨越8亿元、30亿元、80亿元的，分别奖补20万元、60万元、
+# 100万元": a list of grades (or thresholds) and a list of amounts, matched in order by "分别"
 _LNUM = r"\d+(?:\.\d+)?"
 _LIST_AMTS = re.compile(
     rf"分别(?P<cap>最高不超过|最高|不超过)?(?:给予|予以|奖励|补助|资助|奖补|补贴|支持|一次性)*(?P<cap2>最高不超过|最高|不超过)?"
@@ -1537,8 +1537,8 @@ _LIST_PREFIX = re.compile(r"^(?:对|获得|获|荣获|被|评为|认定为|列�
 
 def _listed(texts: _Text, cell: _Cell, unit: str | None) -> tuple[list[tuple[str, _Cell, dict]] | None, str | None, _Cell | None] | None:
     """Grades and amounts listed apart, matched in order by "分别": "一、二、三等奖分别奖励100、50、
-    30万元" -> 一等奖 100, 二等奖 50, 三等奖 30; thresholds listed ("首次突破10亿元、50亿元、100亿元
-    的，分别奖励30万元、80万元、150万元") -> one variant per threshold, named by it ("突破10亿元"),
+    30万元" -> 一等奖 100, 二等奖 50, 三等奖 30; thresholds listed ("首次跨越8亿元、30亿元、80亿元
+    的，分别奖补20万元、60万元、100万元") -> one variant per threshold, named by it ("跨越8亿元"),
     the thresholds never amounts.  (variants, None, the part with the thresholds or None) or
     (None, why not, that part) when the lists do not match one to one; None when the cell lists
     nothing so."""
@@ -1621,7 +1621,7 @@ def _listed(texts: _Text, cell: _Cell, unit: str | None) -> tuple[list[tuple[str
     return out, None, cond
 
 
-# a number that is a threshold, not an amount: "营业收入首次突破10亿"
+# a number that is a threshold, not an amount: "产值首次跨越8亿"
 _THRESHOLD_BEFORE = re.compile(r"(?:突破|达到|(?<!不)超过|迈上|跨上|跃上|跨越|跨过|达)$")
 
 
@@ -1893,7 +1893,7 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     label_cols = [j for j in cols if roles[j] == "label"]
     if not label_cols:
         # no column of plain names: the first column left of the amounts whose cells are names with
-        # numbers in them ("2029年度首次入围中国企业500强的制造业企业") names the rows
+        # numbers in them ("2031年度首次入围全省民营企业100强的工业企业") names the rows
         first = next((j for j in cols if roles[j] == "other" and j < min(amount_cols) and not _HDR_NUMERIC.search(
             grid.header[j].flat if j in grid.header else "")), None)
         if first is not None and all(
@@ -2157,7 +2157,7 @@ def _find_program_header(texts: _Text) -> tuple[int, int] | None:
 
 
 def _prog_fine_header(texts: _Text, i: int) -> bool:
-    """A header line whose cells stand apart by one space ("序号 奖励事项 奖励标准 兑现说明")."""
+    """A header line whose cells stand apart by one space ("序号 支持事项 补助标准 拨付说明")."""
     ln = texts.lines[i]
     if re.search(r"[|｜]", ln.raw) or "\t" in ln.raw.rstrip() or len(_COARSE.findall(ln.raw)) >= 2:
         return False
@@ -2390,7 +2390,7 @@ def _prog_rows(texts: _Text, header, header_flats, body, cols: _ProgCols) -> lis
 
 def _grades_by_line(texts: _Text, cell: _Cell, unit: str | None) -> list[tuple[str, _Cell, dict]] | None:
     """Graded amounts one to a line of the cell, without a separator between them ("示范企业100万元"
-    / "单项冠军产品50万元/个"): each line's part read as `_grades` reads a part."""
+    / "首台套产品20万元/个"): each line's part read as `_grades` reads a part."""
     if len({no for no, _s, _e in cell.pieces}) < 2:
         return None
     out: list[tuple[str, _Cell, dict]] = []

@@ -113,7 +113,7 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
-RANK_PART = 0.7  # "第一部分  技术改造和设备更新": above 一、, below a 条's rank
+RANK_PART = 0.7  # "第二部分  绿色低碳和数字转型": above 一、, below a 条's rank
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
 _AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
@@ -155,7 +155,7 @@ _MONEY = re.compile(
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
     r"|(?:奖励|补助|补贴|奖补|资助)[^。；]{0,40}?单位[:：]?万元[^。]{0,300}?\d"  # a table of bare amounts
-    r"|(?:奖励|补助|补贴|奖补|资助)(?:金额|标准|额度)\(万元\)[^。]{0,300}?\d"  # "奖励金额（万元）" over its column
+    r"|(?:奖励|补助|补贴|奖补|资助)(?:金额|标准|额度)\(万元\)[^。]{0,300}?\d"  # "补助金额（万元）" over its column
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
@@ -297,7 +297,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             out.append(line)
             continue
         if name_next and no_b.strip() and not _PAGE.match(_fold(no_b.strip())):
-            # "项目名称" / "智能工厂建设项目": the cell below names the program
+            # "项目名称" / "数字车间改造项目": the cell below names the program
             out.append(_Line(no=i, raw=raw, clean=no_b, head=_fold(no_b.strip()), src=src, kind="heading",
                              rank=RANK_RECORD, label="", rest=no_b.strip()))
             name_next = False
@@ -469,7 +469,7 @@ def _section_of(text: str) -> str | None:
             after = flat[len(word):len(word) + 1]
             if after == "" or after in "。.：:，,；;、)）】]":
                 return kind
-            # "奖励标准（一次性）。": a remark in brackets, then the stop
+            # "补助标准（定额）。": a remark in brackets, then the stop
             if after == "(" and re.match(r"\([^()]{1,12}\)(?:[。.：:；;]|$)", flat[len(word):]):
                 return kind
             # "奖励名额 最多N家": a space after the word, as a PDF's text leaves it, parts the
@@ -486,7 +486,7 @@ def _section_of(text: str) -> str | None:
     m = _AWARD_SECTION.match(flat)
     if m and len(flat) > m.end() and flat[m.end()] in "。.：:；;】]":
         return "award"
-    # "服务商条件。…", "诊断数量。全年计划诊断300家": whose conditions, how many of what
+    # "服务商条件。…", "培育数量。全年计划培育80家": whose conditions, how many of what
     m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方)(?P<c>条件)"
                  r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]])", flat)
     if m:
@@ -1066,7 +1066,7 @@ class _Drafter:
     def table_programs(self, node: _Node, part_guide: str | None) -> list[dict]:
         """One program per row of a table of programs ("1 | 企业技术中心 | 国家级100万元/家；省级
         30万元/家 | 免申即享 | 科技与质量处"), under the heading it stands in; the table's lead
-        sentences ("依据…2034年度认定名单直接兑现") give every row its conditions."""
+        sentences ("依据…2031年度公示名单直接拨付") give every row its conditions."""
         rows = self._program_table(node) or []
         guide = self.guide_of(part_guide, node)
         path = [*self.path_of(node), node.printed]
@@ -1246,7 +1246,7 @@ class _Drafter:
         base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
         if not secs:  # a leaf program: its own text is its award clause
             body = self.body_lines(node)
-            # a title naming one benefit ("企业上市奖励", "设备更新贷款贴息"): its grants are that
+            # a title naming one benefit ("企业上市奖励", "融资租赁贴息"): its grants are that
             # benefit's parts and tiers, one program; a measure's title naming an aim ("支持人才安居")
             # may grant several benefits, one program each
             one = bool(_ONE_BENEFIT_TITLE.search(title))
@@ -2465,7 +2465,7 @@ def _refer_list(text: str) -> list[str]:
 
 
 _ONE_BENEFIT_TITLE = re.compile(r"(?:奖励|补助|补贴|奖补|贴息|资助|补偿|资金)[”」』\"']?(?:项目)?$")
-# the words before a benefit that name who gets it or how far it goes ("单个企业年度补贴",
+# the words before a benefit that name who gets it or how far it goes ("单家单位年度奖补",
 # "累计奖励", "再奖励"), not what it is for ("购房补贴", "运营补助")
 _RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|服务商|的|^每|^给予|^予以")
 _PURPOSE_WORD = re.compile(r"(?:购房|住房|租房|房租|生活|交通|探亲|安家|培训|运营|专项|研发|设备|场地|创业|就业|人才|服务|建设|配套)$")
@@ -2490,7 +2490,7 @@ def _same_benefit(a: str, b: str, loose: bool = False) -> bool:
     if ca != cb:
         return False
     if qa == qb or any(_SCOPE_WORD.search(q) for q in (qa, qb)):
-        return True  # "同一企业年度补贴总额": how far the benefit before goes
+        return True  # "同一单位当年奖补合计": how far the benefit before goes
     return all(not q or _RECIPIENT_WORD.search(q) for q in (qa, qb))
 
 
@@ -2540,7 +2540,7 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
             if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?[,;]?(?:的|且|并且|[。;]|$)", t[b:b + 8]):
                 continue
-            # "项目总投资10亿元（含）以上的重大项目": a bound on who, whatever stands before it
+            # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
                 continue
             found = _benefit_noun(t, a, b, sa)

@@ -33,7 +33,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from subsidykit.authoring.clause_common import NO_APPLICATION, Parsed, Section, Sent, _join, _sentences, _todo, field_name
+from subsidykit.authoring.clause_common import (
+    NO_APPLICATION,
+    Parsed,
+    Section,
+    Sent,
+    _join,
+    _sentences,
+    _todo,
+    field_name,
+    long_note,
+    too_long,
+)
 from subsidykit.authoring.clause_numbers import CN_PCT, PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value
 from subsidykit.authoring.clause_text import Doc
 
@@ -145,13 +156,14 @@ class _Award:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.sents = [s for s in _sentences(doc)]
-        self.live = [k for k, s in enumerate(self.sents) if not s.empty]
+        self.live = [k for k, s in enumerate(self.sents) if not s.empty and not too_long(s)]
         self.atoms: list[Atom] = []
         # (start, end, sent, first_payment, the sub-type it is given for or None)
         self.firsts: list[tuple[int, int, int, dict, str | None]] = []
         self.covered: list[tuple[int, int]] = []
         self.used_sents: set[int] = set()
         self.extra_todo: list[dict] = []  # notes on sentences read in a way the reviewer must check
+        self.extra_todo.extend(_todo(self.doc, s, long_note(s)) for s in self.sents if not s.empty and too_long(s))
         self.heading: str | None = None  # the program's heading words (parse_award's `heading`)
         self.context: Doc | None = None  # who the measure is for, said before the clause (`context`)
 
@@ -314,6 +326,10 @@ class _Award:
         n = self.doc.norm
         clause = self.clause_of(k, mo.start)
         pre = n[clause[0] : mo.start]
+        if re.search(r"\((?:单位[:：]?)?万元\)\s*$", pre):
+            return  # "一次性奖励（万元）5亿元…": a table's header then its first cell, not an award
+        if re.search(r"(?:亿元|万元|元)$", n[max(0, mo.start - 2) : mo.start]):
+            return  # "5亿元3010亿元": two amounts glued by a broken layout; never read as one (todo)
         # the part of the clause after any rate atom in it
         for at in self.atoms:
             if at.sent == k and clause[0] <= at.end <= mo.start:
@@ -330,6 +346,11 @@ class _Award:
             pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?(?=且|并且|同时|和)", post)
         if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word") or lead_in):
             self.cond_atom(k, clause, mo, op, op_text, pm_)
+            return
+        bound = re.match(r"(?P<inc1>\(含\))?(?:及)?(?P<word>以上|以下)(?P<inc2>\(含\))?", post)
+        if bound and not AWARD_WORDS.search(n[max(clause[0], mo.start - 6) : mo.start]):
+            # "研发费用500万元以上、…": a bound on who, never an amount awarded
+            self.cond_atom(k, clause, mo, op, op_text, bound)
             return
         # an amount inside brackets is a remark ("（…单个项目出资额须大于5000万元）"); a comparison
         # without an award word is a condition of the text, not an amount: both left to todo
@@ -650,7 +671,8 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
     aw.scan()
     out = Parsed()
     if not aw.live:
-        if aw.heading and _recognition_heading(aw.heading):
+        out.todo.extend(aw.extra_todo)  # sentences too long to read are listed, even when nothing else is
+        if aw.heading and _recognition_heading(aw.heading) and not aw.extra_todo:
             out.data = {"kind": "recognition", "note": f"原文未写支持方式；据标题“{aw.heading}”按认定（资格）记，须审阅。"}
         return out
     units = [u for u in aw.units() if any(a.kind != "cond" for a in u.atoms)]

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from subsidykit.authoring.clause_common import (
+    long_note,
+    too_long,
     LEAD_IN,
     Parsed,
     Section,
@@ -759,6 +761,9 @@ def parse_conditions(section: Section, file: str) -> Parsed:
     thresholds: list[dict] = []
     for s in _sentences(doc):
         if s.empty:
+            continue
+        if too_long(s):
+            out.todo.append(_todo(doc, s, long_note(s)))
             continue
         body_text = doc.norm[s.body : s.b]
         if LEAD_IN.search(body_text.rstrip("。")) and not re.search(r"\d", body_text):

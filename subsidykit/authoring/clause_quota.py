@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from subsidykit.authoring.clause_common import LABEL, _LEAD_WORDS, Parsed, Section, _sentences, _todo
+from subsidykit.authoring.clause_common import LABEL, _LEAD_WORDS, Parsed, Section, _sentences, _todo, long_note, too_long
 from subsidykit.authoring.clause_numbers import cn_number, dec
 from subsidykit.authoring.clause_text import ENUMERATOR, Doc
 
@@ -45,6 +45,9 @@ def parse_quota(section: Section, file: str) -> Parsed:
     alone: list[tuple] = []  # sentences of parts without a total, with their parts
     for k, s in enumerate(sents):
         if s.empty:
+            continue
+        if too_long(s):
+            out.todo.append(_todo(doc, s, long_note(s)))
             continue
         if "quota" in out.data:
             zm = re.match(r"其中[,:]?", n[s.body : s.b])

@@ -128,7 +128,7 @@ _PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时
 _HEADING = [
     # (a part's title is short, without digits: "第一部分 …  处室  电话" is a row of a table)
     (RANK_PART, re.compile(rf"^第([{_CN_NUM}]{{1,3}})部分\s*(?=[\u4e00-\u9fff（）()“”、\s]{{2,30}}$)")),
-    (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.]\s*")),
+    (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*(?:[、.]|[,，](?=\s*[\u4e00-\u9fff]{{2,}}[^，,。；;]{{0,30}}$))\s*")),
     (RANK_PCN, re.compile(rf"^\(\s*([{_CN_NUM}]{{1,3}})\s*\)\s*")),
     # "2.5G工厂": the numbering glued to a name that opens with digits and a Latin letter
     # ("5G", "3D", "4K") is a heading; "2.5万元", "1.2" stay text
@@ -137,7 +137,15 @@ _HEADING = [
     (RANK_CIRC, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 ]
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
-_TOC = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d+\s*$")
+def _toc_line(s: str) -> bool:
+    """A table of contents' line: leader dots (....... / …… / ····) then a page number at its end
+    (checked from the end, in linear time: a line of dots without a number is no backtracking)."""
+    m = re.search(r"\d{1,4}\s*$", s[-12:])
+    if not m:
+        return False
+    before = s[: len(s) - 12 + m.start()] if len(s) > 12 else s[: m.start()]
+    before = before.rstrip()
+    return before.endswith(("....", "……", "····"))
 _ATTACH = re.compile(r"^附\s*件\s*(\d+)\s*$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【]\d{4}[〕\])）】]\d{1,4}号")
 _TABLE_ATTACH = re.compile(r"^附\s*表\s*(\d+)\s*$")  # "附表2": a table the guide's text refers to ("标准见附表2")
@@ -321,7 +329,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             line.kind = "blank"
         elif _PAGE.match(folded):
             line.kind = "page"
-        elif _TOC.search(folded):
+        elif _toc_line(folded):
             line.kind = "toc"
         elif _FORMS.match(flat):
             line.kind = "forms"
@@ -388,7 +396,11 @@ def _classify(guide: GuideText) -> list[_Line]:
             j += 1
         before = out[k - 1].kind if k > 0 else "blank"
         after = out[j + 1].kind if j + 1 < len(out) else "blank"
-        if j > k or (before not in ("blank", "page") and after not in ("blank", "page")):
+        # "…最高不超过3" / "00" / "万元": the rest of a number a line break split (a page number
+        # never starts with 0, nor follows a line ending in a digit without a blank line)
+        split = (k > 0 and out[k - 1].kind == "text" and re.search(r"\d\s*$", out[k - 1].head)) \
+            or re.match(r"\s*0", out[k].head)
+        if j > k or split or (before not in ("blank", "page") and after not in ("blank", "page")):
             for line in out[k : j + 1]:  # page numbers never come two in a row
                 line.kind = "text"
         k = j + 1
@@ -396,7 +408,7 @@ def _classify(guide: GuideText) -> list[_Line]:
     for line in out:
         if line.kind == "text":
             key = re.sub(r"\s+", "", _TAG.sub("", line.head))
-            if counts.get(key, 0) >= 4 and len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
+            if counts.get(key, 0) >= 4 and 4 <= len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
                     and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
                 line.kind = "page"
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
@@ -761,8 +773,11 @@ class Draft:
     def to_yaml(self) -> str:
         import yaml
 
+        # the file name as a comment: a line break or control character in it must not end the
+        # comment (the rest would be read as YAML)
+        name = re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", "?", self.text.file)
         head = (
-            f"# 草稿（review: draft）：由 subsidykit catalog draft 从 {self.text.file} 生成，未经审核。\n"
+            f"# 草稿（review: draft）：由 subsidykit catalog draft 从 {name} 生成，未经审核。\n"
             f"# 每个数字都引自原文（source）；未能读成数据的句子列在 todo 下，须人工补录或确认。\n"
             f"# {len(self.programs)} 个项目，{self.todo} 条待处理（todo），引文问题 {len(self.problems)} 个。\n"
         )
@@ -773,12 +788,17 @@ class Draft:
     def write(self, out: Path) -> list[Path]:
         """Write the YAML to `out`; for a .pdf/.docx (or re-encoded) guide also the text the
         citations point to, beside it (NAME.txt).  Returns the files written."""
+        from subsidykit.workbooks.atomic import write_text_atomic
+
         out = Path(out)
+        guide = Path(self.text.origin) if self.text.origin else None
+        if guide is not None and out.exists() and guide.exists() and out.resolve() == guide.resolve():
+            raise BadInputError(f"输出文件与指南是同一个文件，不会覆盖输入：{out}")
         out.parent.mkdir(parents=True, exist_ok=True)
         written = []
         if self.text.extracted:
             written.append(self.text.write(out.parent))
-        out.write_text(self.to_yaml(), encoding="utf-8")
+        write_text_atomic(out, self.to_yaml())  # never half a file
         written.append(out)
         return written
 
@@ -2717,7 +2737,7 @@ def number_in_quote(value, text: str) -> bool:
         nums = _numbers_in(text)
         if Decimal(y) not in nums:
             return False
-        flat = re.sub(r"\s+", "", text)
+        flat = re.sub(r"\s+", "", _fold(text))  # "２０３０年度": full-width digits as the numbers read them
         last_day = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days
         if Decimal(mo) in nums and Decimal(d) in nums:
             return True

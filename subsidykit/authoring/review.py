@@ -26,6 +26,8 @@ Workflow layer: imports workbooks, rules, catalog and errors; openpyxl only to w
 
 from __future__ import annotations
 
+import re
+
 import html
 import os
 from collections.abc import Iterable
@@ -432,6 +434,10 @@ def _write_xlsx(rows: list[ReviewRow], todo: list[TodoRow], help_lines: list[str
         ws.row_dimensions[1].height = _height([name for name, _w in columns], columns)
         for r, values in enumerate(body, start=2):
             for c, value in enumerate(values, start=1):
+                if isinstance(value, str):
+                    # a control character of the guide's text (ESC, NUL…) cannot stand in a
+                    # worksheet: shown as "�", the quote in the YAML keeps it
+                    value = _ILLEGAL_IN_SHEET.sub("\ufffd", value)
                 cell = ws.cell(row=r, column=c, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # a quote beginning with "=" stays text
@@ -549,6 +555,9 @@ class SheetEntry:
         self.ticked = ticked
         self.fingerprint = fingerprint
         self.row = row
+
+
+_ILLEGAL_IN_SHEET = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _cell_text(value: object) -> str:

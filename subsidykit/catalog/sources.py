@@ -31,8 +31,19 @@ def normalise(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
-@lru_cache(maxsize=16)
 def _lines(path: str) -> tuple[str, ...]:
+    """The file's lines, cached while the file is unchanged (a guide edited and drafted again in
+    the same process is read again)."""
+    try:
+        st = os.stat(path)
+        key = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = (0, 0)
+    return _lines_at(path, key)
+
+
+@lru_cache(maxsize=16)
+def _lines_at(path: str, _key: tuple[int, int]) -> tuple[str, ...]:
     return tuple(Path(path).read_text(encoding="utf-8").splitlines())
 
 

@@ -1,0 +1,146 @@
+"""The drafter under hostile text (issue 17, attack of the fourth session): broken layouts must
+never turn into a wrong amount that passes the quote and number checks, a long sentence must not
+take the drafter minutes, and names and control characters must not leak into YAML or sheets.
+
+Each fragment is the smallest form of a failure the attack found (benchmarks were not used)."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from decimal import Decimal as D
+from pathlib import Path
+
+import yaml
+from test_draft_guides import assert_cited, write
+
+from subsidykit.authoring.draft import draft_guide
+
+HEAD = "2037年度专项资金申报指南\n\n一、智能化改造\n\n"
+
+
+def amounts(draft) -> set[D]:
+    out: set[D] = set()
+
+    def walk(d):
+        if isinstance(d, dict):
+            for k, v in d.items():
+                if k in ("rate", "cap", "fixed", "unit_amount") and isinstance(v, D):
+                    out.add(v)
+                elif k not in ("source", "thresholds", "todo"):
+                    walk(v)
+        elif isinstance(d, list):
+            for x in d:
+                walk(x)
+
+    walk(draft.programs)
+    return out
+
+
+def test_a_number_split_by_a_line_break_is_one_number(tmp_path):
+    # "3" / "00" / "" / "万元": the bare "00" is the rest of 300, never a page number
+    text = HEAD + "（一）智能化改造项目补助\n\n1.补助标准。按设备投入的12%予以补助，单个项目最高不超过3\n00\n\n万元。\n"
+    d = draft_guide(write(tmp_path, "g.txt", text), year=2037)
+    assert D("3") not in amounts(d)
+    assert D("300") in amounts(d)
+    assert_cited(d, tmp_path)
+
+
+def test_a_repeated_wrap_fragment_is_no_running_header(tmp_path):
+    # "元以" four times (a PDF wrap of "万元以上"): never dropped as a header, so "5000万元以上"
+    # stays a bound on who, not an award of 5000万元
+    text = HEAD + (
+        "（一）研发投入奖励。对研发费用3000万\n元以\n上的企业，奖励20万元；研发费用1000万\n元以\n上的企业，奖励10万元；"
+        "研发费用500万\n元以\n上的企业，奖励5万元。\n（二）小升规奖励。对当年主营业务收入达到5000万\n元以\n上的，奖励5万元/家。\n"
+    )
+    d = draft_guide(write(tmp_path, "g.txt", text), year=2037)
+    got = amounts(d)
+    assert not got & {D("3000"), D("1000"), D("5000")}, got
+    assert {D("20"), D("10"), D("5")} <= got
+    assert_cited(d, tmp_path)
+
+
+def test_a_bound_with_yishang_is_never_an_amount(tmp_path):
+    text = HEAD + "（一）研发投入奖励。对研发费用500万元以上、研发投入占比不低于3%的企业，奖励20万元。\n"
+    d = draft_guide(write(tmp_path, "g.txt", text), year=2037)
+    assert amounts(d) == {D("20")}
+    assert any(t["value"] == D("500") and t["op"] == ">=" for p in d.programs for t in p.get("thresholds", []))
+
+
+def test_two_amounts_glued_by_a_broken_table_are_never_read_as_one(tmp_path):
+    text = HEAD + (
+        "（一）营收规模跨越奖励。对年主营业务收入首次突破5亿元、10亿元的工业企业，按下表给予一次性奖励：\n\n"
+        "年主营业务收入首次突破  一次性奖励（万元）\n\n5亿元  3\n0\n\n1\n0亿元  6\n0\n"
+    )
+    d = draft_guide(write(tmp_path, "g.txt", text), year=2037)
+    assert all(v < D("1000") for v in amounts(d)), amounts(d)  # no 50000 (5亿元), no 30100000
+
+
+def test_a_heading_with_an_ascii_comma_is_a_heading(tmp_path):
+    text = HEAD + "（一）甲项目。按投入的10%予以补助，最高不超过100万元。\n六,绿色发展\n（一）乙项目。按投入的20%予以补助，最高不超过50万元。\n"
+    d = draft_guide(write(tmp_path, "g.txt", text), year=2037)
+    paths = {p["title"]: p["path"] for p in d.programs}
+    assert set(paths) == {"甲项目", "乙项目"}
+    assert any("绿色发展" in x for x in paths["乙项目"])
+
+
+def test_a_long_sentence_is_listed_not_spun_on(tmp_path):
+    """Work grows with a sentence's square: a hostile 30 000-character sentence is listed to do,
+    and the draft takes seconds, not minutes (run in a child under a memory limit)."""
+    hostile = "对企业" + "不低于1亿元以上" * 4000 + "的，给予补助。"
+    text = HEAD + "（一）甲项目。按投入的10%予以补助，最高不超过100万元。\n（二）乙项目。" + hostile + "\n"
+    path = write(tmp_path, "g.txt", text)
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "from pathlib import Path\nfrom subsidykit.authoring.draft import draft_guide\n"
+        f"d = draft_guide(Path({str(path)!r}), year=2037)\n"
+        "notes = [t.get('note', '') for p in d.programs for t in p.get('todo', [])]\n"
+        "print(any('句子过长' in n for n in notes))\n"
+    )
+    t = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "True"
+    assert time.time() - t < 60
+    _ = resource  # the limit is set in the child
+
+
+def test_a_line_of_leader_dots_is_linear(tmp_path):
+    from subsidykit.authoring.draft import _toc_line
+
+    t = time.time()
+    assert not _toc_line("…" * 200_000)
+    assert _toc_line("第一章 总则" + "." * 50_000 + "3")
+    assert time.time() - t < 1
+
+
+def test_a_file_name_cannot_write_yaml_and_a_control_character_cannot_break_the_sheet(tmp_path):
+    from subsidykit.authoring.review import review_sheet
+
+    text = HEAD + "（一）甲项目。按投入的10%予以补助，最高不超过100万\x1b[31m元。\n"
+    name = "g\nsampling: {all_up_to: 1}\n#.txt"
+    path = write(tmp_path, name, text)
+    d = draft_guide(path, year=2037)
+    out = tmp_path / "d.yaml"
+    d.write(out)
+    loaded = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert "sampling" not in loaded
+    sheet = tmp_path / "审阅.xlsx"
+    review_sheet(out, sheet)  # a quote holding ESC: shown as "�" in the sheet, no crash
+    assert sheet.stat().st_size > 0
+
+
+def test_the_library_never_writes_over_the_guide(tmp_path):
+    import pytest
+
+    from subsidykit.errors import BadInputError
+
+    text = HEAD + "（一）甲项目。按投入的10%予以补助，最高不超过100万元。\n"
+    path = write(tmp_path, "g.txt", text)
+    d = draft_guide(path, year=2037)
+    with pytest.raises(BadInputError):
+        d.write(path)
+    assert path.read_text(encoding="utf-8") == text

@@ -3,10 +3,11 @@ written by hand from that guide's text.
 
     .venv/bin/python benchmarks/draft_unseen.py [--guide G.txt --truth T.yaml] [--misses]
 
-Without --guide: every benchmarks/unseen/guide_*.txt with its truth_*.yaml.  The guides (fictional
-2027 and 2028 notices) and their truths were written by helpers that read the five seeds and
-DOMAIN.md but none of the drafter's code, tests or benchmarks, so the drafter was not shaped to
-them; each was first scored with the drafter as it stood (benchmarks/unseen/README.md).  The truth lists, per program, every number with its role, value, line and
+Without --guide: every benchmarks/unseen/guide_*.txt with its truth_*.yaml (--dir: another folder,
+e.g. benchmarks/practice).  The guides (fictional notices of 2027-2042) and their truths were
+written by helpers that read the five seeds and DOMAIN.md but none of the drafter's code, tests or
+benchmarks, so the drafter was not shaped to them; each was first scored with the drafter as it
+stood (benchmarks/unseen/README.md, benchmarks/practice/README.md).  The truth lists, per program, every number with its role, value, line and
 quote, and every quantitative condition.  Once the drafter is changed after seeing these misses
 the guide is no longer unseen: a new one must be written for the next measurement.
 

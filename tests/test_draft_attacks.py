@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from decimal import Decimal as D
-from pathlib import Path
 
 import yaml
 from test_draft_guides import assert_cited, write

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal as D
-from pathlib import Path
 
 from test_draft_guides import assert_cited, by_title, validates, write
 

@@ -27,19 +27,7 @@ _CALLS = iter(range(1_000_000))
 # ------------------------------------------------------------------------------------------
 # helpers
 # ------------------------------------------------------------------------------------------
-def section(text: str, first: int = 1) -> list[tuple[int, str]]:
-    return [(first + i, line) for i, line in enumerate(text.split("\n"))]
-
-
-def sources(obj):
-    if isinstance(obj, dict):
-        if {"file", "lines", "text"} <= set(obj):
-            yield obj
-        for v in obj.values():
-            yield from sources(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from sources(v)
+from test_draft_clauses import section, sources  # noqa: E402  (one home for the test helpers)
 
 
 def numbers_stand(data: dict) -> None:

@@ -1377,13 +1377,7 @@ class _Drafter:
         applicant ("同一单位…不超过2个", "每家单位最多申报…")."""
         if prog.get("quota") or not lines:
             return
-        chars: list[str] = []
-        where: list[int] = []
-        for no, text in lines:
-            for ch in re.sub(r"\s+", "", text):
-                chars.append(ch)
-                where.append(no)
-        raw = "".join(chars)
+        raw, where = _joined(lines)
         t = _fold(raw)
         for m in _PROSE_QUOTA.finditer(t):
             lead = m.group("lead")
@@ -2492,6 +2486,18 @@ _PURPOSE_WORD = re.compile(r"(?:购房|住房|租房|房租|生活|交通|探亲
 _SCOPE_WORD = re.compile(r"单[个家户台套项件笔]|同一|累计|合计|总额|年度|^再|^另|^每")
 
 
+def _joined(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
+    """The lines' text joined without white space and markup, and the guide line of each of its
+    characters (a quote cut from it is cited by the lines its characters stand on)."""
+    chars: list[str] = []
+    where: list[int] = []
+    for no, text in lines:
+        for ch in re.sub(r"\s+|\*\*|</?b>", "", text):
+            chars.append(ch)
+            where.append(no)
+    return "".join(chars), where
+
+
 def _same_benefit(a: str, b: str, loose: bool = False) -> bool:
     """"奖励" and "一次性奖励", "示范工厂奖励" and "示范车间奖励": one benefit (the
     words before it name recipients, or nothing); "购房补贴" and "生活补贴" are two."""
@@ -2525,13 +2531,7 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
     sentence names first ("对……的，") are every one of its benefits' (the later ones get them as
     conditions), and a sentence opening with 其中 ("among them") is for the recipients of the
     sentence before."""
-    chars: list[str] = []
-    where: list[int] = []
-    for no, text in lines:
-        for ch in re.sub(r"\s+|\*\*|</?b>", "", text):
-            chars.append(ch)
-            where.append(no)
-    raw = "".join(chars)
+    raw, where = _joined(lines)
     t = _fold(raw)
     if not _AMOUNT_WORD.search(t):
         return []

@@ -16,6 +16,7 @@ import json
 import os
 import random
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -27,45 +28,20 @@ from subsidykit.rules.findings import CODES, ERROR, WARNING
 from subsidykit.rules.uscc import make
 from subsidykit.summary.build import build_from_file
 
-HEAD = ["序号", "企业名称", "统一社会信用代码", "项目类别", "子类", "项目名称", "总投资(万元)", "固定资产投入",
-        "开工时间", "竣工时间", "申请补助(万元)", "主营业务收入", "实缴税金", "利润总额", "是否集群"]  # fmt: skip
-HE, CHAIN, BASE = "高端化改造升级项目", "产业链现代化提升项目", "产业基础再造项目"
-# 丰县 320321, 沛县 320322, 邳州市 320382 (GB/T 2260)
-USCC = {who: make(random.Random(i), region) for i, (who, region) in enumerate(
-    [("甲", "320321"), ("乙", "320321"), ("丙", "320321"), ("丁", "320322"), ("戊", "320322"), ("己", "320382"), ("庚", "320382")])}  # fmt: skip
+# the three county ledgers of the bundled example (examples/make_county_ledgers.py): one home
+# for the data the demo shows and these tests check
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
+from make_county_ledgers import BASE, FENG, HE, HEAD, PEI, PIZHOU, USCC, ledger, project  # noqa: E402
+
 SHEET_21 = "2-1 技术改造升级"
 
 
-def project(n: int, who: str, kind: str, sub: str | None, name: str, total: int, request: int) -> list:
-    return [n, f"徐州{who}科技有限公司", USCC[who], kind, sub, name, total, total * 4 // 5, dt.date(2021, 3, 1),
-            dt.date(2022, 12, 31), request, 50000, 2000, 4000, "否"]  # fmt: skip
-
-
-FENG = [project(1, "甲", HE, CHAIN, "甲产业链项目", 20000, 3000), project(2, "乙", HE, CHAIN, "乙产业链项目", 15000, 2500),
-        project(3, "丙", HE, CHAIN, "丙产业链项目", 12000, 2000)]  # fmt: skip
-PEI = [project(1, "甲", HE, CHAIN, "甲沛县扩产项目", 18000, 3000), project(2, "丁", HE, BASE, "丁基础再造项目", 8000, 1200),
-       project(3, "戊", "智能制造示范工厂项目", None, "戊智能工厂项目", 30000, 2000)]  # fmt: skip
-PIZHOU = [project(1, "己", HE, BASE, "己基础再造项目", 6000, 1000), project(2, "庚", HE, BASE, "庚基础再造项目", 7000, 1000)]
 NAMES = [r[1] for r in FENG + PEI + PIZHOU]
 
 
 def write_ledger(path: Path, rows: list[list], *, title: str | None = None, head: list[str] = HEAD) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "台账"
-    r = 1
-    if title:
-        ws.cell(1, 1, title)
-        r = 3
-    for c, h in enumerate(head, 1):
-        ws.cell(r, c, h)
-    for values in rows:
-        r += 1
-        for c, v in enumerate(values, 1):
-            if v is not None:
-                ws.cell(r, c, v)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path.write_bytes(ledger(rows, title=title, head=head))
     return path
 
 
@@ -136,8 +112,8 @@ def test_three_county_ledgers_2021_merge_with_city_limits_and_a_cross_county_app
     assert len(limit_lines) == 2
     cross = [line for line in lines if "在 2 个县（市、区）的名单中申报" in line]
     assert len(cross) == 1
-    assert cross[0].startswith(f"批次：[{WARNING}] 徐州甲科技有限公司（{USCC['甲']}）")
-    assert "丰县（丰县台账.xlsx · 台账 · 第 4 行「甲产业链项目」）" in cross[0]
+    assert cross[0].startswith(f"批次：[{WARNING}] 示例徐州甲科技有限公司（{USCC['甲']}）")
+    assert "丰县（丰县台账.xlsx · 台账 · 第 4 行「甲产业链提升项目」）" in cross[0]
     assert "沛县（台账B.xlsx · 台账 · 第 4 行「甲沛县扩产项目」）" in cross[0]
     # on the rows: the cross-county warning on both 甲 rows only; the limit on the program's 7 rows, not on 戊
     notes = [a["台账提示"] or "" for a in audited]
@@ -201,7 +177,7 @@ def test_a_summary_made_by_subsidykit_merges_with_two_ledgers(counties, tmp_path
         assert [a[key] for a in audited] == [a[key] for a in audit3], key
     assert [x for x in lines if x.startswith("限报名额")] == [x for x in lines3 if x.startswith("限报名额")]
     cross = [x for x in lines if "在 2 个县（市、区）的名单中申报" in x]
-    assert len(cross) == 1 and f"丰县_附件2.xlsx · {SHEET_21} · 第 7 行「甲产业链项目」" in cross[0]
+    assert len(cross) == 1 and f"丰县_附件2.xlsx · {SHEET_21} · 第 7 行「甲产业链提升项目」" in cross[0]
 
 
 def test_the_city_summary_reads_back_with_its_counties(counties, tmp_path):

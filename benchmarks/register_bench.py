@@ -74,20 +74,16 @@ def acceptance_list(path: Path, rows: list[tuple[str, str, str, int]], share: fl
 
 def ledger(path: Path, n: int, known: list[tuple[str, str, str, int]], rng: random.Random) -> None:
     """A 2023 ledger of `n` applications; a third by enterprises the register knows."""
-    base = make_ledger.rows(random.Random(make_ledger.SEED))
-    wb = Workbook()
-    ws = wb.active
-    ws.append(make_ledger.HEADERS)
-    for i in range(n):
-        row = list(rng.choice(base))
-        row[0] = i + 1
-        if i % 3 == 0:
-            name, code, _project, _year = rng.choice(known)
-            row[1], row[2] = name, code
-        else:
-            row[1], row[2] = f"示例{rng.choice(make_ledger.WORDS)}新{i}号有限公司", make_uscc(rng)
-        ws.append(row)
-    wb.save(path)
+    def mixed():
+        for i, row in enumerate(make_ledger.sample_rows(n, rng)):
+            if i % 3 == 0:
+                name, code, _project, _year = rng.choice(known)
+                row[1], row[2] = name, code
+            else:
+                row[1], row[2] = f"示例{rng.choice(make_ledger.WORDS)}新{i}号有限公司", make_uscc(rng)
+            yield row
+
+    make_ledger.write_rows(path, mixed())
 
 
 def timed(cmd: list[str], runs: int, env: dict | None = None) -> float:

@@ -38,18 +38,12 @@ from subsidykit.summary.build import build
 
 
 def ledger_file(n: int, folder: Path) -> Path:
-    rng = random.Random(n)
-    base = make_ledger.rows(random.Random(make_ledger.SEED))
-    wb = Workbook()
-    ws = wb.active
-    ws.append(make_ledger.HEADERS)
-    for i in range(n):
-        row = list(rng.choice(base))
-        row[0], row[1] = i + 1, f"{row[1][:-4]}{i}号有限公司"
-        ws.append(row)
-    path = folder / f"ledger_{n}.xlsx"
-    wb.save(path)
-    return path
+    def renamed():
+        for i, row in enumerate(make_ledger.sample_rows(n, random.Random(n))):
+            row[1] = f"{row[1][:-4]}{i}号有限公司"
+            yield row
+
+    return make_ledger.write_rows(folder / f"ledger_{n}.xlsx", renamed())
 
 
 def bare_bytes(sheets) -> bytes:

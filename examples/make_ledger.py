@@ -139,6 +139,27 @@ def rows(rng: random.Random) -> list[list[object]]:
     return out
 
 
+def sample_rows(n: int, rng: random.Random):
+    """`n` rows drawn (with `rng`) from the example ledger's rows, numbered 1..n: the ledger of
+    any size the benchmarks need (drawn one at a time, so a caller may use `rng` between rows)."""
+    base = rows(random.Random(SEED))
+    for i in range(n):
+        row = list(rng.choice(base))
+        row[0] = i + 1
+        yield row
+
+
+def write_rows(path: Path, data) -> Path:
+    """A bare ledger: the header row, then `data`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADERS)
+    for row in data:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
 def build(seed: int = SEED) -> Workbook:
     rng = random.Random(seed)
     wb = Workbook()

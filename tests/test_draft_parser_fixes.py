@@ -5,8 +5,6 @@ of test_draft_clauses)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from tests.test_draft_clauses import D, award, bare, conditions, quota, thresholds
 
 
@@ -207,16 +205,9 @@ REFER_GUIDE = """2025年关于支持技能人才的若干措施
 
 
 def test_variants_referred_to_others_take_their_amounts_and_quotes(tmp_path):
-    import yaml
+    from subsidykit.authoring.draft import invented_numbers
 
-    from subsidykit.authoring.draft import draft_guide, invented_numbers
-    from subsidykit.catalog import schema
-
-    path = tmp_path / "措施.txt"
-    path.write_text(REFER_GUIDE, encoding="utf-8")
-    draft = draft_guide(path)
-    doc = yaml.safe_load(draft.to_yaml())
-    schema.Document.model_validate(doc)
+    doc = _draft(tmp_path, REFER_GUIDE)  # validated, every quote at its lines
     progs = {p["title"]: p for p in doc["programs"]}
     allowance = {v["name"]: v for v in progs["提高技能人才津贴"]["variants"]}
     housing = {v["name"]: v for v in progs["加强技能人才安居支持"]["variants"]}
@@ -433,18 +424,7 @@ GENERAL_GUIDE = """关于组织申报2031年度省示范项目的通知
 
 
 def test_a_qualified_general_conditions_heading_and_the_new_wordings_in_a_whole_draft(tmp_path):
-    import yaml
-
-    from subsidykit.authoring.draft import draft_guide, invented_numbers, iter_sources
-    from subsidykit.catalog import schema
-    from subsidykit.catalog.records import Source
-    from subsidykit.catalog.sources import quote_problem
-
-    path = tmp_path / "guide.txt"
-    path.write_text(GENERAL_GUIDE, encoding="utf-8")
-    draft = draft_guide(path)
-    doc = yaml.safe_load(draft.to_yaml())
-    schema.Document.model_validate(doc)
+    doc = _draft(tmp_path, GENERAL_GUIDE)  # validated, nothing invented, every quote at its lines
     general = [(t["field"], t["op"], t["value"]) for t in doc["general_thresholds"]]
     assert ("正常经营年限", ">=", 3) in general
     assert ("申报项目数量", "<=", 1) in general
@@ -453,9 +433,6 @@ def test_a_qualified_general_conditions_heading_and_the_new_wordings_in_a_whole_
     assert (D(str(prog["rate"])), prog["cap"]) == (D("0.1"), 300)
     assert D(str(prog["first_payment"]["share"])) == D("0.5")
     assert prog["quota"]["value"] == 12
-    assert invented_numbers(doc) == []
-    for _where, s in iter_sources(doc):
-        assert quote_problem(Source(file=s["file"], lines=tuple(s["lines"]), text=s["text"]), root=tmp_path) is None
 
 
 def test_the_verifier_reads_a_share_in_words_and_a_half():

@@ -1973,18 +1973,9 @@ class _Drafter:
 
     # ── notice: general conditions ──
     def general_conditions(self) -> list[dict]:
+        """The notice's own 申报条件 (its preamble, before the guide): read as a part's."""
         first, last = self.preamble
-        if last < first:
-            return []
-        thresholds: list[dict] = []
-        for root in self.doc.tree(first, last):
-            for node in [root, *root.descendants()]:
-                if node.section == "conditions" and (node.parent is None or not node.parent.section):
-                    parsed = self.clauses.parse_conditions(self.section_lines(node), self.file)
-                    thresholds.extend(parsed.data.get("thresholds", []) or [])
-                    self.todo_doc.extend(parsed.todo)
-        self.todo_doc = _dedupe_todo(self.todo_doc)
-        return thresholds
+        return self.part_conditions(first, last, []) if last >= first else []
 
     def part_conditions(self, first: int, last: int, programs: list[_Node]) -> list[dict]:
         """A part's own 申报基本条件 (an "申报基本条件" heading of an attached guide, or an

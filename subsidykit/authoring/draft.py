@@ -836,6 +836,7 @@ class _Drafter:
         self.clauses = clauses
         self.file = guide.file
         self.stitches: list[tuple[str, str]] = []  # (lead, rest) the drafter joined for one benefit
+        self._tables_of: dict[int, list[dict] | None] = {}  # a heading's table of programs, read once
 
     # ── frame ──
     def frame(self) -> None:
@@ -1073,7 +1074,7 @@ class _Drafter:
 
     def _program_table(self, node: _Node) -> list[dict] | None:
         """The rows of a table of programs standing in a heading's own text, when it has one."""
-        cache = self.__dict__.setdefault("_tables_of", {})
+        cache = self._tables_of
         if node.no not in cache:
             rows = None
             if not node.section:

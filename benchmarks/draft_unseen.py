@@ -26,6 +26,7 @@ Scores (the issue's targets for an unseen guide in brackets):
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -73,9 +74,18 @@ def fact_hit(fact, pool) -> bool:
             same = Decimal(str(v)) == value
         except Exception:
             same = False
-        if same and overlap(lines, ls):
+        if same and (overlap(lines, ls) or _cell_quote_hit(lines, ls)):
             return True
     return False
+
+
+def _cell_quote_hit(truth, drafted) -> bool:
+    """A truth quote with no word in it ("200 50": the neighbouring cells of a flattened table row)
+    cannot tell one benefit from another: the same value and role cited at the same line is the
+    same fact, whatever the drafted quote's wording."""
+    if truth is None or drafted is None or not (truth[0] <= drafted[1] and drafted[0] <= truth[1]):
+        return False
+    return not re.search(r"[\u4e00-\u9fffA-Za-z]", truth[2])
 
 
 def cond_value(c: dict):

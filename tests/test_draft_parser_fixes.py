@@ -14,7 +14,7 @@ from tests.test_draft_clauses import D, award, bare, conditions, quota, threshol
 def test_two_levels_with_a_shared_tail_are_two_named_tiers(tmp_path):
     p = award("对获评国家级、省级绿色园区分别给予80万元、40万元奖励。", tmp_path)
     assert [(v["name"], v["kind"], v["fixed"]) for v in p.data["variants"]] == [
-        ("获评国家级绿色园区", "fixed", D("80")), ("省级绿色园区", "fixed", D("40")),
+        ("获评国家级绿色园区", "fixed", D("80")), ("获评省级绿色园区", "fixed", D("40")),
     ]
     assert p.todo == []
     # full-width comma, a degree with its tail

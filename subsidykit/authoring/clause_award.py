@@ -390,6 +390,10 @@ class _Award:
         pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)
         if pm:
             atom.unit = _UNIT_OF.get(pm.group("m"), pm.group("m"))
+            both = re.search(r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)$", pre)
+            if both and kind != "cap":
+                # "每人每月1000元": an amount per person and month, both counted
+                atom.unit = f"{_UNIT_OF.get(both.group('a'), both.group('a'))}·{_UNIT_OF.get(both.group('b'), both.group('b'))}"
             if kind == "cap" and atom.unit in ("年", "月", "天"):
                 # "每年最高发放N万元": the most for each year, not an amount per year: a cap that
                 # a count of years multiplies (per: 年).  "每个奖励不超过N万元" stays an amount per
@@ -402,6 +406,12 @@ class _Award:
                     atom.note += (f"原文“{self.doc.chars[dm.start():dm.end()]}”：期限；总额须按{atom.unit}数计，原文未写总额。" if dm else f"{atom.unit}数（总额）原文未写。")
             else:
                 atom.kind = "per" if kind != "floor" else "floor"
+                if atom.kind == "per" and "·" in (atom.unit or ""):
+                    s = self.sents[k]
+                    dm = _DURATION.search(n, s.body, s.b)
+                    if dm and not _DURATION.search(atom.clause_text or ""):
+                        lead = atom.note + "；" if atom.note and not atom.note.endswith("。") else atom.note
+                        atom.note = _join(lead, f"原文“{self.doc.chars[dm.start():dm.end()]}”：期限，未计入金额上限。")
             if kind == "floor":
                 atom.per = atom.unit
         else:
@@ -1479,8 +1489,13 @@ def _split_list(doc: Doc, a: int, b: int) -> tuple[list[str], int] | None:
         elif ch == "的" and depth == 0:
             cut = i
     if cut >= 0 and cut + 1 < len(text):
-        off += cut + 1
-        text = text[cut + 1 :]
+        after = text[cut + 1 :]
+        if "、" in after or _LIST_GROUP.search(after) or "、" not in text[:cut]:
+            off += cut + 1
+            text = after
+        else:
+            # the list qualifies the noun after "的": "新获评国家级、省级、市级绿色工厂的企业"
+            text = text[:cut]
     if "、" not in text and not _LIST_GROUP.search(text):
         return None
     if re.search(r"\d", text):
@@ -1525,6 +1540,9 @@ def _top_level_splits(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+_GRADE = "国家级|省部级|省级|设区市级|市级|县级|区级|县（市、区）级|县\\(市、区\\)级|国际级|一级|二级|三级|四级|五级|五星级|四星级|三星级|二星级|一星级|五星|四星|三星|二星|一星|金牌|银牌|铜牌|一等奖|二等奖|三等奖|优秀奖"
+
+
 def _distribute(items: list[str]) -> list[str]:
     """The head of the first item and the tail of the last given to every item of a "、" group
     whose inner items show the core's length: 2+ inner items of one length, or ordinals
@@ -1537,6 +1555,12 @@ def _distribute(items: list[str]) -> list[str]:
     if m1 and m2 and all(re.fullmatch(f"[{_CN_ORDINAL}]+", x) for x in inner) and m1.start() > 0:
         head, tail = first[: m1.start()], last[m2.end() :]
         return [head + first[m1.start() :] + tail] + [head + x + tail for x in inner] + [head + last[: m2.end()] + tail]
+    # grades ("新获评国家级、省级、市级绿色工厂"): the core is the grade, whatever its length
+    g1 = re.search(f"(?:{_GRADE})$", first)
+    g2 = re.match(f"(?:{_GRADE})", last)
+    if g1 and g2 and all(re.fullmatch(f"(?:{_GRADE})", x) for x in inner) and (g1.start() > 0 or g2.end() < len(last)):
+        head, tail = first[: g1.start()], last[g2.end() :]
+        return [first + tail] + [head + x + tail for x in inner] + [head + last]
     if not inner:
         # two items: the last item's tail goes to the first when the first item's last character
         # closes a core of about its length in the last ("省级、市级孵化载体" -> 省级孵化载体,

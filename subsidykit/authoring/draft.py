@@ -239,8 +239,43 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
             if len(parts) > 1 or (parts and _BLOCK.match(lead)):
                 out.extend((i, part, True) for part in parts)
                 continue
-        out.append((i, raw, False))
+        out.extend((i, part, False) for part in _inline_items(raw))
     return out
+
+
+# a numbered item starting inside a line, after a sentence's end: "……。2.云服务补助。按照……"
+# (a web page's paragraph holding several measures).  Its name is short, with no comma, and ends
+# with "。"; styles: "2." "2、" "（二）" "(二)".
+_INLINE_ITEM = re.compile(
+    r"(?<=[。；;])\s*(?P<label>(?P<num>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)])"
+    r"\s*(?=[\u4e00-\u9fff“”\"A-Za-z0-9（）()+]{2,24}?(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?[。.](?!\d))"
+)
+_LINE_LABEL = re.compile(r"^\s*(?:(?P<num>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)])")
+
+
+def _inline_items(raw: str) -> list[str]:
+    """A line cut before each numbered item that starts after a sentence's end inside it, when
+    the items count on from the line's own numbering ("1.X奖励。…。2.Y补助。…。3.…") or from 1:
+    each item is then a heading like any other, cited by the line it stands on.  A list of
+    grades inside a sentence ("：1.国家级，奖励…；2.省级，…") is no item: its names hold a comma."""
+    if len(raw) < 40:
+        return [raw]
+    first = _LINE_LABEL.match(_fold(raw))
+    style = None if first is None else ("num" if first.group("num") else "cn")
+    want = None if first is None else (int(first.group("num")) if first.group("num") else _cn_number(first.group("cn")))
+    cuts = []
+    for m in _INLINE_ITEM.finditer(raw):
+        kind = "num" if m.group("num") else "cn"
+        n = int(m.group("num")) if m.group("num") else _cn_number(m.group("cn"))
+        if n is None:
+            continue
+        if (want is not None and kind == style and n == want + 1) or (want is None and n == 1):
+            cuts.append(m.start("label"))
+            style, want = kind, n
+    if not cuts:
+        return [raw]
+    bounds = [0, *cuts, len(raw)]
+    return [raw[a:b] for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip()]
 
 
 def _label_number(label: str) -> int | None:
@@ -1181,7 +1216,9 @@ class _Drafter:
             return self._is_article(node)
         if node.rank < RANK_CN or node.lead:
             return False
-        if node.children and not all(self._list_item(c) for c in node.children):
+        # its list, and rows of its own ("责任部门：…", "申报材料：…") but never a program section
+        if node.children and not all(self._list_item(c) or (c.section and c.section not in PROGRAM_SECTIONS)
+                                     for c in node.children):
             return False
         name = _clean_title(node.title)[0]
         if not (2 <= len(name) <= 30) or re.search(r"[，,；;]", name) or _section_of(name):

@@ -211,6 +211,20 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
                 misses.append(f"金额 {t['title']}: {fact[0]} {fact[1]} 第 {fact[2][0]} 行「{fact[2][2][:40]}」")
             elif not hit_strict:
                 misses.append(f"金额（在别的项目中找到）{t['title']}: {fact[0]} {fact[1]} 第 {fact[2][0]} 行「{fact[2][2][:40]}」")
+    # drafted numbers that no truth number stands for (same value, overlapping lines): an amount
+    # read from a threshold, or a number the truth does not count; listed, not a target
+    truth_pool = [f for t in tprogs for f in truth_facts(t)]
+    extra = []
+    for role, v, lines in all_facts:
+        if lines is None:
+            continue
+        try:
+            dv = Decimal(str(v))
+        except Exception:
+            continue
+        if not any(dv == tv and tl[0] <= lines[1] and lines[0] <= tl[1] for _, tv, tl in truth_pool):
+            extra.append((role, v, lines))
+            misses.append(f"多写 {role} {v} 第 {lines[0]}-{lines[1]} 行「{lines[2][:40]}」")
     pool = drafted_thresholds(doc)
     conds = [c for t in tprogs for c in (t.get("conditions") or [])] + list((truth.get("general") or {}).get("conditions") or [])
     found_c = 0
@@ -238,6 +252,7 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
     print(f"| quantitative conditions found | {pct(found_c, len(conds))} | ≥ 80% |")
     print(f"| drafted sources cited at their lines | {pct(cited, len(sources))} | 100% |")
     print(f"| numbers invented (not in their quote) | {len(invented)} | 0 |")
+    print(f"| drafted amounts and quotas no truth number stands for | {len(extra)} of {len(all_facts)} | |")
     print(f"| todo sentences | {todo} | |")
     if args.misses:
         print("\n".join(misses))

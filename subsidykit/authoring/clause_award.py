@@ -66,19 +66,24 @@ EACH_RATE = re.compile(
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
     r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
-    r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨)"
+    r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨"
+    # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
+    r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
 )
 FIRST_SHARE = re.compile(
     _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数))"
 )
-FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
+FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 STAGE_FIRST = re.compile(r"首期|第一期|一期")
 STAGE_LATER = re.compile(r"后期|第二期|二期|尾期|后续")
 TIER_LIST = re.compile(
     r"分为?(?P<list>" + _NUMBER + r"(?:(?:万元)?[、,和及]" + _NUMBER + r")+)(?P<unit>万元|万)(?P<count>[两二三四五六七八九十]|\d)档"
 )
 EACH_LIST = re.compile(
-    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?(?:一次性)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助|奖补|补贴)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
+    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?"
+    # who receives it ("分别给予研制企业一次性奖励…", "分别给予企业经营团队奖励…")
+    r"(?:[\u4e00-\u9fff]{2,8}?(?=(?:一次性)?(?:奖励|补助|奖补|补贴|资助)\d))?"
+    r"(?:一次性)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助|奖补|补贴)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
 )
 ACTUAL = re.compile(
     r"按照?(?P<base>[^,;。]{0,30}?实际(?:总投入|总支出|支出|发生额|投入|费用|成本)[^,;。]{0,8}?)(?:予以|给予|进行)(?P<some>一定)?(?:的)?(?:补助|补贴|支持|奖励|奖补)"
@@ -86,7 +91,7 @@ ACTUAL = re.compile(
 NONE_WORDS = re.compile(
     r"另行(?:通知|制定|明确|发布)|以(?:当年|每年|年度)?(?:申报)?(?:通知|文件)为准|(?:给予|予以)一定(?:的)?(?:资金)?(?:支持|补助|奖励|补贴)"
     r"|一定(?:资金)?(?:支持|补助|奖励)|配套支持|切块|按照?[^。]{0,20}规定给予|按照?[^。]{0,12}要求配套|具体[^。]{0,12}为准|择优支持"
-    r"|另行(?:研究|确定|下达|安排|核定)|一事一议|按照?上级(?:文件|政策|规定|要求)[^。]{0,6}执行|按照?(?:有关|相关|国家|省|市)?[^。]{0,24}?(?:有关|相关)?(?:规定|办法|政策|文件)执行"
+    r"|另行(?:研究|确定|下达|安排|核定)|一事一议|按照?上级(?:文件|政策|规定|要求)[^。]{0,6}执行|按照?(?:有关|相关|国家|省|市)?(?:《[^》]{1,60}》)?[^。]{0,24}?(?:有关|相关)?(?:规定|办法|政策|文件)执行"
     r"|据实(?:核定|安排|核拨|结算)|(?:根据|依据|按照?)(?:专家)?评审(?:结果|情况)?(?:确定|核定|安排)|(?:研究|会议)确定"
 )
 RECOGNITION_WORDS = re.compile(
@@ -346,6 +351,10 @@ class _Award:
             pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?(?=且|并且|同时|和)", post)
         if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word") or lead_in):
             self.cond_atom(k, clause, mo, op, op_text, pm_)
+            return
+        if pm_ and re.match(r"(?:\(含\))?(?:以上|以下|以内)?(?:\(含\))?的[,;:]", post):
+            # "营业收入首次突破10亿元、5亿元的，分别给予…": an amount closing a "…的，" lead-in
+            # says who is awarded, never what (left to todo when no operator stands before it)
             return
         bound = re.match(r"(?P<inc1>\(含\))?(?:及)?(?P<word>以上|以下)(?P<inc2>\(含\))?", post)
         if bound and not AWARD_WORDS.search(n[max(clause[0], mo.start - 6) : mo.start]):

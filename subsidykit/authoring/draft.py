@@ -243,35 +243,55 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
     return out
 
 
-# a numbered item starting inside a line, after a sentence's end: "……。2.云服务补助。按照……"
-# (a web page's paragraph holding several measures).  Its name is short, with no comma, and ends
-# with "。"; styles: "2." "2、" "（二）" "(二)".
+# a numbered item starting inside a line, after a sentence's end or a colon: "……。2.云服务补助。按照……"
+# (a web page's paragraph holding several measures), "按以下标准：(1)标杆项目。…；(2)…".  Its
+# name is short, with no comma, and ends with "。"; styles: "2." "2、" "（二）" "(二)" "(2)".
 _INLINE_ITEM = re.compile(
-    r"(?<=[。；;])\s*(?P<label>(?P<num>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)])"
+    r"(?<=[。；;：:])\s*(?P<label>(?P<num>\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{1,2}[A-Za-z](?![A-Za-z]*\s*(?:/|％|%))))"
+    r"|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)]|[（(]\s*(?P<pnum>\d{1,2})\s*[）)])"
     r"\s*(?=[\u4e00-\u9fff“”\"A-Za-z0-9（）()+]{2,24}?(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?[。.](?!\d))"
 )
-_LINE_LABEL = re.compile(r"^\s*(?:(?P<num>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)])")
+_LINE_LABEL = re.compile(
+    r"^\s*(?:(?P<num>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[）)]|[（(]\s*(?P<pnum>\d{1,2})\s*[）)])"
+)
+
+
+def _label_kind(m: re.Match) -> tuple[str, int | None]:
+    for kind in ("num", "pnum"):
+        if m.group(kind):
+            return kind, int(m.group(kind))
+    return "cn", _cn_number(m.group("cn"))
 
 
 def _inline_items(raw: str) -> list[str]:
-    """A line cut before each numbered item that starts after a sentence's end inside it, when
-    the items count on from the line's own numbering ("1.X奖励。…。2.Y补助。…。3.…") or from 1:
-    each item is then a heading like any other, cited by the line it stands on.  A list of
-    grades inside a sentence ("：1.国家级，奖励…；2.省级，…") is no item: its names hold a comma."""
+    """A line cut before each numbered item that starts after a sentence's end (or a colon)
+    inside it, when the items count on from the line's own numbering ("1.X奖励。…。2.Y补助。…"),
+    or start a list of their own at 1 ("：(1)标杆项目。…；(2)普及项目。…"), or go back to a
+    numbering counted before: each item is then a heading like any other, cited by the line it
+    stands on.  A list of grades inside a sentence ("：1.国家级，奖励…；2.省级，…") is no item:
+    its names hold a comma."""
     if len(raw) < 40:
         return [raw]
     first = _LINE_LABEL.match(_fold(raw))
-    style = None if first is None else ("num" if first.group("num") else "cn")
-    want = None if first is None else (int(first.group("num")) if first.group("num") else _cn_number(first.group("cn")))
+    stack: list[tuple[str, int]] = []  # (style, last number) of each open numbering, outermost first
+    if first is not None:
+        kind, n = _label_kind(first)
+        if n is not None:
+            stack.append((kind, n))
     cuts = []
     for m in _INLINE_ITEM.finditer(raw):
-        kind = "num" if m.group("num") else "cn"
-        n = int(m.group("num")) if m.group("num") else _cn_number(m.group("cn"))
+        kind, n = _label_kind(m)
         if n is None:
             continue
-        if (want is not None and kind == style and n == want + 1) or (want is None and n == 1):
-            cuts.append(m.start("label"))
-            style, want = kind, n
+        level = next((i for i in range(len(stack) - 1, -1, -1) if stack[i] == (kind, n - 1)), None)
+        if level is not None:
+            del stack[level + 1 :]
+            stack[level] = (kind, n)
+        elif n == 1 and all(k != kind for k, _ in stack):
+            stack.append((kind, 1))
+        else:
+            continue
+        cuts.append(m.start("label"))
     if not cuts:
         return [raw]
     bounds = [0, *cuts, len(raw)]
@@ -1419,7 +1439,9 @@ class _Drafter:
         t = _fold(raw)
         for m in _PROSE_QUOTA.finditer(t):
             lead = m.group("lead")
-            if _PER_APPLICANT.search(lead) or not _QUOTA_SUBJECT.search(lead):
+            # the clause's words before the lead count too: "同一企业年度奖励不超过2个产品"
+            before = re.split(r"[，,；;。:：]", t[: m.start()])[-1]
+            if _PER_APPLICANT.search(before + lead) or not _QUOTA_SUBJECT.search(lead):
                 continue
             value = int(m.group("num")) if m.group("num").isdigit() else _cn_number(m.group("num"))
             if not value:

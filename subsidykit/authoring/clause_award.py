@@ -91,7 +91,7 @@ ACTUAL = re.compile(
 NONE_WORDS = re.compile(
     r"另行(?:通知|制定|明确|发布)|以(?:当年|每年|年度)?(?:申报)?(?:通知|文件)为准|(?:给予|予以)一定(?:的)?(?:资金)?(?:支持|补助|奖励|补贴)"
     r"|一定(?:资金)?(?:支持|补助|奖励)|配套支持|切块|按照?[^。]{0,20}规定给予|按照?[^。]{0,12}要求配套|具体[^。]{0,12}为准|择优支持"
-    r"|另行(?:研究|确定|下达|安排|核定)|一事一议|按照?上级(?:文件|政策|规定|要求)[^。]{0,6}执行|按照?(?:有关|相关|国家|省|市)?(?:《[^》]{1,60}》)?[^。]{0,24}?(?:有关|相关)?(?:规定|办法|政策|文件)执行"
+    r"|另行(?:研究|确定|下达|安排|核定)|一事一议|按照?上级(?:文件|政策|规定|要求)[^。]{0,6}执行|按照?(?:有关|相关|国家|省|市)?(?:《[^》]{1,60}》)?[^。]{0,24}?(?:有关|相关)?(?:规定|办法|政策|文件)(?:执行|确定|办理)"
     r"|据实(?:核定|安排|核拨|结算)|(?:根据|依据|按照?)(?:专家)?评审(?:结果|情况)?(?:确定|核定|安排)|(?:研究|会议)确定"
 )
 RECOGNITION_WORDS = re.compile(
@@ -740,6 +740,17 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
             ) if x)
             out.todo.append(_todo(doc, s, note))
     return out
+
+
+def read_first_payment(section: Section, file: str) -> dict | None:
+    """The first payment a section states on its own, with no amount to attach it to ("兑现方式：
+    项目立项后先行拨付60%，验收合格后拨付剩余资金。" in rules that detail an article whose
+    amount stands elsewhere): `{share|amount, source}`, or None (none, or two of them)."""
+    doc = Doc.build(section, file)
+    aw = _Award(doc)
+    aw.scan()
+    found = [fp for _s, _e, _k, fp, name in aw.firsts if not name]
+    return found[0] if len(found) == 1 else None
 
 
 # "每年择优遴选N名青年骨干，给予…": how many the award clause itself says are chosen

@@ -58,18 +58,21 @@ The modules: `clause_text` (the section as one citable string; sentences), `clau
 names), `clause_award`, `clause_conditions`, `clause_quota`, and `clause_tables` (`read_tier_table`:
 an award whose amounts stand in a table, one variant per amount cell; None when there is none;
 `read_program_table`: a table whose rows are programs, "事项名称 | 奖励标准 | …").
+`read_first_payment`: a first payment stated alone, with no amount beside it (rules that detail
+an article whose amount stands in the article).
 """
 
 from __future__ import annotations
 
-from subsidykit.authoring.clause_award import parse_award
+from subsidykit.authoring.clause_award import parse_award, read_first_payment
 from subsidykit.authoring.clause_common import Parsed, Section
 from subsidykit.authoring.clause_conditions import parse_conditions
 from subsidykit.authoring.clause_quota import parse_quota
 from subsidykit.authoring.clause_tables import read_program_table, read_tier_table
 from subsidykit.authoring.clause_text import sentence_list
 
-__all__ = ["Parsed", "parse_award", "parse_conditions", "parse_quota", "read_program_table", "read_tier_table", "split_sentences"]
+__all__ = ["Parsed", "parse_award", "parse_conditions", "parse_quota", "read_first_payment", "read_program_table", "read_tier_table",
+           "split_sentences"]
 
 
 def split_sentences(section: Section) -> list[tuple[int, int, str]]:

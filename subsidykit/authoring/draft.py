@@ -123,7 +123,22 @@ _CN_NUM = "一二三四五六七八九十"
 _ARTICLE = re.compile(r"^第\s*([一二三四五六七八九十百零〇两]{1,6}|\d{1,3})\s*条(?![件例款规中所之的第])\s*")
 _ARTICLE_TITLE = re.compile(r"^\s*[【\[〔]\s*([^】\]〕]{1,30}?)\s*[】\]〕]\s*")
 # chapters and articles about procedure, not money: never a program
-_PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织", "保障", "评审", "实施")
+# rules that detail a policy's articles ("XX若干政策实施细则"), and a detail's reference to the
+# article it details ("（一）重大产业项目补助（对应第一条）", "（对应第二条第（一）项）")
+_DETAIL_TITLE = re.compile(r"(?:实施细则|操作细则|兑现细则|申报细则|操作规程|兑现办法|操作指引|实施指引|兑现指南)$")
+_ARTICLE_REF = re.compile(
+    r"(?:对应|适用|落实|执行)(?:《[^》]{1,60}》)?第(?P<art>[一二三四五六七八九十百零〇\d]{1,5})条"
+    r"(?:第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项)?"
+)
+_ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项\s*[:：]?")
+# (a chapter of measures may be named for what it secures: "强化要素支撑保障" is no procedure,
+# "保障措施"/"组织实施" are)
+# a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
+_SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
+_PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区)")
+_NUM_CELL = re.compile(r"\d{1,3}(?: \d{3})+|\d{1,6}")
+_PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织",
+                      "保障措施", "工作保障", "评审", "实施")
 _PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时间", "资金管理", "资金拨付", "资金来源", "监督", "法律责任", "附则", "解释", "施行", "有效期", "评审", "职责", "绩效", "追回", "适用范围", "定义", "原则")
 _HEADING = [
     # (a part's title is short, without digits: "第一部分 …  处室  电话" is a row of a table)
@@ -154,7 +169,8 @@ _ATTACH_LIST = re.compile(r"^附\s*件\s*[：:]")
 _CHAPTER = re.compile(rf"^(第[{_CN_NUM}]+章)\s*(.*)$")
 _MARKUP = re.compile(r"</?b>|\*\*")
 _TAG = re.compile(r"<[^>]{0,400}>")
-_TERMINATOR = re.compile(r"[。：:；;]")
+# (a half-width "." after a word ends a title too: "(二)技改贷款贴息.对企业……")
+_TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
 _MONEY = re.compile(
@@ -173,7 +189,10 @@ _PROSE_QUOTA = re.compile(
 _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
 _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选")
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
-_BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持")
+_BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持|鼓励")
+# an award promised without its amount ("按等级分别给予一次性奖励": the sums stand in rules that
+# detail the article, or nowhere): a program whose amount is not given, never passed over
+_PROMISE = re.compile(r"(?:给予|予以)[^。；]{0,16}?(?:奖励|补助|补贴|资助|奖补|贴息)")
 _NO_APP = NO_APPLICATION
 _NO_APP_WORDS = re.compile(r"免申(?:直达|即享|即得|即办|即兑)|免于申报|免予申报|无需申报")
 
@@ -956,6 +975,30 @@ class _Drafter:
             if name not in self.guides:
                 self.guides.insert(0, name)
 
+        # rules detailing the articles above them ("XX若干政策" then "XX若干政策实施细则", whose
+        # items say "（对应第N条）"): a part whose items are read into the articles' programs
+        self.detail: tuple[str, int, int] | None = None
+        if self.articles:
+            seen_articles = 0
+            for ln in doc.lines:
+                if ln.rank == RANK_ARTICLE:
+                    seen_articles += 1
+                    continue
+                if seen_articles < 3 or ln.kind in ("blank", "page"):
+                    continue
+                flat = re.sub(r"\s+", "", _fold(ln.clean))
+                if not (6 <= len(flat) <= 50) or re.search(r"[。，,；;：:]", flat) or not _DETAIL_TITLE.search(flat):
+                    continue
+                refs = sum(1 for x in doc.lines[ln.no:] if _ARTICLE_REF.search(_fold(x.clean)))
+                if refs < 2:
+                    continue
+                for k, (pname, pfirst, plast) in enumerate(self.parts):
+                    if pfirst <= ln.no <= plast:
+                        self.parts[k] = (pname, pfirst, ln.no - 1)
+                        self.detail = (flat, ln.no + 1, plast)
+                        break
+                break
+
     def _rules_title(self, before: int) -> str | None:
         """The title of rules in articles: the last short title-like line (…细则/办法/规定/措施/政策)
         above their first chapter or article, within a few lines."""
@@ -1005,6 +1048,7 @@ class _Drafter:
         general = self.general_conditions()
         programs: list[dict] = []
         own: list[tuple[list[dict], list[dict]]] = []  # (a part's programs, its own 申报基本条件)
+        by_article: dict[tuple[int, int | None], list[dict]] = {}
         for guide_name, first, last in self.parts:
             if last < first:
                 continue
@@ -1013,9 +1057,17 @@ class _Drafter:
             for root in self.doc.tree(first, last):
                 for node in self._program_nodes(root):
                     nodes.append(node)
-                    mine.extend(self.programs_of(node, guide_name))
+                    got = self.programs_of(node, guide_name)
+                    _note_article(node, got, by_article)
+                    mine.extend(got)
             programs.extend(mine)
             own.append((mine, self.part_conditions(first, last, nodes)))
+        if self.detail is not None:
+            mine, conds = self.detail_part(programs, by_article)
+            programs.extend(mine)
+            # the detail's 申报主体基本条件 are those of the rules it details
+            article_progs = [p for p in programs if p not in mine]
+            own.append(([*article_progs, *mine] if not any(c for _m, c in own) else mine, conds))
         if len(own) == 1 and not general and own[0][1]:
             general = own[0][1]  # the one part's conditions are the document's
         else:
@@ -1027,6 +1079,7 @@ class _Drafter:
                             for t in conds
                         ]
         self.table_quotas(programs)
+        self.city_tables(programs)
         self.attached_tables(programs)
         self.referred_variants(programs)
         self.contacts(programs)
@@ -1049,6 +1102,110 @@ class _Drafter:
         self.validate(draft)
         draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
         return draft
+
+    def detail_part(self, programs: list[dict], by_article: dict) -> tuple[list[dict], list[dict]]:
+        """The items of a detail part read into the programs of the articles they name ("（三）技术
+        改造贷款贴息（对应第二条第（二）项）"): their conditions, tiers, first payment and quota are
+        added to that program, cited at the detail's lines, with a note; an item naming no program
+        found (or naming none) is a program of its own.  Returns the part's own programs and its
+        申报基本条件."""
+        name, first, last = self.detail
+        mine: list[dict] = []
+        nodes: list[_Node] = []
+        refs: list[tuple[_Node, re.Match]] = []
+
+        def walk(node: _Node) -> None:
+            m = None if node.section else _ARTICLE_REF.search(_fold(re.sub(r"\s+", "", node.text)))
+            if m and node.rank > RANK_MD:
+                refs.append((node, m))
+                return
+            for c in node.children:
+                walk(c)
+
+        roots = self.doc.tree(first, last)
+        for root in roots:
+            walk(root)
+        inside = {d.no for n, _m in refs for d in (n, *n.descendants())}
+        for root in roots:
+            for node in self._program_nodes(root):
+                if node.no in inside:
+                    continue
+                nodes.append(node)
+                mine.extend(self.programs_of(node, name))
+        for node, m in refs:
+            art = _cn_number(m.group("art")) if not m.group("art").isdigit() else int(m.group("art"))
+            item = None
+            if m.group("item"):
+                item = int(m.group("item")) if m.group("item").isdigit() else _cn_number(m.group("item"))
+            targets = by_article.get((art, item)) if item else None
+            if targets is None:
+                targets = by_article.get((art, None)) or []
+                if item and len(targets) != 1:
+                    targets = []
+            if not targets:
+                nodes.append(node)
+                mine.extend(self.programs_of(node, name))
+                continue
+            body = self.body_lines(node)
+            groups: dict[int | None, list[tuple[int, str]]] = {}
+            current = None
+            for no, text in body:
+                lead = _ITEM_LEAD.match(_fold(text))
+                if lead and len(targets) > 1:
+                    g = lead.group("item")
+                    current = int(g) if g.isdigit() else _cn_number(g)
+                groups.setdefault(current, []).append((no, text))
+            for k, prog in enumerate(targets):
+                lines = list(groups.get(None, [])) + (list(groups.get(k + 1, [])) if len(targets) > 1 else [])
+                if lines:
+                    self._merge_detail(prog, node, lines)
+        conds = self.part_conditions(first, last, nodes) if nodes else self.part_conditions(first, last, [])
+        return mine, conds
+
+    def _merge_detail(self, prog: dict, node: _Node, lines: list[tuple[int, str]]) -> None:
+        """Read a detail's lines into `prog`: what the article left out (tiers, first payment,
+        quota) is taken, the conditions are added, the rest is listed under todo."""
+        base = {"guide": prog["guide"], "path": prog["path"], "title": prog["title"], "no_application": False,
+                "remark": None, "node": node}
+        # "3.支持数量：…" among the detail's lines is its quota; the rest its award and conditions
+        quota = [(no, t) for no, t in lines if _section_of(re.sub(r"\s+", "", _fold(t))[:8]) == "quota"]
+        rest_lines = [x for x in lines if x not in quota]
+        extra = self.assemble(base, award=rest_lines, quota=quota)
+        self._prose_conditions(extra, rest_lines)
+        self._prose_quota(extra, rest_lines)
+        if not extra.get("first_payment"):
+            fp = self.clauses.read_first_payment(rest_lines, self.file)
+            if fp:
+                extra["first_payment"] = fp
+        taken: list[str] = []
+        todo = list(extra.get("todo") or [])
+        if extra.get("variants") and not prog.get("variants") and prog.get("kind") in ("none", "cap_only", "recognition"):
+            prog["variants"] = extra["variants"]
+            if prog.get("kind") != "cap_only" or all(v.get("kind") for v in extra["variants"]):
+                prog["kind"] = "tiered"
+            taken.append("分档金额")
+        elif extra.get("variants") or extra.get("kind") not in (None, "none", "recognition"):
+            src = extra.get("source") or {}
+            if src.get("lines"):
+                todo.append({"lines": list(src["lines"]), "text": src.get("text", ""),
+                             "note": "实施细则中的金额与条文中的金额并存，未并入，须人工核对"})
+        for key, what in (("first_payment", "首次拨付"), ("quota", "支持数量")):
+            if extra.get(key) and not prog.get(key):
+                prog[key] = extra[key]
+                taken.append(what)
+        have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+        new = [t for t in extra.get("thresholds") or [] if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+        if new:
+            rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
+            prog["thresholds"] = list(prog.pop("thresholds", []) or []) + new
+            prog.update(rest)
+            taken.append("条件")
+        todo = [t for t in todo if "未找到补助标准" not in (t.get("note") or "")]
+        if todo:
+            prog["todo"] = _dedupe_todo(list(prog.get("todo") or []) + todo)
+        src = (self.doc.src(node.no), self.doc.src(node.end))
+        said = "、".join(taken) if taken else "无可并入的数据"
+        prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), f"实施细则第{src[0]}–{src[1]}行（{node.title}）：{said}") if x)
 
     def uncovered_amounts(self, document: dict) -> None:
         """Nothing with an amount is passed over in silence: a guide line holding money or a share
@@ -1210,10 +1367,16 @@ class _Drafter:
         if node.children and not all(self._list_item(c) or c.section or (not c.children and re.search(r"[，,、]", _fold(c.title)))
                                      for c in node.children):
             return False
-        if not self._grants_money(node) and not ((titled or (named and not procedure)) and self._no_amount_said(node)):
+        if not self._grants_money(node) and not ((titled or (named and not procedure)) and self._no_amount_said(node)) \
+                and not (titled and self._promised(node)):
             return False
         self._items.update(c.no for c in node.children)
         return True
+
+    def _promised(self, node: _Node) -> bool:
+        stop = min([c.no - 1 for c in node.children] + [node.end, node.no + 6])
+        body = re.sub(r"\s+", "", _fold("".join(self.doc.L(i).clean for i in range(node.no, stop + 1))))
+        return bool(_PROMISE.search(body))
 
     def _no_amount_said(self, node: _Node) -> bool:
         """The heading's paragraph says its money is decided elsewhere ("补助办法另行研究",
@@ -1323,6 +1486,9 @@ class _Drafter:
         no_app = no_app or any(c.section == "procedure" and _NO_APP_WORDS.search(_fold(re.sub(r"\s+", "", c.text))) for c in node.children)
         base = {"guide": guide, "path": path, "title": title, "no_application": no_app, "remark": remark, "node": node}
         if not secs:  # a leaf program: its own text is its award clause
+            named = self.named_items(node, base)
+            if named:
+                return named
             body = self.body_lines(node)
             # a title naming one benefit ("企业上市奖励", "融资租赁贴息"): its grants are that
             # benefit's parts and tiers, one program; a measure's title naming an aim ("支持人才安居")
@@ -1517,6 +1683,63 @@ class _Drafter:
                 prog["quota"] = {k: v for k, v in total.items() if k in ("value", "source", "note")}
                 prog["todo"] = [t for t in prog["todo"] if not str(t.get("note", "")).startswith("支持数量为各子项合计")]
                 prog["note"] = "；".join(x for x in (prog.get("note"), "支持数量为本组合计，同组其他项目无金额（另行通知）") if x)
+        return out
+
+    def named_items(self, node: _Node, base: dict) -> list[dict]:
+        """A program whose numbered items each name a class and grant its own money ("按获奖等次
+        分两类支持：（1）金奖成果产业化。…奖励80万元。（2）银奖、铜奖成果产业化。…"): one program
+        per item, under the program's title; the text before the first item (its conditions, a
+        date window) is every item's, and so is a last paragraph after them opening with a
+        section word ("申报主体为…。支持数量合计不超过20个，其中X不超过5个。"), whose named part
+        is the item's quota.  [] when the items are no such classes."""
+        kids = [c for c in node.children if not c.section]
+        if len(kids) < 2 or len(kids) != len(node.children) or any(c.children for c in kids):
+            return []
+        names = []
+        for c in kids:
+            text = _squash(c.text)
+            title = _squash(c.title)
+            if not (2 <= len(title) <= 20) or re.search(r"[，,；;：:、]", title.replace("、", "")) \
+                    or not re.match(re.escape(title) + r"[。.]", text) or _section_of(title) \
+                    or not (self._grants_money(c) or self._no_amount_said(c)):
+                return []
+            names.append(title)
+        if len(set(names)) < len(names):
+            return []
+        lead = [(no, t) for no, t in self.body_lines(node) if no < self.doc.src(kids[0].no)]
+        # a closing paragraph of the last item's span that opens with a section word is shared
+        last = kids[-1]
+        tail_from = None
+        for i in range(last.no + 1, last.end + 1):
+            flat = re.sub(r"\s+", "", _fold(self.doc.L(i).clean))
+            if flat and (_section_of(flat[:6]) in ("subject", "quota") or _SHARED_TAIL.match(flat)):
+                tail_from = i
+                break
+        tail = [(self.doc.src(i), self.doc.L(i).clean.strip()) for i in range(tail_from, last.end + 1)
+                if self.doc.L(i).kind not in ("blank", "page")] if tail_from else []
+        tail_src = {no for no, _t in tail}
+        path = self.path_of(node) + [node.printed]
+        out = []
+        for c, name in zip(kids, names):
+            own = [(no, t) for no, t in self.body_lines(c) if no not in tail_src or c is not last]
+            if c is last and tail_from:
+                own = [(no, t) for no, t in own if no < self.doc.src(tail_from)]
+            title, no_app, remark = _clean_title(name, c.text)
+            b = {**base, "path": path, "title": title, "no_application": base["no_application"] or no_app,
+                 "remark": remark, "node": c}
+            prog = self.assemble(b, award=own, conditions=lead, quota=tail, quota_of=title)
+            self._prose_conditions(prog, own)
+            out.append(prog)
+        # a part of the shared quota naming another item exactly is that item's, never this one's
+        # (names alike: "金奖成果产业化" / "银奖成果产业化")
+        titles = [p["title"] for p in out]
+        for prog in out:
+            q = prog.get("quota")
+            text = _norm((q or {}).get("source", {}).get("text", ""))
+            if q and _norm(prog["title"]) not in text and any(_norm(t) in text for t in titles if t != prog["title"]):
+                prog.pop("quota")
+                prog.setdefault("todo", []).append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
+                                                    "note": "支持数量中未单列本项目（所列名额属于同组其他项目），未写入 quota"})
         return out
 
     def _part_guide_for(self, node: _Node) -> str | None:
@@ -1856,6 +2079,130 @@ class _Drafter:
                     self.todo_doc.append({"lines": [row["no"], row["last"]], "text": row["text"],
                                           "note": f"附表「{title}」此行的支持数量未能对应到项目"})
 
+    # ── a table of places per 设区市 ──
+    def city_tables(self, programs: list[dict]) -> None:
+        """"附表 XX名额分配表": a table whose rows are 设区市 ("1  南京市  200  100") and whose
+        columns are programs ("数字化转型服务券企业名额"): each cell is the program's limit for that
+        city (`city_limits`, scope the city), the column matched to a program by the words they
+        share (the table's title when it has one column).  A row of a place that is no 设区市 (a
+        county, a park) and a column matched to no program are listed under todo."""
+        from subsidykit.rules.regions import CITIES
+
+        lines = self.guide.lines
+        furniture = {self.doc.src(ln.no) for ln in self.doc.lines if ln.kind in ("page", "toc")}
+
+        def cells(line: str) -> list[tuple[int, str]]:
+            return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line.replace("\t", "  "))]
+
+        rows = []  # (line, place, [(offset, number text)])
+        for no, line in enumerate(lines, 1):
+            cs = cells(_fold(line)) if len(line) < 400 else []
+            place = next((i for i, (_o, c) in enumerate(cs[:3]) if _PLACE_CELL.fullmatch(c)), None)
+            if place is None:
+                continue
+            nums = []
+            for off, c in cs[place + 1 :]:
+                if not _NUM_CELL.fullmatch(c):
+                    break
+                nums.append((off, c))
+            if nums:
+                rows.append((no, cs[place][1], nums, cs[place][0]))
+        tables: list[list[tuple]] = []
+        for row in rows:
+            if tables and row[0] - tables[-1][-1][0] <= 12:
+                tables[-1].append(row)
+            else:
+                tables.append([row])
+        for table in tables:
+            width = max(set(len(r[2]) for r in table), key=[len(r[2]) for r in table].count)
+            table = [r for r in table if len(r[2]) == width]
+            if len(table) < 5 or sum(1 for r in table if r[1] in CITIES) < 5:
+                continue
+            names, title = self._city_columns(table, width, lines, furniture)
+            owners = []
+            for k in range(width):
+                owners.append(self._column_owner(names[k] if k < len(names) else "", title if width == 1 else "", programs))
+            for k, prog in enumerate(owners):
+                if prog is None:
+                    first, last = table[0][0], table[-1][0]
+                    self.todo_doc.append({"lines": [first, last], "text": _squash_quote(lines[first - 1]),
+                                          "note": f"附表的分配名额（第{k + 1}列「{names[k] if k < len(names) else title}」）未能对应到项目，未写入"})
+                    continue
+                limits = list(prog.get("city_limits") or [])
+                column = names[k] if k < len(names) and names[k] else (title or "分配名额")
+                for no, place, nums, _off in table:
+                    raw = re.sub(r"\s+", "", nums[k][1])
+                    text = f"{place}{raw}" if k == 0 else f"{place}……{raw}"
+                    if place not in CITIES:
+                        prog.setdefault("todo", []).append({"lines": [no, no], "text": text,
+                                                             "note": f"「{place}」不是设区市：分配名额未写入 city_limits，须人工核对"})
+                        continue
+                    limits.append({"scope": place, "value": Decimal(raw), "label": f"{column}：{place}{raw}",
+                                   "source": {"file": self.file, "lines": [no, no], "text": text},
+                                   "note": "附表中按设区市分配的名额"})
+                if limits:
+                    keep = {key: prog.pop(key) for key in list(prog) if key in ("office", "phone", "contact_source", "todo", "_node", "_table")}
+                    prog["city_limits"] = limits
+                    prog.update(keep)
+
+    def _city_columns(self, table: list[tuple], width: int, lines: list[str], furniture: set[int]) -> tuple[list[str], str]:
+        """The names of a city table's number columns (header cells above its first row, pieces
+        of a wrapped header joined by position) and its title (the short lines above)."""
+        first = table[0][0]
+        offsets = [off for off, _c in table[0][2]]
+        names = [""] * width
+        head_lines = []
+        main = None
+        for back in range(first - 1, max(0, first - 16), -1):
+            if back in furniture:
+                continue
+            raw = _fold(lines[back - 1])
+            cs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\t", "  "))]
+            if not cs:
+                continue
+            if any(re.fullmatch(r"序号|设区市|地区|城市|市别|单位|地市", c) for _o, c in cs) and len(cs) >= width + 1:
+                main = (back, cs)
+                break
+            if len(cs) >= 2:
+                head_lines.append(cs)
+        title = ""
+        if main is not None:
+            no, cs = main
+            place_at = next((i for i, (_o, c) in enumerate(cs) if re.fullmatch(r"设区市|地区|城市|市别|地市|单位", c)), 1 if len(cs) > width + 1 else 0)
+            cols = cs[place_at + 1 : place_at + 1 + width]
+            if len(cols) == width:
+                names = [c for _o, c in cols]
+                col_offsets = [o for o, _c in cols]
+                for cs2 in reversed(head_lines):  # the header's wrapped pieces, top to bottom
+                    for o, c in cs2:
+                        k = min(range(width), key=lambda j: abs(col_offsets[j] - o))
+                        if abs(col_offsets[k] - o) <= 12:
+                            names[k] += c
+            for back in range(no - 1, max(0, no - 6), -1):
+                flat = re.sub(r"\s+", "", _fold(lines[back - 1]))
+                if not flat or back in furniture or re.match(r"^单位", flat):
+                    continue
+                if len(flat) > 60 or "。" in flat:
+                    break
+                title = flat + title
+                if re.match(r"^(?:附表|附件)", flat):
+                    break
+        elif offsets:
+            pass
+        return [re.sub(r"\s+", "", n) for n in names], title
+
+    def _column_owner(self, column: str, title: str, programs: list[dict]) -> dict | None:
+        """The program a column (or, for a one-column table, the title) names: the one sharing
+        the longest run of words with it (four or more), and only one."""
+        words = re.sub(r"(?:企业)?(?:名额|数量|个数|分配|计划|推荐|限报|指标)+$", "", column or title)
+        words = re.sub(r"^\d{4}年度?", "", words)
+        if len(words) < 4:
+            return None
+        scored = sorted(((longest_common_run(words, re.sub(r"项目$", "", p["title"])), i) for i, p in enumerate(programs)), reverse=True)
+        if not scored or scored[0][0] < 4 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return programs[scored[0][1]]
+
     # ── contact table ──
     def attached_tables(self, programs: list[dict]) -> None:
         """"奖励标准见附表2" and, after the guide, "附表2 / …奖励标准 / a table of amounts": the
@@ -2165,6 +2512,25 @@ class _Drafter:
 
 
 # ───────────────────────────── helpers ─────────────────────────────
+
+
+def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
+    """Record the programs of an article ("第二条" -> (2, None); its item "（一）" -> (2, 1))."""
+    art, item, cur = None, None, node
+    while cur is not None:
+        if cur.rank == RANK_ARTICLE:
+            m = re.match(r"第([一二三四五六七八九十百零〇\d]{1,5})条", _squash(cur.line.label) or _squash(cur.line.head))
+            if m:
+                art = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
+            break
+        if cur.parent is not None and cur.parent.rank == RANK_ARTICLE:
+            item = _label_number(cur.label) if cur.label else None
+        cur = cur.parent
+    if art is None or not progs:
+        return
+    by_article.setdefault((art, None), []).extend(progs)
+    if item is not None:
+        by_article.setdefault((art, item), []).extend(progs)
 
 
 def _after_word(text: str) -> str:

@@ -127,6 +127,15 @@ def limit_variant(prog: Program, lim: CityLimit) -> str | None:
     return None
 
 
+def limit_city(lim: CityLimit) -> str | None:
+    """The one 设区市 a limit is for, when its scope names it (a guide's table of places per city:
+    "南京市 200"); None: the limit holds for every 设区市 ("每个设区市限报 N 个")."""
+    from subsidykit.rules.regions import CITIES
+
+    scope = name_key(lim.scope)
+    return next((c for c in CITIES if name_key(c) == scope), None)
+
+
 @dataclass(frozen=True)
 class CityCount:
     program: Program
@@ -167,6 +176,14 @@ def city_counts(batch: Batch, cat: Catalog, programs: Sequence[Program] | None =
                 if variant is not None and p.variant != variant:
                     continue
                 by_city[p.city].append(member)
+            only = limit_city(lim)
+            if only is not None:
+                # a limit for one named city counts that city's projects only (those whose city
+                # could not be told are listed as such)
+                out.append(CityCount(prog, lim, variant, only, tuple(by_city.get(only, ()))))
+                if by_city.get(None):
+                    out.append(CityCount(prog, lim, variant, None, tuple(by_city[None])))
+                continue
             for city in sorted(by_city, key=lambda c: (c is None, c or "")):
                 out.append(CityCount(prog, lim, variant, city, tuple(by_city[city])))
             if not by_city:

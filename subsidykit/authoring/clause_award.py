@@ -365,6 +365,8 @@ class _Award:
         # without an award word is a condition of the text, not an amount: both left to todo
         if self.depth_at(k, mo.start) > 0:
             return
+        if re.search(r"每(?:增加|新增|增长|提高|超出|多)$", pre):
+            return  # "每增加1亿元奖励10万元": the step of the base, never an amount awarded
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
@@ -394,6 +396,13 @@ class _Award:
             atom.end = mo.end + slash.end()
             if kind == "cap":
                 atom.per = atom.unit
+            self.add(atom)
+            return
+        step = re.search(r"每(?P<w>增加|新增|增长|提高|超出|多)(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{0,8}$", pre)
+        if step and kind == "fixed":
+            # "每增加1亿元奖励10万元": an amount for each step of the base
+            atom.kind, atom.unit = "per", f"{step.group('w')}{step.group('n')}{step.group('u')}"
+            atom.note = _join(atom.note, f"“{step.group(0)}”：按每一档增量计，不足一档的部分见原文。")
             self.add(atom)
             return
         pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)

@@ -21,6 +21,7 @@ clauses left.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -289,7 +290,18 @@ class _Conditions:
             taken.append(covers)
 
         for m in WINDOW.finditer(n, a, b):
-            lo, hi = date_of(m, "a"), date_of(m, "b")
+            lo, hi = date_of(m, "a"), date_of(m, "b", end=True)
+            if m.group("bsame") and lo:
+                # "2056年1月至12月": the end in the start's year
+                y, mo = int(lo[:4]), int(m.group("bsame"))
+                day = m.group("bsamed")
+                hi = None
+                if 1 <= mo <= 12:
+                    last = calendar.monthrange(y, mo)[1]
+                    d = int(day) if day else last
+                    hi = f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= last else None
+                if m.group("amo") is None and m.group("am") is None and m.group("am2") is None:
+                    hi = None  # a year alone before it ("2056年至12月"): not read
             if not (lo and hi) or lo > hi or not free(m.start(), m.end()):
                 continue
             clause = self.clause_at(clauses, m.start())
@@ -323,7 +335,7 @@ class _Conditions:
             add(s, qend, self.threshold(fld, ">=", lo, "日期", s, qend, note), (m.start(), qend))
         # "实施期截至2023年6月底": the period ends by then
         for m in AS_OF.finditer(n, a, b):
-            day = date_of(m, "a")
+            day = date_of(m, "a", end=True)  # "截至2023年12月": to the month's end
             if not day or not free(m.start(), m.end()):
                 continue
             clause = self.clause_at(clauses, m.start())
@@ -336,10 +348,12 @@ class _Conditions:
                 taken.append((m.start(), m.end()))  # a reference date: in the label only
         for pat, kind in ((DEADLINE, "before"), (START, "after")):
             for m in pat.finditer(n, a, b):
-                day = date_of(m, "a")
+                day = date_of(m, "a", end=kind == "before")
                 if not day or not free(m.start(), m.end()):
                     continue
                 inc, word = m.group("inc"), m.group("word")
+                if kind == "before" and m.group("amo") and inc != "(含)":
+                    continue  # "2056年6月前": before June, or by its end? not read (todo)
                 note = None
                 if kind == "before":
                     op = "<" if inc == "(不含)" else "<="

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 NUM = r"(?<![\d.])\d+(?:\.\d+)?(?![\d])"
-CN_NUM = r"[一二两三四五六七八九十]{1,3}"
+# a number in words: "三", "十五", "一百五十", "二千", "一千二百" (it starts with a digit word or 十)
+CN_NUM = r"(?:[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})"
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_PLACE = {"十": 10, "百": 100, "千": 1000}
 
 
 def dec(value: Decimal | int | str) -> Decimal:
@@ -31,19 +33,31 @@ def dec(value: Decimal | int | str) -> Decimal:
 
 
 def cn_number(text: str) -> int | None:
-    """一..九十九 (两 = 2), else None."""
-    if not text or any(ch not in _CN and ch != "十" for ch in text):
+    """A number in words below 10000 ("五", "十五", "一百五十", "二千", "一千零五十"; 两 = 2), else
+    None (a digit word without its place, "二五", reads as nothing)."""
+    if not text or any(ch not in _CN and ch not in _CN_PLACE and ch not in "零〇" for ch in text):
         return None
-    if "十" not in text:
-        return _CN[text] if len(text) == 1 else None
-    head, _, tail = text.partition("十")
-    if "十" in tail or len(head) > 1 or len(tail) > 1:
-        return None
-    return (_CN[head] if head else 1) * 10 + (_CN[tail] if tail else 0)
+    total, cur, last_place = 0, None, 10000
+    for ch in text:
+        if ch in "零〇":
+            if cur is not None:
+                return None
+            continue
+        if ch in _CN:
+            if cur is not None:
+                return None  # two digit words in a row
+            cur = _CN[ch]
+            continue
+        place = _CN_PLACE[ch]
+        if place >= last_place:
+            return None  # "十百", "二十十"
+        total += (1 if cur is None else cur) * place
+        cur, last_place = None, place
+    return total + (cur or 0)
 
 
 # --- amounts --------------------------------------------------------------------------------
-MONEY = re.compile(rf"(?P<num>{NUM}|(?<!\d)\d{{1,3}}(?:,\d{{3}})+(?=[万亿元千]))(?P<unit>亿元|万元|千元|元|(?:亿|万)(?!项|名|场|类|款|种|座|套|所|条|届))(?!人|户|次|个|家|件|台|吨|平方|千瓦|标准煤)")
+MONEY = re.compile(rf"(?:(?P<num>{NUM}|(?<!\d)\d{{1,3}}(?:,\d{{3}})+(?=[万亿元千]))|(?<![一二两三四五六七八九十百千零〇第])(?P<cn>{CN_NUM}))(?P<unit>亿元|万元|千元|元|(?:亿|万)(?!项|名|场|类|款|种|座|套|所|条|届))(?!人|户|次|个|家|件|台|吨|平方|千瓦|标准煤)")
 
 
 @dataclass
@@ -71,9 +85,18 @@ def money_value(num: str, unit: str) -> tuple[Decimal, str | None]:
 def find_money(norm: str, a: int, b: int) -> list[Money]:
     out = []
     for m in MONEY.finditer(norm, a, b):
-        if "," in m.group("num") and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group("num")):
+        num = m.group("num")
+        if num is None:
+            v = cn_number(m.group("cn"))
+            if v is None:
+                continue
+            value, note = money_value(str(v), m.group("unit"))
+            note = f"{m.group(0)} = {value}万元" if note is None or note.startswith(str(v)) else note
+            out.append(Money(m.start(), m.end(), value, m.group(0), note))
             continue
-        value, note = money_value(m.group("num"), m.group("unit"))
+        if "," in num and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", num):
+            continue
+        value, note = money_value(num, m.group("unit"))
         if value <= 0:
             continue
         out.append(Money(m.start(), m.end(), value, m.group(0), note))
@@ -126,7 +149,7 @@ COUNT_UNITS = {
 UNIT_FACTORS = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000}
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # "1万吨标准煤", "3亿次": 万/亿 multiply a count as they do an amount (not a duration: "万年" is no count)
-COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)(?![A-Za-z])")
+COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十百千零〇第]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)(?![A-Za-z])")
 _MULTIPLIER = {"万": 10000, "亿": 100000000}
 
 
@@ -164,7 +187,7 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
             note = f"原文单位“{unit}”，按“{schema_unit}”计。"
         mul = m.group("mul")
         if mul:
-            if schema_unit in ("年", "月") or not num[0].isdigit():
+            if schema_unit in ("年", "月"):
                 continue
             value = value * _MULTIPLIER[mul]
             note = (note or "") + f"{m.group(0)} = {dec(value)}{schema_unit}。"
@@ -174,7 +197,10 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
 
 # --- dates -----------------------------------------------------------------------------------------
 _Y = r"(?P<{0}y>(?:19|20)\d\d)年"
-DATE_FULL = r"(?P<{0}y>(?:19|20)\d\d)(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d))"
+DATE_FULL = (r"(?P<{0}y>(?:19|20)\d\d)(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d)"
+             # a month without its day ("2055年1月至2056年6月"): its first day where a period
+             # starts, its last where one ends (the caller says which)
+             r"|年(?P<{0}mo>\d{{1,2}})月(?:份)?(?![\d日号底末]))")
 DATE_YEAR_END = r"(?P<{0}y>(?:19|20)\d\d)年(?:底|末)"
 
 
@@ -185,9 +211,15 @@ def _date_pattern(tag: str, year_end: bool = True) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def date_of(m: re.Match, tag: str) -> str | None:
-    """The ISO date a _date_pattern(tag) match names (None if not a real date)."""
+def date_of(m: re.Match, tag: str, end: bool = False) -> str | None:
+    """The ISO date a _date_pattern(tag) match names (None if not a real date); a month without
+    its day is the month's first day, or its last when `end`."""
     g = m.groupdict()
+    if g.get(tag + "mo") and g.get(tag + "y"):
+        year, month = int(g[tag + "y"]), int(g[tag + "mo"])
+        if not 1 <= month <= 12:
+            return None
+        return f"{year:04d}-{month:02d}-{(calendar.monthrange(year, month)[1] if end else 1):02d}"
     if tag == "a" and g.get("amy"):  # "截至2023年12月": to the end of that month
         year, month = int(g["amy"]), int(g["amm"])
         if not 1 <= month <= 12:
@@ -218,7 +250,7 @@ WINDOW = re.compile(
     + _date_pattern("a")
     + _INC.format("a")
     + r"(?:起)?(?:至|到|~|-|—|－|–)"
-    + _date_pattern("b")
+    + r"(?:" + _date_pattern("b") + r"|(?P<bsame>\d{1,2})月(?:(?P<bsamed>\d{1,2})日|(?P<bsamee>底|末))?(?![\d日号]))"
     + _INC.format("b")
     + r"(?P<tail>止|期间|之间|以内|内)?"
 )

@@ -46,6 +46,10 @@ _HEADING_LINE = re.compile(
     r"[\u4e00-\u9fff]{0,10}(?:条件|标准|方式|数量|名额|主体|优惠|方向|对象|内容|要求|材料|程序|时间|依据|部门|重点)[:]?"
 )
 _TAG = re.compile(r"<[^<>]{0,400}>")
+# before a piece of a section's text: the piece is a cell of a table laid out in columns, which
+# does not go on from the piece before it on the page (other columns stand between): a quote
+# across the two gets "……" there
+CELL = "\u241e"
 _OPEN = "([【〔《"
 _CLOSE = ")]】〕》"
 _CLOSERS = "”’」』)]】〕》\"'"
@@ -116,6 +120,8 @@ class Doc:
     @classmethod
     def build(cls, section: list[tuple[int, str]], file: str = "") -> "Doc":
         texts = [str(t or "") for _n, t in section]
+        cells = [t.startswith(CELL) for t in texts]
+        texts = [t.replace(CELL, "") for t in texts]
         chars: list[str] = []
         line: list[int] = []
         gap: list[bool] = []
@@ -126,6 +132,8 @@ class Doc:
                 pending_gap = bool(chars)
                 continue
             kept = _compact(texts[k])
+            if cells[k] and chars:
+                pending_gap = True
             for j, (_col, ch) in enumerate(kept):
                 chars.append(ch)
                 line.append(int(number))

@@ -135,6 +135,7 @@ _ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十
 # "保障措施"/"组织实施" are)
 # a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
 _SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
+_RUNNING_TITLE = re.compile(r"(?:指南|通知|细则|办法|政策|措施|方案|规定)$")
 _PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区)")
 _NUM_CELL = re.compile(r"\d{1,3}(?: \d{3})+|\d{1,6}")
 _PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织",
@@ -396,6 +397,8 @@ def _classify(guide: GuideText) -> list[_Line]:
         s = s[md.end():] if md else s
         s = re.sub(r"^(?:»|>>|>)\s*", "", s)
         s = re.sub(r"^[-*•·]\s+", "", s)  # a list bullet a conversion added
+        # a bullet an article or a web page sets before its items ("◆1.智能化改造设备投资补助")
+        s = re.sub(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*", "", s)
         folded = _fold(s)  # same length as s
         line = _Line(no=i, raw=raw, clean=clean, head=folded, src=src, html=html)
         flat = re.sub(r"\s+", "", _TAG.sub("", folded))
@@ -479,12 +482,20 @@ def _classify(guide: GuideText) -> list[_Line]:
                 line.kind = "text"
         k = j + 1
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
+    titles_seen: set[str] = set()
+    first_heading = next((x.no for x in out if x.kind in ("heading", "chapter")), len(out) + 1)
     for line in out:
         if line.kind == "text":
             key = re.sub(r"\s+", "", _TAG.sub("", line.head))
             if counts.get(key, 0) >= 4 and 4 <= len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
                     and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
                 line.kind = "page"
+            elif counts.get(key, 0) >= 3 and len(key) <= 60 and _RUNNING_TITLE.search(key) and not re.search(r"[。，；,;]", key):
+                # the document's title repeated at the top of every page ("2054年度…申报指南"):
+                # the first is the title, the others page furniture
+                if key in titles_seen or line.no > first_heading:
+                    line.kind = "page"
+                titles_seen.add(key)
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
                 line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
     return out
@@ -911,6 +922,28 @@ class _Drafter:
         self.file = guide.file
         self.stitches: list[tuple[str, str]] = []  # (lead, rest) the drafter joined for one benefit
         self._tables_of: dict[int, list[dict] | None] = {}  # a heading's table of programs, read once
+        # tables of programs laid out in columns (pdftotext -layout): read by their columns, their
+        # lines taken out of the outline (their cells are no headings or paragraphs)
+        from subsidykit.authoring.layout_table import read_layout_tables
+
+        self.layout_tables = [t for t in (read_layout_tables(guide.lines) if len(guide.lines) < 20000 else [])
+                              if len(t.rows) >= 4 and not self._referred_table(t.header)]
+        covered = {no for t in self.layout_tables for no in range(t.first, t.last + 1)}
+        for ln in self.doc.lines:
+            if ln.src in covered and ln.kind != "blank":
+                ln.kind, ln.clean, ln.head, ln.rank, ln.label, ln.rest = "page", "", "", -1, "", ""
+
+    def _referred_table(self, header: int) -> bool:
+        """Is the table whose header is at guide line `header` an attached table a program refers
+        to ("奖励标准见附表2"): its rows are that program's tiers, not programs."""
+        lines = self.guide.lines
+        for back in range(header - 1, max(0, header - 6), -1):
+            m = re.match(r"^附表\s*(\d{1,2}|[一二三四五六七八九十])?\s*$", _fold(lines[back - 1]).strip())
+            if m:
+                label = re.sub(r"\s+", "", _fold(lines[back - 1]))
+                refer = re.compile("见" + re.escape(label) + r"(?!\d)|" + re.escape(label) + r"(?!\d)[^。；]{0,6}(?:执行|为准|确定)")
+                return any(refer.search(re.sub(r"\s+", "", _fold(x))) for x in lines[: back - 1])
+        return False
 
     # ── frame ──
     def frame(self) -> None:
@@ -1062,6 +1095,8 @@ class _Drafter:
                     mine.extend(got)
             programs.extend(mine)
             own.append((mine, self.part_conditions(first, last, nodes)))
+        if self.layout_tables:
+            programs.extend(self.layout_programs())
         if self.detail is not None:
             mine, conds = self.detail_part(programs, by_article)
             programs.extend(mine)
@@ -1102,6 +1137,46 @@ class _Drafter:
         self.validate(draft)
         draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
         return draft
+
+    def layout_programs(self) -> list[dict]:
+        """One program per row of a table laid out in columns: the name column its title (a
+        免申即享 mark in it or in a 兑现方式 column), the award column its 补助标准, the
+        conditions column its 支持条件, under the band row above it."""
+        out: list[dict] = []
+        for table in self.layout_tables:
+            part = next((name for name, first, last in self.parts if first <= table.first <= last), None)
+            for row in table.rows:
+                name_pieces = row.cells.get("name") or []
+                title_raw = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in name_pieces))
+                if not title_raw:
+                    continue
+                title, no_app, remark = _clean_title(title_raw)
+                mode = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in row.cells.get("mode") or []))
+                no_app = no_app or bool(_NO_APP_WORDS.search(_fold(mode)))
+                first_doc = next((ln for ln in self.doc.lines if ln.src >= row.first), self.doc.lines[-1])
+                node = _Node(line=first_doc, rank=RANK_CN, label="", text=title, text_lines=(first_doc.no, first_doc.no),
+                             title=title, section=None, end=first_doc.no)
+                path = [x for x in (table.title, row.band) if x]
+                base = {"guide": self.guide_of(part, node) if part else self.guides[0], "path": path, "title": title,
+                        "no_application": no_app, "remark": remark, "node": node}
+                award = row.cells.get("award") or []
+                conditions = row.cells.get("cond") or []
+                prog = self.assemble(base, award=award, conditions=conditions)
+                self._prose_conditions(prog, award)
+                self._prose_quota(prog, award)
+                dept = row.cells.get("dept") or []
+                office = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in dept))
+                if office and "office" not in prog:
+                    from subsidykit.authoring.clause_text import Doc
+
+                    cited = Doc.build(dept, self.file)
+                    keep = {k: prog.pop(k) for k in list(prog) if k in ("todo", "_node", "_table")}
+                    prog["office"] = office
+                    prog["contact_source"] = cited.source(0, len(cited.chars))
+                    prog.update(keep)
+                prog["note"] = "；".join(x for x in (prog.get("note"), f"取自第{table.header}行起的分栏表格（第{row.first}–{row.last}行），各栏文字按所在位置读出，须审阅") if x)
+                out.append(prog)
+        return out
 
     def detail_part(self, programs: list[dict], by_article: dict) -> tuple[list[dict], list[dict]]:
         """The items of a detail part read into the programs of the articles they name ("（三）技术
@@ -1614,6 +1689,13 @@ class _Drafter:
                 continue
             a, b = m.start(), m.end()
             src = {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]}
+            if any(t.startswith("\u241e") for _n, t in lines):
+                # pieces of a table's cell: "……" where another column stands between two of them
+                from subsidykit.authoring.clause_text import Doc
+
+                cited = Doc.build(lines, self.file)
+                if cited.chars == raw:
+                    src = {"file": self.file, "lines": cited.lines_of(a, b), "text": cited.quote(a, b)}
             rest = {k: prog.pop(k) for k in list(prog) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
             prog["quota"] = {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"}
             prog.update(rest)
@@ -2909,7 +2991,7 @@ def _joined(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     for no, text in lines:
-        for ch in re.sub(r"\s+|\*\*|</?b>", "", text):
+        for ch in re.sub(r"\s+|\*\*|</?b>|\u241e", "", text):
             chars.append(ch)
             where.append(no)
     return "".join(chars), where
@@ -3162,6 +3244,8 @@ def number_in_quote(value, text: str) -> bool:
             return True
         if re.search(r"(月底|月末)", flat) and Decimal(mo) in nums and d == last_day:
             return True
+        if d in (1, last_day) and re.search(rf"(?<!\d)0?{mo}月(?:份)?(?![\d日号])", flat):
+            return True  # "2055年1月至2056年6月": a month's first or last day
         if ("年初" in flat or "起" in flat or "以来" in flat or "之后" in flat) and mo == 1 and d == 1:
             return True
         if re.search(rf"{y}年(?:度|内|)?", flat) and ((mo, d) in ((1, 1), (12, 31))):

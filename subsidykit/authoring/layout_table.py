@@ -1,0 +1,215 @@
+"""A table of programs as `pdftotext -layout` renders it (issue 17): a header row ("序号  奖补项目
+奖补条件  奖补标准  责任单位"), then rows whose cells wrap over several lines, the cells of one
+row interleaved on each line and told apart only by where they stand; rows parted by blank
+lines, grouped under band rows ("一、技术改造类"), the header repeated after each page break.
+
+`read_layout_tables(lines)` finds such tables in a guide's lines and returns, for each row, each
+column's pieces as `(guide line, text)`: what a parser reads as the cell's text, each piece cited
+at its own line (`CELL` before a piece tells the clause text model that the piece does not go on
+from the one before it on the page: a quote across two pieces carries "……" there).
+
+Columns are found from the rows, not from the header (a header's words are centred over their
+column): the starting places of the rows' pieces, counted in display width (a CJK character is
+two columns wide, as the layout was set) or in characters, whichever lines the pieces up better.
+Pure: no file I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from subsidykit.authoring.clause_text import CELL
+
+_NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$")
+_AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$")
+_COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$")
+_DEPT = re.compile(r"^(?:责任|牵头|受理|主管|联系)(?:单位|部门|科室|处室)$")
+_SERIAL = re.compile(r"^序号$|^编号$")
+_MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
+_BAND = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。，,；;：:]{2,20}$")
+_PAGE = re.compile(r"^(?:[-—–─‒―~•·]\s*\d{1,4}\s*[-—–─‒―~•·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_RUN = re.compile(r"\S+(?: \S+)*")
+
+
+@dataclass
+class Row:
+    first: int
+    last: int
+    band: str | None
+    serial: str | None
+    cells: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+@dataclass
+class LayoutTable:
+    title: str
+    header: int  # the guide line of the (first) header row
+    first: int
+    last: int  # guide lines the table covers (header to last row)
+    roles: list[str]  # the role of each column: name, award, cond, dept, serial, mode, other
+    rows: list[Row]
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
+    line = line.replace("\t", "    ")
+    return [((_width(line[: m.start()]) if wide else m.start()), m.group(0)) for m in _RUN.finditer(line)]
+
+
+def _role(cell: str) -> str | None:
+    flat = re.sub(r"\s+", "", cell)
+    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("mode", _MODE)):
+        if pat.match(flat):
+            return role
+    return None
+
+
+def _is_header(line: str) -> bool:
+    roles = [_role(c) for _p, c in _runs(line, True)]
+    return len(roles) >= 3 and "name" in roles and "award" in roles
+
+
+def _columns(body: list[str], wide: bool) -> list[int]:
+    """Column starts: the places where two or more lines' pieces start (merged within 3)."""
+    count: dict[int, int] = {}
+    for line in body:
+        for p, _c in _runs(line, wide):
+            count[p] = count.get(p, 0) + 1
+    starts = sorted(p for p, n in count.items() if n >= 2)
+    merged: list[int] = []
+    for p in starts:
+        if merged and p - merged[-1] <= 3:
+            continue
+        merged.append(p)
+    return merged
+
+
+def _fit(body: list[str], cols: list[int], wide: bool) -> float:
+    runs = [p for line in body for p, _c in _runs(line, wide)]
+    if not runs or not cols:
+        return 0.0
+    return sum(1 for p in runs if any(abs(p - c) <= 3 for c in cols)) / len(runs)
+
+
+def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
+    out: list[LayoutTable] = []
+    k = 0
+    n = len(lines)
+    while k < n:
+        if not _is_header(lines[k]):
+            k += 1
+            continue
+        header_text = re.sub(r"\s+", "", lines[k])
+        head = k
+        # the body: up to the first line of prose (a line starting a paragraph at the margin
+        # that is no band row and stands in no column) or a heading of the text after the table
+        j = k + 1
+        body_idx: list[int] = []
+        while j < n:
+            raw = lines[j]
+            flat = re.sub(r"\s+", "", raw)
+            if not flat or _PAGE.match(flat) or flat == header_text:
+                j += 1
+                continue
+            runs = _runs(raw, True)
+            lead = runs[0][0]
+            if len(runs) == 1 and lead <= 6 and not _BAND.match(flat) and (len(flat) > 24 or "。" in flat or re.match(r"^[一二三四五六七八九十]{1,3}[、.．]", flat)):
+                break
+            body_idx.append(j)
+            j += 1
+        if len(body_idx) < 3:
+            k += 1
+            continue
+        sample = [lines[i] for i in body_idx]
+        best = None
+        for wide in (True, False):
+            cols = _columns(sample, wide)
+            score = _fit(sample, cols, wide)
+            if best is None or score > best[0]:
+                best = (score, wide, cols)
+        score, wide, cols = best
+        if score < 0.8 or len(cols) < 3:
+            k += 1
+            continue
+        # the header's words over their columns: each to the column its middle stands in
+        roles = ["other"] * len(cols)
+        for p, c in _runs(lines[head], wide):
+            mid = p + (_width(c) if wide else len(c)) // 2
+            idx = max((i for i, s in enumerate(cols) if s <= mid + 3), default=0)
+            r = _role(c)
+            if r and roles[idx] == "other":
+                roles[idx] = r
+        if "name" not in roles or "award" not in roles:
+            k += 1
+            continue
+        title = ""
+        for back in range(head - 1, max(-1, head - 4), -1):
+            flat = re.sub(r"\s+", "", lines[back])
+            if flat and not _PAGE.match(flat):
+                if len(flat) <= 60 and "。" not in flat:
+                    title = flat
+                break
+        out.append(LayoutTable(title=title, header=head + 1, first=head + 1, last=body_idx[-1] + 1, roles=roles,
+                               rows=_rows(lines, body_idx, cols, roles, wide, header_text)))
+        k = body_idx[-1] + 1
+    return out
+
+
+def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, header_text: str) -> list[Row]:
+    """Rows: runs of body lines parted by a blank line; a band row names the rows under it; a
+    row cut by a page break (a group without its serial number next to one across the break)
+    is one row."""
+    groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
+    current: list[int] = []
+    broke = False
+    prev = None
+    for i in body_idx:
+        if prev is not None and i != prev + 1:
+            between = [re.sub(r"\s+", "", lines[x]) for x in range(prev + 1, i)]
+            page = any(_PAGE.match(b) or b == header_text for b in between if b)
+            if current:
+                groups.append((current, broke))
+            current, broke = [], page
+        current.append(i)
+        prev = i
+    if current:
+        groups.append((current, broke))
+    serial_col = roles.index("serial") if "serial" in roles else None
+
+    def serial_of(idx: list[int]) -> str | None:
+        for i in idx:
+            for p, c in _runs(lines[i], wide):
+                col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+                if (serial_col is None or col == serial_col) and re.fullmatch(r"\d{1,3}", c):
+                    return c
+        return None
+
+    merged: list[list[int]] = []
+    for idx, after_break in groups:
+        if merged and after_break and (serial_of(idx) is None or serial_of(merged[-1]) is None) \
+                and not (len(merged[-1]) == 1 and _BAND.match(re.sub(r"\s+", "", lines[merged[-1][0]]))):
+            merged[-1] = merged[-1] + idx
+        else:
+            merged.append(list(idx))
+    rows: list[Row] = []
+    band = None
+    for idx in merged:
+        flat = [re.sub(r"\s+", "", lines[i]) for i in idx]
+        if len(idx) == 1 and _BAND.match(flat[0]) and len(_runs(lines[idx[0]], wide)) == 1:
+            band = flat[0]
+            continue
+        row = Row(first=idx[0] + 1, last=idx[-1] + 1, band=band, serial=serial_of(idx))
+        for i in idx:
+            for p, c in _runs(lines[i], wide):
+                col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+                role = roles[col]
+                if role == "serial" and re.fullmatch(r"\d{1,3}", c):
+                    continue
+                row.cells.setdefault(role, []).append((i + 1, CELL + c))
+        if row.cells.get("name") or row.cells.get("award"):
+            rows.append(row)
+    return rows

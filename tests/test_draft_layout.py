@@ -1,0 +1,147 @@
+"""The drafter on what the third round of held-out guides showed (issue 17): a table of programs
+laid out in columns by pdftotext -layout, a document title repeated at the top of every page, a
+WeChat article's bullets, numbers in words (二千万元, 三百人), month-only windows, an award for
+each step of a base ("每增加1亿元奖励8万元").
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.draft import draft_guide
+
+LAYOUT = """\
+关于开展2060年度示范县工业奖补政策兑现申报工作的通知
+各镇（街道）：现将有关事项通知如下。
+一、申报条件
+申报企业应在本县依法登记，正常经营1年以上。
+二、奖补项目及标准
+2060年度示范县工业奖补政策兑现项目一览表
+序号    奖补项目                      奖补条件                        奖补标准                  责任单位
+  一、技术改造类
+
+                              2060年1月1日（含）至2060年12月  按设备投资额的9%给予奖补，最高    县工信局
+1     技改设备奖补            31日（含）期间竣工，设备投资    不超过400万元。年度支持项目不     （技改科）
+                              不低于800万元。                 超过15个。
+
+                              2060年度新获评国家级、省级      国家级奖励60万元，省级奖励        县工信局
+2     绿色工厂                绿色工厂。                      20万元。
+      （免申即享）
+
+                              年开票销售增量达到2亿元以上。   每增加1亿元奖励8万元，单个企      县税务局
+3     开票增量奖                                              业最高不超过40万元。
+
+                              经认定的培训机构。              按每人次400元给予补贴。           县人社局
+4     技能培训补贴
+
+三、申报材料
+申报表及相关证明材料。
+四、联系方式
+县工信局技改科，电话：0516-12345678
+"""
+
+
+def test_a_table_laid_out_in_columns_gives_one_program_per_row(tmp_path):
+    path = write(tmp_path, "guide_2060.txt", LAYOUT)
+    d = draft_guide(path, year=2060)
+    progs = by_title(d)
+    assert {"技改设备奖补", "绿色工厂", "开票增量奖", "技能培训补贴"} <= set(progs)
+    tech = progs["技改设备奖补"]
+    assert (tech["kind"], tech["rate"], tech["cap"]) == ("rate_cap", D("0.09"), D("400"))
+    assert tech["quota"]["value"] == D("15")
+    assert any(t["op"] == "between" and t["value"] == ["2060-01-01", "2060-12-31"] for t in tech["thresholds"])
+    assert any(t["op"] == ">=" and t["value"] == D("800") for t in tech["thresholds"])
+    assert tech["path"][-1] == "一、技术改造类" and tech["office"].startswith("县工信局")
+    # the 免申即享 mark on the name's second line; the tiers of the award cell
+    green = progs["绿色工厂"]
+    assert green["no_application"] is True
+    assert sorted(v.get("fixed") for v in green["variants"]) == [D("20"), D("60")]
+    # an award for each step of the base, never the step itself read as an amount
+    step = progs["开票增量奖"]
+    assert (step["kind"], step["unit_amount"], step["cap"]) == ("per_unit", D("8"), D("40"))
+    assert step["unit"] == "增加1亿元"
+    assert not any(v.get("fixed") == D("10000") for v in step.get("variants") or [])
+    assert progs["技能培训补贴"]["unit_amount"] == D("0.04")
+    # quotes across the columns' pieces carry "……" and stand at their lines
+    assert "……" in tech["source"]["text"]
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+RUNNING = """\
+关于组织申报2061年度示范市智能制造专项资金项目的通知
+各有关单位：现将有关事项通知如下。
+附件1
+2061年度示范市智能制造专项资金
+项目申报指南
+第一章 智能化改造
+一、智能化改造设备奖补
+（一）申报条件。
+1.项目于2060年1月至2061年6月（含）期间竣工，设备投入不低于
+第 2 页 共 5 页
+2061年度示范市智能制造专项资金项目申报指南
+二千万元（不含税）。
+2.研发人员不少于三百人。
+（二）奖补标准。按设备投入的10%给予奖补，单个项目最高不超过600万元。
+（三）支持数量。原则上不超过20个。
+二、智能工厂奖励（免申即享）
+对2060年1月（含）以后获评的智能工厂奖励50万元。
+第 3 页 共 5 页
+2061年度示范市智能制造专项资金项目申报指南
+三、展会补贴
+对企业参加2061年1月至12月期间举办的重点展会，按展位费的50%给予补贴，最高10万元。
+第 4 页 共 5 页
+2061年度示范市智能制造专项资金项目申报指南
+"""
+
+
+def test_a_title_repeated_on_every_page_numbers_in_words_and_month_windows(tmp_path):
+    path = write(tmp_path, "guide_2061.txt", RUNNING)
+    d = draft_guide(path, year=2061)
+    progs = by_title(d)
+    # the running title is page furniture: the program's sections are not cut off at it
+    tech = progs["智能化改造设备奖补"]
+    assert (tech["rate"], tech["cap"], tech["quota"]["value"]) == (D("0.1"), D("600"), D("20"))
+    by = {(t["op"], str(t["value"])) for t in tech["thresholds"]}
+    assert ("between", str(["2060-01-01", "2061-06-30"])) in by
+    assert (">=", "2000") in by  # 二千万元, across the page break
+    assert (">=", "300") in by  # 三百人
+    factory = progs["智能工厂奖励"]
+    assert factory["no_application"] is True and factory["fixed"] == D("50")
+    assert any(t["op"] == ">=" and t["value"] == "2060-01-01" for t in factory["thresholds"])
+    fair = progs["展会补贴"]
+    assert any(t["op"] == "between" and t["value"] == ["2061-01-01", "2061-12-31"] for t in fair["thresholds"])
+    assert len(d.programs) == 3
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+ARTICLE = """\
+2062年度示范区工业政策申报指南（政策解读）
+——————
+**一、智能化改造类**
+◆1.设备投资补助
+【支持对象】区内规模以上工业企业。
+【申报条件】
+●项目设备投资额不低于500万元；
+●项目于2061年1月1日（含）至2061年12月31日（含）期间完成。
+【奖励标准】按设备投资额的8%给予补助,单个项目最高不超过200万元。
+◆2.上云奖励(免申即享)
+【奖励标准】对新认定的五星级上云企业奖励20万元。
+"""
+
+
+def test_an_articles_bullets_before_its_numbered_items(tmp_path):
+    path = write(tmp_path, "guide_2062.txt", ARTICLE)
+    d = draft_guide(path, year=2062)
+    progs = by_title(d)
+    assert set(progs) == {"设备投资补助", "上云奖励"}
+    equip = progs["设备投资补助"]
+    assert (equip["rate"], equip["cap"]) == (D("0.08"), D("200"))
+    assert any(t["op"] == ">=" and t["value"] == D("500") for t in equip["thresholds"])
+    assert progs["上云奖励"]["no_application"] is True
+    assert_cited(d, tmp_path)

@@ -145,3 +145,19 @@ def test_an_articles_bullets_before_its_numbered_items(tmp_path):
     assert any(t["op"] == ">=" and t["value"] == D("500") for t in equip["thresholds"])
     assert progs["上云奖励"]["no_application"] is True
     assert_cited(d, tmp_path)
+
+
+def test_a_year_of_an_act_before_or_after_it_is_a_window_of_that_year():
+    from subsidykit.authoring.clauses import parse_conditions
+
+    def windows(text):
+        return [(t["op"], t["value"]) for t in parse_conditions([(1, text)], "g.txt").data.get("thresholds", [])]
+
+    year = ("between", ["2063-01-01", "2063-12-31"])
+    assert windows("2063年度实施完成的数字化改造项目。") == [year]
+    assert windows("2063年度经市级以上认定的首版次软件。") == [year]
+    assert windows("项目须于2063年内开工建设。") == [year]
+    assert windows("入选2063年度江苏省绿色工厂名单的企业。") == [year]
+    # a preference is no condition; a year that dates a quantity is no window
+    assert windows("优先支持列入2063年度省重点项目清单的项目。") == []
+    assert windows("2063年度营业收入不低于3000万元。") == [(">=", D("3000"))]

@@ -52,6 +52,7 @@ from subsidykit.authoring.clause_numbers import (
     PRE_OPS,
     START,
     WINDOW,
+    YEAR_AFTER,
     YEAR_IN,
     YEAR_SINCE,
     Money,
@@ -390,12 +391,29 @@ class _Conditions:
             clause = self.clause_at(clauses, m.start())
             s = self.subject_start(clause, items, m.start())
             fld, qend = _date_field(doc, "", m.end(), b)
+            note = None
             if fld is None:
-                continue
+                # "2054年度通过清洁生产审核": an act the vocabulary has no date field for
+                act = re.match(r"(?:内)?(?:首次|[新省市首被]|实际|实施|经[^,;。:\d]{0,8}?){0,2}(?P<act>[\u4e00-\u9fff]{2})", n[m.end():clause[1]])
+                if act is None:
+                    continue
+                fld, qend = "发生日期", m.end() + act.end()
+                note = f"“{act.group('act')}”的年份；所指的事项须审阅。"
             y = m.group("y")
             qend = max(qend, m.end())
-            t = self.threshold(fld, "between", [f"{y}-01-01", f"{y}-12-31"], "日期", s, qend, f"读法：{y}年内。")
+            t = self.threshold(fld, "between", [f"{y}-01-01", f"{y}-12-31"], "日期", s, qend, _join(f"读法：{y}年内。", note))
             add(s, qend, t, (m.start(), qend))
+        for m in YEAR_AFTER.finditer(n, a, b):
+            if not free(m.start(), m.end()):
+                continue
+            clause = self.clause_at(clauses, m.start())
+            if re.search(r"优先|鼓励|可以|可(?=[申获参享])", n[clause[0] : m.start()]):
+                continue  # "优先支持列入2021年度…清单的项目": a preference, no condition
+            s = m.start()
+            y = m.group("y")
+            fld = "认定日期"
+            t = self.threshold(fld, "between", [f"{y}-01-01", f"{y}-12-31"], "日期", s, m.end(), f"读法：“{m.group('act')}{y}年度”，{y}年内。")
+            add(s, m.end(), t, (m.start(), m.end()))
 
     # ----------------------------------------------------------------------------------------
     def quantities(self, a, b, clauses, items, taken) -> None:

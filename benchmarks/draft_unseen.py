@@ -273,6 +273,7 @@ def score(guide_path: Path, truth_path: Path, show_misses: bool) -> int:
     print(f"| drafted sources cited at their lines | {pct(cited, len(sources))} | 100% |")
     print(f"| numbers invented (not in their quote) | {len(invented)} | 0 |")
     print(f"| drafted amounts and quotas no truth number stands for | {len(extra)} of {len(all_facts)} | |")
+    print(f"| catalog schema errors (the draft must load) | {len(d.schema_errors)} | 0 |")
     print(f"| todo sentences | {todo} | |")
     if args.misses:
         print("\n".join(misses))

@@ -161,3 +161,36 @@ def test_a_year_of_an_act_before_or_after_it_is_a_window_of_that_year():
     # a preference is no condition; a year that dates a quantity is no window
     assert windows("优先支持列入2063年度省重点项目清单的项目。") == []
     assert windows("2063年度营业收入不低于3000万元。") == [(">=", D("3000"))]
+
+
+BASES = """\
+2064年度示范省中小企业专项资金申报指南
+一、支持内容
+（一）创业创新示范基地建设项目
+1.支持对象。新认定的国家级、省级示范基地运营单位。
+2.支持条件。示范基地建筑面积1万平方米以上。
+3.支持标准。
+（1）国家级示范基地创建奖励（免申即享）。对新认定为国家级示范基地的运营单位，一次性奖励120万元。
+（2）省级示范基地能力提升。对新认定的省级示范基地，按不超过其服务能力建设投入的30%予以补助，最高不超
+过80万元。
+4.支持数量。不超过30个（其中国家级示范基地创建奖励不超过2个）。
+（二）公共服务平台奖励项目
+1.支持标准。
+（1）国家级。奖励60万元。
+（2）省级。奖励25万元。
+"""
+
+
+def test_named_classes_in_a_award_section_are_programs_and_grades_are_tiers(tmp_path):
+    path = write(tmp_path, "guide_2064.txt", BASES)
+    d = draft_guide(path, year=2064)
+    progs = by_title(d)
+    national, provincial = progs["国家级示范基地创建奖励"], progs["省级示范基地能力提升"]
+    assert national["no_application"] is True and national["fixed"] == D("120")
+    assert (provincial["rate"], provincial["cap"]) == (D("0.3"), D("80"))
+    assert national["quota"]["value"] == D("2")
+    # "（1）国家级。奖励60万元。" names a grade: tiers of the one program
+    platform = progs["公共服务平台奖励项目"]
+    assert sorted(v.get("fixed") for v in platform["variants"]) == [D("25"), D("60")]
+    assert "国家级" not in progs and "省级" not in progs
+    assert_cited(d, tmp_path)

@@ -1100,6 +1100,9 @@ class _Drafter:
         if self.detail is not None:
             mine, conds = self.detail_part(programs, by_article)
             programs.extend(mine)
+            for prog in mine:  # an item of the detail that names no article's program: a guide of its own
+                if prog.get("guide") and prog["guide"] not in self.guides:
+                    self.guides.append(prog["guide"])
             # the detail's 申报主体基本条件 are those of the rules it details
             article_progs = [p for p in programs if p not in mine]
             own.append(([*article_progs, *mine] if not any(c for _m, c in own) else mine, conds))
@@ -1225,7 +1228,7 @@ class _Drafter:
             groups: dict[int | None, list[tuple[int, str]]] = {}
             current = None
             for no, text in body:
-                lead = _ITEM_LEAD.match(_fold(text))
+                lead = _ITEM_LEAD.match(_fold(text).lstrip("\u241e"))
                 if lead and len(targets) > 1:
                     g = lead.group("item")
                     current = int(g) if g.isdigit() else _cn_number(g)
@@ -1243,7 +1246,7 @@ class _Drafter:
         base = {"guide": prog["guide"], "path": prog["path"], "title": prog["title"], "no_application": False,
                 "remark": None, "node": node}
         # "3.支持数量：…" among the detail's lines is its quota; the rest its award and conditions
-        quota = [(no, t) for no, t in lines if _section_of(re.sub(r"\s+", "", _fold(t))[:8]) == "quota"]
+        quota = [(no, t) for no, t in lines if _section_of(re.sub(r"[\s\u241e]+", "", _fold(t))[:8]) == "quota"]
         rest_lines = [x for x in lines if x not in quota]
         extra = self.assemble(base, award=rest_lines, quota=quota)
         self._prose_conditions(extra, rest_lines)
@@ -1526,7 +1529,8 @@ class _Drafter:
                 if head and node.section:
                     text = _after_word(text)
             elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html and no not in self._items:
-                text = ln.rest
+                # its numbering dropped: a quote running on from the line before carries "……" there
+                text = "\u241e" + ln.rest if ln.rest.strip() else ln.rest
             else:  # a paragraph of an HTML line keeps its numbering, which stands between it and the one before
                 text = ln.clean.strip()
             if text.strip():
@@ -1709,7 +1713,7 @@ class _Drafter:
 
     # ── items named by program (one program each) ──
     def split_items(self, node: _Node, secs: dict[str, list[_Node]]) -> list[dict]:
-        award_items = [(nm, d) for s in secs.get("award", []) for d in s.children if (nm := _item_name(d, loose=True))]
+        award_items = [(nm, d) for s in secs.get("award", []) for d in s.children if (nm := _item_name(d, loose=True) or self._titled_item(d))]
         cond_items = [(nm, d) for s in secs.get("conditions", []) for d in s.descendants() if (nm := _item_name(d, loose=False))]
         if len({_norm(n) for n, _ in award_items}) >= 2:
             names = [n for n, _ in award_items]
@@ -1766,6 +1770,22 @@ class _Drafter:
                 prog["todo"] = [t for t in prog["todo"] if not str(t.get("note", "")).startswith("支持数量为各子项合计")]
                 prog["note"] = "；".join(x for x in (prog.get("note"), "支持数量为本组合计，同组其他项目无金额（另行通知）") if x)
         return out
+
+    def _titled_item(self, d: _Node) -> str | None:
+        """An item of a 补助标准 that opens with a class's name and a full stop, then grants its
+        own money ("（1）国家级示范基地创建奖励（免申即享）。对…奖励150万元。"): the name (its
+        免申 mark kept for the title to read).  A grade ("国家级。", "一档。") is no class."""
+        if d.section or d.children or d.rank < RANK_NUM - 1:
+            return None
+        text = _squash(d.text)
+        m = re.match(r"^([^，,：:。；;、]{4,24}?(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?)[。.](?!\d)", text)
+        if not m:
+            return None
+        name = m.group(1)
+        core = _NO_APP.sub("", name).strip("（）()")
+        if core.startswith(NAME_NOT_START) or _section_of(core) or re.fullmatch(r"(?:[\u4e00-\u9fff]{0,4}(?:级|档|类|星|等奖))", core):
+            return None
+        return name if (self._grants_money(d) or self._no_amount_said(d)) else None
 
     def named_items(self, node: _Node, base: dict) -> list[dict]:
         """A program whose numbered items each name a class and grant its own money ("按获奖等次

@@ -120,7 +120,7 @@ class Doc:
     @classmethod
     def build(cls, section: list[tuple[int, str]], file: str = "") -> "Doc":
         texts = [str(t or "") for _n, t in section]
-        cells = [t.startswith(CELL) for t in texts]
+        cells = [t.lstrip().startswith(CELL) for t in texts]
         texts = [t.replace(CELL, "") for t in texts]
         chars: list[str] = []
         line: list[int] = []

@@ -72,6 +72,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from subsidykit.authoring.clause_common import NO_APPLICATION
+from subsidykit.authoring.clause_text import ENUMERATOR
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.errors import BadInputError
 
@@ -100,7 +101,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "use": ("资金使用", "使用范围"),
     "materials": ("申报材料", "申报资料", "申请材料"),
     "review_points": ("专家评审要点", "评审要点", "评审标准"),
-    "office": ("归口部门", "主管部门", "受理部门", "责任部门", "牵头部门", "责任单位"),
+    "office": ("归口部门", "主管部门", "受理部门", "责任部门", "牵头部门", "责任单位", "责任处室", "主管处室", "业务处室", "联系处室",
+               "责任科室", "受理单位"),
     "time": ("申报时间", "受理时间"),
     "basis": ("文件依据", "政策依据"),
     "procedure": ("申报程序", "申报流程", "申报方式", "兑现方式", "兑现程序", "兑现流程", "申请方式"),
@@ -115,6 +117,7 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
 RANK_PART = 0.7  # "第二部分  绿色低碳和数字转型": above 一、, below a 条's rank
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
+RANK_TITLE = 1.9  # an unnumbered program title between such tables: its "（一）支持条件" below it
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
 _AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
 RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
@@ -136,6 +139,7 @@ _ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十
 # a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
 _SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
 _RUNNING_TITLE = re.compile(r"(?:指南|通知|细则|办法|政策|措施|方案|规定)$")
+_TITLE_LINE = re.compile(r"(?:项目|奖励|补助|补贴|贴息|资助|奖补|激励)(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?$")
 _PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区)")
 _NUM_CELL = re.compile(r"\d{1,3}(?: \d{3})+|\d{1,6}")
 _PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织",
@@ -238,6 +242,7 @@ class _Line:
     article_title: str | None = None  # "第四条【X】": X (a 条's title in brackets)
     src: int = 0  # the line of the guide it stands on (what every citation says)
     html: bool = False  # a paragraph of an HTML line
+    titled: bool = False  # an unnumbered title line standing alone over a program's paragraphs
 
 
 _LEAD_NAME = re.compile(r"^([^，。；：、,;:（）()\s]{4,30}?项目)(?=按|根据|由|予以|给予|参照|另行|实行|采取|采用|具体|不再|暂不)")
@@ -259,8 +264,41 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
             if len(parts) > 1 or (parts and _BLOCK.match(lead)):
                 out.extend((i, part, True) for part in parts)
                 continue
+        boxed = _boxed(raw)
+        if boxed is not None:
+            out.extend((i, part, False) for part in boxed)
+            continue
         out.extend((i, part, False) for part in _inline_items(raw))
     return out
+
+
+_BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝+\-=]+$")
+
+
+def _boxed(raw: str) -> list[str] | None:
+    """A row of a two-column table drawn with box characters ("│项目名称│X项目│", "│        │…│")
+    as a row the program-table reader knows ("项目名称|X项目"; a row without a label goes on with
+    the cell above, "……" in a quote across the two); a rule line ("├──┼──┤") as a blank line.
+    None: no such row."""
+    if "─" in raw or "━" in raw or "═" in raw:
+        if _BOX_RULE.match(raw) and raw.strip():
+            return [""]
+    s = raw.strip()
+    if not s.startswith(("│", "┃", "║")) or sum(s.count(c) for c in "│┃║") < 2:
+        return None
+    inner = s[1:]
+    if inner.rstrip().endswith(("│", "┃", "║")):
+        inner = inner.rstrip()[:-1]
+    parts = re.split(r"[│┃║]", inner)
+    if len(parts) != 2:
+        return None
+    label, value = parts[0].strip(), parts[1].rstrip()
+    if not label:
+        return [f"|\u241e{value.strip()}"]
+    if ENUMERATOR.match(_fold(value.strip())):
+        # "│支持标准│（1）首台（套）重大装备。…": the section's label, then its first item
+        return [f"{label}|\u241e", f"|\u241e{value.strip()}"]
+    return [f"{label}|{value}"]
 
 
 # a numbered item starting inside a line, after a sentence's end or a colon: "……。2.云服务补助。按照……"
@@ -366,15 +404,16 @@ def _classify(guide: GuideText) -> list[_Line]:
             else:
                 # the separator as white space: the cell's words are quoted as they stand
                 spaced = no_b[:at].replace("|", " ").replace("｜", " ").replace("\t", " ") + no_b[at:]
-                head = _fold(f"{label.strip()}：{value.strip()}" if label else value.strip())
+                cell = value.strip().lstrip("\u241e")  # (a drawn table's row going on: see _boxed)
+                head = _fold(f"{label.strip()}：{value.strip()}" if label else cell)
                 line = _Line(no=i, raw=raw, clean=spaced, head=head, src=src)
                 if not label:
                     for rank, pat in _HEADING:
                         mh = pat.match(head)
                         if mh:  # "| 2.项目于…": the cell's numbered item
                             line.kind, line.rank = "heading", rank
-                            line.label = value.strip()[: mh.end()].strip()
-                            line.rest = value.strip()[mh.end():].strip()
+                            line.label = cell[: mh.end()].strip()
+                            line.rest = cell[mh.end():].strip()
                             break
             after_row, name_next = True, False
             out.append(line)
@@ -447,6 +486,23 @@ def _classify(guide: GuideText) -> list[_Line]:
             if m and prev is not None and re.sub(r"\s+", "", prev.clean).endswith("。") and not m.group(1).startswith(NAME_NOT_START + ("本", "该", "上述", "各")):
                 line.lead_name = m.group(1)
         out.append(line)
+    # a program's title alone on its line, without numbering, between blank lines, over its
+    # paragraphs ("设备更新贷款贴息项目" / "5G工厂奖励（免申即享）"): a heading, closed by the
+    # next such title or by a program's table ("项目名称|X")
+    if any(x.rank == RANK_RECORD for x in out):
+        for k, x in enumerate(out):
+            if x.kind != "text" or k < 3:
+                continue
+            flat = re.sub(r"\s+", "", x.head)
+            if not (4 <= len(flat) <= 30) or re.search(r"[。，,；;：:、]", flat) or not _TITLE_LINE.search(flat):
+                continue
+            before = out[k - 1].kind
+            after = next((y for y in out[k + 1 : k + 4] if y.kind not in ("blank", "page")), None)
+            if before not in ("blank", "page") or after is None or after.kind == "heading" and after.rank == RANK_RECORD:
+                continue
+            if out[k + 1].kind not in ("blank", "page") and len(re.sub(r"\s+", "", out[k + 1].head)) < 20:
+                continue
+            x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     # "第X条" opening a line is an article only in a document of articles (three or more)
     articles = [x for x in out if x.rank == RANK_ARTICLE]
     if len(articles) < 3:
@@ -657,7 +713,11 @@ class _Doc:
             node.end = end
 
         def push(node: _Node, no: int) -> None:
-            """`node` in the forest: the headings of its rank or lower are closed above line `no`."""
+            """`node` in the forest: the headings of its rank or lower are closed above line `no`
+            (and an unnumbered title by the next title or program table)."""
+            if node.line.titled or node.rank == RANK_RECORD:
+                while stack and any(x.line.titled for x in stack) and (stack[-1].line.titled or stack[-1].rank > RANK_TITLE):
+                    close(stack.pop(), no - 1)
             while stack and stack[-1].rank >= node.rank:
                 close(stack.pop(), no - 1)
             if stack:

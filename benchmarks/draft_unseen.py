@@ -55,10 +55,9 @@ ROLES = {
 
 
 def drafted_facts(prog: dict) -> list:
-    """A drafted program's numbers (draft_bench.facts_of), and its limits per named 设区市 (a
-    table of places per city), which a truth writes as quotas."""
-    return facts_of(prog) + [("quota", lim["value"], _lines(lim)) for lim in prog.get("city_limits") or []
-                             if not re.match(r"^[每各]", str(lim.get("scope") or ""))]
+    """A drafted program's numbers (draft_bench.facts_of), and its limits per 设区市 (each city's,
+    or one named city's from a table of places), which a truth writes as quotas."""
+    return facts_of(prog) + [("quota", lim["value"], _lines(lim)) for lim in prog.get("city_limits") or []]
 
 
 def truth_value(item: dict) -> Decimal:

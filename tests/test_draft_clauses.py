@@ -746,8 +746,10 @@ def test_quota_parts_without_a_total(tmp_path):
     assert p.data == {} and p.sub_quotas == []
     assert p.todo == [{"lines": [1, 1], "text": "甲类平台支持数量不超过2个。"}]
     # limits per applicant or place are not parts of the quota
+    # (the city's is the catalog's limit for every 设区市; the sentence stays listed for the rest)
     p = quota("支持数量。每个设区市推荐不超过3个,各县（市）不超过1个。", tmp_path)
-    assert p.data == {} and p.sub_quotas == []
+    assert "quota" not in p.data and p.sub_quotas == []
+    assert [(lim["scope"], lim["value"], lim["source"]["text"]) for lim in p.data["city_limits"]] == [("每个设区市", D("3"), "每个设区市推荐不超过3个")]
     assert p.todo == [{"lines": [1, 1], "text": "每个设区市推荐不超过3个,各县（市）不超过1个。"}]
     p = quota("支持数量。不超过20个。其中，每个设区市不超过3个。", tmp_path)
     assert p.data["quota"]["value"] == D("20") and p.sub_quotas == []

@@ -367,6 +367,16 @@ class _Award:
             return
         if re.search(r"每(?:增加|新增|增长|提高|超出|多)$", pre):
             return  # "每增加1亿元奖励10万元": the step of the base, never an amount awarded
+        if re.match(r"(?:至|到|~|-|—|－)\d", post):
+            return  # "支持额度在100万元至500万元之间": the low end of a range, no amount of its own
+        rng = re.search(r"(?P<lo>\d+(?:\.\d+)?)(?:万元|万|亿元)?(?:至|到|~|-|—|－)$", pre)
+        if rng and re.match(r"(?:之间|以内|内)", post):
+            # its high end: the most an award may be
+            atom = Atom("cap", mo.start, mo.end, k, clause, value=mo.value,
+                        note=_join(mo.note, f"原文为区间（{rng.group('lo')}至{mo.raw}之间），写为上限；下限见原文。"),
+                        clause_text=n[clause[0] : clause[1]])
+            self.add(atom)
+            return
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
@@ -1342,6 +1352,8 @@ def _interest_part(aw: _Award, u: Unit, d: dict) -> None:
     if not caps or not TOTAL_WORDS.search(n[caps[-1].clause[0] : caps[-1].end]):
         return
     rate = u.of("rate")[0]
+    if "利息" in (rate.base or "") or "贴息" in n[rate.clause[0] : rate.clause[1]]:
+        return  # "…给予贴息支持，…按实际支付利息的40%给予贴息": the interest is the rate's own
     for k in aw.live:
         s = aw.sents[k]
         if s.b <= min(a.start for a in u.atoms) - 400 or s.body > caps[-1].end:

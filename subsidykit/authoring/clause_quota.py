@@ -123,7 +123,22 @@ def parse_quota(section: Section, file: str) -> Parsed:
             out.todo.append(_todo(doc, s))
     for q in out.sub_quotas:
         q.pop("_end", None)
+    # "各设区市推荐不超过2个", "每个设区市限报3个": a limit for every city (catalog city_limits)
+    for m in _CITY_LIMIT.finditer(n):
+        v = _count(m.group("num"))
+        if not v:
+            continue
+        a, b = doc.trim(m.start(), m.end())
+        out.data.setdefault("city_limits", []).append({
+            "scope": "每个设区市", "value": v, "label": doc.chars[a:b], "source": doc.source(a, b),
+        })
     return out
+
+
+_CITY_LIMIT = re.compile(
+    r"(?:每个|各)设区市(?:原则上)?(?:限报|推荐|申报|报送|择优推荐)(?:项目)?(?:数量)?(?:原则上)?(?:不超过|不多于|最多|限)?"
+    r"(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项)(?!以上)"
+)
 
 
 _NAME_TAIL = re.compile(r"(?:的)?(?:支持数量|申报数量|入库数量|推荐数量|数量)?(?:原则上|一般)?$")

@@ -622,6 +622,12 @@ def _section_of(text: str) -> str | None:
             after = flat[len(word):len(word) + 1]
             if after == "" or after in "。.：:，,；;、)）】]":
                 return kind
+            # "支持方式和标准。", "申报条件及要求：": two section words joined
+            joined = re.match(r"(?:和|及|与|、)(?:支持|补助|奖励|申报)?(?:标准|方式|额度|比例|条件|对象|要求|内容|范围)", flat[len(word):])
+            if joined:
+                stop = flat[len(word) + joined.end():len(word) + joined.end() + 1]
+                if stop == "" or stop in "。.：:；;】]":
+                    return kind
             # "补助标准（定额）。": a remark in brackets, then the stop
             if after == "(" and re.match(r"\([^()]{1,12}\)(?:[。.：:；;]|$)", flat[len(word):]):
                 return kind
@@ -2006,6 +2012,8 @@ class _Drafter:
         if quota:
             parsed = self.clauses.parse_quota(list(quota), self.file)
             quota_data = parsed.data.get("quota")
+            if parsed.data.get("city_limits") and "city_limits" not in data:
+                data["city_limits"] = parsed.data["city_limits"]
             sub_quotas = [q for q in getattr(parsed, "sub_quotas", []) or [] if q.get("op", "<=") == "<="]
             todo.extend(parsed.todo)
             if quota_of is not None:

@@ -1,0 +1,101 @@
+"""The drafter on what the fourth round of held-out guides showed (issue 17): two-column tables
+drawn with box characters, unnumbered program titles over their paragraphs, joined section words
+("支持方式和标准"), a limit for every 设区市 said in the quota, an award given as a range.
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.draft import draft_guide
+
+BOXES = """\
+2070年度示范市智能化改造专项资金申报指南
+第一部分  智能化改造
+
+┌────────┬──────────────────────────────┐
+│项目名称│智能化改造示范项目                                            │
+├────────┼──────────────────────────────┤
+│支持条件│1.项目设备（含软件）投入不低于2000万元；                      │
+│        │2.项目于2069年1月1日（含）至2069年12月31日（含）期间竣工投│
+│        │产。                                                          │
+├────────┼──────────────────────────────┤
+│支持标准│按项目设备（含软件）投入的10%给予补助，单个项目最高不超过    │
+│        │600万元。首次拨付补助资金的60%。                              │
+├────────┼──────────────────────────────┤
+│支持数量│不超过15个                                                    │
+├────────┼──────────────────────────────┤
+│责任处室│投资与技术改造处                                              │
+└────────┴──────────────────────────────┘
+
+设备更新贷款贴息项目
+
+对企业为实施设备更新向银行申请的贷款给予贴息支持，单笔贷款金额不低于500万元的，按实际支付利息的40%给予贴息，单个企业年度贴息总额不超过80万元。
+
+┌────────┬──────────────────────────────┐
+│项目名称│首台（套）和首版次推广应用奖励                                │
+├────────┼──────────────────────────────┤
+│支持标准│（1）首台（套）重大装备。按单台（套）销售价格的20%给予奖励，│
+│        │单个企业最高不超过300万元。                                  │
+│        │（2）首版次软件产品。按首个销售合同金额的30%给予奖励，最    │
+│        │高不超过100万元。                                            │
+├────────┼──────────────────────────────┤
+│支持数量│首台（套）重大装备不超过10个，首版次软件产品不超过5个          │
+└────────┴──────────────────────────────┘
+"""
+
+
+def test_tables_drawn_with_box_characters_and_titles_between_them(tmp_path):
+    path = write(tmp_path, "guide_2070.txt", BOXES)
+    d = draft_guide(path, year=2070)
+    progs = by_title(d)
+    demo = progs["智能化改造示范项目"]
+    assert (demo["kind"], demo["rate"], demo["cap"]) == ("rate_cap", D("0.1"), D("600"))
+    assert demo["first_payment"]["share"] == D("0.6") and demo["quota"]["value"] == D("15")
+    assert demo["office"] == "投资与技术改造处"
+    assert any(t["op"] == "between" and t["value"] == ["2069-01-01", "2069-12-31"] for t in demo["thresholds"])
+    # a cap split over two drawn rows: cited across them with "……"
+    assert demo["source"]["lines"] == [11, 12] and "……" in demo["source"]["text"]
+    loan = progs["设备更新贷款贴息项目"]
+    assert (loan["rate"], loan["cap"]) == (D("0.4"), D("80"))
+    first, soft = progs["首台（套）重大装备"], progs["首版次软件产品"]
+    assert (first["rate"], first["cap"], first["quota"]["value"]) == (D("0.2"), D("300"), D("10"))
+    assert (soft["rate"], soft["cap"], soft["quota"]["value"]) == (D("0.3"), D("100"), D("5"))
+    assert not any("│" in p["title"] for p in d.programs)
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+SERVICE = """\
+2071年度省服务业发展引导资金申报指南
+一、支持方向
+（一）集聚区公共服务平台项目
+1.支持条件。平台已运营2年以上，服务企业不少于100家。
+2.支持方式和标准。采取后补助方式，原则上每个项目支持额度在80万元至300万元之间。
+3.支持数量。全省拟支持10个左右，各设区市推荐不超过2个。
+（二）检验检测平台项目
+1.支持方式和标准。按不超过新增仪器设备投入的20%给予补助，最高不超过600万元。
+2.支持数量。每个设区市限报1个。
+"""
+
+
+def test_joined_section_words_a_range_and_a_limit_for_every_city(tmp_path):
+    path = write(tmp_path, "guide_2071.txt", SERVICE)
+    d = draft_guide(path, year=2071)
+    progs = by_title(d)
+    hub = progs["集聚区公共服务平台项目"]
+    # a range: its high end the cap, never its low end an amount
+    assert hub["kind"] == "cap_only" and hub["cap"] == D("300") and "80" in hub["note"]
+    assert not any(v.get("fixed") == D("80") for v in hub.get("variants") or []) and hub.get("fixed") is None
+    # "各设区市推荐不超过2个": the city limit; "10个左右" is no quota (an estimate, listed)
+    assert [(lim["scope"], lim["value"]) for lim in hub["city_limits"]] == [("每个设区市", D("2"))]
+    assert "quota" not in hub
+    lab = progs["检验检测平台项目"]
+    assert (lab["rate"], lab["cap"]) == (D("0.2"), D("600"))
+    assert [(lim["scope"], lim["value"]) for lim in lab["city_limits"]] == [("每个设区市", D("1"))]
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -147,3 +147,37 @@ def test_a_limit_for_one_named_city_counts_that_city_only():
     assert [c.exceeded for c in counts if c.limit is nj and c.city == "南京市"] == [True]
     # the limit for every city counts each city
     assert by[("每个设区市", "南京市")] == 2 and by[("每个设区市", "苏州市")] == 1
+
+
+RULES_AND_GUIDE = """\
+示范县工业企业发展奖励办法
+第一章 总则
+第一条 为促进工业发展，制定本办法。
+第二章 奖励措施
+第二条 对企业技术改造按下列标准给予奖励：
+（一）重大技改项目。设备投资额3000万元以上的，按设备投资额的8%给予奖励，最高300万元。
+（二）一般技改项目。设备投资额500万元以上的，按设备投资额的6%给予奖励，最高100万元。
+第三条 对新获评省级智能工厂的企业，一次性奖励60万元。
+第三章 附则
+第四条 本办法自2071年1月1日起施行。
+示范县工业企业发展奖励2071年度申报指南
+一、分条款申报要求
+第二条第（一）项：支持数量不超过6个，项目须于2070年1月1日（含）至2070年12月31日（含）期间竣工投产。
+第二条第（二）项：支持数量不超过20个。
+第三条：免申即享，奖励对象为2070年度新获评的企业。
+"""
+
+
+def test_articles_named_again_in_an_attached_guide_are_read_into_their_programs(tmp_path):
+    path = write(tmp_path, "guide_2071.txt", RULES_AND_GUIDE)
+    d = draft_guide(path, year=2071)
+    progs = by_title(d)
+    major, general = progs["重大技改项目"], progs["一般技改项目"]
+    assert (major["rate"], major["cap"]) == (D("0.08"), D("300"))
+    assert major["quota"]["value"] == D("6") and major["quota"]["source"]["lines"] == [13, 13]
+    assert any(t["op"] == "between" and t["value"] == ["2070-01-01", "2070-12-31"] for t in major["thresholds"])
+    assert general["quota"]["value"] == D("20")
+    assert not any(t.get("op") == "between" for t in general.get("thresholds") or [])
+    assert "第二条" not in " ".join(progs) and len(d.programs) == 3
+    assert_cited(d, tmp_path)
+    validates(d)

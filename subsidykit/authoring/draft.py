@@ -1161,6 +1161,8 @@ class _Drafter:
                     mine.extend(got)
             programs.extend(mine)
             own.append((mine, self.part_conditions(first, last, nodes)))
+        if by_article:
+            programs[:] = self.article_refs(programs, by_article)
         if self.layout_tables:
             programs.extend(self.layout_programs())
         if self.detail is not None:
@@ -1206,6 +1208,69 @@ class _Drafter:
         self.validate(draft)
         draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
         return draft
+
+    def article_refs(self, programs: list[dict], by_article: dict) -> list[dict]:
+        """An article named again after the articles ("第六条第（一）项：支持数量不超过10个，项目须于
+        …期间竣工投产。" in a guide attached to the rules): what it says is read into the programs of
+        the first article of that number (as rules detailing them are, see detail_part); a
+        program drafted from such a line is dropped, its words kept in the merge."""
+        seen: dict[int, int] = {}
+        refs: list[tuple[_Line, int, int | None, str]] = []
+        for ln in self.doc.lines:
+            if ln.kind not in ("text", "heading"):
+                continue
+            flat = _fold(re.sub(r"\s+", "", ln.clean))
+            m = re.match(r"第([一二三四五六七八九十百零〇\d]{1,5})条((?:第?[(（][一二三四五六七八九十\d]{1,3}[)）]项[、，,和及]?)*)", flat)
+            if not m:
+                continue
+            art = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
+            if art is None:
+                continue
+            if ln.rank == RANK_ARTICLE and art not in seen:
+                seen[art] = ln.no
+                continue
+            if art not in seen or not flat[m.end():m.end() + 1] in (":", "：") and not m.group(2):
+                continue
+            items = [int(x) if x.isdigit() else _cn_number(x) for x in re.findall(r"[(（]([一二三四五六七八九十\d]{1,3})[)）]", m.group(2))]
+            rest = flat[m.end():].lstrip(":：")
+            for item in items or [None]:
+                refs.append((ln, art, item, rest))
+        if not refs:
+            return programs
+        ref_lines = {ln.no for ln, *_ in refs}
+        kept = [p for p in programs if not (p.get("_node") is not None and p["_node"].no in ref_lines)]
+        for k, (ln, art, item, _rest) in enumerate(refs):
+            targets = by_article.get((art, item)) if item else None
+            if targets is None:
+                targets = by_article.get((art, None)) or []
+                if item and len(targets) > 1:
+                    targets = targets[item - 1 : item] if item <= len(targets) else []
+            targets = [t for t in targets if t in kept]
+            if not targets:
+                continue
+            stop = refs[k + 1][0].no if k + 1 < len(refs) else len(self.doc.lines) + 1
+            lines = []
+            for no in range(ln.no, stop):
+                x = self.doc.L(no)
+                if no > ln.no and (x.kind in ("heading", "chapter", "attach", "forms", "attach_list")):
+                    break
+                if x.kind in ("blank", "page", "toc"):
+                    continue
+                text = x.clean.strip()
+                if no == ln.no:
+                    # the words after "第N条第（M）项：", cited as they stand on the line
+                    head = re.match(r"\s*第[一二三四五六七八九十百零〇\d]{1,5}条(?:\s*第?\s*[(（][一二三四五六七八九十\d]{1,3}[)）]\s*项\s*[、，,和及]?)*\s*[:：]?",
+                                    _fold(text))
+                    text = text[head.end():] if head else text
+                if text.strip():
+                    lines.append((x.src, text))
+            if not lines:
+                continue
+            node = _Node(line=ln, rank=RANK_ARTICLE, label=ln.label, text=ln.rest, text_lines=(ln.no, ln.no),
+                         title=_squash(ln.label) + (f"第（{item}）项" if item else ""), section=None, end=ln.no)
+            for prog in targets:
+                self._merge_detail(prog, node, lines)
+        return kept
 
     def layout_programs(self) -> list[dict]:
         """One program per row of a table laid out in columns: the name column its title (a

@@ -99,3 +99,37 @@ def test_joined_section_words_a_range_and_a_limit_for_every_city(tmp_path):
     assert [(lim["scope"], lim["value"]) for lim in lab["city_limits"]] == [("每个设区市", D("1"))]
     assert_cited(d, tmp_path)
     validates(d)
+
+
+SPACED = """\
+2072年度示范市软件产业专项资金申报指南
+一、支持内容
+（一）重点软件企业培育
+1.研发投入增量补助。支持软件企业加大研发投入，申报单位须同时满足以下条件：
+（ 1 ） 上 年 度 软 件 业 务 收 入 不 低 于 2 0 0 0 万 元 。
+（2）上年度末研发人员占职工总数比例不低于30%，拥有软件著作权不少于10件。
+补助标准：按不超过上年度研发费用增量部分的25%给予补助，单个企业最高不超过200万元。
+支持数量：不超过30个。
+（二）信创适配验证中心建设项目
+支持建设面向全市的适配验证中心。
+（ 1 ） 中 心 建 设 投 入 不 低 于 5 0 0 万 元 。
+（2）中心具有专职技术人员不少于20人。
+补助标准：按建设投入的30%给予补助，最高不超过300万元。
+"""
+
+
+def test_a_list_of_conditions_before_a_programs_sections_and_letter_spaced_lines(tmp_path):
+    path = write(tmp_path, "guide_2072.txt", SPACED)
+    d = draft_guide(path, year=2072)
+    progs = by_title(d)
+    # the section line "补助标准：" is the program's, never the list item's above it
+    rd = progs["研发投入增量补助"]
+    assert (rd["rate"], rd["cap"], rd["quota"]["value"]) == (D("0.25"), D("200"), D("30"))
+    got = {(t["op"], str(t["value"])) for t in rd["thresholds"]}
+    assert {(">=", "2000"), (">=", "0.3"), (">=", "10")} <= got
+    center = progs["信创适配验证中心建设项目"]
+    assert (center["rate"], center["cap"]) == (D("0.3"), D("300"))
+    assert {(">=", "500"), (">=", "20")} <= {(t["op"], str(t["value"])) for t in center["thresholds"]}
+    assert not any("上年度" in t for t in progs)
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -757,8 +757,9 @@ class _Doc:
                     for n in stack:
                         if n.section and not (n.section == "direction" and n.parent is None):
                             break  # ("二、支持方向" over the programs is a part, not a section)
-                        if not n.section:
-                            owner = n
+                        if not n.section and not (owner is not None and n.rank >= RANK_NUM
+                                                  and re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title))):
+                            owner = n  # (never a clause of a list: "（3）…不低于30%，拥有…")
                     if owner is not None:
                         rest = re.sub(r"^\s*[【\[]", "", ln.clean.strip())
                         node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),
@@ -1742,10 +1743,21 @@ class _Drafter:
                 award = lead
             else:
                 lead = []
+        conditions = self._lines(secs.get("conditions", []))
+        if not conditions and not lead:
+            # "2.X补助。…申报单位须同时满足以下条件：（1）…（2）…" then "补助标准：…": the paragraph
+            # and its list before the first section are the conditions
+            first = min(c.no for c in node.children if c.section)
+            before = [(no, t) for no, t in self.body_lines(node) if no < self.doc.src(first)]
+            items = [c for c in node.children if not c.section and c.no < first]
+            said = _fold("".join(t for _, t in before))
+            if before and (re.search(r"(?:条件|要求)[:：]", said)
+                           or (items and re.search(r"不低于|不少于|不超过|以上|以下|达到|满\d", said))):
+                conditions = before
         prog = self.assemble(
             base,
             award=award,
-            conditions=self._lines(secs.get("conditions", [])),
+            conditions=conditions,
             quota=self._lines(secs.get("quota", [])),
             office=secs.get("office", []),
         )

@@ -133,3 +133,26 @@ def test_a_list_of_conditions_before_a_programs_sections_and_letter_spaced_lines
     assert not any("上年度" in t for t in progs)
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_joined_section_words_name_the_award_and_an_items_own_conditions(tmp_path):
+    text = """\
+2073年度示范省中试平台申报指南
+一、支持内容
+（一）制造业中试平台建设项目
+**支持条件：**
+1. 项目总投入不低于3000万元。
+**支持方向及补助标准：**
+（1）综合性中试平台。年服务企业不少于50家。按不超过中试设备投入的20%予以补助，单个项目最高不超过900万元。
+（2）专业性中试平台。年服务企业不少于20家。按不超过中试设备投入的15%予以补助，单个项目最高不超过400万元。
+"""
+    d = draft_guide(write(tmp_path, "guide_2073.txt", text), year=2073)
+    progs = by_title(d)
+    full, special = progs["综合性中试平台"], progs["专业性中试平台"]
+    assert (full["rate"], full["cap"], special["rate"], special["cap"]) == (D("0.2"), D("900"), D("0.15"), D("400"))
+    assert (">=", "50") in {(t["op"], str(t["value"])) for t in full["thresholds"]}
+    assert (">=", "20") in {(t["op"], str(t["value"])) for t in special["thresholds"]}
+    # the rate is the award's, never a condition "≤ 20%"
+    assert not any(t.get("unit") == "比例" for t in full["thresholds"])
+    assert (">=", "3000") in {(t["op"], str(t["value"])) for t in full["thresholds"]}
+    assert_cited(d, tmp_path)

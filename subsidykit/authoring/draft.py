@@ -627,7 +627,8 @@ def _section_of(text: str) -> str | None:
             if joined:
                 stop = flat[len(word) + joined.end():len(word) + joined.end() + 1]
                 if stop == "" or stop in "。.：:；;】]":
-                    return kind
+                    # "支持方向及补助标准": what the money is, the section's business
+                    return "award" if re.search(r"标准|额度|比例", joined.group(0)) else kind
             # "补助标准（定额）。": a remark in brackets, then the stop
             if after == "(" and re.match(r"\([^()]{1,12}\)(?:[。.：:；;]|$)", flat[len(word):]):
                 return kind
@@ -752,7 +753,7 @@ class _Doc:
                 # heading it stands under, above that heading's own numbered items
                 flat = re.sub(r"^[【\[]", "", re.sub(r"\s+", "", ln.head))
                 kind = _section_of(flat)
-                if kind and re.match(r"^[\u4e00-\u9fff]{2,6}(?:[：:。】\]]|$)", flat):
+                if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
                         if n.section and not (n.section == "direction" and n.parent is None):
@@ -1767,7 +1768,7 @@ class _Drafter:
             self._prose_quota(prog, award)
         return [prog]
 
-    def _prose_conditions(self, prog: dict, body: list[tuple[int, str]]) -> None:
+    def _prose_conditions(self, prog: dict, body: list[tuple[int, str]], no_award: bool = False) -> None:
         """A program written as prose (no 支持条件 heading): its thresholds are read from the whole
         text, the award sentence included ("对…在300万元以上、…达到3%（含）以上的企业，按…给予"),
         leaving out the award's own numbers (a cap read as "单个企业≤100万元" is the award's, not a
@@ -1784,6 +1785,9 @@ class _Drafter:
         for th in got:
             key = (th.get("field"), th.get("op"), str(th.get("value")))
             if key in have or _awards_own(th, award):
+                continue
+            if no_award and (th.get("unit") == "是否" or re.search(r"给予|予以|补助|奖励|补贴|拨付|资助|奖补|贴息|按不超过|支持比例",
+                                                                  (th.get("source") or {}).get("text", ""))):
                 continue
             lines = (th.get("source") or {}).get("lines") or [0, 0]
             if table and table[0] <= int(lines[0]) <= table[1]:
@@ -1902,6 +1906,10 @@ class _Drafter:
                 award = self._lines(own_cond)  # its own text says the scheme comes later: no amount
             out.append(self.assemble(base, award=award, conditions=conditions, quota=self._lines(secs.get("quota", [])),
                                      office=secs.get("office", []), quota_of=name))
+            if award_own:
+                # "（1）综合性中试平台。…年服务企业不少于50家。按…予以补助": its own conditions
+                # (from its sentences that grant nothing)
+                self._prose_conditions(out[-1], self._lines(award_own), no_award=True)
         # a shared 支持数量 that names no item belongs to the one item with an award, if only one has
         paying = [p for p in out if p["kind"] != "none"]
         if secs.get("quota") and len(paying) == 1 and not any(p.get("quota") for p in out):

@@ -156,3 +156,52 @@ def test_joined_section_words_name_the_award_and_an_items_own_conditions(tmp_pat
     assert not any(t.get("unit") == "比例" for t in full["thresholds"])
     assert (">=", "3000") in {(t["op"], str(t["value"])) for t in full["thresholds"]}
     assert_cited(d, tmp_path)
+
+
+CSV = '''\
+关于做好2074年度惠企政策兑现工作的通知
+各企业：现将兑现清单印发给你们。
+2074年度惠企政策兑现清单
+序号,政策名称,兑现条件,兑现标准,兑现方式,责任单位
+一、技术改造类,,,,,
+1,技术改造设备奖补,"项目于2073年1月1日（含）至2073年12月31日（含）期间竣工；
+设备投入不低于800万元","按设备投入的8%给予奖补,单个项目最高不超过300万元",企业申报,县工信局
+2,""小巨人""企业奖励,新认定的国家级专精特新“小巨人”企业,一次性奖励50万元,免申即享,县工信局
+3,数字化诊断补贴,购买诊断服务的规上企业,"按合同金额的50%给予补贴，
+单个企业不超过5万元",企业申报,"县工信局,县财政局"
+'''
+
+
+def test_a_list_of_programs_exported_as_csv(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2074.txt", CSV), year=2074)
+    progs = by_title(d)
+    tech = progs["技术改造设备奖补"]
+    assert (tech["rate"], tech["cap"]) == (D("0.08"), D("300"))
+    assert any(t["op"] == "between" and t["value"] == ["2073-01-01", "2073-12-31"] for t in tech["thresholds"])
+    assert any(t["op"] == ">=" and t["value"] == D("800") for t in tech["thresholds"])
+    assert tech["path"][-1] == "一、技术改造类"
+    giant = next(p for t, p in progs.items() if "小巨人" in t)
+    assert giant["fixed"] == D("50") and giant["no_application"] is True
+    diag = progs["数字化诊断补贴"]
+    assert (diag["rate"], diag["cap"]) == (D("0.5"), D("5")) and diag["source"]["lines"] == [9, 10]
+    assert len(d.programs) == 3
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+HTML = """\
+<p style="text-indent:2em">2075年度示范省制造业专项资金申报指南</p>
+<p style="text-indent:2em">一、支持方向</p>
+<p style="text-indent:2em">（一）重大技术改造项目</p>
+<p><strong>1.支持条件。</strong>项目总投入不低于1亿元。</p>
+<p><strong>2.补助标准。</strong>按不超过项目总投入的8%予以补助，单个项目最高不超过1500万元。</p>
+<p><strong>3.支持数量。</strong>不超过25个。</p>
+"""
+
+
+def test_a_web_pages_bold_section_labels(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2075.txt", HTML), year=2075)
+    prog = by_title(d)["重大技术改造项目"]
+    assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.08"), D("1500"), D("25"))
+    assert any(t["op"] == ">=" and t["value"] == D("10000") for t in prog["thresholds"])
+    assert_cited(d, tmp_path)

@@ -53,6 +53,7 @@ def test_the_measured_guides_are_all_here():
         "guide_2027.txt", "guide_2028.txt", "guide_2029.txt", "guide_2034.txt", "guide_2035.txt", "guide_2039.txt", "guide_2040.txt",
         "guide_2041.txt", "guide_2042.txt", "guide_2043.txt", "guide_2044.txt", "guide_2045.txt", "guide_2046.txt", "guide_2047.txt",
             "guide_2053.txt", "guide_2054.txt", "guide_2055.txt", "guide_2056.txt", "guide_2057.txt",
-            "guide_2063.txt", "guide_2064.txt", "guide_2065.txt", "guide_2066.txt", "guide_2067.txt"]
+            "guide_2063.txt", "guide_2064.txt", "guide_2065.txt", "guide_2066.txt", "guide_2067.txt",
+            "guide_2081.txt", "guide_2082.txt", "guide_2083.txt", "guide_2084.txt", "guide_2085.txt"]
     assert [g.name for g in sorted(PRACTICE.glob("guide_*.txt"))] == [
         "guide_2030.txt", "guide_2031.txt", "guide_2032.txt", "guide_2033.txt", "guide_2036.txt", "guide_2037.txt", "guide_2038.txt"]

@@ -436,6 +436,9 @@ def _classify(guide: GuideText) -> list[_Line]:
         s = s[md.end():] if md else s
         s = re.sub(r"^(?:»|>>|>)\s*", "", s)
         s = re.sub(r"^[-*•·]\s+", "", s)  # a list bullet a conversion added
+        if html:
+            # inline markup a web page sets around a heading ("<strong>3.支持数量。</strong>…")
+            s = re.sub(r"</?(?:strong|b|em|span|font|u|i)\b[^<>]{0,200}>", "", s).strip()
         # a bullet an article or a web page sets before its items ("◆1.智能化改造设备投资补助")
         s = re.sub(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*", "", s)
         folded = _fold(s)  # same length as s
@@ -992,10 +995,12 @@ class _Drafter:
         self._tables_of: dict[int, list[dict] | None] = {}  # a heading's table of programs, read once
         # tables of programs laid out in columns (pdftotext -layout): read by their columns, their
         # lines taken out of the outline (their cells are no headings or paragraphs)
-        from subsidykit.authoring.layout_table import read_layout_tables
+        from subsidykit.authoring.layout_table import read_csv_tables, read_layout_tables
 
         self.layout_tables = [t for t in (read_layout_tables(guide.lines) if len(guide.lines) < 20000 else [])
                               if len(t.rows) >= 4 and not self._referred_table(t.header)]
+        # (and tables of programs exported as CSV text, read the same way)
+        self.layout_tables += read_csv_tables(guide.lines) if len(guide.lines) < 20000 else []
         covered = {no for t in self.layout_tables for no in range(t.first, t.last + 1)}
         for ln in self.doc.lines:
             if ln.src in covered and ln.kind != "blank":

@@ -62,7 +62,7 @@ def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
 
 def _role(cell: str) -> str | None:
     flat = re.sub(r"\s+", "", cell)
-    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("mode", _MODE)):
+    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT)):
         if pat.match(flat):
             return role
     return None
@@ -213,3 +213,94 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
         if row.cells.get("name") or row.cells.get("award"):
             rows.append(row)
     return rows
+
+
+def read_csv_tables(lines: list[str]) -> list[LayoutTable]:
+    """A table of programs exported as CSV text ("序号,政策名称,兑现条件,兑现标准,兑现方式,责任单位"
+    then one record per line, a field with a comma or a line break in double quotes, "" for a
+    quote inside): one row per record, each field's pieces cited at the lines they stand on; a
+    record whose first field alone is filled ("一、技术改造类,,,,,") names the rows under it."""
+    out: list[LayoutTable] = []
+    k, n = 0, len(lines)
+    while k < n:
+        head = _csv_fields(lines[k])
+        roles = [_role(f) or "other" for f in head] if head and len(head) >= 3 else []
+        if not roles or "name" not in roles or "award" not in roles or len(lines[k]) > 300:
+            k += 1
+            continue
+        rows: list[Row] = []
+        band = None
+        j = k + 1
+        while j < n:
+            if not lines[j].strip() or "," not in lines[j] and "，" not in lines[j][:1]:
+                break
+            record, j2 = _csv_record(lines, j, len(roles))
+            if record is None:
+                break
+            texts = ["".join(t for _n, t in f).strip() for f in record]
+            if texts[0] and not any(texts[1:]):
+                band = texts[0]
+            else:
+                row = Row(first=j + 1, last=j2, band=band, serial=texts[0] if re.fullmatch(r"\d{1,3}", texts[0]) else None)
+                for role, pieces in zip(roles, record):
+                    if role == "serial":
+                        continue
+                    for no, t in pieces:
+                        if t.strip():
+                            row.cells.setdefault(role, []).append((no, CELL + t))
+                if row.cells.get("name"):
+                    rows.append(row)
+            j = j2
+        if len(rows) >= 2:
+            title = re.sub(r"\s+", "", lines[k - 1]) if k > 0 and len(lines[k - 1]) <= 60 and "," not in lines[k - 1] else ""
+            out.append(LayoutTable(title=title, header=k + 1, first=k + 1, last=j, roles=roles, rows=rows))
+        k = max(j, k + 1)
+    return out
+
+
+def _csv_fields(line: str) -> list[str] | None:
+    record, _ = _csv_record([line], 0, None)
+    return ["".join(t for _n, t in f) for f in record] if record else None
+
+
+def _csv_record(lines: list[str], start: int, width: int | None) -> tuple[list[list[tuple[int, str]]] | None, int]:
+    """The fields of the CSV record starting at lines[start] (a quoted field may run over line
+    breaks), each as (1-based line, text) pieces with its quotes taken off (an inner "" is left
+    as it stands: the quote must stand in the line); and the index after its last line."""
+    fields: list[list[tuple[int, str]]] = [[]]
+    quoted = False
+    i = start
+    while i < len(lines) and i < start + 12:
+        line = lines[i]
+        buf, p = "", 0
+        if not quoted and line.startswith('"'):
+            quoted, p = True, 1
+        while p < len(line):
+            ch = line[p]
+            if quoted:
+                if ch == '"' and line[p + 1 : p + 2] == '"':
+                    buf += '""'
+                    p += 2
+                    continue
+                if ch == '"':
+                    quoted = False
+                    p += 1
+                    continue
+                buf += ch
+            elif ch == ",":
+                fields[-1].append((i + 1, buf))
+                fields.append([])
+                buf = ""
+                if line[p + 1 : p + 2] == '"':
+                    quoted = True
+                    p += 1
+            else:
+                buf += ch
+            p += 1
+        fields[-1].append((i + 1, buf))
+        i += 1
+        if not quoted:
+            break
+    if quoted or (width is not None and len(fields) != width):
+        return None, i
+    return fields, i

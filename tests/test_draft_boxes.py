@@ -205,3 +205,28 @@ def test_a_web_pages_bold_section_labels(tmp_path):
     assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.08"), D("1500"), D("25"))
     assert any(t["op"] == ">=" and t["value"] == D("10000") for t in prog["thresholds"])
     assert_cited(d, tmp_path)
+
+
+TWO_IN_ONE = """\
+示范市制造业发展政策实施细则
+第一章 总则
+第一条 为推动制造业发展，制定本细则。
+第二章 支持措施
+第二条　【设备更新奖补】（一）申报条件：设备投入不低于500万元；（二）奖补标准：按设备投入的8%给予奖补，最高不超过200万元。【贷款贴息】（一）申报条件：单笔贷款不低于300万元；（二）奖补标准：按实际支付利息的50%给予贴息，单个企业每年最高不超过60万元。
+第三条　【上规奖励】（一）申报条件：首次纳入规上统计；（二）奖补标准：一次性奖励10万元。
+第三章 附则
+第四条 本细则自2076年1月1日起施行。
+"""
+
+
+def test_an_article_line_granting_two_benefits_under_two_titles(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2076.txt", TWO_IN_ONE), year=2076)
+    progs = by_title(d)
+    assert set(progs) == {"设备更新奖补", "贷款贴息", "上规奖励"}
+    assert (progs["设备更新奖补"]["rate"], progs["设备更新奖补"]["cap"]) == (D("0.08"), D("200"))
+    assert (progs["贷款贴息"]["rate"], progs["贷款贴息"]["cap"]) == (D("0.5"), D("60"))
+    assert any(t["value"] == D("300") for t in progs["贷款贴息"]["thresholds"])
+    assert not any(t["value"] == D("300") for t in progs["设备更新奖补"]["thresholds"])
+    assert progs["上规奖励"]["fixed"] == D("10")
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -330,6 +330,12 @@ def _inline_items(raw: str) -> list[str]:
     its names hold a comma."""
     if len(raw) < 40:
         return [raw]
+    if _ARTICLE.match(_fold(raw).strip()) and _ARTICLE_TITLE.match(_fold(raw).strip()[_ARTICLE.match(_fold(raw).strip()).end():]):
+        # "第十条　【A】……。【B】……": an article granting two benefits, each under its own title
+        cuts = [m.start() for m in re.finditer(r"(?<=[。；;])\s*(?=【[^【】]{2,30}】)", raw)]
+        if cuts:
+            bounds = [0, *cuts, len(raw)]
+            return [raw[a:b] for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip()]
     first = _LINE_LABEL.match(_fold(raw))
     stack: list[tuple[str, int]] = []  # (style, last number) of each open numbering, outermost first
     if first is not None:
@@ -461,6 +467,12 @@ def _classify(guide: GuideText) -> list[_Line]:
             line.chapter = f"{m.group(1)} {_squash(_TAG.sub(' ', s[m.start(2):]))}".strip()
         elif folded.startswith("<"):
             line.kind = "text"  # an HTML block (<p>, <li> …): content, never a heading
+        elif (mt0 := _ARTICLE_TITLE.match(folded)) and out and out[-1].src == src and any(
+                x.rank == RANK_ARTICLE and x.src == src for x in out[-3:]):
+            # "…。【B】（一）申报条件：…": the second benefit of an article's line, an article of its own
+            line.kind, line.rank, line.label = "heading", RANK_ARTICLE, ""
+            line.article_title = _squash(_TAG.sub(" ", mt0.group(1)))
+            line.rest = _TAG.sub(" ", s[mt0.end():]).strip()
         elif m := _ARTICLE.match(folded):
             line.kind, line.rank = "heading", RANK_ARTICLE
             line.label = s[: m.end()].strip()

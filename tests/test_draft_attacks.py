@@ -143,3 +143,73 @@ def test_the_library_never_writes_over_the_guide(tmp_path):
     with pytest.raises(BadInputError):
         d.write(path)
     assert path.read_text(encoding="utf-8") == text
+
+
+# ------------------------------------------------------------------------------------------
+# the fifth session's attack (a helper feeding hostile fragments to the new readers)
+# ------------------------------------------------------------------------------------------
+def test_an_award_only_in_words_is_a_program_and_a_longer_number_in_words_is_never_cut(tmp_path):
+    text = """\
+2077年度示范市专项资金申报指南
+一、支持内容
+（一）上市奖励
+对在主板上市的企业，奖励一百五十万元。
+（二）小升规奖励
+对首次纳入规模以上工业统计的企业，给予三万五千元奖励。
+（三）人才奖励
+对引进的团队给予数十万元支持。
+"""
+    d = draft_guide(write(tmp_path, "guide_2077.txt", text), year=2077)
+    progs = {p["title"]: p for p in d.programs}
+    assert progs["上市奖励"]["fixed"] == D("150")
+    # "三万五千元" is 3.5万元: never read as 3; "数十万元" names no amount
+    assert progs["小升规奖励"].get("fixed") is None and progs["小升规奖励"]["todo"]
+    assert progs["人才奖励"].get("fixed") is None and progs["人才奖励"]["todo"]
+    assert_cited(d, tmp_path)
+
+
+def test_a_reference_to_an_article_that_is_no_number_is_never_merged(tmp_path):
+    text = """\
+示范市促进工业发展若干政策
+一、支持措施
+第一条 支持技术改造。对设备投资额1000万元以上的项目，按设备投资额的8%给予补助，最高200万元。
+第二条 支持企业上规。对首次纳入规上统计的企业，奖励10万元。
+第三条 本政策自2077年1月1日起施行。
+示范市促进工业发展若干政策实施细则
+（一）技术改造（对应第一条）
+支持数量：2077年度不超过9个。
+（二）其他（对应第九九九九条）
+支持数量：不超过3个。
+"""
+    d = draft_guide(write(tmp_path, "guide_2077.txt", text), year=2077)
+    progs = {p["title"]: p for p in d.programs}
+    assert progs["支持技术改造"]["quota"]["value"] == D("9")
+    assert "quota" not in progs["支持企业上规"]
+    assert_cited(d, tmp_path)
+
+
+def test_a_table_of_money_per_city_is_no_table_of_places(tmp_path):
+    rows = "\n".join(f"{i}\t{c}\t{v}\t{w}" for i, (c, v, w) in enumerate(
+        [("南京市", 1200, 300), ("无锡市", 900, 200), ("徐州市", 600, 150), ("常州市", 700, 160), ("苏州市", 1500, 400), ("南通市", 650, 140)], 1))
+    text = f"""\
+2077年度示范省专项资金申报指南
+一、支持内容
+（一）数字化转型服务券项目
+按服务合同金额的50%给予补助，每家最高10万元。
+附表
+2076年度各设区市专项资金下达情况
+序号\t设区市\t下达资金（万元）\t服务券资金（万元）
+{rows}
+"""
+    d = draft_guide(write(tmp_path, "guide_2077.txt", text), year=2077)
+    assert not any(p.get("city_limits") for p in d.programs)
+    assert any("不是名额分配表" in (t.get("note") or "") for t in d.document["todo"])
+
+
+def test_long_lines_of_spaces_and_of_pieces_are_read_in_linear_time(tmp_path):
+    head = "2077年度示范县政策兑现通知\n一、申报条件\n申报企业应在本县依法登记。\n"
+    for body in ("字  " * 30000, " " * 300000 + "x"):
+        path = write(tmp_path, "guide_2077.txt", head + body + "\n")
+        start = time.monotonic()
+        draft_guide(path, year=2077)
+        assert time.monotonic() - start < 20

@@ -742,6 +742,17 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
         ks = sorted(used)
         _award_quota(aw, ks, out.data)
         used |= set(ks)
+    # an amount in words the reader could not take ("三万五千元", "数十万元"): listed, never
+    # passed over as "no amount"
+    listed = {tuple(t["lines"]) + (t["text"],) for t in out.todo}
+    for k in aw.live:
+        s = aw.sents[k]
+        words = re.search(r"[一二两三四五六七八九十百千零〇数几]+[万亿]?[一二两三四五六七八九十百千零〇]*(?:万元|亿元|元)", doc.norm[s.body : s.b])
+        if words and not any(a.sent == k and a.kind in ("fixed", "cap", "per", "floor") for a in aw.atoms):
+            t = _todo(doc, s, f"金额以汉字写出（“{words.group(0)}”），未能读出，须人工核对。")
+            if tuple(t["lines"]) + (t["text"],) not in listed:
+                out.todo.append(t)
+                used.add(k)
     # what was not read
     out.todo.extend(aw.extra_todo)
     dropped = _dropped_atoms(aw, out.data)

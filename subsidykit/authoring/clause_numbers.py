@@ -90,6 +90,8 @@ def find_money(norm: str, a: int, b: int) -> list[Money]:
             v = cn_number(m.group("cn"))
             if v is None:
                 continue
+            if re.match(r"[一二两三四五六七八九十百千零〇]", norm[m.end() : m.end() + 1]) or re.search(r"[数几]$|[一二两三四五六七八九十百千零〇][万亿]$", norm[max(0, m.start() - 2) : m.start()]):
+                continue  # "三万五千元", "十二万五千元" (a number in words going on), "数十万元": not read
             value, note = money_value(str(v), m.group("unit"))
             note = f"{m.group(0)} = {value}万元" if note is None or note.startswith(str(v)) else note
             out.append(Money(m.start(), m.end(), value, m.group(0), note))

@@ -179,7 +179,7 @@ _TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
 _MONEY = re.compile(
-    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?\d+(?:\.\d+)?(?:万元|亿元|元)"
+    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
     r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
@@ -381,7 +381,11 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
     """(label, value, where the value starts) of a program-table row, or None.  A row has one
     separator; its label is 项目名称 or a section word (支持条件, 补助标准 …); a row without a label
     continues the cell above it, only right after another row."""
-    m = _RECORD_ROW.match(no_b)
+    if not any(c in no_b for c in "|｜\t") or len(no_b) > 2000:
+        return None  # (and never a long line of spaces through the pattern: it backtracks)
+    text = no_b.lstrip(" \u3000")
+    off = len(no_b) - len(text)
+    m = _RECORD_ROW.match(text)
     if not m or not m.group("value"):
         return None
     label = m.group("label") or ""
@@ -391,7 +395,7 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
             return None
     elif not after_row:
         return None
-    return label, m.group("value"), m.start("value")
+    return label, m.group("value"), m.start("value") + off
 
 
 def _classify(guide: GuideText) -> list[_Line]:
@@ -1010,7 +1014,7 @@ class _Drafter:
         from subsidykit.authoring.layout_table import read_csv_tables, read_layout_tables
 
         self.layout_tables = [t for t in (read_layout_tables(guide.lines) if len(guide.lines) < 20000 else [])
-                              if len(t.rows) >= 4 and not self._referred_table(t.header)]
+                              if len(t.rows) >= 2 and not self._referred_table(t.header)]
         # (and tables of programs exported as CSV text, read the same way)
         self.layout_tables += read_csv_tables(guide.lines) if len(guide.lines) < 20000 else []
         covered = {no for t in self.layout_tables for no in range(t.first, t.last + 1)}
@@ -1098,6 +1102,9 @@ class _Drafter:
         self.detail: tuple[str, int, int] | None = None
         if self.articles:
             seen_articles = 0
+            refs_after = [0] * (len(doc.lines) + 1)  # references to articles on lines after each
+            for k in range(len(doc.lines) - 1, -1, -1):
+                refs_after[k] = refs_after[k + 1] + bool(_ARTICLE_REF.search(_fold(doc.lines[k].clean)))
             for ln in doc.lines:
                 if ln.rank == RANK_ARTICLE:
                     seen_articles += 1
@@ -1107,7 +1114,7 @@ class _Drafter:
                 flat = re.sub(r"\s+", "", _fold(ln.clean))
                 if not (6 <= len(flat) <= 50) or re.search(r"[。，,；;：:]", flat) or not _DETAIL_TITLE.search(flat):
                     continue
-                refs = sum(1 for x in doc.lines[ln.no:] if _ARTICLE_REF.search(_fold(x.clean)))
+                refs = refs_after[ln.no]
                 if refs < 2:
                     continue
                 for k, (pname, pfirst, plast) in enumerate(self.parts):
@@ -1242,7 +1249,7 @@ class _Drafter:
             m = re.match(r"第([一二三四五六七八九十百零〇\d]{1,5})条((?:第?[(（][一二三四五六七八九十\d]{1,3}[)）]项[、，,和及]?)*)", flat)
             if not m:
                 continue
-            art = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
+            art = _article_no(m.group(1))
             if art is None:
                 continue
             if ln.rank == RANK_ARTICLE and art not in seen:
@@ -1294,9 +1301,20 @@ class _Drafter:
     def layout_programs(self) -> list[dict]:
         """One program per row of a table laid out in columns: the name column its title (a
         免申即享 mark in it or in a 兑现方式 column), the award column its 补助标准, the
-        conditions column its 支持条件, under the band row above it."""
+        conditions column its 支持条件, under the band row above it.  A line of the table with
+        words no row took is listed to do, never passed over."""
         out: list[dict] = []
         for table in self.layout_tables:
+            taken = {no for row in table.rows for pieces in row.cells.values() for no, _t in pieces}
+            for no in range(table.first + 1, table.last + 1):
+                flat = re.sub(r"\s+", "", self.guide.lines[no - 1]) if no <= len(self.guide.lines) else ""
+                if no in taken or not flat or re.fullmatch(r"[-—–－·•~\d\s第页共/]+", flat) or flat == re.sub(r"\s+", "", self.guide.lines[table.header - 1]):
+                    continue
+                if any(row.band and re.sub(r"\s+", "", row.band) == flat for row in table.rows):
+                    continue
+                if re.search(r"\d", flat):
+                    self.todo_doc.append({"lines": [no, no], "text": _squash_quote(self.guide.lines[no - 1]),
+                                          "note": "分栏表格中的这一行未能归入任何一行（项目），未写入"})
             part = next((name for name, first, last in self.parts if first <= table.first <= last), None)
             for row in table.rows:
                 name_pieces = row.cells.get("name") or []
@@ -1361,10 +1379,10 @@ class _Drafter:
                 nodes.append(node)
                 mine.extend(self.programs_of(node, name))
         for node, m in refs:
-            art = _cn_number(m.group("art")) if not m.group("art").isdigit() else int(m.group("art"))
+            art = _article_no(m.group("art"))
             item = None
             if m.group("item"):
-                item = int(m.group("item")) if m.group("item").isdigit() else _cn_number(m.group("item"))
+                item = _article_no(m.group("item"))
             targets = by_article.get((art, item)) if item else None
             if targets is None:
                 targets = by_article.get((art, None)) or []
@@ -2391,6 +2409,22 @@ class _Drafter:
             if len(table) < 5 or sum(1 for r in table if r[1] in CITIES) < 5:
                 continue
             names, title = self._city_columns(table, width, lines, furniture)
+            said = title + "".join(names)
+            if re.search(r"万元|亿元|金额|资金|产值|收入|税收|投资", said) or not re.search(r"名额|数量|个数|指标|推荐|限报|分配|家|个", said):
+                # a table of money or of statistics per city is no table of places
+                self.todo_doc.append({"lines": [table[0][0], table[-1][0]], "text": _squash_quote(lines[table[0][0] - 1]),
+                                      "note": f"按设区市列出的表格（「{title or '、'.join(names)}」）不是名额分配表，未写入"})
+                continue
+            seen_places: set[str] = set()
+            unique = []
+            for r in table:
+                if r[1] in seen_places:
+                    self.todo_doc.append({"lines": [r[0], r[0]], "text": _squash_quote(lines[r[0] - 1]),
+                                          "note": f"「{r[1]}」在分配表中重复出现，未写入"})
+                    continue
+                seen_places.add(r[1])
+                unique.append(r)
+            table = unique
             owners = []
             for k in range(width):
                 owners.append(self._column_owner(names[k] if k < len(names) else "", title if width == 1 else "", programs))
@@ -2786,6 +2820,13 @@ class _Drafter:
 # ───────────────────────────── helpers ─────────────────────────────
 
 
+def _article_no(s: str) -> int | None:
+    """"十二" -> 12, "12" -> 12; None for what is no number ("九九九九", "二二")."""
+    from subsidykit.authoring.clause_numbers import cn_number
+
+    return int(s) if s.isdigit() else cn_number(s)
+
+
 def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
     """Record the programs of an article ("第二条" -> (2, None); its item "（一）" -> (2, 1))."""
     art, item, cur = None, None, node
@@ -2793,7 +2834,7 @@ def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
         if cur.rank == RANK_ARTICLE:
             m = re.match(r"第([一二三四五六七八九十百零〇\d]{1,5})条", _squash(cur.line.label) or _squash(cur.line.head))
             if m:
-                art = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
+                art = _article_no(m.group(1))
             break
         if cur.parent is not None and cur.parent.rank == RANK_ARTICLE:
             item = _label_number(cur.label) if cur.label else None

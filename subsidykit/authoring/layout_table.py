@@ -56,8 +56,15 @@ def _width(s: str) -> int:
 
 
 def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
+    """(column, text) of each piece of a line (pieces parted by two spaces or more); the column
+    in display width (wide) or in characters, added up as the pieces go (one pass)."""
     line = line.replace("\t", "    ")
-    return [((_width(line[: m.start()]) if wide else m.start()), m.group(0)) for m in _RUN.finditer(line)]
+    out, at, col = [], 0, 0
+    for m in _RUN.finditer(line):
+        col += _width(line[at : m.start()]) if wide else m.start() - at
+        at = m.start()
+        out.append((col, m.group(0)))
+    return out
 
 
 def _role(cell: str) -> str | None:
@@ -69,6 +76,8 @@ def _role(cell: str) -> str | None:
 
 
 def _is_header(line: str) -> bool:
+    if len(line) > 400 or "  " not in line.strip() and "\t" not in line:
+        return False
     roles = [_role(c) for _p, c in _runs(line, True)]
     return len(roles) >= 3 and "name" in roles and "award" in roles
 
@@ -105,6 +114,8 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             continue
         header_text = re.sub(r"\s+", "", lines[k])
         head = k
+        margin = _runs(lines[k], True)[0][0] if _runs(lines[k], True) else 0
+        span = max(1, _width(lines[k].rstrip()) - margin)  # the header's width: a cell is narrower
         # the body: up to the first line of prose (a line starting a paragraph at the margin
         # that is no band row and stands in no column) or a heading of the text after the table
         j = k + 1
@@ -116,9 +127,20 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                 j += 1
                 continue
             runs = _runs(raw, True)
-            lead = runs[0][0]
-            if len(runs) == 1 and lead <= 6 and not _BAND.match(flat) and (len(flat) > 24 or "。" in flat or re.match(r"^[一二三四五六七八九十]{1,3}[、.．]", flat)):
+            lead = runs[0][0] - margin
+            if re.match(r"^第[一二三四五六七八九十百\d]{1,4}[章节部分条]|^附件|^附表", flat) or len(raw) > 1000:
+                break  # a heading of the text after the table
+            if len(runs) == 1 and lead <= 6 and (len(flat) > 24 or "。" in flat or re.match(r"^[一二三四五六七八九十]{1,3}[、.．]", flat) and not _BAND.match(flat)
+                                               or re.match(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", flat)):
                 break
+            if len(runs) == 1 and _width(runs[0][1]) > 0.45 * span and re.search(r"[。，,；;]", flat):
+                break  # a paragraph as wide as half the table: prose after it, however indented
+            if len(runs) == 1 and _BAND.match(flat):
+                # a band row has rows under it; a heading of the text after the table, prose
+                nxt = next((lines[x] for x in range(j + 1, min(n, j + 4)) if lines[x].strip() and not _PAGE.match(re.sub(r"\s+", "", lines[x]))), "")
+                nruns = _runs(nxt, True)
+                if nxt and len(nruns) == 1 and nruns[0][0] - margin <= 6 and (len(nxt.strip()) > 24 or "。" in nxt or re.match(r"^\s*[(（]", nxt)):
+                    break
             body_idx.append(j)
             j += 1
         if len(body_idx) < 3:

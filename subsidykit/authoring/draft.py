@@ -125,7 +125,6 @@ _CN_NUM = "一二三四五六七八九十"
 # an article of rules: "第十二条【技术改造奖补】…", "第5条 …", "第三十条　智能化改造。…" — not "第三条规定的…"
 _ARTICLE = re.compile(r"^第\s*([一二三四五六七八九十百零〇两]{1,6}|\d{1,3})\s*条(?![件例款规中所之的第])\s*")
 _ARTICLE_TITLE = re.compile(r"^\s*[【\[〔]\s*([^】\]〕]{1,30}?)\s*[】\]〕]\s*")
-# chapters and articles about procedure, not money: never a program
 # rules that detail a policy's articles ("XX若干政策实施细则"), and a detail's reference to the
 # article it details ("（一）重大产业项目补助（对应第一条）", "（对应第二条第（一）项）")
 _DETAIL_TITLE = re.compile(r"(?:实施细则|操作细则|兑现细则|申报细则|操作规程|兑现办法|操作指引|实施指引|兑现指南)$")
@@ -134,14 +133,15 @@ _ARTICLE_REF = re.compile(
     r"(?:第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项)?"
 )
 _ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项\s*[:：]?")
-# (a chapter of measures may be named for what it secures: "强化要素支撑保障" is no procedure,
-# "保障措施"/"组织实施" are)
 # a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
 _SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
 _RUNNING_TITLE = re.compile(r"(?:指南|通知|细则|办法|政策|措施|方案|规定)$")
 _TITLE_LINE = re.compile(r"(?:项目|奖励|补助|补贴|贴息|资助|奖补|激励)(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?$")
 _PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区)")
 _NUM_CELL = re.compile(r"\d{1,3}(?: \d{3})+|\d{1,6}")
+# chapters and articles about procedure, not money: never a program
+# (a chapter of measures may be named for what it secures: "强化要素支撑保障" is no procedure,
+# "保障措施"/"组织实施" are)
 _PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织",
                       "保障措施", "工作保障", "评审", "实施")
 _PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时间", "资金管理", "资金拨付", "资金来源", "监督", "法律责任", "附则", "解释", "施行", "有效期", "评审", "职责", "绩效", "追回", "适用范围", "定义", "原则")

@@ -353,7 +353,7 @@ class _Award:
             self.cond_atom(k, clause, mo, op, op_text, pm_)
             return
         if pm_ and re.match(r"(?:\(含\))?(?:以上|以下|以内)?(?:\(含\))?的[,;:]", post):
-            # "营业收入首次突破10亿元、5亿元的，分别给予…": an amount closing a "…的，" lead-in
+            # "产值首次迈过8亿元、4亿元的，分别给予…": an amount closing a "…的，" lead-in
             # says who is awarded, never what (left to todo when no operator stands before it)
             return
         bound = re.match(r"(?P<inc1>\(含\))?(?:及)?(?P<word>以上|以下)(?P<inc2>\(含\))?", post)
@@ -774,7 +774,7 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
 
 def read_first_payment(section: Section, file: str) -> dict | None:
     """The first payment a section states on its own, with no amount to attach it to ("兑现方式：
-    项目立项后先行拨付60%，验收合格后拨付剩余资金。" in rules that detail an article whose
+    立项后先行拨付55%，验收后拨付余款。" in rules that detail an article whose
     amount stands elsewhere): `{share|amount, source}`, or None (none, or two of them)."""
     doc = Doc.build(section, file)
     aw = _Award(doc)
@@ -1546,7 +1546,7 @@ def _split_list(doc: Doc, a: int, b: int) -> tuple[list[str], int] | None:
             off += cut + 1
             text = after
         else:
-            # the list qualifies the noun after "的": "新获评国家级、省级、市级绿色工厂的企业"
+            # the list qualifies the noun after "的": "新评上国家级、省级、市级示范车间的单位"
             text = text[:cut]
     if "、" not in text and not _LIST_GROUP.search(text):
         return None
@@ -1607,7 +1607,7 @@ def _distribute(items: list[str]) -> list[str]:
     if m1 and m2 and all(re.fullmatch(f"[{_CN_ORDINAL}]+", x) for x in inner) and m1.start() > 0:
         head, tail = first[: m1.start()], last[m2.end() :]
         return [head + first[m1.start() :] + tail] + [head + x + tail for x in inner] + [head + last[: m2.end()] + tail]
-    # grades ("新获评国家级、省级、市级绿色工厂"): the core is the grade, whatever its length
+    # grades ("新评上国家级、省级、市级示范车间"): the core is the grade, whatever its length
     g1 = re.search(f"(?:{_GRADE})$", first)
     g2 = re.match(f"(?:{_GRADE})", last)
     if g1 and g2 and all(re.fullmatch(f"(?:{_GRADE})", x) for x in inner) and (g1.start() > 0 or g2.end() < len(last)):

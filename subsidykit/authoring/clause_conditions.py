@@ -657,7 +657,7 @@ class _Conditions:
                 pending.append(it)
                 continue
             if pending and re.search(r"给予|予以|奖励|补助|补贴|资助|奖补|贴息", n[pending[-1].end : it.start]):
-                # "投入在500万元（含）至2000万元（不含）的，按…给予补助，单个项目最高…": the lead-in
+                # "投入在600万元（含）至1800万元（不含）的，按…给予资助，每个项目至多…": the lead-in
                 # says who is awarded; what follows the award is the award's, not a case of it
                 out.extend(pending)
                 pending = []

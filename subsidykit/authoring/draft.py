@@ -195,7 +195,7 @@ _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|�
 _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选")
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持|鼓励")
-# an award promised without its amount ("按等级分别给予一次性奖励": the sums stand in rules that
+# an award promised without its amount ("按级别分别予以一次性奖补": the sums stand in rules that
 # detail the article, or nowhere): a program whose amount is not given, never passed over
 _PROMISE = re.compile(r"(?:给予|予以)[^。；]{0,16}?(?:奖励|补助|补贴|资助|奖补|贴息)")
 _NO_APP = NO_APPLICATION
@@ -449,7 +449,7 @@ def _classify(guide: GuideText) -> list[_Line]:
         if html:
             # inline markup a web page sets around a heading ("<strong>3.支持数量。</strong>…")
             s = re.sub(r"</?(?:strong|b|em|span|font|u|i)\b[^<>]{0,200}>", "", s).strip()
-        # a bullet an article or a web page sets before its items ("◆1.智能化改造设备投资补助")
+        # a bullet an article or a web page sets before its items ("◆1.甲类设备补助")
         s = re.sub(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*", "", s)
         folded = _fold(s)  # same length as s
         line = _Line(no=i, raw=raw, clean=clean, head=folded, src=src, html=html)
@@ -506,7 +506,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 line.lead_name = m.group(1)
         out.append(line)
     # a program's title alone on its line, without numbering, between blank lines, over its
-    # paragraphs ("设备更新贷款贴息项目" / "5G工厂奖励（免申即享）"): a heading, closed by the
+    # paragraphs ("甲类设备贴息项目" / "乙类示范奖励（免申即享）"): a heading, closed by the
     # next such title or by a program's table ("项目名称|X")
     if any(x.rank == RANK_RECORD for x in out):
         for k, x in enumerate(out):
@@ -1781,7 +1781,7 @@ class _Drafter:
                 lead = []
         conditions = self._lines(secs.get("conditions", []))
         if not conditions and not lead:
-            # "2.X补助。…申报单位须同时满足以下条件：（1）…（2）…" then "补助标准：…": the paragraph
+            # "2.X补助。…须同时具备下列条件：（1）…（2）…" then "补助标准：…": the paragraph
             # and its list before the first section are the conditions
             first = min(c.no for c in node.children if c.section)
             before = [(no, t) for no, t in self.body_lines(node) if no < self.doc.src(first)]
@@ -1866,7 +1866,7 @@ class _Drafter:
         t = _fold(raw)
         for m in _PROSE_QUOTA.finditer(t):
             lead = m.group("lead")
-            # the clause's words before the lead count too: "同一企业年度奖励不超过2个产品"
+            # the clause's words before the lead count too: "同一单位每年资助不超过3件产品"
             before = re.split(r"[，,；;。:：]", t[: m.start()])[-1]
             if _PER_APPLICANT.search(before + lead) or not _QUOTA_SUBJECT.search(lead):
                 continue
@@ -1942,7 +1942,7 @@ class _Drafter:
             out.append(self.assemble(base, award=award, conditions=conditions, quota=self._lines(secs.get("quota", [])),
                                      office=secs.get("office", []), quota_of=name))
             if award_own:
-                # "（1）综合性中试平台。…年服务企业不少于50家。按…予以补助": its own conditions
+                # "（1）甲类验证平台。…年服务单位不少于40家。按…予以资助": its own conditions
                 # (from its sentences that grant nothing)
                 self._prose_conditions(out[-1], self._lines(award_own), no_award=True)
         # a shared 支持数量 that names no item belongs to the one item with an award, if only one has
@@ -1959,7 +1959,7 @@ class _Drafter:
 
     def _titled_item(self, d: _Node) -> str | None:
         """An item of a 补助标准 that opens with a class's name and a full stop, then grants its
-        own money ("（1）国家级示范基地创建奖励（免申即享）。对…奖励150万元。"): the name (its
+        own money ("（1）甲级平台创建奖励（免申即享）。对…奖励120万元。"): the name (its
         免申 mark kept for the title to read).  A grade ("国家级。", "一档。") is no class."""
         if d.section or d.children or d.rank < RANK_NUM - 1:
             return None

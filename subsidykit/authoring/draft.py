@@ -72,7 +72,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from subsidykit.authoring.clause_common import NO_APPLICATION
-from subsidykit.authoring.clause_text import ENUMERATOR
+from subsidykit.authoring.clause_text import CELL, ENUMERATOR, Doc
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.errors import BadInputError
 
@@ -275,6 +275,11 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
 _BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝+\-=]+$")
 
 
+def _cell_words(pieces: list[tuple[int, str]]) -> str:
+    """A table cell's words from its pieces: white space and piece marks (CELL) out."""
+    return re.sub(r"\s+", "", "".join(t for _n, t in pieces)).replace(CELL, "")
+
+
 def _boxed(raw: str) -> list[str] | None:
     """A row of a two-column table drawn with box characters ("│项目名称│X项目│", "│        │…│")
     as a row the program-table reader knows ("项目名称|X项目"; a row without a label goes on with
@@ -294,10 +299,10 @@ def _boxed(raw: str) -> list[str] | None:
         return None
     label, value = parts[0].strip(), parts[1].rstrip()
     if not label:
-        return [f"|\u241e{value.strip()}"]
+        return [f"|{CELL}{value.strip()}"]
     if ENUMERATOR.match(_fold(value.strip())):
         # "│支持标准│（1）首台（套）重大装备。…": the section's label, then its first item
-        return [f"{label}|\u241e", f"|\u241e{value.strip()}"]
+        return [f"{label}|{CELL}", f"|{CELL}{value.strip()}"]
     return [f"{label}|{value}"]
 
 
@@ -414,7 +419,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             else:
                 # the separator as white space: the cell's words are quoted as they stand
                 spaced = no_b[:at].replace("|", " ").replace("｜", " ").replace("\t", " ") + no_b[at:]
-                cell = value.strip().lstrip("\u241e")  # (a drawn table's row going on: see _boxed)
+                cell = value.strip().lstrip(CELL)  # (a drawn table's row going on: see _boxed)
                 head = _fold(f"{label.strip()}：{value.strip()}" if label else cell)
                 line = _Line(no=i, raw=raw, clean=spaced, head=head, src=src)
                 if not label:
@@ -1318,11 +1323,11 @@ class _Drafter:
             part = next((name for name, first, last in self.parts if first <= table.first <= last), None)
             for row in table.rows:
                 name_pieces = row.cells.get("name") or []
-                title_raw = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in name_pieces))
+                title_raw = _cell_words(name_pieces)
                 if not title_raw:
                     continue
                 title, no_app, remark = _clean_title(title_raw)
-                mode = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in row.cells.get("mode") or []))
+                mode = _cell_words(row.cells.get("mode") or [])
                 no_app = no_app or bool(_NO_APP_WORDS.search(_fold(mode)))
                 first_doc = next((ln for ln in self.doc.lines if ln.src >= row.first), self.doc.lines[-1])
                 node = _Node(line=first_doc, rank=RANK_CN, label="", text=title, text_lines=(first_doc.no, first_doc.no),
@@ -1336,10 +1341,8 @@ class _Drafter:
                 self._prose_conditions(prog, award)
                 self._prose_quota(prog, award)
                 dept = row.cells.get("dept") or []
-                office = re.sub(r"[\s\u241e]+", "", "".join(t for _n, t in dept))
+                office = _cell_words(dept)
                 if office and "office" not in prog:
-                    from subsidykit.authoring.clause_text import Doc
-
                     cited = Doc.build(dept, self.file)
                     keep = {k: prog.pop(k) for k in list(prog) if k in ("todo", "_node", "_table")}
                     prog["office"] = office
@@ -1396,7 +1399,7 @@ class _Drafter:
             groups: dict[int | None, list[tuple[int, str]]] = {}
             current = None
             for no, text in body:
-                lead = _ITEM_LEAD.match(_fold(text).lstrip("\u241e"))
+                lead = _ITEM_LEAD.match(_fold(text).lstrip(CELL))
                 if lead and len(targets) > 1:
                     g = lead.group("item")
                     current = int(g) if g.isdigit() else _cn_number(g)
@@ -1414,7 +1417,7 @@ class _Drafter:
         base = {"guide": prog["guide"], "path": prog["path"], "title": prog["title"], "no_application": False,
                 "remark": None, "node": node}
         # "3.支持数量：…" among the detail's lines is its quota; the rest its award and conditions
-        quota = [(no, t) for no, t in lines if _section_of(re.sub(r"[\s\u241e]+", "", _fold(t))[:8]) == "quota"]
+        quota = [(no, t) for no, t in lines if _section_of(_cell_words([(no, _fold(t))])[:8]) == "quota"]
         rest_lines = [x for x in lines if x not in quota]
         extra = self.assemble(base, award=rest_lines, quota=quota)
         self._prose_conditions(extra, rest_lines)
@@ -1698,7 +1701,7 @@ class _Drafter:
                     text = _after_word(text)
             elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html and no not in self._items:
                 # its numbering dropped: a quote running on from the line before carries "……" there
-                text = "\u241e" + ln.rest if ln.rest.strip() else ln.rest
+                text = CELL + ln.rest if ln.rest.strip() else ln.rest
             else:  # a paragraph of an HTML line keeps its numbering, which stands between it and the one before
                 text = ln.clean.strip()
             if text.strip():
@@ -1875,10 +1878,8 @@ class _Drafter:
                 continue
             a, b = m.start(), m.end()
             src = {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]}
-            if any(t.startswith("\u241e") for _n, t in lines):
+            if any(t.startswith(CELL) for _n, t in lines):
                 # pieces of a table's cell: "……" where another column stands between two of them
-                from subsidykit.authoring.clause_text import Doc
-
                 cited = Doc.build(lines, self.file)
                 if cited.chars == raw:
                     src = {"file": self.file, "lines": cited.lines_of(a, b), "text": cited.quote(a, b)}
@@ -3222,7 +3223,7 @@ def _joined(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     for no, text in lines:
-        for ch in re.sub(r"\s+|\*\*|</?b>|\u241e", "", text):
+        for ch in re.sub(r"\s+|\*\*|</?b>", "", text).replace(CELL, ""):
             chars.append(ch)
             where.append(no)
     return "".join(chars), where

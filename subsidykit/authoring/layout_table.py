@@ -114,7 +114,8 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             continue
         header_text = re.sub(r"\s+", "", lines[k])
         head = k
-        margin = _runs(lines[k], True)[0][0] if _runs(lines[k], True) else 0
+        head_runs = _runs(lines[k], True)
+        margin = head_runs[0][0] if head_runs else 0
         span = max(1, _width(lines[k].rstrip()) - margin)  # the header's width: a cell is narrower
         # the body: up to the first line of prose (a line starting a paragraph at the margin
         # that is no band row and stands in no column) or a heading of the text after the table

@@ -207,6 +207,38 @@ def test_a_web_pages_bold_section_labels(tmp_path):
     assert_cited(d, tmp_path)
 
 
+HTML_ENTITIES = """\
+<p style="text-indent:2em">2075年度示范省制造业专项资金申报指南</p>
+<p style="text-indent:2em">一、支持方向</p>
+<p style="text-indent:2em">（一）&ldquo;智改数转&rdquo;标杆项目</p>
+<p><strong>1.支持条件。</strong>项目总投入不低于&nbsp;2000万元，列入&ldquo;省级重点项目&rdquo;清单，资产负债率低于&nbsp;70%。</p>
+<p><strong>2.补助标准。</strong>按不超过项目总投入的&nbsp;6%予以补助，单个项目最高不超过&#160;800万元。</p>
+<p><strong>3.支持数量。</strong>不超过&nbsp;12个。</p>
+"""
+
+
+def test_html_entities_neither_end_a_sentence_nor_stand_between_a_word_and_its_number(tmp_path):
+    # "&ldquo;" ends with ";" and "&nbsp;" sits where a space was: neither is a sentence's end,
+    # and a quote may leave them out as it leaves out white space
+    d = draft_guide(write(tmp_path, "guide_2075.txt", HTML_ENTITIES), year=2075)
+    # the title keeps its words, not the ";"-cut "&ldquo"
+    prog = by_title(d)["智改数转标杆项目"]
+    assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.06"), D("800"), D("12"))
+    ops = {(t["op"], t["value"]) for t in prog["thresholds"]}
+    assert (">=", D("2000")) in ops and ("<", D("0.7")) in ops  # a ratio as a fraction
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+def test_the_citation_check_leaves_out_html_entities_only():
+    from subsidykit.catalog.sources import normalise
+
+    assert normalise("不低于&nbsp;1500万元") == normalise("不低于 1500万元") == "不低于1500万元"
+    assert normalise("&ldquo;专精特新&rdquo;&#8220;小巨人&#x201D;") == "专精特新小巨人"
+    # an ampersand that is not an entity stays: it is text
+    assert normalise("R&D投入 & 研发") == "R&D投入&研发"
+
+
 TWO_IN_ONE = """\
 示范市制造业发展政策实施细则
 第一章 总则

@@ -134,11 +134,10 @@ from decimal import Decimal
 from subsidykit.authoring.clause_common import Parsed, Section, field_name
 from subsidykit.authoring.clause_numbers import PCT, cn_number, dec, find_counts, find_money, money_value, operator, pct_of
 from subsidykit.authoring.clause_text import half, sentence_list
+from subsidykit.catalog.sources import MARKUP as _MARKUP
 
 __all__ = ["read_program_table", "read_tier_table"]
 
-# what the citation check ignores (as catalog.sources._MARKUP)
-_MARKUP = re.compile(r"\s+|\*\*|</?b>")
 # page furniture (as clause_text._PAGE, but a bare number alone on a line is kept: in a table it
 # is a cell)
 _PAGE = re.compile(

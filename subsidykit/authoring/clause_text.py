@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# as catalog.sources._MARKUP: what the citation check ignores
-_MARKUP = re.compile(r"\s+|\*\*|</?b>")
+from subsidykit.catalog.sources import MARKUP as _MARKUP  # what the citation check ignores
+
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF.update({ord("﹪"): ord("%"), ord("﹐"): ord(","), ord("﹔"): ord(";"), ord("﹙"): ord("("), ord("﹚"): ord(")")})
 

@@ -74,6 +74,7 @@ from pathlib import Path
 from subsidykit.authoring.clause_common import NO_APPLICATION
 from subsidykit.authoring.clause_text import CELL, ENUMERATOR, Doc
 from subsidykit.authoring.text import GuideText, read_guide
+from subsidykit.catalog.sources import ENTITY
 from subsidykit.errors import BadInputError
 
 __all__ = [
@@ -454,6 +455,9 @@ def _classify(guide: GuideText) -> list[_Line]:
         if html:
             # inline markup a web page sets around a heading ("<strong>3.支持数量。</strong>…")
             s = re.sub(r"</?(?:strong|b|em|span|font|u|i)\b[^<>]{0,200}>", "", s).strip()
+        # a web page's character entities ("&ldquo;X&rdquo;项目"): out of the heading's words, as the
+        # citation check leaves them out of a quote (a title cut at the ";" of "&ldquo;" is no title)
+        s = ENTITY.sub("", s) if "&" in s else s
         # a bullet an article or a web page sets before its items ("◆1.甲类设备补助")
         s = re.sub(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*", "", s)
         folded = _fold(s)  # same length as s

@@ -9,7 +9,11 @@ from pathlib import Path
 
 from subsidykit.catalog.records import Source
 
-_MARKUP = re.compile(r"\s+|\*\*|</?b>")
+# what a quote may leave out of the line it cites: white space (the seeds break words across
+# lines), bold markup ("**", <b>) and HTML character entities ("&nbsp;", "&ldquo;", "&#8220;") of
+# a guide saved from a web page
+ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+MARKUP = re.compile(r"\s+|\*\*|</?b>|" + ENTITY.pattern)
 _ELLIPSIS = re.compile(r"……|…|\.\.\.")
 
 
@@ -27,8 +31,8 @@ def seeds_dir() -> Path:
 
 
 def normalise(text: str) -> str:
-    """Drop white space (the seeds break words across lines) and bold markup."""
-    return _MARKUP.sub("", text)
+    """Drop what a quote may leave out (`MARKUP`)."""
+    return MARKUP.sub("", text)
 
 
 def _lines(path: str) -> tuple[str, ...]:

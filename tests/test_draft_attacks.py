@@ -213,3 +213,28 @@ def test_long_lines_of_spaces_and_of_pieces_are_read_in_linear_time(tmp_path):
         start = time.monotonic()
         draft_guide(path, year=2077)
         assert time.monotonic() - start < 20
+
+
+def test_a_table_of_thousands_of_programs_past_the_column_readers_limit_is_read_in_time(tmp_path):
+    """Over 20 000 lines the column reader is not tried; the programs are read another way and
+    each program's contact search must not walk the whole table again (it took 145 s)."""
+    rows = []
+    for k in (n % 1000 for n in range(5000)):  # five blocks of rows 0-999
+        rows.append(
+            "\n                              2060年1月1日（含）至2060年12月  按设备投资额的9%给予奖补，最高    县工信局\n"
+            f"{k:<6}技改设备奖补{k:<12}31日（含）期间竣工，设备投资    不超过400万元。年度支持项目不     （技改科）\n"
+            "                              不低于800万元。                 超过15个。\n"
+        )
+    text = (
+        "关于开展2060年度示范县工业奖补政策兑现申报工作的通知\n各镇（街道）：现将有关事项通知如下。\n"
+        "一、申报条件\n申报企业应在本县依法登记，正常经营1年以上。\n"
+        "二、奖补项目及标准\n2060年度示范县工业奖补政策兑现项目一览表\n序号    奖补项目                      奖补条件                        奖补标准                  责任单位\n"
+        + "".join(rows)
+        + "三、申报材料\n申报表及相关证明材料。\n四、联系方式\n县工信局技改科，电话：0516-12345678\n"
+    )
+    path = write(tmp_path, "guide_2060.txt", text)
+    assert len(text.splitlines()) > 20000
+    start = time.monotonic()
+    d = draft_guide(path, year=2060)
+    assert time.monotonic() - start < 60
+    assert len(d.programs) >= 1000

@@ -62,6 +62,7 @@ of a guide, not about one guide's words):
 
 from __future__ import annotations
 
+import bisect
 import copy
 import hashlib
 import re
@@ -175,6 +176,7 @@ _ATTACH_LIST = re.compile(r"^附\s*件\s*[：:]")
 _CHAPTER = re.compile(rf"^(第[{_CN_NUM}]+章)\s*(.*)$")
 _MARKUP = re.compile(r"</?b>|\*\*")
 _TAG = re.compile(r"<[^>]{0,400}>")
+_CONTACT_WORD = re.compile(r"联系方式|联系电话|咨询电话")
 # (a half-width "." after a word ends a title too: "(二)技改贷款贴息.对企业……")
 _TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
@@ -2579,6 +2581,8 @@ class _Drafter:
             if found:
                 prog["office"], prog["phone"], prog["contact_source"] = found
 
+    _contact_lines: list[int] | None = None
+
     def _inline_contact(self, node: _Node):
         spans = [node]
         p = node.parent
@@ -2586,12 +2590,14 @@ class _Drafter:
             if p.end - p.no <= 80:
                 spans.append(p)
             p = p.parent
+        if self._contact_lines is None:  # the lines that say 联系…, found once (a long table's
+            # programs each scanning all its lines was quadratic)
+            self._contact_lines = [ln.no for ln in self.doc.lines if _CONTACT_WORD.search(ln.clean)]
+        marks = self._contact_lines
         for n in spans:
-            for no in range(n.no, n.end + 1):
+            for no in marks[bisect.bisect_left(marks, n.no): bisect.bisect_right(marks, n.end)]:
                 clean = self.doc.L(no).clean
-                at = re.search(r"联系方式|联系电话|咨询电话", clean)
-                if not at:
-                    continue
+                at = _CONTACT_WORD.search(clean)
                 m = re.search(
                     r"([\u4e00-\u9fff（）()]{2,30}?(?:处|局|室|司|中心|厅|部|办|科|委))\s*(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))",
                     clean[at.end(): at.end() + 160],

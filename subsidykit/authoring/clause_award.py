@@ -114,6 +114,8 @@ _TYPE_NOUN = re.compile(
 BASIS = re.compile(r"以(?P<base>[^。;]{2,60}?)为(?:计算)?基数")
 SOME_RATE = re.compile(r"按照?(?P<base>[^。;]{2,80}?)的一定比例")
 
+# a split into grades before a list of their sums ("分三档", "分为两个档次", "按等级")
+_GRADED = re.compile(r"分(?:为)?[两二三四五六七八九十\d]{0,2}(?:个)?(?:档|级|等|类)|档次|按(?:等级|级别|档次)")
 _MEASURE_UNIT = re.compile(r"(?:吨标准煤|吨|千瓦时|千瓦|瓦|兆瓦|度电?|平方米|亩|立方米|人次|家次|场次|件|千克|公斤|TB|GB|kW|kWh)")
 _UNIT_OF = {"个月": "月", "名": "人", "日": "天", "户": "家", "台": "台套", "套": "台套", "台(套)": "台套"}
 
@@ -367,7 +369,7 @@ class _Award:
             return
         if re.search(r"每(?:增加|新增|增长|提高|超出|多)$", pre):
             return  # "每增加1亿元奖励10万元": the step of the base, never an amount awarded
-        if re.match(r"(?:至|到|~|-|—|－)\d", post):
+        if re.match(r"(?:\(含\))?(?:至|到|~|-|—|－)\d", post):
             return  # "支持额度在100万元至500万元之间": the low end of a range, no amount of its own
         rng = re.search(r"(?P<lo>\d+(?:\.\d+)?)(?:万元|万|亿元)?(?:至|到|~|-|—|－)$", pre)
         if rng and re.match(r"(?:之间|以内|内)", post):
@@ -380,11 +382,12 @@ class _Award:
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
-        if not awarding and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", pre):
-            # "分级给予一次性奖补：甲档200万元，乙档120万元": the list after an award word and a colon
+        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,8}", pre):
+            # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元":
+            # the list after an award word, or a split into grades, and a colon
             s_ = self.sents[k]
             colon = n.rfind(":", s_.body, clause[0] + 1)
-            if colon >= 0 and AWARD_WORDS.search(n[s_.body : colon]):
+            if colon >= 0 and (AWARD_WORDS.search(n[s_.body : colon]) or _GRADED.search(n[s_.body : colon])):
                 awarding = True
         if op_text and PRE_OPS[op_text] in (">", "<"):
             return

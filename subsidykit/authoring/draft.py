@@ -147,7 +147,25 @@ _NUM_CELL = re.compile(r"\d{1,3}(?: \d{3})+|\d{1,6}")
 _PROCEDURE_CHAPTER = ("总则", "附则", "申报", "程序", "管理", "监督", "责任", "审核", "审批", "拨付", "绩效", "职责", "分工", "组织",
                       "保障措施", "工作保障", "评审", "实施")
 _PROCEDURE_ARTICLE = ("申报程序", "申报流程", "申报材料", "申报时间", "资金管理", "资金拨付", "资金来源", "监督", "法律责任", "附则", "解释", "施行", "有效期", "评审", "职责", "绩效", "追回", "适用范围", "定义", "原则")
+# a word processor's outline numbering exported as decimals ("2 产业创新", "2.1\t技术攻关项目",
+# "2.1.3 支持数量", "2.1支持条件"): a depth-d number ranks as the d-th of 一、/（一）, then between
+# （一） and 1. (so "1." "（1）" "①" items stand under any of them).  After the number: white space
+# or a word, a quote or a bracket; never a unit ("2.5万元", "1.5 倍") and never "2.5G…" (the
+# numbering glued to "5G", read by RANK_NUM).  A lone "2 产业创新" (depth 1) is kept only where an
+# outline "2.1" follows it (`_confirm_outline`).
+RANK_OUTLINE = {1: RANK_CN, 2: RANK_PCN, 3: 2.5, 4: 2.7, 5: 2.8}
+_OUTLINE_AFTER = r"(?:[ \t\u3000]+(?=[\u4e00-\u9fff“”\"（(【\[《A-Za-z])|(?=[\u4e00-\u9fff“”\"（(【\[《]))(?![万亿元个%％倍年月日号项次人台套吨])"
+_OUTLINE = {
+    d: re.compile(rf"^(\d{{1,2}}(?:[.．]\d{{1,2}}){{{d - 1}}})[.．]?{_OUTLINE_AFTER}\s*") for d in (5, 4, 3, 2)
+}
+_OUTLINE_TOP = re.compile(r"^(\d{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff“”\"（(【《])(?![万亿元个%％倍年月日号项次人台套吨])\s*")
+# "a) 甲类项目。", "b．乙类…", "(c) …": lettered items, below （1）
+RANK_ALPHA = 4.5
+# "1) 甲类项目" / "2）…": a number with a closing bracket only, between 1. and （1）
+RANK_HALFPAREN = 3.5
 _HEADING = [
+    *((RANK_OUTLINE[d], _OUTLINE[d]) for d in (5, 4, 3, 2)),
+    (RANK_OUTLINE[1], _OUTLINE_TOP),
     # (a part's title is short, without digits: "第一部分 …  处室  电话" is a row of a table)
     (RANK_PART, re.compile(rf"^第([{_CN_NUM}]{{1,3}})部分\s*(?=[\u4e00-\u9fff（）()“”、\s]{{2,30}}$)")),
     (RANK_CN, re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*(?:[、.]|[,，](?=\s*[\u4e00-\u9fff]{{2,}}[^，,。；;]{{0,30}}$))\s*")),
@@ -157,6 +175,8 @@ _HEADING = [
     (RANK_NUM, re.compile(r"^(\d{1,2})\s*[.、](?:(?![\d.])|(?=\d{1,2}[A-Za-z](?![A-Za-z]*\s*(?:/|％|%))))\s*")),
     (RANK_PNUM, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     (RANK_CIRC, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    (RANK_HALFPAREN, re.compile(r"^(\d{1,2})\s*[)）](?![\d万亿元个%％倍年月日号])\s*")),
+    (RANK_ALPHA, re.compile(r"^[(（]?([a-hA-H])\s*[)）.．](?![A-Za-z0-9])\s*(?=[\u4e00-\u9fff“”\"（(【《])")),
 ]
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 def _toc_line(s: str) -> bool:
@@ -406,6 +426,22 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
     return label, m.group("value"), m.start("value") + off
 
 
+def _confirm_outline(out: list[_Line]) -> None:
+    """A lone number before a short title ("3 绿色低碳") is the top of an outline only when its
+    "3.1 …" follows before the next such line; else it was text (a wrapped line, a table's row)."""
+    tops = [k for k, x in enumerate(out) if x.kind == "heading" and x.rank == RANK_OUTLINE[1] and re.fullmatch(r"\d{1,2}", x.label)]
+    for n, k in enumerate(tops):
+        x = out[k]
+        stop = tops[n + 1] if n + 1 < len(tops) else len(out)
+        first = f"{x.label}."
+        ok = len(re.sub(r"\s+", "", x.rest)) <= 30 and not re.search(r"[。；;，,]", x.rest) and any(
+            y.kind == "heading" and y.rank in (RANK_OUTLINE[2], RANK_OUTLINE[3]) and _fold(y.label).startswith(first)
+            for y in out[k + 1 : min(stop, k + 400)]
+        )
+        if not ok:
+            x.kind, x.rank, x.label, x.rest = "text", -1, "", ""
+
+
 def _classify(guide: GuideText) -> list[_Line]:
     out: list[_Line] = []
     counts: dict[str, int] = {}
@@ -533,6 +569,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             if out[k + 1].kind not in ("blank", "page") and len(re.sub(r"\s+", "", out[k + 1].head)) < 20:
                 continue
             x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
+    _confirm_outline(out)
     # "第X条" opening a line is an article only in a document of articles (three or more)
     articles = [x for x in out if x.rank == RANK_ARTICLE]
     if len(articles) < 3:
@@ -614,6 +651,8 @@ class _Node:
     def printed(self) -> str:
         """The heading as printed (numbering kept), as the hand catalog's `path` has it."""
         lab = _squash(self.line.label)
+        if lab[-1:].isdigit():  # an outline number ("1.2 标杆培育"), a space between as printed
+            return f"{lab} {self.title}"
         return f"{lab}{self.title}" if lab else self.title
 
     def descendants(self):

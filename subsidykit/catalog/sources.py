@@ -9,11 +9,13 @@ from pathlib import Path
 
 from subsidykit.catalog.records import Source
 
-# what a quote may leave out of the line it cites: white space (the seeds break words across
-# lines), bold markup ("**", <b>) and HTML character entities ("&nbsp;", "&ldquo;", "&#8220;") of
-# a guide saved from a web page
+# what a quote may leave out of the lines it cites: white space (the seeds break words across
+# lines), bold markup ("**", <b>), HTML character entities ("&nbsp;", "&ldquo;", "&#8220;") of a
+# guide saved from a web page, and ">" quote marks opening a line of a forwarded e-mail
 ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-MARKUP = re.compile(r"\s+|\*\*|</?b>|" + ENTITY.pattern)
+# an e-mail's quote marks at a line's start ("> > 00万元" of a forwarded notice re-wrapped with "> ")
+MAIL_QUOTE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:>[ \t\u3000]*)+")
+MARKUP = re.compile(MAIL_QUOTE.pattern + r"|\s+|\*\*|</?b>|" + ENTITY.pattern)
 _ELLIPSIS = re.compile(r"……|…|\.\.\.")
 
 

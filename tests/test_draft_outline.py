@@ -1,0 +1,189 @@
+"""The drafter on a word processor's decimal outline numbering, "1）" and "a)" items, a notice
+forwarded by e-mail with "> " quote marks, and a list of grades after "分N档：" (issue 17).
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.draft import draft_guide
+
+OUTLINE = """\
+2071年度示范省产业发展专项资金申报指南
+
+1\t智能化改造
+
+1.1\t设备更新项目
+
+支持企业更新生产设备。
+
+1.1.1 支持条件
+
+① 项目设备投入不低于2000万元。
+
+② 项目于2070年1月1日（含）至2071年6月30日（含）期间竣工。
+
+1.1.2 补助标准
+
+按不超过设备投入的8%予以补助，单个项目最高不超过600万元。
+
+1.1.3 支持数量
+
+不超过40个。
+
+1.2\u3000标杆培育
+
+1.2.1\t灯塔工厂奖励项目（免申即享）
+
+1.2.1.1 支持对象
+
+2070年度新获评的灯塔工厂。
+
+1.2.1.2 奖励标准
+
+一次性奖励500万元。
+
+1.2.2数字车间项目
+
+1.2.2.1 支持条件
+
+车间设备联网率达到80%以上。
+
+1.2.2.2 补助标准
+
+a) 新建车间。按不超过投入的10%予以补助，最高不超过200万元。
+
+b) 改造车间。按不超过投入的6%予以补助，最高不超过100万元。
+
+2 绿色低碳
+
+2.1 节能改造项目
+
+2.1.1 支持条件
+
+年节能量达到2.5万吨标准煤以上。
+
+2.1.2 补助标准
+
+按节能量每吨标准煤500元给予补助，单个项目最高不超过300万元。
+"""
+
+
+def test_a_decimal_outline_is_read_at_every_depth(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2071.txt", OUTLINE), year=2071)
+    progs = by_title(d)
+    assert {"设备更新项目", "灯塔工厂奖励项目", "新建车间", "改造车间", "节能改造项目"} <= set(progs)
+    dev = progs["设备更新项目"]
+    assert dev["path"] == ["1 智能化改造"]  # the path as printed
+    assert (dev["rate"], dev["cap"], dev["quota"]["value"]) == (D("0.08"), D("600"), D("40"))
+    assert any(t["op"] == ">=" and t["value"] == D("2000") for t in dev["thresholds"])
+    light = progs["灯塔工厂奖励项目"]
+    assert light["path"] == ["1 智能化改造", "1.2 标杆培育"] and light["no_application"] is True
+    assert light["fixed"] == D("500")
+    # "a)" "b)" items naming their own class and award are programs under their card
+    new, old = progs["新建车间"], progs["改造车间"]
+    assert (new["rate"], new["cap"]) == (D("0.1"), D("200")) and (old["rate"], old["cap"]) == (D("0.06"), D("100"))
+    assert new["path"][-1] == "1.2.2 数字车间项目"
+    energy = progs["节能改造项目"]
+    assert energy["path"] == ["2 绿色低碳"]
+    assert (energy["unit_amount"], energy["cap"]) == (D("0.05"), D("300"))
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+NOT_OUTLINE = """\
+2072年度示范市工业奖补政策
+一、技改奖补
+（一）设备奖补项目
+1.支持条件。设备投入不低于500万元。
+2.补助标准。按设备投入的10%给予补助，最高不超过
+2.5万元的部分不予计算，单个项目最高不超过100万元。
+3 个月内完成验收。
+（二）5G工厂项目
+2.5G工厂建设。对新建5G工厂奖励30万元。
+"""
+
+
+def test_a_number_with_a_unit_or_a_lone_number_without_its_outline_is_no_heading(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2072.txt", NOT_OUTLINE), year=2072)
+    progs = by_title(d)
+    # "2.5万元…" (a wrapped line) and "3 个月…" stay the program's text: no program of their own
+    assert not any(t.startswith(("5万元", "个月")) for t in progs)
+    assert progs["设备奖补项目"]["cap"] == D("100")
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+HALF_PARENS = """\
+2073年度示范县惠企政策
+一、支持内容
+1．数字化改造项目
+1）支持条件。项目投入不低于300万元。
+2）补助标准。按项目投入的10%给予补助，最高不超过50万元。
+3）支持数量。不超过12个。
+2．星级上云奖励（免申即享）
+1）支持条件。2072年度新认定的星级上云企业。
+2）补助标准。根据评定结果分三档奖励：A档20万元、B档10万元、C档5万元。
+"""
+
+
+def test_items_numbered_with_a_closing_bracket_only_are_sections_and_a_list_of_grades_after_a_split(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2073.txt", HALF_PARENS), year=2073)
+    progs = by_title(d)
+    digital = progs["数字化改造项目"]
+    assert (digital["rate"], digital["cap"], digital["quota"]["value"]) == (D("0.1"), D("50"), D("12"))
+    assert any(t["value"] == D("300") for t in digital["thresholds"])
+    stars = progs["星级上云奖励"]
+    assert stars["no_application"] is True
+    assert sorted((v["name"], v["fixed"]) for v in stars["variants"]) == [("A档", D("20")), ("B档", D("10")), ("C档", D("5"))]
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+FORWARDED = """\
+转发：关于组织申报2074年度示范省专项资金项目的通知
+发件人：市工信局办公室
+各县（市、区）工信局：现将省厅通知转发给你们，请认真组织申报。
+> 一、支持内容
+> （一）公共服务平台项目
+> 1.支持条件。平台服务企业不少于100家。
+> 2.补助标准。按平台年度服务收入的10%核定补助，单个平台支持额度不超过1
+> 50万元。
+> 3.支持数量。不超过8个。
+"""
+
+
+def test_a_number_broken_across_e_mail_quote_marks_is_read_whole_and_cited(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2074.txt", FORWARDED), year=2074)
+    prog = by_title(d)["公共服务平台项目"]
+    assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.1"), D("150"), D("8"))
+    assert prog["source"]["lines"] == [7, 8]
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+def test_the_citation_check_leaves_out_quote_marks_only_at_a_lines_start():
+    from subsidykit.catalog.sources import normalise
+
+    assert normalise("> 不超过1\n> 50万元") == "不超过150万元"
+    assert normalise(">> > 甲\n  > 乙") == "甲乙"
+    assert normalise("增速>5%") == "增速>5%"
+
+
+RANGE = """\
+2075年度示范市服务业政策
+一、服务商补助项目
+按服务合同金额分档支持：合同金额1000万元（含）至3000万元的，补助60万元；合同金额3000万元以上的，补助100万元。
+"""
+
+
+def test_the_low_end_of_a_range_with_its_inclusion_mark_is_never_an_amount(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2075.txt", RANGE), year=2075)
+    prog = by_title(d)["服务商补助项目"]
+    amounts = sorted(v.get("fixed") for v in prog["variants"])
+    assert amounts == [D("60"), D("100")]
+    assert_cited(d, tmp_path)

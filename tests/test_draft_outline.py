@@ -187,3 +187,56 @@ def test_the_low_end_of_a_range_with_its_inclusion_mark_is_never_an_amount(tmp_p
     amounts = sorted(v.get("fixed") for v in prog["variants"])
     assert amounts == [D("60"), D("100")]
     assert_cited(d, tmp_path)
+
+
+SHARED = """\
+2076年度示范省技改专项资金申报指南
+一、技术改造
+（一）技术改造项目
+1.支持条件
+（1）项目于2075年1月1日（含）以后开工。
+（2）重点技改项目总投入不低于1亿元；普通技改项目总投入在2000万元（含）以上、1亿元以下。
+2.补助标准
+（1）重点技改项目。按不超过设备投入的8%予以补助，最高不超过1000万元。
+（2）普通技改项目。按不超过设备投入的10%予以补助，最高不超过300万元。
+3.支持数量
+预计不超过30个。
+"""
+
+
+def test_a_shared_condition_naming_one_item_is_that_items_only_and_a_count_after_a_lead_is_the_quota(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2076.txt", SHARED), year=2076)
+    progs = by_title(d)
+    key, plain = progs["重点技改项目"], progs["普通技改项目"]
+    key_bounds = {(t["op"], t["value"]) for t in key["thresholds"] if t["field"] != "开工日期"}
+    plain_bounds = {(t["op"], t["value"]) for t in plain["thresholds"] if t["field"] != "开工日期"}
+    assert key_bounds == {(">=", D("10000"))}
+    assert plain_bounds == {(">=", D("2000")), ("<=", D("10000"))}  # 以下 includes (DOMAIN.md)
+    # the other item's condition is said, not dropped in silence
+    assert any("普通技改项目" in t.get("note", "") for t in key.get("todo", []))
+    # the date window of the common text is both items'
+    assert all(any(t["field"] == "开工日期" for t in p["thresholds"]) for p in (key, plain))
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+ESTIMATE = """\
+2077年度示范市奖励项目
+一、奖励项目
+（一）灯塔工厂奖励项目
+1.支持对象。新获评的灯塔工厂。
+2.奖励标准。一次性奖励200万元。
+3.支持数量。以公布名单为准，预计不超过6个。
+（二）平台项目
+1.补助标准。一次性奖励50万元。
+2.支持数量。甲类平台据实支持，乙类平台不超过4个。
+"""
+
+
+def test_a_count_after_a_lead_without_a_number_is_the_quota_but_one_class_s_count_is_not(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2077.txt", ESTIMATE), year=2077)
+    progs = by_title(d)
+    assert progs["灯塔工厂奖励项目"]["quota"]["value"] == D("6")
+    # "乙类平台不超过4个" counts one class: no quota of the whole program
+    assert (progs["平台项目"].get("quota") or {}).get("value") != D("4")
+    assert_cited(d, tmp_path)

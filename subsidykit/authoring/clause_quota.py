@@ -63,6 +63,16 @@ def parse_quota(section: Section, file: str) -> Parsed:
                 out.todo.append(_todo(doc, s))
             continue
         m = _QUOTA.match(n, s.body)
+        if not (m and (m.group("op") or m.group("unit"))):
+            # "以公布名单为准，预计不超过N个": the count in a later clause, after a lead without a number
+            for c in doc.clauses(s.body, s.b)[1:]:
+                if re.search(r"\d", n[s.body : c[0]]):
+                    break
+                mc = _QUOTA.match(n, c[0])
+                # (never a part naming its own class: "甲类据实支持，乙类不超过N个" is no total)
+                if mc and mc.group("op") and mc.group("op") != "约" and re.fullmatch(r"(?:预计|计划|拟|共|合计|全年|年度)*", mc.group("subject") or ""):
+                    m = mc
+                    break
         value = _count(m.group("num")) if m and (m.group("op") or m.group("unit")) and m.group("op") != "约" else None
         if m and m.group("op") == "约" and _count(m.group("num")):
             # "约N家": an estimate, not a cap (a quota is read and shown as "不超过N个")

@@ -1261,6 +1261,7 @@ class _Drafter:
                             for t in conds
                         ]
         self.table_quotas(programs)
+        _siblings_conditions(programs)
         self.city_tables(programs)
         self.attached_tables(programs)
         self.referred_variants(programs)
@@ -2919,6 +2920,34 @@ def _clean_title(title: str, text: str = "") -> tuple[str, bool, str | None]:
     if m and m.group(1) and (len(m.group(3)) > 10 or re.search(r"[，,。；;：:]|另行|通知|详见|见附|按|由|须|应", m.group(3))):
         t, remark = m.group(1), f"标题后注：{m.group(2)}"
     return t, no_app, remark
+
+
+def _siblings_conditions(programs: list[dict]) -> None:
+    """A condition of a text shared by programs of one path whose quote opens with another of
+    them by name ("乙类项目总投入不低于N万元", read for 甲类 too from their common 支持条件) is
+    that program's: out of the others' thresholds, said in their todo."""
+    groups: dict[tuple, list[dict]] = {}
+    for prog in programs:
+        groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        names = [_norm(p["title"]) for p in same]
+        for prog, own in zip(same, names):
+            others = [t for t in names if len(t) >= 4 and t not in own and own not in t]
+            if not others or not prog.get("thresholds"):
+                continue
+            keep = []
+            for t in prog["thresholds"]:
+                quote = _norm((t.get("source") or {}).get("text", ""))
+                other = next((o for o in others if quote.startswith(o)), None)
+                if other and not quote.startswith(own):
+                    prog.setdefault("todo", []).append({
+                        "lines": list(t["source"]["lines"]), "text": t["source"]["text"],
+                        "note": f"此条件属于同组的「{other}」，未计入本项目"})
+                    continue
+                keep.append(t)
+            prog["thresholds"] = keep
 
 
 def _item_name(node: _Node, loose: bool) -> str | None:

@@ -199,6 +199,7 @@ SHARED = """\
 2.补助标准
 （1）重点技改项目。按不超过设备投入的8%予以补助，最高不超过1000万元。
 （2）普通技改项目。按不超过设备投入的10%予以补助，最高不超过300万元。
+上述两类项目均首次拨付补助资金总额的60%，验收后拨付剩余资金。
 3.支持数量
 预计不超过30个。
 """
@@ -212,6 +213,9 @@ def test_a_shared_condition_naming_one_item_is_that_items_only_and_a_count_after
     plain_bounds = {(t["op"], t["value"]) for t in plain["thresholds"] if t["field"] != "开工日期"}
     assert key_bounds == {(">=", D("10000"))}
     assert plain_bounds == {(">=", D("2000")), ("<=", D("10000"))}  # 以下 includes (DOMAIN.md)
+    # the paragraph after the items that speaks of both is both items' first payment
+    assert key["first_payment"]["share"] == plain["first_payment"]["share"] == D("0.6")
+    assert not any(v.get("first_payment") for p in (key, plain) for v in p.get("variants") or [])
     # the other item's condition is said, not dropped in silence
     assert any("普通技改项目" in t.get("note", "") for t in key.get("todo", []))
     # the date window of the common text is both items'

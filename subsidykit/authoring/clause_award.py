@@ -1643,7 +1643,11 @@ def _distribute(items: list[str]) -> list[str]:
 # year ("2021年首次拨付100万元"), "项目" or "补助资金" alone names none
 _FP_LEAD = re.compile(r"^(?:其中|对于|对|另外|此外|并|且|,|、)+")
 _FP_TRAIL = re.compile(r"(?:的|均|须|应|可)?(?:补助资金|资金|补助|奖励)?$")
-_FP_GENERIC = re.compile(r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?")
+_FP_GENERIC = re.compile(
+    r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?"
+    # every class of the text before ("上述两类项目均首次拨付…", "以上各类项目"): names none
+    r"|(?:上述|以上|前述|所有|全部)?(?:各类|[两二三四五六七八九]类|各项|所列)?(?:项目|企业|单位)?"
+)
 
 
 def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:

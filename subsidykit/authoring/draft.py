@@ -136,6 +136,8 @@ _ARTICLE_REF = re.compile(
 )
 _ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项\s*[:：]?")
 # a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
+# a paragraph after a list of items that speaks of them all ("上述两类项目均…", "以上各类…")
+_ALL_ITEMS = re.compile(r"^(?:上述|以上|前述|前款|所有|各类|[两二三四五六七八九]类)(?:各类|[两二三四五六七八九]类|各项|所列|项目|类|各)*[^。；;]{0,20}?均")
 _SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
 _RUNNING_TITLE = re.compile(r"(?:指南|通知|细则|办法|政策|措施|方案|规定)$")
 _TITLE_LINE = re.compile(r"(?:项目|奖励|补助|补贴|贴息|资助|奖补|激励)(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?$")
@@ -1959,12 +1961,21 @@ class _Drafter:
             best = _best_name(nm, names)
             if best is not None:
                 cond_owner[d.no] = best
+        # a closing paragraph of the last item that speaks of them all ("上述两类项目均首次拨付…")
+        # is every item's, not the last one's
+        shared_tail: set[int] = set()
+        if award_items:
+            last = award_items[-1][1]
+            for i in range(last.no + 1, last.end + 1):
+                if _ALL_ITEMS.match(re.sub(r"\s+", "", _fold(self.doc.L(i).clean))):
+                    shared_tail = set(range(i, last.end + 1))
+                    break
         for name in names:
             award_own = [d for nm, d in award_items if nm == name]
             if award_own:
-                award = self._lines(award_own)
+                award = self._lines(award_own, skip=shared_tail)
                 # sentences of the award section that belong to no item are shared
-                owned = {ln for _, d in award_items for ln in range(d.no, d.end + 1)}
+                owned = {ln for _, d in award_items for ln in range(d.no, d.end + 1)} - shared_tail
                 award = self._lines(secs["award"], skip=owned) + award
             else:
                 award = self._lines(secs.get("award", []))

@@ -1094,3 +1094,15 @@ def test_fragments_write_no_number_outside_their_quotes(text, tmp_path):
         p = parse(text, tmp_path)
         assert not numbers_stand_in_their_quotes(p.data), parse.__name__
         assert not [s for s in p.sub_quotas if numbers_stand_in_their_quotes(s)]
+
+
+def test_a_year_of_an_act_is_a_window_unless_it_is_one_of_several_ways_to_qualify(tmp_path):
+    got = thresholds(conditions("（一）支持条件。2070年度首次入围中国企业500强的制造业企业。", tmp_path))
+    assert ("发生日期", "between", ["2070-01-01", "2070-12-31"], "日期") in got
+    got = thresholds(conditions("（一）支持条件。2070年度获奖并在本市落地的项目。", tmp_path))
+    assert any(t[1] == "between" and t[2] == ["2070-01-01", "2070-12-31"] for t in got)
+    # alternatives: a window on one of them is no condition every applicant must meet
+    got = thresholds(conditions("（一）支持对象。包括2070年度新认定的单项冠军企业、2070年度首次入围中国企业500强的企业。", tmp_path))
+    assert not any(t[1] == "between" for t in got)
+    got = thresholds(conditions("（一）支持对象。获评国家级称号或2070年度首次入围百强的企业。", tmp_path))
+    assert not any(t[1] == "between" for t in got)

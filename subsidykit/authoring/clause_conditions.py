@@ -72,6 +72,8 @@ _REFUSED = re.compile(
     r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?的?[,;]?(?P<what>(?:一律|均|则|将)?(?:(?:不予|不得|不能|不再|不)(?:支持|补助|奖励|受理|兑现|补贴|奖补|资助|申报|立项|纳入|享受|列入)"
     r"|不(?:在|属于)(?:本次|本项|本政策)?(?:支持|奖励|补助|申报|资助)?范围))"
 )
+# a list of alternatives before a year of an act: "包括…、…", "…或…", "以下之一"
+_ALTERNATIVE = re.compile(r"包括|或|之一|任一|其一|下列情形")
 _OPPOSITE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _DATE_FIELDS = [
     (re.compile(r"(?:建设|创建)?(?:完成|完工|竣工|建成|结束|办结|投产|验收|上线|投运)"), "完工日期"),
@@ -389,6 +391,10 @@ class _Conditions:
             if not free(m.start(), m.end()):
                 continue
             clause = self.clause_at(clauses, m.start())
+            if _ALTERNATIVE.search(n[clause[0] : m.start()]):
+                # "包括获甲奖、乙奖或N年度首次入围…的企业": one of several ways to qualify, no
+                # window every applicant must meet
+                continue
             s = self.subject_start(clause, items, m.start())
             fld, qend = _date_field(doc, "", m.end(), b)
             note = None

@@ -13,7 +13,7 @@ import time
 from decimal import Decimal as D
 
 import yaml
-from test_draft_guides import assert_cited, write
+from test_draft_guides import assert_cited, by_title, write
 
 from subsidykit.authoring.draft import draft_guide
 
@@ -238,3 +238,24 @@ def test_a_table_of_thousands_of_programs_past_the_column_readers_limit_is_read_
     d = draft_guide(path, year=2060)
     assert time.monotonic() - start < 60
     assert len(d.programs) >= 1000
+
+
+def test_numbers_of_neighbouring_cells_are_never_read_as_one_number(tmp_path):
+    """A table's row of bare numbers ("1      7       100万元", its columns apart by runs of
+    spaces) is never the amount 17100; a space inside one number ("3 000万元") still joins."""
+    rows = "".join(f"{k}      {7 * k}       {100 * k}万元       {3 * k}%      {k}\n\n" for k in range(1, 13))
+    text = (
+        "关于开展2060年度示范县工业奖补政策兑现申报工作的通知\n各镇（街道）：现将有关事项通知如下。\n"
+        "一、申报条件\n申报企业应在本县依法登记，正常经营1年以上。\n二、奖补项目及标准\n"
+        "2060年度示范县工业奖补政策兑现项目一览表\n"
+        "序号    奖补项目                      奖补条件                        奖补标准                  责任单位\n" + rows
+        + "三、技改奖补项目\n按设备投资额的10%给予奖补，最高不超过3 000万元。\n"
+        + "四、设备奖补项目\n按设备投资额的8%给予奖补，最高不超过1  500万元。\n"
+    )
+    d = draft_guide(write(tmp_path, "guide_2060.txt", text), year=2060)
+    written = {str(v) for p in d.programs for k in ("fixed", "cap", "unit_amount") if (v := p.get(k)) is not None}
+    written |= {str(v.get(k)) for p in d.programs for v in p.get("variants") or [] for k in ("fixed", "cap") if v.get(k) is not None}
+    assert not any(w.startswith(("17", "214", "321")) for w in written)
+    assert by_title(d)["技改奖补项目"]["cap"] == D("3000")
+    assert by_title(d)["设备奖补项目"]["cap"] == D("1500")  # two spaces before a group of three
+    assert_cited(d, tmp_path)

@@ -78,12 +78,34 @@ def half(text: str) -> str:
     return text.translate(_HALF)
 
 
+_DIGIT = "0123456789０１２３４５６７８９"
+
+
+def _apart(text: str, m: re.Match) -> bool:
+    """Is white space m between two digits a gap between two cells ("1      7      100万元" of a
+    table laid out in columns), not a space inside one number ("3 000万元")?  Three or more
+    spaces or a tab; two, unless a group of three digits follows."""
+    a, b = m.start(), m.end()
+    if a == 0 or b >= len(text) or text[a - 1] not in _DIGIT or text[b] not in _DIGIT:
+        return False
+    gap = m.group(0)
+    if "\t" in gap or "\u3000" in gap or len(gap) >= 3:
+        return True
+    if len(gap) == 2:
+        return not re.match(r"[0-9０-９]{3}(?![0-9０-９])", text[b:])
+    return False
+
+
 def _compact(text: str) -> list[tuple[int, str]]:
-    """(column, char) of the characters the citation check keeps."""
+    """(column, char) of the characters the citation check keeps; a gap between two cells'
+    digits is kept as one space (which the citation check drops again), so the two numbers are
+    never read as one."""
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _MARKUP.finditer(text):
         out.extend((i, text[i]) for i in range(pos, m.start()))
+        if m.group(0).isspace() and _apart(text, m):
+            out.append((m.start(), " "))
         pos = m.end()
     out.extend((i, text[i]) for i in range(pos, len(text)))
     return out

@@ -1106,3 +1106,11 @@ def test_a_year_of_an_act_is_a_window_unless_it_is_one_of_several_ways_to_qualif
     assert not any(t[1] == "between" for t in got)
     got = thresholds(conditions("（一）支持对象。获评国家级称号或2070年度首次入围百强的企业。", tmp_path))
     assert not any(t[1] == "between" for t in got)
+
+
+def test_an_amount_per_step_of_a_base_down_as_well_as_up(tmp_path):
+    for text, unit in (("营业收入每增加1亿元奖励10万元，最高100万元。", "增加1亿元"),
+                       ("单位产值能耗每降低1个百分点奖励5万元，最高50万元。", "降低1个百分点")):
+        data = award("（二）补助标准。" + text, tmp_path).data
+        assert data["kind"] == "per_unit" and data["unit"] == unit
+        assert (data["unit_amount"], data["cap"]) in ((D("10"), D("100")), (D("5"), D("50")))

@@ -114,6 +114,8 @@ _TYPE_NOUN = re.compile(
 BASIS = re.compile(r"以(?P<base>[^。;]{2,60}?)为(?:计算)?基数")
 SOME_RATE = re.compile(r"按照?(?P<base>[^。;]{2,80}?)的一定比例")
 
+# the step of a base an amount is paid for ("每增加1亿元奖励10万元", "每降低1个百分点奖励5万元")
+_STEP = "增加|新增|增长|提高|超出|多|降低|减少|下降|节约|节省"
 # a split into grades before a list of their sums ("分三档", "分为两个档次", "按等级")
 _GRADED = re.compile(r"分(?:为)?[两二三四五六七八九十\d]{0,2}(?:个)?(?:档|级|等|类)|档次|按(?:等级|级别|档次)")
 _MEASURE_UNIT = re.compile(r"(?:吨标准煤|吨|千瓦时|千瓦|瓦|兆瓦|度电?|平方米|亩|立方米|人次|家次|场次|件|千克|公斤|TB|GB|kW|kWh)")
@@ -367,7 +369,7 @@ class _Award:
         # without an award word is a condition of the text, not an amount: both left to todo
         if self.depth_at(k, mo.start) > 0:
             return
-        if re.search(r"每(?:增加|新增|增长|提高|超出|多)$", pre):
+        if re.search(rf"每(?:{_STEP})$", pre):
             return  # "每增加1亿元奖励10万元": the step of the base, never an amount awarded
         if re.match(r"(?:\(含\))?(?:至|到|~|-|—|－)\d", post):
             return  # "支持额度在100万元至500万元之间": the low end of a range, no amount of its own
@@ -411,7 +413,7 @@ class _Award:
                 atom.per = atom.unit
             self.add(atom)
             return
-        step = re.search(r"每(?P<w>增加|新增|增长|提高|超出|多)(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{0,8}$", pre)
+        step = re.search(rf"每(?P<w>{_STEP})(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{{0,8}}$", pre)
         if step and kind == "fixed":
             # "每增加1亿元奖励10万元": an amount for each step of the base
             atom.kind, atom.unit = "per", f"{step.group('w')}{step.group('n')}{step.group('u')}"

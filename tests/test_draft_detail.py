@@ -137,6 +137,10 @@ def test_a_limit_for_one_named_city_counts_that_city_only():
     nj = SimpleNamespace(scope="南京市", value=D("1"), label="服务券：南京市1", shared_with=[], source=None)
     each = SimpleNamespace(scope="每个设区市", value=D("2"), label="每个设区市限报2个", shared_with=[], source=None)
     assert limit_city(nj) == "南京市" and limit_city(each) is None
+    # the city however its scope is written: short, with a remark of what it includes
+    for scope in ("南京", "南京市（含江北新区）", "南 京 市", "南京市(包括江北新区)"):
+        assert limit_city(SimpleNamespace(scope=scope, value=D("1"), label="", shared_with=[], source=None)) == "南京市"
+    assert limit_city(SimpleNamespace(scope="各设区市", value=D("1"), label="", shared_with=[], source=None)) is None
     prog = SimpleNamespace(id="2056-x", year=2056, title="服务券", variants=[], city_limits=[nj, each])
     batch = [(f"f{i}.xlsx", SimpleNamespace(program="2056-x", variant=None, city=city))
              for i, city in enumerate(["南京市", "南京市", "苏州市", None])]

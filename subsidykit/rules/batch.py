@@ -132,8 +132,9 @@ def limit_city(lim: CityLimit) -> str | None:
     "南京市 200"); None: the limit holds for every 设区市 ("每个设区市限报 N 个")."""
     from subsidykit.rules.regions import CITIES
 
-    scope = name_key(lim.scope)
-    return next((c for c in CITIES if name_key(c) == scope), None)
+    # "南京市（含江北新区）", "南京": the city, a remark of what it includes left aside
+    scope = name_key(re.sub(r"[（(]\s*(?:含|包括|包含)[^（）()]*[）)]", "", lim.scope or ""))
+    return next((c for c in CITIES if scope in (name_key(c), name_key(c[:-1]))), None)
 
 
 @dataclass(frozen=True)

@@ -259,3 +259,15 @@ def test_numbers_of_neighbouring_cells_are_never_read_as_one_number(tmp_path):
     assert by_title(d)["技改奖补项目"]["cap"] == D("3000")
     assert by_title(d)["设备奖补项目"]["cap"] == D("1500")  # two spaces before a group of three
     assert_cited(d, tmp_path)
+
+
+def test_a_literal_record_separator_in_the_guide_neither_breaks_a_quote_nor_drops_an_award(tmp_path):
+    text = (
+        "2061年度示范市工业专项资金项目申报指南\n一、支持方向\n（一）上云奖励\n"
+        "对新认定的五星级上云企业奖励\u241e20万元。\n（二）技改奖励\n\u241e按设备投资额的10%给予奖励，\n\u241e最高100万元。\n"
+    )
+    d = draft_guide(write(tmp_path, "guide_2061.txt", text), year=2061)
+    progs = by_title(d)
+    assert progs["上云奖励"]["fixed"] == D("20")
+    assert (progs["技改奖励"]["rate"], progs["技改奖励"]["cap"]) == (D("0.1"), D("100"))
+    assert_cited(d, tmp_path)

@@ -15,7 +15,8 @@ from subsidykit.catalog.records import Source
 ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # an e-mail's quote marks at a line's start ("> > 00万元" of a forwarded notice re-wrapped with "> ")
 MAIL_QUOTE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:>[ \t\u3000]*)+")
-MARKUP = re.compile(MAIL_QUOTE.pattern + r"|\s+|\*\*|</?b>|" + ENTITY.pattern)
+# and the control picture "␞" (U+241E), which stands for no word (the drafter marks a table's cells with it)
+MARKUP = re.compile(MAIL_QUOTE.pattern + r"|\s+|\*\*|</?b>|\u241e|" + ENTITY.pattern)
 _ELLIPSIS = re.compile(r"……|…|\.\.\.")
 
 

@@ -244,3 +244,22 @@ def test_a_count_after_a_lead_without_a_number_is_the_quota_but_one_class_s_coun
     # "乙类平台不超过4个" counts one class: no quota of the whole program
     assert (progs["平台项目"].get("quota") or {}).get("value") != D("4")
     assert_cited(d, tmp_path)
+
+
+NAMED_COUNTS = """\
+2078年度示范省工业专项资金项目申报指南
+一、支持方向
+（二）首台套项目
+按产品类别分两类支持：
+（1）首台套产品。对认定的首台套产品奖励100万元。
+（2）首批次材料。对认定的首批次材料奖励50万元。
+支持数量：首台套产品不超过5个，首批次材料不超过3个。
+"""
+
+
+def test_a_count_naming_each_of_several_items_is_each_items_quota(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2078.txt", NAMED_COUNTS), year=2078)
+    progs = by_title(d)
+    assert progs["首台套产品"]["quota"]["value"] == D("5")
+    assert progs["首批次材料"]["quota"]["value"] == D("3")
+    assert_cited(d, tmp_path)

@@ -1263,6 +1263,7 @@ class _Drafter:
                             for t in conds
                         ]
         self.table_quotas(programs)
+        self.siblings_quotas(programs)
         _siblings_conditions(programs)
         self.city_tables(programs)
         self.attached_tables(programs)
@@ -2252,6 +2253,36 @@ class _Drafter:
         if table_lines:
             prog["_table"] = table_lines
         return prog
+
+    def siblings_quotas(self, programs: list[dict]) -> None:
+        """A quota read from a 支持数量 that names several programs of one path ("甲产品不超过5个，
+        乙材料不超过3个" owned by the last item): each program takes the part naming it; one
+        that the text does not name keeps none (said in its todo)."""
+        groups: dict[tuple, list[dict]] = {}
+        for prog in programs:
+            groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
+        for same in groups.values():
+            if len(same) < 2:
+                continue
+            names = {p["title"]: _norm(re.sub(r"项目$", "", p["title"])) for p in same}
+            for prog in same:
+                q = prog.get("quota")
+                if not q or not q.get("source"):
+                    continue
+                text = _norm(q["source"]["text"])
+                others = [p for p in same if p is not prog and len(names[p["title"]]) >= 3 and names[p["title"]] in text]
+                if not others or not names[prog["title"]] or names[prog["title"]] not in text:
+                    continue
+                first, last = q["source"]["lines"]
+                lines = [(no, self.guide.line(no)) for no in range(first, last + 1)]
+                for p in [prog, *others]:
+                    part = self._named_quota(p["title"], lines)
+                    if part is not None and (p is prog or not p.get("quota")):
+                        p["quota"] = part
+                if prog["quota"] is q:  # the text names others, never this one by a count of its own
+                    prog.pop("quota")
+                    prog.setdefault("todo", []).append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
+                                                        "note": "支持数量中未单列本项目的名额，未写入 quota"})
 
     def _named_quota(self, name: str, lines: list[tuple[int, str]]) -> dict | None:
         """"X项目不超过 N 个" in a shared 支持数量 (in a sentence of its own, "……。其中，X项目不超过

@@ -127,7 +127,15 @@ def cond_hit(c: dict, pool: list[dict]) -> bool:
     window = _year_window(c)
     if window is not None:
         c = {**c, "op": "between", "value": window}
-    return _cond_hit(c, pool)
+    if _cond_hit(c, pool):
+        return True
+    # "实施期在A（含）至B（含）之间" as a window, or as its two ends: a start not before A and an
+    # end not after B, both cited at the line (the drafter's reading of a period, with its note)
+    if c["op"] == "between" and isinstance(c.get("value"), list) and len(c["value"]) == 2 \
+            and all(isinstance(x, str) for x in c["value"]):
+        a, b = c["value"]
+        return _cond_hit({**c, "op": ">=", "value": a}, pool) and _cond_hit({**c, "op": "<=", "value": b}, pool)
+    return False
 
 
 def _cond_hit(c: dict, pool: list[dict]) -> bool:

@@ -94,8 +94,14 @@ def _cell_quote_hit(truth, drafted) -> bool:
     return not re.search(r"[\u4e00-\u9fffA-Za-z]", truth[2])
 
 
+# a power or an energy in 兆瓦 is the drafter's 千瓦 (the same quantity: "1兆瓦" is written 1000 with a note)
+_KILO = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000}
+
+
 def cond_value(c: dict):
     v = c["value"]
+    if c.get("unit") in _KILO and not isinstance(v, (list, str)):
+        return Decimal(str(v)) * _KILO[c["unit"]]
     if c.get("unit") == "%":
         return [Decimal(str(x)) / 100 for x in v] if isinstance(v, list) else Decimal(str(v)) / 100
     if isinstance(v, list):  # a date window (ISO strings) or a range of amounts (numbers)

@@ -1114,3 +1114,12 @@ def test_an_amount_per_step_of_a_base_down_as_well_as_up(tmp_path):
         data = award("（二）补助标准。" + text, tmp_path).data
         assert data["kind"] == "per_unit" and data["unit"] == unit
         assert (data["unit_amount"], data["cap"]) in ((D("10"), D("100")), (D("5"), D("50")))
+
+
+def test_a_rank_among_the_first_n_is_a_bound_on_the_rank(tmp_path):
+    got = thresholds(conditions("（一）支持条件。亩均效益评价全区排名前20名，且作为起草单位排名前三。", tmp_path))
+    assert ("亩均效益评价排名", "<=", D("20"), "名") in got
+    assert ("起草单位排名", "<=", D("3"), "名") in got
+    # no rank: "前三季度" is a period, "500强" a list's name
+    got = thresholds(conditions("（一）支持条件。前三季度产值增长，入围中国企业500强。", tmp_path))
+    assert not any(t[3] == "名" for t in got)

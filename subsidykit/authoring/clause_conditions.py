@@ -56,6 +56,7 @@ from subsidykit.authoring.clause_numbers import (
     YEAR_IN,
     YEAR_SINCE,
     Money,
+    cn_number,
     date_of,
     dec,
     find_counts,
@@ -254,6 +255,10 @@ class _Conditions:
             if lv:
                 items.append(lv)
                 taken.append(lv.covers)
+            rk = self.rank(c, items)
+            if rk:
+                items.append(rk)
+                taken.append(rk.covers)
             if any(c[0] <= it.covers[0] < c[1] or it.start < c[1] and c[0] < it.end for it in items):
                 continue
             if re.search(r"\d", n[c[0] : c[1]]):
@@ -711,6 +716,34 @@ class _Conditions:
             b -= 1
         t = self.threshold("示范级别", "in", levels, "文本", a, b, "认定级别；“以上”含本级。")
         return _Item(a, b, t, (m.start(), m.end()))
+
+    _RANK = re.compile(
+        r"(?P<lead>排名|排在|排位|位列|位居|名列|列)?(?:全[国省市县区]|本[省市县区]|同行业|行业)?(?:排名)?前\s*"
+        r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<u>位|名|强)?(?:以内|之内|\(含\))?"
+    )
+
+    def rank(self, c: tuple[int, int], items: list[_Item]) -> _Item | None:
+        """"亩均税收全县排名前10名", "起草单位排名前3位", "（排名前三）" -> …排名 <= N (名)."""
+        n = self.doc.norm
+        m = self._RANK.search(n, c[0], c[1])
+        if not m or not (m.group("lead") or m.group("u") or "排名" in m.group(0)):
+            return None
+        if any(it.covers[0] < m.end() and m.start() < it.covers[1] for it in items):
+            return None
+        value = cn_number(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if not value:
+            return None
+        a, b = self.doc.trim(c[0], c[1])
+        lead = _LEAD_WORDS.match(n[a:b])
+        if lead:
+            a += lead.end()
+        subject = re.sub(r"[()（）\s]", "", self.doc.chars[a : m.start()])
+        subject = re.sub(r"^(?:且|并|其|在|为|须|应|要求|作为|属于)+|(?:的|在|为|须|应|中|里)+$", "", subject)
+        fld = (subject if subject.endswith("排名") else f"{subject}排名") if 0 < len(subject) <= 20 else "排名"
+        while b > a and n[b - 1] in "。.;":
+            b -= 1
+        t = self.threshold(fld, "<=", Decimal(value), "名", a, max(b, m.end()), f"“前{m.group('n')}{m.group('u') or ''}”：名次不超过{value}。")
+        return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
 
     def statement(self, c: tuple[int, int], clauses) -> _Item | None:
         """A level, place or yes/no condition in a clause without numbers."""

@@ -57,6 +57,7 @@ Unit = Literal[
     "小时",
     "TB",
     "PB",
+    "名",  # a rank: "排名前10名" -> 名次 <= 10
     "是否",  # yes/no conditions: value true/false
     "文本",  # a category that must be one of `value` (op "in") or equal (op "==")
 ]

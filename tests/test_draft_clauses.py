@@ -1123,3 +1123,15 @@ def test_a_rank_among_the_first_n_is_a_bound_on_the_rank(tmp_path):
     # no rank: "前三季度" is a period, "500强" a list's name
     got = thresholds(conditions("（一）支持条件。前三季度产值增长，入围中国企业500强。", tmp_path))
     assert not any(t[3] == "名" for t in got)
+
+
+def test_a_grade_reached_is_a_lower_bound_unless_grades_are_alternatives_or_name_whom_an_amount_is_for(tmp_path):
+    got = thresholds(conditions("（一）支持条件。改造后企业数字化水平评测达到二级（含）以上。", tmp_path))
+    assert ("改造后企业数字化水平评测等级", ">=", D("2"), "级") in got
+    got = thresholds(conditions("（一）支持条件。数据管理能力成熟度评估四级及以上、三级的企业。", tmp_path))
+    assert not any(t[3] == "级" for t in got)
+    got = thresholds(conditions("（一）支持条件。成熟度达到3级及以上的，奖励50万元。", tmp_path))
+    assert not any(t[3] == "级" for t in got)
+    # a grade in a name ("二级节点") is no bound
+    got = thresholds(conditions("（一）支持条件。建成标识解析二级节点。", tmp_path))
+    assert not any(t[3] == "级" for t in got)

@@ -255,10 +255,11 @@ class _Conditions:
             if lv:
                 items.append(lv)
                 taken.append(lv.covers)
-            rk = self.rank(c, items)
-            if rk:
-                items.append(rk)
-                taken.append(rk.covers)
+            for reader in (self.rank, self.grade):
+                got = reader(c, items)
+                if got:
+                    items.append(got)
+                    taken.append(got.covers)
             if any(c[0] <= it.covers[0] < c[1] or it.start < c[1] and c[0] < it.end for it in items):
                 continue
             if re.search(r"\d", n[c[0] : c[1]]):
@@ -743,6 +744,35 @@ class _Conditions:
         while b > a and n[b - 1] in "。.;":
             b -= 1
         t = self.threshold(fld, "<=", Decimal(value), "名", a, max(b, m.end()), f"“前{m.group('n')}{m.group('u') or ''}”：名次不超过{value}。")
+        return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
+
+    _GRADE = re.compile(r"(?P<n>[一二三四五六七八九]|\d)\s*级\s*(?:\(含\))?\s*(?:及|或)?\s*以上")
+
+    def grade(self, c: tuple[int, int], items: list[_Item]) -> _Item | None:
+        """"数字化水平达到二级及以上", "成熟度等级3级（含）以上" -> …等级 >= N (级)."""
+        n = self.doc.norm
+        m = self._GRADE.search(n, c[0], c[1])
+        if not m or any(it.covers[0] < m.end() and m.start() < it.covers[1] for it in items):
+            return None
+        value = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+        if not value:
+            return None
+        # "四级及以上、三级评估的企业" (grades as alternatives), "达到四级及以上的，奖励…" (whom an
+        # amount is for): no bound every applicant must meet
+        if re.match(r"\s*(?:[、,或和及]\s*(?:[一二三四五六七八九]|\d)级|的(?:[,;:。]|$))", n[m.end() : c[1]] + n[c[1] : c[1] + 1]):
+            return None
+        a, b = self.doc.trim(c[0], c[1])
+        lead = _LEAD_WORDS.match(n[a:b])
+        if lead:
+            a += lead.end()
+        subject = re.sub(r"[()（）\s]", "", self.doc.chars[a : m.start()])
+        subject = re.sub(r"^(?:且|并|其|在|为|须|应|要求|经)+|(?:均|须|应|已|需)?(?:达到|为|在|达|是)?$", "", subject)
+        if not (2 <= len(subject) <= 20) or re.search(r"\d", subject):
+            return None
+        fld = subject if subject.endswith(("等级", "级别")) else f"{subject}等级"
+        while b > a and n[b - 1] in "。.;":
+            b -= 1
+        t = self.threshold(fld, ">=", Decimal(value), "级", a, max(b, m.end()), f"“{m.group(0)}”：{value}级含本级。")
         return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
 
     def statement(self, c: tuple[int, int], clauses) -> _Item | None:

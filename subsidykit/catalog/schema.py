@@ -58,6 +58,7 @@ Unit = Literal[
     "TB",
     "PB",
     "名",  # a rank: "排名前10名" -> 名次 <= 10
+    "级",  # a grade: "数字化水平达到二级及以上" -> 等级 >= 2
     "是否",  # yes/no conditions: value true/false
     "文本",  # a category that must be one of `value` (op "in") or equal (op "==")
 ]

@@ -1135,3 +1135,12 @@ def test_a_grade_reached_is_a_lower_bound_unless_grades_are_alternatives_or_name
     # a grade in a name ("二级节点") is no bound
     got = thresholds(conditions("（一）支持条件。建成标识解析二级节点。", tmp_path))
     assert not any(t[3] == "级" for t in got)
+
+
+def test_a_refused_case_naming_whom_or_per_what_is_written_as_its_opposite(tmp_path):
+    got = thresholds(conditions("（一）支持条件。年度实际支付服务费用不足20万元的企业不予支持。", tmp_path))
+    assert ("年度实际支付服务费用", ">=", D("20"), "万元") in got
+    got = thresholds(conditions("（一）支持条件。上年度亩均税收低于3万元/亩的企业一律不予推荐。", tmp_path))
+    assert any(t[1:] == (">=", D("3"), "万元") for t in got)
+    got = thresholds(conditions("（一）支持条件。资产负债率高于70%的企业不予支持。", tmp_path))
+    assert ("资产负债率", "<=", D("0.7"), "比例") in got

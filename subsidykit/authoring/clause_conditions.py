@@ -70,7 +70,10 @@ from subsidykit.authoring.clause_text import Doc
 
 # "…的，不予支持" after a reading: the refused case (the condition is its opposite)
 _REFUSED = re.compile(
-    r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?的?[,;]?(?P<what>(?:一律|均|则|将)?(?:(?:不予|不得|不能|不再|不)(?:支持|补助|奖励|受理|兑现|补贴|奖补|资助|申报|立项|纳入|享受|列入)"
+    # (after the reading: a unit per something "3万元/亩", whom it is "的企业", then the refusal)
+    r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:/[\u4e00-\u9fff]{1,3})?"
+    r"(?:的(?:企业|项目|单位|产品|主体|申报主体|申报单位|申报企业|园区|平台|机构|设备)?)?[,;]?"
+    r"(?P<what>(?:一律|均|则|将|原则上)?(?:(?:不予|不得|不能|不再|不)(?:支持|补助|奖励|受理|兑现|补贴|奖补|资助|申报|立项|纳入|享受|列入|推荐|认定|安排)"
     r"|不(?:在|属于)(?:本次|本项|本政策)?(?:支持|奖励|补助|申报|资助)?范围))"
 )
 # a list of alternatives before a year of an act: "包括…、…", "…或…", "以下之一"

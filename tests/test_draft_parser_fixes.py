@@ -349,8 +349,9 @@ def test_years_as_anniversaries_and_a_limit_on_applications(tmp_path):
     p = conditions("企业登记注册满5周年。", tmp_path)
     assert thresholds(p) == [("正常经营年限", ">=", D("5"), "年")]
     assert "周年" in p.data["thresholds"][0]["note"]
+    # the refused case ("…不满两周年的企业不得申报") is written as its opposite: at least two years
     p = conditions("成立不满两周年的企业不得申报。", tmp_path)
-    assert thresholds(p)[0][1:] == ("<", D("2"), "年")
+    assert thresholds(p)[0][1:] == (">=", D("2"), "年")
     # no counting word: an anniversary named in passing is no condition
     p = conditions("围绕建厂60周年开展技术改造。", tmp_path)
     assert "thresholds" not in p.data

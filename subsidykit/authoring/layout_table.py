@@ -21,12 +21,17 @@ from dataclasses import dataclass, field
 
 from subsidykit.authoring.clause_text import CELL
 
-_NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$")
+_NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$"
+                   r"|^(?:奖补|奖励|补助|扶持|支持|政策)?(?:项目|事项)?(?:类别|类型|分类)$")
 _AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$")
-_COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$")
+_COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$"
+                   r"|^(?:奖补|奖励|补助|扶持|支持|申报)?(?:内容|对象|范围)(?:及|和|与)(?:申报|支持)?(?:条件|要求)$")
 _DEPT = re.compile(r"^(?:责任|牵头|受理|主管|联系)(?:单位|部门|科室|处室)$")
 _SERIAL = re.compile(r"^序号$|^编号$")
 _MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
+_REMARK = re.compile(r"^备注$|^附注$")
+# an index cell: "3", "3.", "3、", "(3)", "（3）"
+_SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
 _BAND = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。，,；;：:]{2,20}$")
 _PAGE = re.compile(r"^(?:[-—–─‒―~•·]\s*\d{1,4}\s*[-—–─‒―~•·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _RUN = re.compile(r"\S+(?: \S+)*")
@@ -49,6 +54,7 @@ class LayoutTable:
     last: int  # guide lines the table covers (header to last row)
     roles: list[str]  # the role of each column: name, award, cond, dept, serial, mode, other
     rows: list[Row]
+    furniture: set[int] = field(default_factory=set)  # guide lines of running headers at page breaks
 
 
 def _width(s: str) -> int:
@@ -69,7 +75,7 @@ def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
 
 def _role(cell: str) -> str | None:
     flat = re.sub(r"\s+", "", cell)
-    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT)):
+    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("remark", _REMARK)):
         if pat.match(flat):
             return role
     return None
@@ -121,10 +127,17 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         # that is no band row and stands in no column) or a heading of the text after the table
         j = k + 1
         body_idx: list[int] = []
+        furniture: set[int] = set()
+        above = next((lines[x] for x in range(k - 1, max(-1, k - 4), -1) if lines[x].strip()), "")
+        top = re.sub(r"\s+", "", above) if len(_RUN.findall(above)) == 1 else ""
         while j < n:
             raw = lines[j]
             flat = re.sub(r"\s+", "", raw)
             if not flat or _PAGE.match(flat) or flat == header_text:
+                j += 1
+                continue
+            if _running_header(lines, j, header_text, top):
+                furniture.add(j + 1)
                 j += 1
                 continue
             runs = _runs(raw, True)
@@ -177,15 +190,75 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                     title = flat
                 break
         out.append(LayoutTable(title=title, header=head + 1, first=head + 1, last=body_idx[-1] + 1, roles=roles,
-                               rows=_rows(lines, body_idx, cols, roles, wide, header_text)))
+                               rows=_rows(lines, body_idx, cols, roles, wide, header_text),
+                               furniture={x for x in furniture if x <= body_idx[-1] + 1}))
         k = body_idx[-1] + 1
     return out
+
+
+def _running_header(lines: list[str], j: int, header_text: str, top: str) -> bool:
+    """Is lines[j] a running header at a page break inside a table: one piece of words just
+    before the table's header repeated, after a page number line ("— 4 —") or standing as
+    the line above the table's first header stands (`top`, "示例市2070年度专项资金指南");
+    blank lines between them not counted.  (A line before a page number is no running footer:
+    it may be a row's last line, "科）".)"""
+    if len(_RUN.findall(lines[j])) != 1:
+        return False
+
+    def near(step: int) -> list[str]:
+        out, x = [], j + step
+        while 0 <= x < len(lines) and len(out) < 2 and abs(x - j) <= 8:
+            flat = re.sub(r"\s+", "", lines[x])
+            if flat:
+                out.append(flat)
+            x += step
+        return out
+
+    after, before = near(1), near(-1)
+    if not after or after[0] != header_text:
+        return False
+    return bool(before) and bool(_PAGE.match(before[0])) or bool(top) and re.sub(r"\s+", "", lines[j]) == top
 
 
 def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, header_text: str) -> list[Row]:
     """Rows: runs of body lines parted by a blank line; a band row names the rows under it; a
     row cut by a page break (a group without its serial number next to one across the break)
-    is one row."""
+    is one row.  Rows not parted by blank lines are parted where an index cell ("3", "3.",
+    "（3）") stands in the serial column: a run of lines holding two index cells or more is cut
+    before each of them, and a band row standing in such a run is a group of its own."""
+    serial_col = roles.index("serial") if "serial" in roles else None
+
+    def col_of(p: int) -> int:
+        return max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+
+    def index_at(i: int) -> str | None:
+        """The index cell of line i in the serial column (None without a serial column)."""
+        if serial_col is None:
+            return None
+        runs = _runs(lines[i], wide)
+        if runs and col_of(runs[0][0]) == serial_col and _SERIAL_CELL.fullmatch(runs[0][1]):
+            return runs[0][1]
+        return None
+
+    def is_band(i: int) -> bool:
+        """A band row: one piece, at the table's left edge ("二、平台建设类")."""
+        runs = _runs(lines[i], wide)
+        return len(runs) == 1 and col_of(runs[0][0]) == 0 and bool(_BAND.match(re.sub(r"\s+", "", lines[i])))
+
+    def cut(run: list[int], broke: bool) -> list[tuple[list[int], bool]]:
+        """A run of lines without blank lines: one group, a band row standing in it a group of
+        its own, and (two index cells or more in it) a group per row."""
+        rows_too = sum(1 for i in run if index_at(i)) >= 2
+        if not rows_too and not any(is_band(i) for i in run[1:]):
+            return [(run, broke)]
+        out: list[tuple[list[int], bool]] = []
+        for i in run:
+            if not out or rows_too and index_at(i) or is_band(i) or is_band(out[-1][0][-1]):
+                out.append(([i], broke if not out else False))
+            else:
+                out[-1][0].append(i)
+        return out
+
     groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
     current: list[int] = []
     broke = False
@@ -195,20 +268,21 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
             between = [re.sub(r"\s+", "", lines[x]) for x in range(prev + 1, i)]
             page = any(_PAGE.match(b) or b == header_text for b in between if b)
             if current:
-                groups.append((current, broke))
+                groups.extend(cut(current, broke))
             current, broke = [], page
         current.append(i)
         prev = i
     if current:
-        groups.append((current, broke))
-    serial_col = roles.index("serial") if "serial" in roles else None
+        groups.extend(cut(current, broke))
 
     def serial_of(idx: list[int]) -> str | None:
         for i in idx:
             for p, c in _runs(lines[i], wide):
-                col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+                col = col_of(p)
                 if (serial_col is None or col == serial_col) and re.fullmatch(r"\d{1,3}", c):
                     return c
+                if serial_col is not None and col == serial_col and _SERIAL_CELL.fullmatch(c):
+                    return re.sub(r"\D", "", c)
         return None
 
     merged: list[list[int]] = []
@@ -230,7 +304,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
             for p, c in _runs(lines[i], wide):
                 col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
                 role = roles[col]
-                if role == "serial" and re.fullmatch(r"\d{1,3}", c):
+                if role == "serial" and _SERIAL_CELL.fullmatch(c):
                     continue
                 row.cells.setdefault(role, []).append((i + 1, CELL + c))
         if row.cells.get("name") or row.cells.get("award"):

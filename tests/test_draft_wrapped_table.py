@@ -205,3 +205,32 @@ def test_a_long_table_and_a_long_line_are_read_in_linear_time():
         assert time.monotonic() - start < 20
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def test_a_header_whose_words_wrap_onto_a_second_line(tmp_path):
+    text = wrapped_guide()
+    one = row("编号", "项目类型", "申报对象及条件", "扶持标准", "备注")
+    two = row("编号", "项目", "申报对象", "扶持", "备注") + "\n" + row("", "类型", "及条件", "标准")
+    assert text.count(one) == 3
+    text = text.replace(one, two)  # the first header and both repeated ones
+    (table,) = read_layout_tables(text.split("\n"))
+    assert table.roles == ["serial", "name", "cond", "award", "remark"]
+    assert [r.serial for r in table.rows] == ["1", "2", "3", "4"]
+    assert not any("类型" in t or "标准" == t.strip("\u241e") for r in table.rows for ps in r.cells.values() for _n, t in ps)
+    path = write(tmp_path, "guide_2070.txt", text)
+    d = draft_guide(path, year=2070)
+    _check(d)
+    assert not any("未能归入" in str(t) for t in d.document.get("todo", []))
+    assert_cited(d, tmp_path)
+
+
+def test_an_index_column_with_no_word_over_it(tmp_path):
+    text = wrapped_guide(serial=("（1）", "（2）", "（3）", "（4）"))
+    one = row("编号", "项目类型", "申报对象及条件", "扶持标准", "备注")
+    text = text.replace(one, row("", "项目类型", "申报对象及条件", "扶持标准", "备注"))
+    (table,) = read_layout_tables(text.split("\n"))
+    assert table.roles[0] == "serial" and [r.serial for r in table.rows] == ["1", "2", "3", "4"]
+    path = write(tmp_path, "guide_2070.txt", text)
+    d = draft_guide(path, year=2070)
+    _check(d)
+    assert_cited(d, tmp_path)

@@ -1360,7 +1360,7 @@ class _Drafter:
             bands = {re.sub(r"\s+", "", row.band) for row in table.rows if row.band}
             for no in range(table.first + 1, table.last + 1):
                 flat = re.sub(r"\s+", "", self.guide.lines[no - 1]) if no <= len(self.guide.lines) else ""
-                if no in taken or no in table.furniture or not flat or re.fullmatch(r"[-—–－·•~\d\s第页共/]+", flat) or flat == re.sub(r"\s+", "", self.guide.lines[table.header - 1]):
+                if no in taken or no in table.furniture or not flat or re.fullmatch(r"[-—–－·•~\d\s第页共/]+", flat) or flat == re.sub(r"\s+", "", self.guide.lines[table.header - 1]) or flat in table.header_texts:
                     continue
                 if flat in bands:
                     continue

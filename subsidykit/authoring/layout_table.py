@@ -55,6 +55,7 @@ class LayoutTable:
     roles: list[str]  # the role of each column: name, award, cond, dept, serial, mode, other
     rows: list[Row]
     furniture: set[int] = field(default_factory=set)  # guide lines of running headers at page breaks
+    header_texts: set[str] = field(default_factory=set)  # the header's line(s), white space out
 
 
 def _width(s: str) -> int:
@@ -88,6 +89,42 @@ def _is_header(line: str) -> bool:
     return len(roles) >= 3 and "name" in roles and "award" in roles
 
 
+def _header_pieces(line: str, nxt: str | None, wide: bool) -> list[tuple[int, str]]:
+    """The header's pieces; with `nxt`, a header whose words wrap onto a second line ("项目" /
+    "类别", "支持内容及" / "条件"): each piece of the second line joined to the piece of the first
+    it stands under (their middles within half the wider one), else a piece of its own."""
+    first = [[p, c] for p, c in _runs(line, wide)]
+    if nxt is None:
+        return [(p, c) for p, c in first]
+    size = (lambda c: _width(c)) if wide else len
+    extra: list[list] = []
+    for p, c in _runs(nxt, wide):
+        mid = p + size(c) / 2
+        near = [(abs(q + size(d) / 2 - mid), i) for i, (q, d) in enumerate(first)
+                if abs(q + size(d) / 2 - mid) <= max(size(d), size(c)) / 2 + 2]
+        if near:
+            first[min(near)[1]][1] += c
+        else:
+            extra.append([p, c])
+    return sorted((p, c) for p, c in first + extra)
+
+
+def _header_lines(lines: list[str], k: int) -> int:
+    """How many lines the table header at lines[k] takes: 1, 2 (its words wrap onto the next
+    line, which holds short pieces of words and no number) or 0 (no header)."""
+    if _is_header(lines[k]):
+        return 1
+    line = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    if len(line) > 400 or len(nxt) > 400 or "  " not in line.strip() or not nxt.strip() or re.search(r"\d", nxt):
+        return 0
+    pieces = _runs(nxt, True)
+    if not pieces or any(len(c) > 8 for _p, c in pieces):
+        return 0
+    roles = [_role(c) for _p, c in _header_pieces(line, nxt, True)]
+    return 2 if len(roles) >= 3 and "name" in roles and "award" in roles else 0
+
+
 def _columns(body: list[str], wide: bool) -> list[int]:
     """Column starts: the places where two or more lines' pieces start (merged within 3)."""
     count: dict[int, int] = {}
@@ -115,17 +152,18 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
     k = 0
     n = len(lines)
     while k < n:
-        if not _is_header(lines[k]):
+        size = _header_lines(lines, k)
+        if not size:
             k += 1
             continue
-        header_text = re.sub(r"\s+", "", lines[k])
+        heads = {re.sub(r"\s+", "", lines[x]) for x in range(k, k + size)}
         head = k
         head_runs = _runs(lines[k], True)
         margin = head_runs[0][0] if head_runs else 0
         span = max(1, _width(lines[k].rstrip()) - margin)  # the header's width: a cell is narrower
         # the body: up to the first line of prose (a line starting a paragraph at the margin
         # that is no band row and stands in no column) or a heading of the text after the table
-        j = k + 1
+        j = k + size
         body_idx: list[int] = []
         furniture: set[int] = set()
         above = next((lines[x] for x in range(k - 1, max(-1, k - 4), -1) if lines[x].strip()), "")
@@ -133,10 +171,10 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         while j < n:
             raw = lines[j]
             flat = re.sub(r"\s+", "", raw)
-            if not flat or _PAGE.match(flat) or flat == header_text:
+            if not flat or _PAGE.match(flat) or flat in heads:
                 j += 1
                 continue
-            if _running_header(lines, j, header_text, top):
+            if _running_header(lines, j, heads, top):
                 furniture.add(j + 1)
                 j += 1
                 continue
@@ -173,7 +211,7 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             continue
         # the header's words over their columns: each to the column its middle stands in
         roles = ["other"] * len(cols)
-        for p, c in _runs(lines[head], wide):
+        for p, c in _header_pieces(lines[head], lines[head + 1] if size == 2 else None, wide):
             mid = p + (_width(c) if wide else len(c)) // 2
             idx = max((i for i, s in enumerate(cols) if s <= mid + 3), default=0)
             r = _role(c)
@@ -182,6 +220,13 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         if "name" not in roles or "award" not in roles:
             k += 1
             continue
+        if "serial" not in roles and roles[0] == "other":
+            # an index column with no word over it: its pieces all index cells ("1", "2.", "（3）")
+            # but band rows ("一、技术改造类"), two at least
+            firsts = [r for i in body_idx for r in _runs(lines[i], wide)[:1] if r[0] <= cols[0] + 3]
+            marks = [c for _p, c in firsts if not _BAND.match(c)]
+            if len(marks) >= 2 and all(_SERIAL_CELL.fullmatch(c) for c in marks):
+                roles[0] = "serial"
         title = ""
         for back in range(head - 1, max(-1, head - 4), -1):
             flat = re.sub(r"\s+", "", lines[back])
@@ -190,13 +235,13 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                     title = flat
                 break
         out.append(LayoutTable(title=title, header=head + 1, first=head + 1, last=body_idx[-1] + 1, roles=roles,
-                               rows=_rows(lines, body_idx, cols, roles, wide, header_text),
-                               furniture={x for x in furniture if x <= body_idx[-1] + 1}))
+                               rows=_rows(lines, body_idx, cols, roles, wide, heads),
+                               furniture={x for x in furniture if x <= body_idx[-1] + 1}, header_texts=heads))
         k = body_idx[-1] + 1
     return out
 
 
-def _running_header(lines: list[str], j: int, header_text: str, top: str) -> bool:
+def _running_header(lines: list[str], j: int, heads: set[str], top: str) -> bool:
     """Is lines[j] a running header at a page break inside a table: one piece of words just
     before the table's header repeated, after a page number line ("— 4 —") or standing as
     the line above the table's first header stands (`top`, "示例市2070年度专项资金指南");
@@ -215,12 +260,12 @@ def _running_header(lines: list[str], j: int, header_text: str, top: str) -> boo
         return out
 
     after, before = near(1), near(-1)
-    if not after or after[0] != header_text:
+    if not after or after[0] not in heads:
         return False
     return bool(before) and bool(_PAGE.match(before[0])) or bool(top) and re.sub(r"\s+", "", lines[j]) == top
 
 
-def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, header_text: str) -> list[Row]:
+def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, heads: set[str]) -> list[Row]:
     """Rows: runs of body lines parted by a blank line; a band row names the rows under it; a
     row cut by a page break (a group without its serial number next to one across the break)
     is one row.  Rows not parted by blank lines are parted where an index cell ("3", "3.",
@@ -266,7 +311,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
     for i in body_idx:
         if prev is not None and i != prev + 1:
             between = [re.sub(r"\s+", "", lines[x]) for x in range(prev + 1, i)]
-            page = any(_PAGE.match(b) or b == header_text for b in between if b)
+            page = any(_PAGE.match(b) or b in heads for b in between if b)
             if current:
                 groups.extend(cut(current, broke))
             current, broke = [], page

@@ -234,3 +234,19 @@ def test_an_index_column_with_no_word_over_it(tmp_path):
     d = draft_guide(path, year=2070)
     _check(d)
     assert_cited(d, tmp_path)
+
+
+def test_a_title_wrapped_over_two_lines_and_repeated_at_each_page(tmp_path):
+    for pages in (True, False):
+        text = wrapped_guide(pages=pages).replace(
+            "                  示范市2070年度制造业专项资金申报指南",
+            "                  示范市2070年度制造业\n                    专项资金申报指南")
+        (table,) = read_layout_tables(text.split("\n"))
+        assert table.title == "示范市2070年度制造业专项资金申报指南"
+        assert table.furniture == {24, 25, 33, 34}  # both lines of the title at both breaks
+        assert [r.serial for r in table.rows] == ["1", "2", "3", "4"]
+        path = write(tmp_path, "guide_2070.txt", text)
+        d = draft_guide(path, year=2070)
+        _check(d)
+        assert not any("未能归入" in str(t) for t in d.document.get("todo", []))
+        assert_cited(d, tmp_path)

@@ -299,8 +299,8 @@ def _split_remark(pieces: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
     quota: list[tuple[int, str]] = []
     for a, b in spans:
         text = _fold(re.sub(r"\s+", "", "".join(ch for _k, _j, ch in chars[a:b])))
-        if not text.strip("。；;"):
-            continue
+        if not text.strip("。；;") or _NO_APP_WORDS.fullmatch(re.sub(r"[。；;,，、\"“”()（）]", "", text)):
+            continue  # the mark alone: the program's no_application says it
         target = quota if _REMARK_COUNT.search(text) else award
         x = a
         while x < b:

@@ -166,15 +166,14 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         j = k + size
         body_idx: list[int] = []
         furniture: set[int] = set()
-        above = next((lines[x] for x in range(k - 1, max(-1, k - 4), -1) if lines[x].strip()), "")
-        top = re.sub(r"\s+", "", above) if len(_RUN.findall(above)) == 1 else ""
+        tops = set(_title_lines(lines, k))
         while j < n:
             raw = lines[j]
             flat = re.sub(r"\s+", "", raw)
             if not flat or _PAGE.match(flat) or flat in heads:
                 j += 1
                 continue
-            if _running_header(lines, j, heads, top):
+            if _running_header(lines, j, heads, tops):
                 furniture.add(j + 1)
                 j += 1
                 continue
@@ -234,6 +233,9 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                 if len(flat) <= 60 and "。" not in flat:
                     title = flat
                 break
+        wrapped = _title_lines(lines, head)
+        if len(wrapped) > 1 and title and wrapped[-1] == title and len("".join(wrapped)) <= 60:
+            title = "".join(wrapped)  # a title wrapped over two or three lines
         out.append(LayoutTable(title=title, header=head + 1, first=head + 1, last=body_idx[-1] + 1, roles=roles,
                                rows=_rows(lines, body_idx, cols, roles, wide, heads),
                                furniture={x for x in furniture if x <= body_idx[-1] + 1}, header_texts=heads))
@@ -241,28 +243,50 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
     return out
 
 
-def _running_header(lines: list[str], j: int, heads: set[str], top: str) -> bool:
+def _title_lines(lines: list[str], head: int) -> list[str]:
+    """The table's title over its header, as the lines it wraps over (up to 3, no blank line
+    between them: "2070年度示例市专项资金" / "申报指南"), white space out; [] without one (a
+    paragraph, a page number or an 附件 line stands there)."""
+    out: list[str] = []
+    x = head - 1
+    while x >= 0 and not lines[x].strip() and head - x <= 3 and not out:
+        x -= 1
+    while x >= 0 and len(out) < 3:
+        raw = lines[x]
+        flat = re.sub(r"\s+", "", raw)
+        if not flat or len(_RUN.findall(raw)) != 1 or _PAGE.match(flat) or len(flat) > 60 or re.search(r"[。；;：:，,]", flat) \
+                or re.match(r"^附件|^附表|^[一二三四五六七八九十]{1,3}[、.．]|^[(（]|^\d{1,2}[.、．]", flat) or x < 0:
+            break
+        out.insert(0, flat)
+        x -= 1
+    return out
+
+
+def _running_header(lines: list[str], j: int, heads: set[str], tops: set[str]) -> bool:
     """Is lines[j] a running header at a page break inside a table: one piece of words just
-    before the table's header repeated, after a page number line ("— 4 —") or standing as
-    the line above the table's first header stands (`top`, "示例市2070年度专项资金指南");
-    blank lines between them not counted.  (A line before a page number is no running footer:
-    it may be a row's last line, "科）".)"""
+    before the table's header repeated (the lines of a wrapped title between them), after a
+    page number line ("— 4 —") or being a line of the table's title (`tops`); blank lines not
+    counted.  (A line before a page number is no running footer: it may be a row's last line,
+    "科）".)"""
     if len(_RUN.findall(lines[j])) != 1:
         return False
-
-    def near(step: int) -> list[str]:
-        out, x = [], j + step
-        while 0 <= x < len(lines) and len(out) < 2 and abs(x - j) <= 8:
-            flat = re.sub(r"\s+", "", lines[x])
-            if flat:
-                out.append(flat)
-            x += step
-        return out
-
-    after, before = near(1), near(-1)
-    if not after or after[0] not in heads:
+    here = re.sub(r"\s+", "", lines[j])
+    x = j + 1
+    while x < len(lines) and x - j <= 8:
+        flat = re.sub(r"\s+", "", lines[x])
+        if flat and flat not in tops:
+            break
+        x += 1
+    else:
         return False
-    return bool(before) and bool(_PAGE.match(before[0])) or bool(top) and re.sub(r"\s+", "", lines[j]) == top
+    if re.sub(r"\s+", "", lines[x]) not in heads:
+        return False
+    if here in tops:
+        return True
+    x = j - 1
+    while x >= 0 and j - x <= 8 and not lines[x].strip():
+        x -= 1
+    return x >= 0 and j - x <= 8 and bool(_PAGE.match(re.sub(r"\s+", "", lines[x])))
 
 
 def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, heads: set[str]) -> list[Row]:

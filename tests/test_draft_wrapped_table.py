@@ -250,3 +250,25 @@ def test_a_title_wrapped_over_two_lines_and_repeated_at_each_page(tmp_path):
         _check(d)
         assert not any("未能归入" in str(t) for t in d.document.get("todo", []))
         assert_cited(d, tmp_path)
+
+
+def test_an_index_one_space_from_its_name_a_centred_band_and_a_grouped_number_cut(tmp_path):
+    import re
+
+    text = wrapped_guide()
+    # a narrow serial column: the index one space from the name's first piece (later columns
+    # where they were)
+    text = re.sub(r"(?m)^(  \d\.)( +)(\S+)", lambda m: m.group(1) + " " + m.group(3) + " " * (len(m.group(2)) - 1), text)
+    assert "  1. 数字化车间" in text
+    text = text.replace("\n  二、平台建设类\n", "\n" + " " * 30 + "二、平台建设类\n")  # centred
+    text = text.replace("最高1 ", "最高1,")  # "1,500万元" cut after its comma
+    (table,) = read_layout_tables(text.split("\n"))
+    assert [r.serial for r in table.rows] == ["1", "2", "3", "4"]
+    assert "".join(t for _n, t in table.rows[0].cells["name"]).replace("\u241e", "") == "数字化车间改造项目"
+    assert table.rows[2].band == "二、平台建设类"
+    path = write(tmp_path, "guide_2070.txt", text)
+    d = draft_guide(path, year=2070)
+    _check(d)
+    cap = by_title(d)["数字化车间改造项目"]
+    assert "1,……500" in cap["source"]["text"] or any("1,……500" in str(v) for v in cap.values())
+    assert_cited(d, tmp_path)

@@ -3491,11 +3491,12 @@ def _cn_number(s: str) -> int | None:
 
 def _numbers_in(text: str) -> set[Decimal]:
     t = _fold(re.sub(r"\s+", "", text))
+    # a number a table cell's wrap cut ("最高1" / "000万元", quoted "最高1……000万元"; "1," /
+    # "500万元") is read whole, as the drafter read it, besides its two pieces
+    joined = re.sub(r"(?<=[\d.,])(?:……|…|\.\.\.)(?=[\d.,])", "", t) if "…" in t or "..." in t else t
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    joined = re.sub(r"(?<=\d),(?=\d{3})", "", joined)
     out: set[Decimal] = set()
-    # a number a table cell's wrap cut ("最高1" / "000万元", quoted "最高1……000万元") is read
-    # whole, as the drafter read it, besides its two pieces
-    joined = re.sub(r"(?<=[\d.])(?:……|…|\.\.\.)(?=[\d.])", "", t) if "…" in t or "..." in t else t
     for m in re.finditer(r"\d+(?:\.\d+)?", t + ("|" + joined if joined != t else "")):
         try:
             out.add(Decimal(m.group(0)))

@@ -32,6 +32,7 @@ _MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
 _REMARK = re.compile(r"^备注$|^附注$")
 # an index cell: "3", "3.", "3、", "(3)", "（3）"
 _SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
+_GLUED = re.compile(r"(\d{1,3}[.．、]?|[(（]\d{1,3}[)）]) ([^\s\d].*)")
 _BAND = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。，,；;：:]{2,20}$")
 _PAGE = re.compile(r"^(?:[-—–─‒―~•·]\s*\d{1,4}\s*[-—–─‒―~•·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _RUN = re.compile(r"\S+(?: \S+)*")
@@ -300,19 +301,33 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
     def col_of(p: int) -> int:
         return max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
 
+    def pieces(i: int) -> list[tuple[int, str]]:
+        """The pieces of line i; an index cell one space from the next column's words ("3 数字
+        化车间", a narrow serial column) two pieces, the words at the next column."""
+        runs = _runs(lines[i], wide)
+        if serial_col is None or serial_col + 1 >= len(cols) or not runs or col_of(runs[0][0]) != serial_col:
+            return runs
+        m = _GLUED.match(runs[0][1])
+        if not m:
+            return runs
+        return [(runs[0][0], m.group(1)), (cols[serial_col + 1], m.group(2)), *runs[1:]]
+
     def index_at(i: int) -> str | None:
         """The index cell of line i in the serial column (None without a serial column)."""
         if serial_col is None:
             return None
-        runs = _runs(lines[i], wide)
+        runs = pieces(i)
         if runs and col_of(runs[0][0]) == serial_col and _SERIAL_CELL.fullmatch(runs[0][1]):
             return runs[0][1]
         return None
 
     def is_band(i: int) -> bool:
-        """A band row: one piece, at the table's left edge ("二、平台建设类")."""
+        """A band row: one piece, at the table's left edge ("二、平台建设类") or centred over the
+        table (at no column's start)."""
         runs = _runs(lines[i], wide)
-        return len(runs) == 1 and col_of(runs[0][0]) == 0 and bool(_BAND.match(re.sub(r"\s+", "", lines[i])))
+        if len(runs) != 1 or not _BAND.match(re.sub(r"\s+", "", lines[i])):
+            return False
+        return col_of(runs[0][0]) == 0 or all(abs(runs[0][0] - c) > 3 for c in cols)
 
     def cut(run: list[int], broke: bool) -> list[tuple[list[int], bool]]:
         """A run of lines without blank lines: one group, a band row standing in it a group of
@@ -346,7 +361,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
 
     def serial_of(idx: list[int]) -> str | None:
         for i in idx:
-            for p, c in _runs(lines[i], wide):
+            for p, c in pieces(i):
                 col = col_of(p)
                 if (serial_col is None or col == serial_col) and re.fullmatch(r"\d{1,3}", c):
                     return c
@@ -370,7 +385,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
             continue
         row = Row(first=idx[0] + 1, last=idx[-1] + 1, band=band, serial=serial_of(idx))
         for i in idx:
-            for p, c in _runs(lines[i], wide):
+            for p, c in pieces(i):
                 col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
                 role = roles[col]
                 if role == "serial" and _SERIAL_CELL.fullmatch(c):

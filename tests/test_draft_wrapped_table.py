@@ -272,3 +272,14 @@ def test_an_index_one_space_from_its_name_a_centred_band_and_a_grouped_number_cu
     cap = by_title(d)["数字化车间改造项目"]
     assert "1,……500" in cap["source"]["text"] or any("1,……500" in str(v) for v in cap.values())
     assert_cited(d, tmp_path)
+
+
+def test_bare_page_numbers_and_other_header_words():
+    text = wrapped_guide().replace("— 2 —", "2").replace("— 3 —", "3")
+    text = text.replace(row("编号", "项目类型", "申报对象及条件", "扶持标准", "备注"),
+                        row("编号", "类别", "申报条件及要求", "支持方式及标准", "说明"))
+    (table,) = read_layout_tables(text.split("\n"))
+    assert table.roles == ["serial", "name", "cond", "award", "remark"]
+    assert [r.serial for r in table.rows] == ["1", "2", "3", "4"]
+    assert [(r.first, r.last) for r in table.rows][2] == (17, 26)
+    assert not any(t.strip("\u241e") in ("2", "3") for r in table.rows for ps in r.cells.values() for _n, t in ps)

@@ -23,13 +23,15 @@ from subsidykit.authoring.clause_text import CELL
 
 _NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$"
                    r"|^(?:奖补|奖励|补助|扶持|支持|政策)?(?:项目|事项)?(?:类别|类型|分类)$")
-_AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$")
+_AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$"
+                    r"|^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)?(?:标准|方式|额度|金额)(?:及|和|与)(?:标准|方式|额度|金额|期限)$")
 _COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$"
-                   r"|^(?:奖补|奖励|补助|扶持|支持|申报)?(?:内容|对象|范围)(?:及|和|与)(?:申报|支持)?(?:条件|要求)$")
+                   r"|^(?:奖补|奖励|补助|扶持|支持|申报)?(?:内容|对象|范围)(?:及|和|与)(?:申报|支持)?(?:条件|要求)$"
+                   r"|^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)条件(?:及|和|与)要求$")
 _DEPT = re.compile(r"^(?:责任|牵头|受理|主管|联系)(?:单位|部门|科室|处室)$")
 _SERIAL = re.compile(r"^序号$|^编号$")
 _MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
-_REMARK = re.compile(r"^备注$|^附注$")
+_REMARK = re.compile(r"^备注$|^附注$|^说明$")
 # an index cell: "3", "3.", "3、", "(3)", "（3）"
 _SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
 _GLUED = re.compile(r"(\d{1,3}[.．、]?|[(（]\d{1,3}[)）]) ([^\s\d].*)")
@@ -171,8 +173,8 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         while j < n:
             raw = lines[j]
             flat = re.sub(r"\s+", "", raw)
-            if not flat or _PAGE.match(flat) or flat in heads:
-                j += 1
+            if not flat or _PAGE.match(flat) or flat in heads or re.fullmatch(r"\d{1,4}", flat) and _before_header(lines, j, heads, tops):
+                j += 1  # (a bare page number "4" counts when the header is repeated after it)
                 continue
             if _running_header(lines, j, heads, tops):
                 furniture.add(j + 1)
@@ -272,22 +274,31 @@ def _running_header(lines: list[str], j: int, heads: set[str], tops: set[str]) -
     if len(_RUN.findall(lines[j])) != 1:
         return False
     here = re.sub(r"\s+", "", lines[j])
-    x = j + 1
-    while x < len(lines) and x - j <= 8:
-        flat = re.sub(r"\s+", "", lines[x])
-        if flat and flat not in tops:
-            break
-        x += 1
-    else:
-        return False
-    if re.sub(r"\s+", "", lines[x]) not in heads:
+    if not _before_header(lines, j, heads, tops):
         return False
     if here in tops:
         return True
     x = j - 1
     while x >= 0 and j - x <= 8 and not lines[x].strip():
         x -= 1
-    return x >= 0 and j - x <= 8 and bool(_PAGE.match(re.sub(r"\s+", "", lines[x])))
+    before = re.sub(r"\s+", "", lines[x]) if x >= 0 and j - x <= 8 else ""
+    return bool(_PAGE.match(before) or re.fullmatch(r"\d{1,4}", before) and _before_header(lines, x, heads, tops))
+
+
+def _before_header(lines: list[str], j: int, heads: set[str], tops: set[str]) -> bool:
+    """Does the table's header stand repeated after lines[j] (blank lines, the lines of the
+    table's title and one more line of one piece, a running header, between them)?"""
+    x, other = j + 1, 0
+    while x < len(lines) and x - j <= 8:
+        flat = re.sub(r"\s+", "", lines[x])
+        if flat in heads:
+            return True
+        if flat and flat not in tops:
+            other += 1
+            if other > 1 or len(_RUN.findall(lines[x])) != 1:
+                return False
+        x += 1
+    return False
 
 
 def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, heads: set[str]) -> list[Row]:

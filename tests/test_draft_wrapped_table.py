@@ -283,3 +283,29 @@ def test_bare_page_numbers_and_other_header_words():
     assert [r.serial for r in table.rows] == ["1", "2", "3", "4"]
     assert [(r.first, r.last) for r in table.rows][2] == (17, 26)
     assert not any(t.strip("\u241e") in ("2", "3") for r in table.rows for ps in r.cells.values() for _n, t in ps)
+
+
+CENTRED = """\
+2072年度示范县工业奖补项目表
+序号    奖补项目                奖补条件                      奖补标准                  责任单位
+
+                                上年度研发投入不低于          按研发投入的5%给予奖      县科技局
+1       研发投入奖              300万元。                     励，最高不超过50万元。
+                                                              
+                                新获评市级质量标杆。          一次性奖励10万元。        县市监局
+2       质量标杆奖
+                                新获评省级品牌。              一次性奖励20万元。        县市监局
+3       品牌培育奖
+
+                                新引进博士研究生。            每人奖励5万元。           县人社局
+4       人才引进奖
+
+二、申报材料
+"""
+
+
+def test_index_cells_centred_in_their_rows_do_not_cut_a_run():
+    """Index cells standing on their row's middle line (the table's cells centred): a run of
+    lines with two of them is not cut at them (where one row ends is not known), as before."""
+    (table,) = read_layout_tables(CENTRED.split("\n"))
+    assert [(r.first, r.last) for r in table.rows] == [(4, 5), (7, 10), (12, 13)]

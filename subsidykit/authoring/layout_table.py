@@ -342,8 +342,9 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
 
     def cut(run: list[int], broke: bool) -> list[tuple[list[int], bool]]:
         """A run of lines without blank lines: one group, a band row standing in it a group of
-        its own, and (two index cells or more in it) a group per row."""
-        rows_too = sum(1 for i in run if index_at(i)) >= 2
+        its own, and (two index cells or more in it, index cells standing on their row's first
+        line) a group per row."""
+        rows_too = top_aligned and sum(1 for i in run if index_at(i)) >= 2
         if not rows_too and not any(is_band(i) for i in run[1:]):
             return [(run, broke)]
         out: list[tuple[list[int], bool]] = []
@@ -354,7 +355,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
                 out[-1][0].append(i)
         return out
 
-    groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
+    spans: list[tuple[list[int], bool]] = []  # runs of lines without blank lines, after a page break
     current: list[int] = []
     broke = False
     prev = None
@@ -363,12 +364,20 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
             between = [re.sub(r"\s+", "", lines[x]) for x in range(prev + 1, i)]
             page = any(_PAGE.match(b) or b in heads for b in between if b)
             if current:
-                groups.extend(cut(current, broke))
+                spans.append((current, broke))
             current, broke = [], page
         current.append(i)
         prev = i
     if current:
-        groups.extend(cut(current, broke))
+        spans.append((current, broke))
+    # where a run holding one index cell has it: on its first line (cells aligned to the top),
+    # or lower (the index centred in its row: a run with two of them is not cut, its rows'
+    # bounds are not known)
+    firsts = [run[0] == next(i for i in run if index_at(i)) for run, _b in spans if sum(1 for i in run if index_at(i)) == 1]
+    top_aligned = 2 * sum(firsts) >= len(firsts)
+    groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
+    for run, after_break in spans:
+        groups.extend(cut(run, after_break))
 
     def serial_of(idx: list[int]) -> str | None:
         for i in idx:

@@ -8,6 +8,13 @@ column's pieces as `(guide line, text)`: what a parser reads as the cell's text,
 at its own line (`CELL` before a piece tells the clause text model that the piece does not go on
 from the one before it on the page: a quote across two pieces carries "……" there).
 
+Rows need not be parted by blank lines: a word processor's table printed without them (each
+cell wrapped over several lines, "1." / "（1）" in the 序号 column starting each row) is cut
+before each index cell, where the index cells stand on their rows' first lines; a band row is
+a group of its own wherever it stands; a row a page break cuts goes on after the page number,
+the running header and the repeated header (one or two lines); a 备注 column is read as its
+own role ("remark").
+
 Columns are found from the rows, not from the header (a header's words are centred over their
 column): the starting places of the rows' pieces, counted in display width (a CJK character is
 two columns wide, as the layout was set) or in characters, whichever lines the pieces up better.

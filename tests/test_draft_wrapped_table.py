@@ -309,3 +309,13 @@ def test_index_cells_centred_in_their_rows_do_not_cut_a_run():
     lines with two of them is not cut at them (where one row ends is not known), as before."""
     (table,) = read_layout_tables(CENTRED.split("\n"))
     assert [(r.first, r.last) for r in table.rows] == [(4, 5), (7, 10), (12, 13)]
+
+
+def test_band_rows_numbered_in_brackets_and_a_heading_after_the_table():
+    text = wrapped_guide(serial=("1.", "2.", "3.", "4."))
+    for a, b in (("一、数字化转型类", "（一）数字化转型类"), ("二、平台建设类", "（二）平台建设类"), ("三、绿色低碳类", "（三）绿色低碳类")):
+        text = text.replace(a, b)
+    text = text.replace("\n附件2\n", "\n（四）申报时间\n2070年5月31日前报送。\n附件2\n")
+    (table,) = read_layout_tables(text.split("\n"))
+    assert [r.band for r in table.rows] == ["（一）数字化转型类", "（一）数字化转型类", "（二）平台建设类", "（三）绿色低碳类"]
+    assert table.last == 35  # the heading after the table is not a band row

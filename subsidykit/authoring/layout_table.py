@@ -42,7 +42,7 @@ _REMARK = re.compile(r"^备注$|^附注$|^说明$")
 # an index cell: "3", "3.", "3、", "(3)", "（3）"
 _SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
 _GLUED = re.compile(r"(\d{1,3}[.．、]?|[(（]\d{1,3}[)）]) ([^\s\d].*)")
-_BAND = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。，,；;：:]{2,20}$")
+_BAND = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])[^。，,；;：:]{2,20}$")
 _PAGE = re.compile(r"^(?:[-—–─‒―~•·]\s*\d{1,4}\s*[-—–─‒―~•·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _RUN = re.compile(r"\S+(?: \S+)*")
 
@@ -191,6 +191,22 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             lead = runs[0][0] - margin
             if re.match(r"^第[一二三四五六七八九十百\d]{1,4}[章节部分条]|^附件|^附表", flat) or len(raw) > 1000:
                 break  # a heading of the text after the table
+            if len(runs) == 1 and _BAND.match(flat) and flat[0] in "(（":
+                # "（一）数字化转型类" is a band row only with a row under it that starts with its
+                # index cell ("1.", "（1）"); else a heading of the text after the table
+                nxt = ""
+                for x in range(j + 1, min(n, j + 12)):  # (past a page break's furniture)
+                    f = re.sub(r"\s+", "", lines[x])
+                    if not f or _PAGE.match(f) or re.fullmatch(r"\d{1,4}", f) or f in heads or f in tops or _running_header(lines, x, heads, tops):
+                        continue
+                    nxt = lines[x]
+                    break
+                nruns = _runs(nxt, True)
+                if len(nruns) >= 2 and (_SERIAL_CELL.fullmatch(nruns[0][1]) or _GLUED.match(nruns[0][1])):
+                    body_idx.append(j)
+                    j += 1
+                    continue
+                break
             if len(runs) == 1 and lead <= 6 and (len(flat) > 24 or "。" in flat or re.match(r"^[一二三四五六七八九十]{1,3}[、.．]", flat) and not _BAND.match(flat)
                                                or re.match(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", flat)):
                 break

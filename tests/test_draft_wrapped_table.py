@@ -319,3 +319,14 @@ def test_band_rows_numbered_in_brackets_and_a_heading_after_the_table():
     (table,) = read_layout_tables(text.split("\n"))
     assert [r.band for r in table.rows] == ["（一）数字化转型类", "（一）数字化转型类", "（二）平台建设类", "（三）绿色低碳类"]
     assert table.last == 35  # the heading after the table is not a band row
+
+
+def test_a_blank_line_inside_a_row_of_a_table_without_blank_lines_between_rows(tmp_path):
+    lines = wrapped_guide().split("\n")
+    lines.insert(10, "")  # inside row 1, before its second line
+    (table,) = read_layout_tables(lines)
+    assert [(r.serial, r.first, r.last) for r in table.rows][:2] == [("1", 10, 13), ("2", 14, 16)]
+    path = write(tmp_path, "guide_2070.txt", "\n".join(lines))
+    d = draft_guide(path, year=2070)
+    _check(d)
+    assert_cited(d, tmp_path)

@@ -368,7 +368,7 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
         its own, and (two index cells or more in it, index cells standing on their row's first
         line) a group per row."""
         rows_too = top_aligned and sum(1 for i in run if index_at(i)) >= 2
-        if not rows_too and not any(is_band(i) for i in run[1:]):
+        if not rows_too and not any(is_band(i) for i in run):
             return [(run, broke)]
         out: list[tuple[list[int], bool]] = []
         for i in run:
@@ -401,6 +401,10 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
     groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
     for run, after_break in spans:
         groups.extend(cut(run, after_break))
+    # rows started by their index cells (runs cut at them): lines after a blank line with no
+    # index cell and no band row go on with the row before (a blank line a cell's paragraph
+    # spacing left inside a row)
+    by_index = top_aligned and any(sum(1 for i in run if index_at(i)) >= 2 for run, _b in spans)
 
     def serial_of(idx: list[int]) -> str | None:
         for i in idx:
@@ -414,7 +418,8 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
 
     merged: list[list[int]] = []
     for idx, after_break in groups:
-        if merged and after_break and (serial_of(idx) is None or serial_of(merged[-1]) is None) \
+        if merged and (after_break and (serial_of(idx) is None or serial_of(merged[-1]) is None)
+                       or by_index and serial_of(idx) is None and not any(is_band(i) for i in idx)) \
                 and not (len(merged[-1]) == 1 and _BAND.match(re.sub(r"\s+", "", lines[merged[-1][0]]))):
             merged[-1] = merged[-1] + idx
         else:

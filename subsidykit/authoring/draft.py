@@ -300,6 +300,44 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
 _BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝+\-=]+$")
 
 
+_REMARK_COUNT = re.compile(r"(?:不超过|不多于|最多|至多|限报|限额|限)(?:\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|件)")
+
+
+def _split_remark(pieces: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A 备注 cell's pieces parted by sentence (。；;): the sentences that give a count
+    ("拟支持不超过6家", "限报3个") as a 支持数量, the others (a first payment, "免申即享") with
+    the award; a sentence is cut out of its line's piece where it starts or ends mid-line (its
+    first piece marked CELL: it does not go on from the sentence before it)."""
+    chars = [(k, j, ch) for k, (_no, t) in enumerate(pieces) for j, ch in enumerate(t.replace(CELL, ""))]
+    spans: list[tuple[int, int]] = []
+    a = 0
+    for x, (_k, _j, ch) in enumerate(chars):
+        if ch in "。；;":
+            spans.append((a, x + 1))
+            a = x + 1
+    if a < len(chars):
+        spans.append((a, len(chars)))
+    award: list[tuple[int, str]] = []
+    quota: list[tuple[int, str]] = []
+    for a, b in spans:
+        text = _fold(re.sub(r"\s+", "", "".join(ch for _k, _j, ch in chars[a:b])))
+        if not text.strip("。；;") or _NO_APP_WORDS.fullmatch(re.sub(r"[。；;,，、\"“”()（）]", "", text)):
+            continue  # the mark alone: the program's no_application says it
+        target = quota if _REMARK_COUNT.search(text) else award
+        x = a
+        while x < b:
+            k = chars[x][0]
+            y = x
+            while y < b and chars[y][0] == k:
+                y += 1
+            no, t = pieces[k]
+            body = t.replace(CELL, "")
+            mark = CELL if x == a or t.startswith(CELL) and chars[x][1] == 0 else ""
+            target.append((no, mark + body[chars[x][1] : chars[y - 1][1] + 1]))
+            x = y
+    return award, quota
+
+
 def _cell_words(pieces: list[tuple[int, str]]) -> str:
     """A table cell's words from its pieces: white space and piece marks (CELL) out."""
     return re.sub(r"\s+", "", "".join(t for _n, t in pieces)).replace(CELL, "")
@@ -1358,13 +1396,16 @@ class _Drafter:
         conditions column its 支持条件, under the band row above it.  A line of the table with
         words no row took is listed to do, never passed over."""
         out: list[dict] = []
+        srcs = [ln.src for ln in self.doc.lines]
+        ordered = all(a <= b for a, b in zip(srcs, srcs[1:]))
         for table in self.layout_tables:
             taken = {no for row in table.rows for pieces in row.cells.values() for no, _t in pieces}
+            bands = {re.sub(r"\s+", "", row.band) for row in table.rows if row.band}
             for no in range(table.first + 1, table.last + 1):
                 flat = re.sub(r"\s+", "", self.guide.lines[no - 1]) if no <= len(self.guide.lines) else ""
-                if no in taken or not flat or re.fullmatch(r"[-—–－·•~\d\s第页共/]+", flat) or flat == re.sub(r"\s+", "", self.guide.lines[table.header - 1]):
+                if no in taken or no in table.furniture or not flat or re.fullmatch(r"[-—–－·•~\d\s第页共/]+", flat) or flat == re.sub(r"\s+", "", self.guide.lines[table.header - 1]) or flat in table.header_texts:
                     continue
-                if any(row.band and re.sub(r"\s+", "", row.band) == flat for row in table.rows):
+                if flat in bands:
                     continue
                 if re.search(r"\d", flat):
                     self.todo_doc.append({"lines": [no, no], "text": _squash_quote(self.guide.lines[no - 1]),
@@ -1377,16 +1418,22 @@ class _Drafter:
                     continue
                 title, no_app, remark = _clean_title(title_raw)
                 mode = _cell_words(row.cells.get("mode") or [])
-                no_app = no_app or bool(_NO_APP_WORDS.search(_fold(mode)))
-                first_doc = next((ln for ln in self.doc.lines if ln.src >= row.first), self.doc.lines[-1])
+                remarks = row.cells.get("remark") or []  # a 备注 column: quotas, first payments, 免申即享
+                no_app = no_app or bool(_NO_APP_WORDS.search(_fold(mode + _cell_words(remarks))))
+                if ordered:  # the doc's first line at or after the row (found by halving: a long table)
+                    at = bisect.bisect_left(srcs, row.first)
+                    first_doc = self.doc.lines[at] if at < len(srcs) else self.doc.lines[-1]
+                else:
+                    first_doc = next((ln for ln in self.doc.lines if ln.src >= row.first), self.doc.lines[-1])
                 node = _Node(line=first_doc, rank=RANK_CN, label="", text=title, text_lines=(first_doc.no, first_doc.no),
                              title=title, section=None, end=first_doc.no)
                 path = [x for x in (table.title, row.band) if x]
                 base = {"guide": self.guide_of(part, node) if part else self.guides[0], "path": path, "title": title,
                         "no_application": no_app, "remark": remark, "node": node}
-                award = row.cells.get("award") or []
+                remark_award, remark_quota = _split_remark(remarks)
+                award = (row.cells.get("award") or []) + remark_award
                 conditions = row.cells.get("cond") or []
-                prog = self.assemble(base, award=award, conditions=conditions)
+                prog = self.assemble(base, award=award, conditions=conditions, quota=remark_quota)
                 self._prose_conditions(prog, award)
                 self._prose_quota(prog, award)
                 dept = row.cells.get("dept") or []
@@ -3554,9 +3601,13 @@ def _cn_number(s: str) -> int | None:
 
 def _numbers_in(text: str) -> set[Decimal]:
     t = _fold(re.sub(r"\s+", "", text))
+    # a number a table cell's wrap cut ("最高1" / "000万元", quoted "最高1……000万元"; "1," /
+    # "500万元") is read whole, as the drafter read it, besides its two pieces
+    joined = re.sub(r"(?<=[\d.,])(?:……|…|\.\.\.)(?=[\d.,])", "", t) if "…" in t or "..." in t else t
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    joined = re.sub(r"(?<=\d),(?=\d{3})", "", joined)
     out: set[Decimal] = set()
-    for m in re.finditer(r"\d+(?:\.\d+)?", t):
+    for m in re.finditer(r"\d+(?:\.\d+)?", t + ("|" + joined if joined != t else "")):
         try:
             out.add(Decimal(m.group(0)))
         except InvalidOperation:
@@ -3589,6 +3640,8 @@ def number_in_quote(value, text: str) -> bool:
         if Decimal(y) not in nums:
             return False
         flat = re.sub(r"\s+", "", _fold(text))  # "２０３０年度": full-width digits as the numbers read them
+        # a date a table cell's wrap cut ("2030" / "年度", quoted "2030……年度") reads whole
+        flat = re.sub(r"(?<=\d)(?:……|…)(?=[\d年月日号])", "", flat) if "…" in flat else flat
         last_day = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days
         if Decimal(mo) in nums and Decimal(d) in nums:
             return True

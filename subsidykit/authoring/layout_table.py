@@ -8,6 +8,13 @@ column's pieces as `(guide line, text)`: what a parser reads as the cell's text,
 at its own line (`CELL` before a piece tells the clause text model that the piece does not go on
 from the one before it on the page: a quote across two pieces carries "……" there).
 
+Rows need not be parted by blank lines: a word processor's table printed without them (each
+cell wrapped over several lines, "1." / "（1）" in the 序号 column starting each row) is cut
+before each index cell, where the index cells stand on their rows' first lines; a band row is
+a group of its own wherever it stands; a row a page break cuts goes on after the page number,
+the running header and the repeated header (one or two lines); a 备注 column is read as its
+own role ("remark").
+
 Columns are found from the rows, not from the header (a header's words are centred over their
 column): the starting places of the rows' pieces, counted in display width (a CJK character is
 two columns wide, as the layout was set) or in characters, whichever lines the pieces up better.
@@ -21,13 +28,21 @@ from dataclasses import dataclass, field
 
 from subsidykit.authoring.clause_text import CELL
 
-_NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$")
-_AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$")
-_COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$")
+_NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$"
+                   r"|^(?:奖补|奖励|补助|扶持|支持|政策)?(?:项目|事项)?(?:类别|类型|分类)$")
+_AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$"
+                    r"|^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)?(?:标准|方式|额度|金额)(?:及|和|与)(?:标准|方式|额度|金额|期限)$")
+_COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$"
+                   r"|^(?:奖补|奖励|补助|扶持|支持|申报)?(?:内容|对象|范围)(?:及|和|与)(?:申报|支持)?(?:条件|要求)$"
+                   r"|^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)条件(?:及|和|与)要求$")
 _DEPT = re.compile(r"^(?:责任|牵头|受理|主管|联系)(?:单位|部门|科室|处室)$")
 _SERIAL = re.compile(r"^序号$|^编号$")
 _MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
-_BAND = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。，,；;：:]{2,20}$")
+_REMARK = re.compile(r"^备注$|^附注$|^说明$")
+# an index cell: "3", "3.", "3、", "(3)", "（3）"
+_SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
+_GLUED = re.compile(r"(\d{1,3}[.．、]?|[(（]\d{1,3}[)）]) ([^\s\d].*)")
+_BAND = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])[^。，,；;：:]{2,20}$")
 _PAGE = re.compile(r"^(?:[-—–─‒―~•·]\s*\d{1,4}\s*[-—–─‒―~•·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _RUN = re.compile(r"\S+(?: \S+)*")
 
@@ -49,6 +64,8 @@ class LayoutTable:
     last: int  # guide lines the table covers (header to last row)
     roles: list[str]  # the role of each column: name, award, cond, dept, serial, mode, other
     rows: list[Row]
+    furniture: set[int] = field(default_factory=set)  # guide lines of running headers at page breaks
+    header_texts: set[str] = field(default_factory=set)  # the header's line(s), white space out
 
 
 def _width(s: str) -> int:
@@ -69,7 +86,7 @@ def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
 
 def _role(cell: str) -> str | None:
     flat = re.sub(r"\s+", "", cell)
-    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT)):
+    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("remark", _REMARK)):
         if pat.match(flat):
             return role
     return None
@@ -80,6 +97,42 @@ def _is_header(line: str) -> bool:
         return False
     roles = [_role(c) for _p, c in _runs(line, True)]
     return len(roles) >= 3 and "name" in roles and "award" in roles
+
+
+def _header_pieces(line: str, nxt: str | None, wide: bool) -> list[tuple[int, str]]:
+    """The header's pieces; with `nxt`, a header whose words wrap onto a second line ("项目" /
+    "类别", "支持内容及" / "条件"): each piece of the second line joined to the piece of the first
+    it stands under (their middles within half the wider one), else a piece of its own."""
+    first = [[p, c] for p, c in _runs(line, wide)]
+    if nxt is None:
+        return [(p, c) for p, c in first]
+    size = (lambda c: _width(c)) if wide else len
+    extra: list[list] = []
+    for p, c in _runs(nxt, wide):
+        mid = p + size(c) / 2
+        near = [(abs(q + size(d) / 2 - mid), i) for i, (q, d) in enumerate(first)
+                if abs(q + size(d) / 2 - mid) <= max(size(d), size(c)) / 2 + 2]
+        if near:
+            first[min(near)[1]][1] += c
+        else:
+            extra.append([p, c])
+    return sorted((p, c) for p, c in first + extra)
+
+
+def _header_lines(lines: list[str], k: int) -> int:
+    """How many lines the table header at lines[k] takes: 1, 2 (its words wrap onto the next
+    line, which holds short pieces of words and no number) or 0 (no header)."""
+    if _is_header(lines[k]):
+        return 1
+    line = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    if len(line) > 400 or len(nxt) > 400 or "  " not in line.strip() or not nxt.strip() or re.search(r"\d", nxt):
+        return 0
+    pieces = _runs(nxt, True)
+    if not pieces or any(len(c) > 8 for _p, c in pieces):
+        return 0
+    roles = [_role(c) for _p, c in _header_pieces(line, nxt, True)]
+    return 2 if len(roles) >= 3 and "name" in roles and "award" in roles else 0
 
 
 def _columns(body: list[str], wide: bool) -> list[int]:
@@ -109,28 +162,51 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
     k = 0
     n = len(lines)
     while k < n:
-        if not _is_header(lines[k]):
+        size = _header_lines(lines, k)
+        if not size:
             k += 1
             continue
-        header_text = re.sub(r"\s+", "", lines[k])
+        heads = {re.sub(r"\s+", "", lines[x]) for x in range(k, k + size)}
         head = k
         head_runs = _runs(lines[k], True)
         margin = head_runs[0][0] if head_runs else 0
         span = max(1, _width(lines[k].rstrip()) - margin)  # the header's width: a cell is narrower
         # the body: up to the first line of prose (a line starting a paragraph at the margin
         # that is no band row and stands in no column) or a heading of the text after the table
-        j = k + 1
+        j = k + size
         body_idx: list[int] = []
+        furniture: set[int] = set()
+        tops = set(_title_lines(lines, k))
         while j < n:
             raw = lines[j]
             flat = re.sub(r"\s+", "", raw)
-            if not flat or _PAGE.match(flat) or flat == header_text:
+            if not flat or _PAGE.match(flat) or flat in heads or re.fullmatch(r"\d{1,4}", flat) and _before_header(lines, j, heads, tops):
+                j += 1  # (a bare page number "4" counts when the header is repeated after it)
+                continue
+            if _running_header(lines, j, heads, tops):
+                furniture.add(j + 1)
                 j += 1
                 continue
             runs = _runs(raw, True)
             lead = runs[0][0] - margin
             if re.match(r"^第[一二三四五六七八九十百\d]{1,4}[章节部分条]|^附件|^附表", flat) or len(raw) > 1000:
                 break  # a heading of the text after the table
+            if len(runs) == 1 and _BAND.match(flat) and flat[0] in "(（":
+                # "（一）数字化转型类" is a band row only with a row under it that starts with its
+                # index cell ("1.", "（1）"); else a heading of the text after the table
+                nxt = ""
+                for x in range(j + 1, min(n, j + 12)):  # (past a page break's furniture)
+                    f = re.sub(r"\s+", "", lines[x])
+                    if not f or _PAGE.match(f) or re.fullmatch(r"\d{1,4}", f) or f in heads or f in tops or _running_header(lines, x, heads, tops):
+                        continue
+                    nxt = lines[x]
+                    break
+                nruns = _runs(nxt, True)
+                if len(nruns) >= 2 and (_SERIAL_CELL.fullmatch(nruns[0][1]) or _GLUED.match(nruns[0][1])):
+                    body_idx.append(j)
+                    j += 1
+                    continue
+                break
             if len(runs) == 1 and lead <= 6 and (len(flat) > 24 or "。" in flat or re.match(r"^[一二三四五六七八九十]{1,3}[、.．]", flat) and not _BAND.match(flat)
                                                or re.match(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", flat)):
                 break
@@ -160,7 +236,7 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             continue
         # the header's words over their columns: each to the column its middle stands in
         roles = ["other"] * len(cols)
-        for p, c in _runs(lines[head], wide):
+        for p, c in _header_pieces(lines[head], lines[head + 1] if size == 2 else None, wide):
             mid = p + (_width(c) if wide else len(c)) // 2
             idx = max((i for i, s in enumerate(cols) if s <= mid + 3), default=0)
             r = _role(c)
@@ -169,6 +245,13 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
         if "name" not in roles or "award" not in roles:
             k += 1
             continue
+        if "serial" not in roles and roles[0] == "other":
+            # an index column with no word over it: its pieces all index cells ("1", "2.", "（3）")
+            # but band rows ("一、技术改造类"), two at least
+            firsts = [r for i in body_idx for r in _runs(lines[i], wide)[:1] if r[0] <= cols[0] + 3]
+            marks = [c for _p, c in firsts if not _BAND.match(c)]
+            if len(marks) >= 2 and all(_SERIAL_CELL.fullmatch(c) for c in marks):
+                roles[0] = "serial"
         title = ""
         for back in range(head - 1, max(-1, head - 4), -1):
             flat = re.sub(r"\s+", "", lines[back])
@@ -176,44 +259,167 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                 if len(flat) <= 60 and "。" not in flat:
                     title = flat
                 break
+        wrapped = _title_lines(lines, head)
+        if len(wrapped) > 1 and title and wrapped[-1] == title and len("".join(wrapped)) <= 60:
+            title = "".join(wrapped)  # a title wrapped over two or three lines
         out.append(LayoutTable(title=title, header=head + 1, first=head + 1, last=body_idx[-1] + 1, roles=roles,
-                               rows=_rows(lines, body_idx, cols, roles, wide, header_text)))
+                               rows=_rows(lines, body_idx, cols, roles, wide, heads),
+                               furniture={x for x in furniture if x <= body_idx[-1] + 1}, header_texts=heads))
         k = body_idx[-1] + 1
     return out
 
 
-def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, header_text: str) -> list[Row]:
+def _title_lines(lines: list[str], head: int) -> list[str]:
+    """The table's title over its header, as the lines it wraps over (up to 3, no blank line
+    between them: "2070年度示例市专项资金" / "申报指南"), white space out; [] without one (a
+    paragraph, a page number or an 附件 line stands there)."""
+    out: list[str] = []
+    x = head - 1
+    while x >= 0 and not lines[x].strip() and head - x <= 3 and not out:
+        x -= 1
+    while x >= 0 and len(out) < 3:
+        raw = lines[x]
+        flat = re.sub(r"\s+", "", raw)
+        if not flat or len(_RUN.findall(raw)) != 1 or _PAGE.match(flat) or len(flat) > 60 or re.search(r"[。；;：:，,]", flat) \
+                or re.match(r"^附件|^附表|^[一二三四五六七八九十]{1,3}[、.．]|^[(（]|^\d{1,2}[.、．]", flat) or x < 0:
+            break
+        out.insert(0, flat)
+        x -= 1
+    return out
+
+
+def _running_header(lines: list[str], j: int, heads: set[str], tops: set[str]) -> bool:
+    """Is lines[j] a running header at a page break inside a table: one piece of words just
+    before the table's header repeated (the lines of a wrapped title between them), after a
+    page number line ("— 4 —") or being a line of the table's title (`tops`); blank lines not
+    counted.  (A line before a page number is no running footer: it may be a row's last line,
+    "科）".)"""
+    if len(_RUN.findall(lines[j])) != 1:
+        return False
+    here = re.sub(r"\s+", "", lines[j])
+    if not _before_header(lines, j, heads, tops):
+        return False
+    if here in tops:
+        return True
+    x = j - 1
+    while x >= 0 and j - x <= 8 and not lines[x].strip():
+        x -= 1
+    before = re.sub(r"\s+", "", lines[x]) if x >= 0 and j - x <= 8 else ""
+    return bool(_PAGE.match(before) or re.fullmatch(r"\d{1,4}", before) and _before_header(lines, x, heads, tops))
+
+
+def _before_header(lines: list[str], j: int, heads: set[str], tops: set[str]) -> bool:
+    """Does the table's header stand repeated after lines[j] (blank lines, the lines of the
+    table's title and one more line of one piece, a running header, between them)?"""
+    x, other = j + 1, 0
+    while x < len(lines) and x - j <= 8:
+        flat = re.sub(r"\s+", "", lines[x])
+        if flat in heads:
+            return True
+        if flat and flat not in tops:
+            other += 1
+            if other > 1 or len(_RUN.findall(lines[x])) != 1:
+                return False
+        x += 1
+    return False
+
+
+def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[str], wide: bool, heads: set[str]) -> list[Row]:
     """Rows: runs of body lines parted by a blank line; a band row names the rows under it; a
     row cut by a page break (a group without its serial number next to one across the break)
-    is one row."""
-    groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
+    is one row.  Rows not parted by blank lines are parted where an index cell ("3", "3.",
+    "（3）") stands in the serial column: a run of lines holding two index cells or more is cut
+    before each of them, and a band row standing in such a run is a group of its own."""
+    serial_col = roles.index("serial") if "serial" in roles else None
+
+    def col_of(p: int) -> int:
+        return max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+
+    def pieces(i: int) -> list[tuple[int, str]]:
+        """The pieces of line i; an index cell one space from the next column's words ("3 数字
+        化车间", a narrow serial column) two pieces, the words at the next column."""
+        runs = _runs(lines[i], wide)
+        if serial_col is None or serial_col + 1 >= len(cols) or not runs or col_of(runs[0][0]) != serial_col:
+            return runs
+        m = _GLUED.match(runs[0][1])
+        if not m:
+            return runs
+        return [(runs[0][0], m.group(1)), (cols[serial_col + 1], m.group(2)), *runs[1:]]
+
+    def index_at(i: int) -> str | None:
+        """The index cell of line i in the serial column (None without a serial column)."""
+        if serial_col is None:
+            return None
+        runs = pieces(i)
+        if runs and col_of(runs[0][0]) == serial_col and _SERIAL_CELL.fullmatch(runs[0][1]):
+            return runs[0][1]
+        return None
+
+    def is_band(i: int) -> bool:
+        """A band row: one piece, at the table's left edge ("二、平台建设类") or centred over the
+        table (at no column's start)."""
+        runs = _runs(lines[i], wide)
+        if len(runs) != 1 or not _BAND.match(re.sub(r"\s+", "", lines[i])):
+            return False
+        return col_of(runs[0][0]) == 0 or all(abs(runs[0][0] - c) > 3 for c in cols)
+
+    def cut(run: list[int], broke: bool) -> list[tuple[list[int], bool]]:
+        """A run of lines without blank lines: one group, a band row standing in it a group of
+        its own, and (two index cells or more in it, index cells standing on their row's first
+        line) a group per row."""
+        rows_too = top_aligned and sum(1 for i in run if index_at(i)) >= 2
+        if not rows_too and not any(is_band(i) for i in run):
+            return [(run, broke)]
+        out: list[tuple[list[int], bool]] = []
+        for i in run:
+            if not out or rows_too and index_at(i) or is_band(i) or is_band(out[-1][0][-1]):
+                out.append(([i], broke if not out else False))
+            else:
+                out[-1][0].append(i)
+        return out
+
+    spans: list[tuple[list[int], bool]] = []  # runs of lines without blank lines, after a page break
     current: list[int] = []
     broke = False
     prev = None
     for i in body_idx:
         if prev is not None and i != prev + 1:
             between = [re.sub(r"\s+", "", lines[x]) for x in range(prev + 1, i)]
-            page = any(_PAGE.match(b) or b == header_text for b in between if b)
+            page = any(_PAGE.match(b) or b in heads for b in between if b)
             if current:
-                groups.append((current, broke))
+                spans.append((current, broke))
             current, broke = [], page
         current.append(i)
         prev = i
     if current:
-        groups.append((current, broke))
-    serial_col = roles.index("serial") if "serial" in roles else None
+        spans.append((current, broke))
+    # where a run holding one index cell has it: on its first line (cells aligned to the top),
+    # or lower (the index centred in its row: a run with two of them is not cut, its rows'
+    # bounds are not known)
+    firsts = [run[0] == next(i for i in run if index_at(i)) for run, _b in spans if sum(1 for i in run if index_at(i)) == 1]
+    top_aligned = 2 * sum(firsts) >= len(firsts)
+    groups: list[tuple[list[int], bool]] = []  # (guide line indexes, after a page break)
+    for run, after_break in spans:
+        groups.extend(cut(run, after_break))
+    # rows started by their index cells (runs cut at them): lines after a blank line with no
+    # index cell and no band row go on with the row before (a blank line a cell's paragraph
+    # spacing left inside a row)
+    by_index = top_aligned and any(sum(1 for i in run if index_at(i)) >= 2 for run, _b in spans)
 
     def serial_of(idx: list[int]) -> str | None:
         for i in idx:
-            for p, c in _runs(lines[i], wide):
-                col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
+            for p, c in pieces(i):
+                col = col_of(p)
                 if (serial_col is None or col == serial_col) and re.fullmatch(r"\d{1,3}", c):
                     return c
+                if serial_col is not None and col == serial_col and _SERIAL_CELL.fullmatch(c):
+                    return re.sub(r"\D", "", c)
         return None
 
     merged: list[list[int]] = []
     for idx, after_break in groups:
-        if merged and after_break and (serial_of(idx) is None or serial_of(merged[-1]) is None) \
+        if merged and (after_break and (serial_of(idx) is None or serial_of(merged[-1]) is None)
+                       or by_index and serial_of(idx) is None and not any(is_band(i) for i in idx)) \
                 and not (len(merged[-1]) == 1 and _BAND.match(re.sub(r"\s+", "", lines[merged[-1][0]]))):
             merged[-1] = merged[-1] + idx
         else:
@@ -227,10 +433,10 @@ def _rows(lines: list[str], body_idx: list[int], cols: list[int], roles: list[st
             continue
         row = Row(first=idx[0] + 1, last=idx[-1] + 1, band=band, serial=serial_of(idx))
         for i in idx:
-            for p, c in _runs(lines[i], wide):
+            for p, c in pieces(i):
                 col = max((x for x, s in enumerate(cols) if s <= p + 3), default=0)
                 role = roles[col]
-                if role == "serial" and re.fullmatch(r"\d{1,3}", c):
+                if role == "serial" and _SERIAL_CELL.fullmatch(c):
                     continue
                 row.cells.setdefault(role, []).append((i + 1, CELL + c))
         if row.cells.get("name") or row.cells.get("award"):

@@ -271,3 +271,13 @@ def test_a_literal_record_separator_in_the_guide_neither_breaks_a_quote_nor_drop
     assert progs["上云奖励"]["fixed"] == D("20")
     assert (progs["技改奖励"]["rate"], progs["技改奖励"]["cap"]) == (D("0.1"), D("100"))
     assert_cited(d, tmp_path)
+
+
+def test_a_number_cut_by_a_gap_is_read_whole_only_where_a_wrap_can_have_cut_it():
+    from subsidykit.authoring.draft import number_in_quote
+
+    # over two lines (a cell's wrap): "最高1……500万元" is 1500
+    assert number_in_quote(D("1500"), "最高1……500万元", wrapped=True)
+    # on one line: two cells side by side are never one number; a cut shown in the number is
+    assert not number_in_quote(D("500200"), "中国企业500……200万元")
+    assert number_in_quote(D("1000"), "最高1……000万元") and number_in_quote(D("1500"), "1,……500万元")

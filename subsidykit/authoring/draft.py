@@ -3599,11 +3599,19 @@ def _cn_number(s: str) -> int | None:
     return total + cur
 
 
-def _numbers_in(text: str) -> set[Decimal]:
+_CUT = re.compile(r"(?<=[\d.,])(?:……|…|\.\.\.)(?=[\d.,])")
+_CUT_SHOWN = re.compile(r"(?<=\d)(?:……|…|\.\.\.)(?=0)|(?<=\d[.,])(?:……|…|\.\.\.)(?=\d)")
+
+
+def _numbers_in(text: str, wrapped: bool = False) -> set[Decimal]:
     t = _fold(re.sub(r"\s+", "", text))
-    # a number a table cell's wrap cut ("最高1" / "000万元", quoted "最高1……000万元"; "1," /
-    # "500万元") is read whole, as the drafter read it, besides its two pieces
-    joined = re.sub(r"(?<=[\d.,])(?:……|…|\.\.\.)(?=[\d.,])", "", t) if "…" in t or "..." in t else t
+    # a number a table cell's wrap cut ("最高1" / "500万元", quoted "最高1……500万元"; "1," /
+    # "500万元") is read whole, as the drafter read it, besides its two pieces: in a quote over
+    # several lines (`wrapped`), any cut; on one line only a cut that shows in the number itself
+    # (the piece after it opens with 0, or the one before ends with a separator) -- "500……200" of
+    # two cells side by side on a line is never 500200
+    cut = _CUT if wrapped else _CUT_SHOWN
+    joined = cut.sub("", t) if "…" in t or "..." in t else t
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     joined = re.sub(r"(?<=\d),(?=\d{3})", "", joined)
     out: set[Decimal] = set()
@@ -3621,14 +3629,14 @@ def _numbers_in(text: str) -> set[Decimal]:
     return out
 
 
-def number_in_quote(value, text: str) -> bool:
+def number_in_quote(value, text: str, wrapped: bool = False) -> bool:
     """Whether a drafted number stands in its quote: as written, as a percentage, in 亿元 or 元
     (converted to 万元), a count in 万/亿 (5000万 -> 50000000), or a date whose year, month and
     day are all there (月底/年底 for the last day)."""
     if isinstance(value, bool) or value is None:
         return True
     if isinstance(value, list):
-        return all(number_in_quote(v, text) for v in value)
+        return all(number_in_quote(v, text, wrapped) for v in value)
     if isinstance(value, str):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
         if not m:
@@ -3636,7 +3644,7 @@ def number_in_quote(value, text: str) -> bool:
         y, mo, d = (int(x) for x in m.groups())
         if re.search(rf"{y}\s*[./-]\s*0?{mo}\s*[./-]\s*0?{d}(?!\d)", _fold(text)):
             return True  # "2034.1.1", "2034-01-01"
-        nums = _numbers_in(text)
+        nums = _numbers_in(text, wrapped)
         if Decimal(y) not in nums:
             return False
         flat = re.sub(r"\s+", "", _fold(text))  # "２０３０年度": full-width digits as the numbers read them
@@ -3662,7 +3670,7 @@ def number_in_quote(value, text: str) -> bool:
         return True
     yi = "亿" in text
     mega = bool(re.search(r"兆瓦|MW", text))  # 2兆瓦 = 2000千瓦
-    for n in _numbers_in(text):
+    for n in _numbers_in(text, wrapped):
         if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000) or (mega and v == n * 1000):
             return True
     return False
@@ -3682,7 +3690,7 @@ def invented_numbers(obj, where: str = "document") -> list[str]:
     bad: list[str] = []
     for holder, item, src, nums in _cited_numbers(obj, where):
         for name, value in nums:
-            if not _stands(name, value, item, src.get("text", "")):
+            if not _stands(name, value, item, src.get("text", ""), _over_lines(src)):
                 bad.append(f"{holder}.{name}={value!r} 不在引文「{src.get('text', '')}」中")
     return bad
 
@@ -3690,11 +3698,16 @@ def invented_numbers(obj, where: str = "document") -> list[str]:
 _COUNT = re.compile(r"(?:不超过|不多于|最多|至多|限报|限)\s*(\d+)\s*(?:个|家|项|名|户)")
 
 
-def _stands(name: str, value, item, text: str) -> bool:
+def _over_lines(src: dict) -> bool:
+    lines = src.get("lines") or [0, 0]
+    return len(lines) == 2 and lines[0] != lines[1]
+
+
+def _stands(name: str, value, item, text: str, wrapped: bool = False) -> bool:
     """A number stands in its quote; a quota read from a table's rows (an item without `field`)
     may also be the sum of the counts its quote gives ("不超过2个……不超过6个" -> 8), every one
     of them, as its note says."""
-    if number_in_quote(value, text):
+    if number_in_quote(value, text, wrapped):
         return True
     if name != "value" or not isinstance(item, dict) or "field" in item or "之和" not in str(item.get("note", "")):
         return False
@@ -3753,7 +3766,7 @@ def _scrub(holder: dict, fix, where: str) -> list[dict]:
         if why:
             return f"引文不在所引行：{why}"
         for name, value in numbers:
-            if not _stands(name, value, item, src.get("text", "")):
+            if not _stands(name, value, item, src.get("text", ""), _over_lines(src)):
                 return f"{name}={value} 不在引文中"
         return None
 

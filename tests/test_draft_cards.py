@@ -221,3 +221,32 @@ def test_tab_cards_other_label_words_and_what_follows_the_last_card(tmp_path):
         assert all(t["value"] != "2061-05-01" for t in p.get("thresholds") or [])
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+ALIGNED = """\
+戊县2061年度产业政策申报指南
+
+第三章 服务业类
+
+序号：7
+名　　称：物流降本补贴
+支持对象：本县物流企业
+申报条件：年度营业收入不低于3000万元。
+支持标准：按年度运输费用的3%给予补贴，单家企业最高不超过40万元。
+名　　额：不超过25家      兑付方式：免申即享
+受理科室：服务业科      联系电话：0999-55501007
+"""
+
+
+def test_spaced_labels_and_two_fields_on_one_line(tmp_path):
+    draft = draft_guide(write(tmp_path, "卡片.txt", ALIGNED), year=2061)
+    progs = by_title(draft)
+    assert set(progs) == {"物流降本补贴"}
+    p = progs["物流降本补贴"]
+    assert p["path"] == ["服务业类"]
+    assert (p["rate"], p["cap"], p["quota"]["value"]) == (D("0.03"), D("40"), D("25"))
+    assert p["no_application"] is True  # 免申即享 in the 兑付方式 that shares the 名额 line
+    assert (p["office"], p["phone"]) == ("服务业科", "0999-55501007")
+    assert [(t["op"], t["value"]) for t in p["thresholds"]] == [(">=", D("3000"))]
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -411,13 +411,24 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
 # 事项名称/政策名称/奖补事项/名称, a full- or half-width colon or a tab), then labelled lines
 # "支持对象：…", "申报条件：…" (running on over lines until the next label), "受理科室：…"
 _CARD_NUMBER = r"(?:[【\[〔(（]\s*(?:序号|编号|No\.?|NO\.?)?\s*\d{1,4}\s*[】\]〕)）]|(?:NO|No|no)\s*[.．:：]?\s*\d{1,4}\s*[.．、]?|\d{1,4}\s*[.．、](?!\d))"
-_CARD_NAME = re.compile(rf"^\s*(?:{_CARD_NUMBER}\s*)?(?P<label>项目名称|事项名称|政策名称|奖补事项|名称)\s*(?:[:：]|\t|$)\s*")
+
+
+def _spaced(word: str) -> str:
+    """A label as a template may space it out to align the colons ("名　　称", "支 持 对 象")."""
+    return r"[ \u3000]*".join(map(re.escape, word))
+
+
+_CARD_NAME = re.compile(rf"^\s*(?:{_CARD_NUMBER}\s*)?(?P<label>" + "|".join(_spaced(w) for w in ("项目名称", "事项名称", "政策名称", "奖补事项", "名称"))
+                        + r")\s*(?:[:：]|\t|$)\s*")
 _CARD_NUMBER_LINE = re.compile(rf"^\s*(?:{_CARD_NUMBER}|序号\s*[:：]?\s*\d{{1,4}})\s*$")
 # the labels a card's other lines may use (each also a section word, see SECTION_WORDS)
 _CARD_LABELS = ("支持对象", "申报对象", "适用对象", "申报条件", "支持条件", "认定条件", "兑现条件", "支持标准", "奖补标准",
                 "补助标准", "兑现标准", "奖励标准", "补贴标准", "支持数量", "名额", "支持名额", "兑付方式", "拨付方式", "兑现方式",
-                "受理科室", "责任科室", "受理部门", "责任部门", "联系电话", "政策依据", "文件依据", "申报主体")
-_CARD_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(sorted(_CARD_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]|\t|$)")
+                "受理科室", "责任科室", "受理部门", "责任部门", "政策依据", "文件依据", "申报主体")
+_CARD_LABEL_WORDS = "|".join(_spaced(w) for w in sorted(_CARD_LABELS, key=len, reverse=True))
+_CARD_LABEL = re.compile(r"^\s*(?P<label>" + _CARD_LABEL_WORDS + r")\s*(?:[:：]|\t|$)")
+# a second field on the same line, after a wide gap: "支持数量：/      兑付方式：一次性兑付"
+_CARD_NEXT_FIELD = re.compile(r"(?:(?<![ \u3000])[ \u3000]{2,}|\t)(?=(?:" + _CARD_LABEL_WORDS + r")[ \u3000]*[:：])")
 
 
 def _card_lines(units: list[tuple[int, str, bool]]) -> set[int]:
@@ -441,6 +452,22 @@ def _card_lines(units: list[tuple[int, str, bool]]) -> set[int]:
     return out
 
 
+def _card_fields(units: list[tuple[int, str, bool]], cards: set[int]) -> list[tuple[int, str, bool]]:
+    """The units, a line of a card holding two labelled fields cut in two before the second
+    ("支持数量：不超过5个      兑付方式：一次性兑付"); each piece is cited by the line it stands on."""
+    out: list[tuple[int, str, bool]] = []
+    inside = False
+    for k, (src, raw, html) in enumerate(units):
+        inside = inside or k in cards
+        if not inside or html or len(raw) > 2000 or not (k in cards or _CARD_LABEL.match(_MARKUP.sub("", raw))):
+            out.append((src, raw, html))
+            continue
+        cuts = [m.start() for m in _CARD_NEXT_FIELD.finditer(raw)]
+        bounds = [0, *cuts, len(raw)]
+        out.extend((src, raw[a:b], html) for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip())
+    return out
+
+
 def _classify(guide: GuideText) -> list[_Line]:
     out: list[_Line] = []
     counts: dict[str, int] = {}
@@ -448,6 +475,10 @@ def _classify(guide: GuideText) -> list[_Line]:
     name_next = False  # "项目名称" alone on its line (one cell per line): the name comes next
     units = _units(guide)
     cards = _card_lines(units)
+    if cards:
+        split = _card_fields(units, cards)
+        if len(split) != len(units):
+            units, cards = split, _card_lines(split)
     card_next = False  # the name to come is a card's
     for i, (src, raw, html) in enumerate(units, 1):
         no_b = _MARKUP.sub("", raw)

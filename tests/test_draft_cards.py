@@ -250,3 +250,30 @@ def test_spaced_labels_and_two_fields_on_one_line(tmp_path):
     assert [(t["op"], t["value"]) for t in p["thresholds"]] == [(">=", D("3000"))]
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+NUMBERED = """\
+己县2061年度产业政策申报指南
+
+（一）项目名称：厂房租金补贴
+支持对象：新落户的制造业企业
+申报条件：租用标准厂房面积不低于2000平方米。
+支持标准：按实际租金的20%给予补贴，最高不超过30万元。
+支持数量：全年安排补贴企业60家
+
+（二）项目名称：检验检测服务补助
+支持对象：中小企业
+申报条件：购买检验检测服务费用不低于5万元。
+支持标准：按服务费用的40%给予补助，最高不超过8万元。
+支持数量：不超过30家，其中对专精特新企业单列10家。
+"""
+
+
+def test_cards_numbered_in_brackets_and_quota_wordings(tmp_path):
+    draft = draft_guide(write(tmp_path, "卡片.txt", NUMBERED), year=2061)
+    progs = by_title(draft)
+    assert set(progs) == {"厂房租金补贴", "检验检测服务补助"}
+    assert progs["厂房租金补贴"]["quota"]["value"] == D("60")  # "安排补贴企业60家"
+    assert progs["检验检测服务补助"]["quota"]["value"] == D("30")
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -410,7 +410,8 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
 # a form-like card, as a clerk fills a word processor's template: "【序号3】项目名称：X" (or
 # 事项名称/政策名称/奖补事项/名称, a full- or half-width colon or a tab), then labelled lines
 # "支持对象：…", "申报条件：…" (running on over lines until the next label), "受理科室：…"
-_CARD_NUMBER = r"(?:[【\[〔(（]\s*(?:序号|编号|No\.?|NO\.?)?\s*\d{1,4}\s*[】\]〕)）]|(?:NO|No|no)\s*[.．:：]?\s*\d{1,4}\s*[.．、]?|\d{1,4}\s*[.．、](?!\d))"
+_CARD_NUMBER = (r"(?:[【\[〔(（]\s*(?:序号|编号|No\.?|NO\.?)?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[】\]〕)）]"
+                r"|(?:NO|No|no)\s*[.．:：]?\s*\d{1,4}\s*[.．、]?|\d{1,4}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、)")
 
 
 def _spaced(word: str) -> str:

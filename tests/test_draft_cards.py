@@ -277,3 +277,20 @@ def test_cards_numbered_in_brackets_and_quota_wordings(tmp_path):
     assert progs["检验检测服务补助"]["quota"]["value"] == D("30")
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+def test_the_year_of_a_publication_or_a_grant_is_a_window(tmp_path):
+    text = """\
+庚县2061年度产业政策申报指南
+
+项目名称：团体标准奖励
+支持对象：主导制定团体标准的企业
+申报条件：①2060年度发布的团体标准；
+②2060年度新授权的发明专利。
+支持标准：每项奖励3万元。
+"""
+    draft = draft_guide(write(tmp_path, "卡片.txt", text), year=2061)
+    th = by_title(draft)["团体标准奖励"]["thresholds"]
+    windows = [t for t in th if t["op"] == "between" and t["value"] == ["2060-01-01", "2060-12-31"]]
+    assert len(windows) == 2
+    assert_cited(draft, tmp_path)

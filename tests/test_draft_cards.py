@@ -294,3 +294,20 @@ def test_the_year_of_a_publication_or_a_grant_is_a_window(tmp_path):
     windows = [t for t in th if t["op"] == "between" and t["value"] == ["2060-01-01", "2060-12-31"]]
     assert len(windows) == 2
     assert_cited(draft, tmp_path)
+
+
+def test_two_rates_for_named_cases_side_by_side_are_variants(tmp_path):
+    text = """\
+辛县2061年度产业政策申报指南
+
+项目名称：厂房建设奖励
+支持对象：新建或扩建厂房的企业
+申报条件：厂房建筑面积不低于5000平方米。
+支持标准：对新建厂房按建设投资的4%给予奖励，对扩建厂房按建设投资的2%给予奖励，单个项目最高不超过120万元。
+"""
+    draft = draft_guide(write(tmp_path, "卡片.txt", text), year=2061)
+    p = by_title(draft)["厂房建设奖励"]
+    rates = {v["name"]: v["rate"] for v in p["variants"]}
+    assert rates == {"新建厂房": D("0.04"), "扩建厂房": D("0.02")}
+    assert_cited(draft, tmp_path)
+    validates(draft)

@@ -540,6 +540,11 @@ class _Award:
                 if re.search(r"[;。]", between) and not re.search(r"分别|合计|两项|各项", sent_text):
                     units.append(Unit(cur))
                     cur = []
+                elif (re.match(r"对", self.doc.norm[at.clause[0] : at.start]) and re.match(r"对", self.doc.norm[prev_rate.clause[0] : prev_rate.start])
+                      and at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)):
+                    # "对甲类项目按…的6%给予奖励，对乙类项目按…的8%给予奖励": two cases side by side
+                    units.append(Unit(cur))
+                    cur = []
             if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
                 units[-1].atoms.append(at)
                 continue

@@ -309,5 +309,7 @@ def test_two_rates_for_named_cases_side_by_side_are_variants(tmp_path):
     p = by_title(draft)["厂房建设奖励"]
     rates = {v["name"]: v["rate"] for v in p["variants"]}
     assert rates == {"新建厂房": D("0.04"), "扩建厂房": D("0.02")}
+    # "单个项目最高不超过120万元" after both cases: the program's limit, not a third case
+    assert p["cap"] == D("120") and len(p["variants"]) == 2
     assert_cited(draft, tmp_path)
     validates(draft)

@@ -313,3 +313,34 @@ def test_two_rates_for_named_cases_side_by_side_are_variants(tmp_path):
     assert p["cap"] == D("120") and len(p["variants"]) == 2
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+def test_a_chapter_line_ends_the_card_above_it(tmp_path):
+    text = """\
+壬县2061年度产业政策申报指南
+
+第一章 设备类
+
+项目名称：设备更新补助
+支持对象：制造业企业
+申报条件：设备投入不低于300万元。
+支持标准：按设备投入的6%给予补助，最高不超过90万元。
+
+第二章 人才类
+
+本章各项政策的资金总额不超过2000万元，对获评省级以上荣誉的人才另按有关规定给予奖励50万元。
+
+项目名称：技能人才补贴
+支持对象：规模以上工业企业
+申报条件：新引进高级技工不少于10人。
+支持标准：每人补贴0.5万元，单家企业最高不超过20万元。
+"""
+    draft = draft_guide(write(tmp_path, "卡片.txt", text), year=2061)
+    progs = by_title(draft)
+    assert set(progs) == {"设备更新补助", "技能人才补贴"}
+    dev = progs["设备更新补助"]
+    assert (dev["rate"], dev["cap"]) == (D("0.06"), D("90"))
+    assert dev["path"] == ["设备类"] and progs["技能人才补贴"]["path"] == ["人才类"]
+    # the chapter's opening words are no part of the card above it
+    assert "2000" not in str(dev) and "50" not in str(dev.get("todo", ""))
+    assert_cited(draft, tmp_path)

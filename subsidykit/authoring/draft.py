@@ -870,6 +870,11 @@ class _Doc:
             ln = self.L(no)
             if ln.kind == "chapter":
                 chapter = ln.chapter
+                # the cards of a chapter end at the next chapter line: what follows it before
+                # the next card (a chapter's opening words) is none of the last card's fields
+                at = next((k for k, x in enumerate(stack) if x.line.card), None)
+                while at is not None and len(stack) > at:
+                    close(stack.pop(), no - 1)
                 continue
             if ln.kind == "text" and ln.lead_name:
                 # a paragraph after a program's sections that opens with another program's name:

@@ -127,6 +127,8 @@ def test_a_label_alone_with_its_value_on_the_next_lines(tmp_path):
     assert D("25") in (green.get("fixed"), green.get("unit_amount")) or any(
         t.get("amount") == D("25") for t in green.get("tiers") or [])
     assert green["office"] == "节能科"
+    # "支持数量：/" is the template's mark for a field that does not apply: nothing to do
+    assert not any(t.get("text", "").strip() == "/" for t in green.get("todo") or [])
 
 
 def test_sub_items_of_a_card_and_a_page_break_inside_a_condition(tmp_path):

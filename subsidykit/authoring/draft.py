@@ -414,6 +414,9 @@ _CARD_NUMBER = (r"(?:[【\[〔(（]\s*(?:序号|编号|No\.?|NO\.?)?\s*(?:\d{1,4
                 r"|(?:NO|No|no)\s*[.．:：]?\s*\d{1,4}\s*[.．、]?|\d{1,4}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、)")
 
 
+_NOT_APPLICABLE = re.compile(r"[/／\\—\-－–]{1,2}|无|暂无|不适用|不限")
+
+
 def _spaced(word: str) -> str:
     """A label as a template may space it out to align the colons ("名　　称", "支 持 对 象")."""
     return r"[ \u3000]*".join(map(re.escape, word))
@@ -1815,6 +1818,8 @@ class _Drafter:
                 text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", ln.clean.strip())
                 if head and node.section:
                     text = _after_word(text)
+                    if node.parent is not None and node.parent.line.card and _NOT_APPLICABLE.fullmatch(text.strip()):
+                        continue  # "支持数量：/": the template's mark for a field that does not apply
                     if node.section in ("conditions", "subject") and node.parent is not None and node.parent.line.card and text.strip():
                         # a card's field is a cell of its own: a sentence never runs on into it
                         # from the field above ("支持对象：甲企业" / "申报条件：投入不低于…")

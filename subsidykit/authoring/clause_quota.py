@@ -21,7 +21,7 @@ _QUOTA = re.compile(
     # (not a named part: "甲类平台支持数量不超过2个" is a part, see _own_parts)
     r"(?P<subject>(?!其中|单个|单家|同一|每)(?:(?!类|数量|名额|级)[\u4e00-\u9fff“”\"]){1,10}?(?=(?:原则上|一般)?(?:不超过|不多于|最多|至多|控制在)))?(?P<pre2>原则上|一般)?"
     r"(?P<verb1>" + _VERB + r")(?P<op>不超过|不多于|最多|至多|限额|限报|限|约|控制在)?(?P<verb2>" + _VERB + r")"
-    # what is counted, between the verb and the count ("全年安排诊断企业80家")
+    # what is counted, between the verb and the count ("本批遴选平台12个")
     r"(?P<obj>(?<=[\u4e00-\u9fff])(?:企业|项目|单位|平台|机构|产品))?"
     r"(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?P<unit>个|家|项|名|人|款|套|台套|件|条|期|批)?(?P<what>[\u4e00-\u9fff]{0,6}?)(?P<post>左右|以内)?(?=[,;。(]|$)"
 )

@@ -431,7 +431,7 @@ _CARD_LABELS = ("支持对象", "申报对象", "适用对象", "申报条件", 
                 "受理科室", "责任科室", "受理部门", "责任部门", "政策依据", "文件依据", "申报主体")
 _CARD_LABEL_WORDS = "|".join(_spaced(w) for w in sorted(_CARD_LABELS, key=len, reverse=True))
 _CARD_LABEL = re.compile(r"^\s*(?P<label>" + _CARD_LABEL_WORDS + r")\s*(?:[:：]|\t|$)")
-# a second field on the same line, after a wide gap: "支持数量：/      兑付方式：一次性兑付"
+# a second field on the same line, after a wide gap: "名额：12家      拨付方式：分两批"
 _CARD_NEXT_FIELD = re.compile(r"(?:(?<![ \u3000])[ \u3000]{2,}|\t)(?=(?:" + _CARD_LABEL_WORDS + r")[ \u3000]*[:：])")
 
 
@@ -458,7 +458,7 @@ def _card_lines(units: list[tuple[int, str, bool]]) -> set[int]:
 
 def _card_fields(units: list[tuple[int, str, bool]], cards: set[int]) -> list[tuple[int, str, bool]]:
     """The units, a line of a card holding two labelled fields cut in two before the second
-    ("支持数量：不超过5个      兑付方式：一次性兑付"); each piece is cited by the line it stands on."""
+    ("名额：7家      拨付方式：按季拨付"); each piece is cited by the line it stands on."""
     out: list[tuple[int, str, bool]] = []
     inside = False
     for k, (src, raw, html) in enumerate(units):
@@ -1929,7 +1929,7 @@ class _Drafter:
                            or (items and re.search(r"不低于|不少于|不超过|以上|以下|达到|满\d", said))):
                 conditions = before
         if node.line.card:
-            # a card's "兑付方式：首期兑付40%，验收后兑付剩余部分": the award's instalments
+            # a card's "拨付方式：首期兑付四成即40%，其余待考核后拨": the award's instalments
             award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
         prog = self.assemble(
             base,

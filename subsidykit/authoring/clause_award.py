@@ -65,7 +65,7 @@ EACH_RATE = re.compile(
 # the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|按照?|安排|下达|预拨)|首期(?:拨付|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首期(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
     r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
@@ -525,6 +525,7 @@ class _Award:
         in the same sentence belongs to the list ("分为N、M万元两档，比例不超过X的10%")."""
         units: list[Unit] = []
         cur: list[Atom] = []
+        side_by_side = False  # the last rate began a case beside the one before
         for at in self.atoms:
             if cur and any(a.kind == "actual" for a in cur) and at.sent != cur[-1].sent:
                 units.append(Unit(cur))
@@ -545,6 +546,17 @@ class _Award:
                 if re.search(r"[;。]", between) and not re.search(r"分别|合计|两项|各项", sent_text):
                     units.append(Unit(cur))
                     cur = []
+                elif (re.match(r"对", self.doc.norm[at.clause[0] : at.start]) and re.match(r"对", self.doc.norm[prev_rate.clause[0] : prev_rate.start])
+                      and at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)):
+                    # "对甲类项目按…的6%给予奖励，对乙类项目按…的8%给予奖励": two cases side by side
+                    units.append(Unit(cur))
+                    cur = []
+                    side_by_side = True
+            # "…，单个项目最高不超过N万元" after cases side by side: a limit over every case
+            if (at.kind == "cap" and side_by_side and len(cur) == 1 and cur[0].kind == "rate" and cur[0].sent == at.sent
+                    and re.match(r"(?:单个|每个|单家|每家|单户|每户)", self.doc.norm[at.clause[0] : at.start])):
+                units.append(Unit(cur))
+                cur = []
             if at.kind == "rate" and not cur and units and units[-1].atoms[-1].kind in ("tiers",) and units[-1].atoms[-1].sent == at.sent:
                 units[-1].atoms.append(at)
                 continue
@@ -1180,7 +1192,10 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
     ks = sorted({a.sent for u in units for a in u.atoms})
     # "累计奖励最高N万元", "同一单位当年奖补合计不超过N万元": a limit over the other amounts, not
     # a sub-class of its own
-    scope = [v for v in variants if v.get("kind") == "cap_only" and _SCOPE_NAME.search(v.get("name", ""))]
+    scope = [v for v in variants if v.get("kind") == "cap_only" and (
+        _SCOPE_NAME.search(v.get("name", ""))
+        # "对甲类…6%…，对乙类…8%…，单个项目最高不超过N万元": unnamed, the limit of every case
+        or v.get("_unnamed") and _SCOPE_TEXT.match(str((v.get("source") or {}).get("text", ""))))]
     if scope and len(scope) < len(variants):
         rest = [v for v in variants if v not in scope]
         if len(rest) == 1 and rest[0].get("cap") is None and rest[0].get("kind") in ("per_unit", "rate_cap"):
@@ -1193,12 +1208,16 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
         if len(rest) >= 2:
             data = _variants_data(aw, [dict(v) for v in rest], ks, used)
             if data.get("kind") == "tiered":
+                for x in scope:  # a first payment that followed the limit is the program's
+                    if x.get("first_payment") and "first_payment" not in data:
+                        data["first_payment"] = x["first_payment"]
                 return _with_scope_cap(data, scope), used
         # otherwise (a general rule with cases, an amount with its own cap) the limit stays one of
         # the cases, as the clause reads
     return _variants_data(aw, variants, ks, used), used
 
 
+_SCOPE_TEXT = re.compile(r"(?:单个|每个|单家|每家|单户|每户)[^,，;；。]{0,12}?(?:最高|不超过|不得超过|上限)")
 _SCOPE_NAME = re.compile(r"^(?:累计|合计|上述|以上|两项|各项|同一|单个(?:企业|单位)|单家|单户|每家企业|年度)")
 
 

@@ -91,23 +91,23 @@ __all__ = [
 
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件",
-                   "兑现条件", "奖励条件", "补助条件", "享受条件", "适用条件"),
+                   "兑现条件", "奖励条件", "补助条件", "享受条件", "适用条件", "适用对象"),
     "award": (
         "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
         "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式", "兑现标准", "补贴方式", "扶持方式",
         "贴息标准", "贴息方式", "贴息比例", "奖补方式", "资助方式", "补贴标准及方式", "奖励办法", "补助办法",
     ),
-    "quota": ("支持数量", "支持规模", "申报数量", "入库数量", "支持名额", "奖励名额", "立项数量", "奖励数量", "资助数量"),
+    "quota": ("支持数量", "支持规模", "申报数量", "入库数量", "支持名额", "奖励名额", "立项数量", "奖励数量", "资助数量", "名额"),
     "subject": ("申报主体", "支持主体", "实施主体", "申报单位", "申报对象"),
     "direction": ("支持方向", "重点方向", "支持内容", "建设内容", "支持重点", "重点领域"),
     "use": ("资金使用", "使用范围"),
     "materials": ("申报材料", "申报资料", "申请材料"),
     "review_points": ("专家评审要点", "评审要点", "评审标准"),
     "office": ("归口部门", "主管部门", "受理部门", "责任部门", "牵头部门", "责任单位", "责任处室", "主管处室", "业务处室", "联系处室",
-               "责任科室", "受理单位"),
+               "责任科室", "受理单位", "受理科室"),
     "time": ("申报时间", "受理时间"),
     "basis": ("文件依据", "政策依据"),
-    "procedure": ("申报程序", "申报流程", "申报方式", "兑现方式", "兑现程序", "兑现流程", "申请方式"),
+    "procedure": ("申报程序", "申报流程", "申报方式", "兑现方式", "兑现程序", "兑现流程", "申请方式", "兑付方式", "拨付方式"),
     "link": ("原文链接", "政策解读"),
 }
 _SECTION_OF = sorted(((w, k) for k, ws in SECTION_WORDS.items() for w in ws), key=lambda x: -len(x[0]))
@@ -268,6 +268,7 @@ class _Line:
     src: int = 0  # the line of the guide it stands on (what every citation says)
     html: bool = False  # a paragraph of an HTML line
     titled: bool = False  # an unnumbered title line standing alone over a program's paragraphs
+    card: bool = False  # the name line of a form-like card ("项目名称：X", see _CARD_NAME)
 
 
 _LEAD_NAME = re.compile(r"^([^，。；：、,;:（）()\s]{4,30}?项目)(?=按|根据|由|予以|给予|参照|另行|实行|采取|采用|具体|不再|暂不)")
@@ -482,13 +483,101 @@ def _confirm_outline(out: list[_Line]) -> None:
             x.kind, x.rank, x.label, x.rest = "text", -1, "", ""
 
 
+# a form-like card, as a clerk fills a word processor's template: "【序号3】项目名称：X" (or
+# 事项名称/政策名称/奖补事项/名称, a full- or half-width colon or a tab), then labelled lines
+# "支持对象：…", "申报条件：…" (running on over lines until the next label), "受理科室：…"
+_CARD_NUMBER = (r"(?:[【\[〔(（]\s*(?:序号|编号|No\.?|NO\.?)?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[】\]〕)）]"
+                r"|(?:NO|No|no)\s*[.．:：]?\s*\d{1,4}\s*[.．、]?|\d{1,4}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、)")
+
+
+_NOT_APPLICABLE = re.compile(r"[/／\\—\-－–]{1,2}|无|暂无|不适用|不限")
+
+
+def _spaced(word: str) -> str:
+    """A label as a template may space it out to align the colons ("名　　称", "支 持 对 象")."""
+    return r"[ \u3000]*".join(map(re.escape, word))
+
+
+_CARD_NAME = re.compile(rf"^\s*(?:{_CARD_NUMBER}\s*)?(?P<label>" + "|".join(_spaced(w) for w in ("项目名称", "事项名称", "政策名称", "奖补事项", "名称"))
+                        + r")\s*(?:[:：]|\t|$)\s*")
+_CARD_NUMBER_LINE = re.compile(rf"^\s*(?:{_CARD_NUMBER}|序号\s*[:：]?\s*\d{{1,4}})\s*$")
+# the labels a card's other lines may use (each also a section word, see SECTION_WORDS)
+_CARD_LABELS = ("支持对象", "申报对象", "适用对象", "申报条件", "支持条件", "认定条件", "兑现条件", "支持标准", "奖补标准",
+                "补助标准", "兑现标准", "奖励标准", "补贴标准", "支持数量", "名额", "支持名额", "兑付方式", "拨付方式", "兑现方式",
+                "受理科室", "责任科室", "受理部门", "责任部门", "政策依据", "文件依据", "申报主体")
+_CARD_LABEL_WORDS = "|".join(_spaced(w) for w in sorted(_CARD_LABELS, key=len, reverse=True))
+_CARD_LABEL = re.compile(r"^\s*(?P<label>" + _CARD_LABEL_WORDS + r")\s*(?:[:：]|\t|$)")
+# a second field on the same line, after a wide gap: "名额：12家      拨付方式：分两批"
+_CARD_NEXT_FIELD = re.compile(r"(?:(?<![ \u3000])[ \u3000]{2,}|\t)(?=(?:" + _CARD_LABEL_WORDS + r")[ \u3000]*[:：])")
+
+
+def _card_lines(units: list[tuple[int, str, bool]]) -> set[int]:
+    """Indexes (from 0) of the units that name a card: a name line ("项目名称：X", or the label
+    alone with X on the next line) followed, within a few lines, by two more of a card's labels."""
+    out: set[int] = set()
+    for k, (_src, raw, html) in enumerate(units):
+        if html or len(raw) > 400:
+            continue
+        m = _CARD_NAME.match(_MARKUP.sub("", raw))
+        if not m:
+            continue
+        seen = 0
+        for _s, nxt, _h in units[k + 1 : k + 8]:
+            if _CARD_LABEL.match(_MARKUP.sub("", nxt)):
+                seen += 1
+            elif _CARD_NAME.match(_MARKUP.sub("", nxt)):
+                break
+        if seen >= 2:
+            out.add(k)
+    return out
+
+
+def _card_fields(units: list[tuple[int, str, bool]], cards: set[int]) -> list[tuple[int, str, bool]]:
+    """The units, a line of a card holding two labelled fields cut in two before the second
+    ("名额：7家      拨付方式：按季拨付"); each piece is cited by the line it stands on."""
+    out: list[tuple[int, str, bool]] = []
+    inside = False
+    for k, (src, raw, html) in enumerate(units):
+        inside = inside or k in cards
+        if not inside or html or len(raw) > 2000 or not (k in cards or _CARD_LABEL.match(_MARKUP.sub("", raw))):
+            out.append((src, raw, html))
+            continue
+        cuts = [m.start() for m in _CARD_NEXT_FIELD.finditer(raw)]
+        bounds = [0, *cuts, len(raw)]
+        out.extend((src, raw[a:b], html) for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip())
+    return out
+
+
 def _classify(guide: GuideText) -> list[_Line]:
     out: list[_Line] = []
     counts: dict[str, int] = {}
     after_row = False  # the last line with text was a row of a program's table
     name_next = False  # "项目名称" alone on its line (one cell per line): the name comes next
-    for i, (src, raw, html) in enumerate(_units(guide), 1):
+    units = _units(guide)
+    cards = _card_lines(units)
+    if cards:
+        split = _card_fields(units, cards)
+        if len(split) != len(units):
+            units, cards = split, _card_lines(split)
+    card_next = False  # the name to come is a card's
+    for i, (src, raw, html) in enumerate(units, 1):
         no_b = _MARKUP.sub("", raw)
+        if cards and i - 1 in cards:
+            m = _CARD_NAME.match(no_b)
+            value = no_b[m.end():].strip()
+            if value:
+                out.append(_Line(no=i, raw=raw, clean=no_b, head=_fold(no_b.strip()), src=src, kind="heading",
+                                 rank=RANK_RECORD, label=no_b[: m.end()].strip(), rest=value, card=True))
+                after_row, name_next = False, False
+            else:  # "项目名称：" alone: the name is on the next line
+                out.append(_Line(no=i, raw=raw, clean="", head="", src=src, kind="blank"))
+                after_row, name_next, card_next = False, True, True
+            continue
+        if cards and _CARD_NUMBER_LINE.match(no_b) and next(
+                (j for j in range(i, min(i + 3, len(units))) if units[j][1].strip()), None) in cards:
+            # "NO.3" / "【序号3】" alone over the card's name line: the card's number, no content
+            out.append(_Line(no=i, raw=raw, clean="", head="", src=src, kind="blank"))
+            continue
         row = None if html else _record_row(no_b, after_row)
         if row is not None:
             label, value, at = row
@@ -515,8 +604,8 @@ def _classify(guide: GuideText) -> list[_Line]:
         if name_next and no_b.strip() and not _PAGE.match(_fold(no_b.strip())):
             # "项目名称" / "数字车间改造项目": the cell below names the program
             out.append(_Line(no=i, raw=raw, clean=no_b, head=_fold(no_b.strip()), src=src, kind="heading",
-                             rank=RANK_RECORD, label="", rest=no_b.strip()))
-            name_next = False
+                             rank=RANK_RECORD, label="", rest=no_b.strip(), card=card_next))
+            name_next = card_next = False
             continue
         if no_b.strip():
             after_row = False
@@ -647,9 +736,21 @@ def _classify(guide: GuideText) -> list[_Line]:
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
     titles_seen: set[str] = set()
     first_heading = next((x.no for x in out if x.kind in ("heading", "chapter")), len(out) + 1)
+    lines_seen: set[str] = set()  # the title-like lines met so far
+    last_card = 0  # the last card's name line ("项目名称：X") met so far
+    prev_kind = "blank"
     for line in out:
+        if line.card:
+            last_card = line.no
         if line.kind == "text":
             key = re.sub(r"\s+", "", _TAG.sub("", line.head))
+            if key in lines_seen and prev_kind == "page" and last_card and len(key) <= 60 and _RUNNING_TITLE.search(key) \
+                    and not re.search(r"[。，；：,;:]", key):
+                # "— 4 —" / "甲县2031年度申报指南" inside a card: a page's running header, even once
+                line.kind = "page"
+                continue
+            if len(key) <= 60 and _RUNNING_TITLE.search(key):
+                lines_seen.add(key)
             if counts.get(key, 0) >= 4 and 4 <= len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
                     and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
                 line.kind = "page"
@@ -661,6 +762,8 @@ def _classify(guide: GuideText) -> list[_Line]:
                 titles_seen.add(key)
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
                 line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
+        if line.kind != "blank":
+            prev_kind = line.kind
     return out
 
 
@@ -691,6 +794,8 @@ class _Node:
     def printed(self) -> str:
         """The heading as printed (numbering kept), as the hand catalog's `path` has it."""
         lab = _squash(self.line.label)
+        if self.line.card:
+            return self.title  # "【序号3】项目名称：X" is named X
         if lab[-1:].isdigit():  # an outline number ("1.2 标杆培育"), a space between as printed
             return f"{lab} {self.title}"
         return f"{lab}{self.title}" if lab else self.title
@@ -847,6 +952,11 @@ class _Doc:
             ln = self.L(no)
             if ln.kind == "chapter":
                 chapter = ln.chapter
+                # the cards of a chapter end at the next chapter line: what follows it before
+                # the next card (a chapter's opening words) is none of the last card's fields
+                at = next((k for k, x in enumerate(stack) if x.line.card), None)
+                while at is not None and len(stack) > at:
+                    close(stack.pop(), no - 1)
                 continue
             if ln.kind == "text" and ln.lead_name:
                 # a paragraph after a program's sections that opens with another program's name:
@@ -1779,6 +1889,9 @@ class _Drafter:
             top = top.parent
         if top.rank == RANK_ARTICLE and top.chapter:
             out.insert(0, top.chapter)
+        elif top.line.card and top.chapter:
+            # a card of a template stands in its chapter ("第二章 绿色制造类"): the chapter's name
+            out.insert(0, _CHAPTER.sub(lambda m: m.group(2), _fold(top.chapter)).strip() or top.chapter)
         return out
 
     def section_lines(self, node: _Node, skip: set[int] = frozenset(), head: bool = True) -> list[tuple[int, str]]:
@@ -1795,6 +1908,12 @@ class _Drafter:
                 text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", ln.clean.strip())
                 if head and node.section:
                     text = _after_word(text)
+                    if node.parent is not None and node.parent.line.card and _NOT_APPLICABLE.fullmatch(text.strip()):
+                        continue  # "支持数量：/": the template's mark for a field that does not apply
+                    if node.section in ("conditions", "subject") and node.parent is not None and node.parent.line.card and text.strip():
+                        # a card's field is a cell of its own: a sentence never runs on into it
+                        # from the field above ("支持对象：甲企业" / "申报条件：投入不低于…")
+                        text = CELL + text
             elif ln.kind == "heading" and ln.rank > RANK_MD and not ln.html and no not in self._items:
                 # its numbering dropped: a quote running on from the line before carries "……" there
                 text = CELL + ln.rest if ln.rest.strip() else ln.rest
@@ -1865,6 +1984,16 @@ class _Drafter:
                 out.append(prog)
             return out
         split = self.split_items(node, secs)
+        if split and node.line.card:
+            # a card whose 支持标准 lists classes of its own ("（1）甲类项目。…"): the classes are
+            # programs under the card, and the card stays one too, holding what they share (its
+            # conditions, the total of its 支持数量)
+            owned = {ln for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)
+                     for ln in range(d.no, d.end + 1)}
+            card = self.assemble(base, award=self._lines(secs.get("award", []), skip=owned),
+                                 conditions=self._lines(secs.get("conditions", [])),
+                                 quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
+            return [card, *split]
         if split:
             return split
         award = self._lines(secs.get("award", []))
@@ -1889,6 +2018,9 @@ class _Drafter:
             if before and (re.search(r"(?:条件|要求)[:：]", said)
                            or (items and re.search(r"不低于|不少于|不超过|以上|以下|达到|满\d", said))):
                 conditions = before
+        if node.line.card:
+            # a card's "拨付方式：首期兑付四成即40%，其余待考核后拨": the award's instalments
+            award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
         prog = self.assemble(
             base,
             award=award,
@@ -2357,12 +2489,23 @@ class _Drafter:
 
     def _office_section(self, prog: dict, nodes: list[_Node]) -> None:
         for n in nodes:
-            for no, text in self.section_lines(n):
-                t = _squash(text)
-                if t:
-                    prog["office"] = t
-                    prog["contact_source"] = {"file": self.file, "lines": [no, no], "text": t}
+            lines = [(no, _squash(text)) for no, text in self.section_lines(n) if _squash(text)]
+            if not lines:
+                continue
+            no, t = lines[0]
+            # "甲科    联系电话：0000-1234567" (or the phone on the next line): the office, then its phone
+            for k, (pno, pt) in enumerate(lines[:2]):
+                m = re.search(r"(?:联系|咨询)?电话\s*[:：]?\s*" + _PHONE.pattern, pt)
+                if m and (k == 0 or pt.startswith(m.group(0))):
+                    office = t[: m.start()].rstrip(" ，,；;") if k == 0 else t
+                    if not office:
+                        break
+                    prog["office"], prog["phone"] = office, re.sub(r"\s+", "", m.group(1))
+                    prog["contact_source"] = {"file": self.file, "lines": [no, pno], "text": t if k == 0 else f"{t}……{pt[: m.end()]}"}
                     return
+            prog["office"] = t
+            prog["contact_source"] = {"file": self.file, "lines": [no, no], "text": t}
+            return
 
     # ── quotas in tables ──
     def _tables(self) -> list[dict]:

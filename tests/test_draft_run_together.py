@@ -115,6 +115,10 @@ def test_sentences_naming_different_classes_are_programs(tmp_path):
     ins = progs["示范农机保险投保企业"]
     assert (ins["rate"], ins["cap"]) == (D("0.4"), D("8"))
     # the note "以上认定年度…" covers the two before it, not the insurance after it
+    window = ["2060-01-01", "2060-12-31"]
+    for title in ("首台示范农机", "首批次示范涂料"):
+        assert any(c["value"] == window for c in progs[title].get("thresholds") or []), title
+    assert not any(c["value"] == window for c in ins.get("thresholds") or [])
     assert "推广新产品" not in progs
 
 

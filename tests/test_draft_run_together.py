@@ -137,6 +137,8 @@ def test_lettered_items_and_one_character_numberings(tmp_path):
     assert progs["绿色示范车间"]["fixed"] == D("11")
     assert progs["节水示范企业"]["fixed"] == D("3")
     assert progs["技能人才补贴"]["unit_amount"] == D("1.5")
+    # under a titled article, its title (not "第九条…") is the path
+    assert progs["技能人才补贴"]["path"] == ["强化人才支撑"]
     assert progs["人才培训补助"]["kind"] == "none"
     assert progs["示范稳岗奖励"].get("no_application") is True
     assert progs["示范入规奖励"]["fixed"] == D("4")

@@ -1690,7 +1690,8 @@ class _Drafter:
         p = node.parent
         while p is not None:
             if not p.section:
-                out.append(p.printed)
+                # a titled 条 by its title ("第三条　支持X" -> "支持X"), as its own programs are named
+                out.append(p.title if p.rank == RANK_ARTICLE and not p.whole else p.printed)
             p = p.parent
         out = out[::-1]
         # a 条 stands in its 章: the chapter is its path ("第二章 支持方向和标准")

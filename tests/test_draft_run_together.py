@@ -55,6 +55,8 @@ RULES = """\
 
 ⑵节水示范企业。对新获评的节水示范企业奖励3万元。
 
+⑶余热利用项目。对项目投资额不低于200万元、年节约标准煤800吨以上的余热利用项目，按每吨标准煤200元给予补助，单个项目最高40万元。
+
 第九条　强化人才支撑
 
 ㈠技能人才补贴。对新引进的高级技师，按每人1.5万元给予补贴。
@@ -136,6 +138,9 @@ def test_lettered_items_and_one_character_numberings(tmp_path):
     assert progs["示范咨询机构"]["fixed"] == D("4")
     assert progs["绿色示范车间"]["fixed"] == D("11")
     assert progs["节水示范企业"]["fixed"] == D("3")
+    # "投资额不低于N万元、…" is a bound on who, not a second benefit: one program
+    heat = [p for p in _draft(tmp_path).programs if p["title"] == "余热利用项目"]
+    assert len(heat) == 1 and heat[0]["cap"] == D("40") and heat[0]["unit_amount"] == D("0.02")
     assert progs["技能人才补贴"]["unit_amount"] == D("1.5")
     # under a titled article, its title (not "第九条…") is the path
     assert progs["技能人才补贴"]["path"] == ["强化人才支撑"]

@@ -3487,9 +3487,10 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
             while (n := _AMOUNT_WORD.match(t, b + 1, sb)) and t[b] == "、":
                 b = n.end()  # "30万元、12万元、8万元" share the word after the last
             pos = b
-            # "贷款金额不低于N万元的", "首次突破N亿元的": who is awarded, not a benefit
+            # "贷款金额不低于N万元的", "首次突破N亿元的", "投资额不低于N万元、年产值…": who is
+            # awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
-            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?[,;]?(?:的|且|并且|[。;]|$)", t[b:b + 8]):
+            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:[,;]?(?:的|且|并且|[。;]|$)|、)", t[b:b + 8]):
                 continue
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):

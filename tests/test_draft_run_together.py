@@ -154,6 +154,13 @@ def test_helpers():
     got = _enumerated_items(t)
     assert [t[a:b] for _s, (a, b) in got] == ["甲类项目", "乙类项目", "丙类"]
     assert _enumerated_items("一是甲类项目。奖励1万元；三是乙类项目。") == []  # no count from one
+    for u in ("其一，甲类项目。奖励1万元；其二，乙类项目。奖励2万元。",
+              "分两类：①甲类项目。奖励1万元；②乙类项目。奖励2万元。",
+              "分两类：(A)甲类项目：奖励1万元；(B)乙类项目：奖励2万元。",
+              "分两类：㈠甲类项目。奖励1万元。⑴丙。㈡乙类项目。奖励2万元。"):
+        assert [u[a:b] for _s, (a, b) in _enumerated_items(u)] == ["甲类项目", "乙类项目"], u
+    # a list of conditions is no run of named items
+    assert _enumerated_items("须满足：①年营业收入不低于1000万元；②研发投入占比3%以上。") == []
     assert _run_title("2060年度首次获评国家级、省级示范工厂的") == "示范工厂"
     assert _run_title("新认定为市级示范中心的企业（免申即享）") == "示范中心"
     assert _run_title("国家示范中心") == "国家示范中心"

@@ -2954,9 +2954,12 @@ class _Drafter:
 
 # an enumerated item inside a paragraph: "一是", "第二，", "(c)"; at the start or after a stop
 _RUN_ENUM = re.compile(
-    r"(?:^|(?<=[。；;：:]))\s*(?:(?P<shi>[一二三四五六七八九十])是|第(?P<di>[一二三四五六七八九十])[，,、]|\((?P<let>[a-h])\))")
+    r"(?:^|(?<=[。；;：:]))\s*(?P<label>(?P<shi>[一二三四五六七八九十])是|其(?P<qi>[一二三四五六七八九十])(?=[，,、:：])"
+    r"|第(?P<di>[一二三四五六七八九十])(?=[，,、])|\((?P<let>[a-hA-H])\)|(?P<circ>[①-⑳])|(?P<pcn>[\u3220-\u3229])"
+    r"|(?P<pnum>[\u2474-\u2487]))[，,、:：]?\s*")
+_RUN_STYLES = ("shi", "qi", "di", "let", "circ", "pcn", "pnum")
 # an item's own name before its "。" ("一是甲类项目。…", "(b)乙标杆（免申即享）。…")
-_RUN_NAME = re.compile(r"[^，,；;。.：:！!？?]{2,24}?(?:\(免申[\u4e00-\u9fff]{2}\))?(?=[。.](?!\d))")
+_RUN_NAME = re.compile(r"(?!对)[^，,；;。.：:！!？?]{2,24}?(?:\(免申[\u4e00-\u9fff]{2}\))?(?=[。:：]|\.(?!\d))")
 # a class named by a sentence: "对认定为甲产品的，", "对乙投保企业，"
 _RUN_CLASS = re.compile(r"对(?P<cls>[^，,；;。：:]{2,40}?)[，,]")
 _RUN_NOTE = re.compile(r"(?<=[。；;，,])(?:以上|上述)(?![\d万亿元%])")
@@ -2966,15 +2969,20 @@ _RUN_GRADE = re.compile(r"^(?:(?:国家|省|市|区|县)级?(?:[、/和及与](?
 
 def _enumerated_items(t: str) -> list[tuple[int, tuple[int, int]]]:
     """(start, (name start, name end)) of each item of the first enumeration in `t` that counts
-    on from 1 (一是/二是…, 第一/第二…, (a)/(b)…) with two items or more."""
+    on from 1 (一是/二是…, 其一/其二…, 第一/第二…, (a)/(b)…, ①②…, ㈠㈡…, ⑴⑵…) with two items or more."""
     by_style: dict[str, list[tuple[int, int, int]]] = {}
     for m in _RUN_ENUM.finditer(t):
-        style = next(k for k in ("shi", "di", "let") if m.group(k))
+        style = next(k for k in _RUN_STYLES if m.group(k))
         g = m.group(style)
-        n = ord(g) - ord("a") + 1 if style == "let" else _cn_number(g)
+        if style == "let":
+            n = ord(g.lower()) - ord("a") + 1
+        elif style in ("shi", "qi", "di"):
+            n = _cn_number(g)
+        else:
+            n = ord(g) - {"circ": 0x2460, "pcn": 0x3220, "pnum": 0x2474}[style] + 1
         got = by_style.setdefault(style, [])
         if n == len(got) + 1:
-            got.append((m.start(style) - (1 if style != "shi" else 0), m.end(), n))
+            got.append((m.start("label"), m.end(), n))
     for style, got in sorted(by_style.items(), key=lambda kv: kv[1][0][0] if kv[1] else 0):
         if len(got) < 2:
             continue

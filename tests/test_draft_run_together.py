@@ -31,7 +31,7 @@ RULES = """\
 
 第三条　鼓励企业升级
 
-第一，对2060年度首次认定为示范县科技小巨人企业的，给予一次性奖励15万元。第二，对产值首次突破5亿元的工业企业，奖励10万元。第三，对成长快的规上企业，按产值增量每1亿元奖励4万元，最高20万元。
+第一，对2060年度首次认定为示范县科技小巨人企业的，给予一次性奖励15万元。第二，对产值首次突破5亿元的工业企业，奖励10万元。第三，对成长快的规上企业，按销售额增量每5000万元奖励4万元，最高20万元。
 
 第四条　推广新产品
 
@@ -109,7 +109,7 @@ def test_first_second_items_are_titled_by_their_class(tmp_path):
     assert progs["示范县科技小巨人企业"]["fixed"] == D("15")
     assert progs["产值首次突破5亿元的工业企业"]["fixed"] == D("10")
     assert progs["示范县科技小巨人企业"]["path"] == ["鼓励企业升级"]
-    # "每1亿元" is the step of the base, not an amount: 4万元 per 1亿元, at most 20万元
+    # "每5000万元" is the step of the base, not an amount: 4万元 per 5000万元, at most 20万元
     fast = progs["成长快的规上企业"]
     assert (fast["kind"], fast["unit_amount"], fast["cap"]) == ("per_unit", D("4"), D("20"))
     assert not fast.get("variants")

@@ -366,7 +366,7 @@ class _Award:
         if self.depth_at(k, mo.start) > 0:
             return
         if re.search(r"每(?:增加|新增|增长|提高|超出|多)$", pre) or (pre.endswith("每") and re.match(r"[^,;。\d]{0,6}\d", post)):
-            # "每增加1亿元奖励10万元", "按增量每1亿元奖励4万元": the step of the base, never an
+            # "每增加1亿元奖励10万元", "按销售额每5000万元补助2万元": the step of the base, never an
             # amount awarded
             return
         if re.match(r"(?:至|到|~|-|—|－)\d", post):

@@ -369,8 +369,10 @@ class _Award:
         # without an award word is a condition of the text, not an amount: both left to todo
         if self.depth_at(k, mo.start) > 0:
             return
-        if re.search(rf"每(?:{_STEP})$", pre):
-            return  # "每增加1亿元奖励10万元": the step of the base, never an amount awarded
+        if re.search(rf"每(?:{_STEP})$", pre) or (pre.endswith("每") and re.match(r"[^,;。\d]{0,6}\d", post)):
+            # "每增加1亿元奖励10万元", "按销售额每5000万元补助2万元": the step of the base, never an
+            # amount awarded
+            return
         if re.match(r"(?:\(含\))?(?:至|到|~|-|—|－)\d", post):
             return  # "支持额度在100万元至500万元之间": the low end of a range, no amount of its own
         rng = re.search(r"(?P<lo>\d+(?:\.\d+)?)(?:万元|万|亿元)?(?:至|到|~|-|—|－)$", pre)
@@ -413,10 +415,10 @@ class _Award:
                 atom.per = atom.unit
             self.add(atom)
             return
-        step = re.search(rf"每(?P<w>{_STEP})(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{{0,8}}$", pre)
+        step = re.search(rf"每(?P<w>{_STEP})?(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{{0,8}}$", pre)
         if step and kind == "fixed":
             # "每增加1亿元奖励10万元": an amount for each step of the base
-            atom.kind, atom.unit = "per", f"{step.group('w')}{step.group('n')}{step.group('u')}"
+            atom.kind, atom.unit = "per", f"{step.group('w') or ''}{step.group('n')}{step.group('u')}"
             atom.note = _join(atom.note, f"“{step.group(0)}”：按每一档增量计，不足一档的部分见原文。")
             self.add(atom)
             return

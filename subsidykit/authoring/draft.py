@@ -117,6 +117,7 @@ NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
+RANK_ROMAN = 1.1  # "Ⅱ、X" (an annex's list): below 一、, above （一）
 RANK_PART = 0.7  # "第二部分  绿色低碳和数字转型": above 一、, below a 条's rank
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 RANK_TITLE = 1.9  # an unnumbered program title between such tables: its "（一）支持条件" below it
@@ -178,7 +179,14 @@ _HEADING = [
     (RANK_PNUM, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     (RANK_CIRC, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     (RANK_HALFPAREN, re.compile(r"^(\d{1,2})\s*[)）](?![\d万亿元个%％倍年月日号])\s*")),
-    (RANK_ALPHA, re.compile(r"^[(（]?([a-hA-H])\s*[)）.．](?![A-Za-z0-9])\s*(?=[\u4e00-\u9fff“”\"（(【《])")),
+    # (not a paragraph running several lettered items together: "(a)甲…(b)乙…" is cut by
+    # `run_items`)
+    (RANK_ALPHA, re.compile(r"^[(（]?([a-hA-H])\s*[)）.．](?![A-Za-z0-9])\s*(?=[\u4e00-\u9fff“”\"（(【《])(?!.*[(（][b-hB-H][)）])")),
+    # one-character bracketed numbers a word processor sets: "㈢" (as "（三）"), "⑷" (as "(4)"), and
+    # a Roman "Ⅱ、" (an annex's list, numbered apart from the body's 一、)
+    (RANK_PCN, re.compile(r"^([\u3220-\u3229])\s*(?=\S)")),
+    (RANK_PNUM, re.compile(r"^([\u2474-\u2487])\s*(?=\S)")),
+    (RANK_ROMAN, re.compile(r"^([\u2160-\u216b]|[\u2170-\u217b])\s*[、.．]\s*")),
 ]
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 def _toc_line(s: str) -> bool:
@@ -434,10 +442,14 @@ def _inline_items(raw: str) -> list[str]:
 def _label_number(label: str) -> int | None:
     """The number of a heading's numbering ("五、" -> 5, "(3)" -> 3, "②" -> 2)."""
     core = re.sub(r"[\s、.()（）]", "", _fold(label))
-    if core.isdigit():
+    if core.isascii() and core.isdigit():
         return int(core)
     if core and core in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(core) + 1
+    if len(core) == 1 and ("\u3220" <= core <= "\u3229" or "\u2474" <= core <= "\u2487"):
+        return ord(core) - (0x3220 if core >= "\u3220" else 0x2474) + 1
+    if len(core) == 1 and ("\u2160" <= core <= "\u216b" or "\u2170" <= core <= "\u217b"):
+        return (ord(core) - 0x2160) % 16 + 1
     return _cn_number(core) if core else None
 
 
@@ -1880,7 +1892,8 @@ class _Drafter:
         p = node.parent
         while p is not None:
             if not p.section:
-                out.append(p.printed)
+                # a titled 条 by its title ("第三条　支持X" -> "支持X"), as its own programs are named
+                out.append(p.title if p.rank == RANK_ARTICLE and not p.whole else p.printed)
             p = p.parent
         out = out[::-1]
         # a 条 stands in its 章: the chapter is its path ("第二章 支持方向和标准")
@@ -1954,6 +1967,9 @@ class _Drafter:
             named = self.named_items(node, base)
             if named:
                 return named
+            run = self.run_items(node, base)
+            if run:
+                return run
             body = self.body_lines(node)
             # a title naming one benefit ("企业上市奖励", "融资租赁贴息"): its grants are that
             # benefit's parts and tiers, one program; a measure's title naming an aim ("支持人才安居")
@@ -2266,6 +2282,113 @@ class _Drafter:
                 prog.pop("quota")
                 prog.setdefault("todo", []).append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
                                                     "note": "支持数量中未单列本项目（所列名额属于同组其他项目），未写入 quota"})
+        return out
+
+    def run_items(self, node: _Node, base: dict) -> list[dict]:
+        """A measure whose one paragraph runs several programs together, each naming its own class
+        and award: enumerated ("…按类别补助：一是甲类项目。…；二是乙类项目。…", "第一，对…的，…。
+        第二，…", "(a)甲示范。…(b)乙标杆。…") or, in an article, sentence by sentence ("对认定为甲
+        产品的，奖励…；对乙中心，按…给予补贴"): one program per item, titled by the item's name
+        (the words before its "。") or by the class it names ("对[class]的，"), under the measure.
+        Grades of one class ("对国家级X…；对省级X…") or thresholds of one class are no items.  The
+        words before the first item are every item's conditions; a note opening with 以上/上述
+        ("以上项目先拨付七成…", "上述认定均须在…") is every item's before it, since the last such
+        note.  [] when the paragraph is no such run."""
+        from subsidykit.authoring.clause_award import NONE_WORDS
+
+        body = self.body_lines(node)
+        if not body:
+            return []
+        raw, where = _joined(body)
+        t = _fold(raw)
+        if len(t) < 20 or not _AMOUNT_WORD.search(t):
+            return []
+        starts = _enumerated_items(t)
+        by_sentence = False
+        if not starts and node.rank == RANK_ARTICLE and not _ONE_BENEFIT_TITLE.search(base["title"]):
+            # (an article titled for one benefit, "X奖励", grants its parts and tiers)
+            starts, by_sentence = _class_sentences(t), True
+        if not 2 <= len(starts) <= 40:
+            return []  # (a paragraph of more items is no such run: a list, read as it stands)
+        firsts = [a for a, _n in starts]
+        bounds = firsts + [len(t)]
+        notes = [m.start() for m in _RUN_NOTE.finditer(t) if m.start() > starts[0][0]]
+        items = []  # [start, end of own text, title, note spans]
+        for k, (a, name_end) in enumerate(starts):
+            b = bounds[k + 1]
+            j = bisect.bisect_right(notes, a)
+            own_end = notes[j] if j < len(notes) and notes[j] < b else b
+            seg = t[a:own_end]
+            if not (_MONEY.search(seg) or NONE_WORDS.search(seg)):
+                return []
+            title = _run_title(raw[name_end[0]:name_end[1]])
+            if not title:
+                return []
+            items.append([a, own_end, title, []])
+        titles = [_run_core(x[2]) for x in items]
+        if len(set(titles)) < len(titles):
+            return []  # grades or thresholds of one class
+        if by_sentence and any(_similar(x, y) >= 0.6 for i, x in enumerate(titles) for y in titles[i + 1:]):
+            return []  # one class named twice with its grade ("国家X装备" / "省X装备")
+        # each note runs from its start to the next item (or the end); it covers the items that
+        # start after the note before it
+        last_note = -1
+        for n in notes:
+            j = bisect.bisect_right(firsts, n)
+            nb = firsts[j] if j < len(firsts) else len(t)
+            for x in items[bisect.bisect_right(firsts, last_note):j]:
+                x[3].append((n, nb))
+            last_note = n
+
+        def cite(a: int, b: int) -> list[tuple[int, str]]:
+            out: list[tuple[int, str]] = []
+            for i in range(a, b):
+                if out and out[-1][0] == where[i]:
+                    out[-1] = (where[i], out[-1][1] + raw[i])
+                else:
+                    out.append((where[i], raw[i]))
+            return [(no, x) for no, x in out if x.strip()]
+
+        def clauses(a: int, b: int, counts: bool) -> list[tuple[int, str]]:
+            """The note's clauses that do (or do not) set a number of places ("合计不超过N个")."""
+            out, s0 = [], a
+            for i in range(a, b + 1):
+                if i == b or t[i] in "，,；;。":
+                    if s0 < i and bool(_COUNT.search(t[s0:i + 1])) == counts:
+                        out.extend(cite(s0, min(i + 1, b)))
+                    s0 = i + 1
+            return out
+
+        lead = cite(0, starts[0][0])
+        path = self.path_of(node) + [node.title if node.rank == RANK_ARTICLE and not node.whole else node.printed]
+        out = []
+        for a, b, title, spans in items:
+            own = cite(a, b)
+            places = [ln for na, nb in spans for ln in clauses(na, nb, True)]
+            said = [ln for na, nb in spans for ln in clauses(na, nb, False)]
+            # for the award, a note without its "以上项目" (the items, not a sub-class so named)
+            paid = [ln for na, nb in spans for ln in clauses(na + len(_RUN_NOTE_HEAD.match(t, na).group(0)), nb, False)]
+            if own and paid:
+                # the award's quote may run from the item's words on into the note's: "……" there
+                self.stitches.append((own[-1][1], paid[0][1]))
+            clean, no_app, remark = _clean_title(title, t[a:b])
+            no_app = base["no_application"] or no_app or bool(_NO_APP_WORDS.search(t[a:b]))
+            bb = {**base, "path": path, "title": clean, "no_application": no_app, "remark": remark}
+            prog = self.assemble(bb, award=own + paid, conditions=lead + said, quota=places, quota_of=clean)
+            self._prose_conditions(prog, own)
+            total = self.clauses.parse_quota(list(places), self.file).data.get("quota") if places else None
+            q_text = _norm((prog.get("quota") or {}).get("source", {}).get("text", ""))
+            if q_text and total and _norm(clean) not in q_text and any(
+                    _norm(x[2]) in q_text for x in items if x[2] != title):
+                prog.pop("quota")  # a part named for another item ("其中甲类不超过N个") is that item's
+            if places and "quota" not in prog:
+                # the items' total ("以上项目合计不超过N个") is each item's, none having a part of its own
+                if total:
+                    prog["quota"] = {k: v for k, v in total.items() if k in ("value", "source", "note")}
+                    prog["todo"] = [x for x in prog.get("todo", []) if x.get("text") != total["source"]["text"]]
+                    if not prog["todo"]:
+                        prog.pop("todo")
+            out.append(prog)
         return out
 
     def _part_guide_for(self, node: _Node) -> str | None:
@@ -3103,6 +3226,83 @@ class _Drafter:
 # ───────────────────────────── helpers ─────────────────────────────
 
 
+# an enumerated item inside a paragraph: "一是", "第二，", "(c)"; at the start or after a stop
+_RUN_ENUM = re.compile(
+    r"(?:^|(?<=[。；;：:]))\s*(?P<label>(?P<shi>[一二三四五六七八九十])是|其(?P<qi>[一二三四五六七八九十])(?=[，,、:：])"
+    r"|第(?P<di>[一二三四五六七八九十])(?=[，,、])|\((?P<let>[a-hA-H])\)|(?P<circ>[①-⑳])|(?P<pcn>[\u3220-\u3229])"
+    r"|(?P<pnum>[\u2474-\u2487]))[，,、:：]?\s*")
+_RUN_STYLES = ("shi", "qi", "di", "let", "circ", "pcn", "pnum")
+# an item's own name before its "。" ("一是甲类项目。…", "(b)乙标杆（免申即享）。…")
+_RUN_NAME = re.compile(r"(?!对)[^，,；;。.：:！!？?]{2,24}?(?:\(免申[\u4e00-\u9fff]{2}\))?(?=[。:：]|\.(?!\d))")
+# a class named by a sentence: "对认定为甲产品的，", "对乙投保企业，"
+_RUN_CLASS = re.compile(r"对(?P<cls>[^，,；;。：:]{2,40}?)[，,]")
+_RUN_NOTE = re.compile(r"(?<=[。；;，,])(?:以上|上述)(?![\d万亿元%])")
+_RUN_NOTE_HEAD = re.compile(r"(?:以上|上述)(?:[\u4e00-\u9fff]{0,4}?(?:项目|企业|单位|产品|事项))?")
+_RUN_GRADE = re.compile(r"^(?:(?:国家|省|市|区|县)级?(?:[、/和及与](?:国家|省|市|区|县)级?)+级?|(?:国家|省|市|区|县)级)")
+
+
+def _enumerated_items(t: str) -> list[tuple[int, tuple[int, int]]]:
+    """(start, (name start, name end)) of each item of the first enumeration in `t` that counts
+    on from 1 (一是/二是…, 其一/其二…, 第一/第二…, (a)/(b)…, ①②…, ㈠㈡…, ⑴⑵…) with two items or more."""
+    by_style: dict[str, list[tuple[int, int, int]]] = {}
+    for m in _RUN_ENUM.finditer(t):
+        style = next(k for k in _RUN_STYLES if m.group(k))
+        g = m.group(style)
+        if style == "let":
+            n = ord(g.lower()) - ord("a") + 1
+        elif style in ("shi", "qi", "di"):
+            n = _cn_number(g)
+        else:
+            n = ord(g) - {"circ": 0x2460, "pcn": 0x3220, "pnum": 0x2474}[style] + 1
+        got = by_style.setdefault(style, [])
+        if n == len(got) + 1:
+            got.append((m.start("label"), m.end(), n))
+    for style, got in sorted(by_style.items(), key=lambda kv: kv[1][0][0] if kv[1] else 0):
+        if len(got) < 2:
+            continue
+        out = []
+        for a, e, _n in got:
+            m = _RUN_NAME.match(t, e)
+            if m:
+                out.append((a, (e, m.end())))
+            else:
+                mc = _RUN_CLASS.match(t, e)
+                if not mc:
+                    return []
+                out.append((a, (mc.start("cls"), mc.end("cls"))))
+        return out
+    return []
+
+
+def _class_sentences(t: str) -> list[tuple[int, tuple[int, int]]]:
+    """(start, (class start, class end)) of each sentence of `t` opening with "对[class]，"."""
+    out = []
+    for m in re.finditer(r"(?:^|(?<=[。；;]))对", t):
+        mc = _RUN_CLASS.match(t, m.start())
+        if mc:
+            out.append((m.start(), (mc.start("cls"), mc.end("cls"))))
+    return out
+
+
+def _run_title(name: str) -> str:
+    """The class a run-together item names, as printed, without its time, its verb of
+    recognition, a list of grades before it or "的(企业)" after it ("2050年度首次入选市级、县级
+    甲示范企业的" -> "甲示范企业")."""
+    s = _squash(name)
+    s = re.sub(r"[（(]免申[\u4e00-\u9fff]{2}[）)]", "", s)
+    s = re.sub(r"^(?:\d{4}年度?|上年度|本年度|当年)", "", s)
+    s = re.sub(r"^(?:首次|新)?(?:获评为?|获得|认定为|认定|评为|评定为?|入选|列入|纳入|牵头(?:组建|创建|承建)|组建|创建)", "", s)
+    m = _RUN_GRADE.match(_fold(s))
+    s = s[m.end():] if m else s  # (_fold keeps the length: the cut stands on the printed words)
+    s = re.sub(r"的(?:企业|单位)?$", "", s)
+    return s if 2 <= len(s) <= 30 else ""
+
+
+def _run_core(title: str) -> str:
+    """A class without digits and grade words: two items alike in it are tiers of one class."""
+    return re.sub(r"[\d.]+|[一二三四五六七八九十]星级?|[一二三四五六七八九十]等奖?|[A-Da-d]类|国家级?|省级?|市级?|区级?|县级?", "", _norm(title))
+
+
 def _article_no(s: str) -> int | None:
     """"十二" -> 12, "12" -> 12; None for what is no number ("九九九九", "二二")."""
     from subsidykit.authoring.clause_numbers import cn_number
@@ -3597,9 +3797,10 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
             while (n := _AMOUNT_WORD.match(t, b + 1, sb)) and t[b] == "、":
                 b = n.end()  # "30万元、12万元、8万元" share the word after the last
             pos = b
-            # "贷款金额不低于N万元的", "首次突破N亿元的": who is awarded, not a benefit
+            # "贷款金额不低于N万元的", "首次突破N亿元的", "投资额不低于N万元、年产值…": who is
+            # awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
-            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?[,;]?(?:的|且|并且|[。;]|$)", t[b:b + 8]):
+            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:[,;]?(?:的|且|并且|[。;]|$)|、)", t[b:b + 8]):
                 continue
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):

@@ -1144,3 +1144,10 @@ def test_a_refused_case_naming_whom_or_per_what_is_written_as_its_opposite(tmp_p
     assert any(t[1:] == (">=", D("3"), "万元") for t in got)
     got = thresholds(conditions("（一）支持条件。资产负债率高于70%的企业不予支持。", tmp_path))
     assert ("资产负债率", "<=", D("0.7"), "比例") in got
+
+
+def test_years_of_the_twenty_second_century_are_years(tmp_path):
+    # a fictional or far-future guide's years read as any other year's
+    got = thresholds(conditions("（一）支持条件。项目于2100年1月1日至2100年12月31日期间竣工投产，2101年度新认定。", tmp_path))
+    assert ("完工日期", "between", ["2100-01-01", "2100-12-31"], "日期") in got
+    assert any(t[1] == "between" and t[2] == ["2101-01-01", "2101-12-31"] for t in got)

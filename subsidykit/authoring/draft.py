@@ -1117,11 +1117,11 @@ def _markdown_title(doc: _Doc) -> str | None:
 
 def _year_of(texts: list[str]) -> int | None:
     for t in texts:
-        m = re.search(r"(20\d{2})\s*年度", t)
+        m = re.search(r"((?:20|21)\d{2})\s*年度", t)
         if m:
             return int(m.group(1))
     for t in texts:
-        m = re.search(r"(?<!\d)(20\d{2})(?!\d)", t)
+        m = re.search(r"(?<!\d)((?:20|21)\d{2})(?!\d)", t)
         if m:
             return int(m.group(1))
     return None

@@ -263,3 +263,31 @@ def test_a_count_naming_each_of_several_items_is_each_items_quota(tmp_path):
     assert progs["首台套产品"]["quota"]["value"] == D("5")
     assert progs["首批次材料"]["quota"]["value"] == D("3")
     assert_cited(d, tmp_path)
+
+
+OTHER_SECTION_NAMES = """\
+2079年度示范省专项资金申报指南
+一、技术改造
+（一）重点技改项目
+1.申报门槛。项目设备投资不低于3000万元。
+2.资助办法。按设备投资的9%资助，单个项目最多补500万元。
+3.资金拨付。首期拨付核定资助额的60%，验收后拨付余款。
+4.名额安排。全省不超过30个。
+（二）单项冠军奖励（免申直达）
+1.扶持对象。认定年度为2078年的国家制造业单项冠军企业。
+2.奖补标准。一次性奖励200万元。
+"""
+
+
+def test_other_drafters_section_names(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2079.txt", OTHER_SECTION_NAMES), year=2079)
+    progs = by_title(d)
+    tech = progs["重点技改项目"]
+    assert (tech["rate"], tech["cap"], tech["quota"]["value"]) == (D("0.09"), D("500"), D("30"))
+    assert tech["first_payment"]["share"] == D("0.6")
+    assert any(t["op"] == ">=" and t["value"] == D("3000") for t in tech["thresholds"])
+    champ = progs["单项冠军奖励"]
+    assert champ["fixed"] == D("200")
+    assert any(t["value"] in (D("2078"), ["2078-01-01", "2078-12-31"]) for t in champ["thresholds"])
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -1151,3 +1151,10 @@ def test_years_of_the_twenty_second_century_are_years(tmp_path):
     got = thresholds(conditions("（一）支持条件。项目于2100年1月1日至2100年12月31日期间竣工投产，2101年度新认定。", tmp_path))
     assert ("完工日期", "between", ["2100-01-01", "2100-12-31"], "日期") in got
     assert any(t[1] == "between" and t[2] == ["2101-01-01", "2101-12-31"] for t in got)
+
+
+def test_a_year_of_registering_or_publishing_is_a_window(tmp_path):
+    got = thresholds(conditions("（一）支持条件。2070年度在本区新注册设立的企业。", tmp_path))
+    assert any(t[1] == "between" and t[2] == ["2070-01-01", "2070-12-31"] for t in got)
+    got = thresholds(conditions("（一）支持条件。标准于2070年度内正式发布。", tmp_path))
+    assert any(t[1] == "between" and t[2] == ["2070-01-01", "2070-12-31"] for t in got)

@@ -1158,3 +1158,16 @@ def test_a_year_of_registering_or_publishing_is_a_window(tmp_path):
     assert any(t[1] == "between" and t[2] == ["2070-01-01", "2070-12-31"] for t in got)
     got = thresholds(conditions("（一）支持条件。标准于2070年度内正式发布。", tmp_path))
     assert any(t[1] == "between" and t[2] == ["2070-01-01", "2070-12-31"] for t in got)
+
+
+def test_a_share_named_by_the_award_and_at_most_wordings(tmp_path):
+    data = award("（二）资助办法。甲类装置按更新投资额的15%给予补助，最多补600万元；乙类设备按更新投资额的12%给予补助，最多补400万元。", tmp_path).data
+    assert sorted((v["name"], v["rate"], v["cap"]) for v in data["variants"]) == [
+        ("乙类设备", D("0.12"), D("400")), ("甲类装置", D("0.15"), D("600"))]
+    data = award("（二）资助办法。一般项目资助比例8%，每个项目资助上限1500万元；重大项目资助比例提高到10%，资助上限相应提高到3000万元。", tmp_path).data
+    by = {v["name"]: v for v in data["variants"]}
+    assert (by["一般项目"]["rate"], by["一般项目"]["cap"]) == (D("0.08"), D("1500"))
+    assert (by["重大项目"]["rate"], by["重大项目"]["cap"]) == (D("0.1"), D("3000"))
+    # the award's own words ("单个奖励最多") name no class: the clause before does
+    data = award("（二）奖励标准。国家级首版次软件产品，单个奖励最多300万元；省级首版次软件产品，单个奖励最多100万元。", tmp_path).data
+    assert sorted((v["name"], v["cap"]) for v in data["variants"]) == [("国家级首版次软件产品", D("300")), ("省级首版次软件产品", D("100"))]

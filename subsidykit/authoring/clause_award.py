@@ -51,7 +51,9 @@ from subsidykit.authoring.clause_text import Doc
 _NUMBER = r"\d+(?:\.\d+)?"
 
 RATE = re.compile(
-    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)(?:提高|调整|上调|提升|上浮)?(?:到|至|为))"
+    r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)可?(?:提高|调整|上调|提升|上浮)?(?:到|至|为)"
+    # "资助比例8%": the award's share said by its name, without "按…的"
+    r"|(?:资助|补助|奖励|补贴|奖补|贴息|扶持)比例(?:为|按照?)?(?:一般|最高)?(?:不超过|不高于|不得超过)?(?!可?[提调上到至]))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
@@ -99,7 +101,7 @@ RECOGNITION_WORDS = re.compile(
 )
 AWARD_WORDS = re.compile(r"给予|予以|补助|奖励|资助|补贴|贴息|扶持|安排|发放|奖补|定额|支持额度|购房券")
 MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶持")
-CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内")
+CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内|最多|至多|顶格")
 TOTAL_WORDS = re.compile(r"合计|两者|二者|累计|总计|总额")
 PER_TIME = re.compile(r"每(?P<m>个月|月|年|人|名|天|日|户)")
 PER_COUNT = re.compile(r"(?:按照?)每(?P<m>个|家|人|名|台\(套\)|台套|台|套|项|户)")
@@ -1304,7 +1306,8 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
     if re.search(r"单个|每个|每家", pre_n) and not name:
         # "单个A类产品支持额度" -> A类产品
         tail = re.split(r"单个|每个|每家", pre)[-1]
-        cand = _clean_name(tail)
+        # ("单个奖励最多N万": the award's own words name no class)
+        cand = _clean_name(re.sub(r"(?:奖励|补助|补贴|资助|奖补|支持)?(?:额度|金额)?(?:最多|最高|至多|不超过|上限)?$", "", tail))
         if cand and cand != "项目" and not cand.endswith("项目"):
             name = cand
     name = re.sub(r"^(?:给予|予以|由|向)", "", name)

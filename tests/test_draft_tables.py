@@ -1504,3 +1504,20 @@ def test_hard_wrapped_prose_with_spaced_amounts_and_header_like_lines_are_no_tab
     for text in texts:
         assert table(text, tmp_path) is None, text
         assert programs(text, tmp_path) is None, text
+
+
+def test_a_tier_tables_unit_per_one_and_a_column_of_counts(tmp_path):
+    from subsidykit.authoring.clause_tables import read_tier_table
+
+    sec = [
+        (1, "2.奖励标准。按下表执行，同一企业按所获最高等级奖励。"),
+        (2, "          等    级               奖励额度（万元/家）           计划数量"),
+        (3, "       甲级示范工厂                  1 200                     据实"),
+        (4, "       乙级示范工厂                    150                  不超过40家"),
+        (5, "       丙级示范工厂                     30                 不超过300家"),
+    ]
+    p = read_tier_table(sec, "g.txt")
+    assert [(v["name"], v["fixed"]) for v in p.data["variants"]] == [
+        ("甲级示范工厂", D("1200")), ("乙级示范工厂", D("150")), ("丙级示范工厂", D("30"))]
+    quotas = {q["name"]: q["value"] for q in p.data["variant_quotas"]}
+    assert quotas == {"乙级示范工厂": D("40"), "丙级示范工厂": D("300")}

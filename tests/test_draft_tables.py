@@ -723,9 +723,11 @@ def test_per_unit_cells_in_a_tier_table_graded_per_unit_yuan_per_kilowatt_and_ca
     # two units in one cell (每人 and 每年): todo, never a guess
     assert [t["text"] for t in p.todo] == ["首席技术官|每人每年10万元"]
     assert "按单位计" in p.todo[0]["note"]
-    # a unit per item in the header only ("万元/家") gives no unit to bare numbers: todo
+    # a unit per item in the header only ("万元/家"): each bare number is each one's amount, as a
+    # cell's "100万元/家" is
     p = table("按以下标准给予奖励：\n类别        奖励金额（万元/家）\n国家级      100\n省级        30", tmp_path)
-    assert p.data["kind"] == "none" and len(p.todo) == 2
+    assert tiers(p) == [("国家级", "per_unit", D("100")), ("省级", "per_unit", D("30"))]
+    assert [x.get("unit") for x in p.data["variants"]] == ["家", "家"] and not p.todo
 
 
 # ------------------------------------------------------------------------------------------
@@ -1517,7 +1519,8 @@ def test_a_tier_tables_unit_per_one_and_a_column_of_counts(tmp_path):
         (5, "       丙级示范工厂                     30                 不超过300家"),
     ]
     p = read_tier_table(sec, "g.txt")
-    assert [(v["name"], v["fixed"]) for v in p.data["variants"]] == [
-        ("甲级示范工厂", D("1200")), ("乙级示范工厂", D("150")), ("丙级示范工厂", D("30"))]
+    assert [(v["name"], v["kind"], v["unit_amount"], v["unit"]) for v in p.data["variants"]] == [
+        ("甲级示范工厂", "per_unit", D("1200"), "家"), ("乙级示范工厂", "per_unit", D("150"), "家"),
+        ("丙级示范工厂", "per_unit", D("30"), "家")]
     quotas = {q["name"]: q["value"] for q in p.data["variant_quotas"]}
     assert quotas == {"乙级示范工厂": D("40"), "丙级示范工厂": D("300")}

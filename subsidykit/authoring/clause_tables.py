@@ -150,8 +150,8 @@ _PAGE = re.compile(
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号")
 _UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
-# ("（万元/家）", "（万元/个）": the amount is each one's)
-_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/[个家项台套人户件])?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
+# ("（万元/家）": an amount for each one, as a cell's "100万元/家" is)
+_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>[个家项台套人户件]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
 _HEADING = re.compile(
     r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
     r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
@@ -1452,6 +1452,12 @@ def _unit_of_header(header: _Cell | None) -> str | None:
     return m.group("u") or m.group("u2") or m.group("u3")
 
 
+def _per_of_header(header: _Cell | None) -> str | None:
+    """"奖励金额（万元/家）" -> "家": each one's amount."""
+    m = _HDR_UNIT.search(header.flat) if header else None
+    return m.group("per") if m else None
+
+
 def _header_name(header: _Cell) -> str:
     """A column header without its unit: "国家级（万元）" -> "国家级"."""
     name = re.sub(r"[（(](?:单位[:：])?(?:万元|亿元|元)[)）]|单位[:：](?:万元|亿元|元)", "", header.text)
@@ -1653,6 +1659,8 @@ def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
         if not u:
             return None, "表格金额未注明单位，未按万元推定"
         num = m.group("num").replace(",", "")
+        if "/" in u and not m.group("u"):  # under "奖励（万元/家）": each one's amount
+            return _per_unit(num + u)
         value, note = money_value(num, u)
         if value <= 0:
             return None, "金额不为正数"
@@ -1960,7 +1968,8 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 parts_text = "／".join(_compact(texts.lines[texts.index[no]].raw[a:b]) for no, a, b in cell.pieces)
                 notes.append(f"「{parts_text}」：金额的数字断在两行，中间隔有其他文字，未转为数据")
                 continue
-            d, why = _amount(cell, unit)
+            per = _per_of_header(grid.header.get(j))
+            d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
             parts: list[tuple[str | None, _Cell, dict]] = []
             if d is not None:
                 parts = [(None, cell, d)]

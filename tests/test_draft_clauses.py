@@ -1171,3 +1171,10 @@ def test_a_share_named_by_the_award_and_at_most_wordings(tmp_path):
     # the award's own words ("单个奖励最多") name no class: the clause before does
     data = award("（二）奖励标准。国家级首版次软件产品，单个奖励最多300万元；省级首版次软件产品，单个奖励最多100万元。", tmp_path).data
     assert sorted((v["name"], v["cap"]) for v in data["variants"]) == [("国家级首版次软件产品", D("300")), ("省级首版次软件产品", D("100"))]
+
+
+def test_first_payments_said_for_every_class_or_as_the_first_years_share(tmp_path):
+    data = award("（二）资助办法。按项目总投入的20%给予资助，最高500万元。两类项目均于立项后拨付资助额的50%，通过验收后拨付剩余部分。", tmp_path).data
+    assert data["first_payment"]["share"] == D("0.5") and not data.get("variants")
+    data = award("（二）支持标准。分别给予每人200万元、100万元安家补贴，按5年分期发放，首年发放总额的30%。", tmp_path).data
+    assert data["first_payment"]["share"] == D("0.3")

@@ -67,7 +67,7 @@ EACH_RATE = re.compile(
 # the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首期(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首期(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
     r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
@@ -1668,7 +1668,7 @@ def _distribute(items: list[str]) -> list[str]:
 # "其中，X项目首次拨付…": the words before the first payment name the sub-type it is for; a
 # year ("2021年首次拨付100万元"), "项目" or "补助资金" alone names none
 _FP_LEAD = re.compile(r"^(?:其中|对于|对|另外|此外|并|且|,|、)+")
-_FP_TRAIL = re.compile(r"(?:的|均|须|应|可)?(?:补助资金|资金|补助|奖励)?$")
+_FP_TRAIL = re.compile(r"(?:的|均|须|应|可|将)?(?:于|在)?(?:补助资金|资金|补助|奖励)?$")
 _FP_GENERIC = re.compile(
     r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?"
     # every class of the text before ("上述两类项目均首次拨付…", "以上各类项目"): names none

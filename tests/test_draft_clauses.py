@@ -1178,3 +1178,15 @@ def test_first_payments_said_for_every_class_or_as_the_first_years_share(tmp_pat
     assert data["first_payment"]["share"] == D("0.5") and not data.get("variants")
     data = award("（二）支持标准。分别给予每人200万元、100万元安家补贴，按5年分期发放，首年发放总额的30%。", tmp_path).data
     assert data["first_payment"]["share"] == D("0.3")
+
+
+def test_a_list_of_sums_each_for_the_listed_applicants_even_when_two_sums_are_equal(tmp_path):
+    data = award("（二）奖励标准。对新获评国家级绿色工厂、绿色供应链管理企业、绿色工业园区的，分别奖励50万元、50万元、100万元。", tmp_path).data
+    assert [(v["name"], v["fixed"]) for v in data["variants"]] == [
+        ("新获评国家级绿色工厂", D("50")), ("绿色供应链管理企业", D("50")), ("绿色工业园区", D("100"))]
+    # the recipient between "分别给予" and the sums ("企业经营团队300万元、…")
+    data = award("（二）奖励标准。对甲类、乙类企业，分别给予企业经营团队300万元、150万元奖励。", tmp_path).data
+    assert sorted(v["fixed"] for v in data["variants"]) == [D("150"), D("300")]
+    # "每月" is a period, never a recipient
+    data = award("（二）补贴标准。分别给予每月3000元、1500元生活补贴。", tmp_path).data
+    assert {v["kind"] for v in data["variants"]} == {"per_unit"}

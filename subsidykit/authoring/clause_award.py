@@ -84,7 +84,7 @@ TIER_LIST = re.compile(
 EACH_LIST = re.compile(
     r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?"
     # who receives it ("分别给予研制企业一次性奖励…", "分别给予企业经营团队奖励…")
-    r"(?:[\u4e00-\u9fff]{2,8}?(?=(?:一次性)?(?:奖励|补助|奖补|补贴|资助)\d))?"
+    r"(?:(?:(?!每|最高|不超过|不高于|一次性)[\u4e00-\u9fff]){2,8}?(?=(?:一次性)?(?:奖励|补助|奖补|补贴|资助)?\d))?"
     r"(?:一次性)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助|奖补|补贴)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
 )
 ACTUAL = re.compile(
@@ -224,7 +224,7 @@ class _Award:
                 for mm in re.finditer(r"(" + _NUMBER + r")(万元|万|元)", m.group("list")):
                     v, _note = money_value(mm.group(1), mm.group(2))
                     tiers.append((mm.group(0), v))
-                if len({t[0] for t in tiers}) == len(tiers):
+                if tiers:  # (the same sum twice, "50万元、50万元、100万元", is two applicants' each)
                     per = _UNIT_OF.get(m.group("per"), m.group("per")) if m.group("per") else None
                     capped = bool(m.group("cap0") or m.group("cap")) and not per
                     self.add(Atom("each", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers, unit=per, cap=capped))
@@ -1469,6 +1469,7 @@ def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
             d = {**d, "note": "子类名称取自同一措施前文所列对象，须审阅。"}
     else:
         names = [f"{raw}档" for raw, _v in t.tiers]
+        names = [nm if names.count(nm) == 1 else f"{nm}{_cn_index(j + 1)}" for j, nm in enumerate(names)]
         src = doc.source(a, b)
         aw.extra_todo.append(_todo_at(doc, a, b, "“分别”列出的金额未能与列举的对象一一对应，子类按金额命名，须审阅。"))
     variants = []

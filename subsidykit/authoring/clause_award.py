@@ -62,10 +62,10 @@ EACH_RATE = re.compile(
     r"(?P<lead>分别(?:按照?|依照)?|按照?)(?:一般|最高)?(?:不超过|不高于|不得超过)?(?P<base>[^,;。%]{0,60}?)(?P<de>的)?"
     r"(?P<list>" + _NUMBER + r"%(?:[、和及]" + _NUMBER + r"%)+)"
 )
-# the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
+# the payment before acceptance: "首次拨付…", "首批拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首期(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
     r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
@@ -893,7 +893,7 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             continue
         if word == "内" and unit_raw not in ("年", "个月"):
             continue
-        if unit_raw == "年" and re.fullmatch(r"(?:19|20)\d\d", num):
+        if unit_raw == "年" and re.fullmatch(r"(?:19|20|21)\d\d", num):
             continue  # "于2030年内并网": a year, not a count of years
         unit = "年" if age else COUNT_UNITS[unit_raw]
         inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
@@ -960,7 +960,7 @@ def _left_numbers(aw: _Award, k: int) -> list[str]:
         if any(x <= p and q <= y for x, y in aw.covered):
             continue
         # dates and years inside a base, a window or a condition are words here, not amounts
-        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20)\d\d$", m.group(0)):
+        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20|21)\d\d$", m.group(0)):
             continue
         out.append(aw.doc.chars[p:q] + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
     return out
@@ -1680,7 +1680,7 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     text = _FP_TRAIL.sub("", text)
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
     # nor does the schedule ("分三年拨付（首年拨付50%）")
-    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
+    if re.search(r"(?:19|20|21)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
                  r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):

@@ -112,3 +112,37 @@ def test_linear_time(tmp_path):
         assert time.time() - t0 < 120
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+# ───────────────────────────── award wordings ─────────────────────────────
+
+from subsidykit.authoring.clause_award import parse_award  # noqa: E402
+
+
+def _award(text: str) -> dict:
+    return parse_award([(1, text)], "x.txt").data
+
+
+def test_rates_of_cases_side_by_side():
+    d = _award("按实际支付租金的一定比例给予补贴，其中初创企业补贴比例为60%，成长企业补贴比例为40%；单家企业年度补贴最高20万元。")
+    assert d["kind"] == "tiered"
+    assert [(v["name"], D(str(v["rate"]))) for v in d["variants"]] == [("初创企业", D("0.6")), ("成长企业", D("0.4"))]
+    assert D(str(d["cap"])) == 20  # the limit over both cases
+    # one case with its rate, and a share of it: still one rate
+    d = _award("按设备投资额的10%给予补助，最高50万元。")
+    assert d["kind"] == "rate_cap" and D(str(d["rate"])) == D("0.1")
+
+
+def test_first_payment_then_later_stage():
+    d = _award("每个园区补助总额不超过400万元，分两期安排：授牌当年先行拨付200万元；两年建设期满经考核合格的，再安排不超过200万元。")
+    assert d["kind"] == "two_stage" and D(str(d["cap"])) == 400
+    assert D(str(d["first_payment"]["amount"])) == 200
+    assert [(s["name"], s.get("fixed"), s.get("cap")) for s in d["stages"]] == [("首期", D("200"), None), ("后期", None, D("200"))]
+    # a first payment by a year counted from an event names no sub-type
+    d = _award("每个项目补助不超过100万元，立项次年拨付50万元。")
+    assert not d.get("variants")
+
+
+def test_first_batch_share():
+    d = _award("按投入的20%给予补助，最高300万元。补助资金分两次拨付，首批拨付70%，验收通过后拨付余款。")
+    assert D(str(d["first_payment"]["share"])) == D("0.7")

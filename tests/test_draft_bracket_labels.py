@@ -146,3 +146,29 @@ def test_first_payment_then_later_stage():
 def test_first_batch_share():
     d = _award("按投入的20%给予补助，最高300万元。补助资金分两次拨付，首批拨付70%，验收通过后拨付余款。")
     assert D(str(d["first_payment"]["share"])) == D("0.7")
+
+
+# ───────────────────────────── condition wordings ─────────────────────────────
+
+from subsidykit.authoring.clause_conditions import parse_conditions  # noqa: E402
+
+
+def _conds(text: str) -> list[dict]:
+    return parse_conditions([(1, text)], "x.txt").data.get("thresholds", [])
+
+
+def test_years_from_to_an_act():
+    (t,) = _conds("申报主体为 2103 年至 2105 年认定的示范企业。")
+    assert (t["op"], t["value"]) == ("between", ["2103-01-01", "2105-12-31"])
+    (t,) = _conds("申报主体为 2105 年认定的示范企业。")
+    assert t["value"] == ["2105-01-01", "2105-12-31"]
+
+
+def test_money_in_renminbi_and_counts_of_deals():
+    (t,) = _conds("园区实际到位外资不低于 3 亿元人民币。")
+    assert (t["op"], D(str(t["value"])), t["unit"]) == (">=", D(30000), "万元")
+    (t,) = _conds("帮助上游企业融资不少于 80 笔。")
+    assert (t["op"], D(str(t["value"]))) == (">=", D(80))
+    # people are still no money
+    (t,) = _conds("吸纳就业不少于 2 万人。")
+    assert t["unit"] == "人"

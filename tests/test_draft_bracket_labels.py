@@ -172,3 +172,25 @@ def test_money_in_renminbi_and_counts_of_deals():
     # people are still no money
     (t,) = _conds("吸纳就业不少于 2 万人。")
     assert t["unit"] == "人"
+
+
+def test_service_and_claim_sections(tmp_path):
+    text = _pdf([
+        "2106 年度某市中小企业服务资金申报指南",
+        "一、服务提升",
+        "（一）免费能效诊断服务项目",
+        "由第三方机构为企业提供免费能效诊断。",
+        "【服务对象】年综合能耗在 100 吨标准煤（含）至 800 吨标准煤（含）之间的工业企业。",
+        "【支持方式和额度】按每家诊断企业 0.5 万元的标准向服务机构支付费用。",
+        "（二）创新服务券项目",
+        "【申领条件】企业上年度营业收入不低于 500 万元。",
+        "【资助方式及额度】服务券按合同金额的 50%抵扣，每家企业最高 5 万元。",
+    ])
+    path = write(tmp_path, "服务指南.txt", text)
+    d = draft_guide(path, year=2106)
+    assert_cited(d, tmp_path)
+    progs = by_title(d)
+    (t,) = [t for t in progs["免费能效诊断服务项目"]["thresholds"] if t["op"] == "between"]
+    assert [D(str(x)) for x in t["value"]] == [D(100), D(800)]
+    (t,) = progs["创新服务券项目"]["thresholds"]
+    assert (t["op"], D(str(t["value"]))) == (">=", D(500))

@@ -194,3 +194,10 @@ def test_service_and_claim_sections(tmp_path):
     assert [D(str(x)) for x in t["value"]] == [D(100), D(800)]
     (t,) = progs["创新服务券项目"]["thresholds"]
     assert (t["op"], D(str(t["value"]))) == (">=", D(500))
+
+
+def test_year_after_the_listing_body():
+    (t,) = _conds("申报企业须入选国家发展改革委 2105 年度数字化示范案例。")
+    assert (t["op"], t["value"]) == ("between", ["2105-01-01", "2105-12-31"])
+    (t,) = _conds("申报企业须列入省工信厅2105年度绿色工厂名单。")
+    assert t["value"] == ["2105-01-01", "2105-12-31"]

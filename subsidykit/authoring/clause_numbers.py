@@ -272,7 +272,9 @@ YEAR_IN = re.compile(
 )
 # "入选2055年度…名单", "列入2054年度…清单": the year after the act
 # "认定为2030年度…", "上述评定年度须为2030年" (a note over several items): within that year
+# ("入选国家部委2055年度…名单": the body that lists, a few words, between the act and the year)
 YEAR_AFTER = re.compile(r"(?P<act>入选|列入|纳入|获评|被评为|评为|认定为|(?:认定|评定|获评|入选|纳入)年度(?:均|须|应)?为)"
+                        r"(?:[\u4e00-\u9fff]{2,12}?(?:部|厅|局|委|办|政府)(?=(?:19|20|21)\d\d年))?"
                         r"(?P<y>(?:19|20|21)\d\d)年度?(?![\d月])")
 AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>(?:19|20|21)\d\d)年(?P<amm>\d{1,2})月(?![\d底末]))")
 

@@ -64,10 +64,10 @@ EACH_RATE = re.compile(
     r"(?P<lead>分别(?:按照?|依照)?|按照?)(?:一般|最高)?(?:不超过|不高于|不得超过)?(?P<base>[^,;。%]{0,60}?)(?P<de>的)?"
     r"(?P<list>" + _NUMBER + r"%(?:[、和及]" + _NUMBER + r"%)+)"
 )
-# the payment before acceptance: "首次拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
+# the payment before acceptance: "首次拨付…", "首批拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首期(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
     r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
@@ -76,6 +76,8 @@ FIRST_SHARE = re.compile(
     _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数))"
 )
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
+# "甲类企业补助比例为6%": a case's words, then its rate's word (the rate follows)
+_RATE_OF_CASE = re.compile(r"[\u4e00-\u9fff、]{2,30}?比例(?:为|是)\d")
 STAGE_FIRST = re.compile(r"首期|第一期|一期")
 STAGE_LATER = re.compile(r"后期|第二期|二期|尾期|后续")
 TIER_LIST = re.compile(
@@ -556,8 +558,17 @@ class _Award:
                     units.append(Unit(cur))
                     cur = []
                     side_by_side = True
+                elif (at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)
+                      and _RATE_OF_CASE.match(self.doc.norm, at.clause[0], at.end)
+                      and _RATE_OF_CASE.match(self.doc.norm, prev_rate.clause[0], prev_rate.end)):
+                    # "甲类企业补助比例为6%，乙类企业补助比例为8%": each clause a case with its rate
+                    units.append(Unit(cur))
+                    cur = []
+                    side_by_side = True
             # "…，单个项目最高不超过N万元" after cases side by side: a limit over every case
-            if (at.kind == "cap" and side_by_side and len(cur) == 1 and cur[0].kind == "rate" and cur[0].sent == at.sent
+            # (or after a semicolon: "…比例为N%；每家单位全年补贴最多M万元")
+            if (at.kind == "cap" and side_by_side and len(cur) == 1 and cur[0].kind == "rate"
+                    and (cur[0].sent == at.sent or "。" not in self.doc.norm[cur[0].end : at.start])
                     and re.match(r"(?:单个|每个|单家|每家|单户|每户)", self.doc.norm[at.clause[0] : at.start])):
                 units.append(Unit(cur))
                 cur = []
@@ -746,6 +757,7 @@ def parse_award(section: Section, file: str, heading: str | None = None, context
     else:
         out.data, used_more = _with_units(aw, units)
         used |= used_more
+        _paid_in_two_stages(out.data)
     _attach_named_first_payments(out.data, [(name, fp) for _s, _e, _k, fp, name in aw.firsts if name])
     if out.data:
         used |= aw.used_sents  # else a first payment had nothing to attach to: its sentence is todo
@@ -1684,7 +1696,8 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     text = _FP_TRAIL.sub("", text)
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
     # nor does the schedule ("分三年拨付（首年拨付50%）")
-    if re.search(r"(?:19|20|21)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
+    # ("授牌当年先行下达…", "次年拨付…": a year counted from an event, a time too)
+    if re.search(r"(?:19|20|21)\d\d|\d+(?:年|月|日)|年度|(?:当|次|同|上|首)年|当期|当月|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
                  r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):
@@ -1735,6 +1748,35 @@ def _same_name(name: str, heading: str | None) -> bool:
 
 def _name_key(name: str) -> str:
     return re.sub(r"[\s“”\"'‘’《》()（）]|项目$", "", name)
+
+
+_LATER_STAGE = re.compile(r"^(?:[^,;。，；]{0,30}的[,，])?再(?:安排|拨付|给予|补助|奖励|支持|下达|兑现)")
+
+
+def _paid_in_two_stages(data: dict) -> None:
+    """"单个园区资助合计最多N万元，分二期下达——挂牌当年先行拨付M万元，届满评估达标再给予最多
+    L万元": read as two cases (the total with its first payment, the later amount), it is one
+    award paid in two stages: the total is the cap, the first payment the first stage and the
+    later amount ("再…") the second. Rewritten in place."""
+    vs = data.get("variants") or []
+    if data.get("kind") != "tiered" or len(vs) != 2:
+        return
+    first, later = vs
+    fp = first.get("first_payment") or {}
+    if not (first.get("kind") == "cap_only" and fp.get("amount") is not None and later.get("kind") == "cap_only"
+            and later.get("cap") is not None and not later.get("first_payment")):
+        return
+    if not (_LATER_STAGE.match(later["source"]["text"]) and re.search(r"分[两二]期|分两次|分期", data["source"]["text"])):
+        return
+    stage_note = "后期金额取决于期满评估或验收，不能由申报材料算出；只给出上限。"
+    new = {"kind": "two_stage", "cap": first["cap"], "source": data["source"], "first_payment": fp,
+           "stages": [{"name": "首期", "fixed": fp["amount"], "source": fp["source"]},
+                      {"name": "后期", "cap": later["cap"], "source": later["source"], "note": stage_note}],
+           "note": "分两期拨付：总额为 cap，首期为先行拨付的金额，后期为其后再安排的上限，须审阅。"}
+    if first.get("per"):
+        new["per"] = first["per"]
+    data.clear()
+    data.update(new)
 
 
 def _two_stage(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]] | None:

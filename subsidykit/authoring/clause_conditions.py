@@ -117,6 +117,7 @@ _JOIN = re.compile(r"(?:并且|而且|且|并)(?=开展|在|能|实现|完成|�
 _DATE_WORDS = re.compile(
     r"(?:19|20|21)\d\d[-—~至](?:19|20|21)\d\d年度?|(?:原则上)?(?:在|于)?(?:19|20|21)\d\d年度?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)?"
 )
+_YEAR_FROM = re.compile(r"(?P<y0>(?:19|20|21)\d\d)年度?(?:\(含\))?(?:至|到|-|—|~)$")
 _DEFINITION = re.compile(r"特指|是指|系指|指的是|^[\u4e00-\u9fff、]{2,12}?指(?![标南定导数引])|以下简称|包括但不限于")
 _OPTIONAL = re.compile(r"^(?:可以|可|鼓励|优先|原则上可)|可通过|可以通过|可不受")
 # "只能申报一个项目", "限报1个项目", "最多申请2项": at most that many applications
@@ -416,8 +417,15 @@ class _Conditions:
                 note = f"“{act.group('act')}”的年份；所指的事项须审阅。"
             y = m.group("y")
             qend = max(qend, m.end())
-            t = self.threshold(fld, "between", [f"{y}-01-01", f"{y}-12-31"], "日期", s, qend, _join(f"读法：{y}年内。", note))
-            add(s, qend, t, (m.start(), qend))
+            y0, at = y, m.start()
+            # "2103年至2105年认定": the years from the first to the last, not the last alone
+            since = _YEAR_FROM.search(n, max(a, m.start() - 12), m.start())
+            if since and int(since.group("y0")) < int(y):
+                y0, at = since.group("y0"), since.start()
+                s = min(s, at)
+            t = self.threshold(fld, "between", [f"{y0}-01-01", f"{y}-12-31"], "日期", s, qend,
+                               _join(f"读法：{y}年内。" if y0 == y else f"读法：{y0}年1月1日至{y}年12月31日。", note))
+            add(s, qend, t, (at, qend))
         for m in YEAR_AFTER.finditer(n, a, b):
             if not free(m.start(), m.end()):
                 continue

@@ -92,7 +92,7 @@ __all__ = [
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件",
                    "兑现条件", "奖励条件", "补助条件", "享受条件", "适用条件", "适用对象", "申报门槛", "兑现范围", "扶持对象",
-                   "奖励对象", "补助对象", "资助对象", "准入条件"),
+                   "奖励对象", "补助对象", "资助对象", "准入条件", "申领条件", "服务对象"),
     "award": (
         "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
         "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式", "兑现标准", "补贴方式", "扶持方式",
@@ -282,7 +282,8 @@ class _Line:
     card: bool = False  # the name line of a form-like card ("项目名称：X", see _CARD_NAME)
 
 
-_LEAD_NAME = re.compile(r"^([^，。；：、,;:（）()\s]{4,30}?项目)(?=按|根据|由|予以|给予|参照|另行|实行|采取|采用|具体|不再|暂不)")
+# (never across a label in brackets: "【资助办法】对入选项目给予…" names no program)
+_LEAD_NAME = re.compile(r"^([^，。；：、,;:（）()\s【】\[\]]{4,30}?项目)(?=按|根据|由|予以|给予|参照|另行|实行|采取|采用|具体|不再|暂不)")
 
 
 _BLOCK = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|th|h[1-6]|table|tbody|thead|dl|dd|dt|blockquote)\b[^<>]{0,400}>", re.I)
@@ -767,7 +768,8 @@ def _classify(guide: GuideText) -> list[_Line]:
             if len(key) <= 60 and _RUNNING_TITLE.search(key):
                 lines_seen.add(key)
             if counts.get(key, 0) >= 4 and 4 <= len(key) <= 40 and not re.search(r"[\d。，；：、,;:]", key) \
-                    and not _section_of(key) and key not in _RECORD_NAME:  # a table's row labels repeat too
+                    and not _section_of(re.sub(r"^[【\[〔]", "", key)) and key not in _RECORD_NAME:
+                # (a table's row labels repeat too; so does a program's "【申报条件】" line)
                 line.kind = "page"
             elif counts.get(key, 0) >= 3 and len(key) <= 60 and _RUNNING_TITLE.search(key) and not re.search(r"[。，；,;]", key):
                 # the document's title repeated at the top of every page ("2054年度…申报指南"):
@@ -3335,10 +3337,21 @@ def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
 def _after_word(text: str) -> str:
     """A section heading's text after its section word and the punctuation after it."""
     folded = _fold(text)
+    # "【资助方式及额度】对…", "计划立项数量】N项" (the opening bracket already off), "年度
+    # 扶持名额：N家": the whole label up to its bracket or colon, whatever words it joins
+    m = re.match(r"\s*[【\[]?([^【】\[\]。.：:，,；;\d]{2,14}?)[】\]:]", folded)
+    if m and _section_of(re.sub(r"\s+", "", m.group(1)) + m.group(0)[-1]):
+        return re.sub(r"^[\s。.：:，,；;、]+", "", text[m.end():])
     for word, _ in _SECTION_OF:
         m = re.match(r"\s*" + r"\s*".join(map(re.escape, word)), folded)
         if m:
-            return re.sub(r"^[\s。.：:，,；;、）)】\]]+", "", text[m.end():])
+            end = m.end()
+            # "补助方式及标准：对…": two section words joined, both off
+            j = re.match(r"\s*(?:和|及|与|、)\s*(?:(?:支持|补助|奖励|申报)\s*)?(?:标准|方式|额度|比例|条件|对象|要求|内容|范围)"
+                         r"(?=\s*(?:[。.：:；;】\]]|$))", folded[end:])
+            if j:
+                end += j.end()
+            return re.sub(r"^[\s。.：:，,；;、）)】\]]+", "", text[end:])
     return text
 
 

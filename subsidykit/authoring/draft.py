@@ -1036,6 +1036,12 @@ class _Doc:
 # ───────────────────────────── the guide's frame ─────────────────────────────
 
 
+# a separator a clerk draws between pasted documents ("======", "------", "＊＊＊＊＊＊")
+_RULE_LINE = re.compile(r"^[=＝\-－—_＿*＊~～#]{6,}$")
+# the end of a policy document's title ("……专项政策", "……若干措施", "……实施意见", "……扶持办法")
+_POLICY_END = re.compile(r"(?:政策|措施|意见|办法|细则|规定|方案)([（(][^）)]*[）)])?$")
+
+
 def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
     """(line, name) of every guide title: a short line ending in 指南, joined with the lines
     before it (up to two) when the title wraps and does not start with its year."""
@@ -1055,8 +1061,12 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             continue
         guide = bool(re.search(r"指南([（(][^）)]*[）)])?$", flat))
         rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单)([（(][^）)]*[）)])?$", flat))
-        if not (guide or rules):
+        # a policy of its own pasted under "附件2" ("XX区促进YY发展专项政策", "……的若干措施",
+        # "……实施意见"): a document of a working copy that gathers several, each its own part
+        annexed = not (guide or rules) and bool(_POLICY_END.search(flat))
+        if not (guide or rules or annexed):
             continue
+        rules = rules or annexed
         name, at = flat, ln.no
         for _ in range(2):
             if re.match(r"^\d{4}", name) or len(name) >= 80:
@@ -1076,9 +1086,9 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             before = at - 1
             while before >= 1 and doc.L(before).kind in ("blank", "page") and at - before <= 4:
                 before -= 1
-            if before < 1 or doc.L(before).kind != "attach":
+            if before < 1 or not (doc.L(before).kind == "attach" or _RULE_LINE.match(flat_of(doc.L(before)))):
                 continue
-        if len(name) >= 6 and re.search(r"年|专项|项目|资金|政策|细则", name):
+        if len(name) >= 6 and (rules or re.search(r"年|专项|项目|资金|政策|细则", name)):
             # a title wrapped over lines, the first of which ends like a title too: the whole one
             while out and out[-1][0] >= at:
                 out.pop()

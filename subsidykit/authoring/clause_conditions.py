@@ -86,7 +86,8 @@ _DATE_FIELDS = [
     (re.compile(r"获批|批复|认定|入选|评定|授予|获得|取得|列入|命名|获评"), "认定日期"),
     (re.compile(r"投保"), "投保日期"),
     (re.compile(r"购置|采购|购买"), "购置日期"),
-    (re.compile(r"签订|签署"), "签订日期"),
+    (re.compile(r"签订|签署|签约"), "签订日期"),
+    (re.compile(r"引进|招引"), "引进日期"),
     (re.compile(r"发生|支付|投入|新增|发放"), "发生日期"),
     (re.compile(r"纳入"), "纳入日期"),
     (re.compile(r"评价"), "评价日期"),
@@ -115,7 +116,7 @@ RANGE = re.compile(
 )
 _JOIN = re.compile(r"(?:并且|而且|且|并)(?=开展|在|能|实现|完成|已|具有|具备|通过|形成|提供|建成|取得|获得|达到|满足|保障|拥有|有|须|应|于|由|上线|接入|累计)")
 _DATE_WORDS = re.compile(
-    r"(?:19|20)\d\d[-—~至](?:19|20)\d\d年度?|(?:原则上)?(?:在|于)?(?:19|20)\d\d年度?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)?"
+    r"(?:19|20|21)\d\d[-—~至](?:19|20|21)\d\d年度?|(?:原则上)?(?:在|于)?(?:19|20|21)\d\d年度?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)?"
 )
 _DEFINITION = re.compile(r"特指|是指|系指|指的是|^[\u4e00-\u9fff、]{2,12}?指(?![标南定导数引])|以下简称|包括但不限于")
 _OPTIONAL = re.compile(r"^(?:可以|可|鼓励|优先|原则上可)|可通过|可以通过|可不受")
@@ -161,7 +162,8 @@ def _date_field(doc: Doc, before: str, after_at: int, sent_end: int) -> tuple[st
 def _verb_date_field(doc: Doc, after_at: int, sent_end: int) -> tuple[str | None, int]:
     """"2030年6月30日（含）前迁入本省的…": a field named by the words after the date."""
     n = doc.norm
-    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?=的|并|且|和|,|;|。|$)", n[after_at:sent_end])
+    # ("…以后新引进、年龄在…的": the act, then the next attribute after a "、")
+    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?=的|并|且|和|,|;|。|、|$)", n[after_at:sent_end])
     if not m:
         return None, after_at
     return m.group("w") + "日期", after_at + m.end("w")

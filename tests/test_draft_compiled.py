@@ -97,3 +97,101 @@ def test_each_pasted_document_is_read(tmp_path: Path) -> None:
     assert progs["节能改造补助"]["guide"] == "桃源市数据中心节能改造扶持办法"
     assert_cited(draft, tmp_path)
     validates(draft)
+
+
+PARENT_LEAD = """\
+2140年度示范区先进制造专项资金申报指南
+
+一、扩大投资
+
+（一）智能装备购置奖补。对2139年3月
+1日（含）至2139年12月31日（含）期间完成购置的
+项目，按以下类别奖补：
+1.大型购置项目。单个项目购置额达到3000万元的，按购置额的
+5%给予奖补，最高不超过300万元。
+2.小型购置项目。单个项目购置额在500万元以上的，按购置额的
+4%给予奖补，最高不超过100万元。
+以上奖补资金分两次拨付，审核通过后先拨付70%，
+其余验收后拨付。
+
+（二）外资项目落户奖励。对2139年新签约落户的外资制造业项目，
+给予一次性奖励50万元。
+
+（三）博士后引进补贴。对2139年5月1日（含）以后新引进、年龄在40周岁以下的博士后，
+按每人每月2000元给予补贴。
+"""
+
+
+def test_parent_lead_and_closing_note_are_every_items(tmp_path: Path) -> None:
+    """A heading granting nothing itself, its date window written once above its numbered
+    classes, and a closing "以上…" note on payment: every class's.  Years after 2099 are years."""
+    path = write(tmp_path, "指南.txt", PARENT_LEAD)
+    draft = draft_guide(path)
+    assert draft.document["year"] == 2140
+    progs = by_title(draft)
+    for name in ("大型购置项目", "小型购置项目"):
+        prog = progs[name]
+        windows = [t for t in prog["thresholds"] if t["op"] == "between"]
+        assert [t["value"] for t in windows] == [["2139-03-01", "2139-12-31"]], name
+        assert prog["first_payment"]["share"] == Decimal("0.7"), name
+        assert prog["path"] == ["一、扩大投资", "（一）智能装备购置奖补"]
+    assert progs["大型购置项目"]["cap"] == 300 and progs["小型购置项目"]["cap"] == 100
+    # "2139年新签约": the year of the signing
+    sign = [t for t in progs["外资项目落户奖励"]["thresholds"] if t["op"] == "between"]
+    assert [t["value"] for t in sign] == [["2139-01-01", "2139-12-31"]]
+    # "2139年5月1日（含）以后新引进、年龄在…": the day of the hiring, then the age
+    post = {(t["op"], str(t["value"])) for t in progs["博士后引进补贴"]["thresholds"]}
+    assert (">=", "2139-05-01") in post and ("<=", "40") in post
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+OVERRIDE = """\
+关于组织申报2091年度星河区服务业专项资金项目的通知
+
+附件1
+
+星河区促进现代服务业发展的若干措施
+
+一、支持平台建设
+
+（一）“上云用数”评估补贴。委托区认定机构开展“上云用数”评估的，按评估费用的50%给予补贴，
+每家企业不超过2万元。年度补贴企业数量原则上控制在60家以内。
+
+（二）英才项目资助。对入选英才计划的团队，按甲、乙两类分别给予200万元、100万元资助。
+资助资金首期拨付30%，其余考核后拨付。
+
+附件2
+
+申报须知（综合科整理）
+
+一、经区政府研究，2091年度“上云用数”评估补贴企业数量调整为不超过45家，其余按原政策执行。
+"""
+
+
+def test_a_clerks_note_changes_a_quota(tmp_path: Path) -> None:
+    path = write(tmp_path, "汇编.txt", OVERRIDE)
+    draft = draft_guide(path)
+    progs = by_title(draft)
+    prog = progs["“上云用数”评估补贴"]
+    assert prog["quota"]["value"] == 45
+    assert prog["quota"]["source"]["lines"] == [19, 19]
+    assert any("60" in t["text"] for t in prog["todo"])
+    # "资助资金首期拨付30%": the benefit's own noun names no class, the program's first payment
+    talent = progs["英才项目资助"]
+    assert talent["first_payment"]["share"] == Decimal("0.3")
+    assert sorted(v["fixed"] for v in talent["variants"]) == [100, 200]
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+def test_a_range_marked_included_at_its_lower_end_only() -> None:
+    """"300万元（含）至800万元之间的，按不超过投入额的5%…": >= 300 and < 800 (the next class
+    starts at 800), both own conditions, not cases of the award's rate."""
+    from subsidykit.authoring import clauses
+
+    parsed = clauses.parse_conditions([(1, "投入在300万元（含）至800万元之间的，按不超过投入额的5%予以补助。")], "g.txt")
+    got = {(t["op"], str(t["value"])) for t in parsed.data["thresholds"] if not t.get("when")}
+    assert (">=", "300") in got and ("<", "800") in got
+    both = clauses.parse_conditions([(1, "投入在300万元（含）至800万元（含）之间的企业。")], "g.txt")
+    assert [(t["op"], [str(x) for x in t["value"]]) for t in both.data["thresholds"]] == [("between", ["300", "800"])]

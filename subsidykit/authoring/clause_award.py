@@ -893,7 +893,7 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             continue
         if word == "内" and unit_raw not in ("年", "个月"):
             continue
-        if unit_raw == "年" and re.fullmatch(r"(?:19|20)\d\d", num):
+        if unit_raw == "年" and re.fullmatch(r"(?:19|20|21)\d\d", num):
             continue  # "于2030年内并网": a year, not a count of years
         unit = "年" if age else COUNT_UNITS[unit_raw]
         inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
@@ -960,7 +960,7 @@ def _left_numbers(aw: _Award, k: int) -> list[str]:
         if any(x <= p and q <= y for x, y in aw.covered):
             continue
         # dates and years inside a base, a window or a condition are words here, not amounts
-        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20)\d\d$", m.group(0)):
+        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20|21)\d\d$", m.group(0)):
             continue
         out.append(aw.doc.chars[p:q] + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
     return out
@@ -1668,6 +1668,8 @@ _FP_LEAD = re.compile(r"^(?:其中|对于|对|另外|此外|并|且|,|、)+")
 _FP_TRAIL = re.compile(r"(?:的|均|须|应|可)?(?:补助资金|资金|补助|奖励)?$")
 _FP_GENERIC = re.compile(
     r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?"
+    # the benefit's own noun ("资助资金首期拨付40%", "奖补资金分两次拨付"): names no class
+    r"|(?:资助|补贴|奖补|补助|奖励|扶持)(?:资金)?"
     # every class of the text before ("上述两类项目均首次拨付…", "以上各类项目"): names none
     r"|(?:上述|以上|前述|所有|全部)?(?:各类|[两二三四五六七八九]类|各项|所列)?(?:项目|企业|单位)?"
 )
@@ -1680,7 +1682,7 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     text = _FP_TRAIL.sub("", text)
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
     # nor does the schedule ("分三年拨付（首年拨付50%）")
-    if re.search(r"(?:19|20)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
+    if re.search(r"(?:19|20|21)\d\d|\d+(?:年|月|日)|年度|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
                  r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):

@@ -651,14 +651,20 @@ class _Conditions:
         tail = re.match(r"(?P<ib>\((?:不)?含\))?(?:之间|以内|内)?(?P<ib2>\((?:不)?含\))?", n[end:])
         end += tail.end() if tail else 0
         low_open = m.group("ia") == "(不含)"
-        high_open = bool(tail) and "(不含)" in ((tail.group("ib") or "") + (tail.group("ib2") or ""))
+        high_said = ((tail.group("ib") or "") + (tail.group("ib2") or "")) if tail else ""
+        high_open = "(不含)" in high_said
+        # "300万元（含）至800万元之间": only the lower end marked included, so the upper is not
+        # (the next class starts there: "800万元以上")
+        high_implied = m.group("ia") == "(含)" and not high_said
+        high_open = high_open or high_implied
         if not (low_open or high_open):
             t = self.threshold(fld, "between", [v1, v2], unit, s, end, _join(fnote, note))
             return [_Item(s, end, t, (m.start(), end))]
         said = "（不含）：该端不含本数。"
         lo_end = m.end("ia") if m.group("ia") else (m.end("ua") if m.group("ua") else m.end("a"))
         lo = self.threshold(fld, ">" if low_open else ">=", v1, unit, s, lo_end, _join(_join(fnote, note), said if low_open else None))
-        hi = self.threshold(fld, "<" if high_open else "<=", v2, unit, s, end, _join(_join(fnote, note), said if high_open else None))
+        said_hi = "只有下限标明（含），上限按不含本数读。" if high_implied else said
+        hi = self.threshold(fld, "<" if high_open else "<=", v2, unit, s, end, _join(_join(fnote, note), said_hi if high_open else None))
         return [_Item(s, end, lo, (m.start(), end)), _Item(s, end, hi, (m.start(), end))]
 
     # ----------------------------------------------------------------------------------------
@@ -673,7 +679,9 @@ class _Conditions:
             if tail.startswith("的,") and t["unit"] not in ("是否",) and not isinstance(t["value"], list) and t["op"] not in ("in",):
                 pending.append(it)
                 continue
-            if pending and re.search(r"给予|予以|奖励|补助|补贴|资助|奖补|贴息", n[pending[-1].end : it.start]):
+            if pending and (re.search(r"给予|予以|奖励|补助|补贴|资助|奖补|贴息", n[pending[-1].end : it.start])
+                            or n.startswith("的,按", pending[-1].end)):
+                # ("…之间的，按不超过投入额的6%…": what follows "的，按" is the award's basis)
                 # "投入在600万元（含）至1800万元（不含）的，按…给予资助，每个项目至多…": the lead-in
                 # says who is awarded; what follows the award is the award's, not a case of it
                 out.extend(pending)

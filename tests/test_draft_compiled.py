@@ -195,3 +195,30 @@ def test_a_range_marked_included_at_its_lower_end_only() -> None:
     assert (">=", "300") in got and ("<", "800") in got
     both = clauses.parse_conditions([(1, "投入在300万元（含）至800万元（含）之间的企业。")], "g.txt")
     assert [(t["op"], [str(x) for x in t["value"]]) for t in both.data["thresholds"]] == [("between", ["300", "800"])]
+
+
+def test_a_funds_total_is_no_award(tmp_path: Path) -> None:
+    """"市财政每年安排X资金总额800万元，用完即止": the fund's size, kept in todo, never a program
+    or a variant of one."""
+    text = """\
+2141年度数据产业专项资金申报指南
+
+一、数据券。支持企业购买数据服务,按实际支付费用的40%发放数据券,每家企业每年最高20万元。市财政每年安排数据券资金总额800万元,用完即止。
+"""
+    path = write(tmp_path, "指南.txt", text)
+    draft = draft_guide(path)
+    assert [p["title"] for p in draft.programs] == ["数据券"]
+    prog = draft.programs[0]
+    assert prog["kind"] == "rate_cap" and prog["cap"] == 20 and "variants" not in prog
+    assert any("800" in t["text"] for t in prog["todo"])
+    assert_cited(draft, tmp_path)
+    validates(draft)
+
+
+def test_listed_sums_after_one_counting_word_are_thresholds_each() -> None:
+    """"营业收入首次突破3000万元、1亿元的，分别给予…": one '>=' per listed sum (a tier's bar)."""
+    from subsidykit.authoring import clauses
+
+    parsed = clauses.parse_conditions([(1, "对软件企业,营业收入首次突破3000万元、1亿元的,分别给予10万元、20万元奖励。")], "g.txt")
+    got = [(t["field"], t["op"], str(t["value"])) for t in parsed.data["thresholds"]]
+    assert ("营业收入", ">=", "3000") in got and ("营业收入", ">=", "10000") in got

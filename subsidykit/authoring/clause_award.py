@@ -339,6 +339,8 @@ class _Award:
             return  # "一次性奖励（万元）5亿元…": a table's header then its first cell, not an award
         if re.search(r"(?:亿元|万元|元)$", n[max(0, mo.start - 2) : mo.start]):
             return  # "5亿元3010亿元": two amounts glued by a broken layout; never read as one (todo)
+        if re.search(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$", pre):
+            return  # "每年安排X资金总额N万元，用完即止": the fund's size, no one's award (todo)
         # the part of the clause after any rate atom in it
         for at in self.atoms:
             if at.sent == k and clause[0] <= at.end <= mo.start:

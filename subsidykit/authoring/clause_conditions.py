@@ -530,9 +530,11 @@ class _Conditions:
             op, qend = "<=", q + 1
             within = f"“{obj.raw}内”即“{obj.raw}以内”，含本数。"
         inherited = None
-        if op is None and kind == "count" and p > 0 and n[p - 1] == "、":
-            # "不少于N家企业、M个行业的…": one counting word for the listed counts
-            inherited = next((it for it in items if it.end == p - 1 and it.data.get("unit") in COUNT_UNITS.values()), None)
+        if op is None and kind in ("count", "money") and p > 0 and n[p - 1] == "、":
+            # "不少于N家企业、M个行业的…": one counting word for the listed counts; "收入首次突破
+            # 5000万元、2亿元、5亿元的，分别给予…": one for the listed sums (a threshold per tier)
+            units = COUNT_UNITS.values() if kind == "count" else ("万元",)
+            inherited = next((it for it in items if it.end == p - 1 and it.data.get("unit") in units), None)
             if inherited is not None:
                 op, s, pre = inherited.data["op"], p, ""
         if op is None:
@@ -619,7 +621,8 @@ class _Conditions:
             note = _join(note, f"原文“{op_text}{gap}…”。")
         note = _join(note, or_note)
         if inherited is not None:
-            note = _join(note, f"并列的数量，运算同前一项（{inherited.data['label']}）。")
+            note = _join(note + ("" if note.endswith(("。", "；")) else "；") if note else None,
+                         f"并列的数量，运算同前一项（{inherited.data['label']}）。")
         t = self.threshold(fld, op, value, unit, qa, max(qend, q), _join(fnote, note))
         return _Item(qa, max(qend, q), t, (p, max(qend, q)))
 

@@ -1044,6 +1044,8 @@ _SHARED_NOTE = re.compile(r"^(?:上述|以上|前述)(?:各类|各项|所列|[�
 # "……诊断补贴企业数量调整为不超过100家": a program's number of awards changed by a note
 _QUOTA_CHANGE = re.compile(r"调整为|调增为|调减为|改为|变更为|增加至|减少至|压减至")
 _QUOTA_COUNT = re.compile(r"(?:不超过|不多于|最多|控制在)?(?P<num>\d{1,4})(?:个|家|项|名|户)(?:以内)?")
+# the words before a fund's size ("每年安排专项资金总额N万元", "预算规模为N万元"): no benefit
+_FUND_TOTAL = re.compile(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$")
 # the end of a policy document's title ("……专项政策", "……若干措施", "……实施意见", "……扶持办法")
 _POLICY_END = re.compile(r"(?:政策|措施|意见|办法|细则|规定|方案)([（(][^）)]*[）)])?$")
 
@@ -3946,6 +3948,9 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
                 continue
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
+                continue
+            # "区财政每年安排X资金总额N万元，用完即止": the fund's size, no one's benefit
+            if _FUND_TOTAL.search(t, max(sa, a - 24), a):
                 continue
             found = _benefit_noun(t, a, b, sa)
             if found:

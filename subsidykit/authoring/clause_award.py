@@ -343,6 +343,8 @@ class _Award:
             return  # "一次性奖励（万元）5亿元…": a table's header then its first cell, not an award
         if re.search(r"(?:亿元|万元|元)$", n[max(0, mo.start - 2) : mo.start]):
             return  # "5亿元3010亿元": two amounts glued by a broken layout; never read as one (todo)
+        if re.search(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$", pre):
+            return  # "每年安排X资金总额N万元，用完即止": the fund's size, no one's award (todo)
         # the part of the clause after any rate atom in it
         for at in self.atoms:
             if at.sent == k and clause[0] <= at.end <= mo.start:
@@ -1684,6 +1686,8 @@ _FP_LEAD = re.compile(r"^(?:其中|对于|对|另外|此外|并|且|,|、)+")
 _FP_TRAIL = re.compile(r"(?:的|均|须|应|可|将)?(?:于|在)?(?:补助资金|资金|补助|奖励)?$")
 _FP_GENERIC = re.compile(
     r"(?:单个|每个|每家|该|本|各|入库|立项|获批|支持|申报)?(?:项目|企业|单位|主体|补助资金|资金)?"
+    # the benefit's own noun ("资助资金首期拨付40%", "奖补资金分两次拨付"): names no class
+    r"|(?:资助|补贴|奖补|补助|奖励|扶持)(?:资金)?"
     # every class of the text before ("上述两类项目均首次拨付…", "以上各类项目"): names none
     r"|(?:上述|以上|前述|所有|全部)?(?:各类|[两二三四五六七八九]类|各项|所列)?(?:项目|企业|单位)?"
 )

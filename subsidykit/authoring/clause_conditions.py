@@ -86,7 +86,8 @@ _DATE_FIELDS = [
     (re.compile(r"获批|批复|认定|入选|评定|授予|获得|取得|列入|命名|获评"), "认定日期"),
     (re.compile(r"投保"), "投保日期"),
     (re.compile(r"购置|采购|购买"), "购置日期"),
-    (re.compile(r"签订|签署"), "签订日期"),
+    (re.compile(r"签订|签署|签约"), "签订日期"),
+    (re.compile(r"引进|招引"), "引进日期"),
     (re.compile(r"发生|支付|投入|新增|发放"), "发生日期"),
     (re.compile(r"纳入"), "纳入日期"),
     (re.compile(r"评价"), "评价日期"),
@@ -162,7 +163,8 @@ def _date_field(doc: Doc, before: str, after_at: int, sent_end: int) -> tuple[st
 def _verb_date_field(doc: Doc, after_at: int, sent_end: int) -> tuple[str | None, int]:
     """"2030年6月30日（含）前迁入本省的…": a field named by the words after the date."""
     n = doc.norm
-    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?=的|并|且|和|,|;|。|$)", n[after_at:sent_end])
+    # ("…以后新引进、年龄在…的": the act, then the next attribute after a "、")
+    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?=的|并|且|和|,|;|。|、|$)", n[after_at:sent_end])
     if not m:
         return None, after_at
     return m.group("w") + "日期", after_at + m.end("w")
@@ -536,9 +538,11 @@ class _Conditions:
             op, qend = "<=", q + 1
             within = f"“{obj.raw}内”即“{obj.raw}以内”，含本数。"
         inherited = None
-        if op is None and kind == "count" and p > 0 and n[p - 1] == "、":
-            # "不少于N家企业、M个行业的…": one counting word for the listed counts
-            inherited = next((it for it in items if it.end == p - 1 and it.data.get("unit") in COUNT_UNITS.values()), None)
+        if op is None and kind in ("count", "money") and p > 0 and n[p - 1] == "、":
+            # "不少于N家企业、M个行业的…": one counting word for the listed counts; "收入首次突破
+            # 5000万元、2亿元、5亿元的，分别给予…": one for the listed sums (a threshold per tier)
+            units = COUNT_UNITS.values() if kind == "count" else ("万元",)
+            inherited = next((it for it in items if it.end == p - 1 and it.data.get("unit") in units), None)
             if inherited is not None:
                 op, s, pre = inherited.data["op"], p, ""
         if op is None:
@@ -625,7 +629,8 @@ class _Conditions:
             note = _join(note, f"原文“{op_text}{gap}…”。")
         note = _join(note, or_note)
         if inherited is not None:
-            note = _join(note, f"并列的数量，运算同前一项（{inherited.data['label']}）。")
+            note = _join(note + ("" if note.endswith(("。", "；")) else "；") if note else None,
+                         f"并列的数量，运算同前一项（{inherited.data['label']}）。")
         t = self.threshold(fld, op, value, unit, qa, max(qend, q), _join(fnote, note))
         return _Item(qa, max(qend, q), t, (p, max(qend, q)))
 
@@ -657,14 +662,20 @@ class _Conditions:
         tail = re.match(r"(?P<ib>\((?:不)?含\))?(?:之间|以内|内)?(?P<ib2>\((?:不)?含\))?", n[end:])
         end += tail.end() if tail else 0
         low_open = m.group("ia") == "(不含)"
-        high_open = bool(tail) and "(不含)" in ((tail.group("ib") or "") + (tail.group("ib2") or ""))
+        high_said = ((tail.group("ib") or "") + (tail.group("ib2") or "")) if tail else ""
+        high_open = "(不含)" in high_said
+        # "300万元（含）至800万元之间": only the lower end marked included, so the upper is not
+        # (the next class starts there: "800万元以上")
+        high_implied = m.group("ia") == "(含)" and not high_said
+        high_open = high_open or high_implied
         if not (low_open or high_open):
             t = self.threshold(fld, "between", [v1, v2], unit, s, end, _join(fnote, note))
             return [_Item(s, end, t, (m.start(), end))]
         said = "（不含）：该端不含本数。"
         lo_end = m.end("ia") if m.group("ia") else (m.end("ua") if m.group("ua") else m.end("a"))
         lo = self.threshold(fld, ">" if low_open else ">=", v1, unit, s, lo_end, _join(_join(fnote, note), said if low_open else None))
-        hi = self.threshold(fld, "<" if high_open else "<=", v2, unit, s, end, _join(_join(fnote, note), said if high_open else None))
+        said_hi = "只有下限标明（含），上限按不含本数读。" if high_implied else said
+        hi = self.threshold(fld, "<" if high_open else "<=", v2, unit, s, end, _join(_join(fnote, note), said_hi if high_open else None))
         return [_Item(s, end, lo, (m.start(), end)), _Item(s, end, hi, (m.start(), end))]
 
     # ----------------------------------------------------------------------------------------
@@ -679,7 +690,9 @@ class _Conditions:
             if tail.startswith("的,") and t["unit"] not in ("是否",) and not isinstance(t["value"], list) and t["op"] not in ("in",):
                 pending.append(it)
                 continue
-            if pending and re.search(r"给予|予以|奖励|补助|补贴|资助|奖补|贴息", n[pending[-1].end : it.start]):
+            if pending and (re.search(r"给予|予以|奖励|补助|补贴|资助|奖补|贴息", n[pending[-1].end : it.start])
+                            or n.startswith("的,按", pending[-1].end)):
+                # ("…之间的，按不超过投入额的6%…": what follows "的，按" is the award's basis)
                 # "投入在600万元（含）至1800万元（不含）的，按…给予资助，每个项目至多…": the lead-in
                 # says who is awarded; what follows the award is the award's, not a case of it
                 out.extend(pending)

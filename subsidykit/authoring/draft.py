@@ -1041,6 +1041,20 @@ class _Doc:
 # ───────────────────────────── the guide's frame ─────────────────────────────
 
 
+# a separator a clerk draws between pasted documents ("======", "------", "＊＊＊＊＊＊")
+_RULE_LINE = re.compile(r"^[=＝\-－—_＿*＊~～#]{6,}$")
+# a closing note over a heading's numbered classes: "上述技改奖补资金分两次拨付…", "以上各类项目…"
+_SHARED_NOTE = re.compile(r"^(?:上述|以上|前述)(?:各类|各项|所列|[两二三四五六七八九]类)?[^，,。；;:：()（）]{0,12}?"
+                          r"(?:项目|奖补|资金|补助|奖励|补贴|资助|类别)")
+# "……诊断补贴企业数量调整为不超过100家": a program's number of awards changed by a note
+_QUOTA_CHANGE = re.compile(r"调整为|调增为|调减为|改为|变更为|增加至|减少至|压减至")
+_QUOTA_COUNT = re.compile(r"(?:不超过|不多于|最多|控制在)?(?P<num>\d{1,4})(?:个|家|项|名|户)(?:以内)?")
+# the words before a fund's size ("每年安排专项资金总额N万元", "预算规模为N万元"): no benefit
+_FUND_TOTAL = re.compile(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$")
+# the end of a policy document's title ("……专项政策", "……若干措施", "……实施意见", "……扶持办法")
+_POLICY_END = re.compile(r"(?:政策|措施|意见|办法|细则|规定|方案)([（(][^）)]*[）)])?$")
+
+
 def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
     """(line, name) of every guide title: a short line ending in 指南, joined with the lines
     before it (up to two) when the title wraps and does not start with its year."""
@@ -1060,8 +1074,12 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             continue
         guide = bool(re.search(r"指南([（(][^）)]*[）)])?$", flat))
         rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单)([（(][^）)]*[）)])?$", flat))
-        if not (guide or rules):
+        # a policy of its own pasted under "附件2" ("XX区促进YY发展专项政策", "……的若干措施",
+        # "……实施意见"): a document of a working copy that gathers several, each its own part
+        annexed = not (guide or rules) and bool(_POLICY_END.search(flat))
+        if not (guide or rules or annexed):
             continue
+        rules = rules or annexed
         name, at = flat, ln.no
         for _ in range(2):
             if re.match(r"^\d{4}", name) or len(name) >= 80:
@@ -1081,9 +1099,9 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             before = at - 1
             while before >= 1 and doc.L(before).kind in ("blank", "page") and at - before <= 4:
                 before -= 1
-            if before < 1 or doc.L(before).kind != "attach":
+            if before < 1 or not (doc.L(before).kind == "attach" or _RULE_LINE.match(flat_of(doc.L(before)))):
                 continue
-        if len(name) >= 6 and re.search(r"年|专项|项目|资金|政策|细则", name):
+        if len(name) >= 6 and (rules or re.search(r"年|专项|项目|资金|政策|细则", name)):
             # a title wrapped over lines, the first of which ends like a title too: the whole one
             while out and out[-1][0] >= at:
                 out.pop()
@@ -1397,9 +1415,16 @@ class _Drafter:
             mine: list[dict] = []
             nodes: list[_Node] = []
             for root in self.doc.tree(first, last):
+                yielded: set[int] = set()
                 for node in self._program_nodes(root):
                     nodes.append(node)
+                    yielded.add(node.no)
+                    lead, tail = self._parent_shared(node, yielded)
+                    self._tail_for = tail
                     got = self.programs_of(node, guide_name)
+                    self._tail_for = []
+                    if lead:
+                        self._lead_conditions(got, lead)
                     _note_article(node, got, by_article)
                     mine.extend(got)
             programs.extend(mine)
@@ -1429,6 +1454,7 @@ class _Drafter:
                         ]
         self.table_quotas(programs)
         self.siblings_quotas(programs)
+        self.quota_overrides(programs)
         _siblings_conditions(programs)
         self.city_tables(programs)
         self.attached_tables(programs)
@@ -1453,6 +1479,123 @@ class _Drafter:
         self.validate(draft)
         draft.todo = len(document["todo"]) + sum(len(p.get("todo", [])) for p in programs)
         return draft
+
+    def quota_overrides(self, programs: list[dict]) -> None:
+        """A note outside the policies (a clerk's 申报须知, the notice) that changes one program's
+        number of awards for the year ("经研究，今年“甲改乙转”评估补贴企业数量调整为不超过80家，
+        其余按原政策执行"): that program's quota, the policy's own kept in a todo.  The program is
+        the one whose title and text share most of the words the note names it by; none when two
+        are alike or none is close."""
+        inside = bytearray(len(self.doc.lines) + 2)
+        for _n, a, b in self.parts:
+            inside[max(a, 0) : b + 1] = b"\x01" * max(0, b + 1 - max(a, 0))
+        for ln in self.doc.lines:
+            if ln.kind in ("blank", "page", "toc") or inside[ln.no]:
+                continue
+            flat = _fold(ln.clean)
+            for v in _QUOTA_CHANGE.finditer(flat):
+                # (the verb found first, then the words just before it and the count just after:
+                # linear in the line)
+                m = _QUOTA_COUNT.match(flat, v.end(), min(len(flat), v.end() + 16))
+                if not m:
+                    continue
+                lo = max(0, v.start() - 40)
+                cut = max(flat.rfind(c, lo, v.start()) for c in "，,。；;：:")
+                a = max(lo, cut + 1)
+                what = re.sub(r"(?:数量|名额|家数|个数)$", "", flat[a : v.start()])
+                what = re.sub(r"[“”\"'‘’《》\s]", "", what)
+                what = re.sub(r"^(?:经[^，,]{0,20}?研究[，,]?)?(?:\d{4}年度?|今年|本年度|年度)?", "", what)
+                grams = _bigrams(what)
+                if len(grams) < 3:
+                    continue
+                scored = []
+                for prog in programs:
+                    own = _norm(prog["title"] + ((prog.get("source") or {}).get("text") or ""))
+                    scored.append((len(grams & _bigrams(own)) / len(grams), prog))
+                scored.sort(key=lambda x: -x[0])
+                if not scored or scored[0][0] < 0.6 or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.15):
+                    continue
+                prog = scored[0][1]
+                value = int(m.group("num"))
+                b = m.end()
+                raw = ln.clean
+                if len(raw) != len(flat):
+                    continue
+                src = {"file": self.file, "lines": [ln.src, ln.src], "text": raw[a:b].strip()}
+                old = prog.get("quota")
+                rest = {k: prog.pop(k) for k in list(prog) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
+                prog["quota"] = {"value": Decimal(value), "source": src,
+                                 "note": "政策原文之外的说明（申报须知等）调整了本年度的支持数量，须审阅。"}
+                prog.update(rest)
+                if old and old.get("value") != Decimal(value):
+                    prog.setdefault("todo", []).append({"lines": list(old["source"]["lines"]), "text": old["source"]["text"],
+                                                        "note": f"政策原文的支持数量{old['value']}，已按第{ln.src}行的调整说明改为{value}"})
+
+    def _parent_shared(self, node: _Node, yielded: set[int]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """What a heading that is no program says for all the programs numbered under it
+        ("（二）甲类设备奖补。对2090年内完成投入的项目，按以下类别奖补：1.大型项目。…2.中型项目。…
+        上述奖补分两次拨付，先拨40%。"): its lead before the first item, when it grants no money
+        (the items' shared conditions), and a closing note of the last item's span opening with
+        上述/以上/前述 (the items' shared payment) for every item but the last, whose own text
+        holds it.  ([], []) when the node is no such item."""
+        parent = node.parent
+        if parent is None or parent.section or parent.no in yielded:
+            return [], []
+        cache = getattr(self, "_shared_cache", None)
+        if cache is None:
+            cache = self._shared_cache = {}
+        if parent.no not in cache:  # (once per heading: linear in its items)
+            kids = [c for c in parent.children if not c.section]
+            if len(kids) < 2:
+                cache[parent.no] = ([], [], -1, frozenset())
+                return [], []
+            first_src = self.doc.src(kids[0].no)
+            lead = [(no, t) for no, t in self.body_lines(parent) if no < first_src]
+            said = re.sub(r"\s+", "", _fold("".join(t for _, t in lead)))
+            if lead and (_AMOUNT_WORD.search(said) or not re.search(r"(?:以下|下列|如下)[^。；;]{0,12}[:：]$", said)):
+                # a lead granting money of its own, or one that does not open the list below it
+                # ("…按以下类别给予奖补："; an aim, "打造…体系", is no one's condition)
+                lead = []
+            last = kids[-1]
+            tail: list[tuple[int, str]] = []
+            prev = ""
+            for i in range(last.no, last.end + 1):
+                ln = self.doc.L(i)
+                if i > last.no and ln.kind == "heading":
+                    break
+                flat = re.sub(r"\s+", "", _fold(ln.clean))
+                if ln.kind in ("blank", "page") or not flat:
+                    continue
+                # a paragraph of its own (the line before ends a sentence), never a wrapped
+                # line that happens to open with "以上（含…）的"
+                opens = i > last.no and prev.endswith(("。", "；", ";")) and _SHARED_NOTE.match(flat)
+                prev = flat
+                if opens:
+                    tail = [(self.doc.src(k), self.doc.L(k).clean.strip()) for k in range(i, last.end + 1)
+                            if self.doc.L(k).kind not in ("blank", "page", "toc", "attach", "forms", "attach_list")
+                            and self.doc.L(k).clean.strip()]
+                    break
+            cache[parent.no] = (lead, tail, last.no, frozenset(c.no for c in kids))
+        lead, tail, last_no, kid_nos = cache[parent.no]
+        if node.no not in kid_nos:
+            return [], []
+        return lead, (tail if node.no != last_no else [])
+
+    def _lead_conditions(self, progs: list[dict], lead: list[tuple[int, str]]) -> None:
+        """The shared lead's thresholds into each program numbered under it (see _parent_shared)."""
+        parsed = self.clauses.parse_conditions(list(lead), self.file)
+        got = [t for t in parsed.data.get("thresholds") or [] if t.get("unit") != "是否"]
+        if not got:
+            return
+        for prog in progs:
+            have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+            add = [{**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "上级条款所列条件，适用于其下各项") if x)}
+                   for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+            if not add:
+                continue
+            rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
+            prog["thresholds"] = list(prog.pop("thresholds", []) or []) + add
+            prog.update(rest)
 
     def article_refs(self, programs: list[dict], by_article: dict) -> list[dict]:
         """An article named again after the articles ("第六条第（一）项：支持数量不超过10个，项目须于
@@ -1982,7 +2125,8 @@ class _Drafter:
             one = bool(_ONE_BENEFIT_TITLE.search(title))
             groups = _benefit_groups(body, article=node.rank == RANK_ARTICLE or one, one_benefit=one)
             if len(groups) < 2:
-                prog = self.assemble(base, award=body)
+                tail = [x for x in getattr(self, "_tail_for", []) if x[0] not in {no for no, _t in body}]
+                prog = self.assemble(base, award=body + tail)
                 self._prose_conditions(prog, body)
                 self._prose_quota(prog, body)
                 if groups and not groups[0].grant and prog["kind"] != "none":
@@ -3820,6 +3964,9 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
                 continue
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
+                continue
+            # "区财政每年安排X资金总额N万元，用完即止": the fund's size, no one's benefit
+            if _FUND_TOTAL.search(t, max(sa, a - 24), a):
                 continue
             found = _benefit_noun(t, a, b, sa)
             if found:

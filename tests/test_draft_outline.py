@@ -291,3 +291,37 @@ def test_other_drafters_section_names(tmp_path):
     assert any(t["value"] in (D("2078"), ["2078-01-01", "2078-12-31"]) for t in champ["thresholds"])
     assert_cited(d, tmp_path)
     validates(d)
+
+
+LETTERED_RUN = """\
+示范区促进制造业发展若干政策
+第一条 总则。为促进发展，制定本政策。
+第二条　支持品牌建设
+
+(a)甲类示范。对2079年度新获评国家级、省级甲类示范企业（平台）的，分别奖励50万元、20万元。(b)乙类标杆。对首次获得
+乙类标杆称号的企业奖励100万元，首次获得丙类标杆称号的奖励30万元。（c）展会补贴。
+对企业参加区工信局组织的重点展会的，按展位费的50%给予补贴，最高不超过10万元。
+第三条 附则。本政策由区工信局负责解释。
+第四条 施行。本政策自发布之日起施行。
+"""
+
+
+def test_a_lettered_paragraph_running_into_the_next_letter_over_lines_is_cut_into_programs(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2080.txt", LETTERED_RUN), year=2080)
+    progs = by_title(d)
+    assert {"甲类示范", "乙类标杆", "展会补贴"} <= set(progs)
+    assert (progs["展会补贴"]["rate"], progs["展会补贴"]["cap"]) == (D("0.5"), D("10"))
+    assert_cited(d, tmp_path)
+
+
+def test_a_lettered_line_whose_paragraph_runs_into_the_next_letter_is_no_heading():
+    from subsidykit.authoring.draft import _classify
+    from subsidykit.authoring.text import GuideText
+
+    lines = ("第二条　支持品牌建设", "", "(a)甲类示范。对新获评的甲类示范企业（平",
+             "台）奖励50万元。(b)乙类标杆。对首次获得乙类标杆称号的企业奖励100万元。",
+             "", "a) 丙类项目。按投入的10%补助，最高不超过200万元。", "b) 丁类项目。按投入的8%补助。")
+    out = _classify(GuideText(file="g.txt", lines=lines))
+    kinds = {ln.src: ln.kind for ln in out}
+    assert kinds[3] == "text"  # its paragraph goes on into "(b)" on the next line
+    assert kinds[6] == "heading" and kinds[7] == "heading"  # items standing each on its own line

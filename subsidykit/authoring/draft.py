@@ -483,6 +483,20 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
     return label, m.group("value"), m.start("value") + off
 
 
+def _confirm_letters(out: list[_Line]) -> None:
+    """A lettered line ("(a)甲类示范。…") is no heading where its paragraph runs on, over the next
+    lines, into the next lettered item ("…(b)乙类…"): `run_items` cuts such a paragraph."""
+    for k, x in enumerate(out):
+        if x.kind != "heading" or x.rank != RANK_ALPHA:
+            continue
+        for y in out[k + 1 : k + 12]:
+            if y.kind != "text":
+                break
+            if re.search(r"[(（][b-hB-H][)）]", y.head):
+                x.kind, x.rank, x.label, x.rest = "text", -1, "", ""
+                break
+
+
 def _confirm_outline(out: list[_Line]) -> None:
     """A lone number before a short title ("3 绿色低碳") is the top of an outline only when its
     "3.1 …" follows before the next such line; else it was text (a wrapped line, a table's row)."""
@@ -715,6 +729,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 continue
             x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     _confirm_outline(out)
+    _confirm_letters(out)
     # "第X条" opening a line is an article only in a document of articles (three or more)
     articles = [x for x in out if x.rank == RANK_ARTICLE]
     if len(articles) < 3:

@@ -325,3 +325,45 @@ def test_a_lettered_line_whose_paragraph_runs_into_the_next_letter_is_no_heading
     kinds = {ln.src: ln.kind for ln in out}
     assert kinds[3] == "text"  # its paragraph goes on into "(b)" on the next line
     assert kinds[6] == "heading" and kinds[7] == "heading"  # items standing each on its own line
+
+
+ISSUED_UNDER_ANNEX = """\
+示范县工业和信息化局 示范县财政局
+关于组织开展2081年度政策兑现申报工作的通知
+各镇人民政府：现将有关事项通知如下。
+一、兑现范围
+本次兑现《若干政策措施》所列事项。
+附件：1．关于促进工业发展的若干政策措施
+      2．2081年度政策兑现申报材料清单
+
+附件 1
+
+示范县人民政府办公室文件
+县政府办公室关于印发《关于促进工业发展的若干政策措施》的通知
+各镇人民政府：《关于促进工业发展的若干政策措施》已经县政府审议通过，现印发给你们。
+                               2080 年 7 月 16 日
+
+关于促进工业发展的若干政策措施
+
+  一、加大工业投入
+  1.支持设备投入。对设备投资达到 2 000 万元的工业项目，按设备投资额的 8%给予补助，单个项目补助封顶 500 万元。
+  2.技术改造贷款贴息。对单笔贷款金额 500 万元以上的，按实际支付利息的 50%给予贴息。
+
+附件 2
+
+2081 年度政策兑现申报材料清单
+
+1.申报表。
+2.营业执照复印件。
+"""
+
+
+def test_rules_issued_by_a_notice_printed_under_an_annex_are_the_guide_and_a_list_of_papers_is_not(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2081.txt", ISSUED_UNDER_ANNEX), year=2081)
+    progs = by_title(d)
+    assert (progs["支持设备投入"]["rate"], progs["支持设备投入"]["cap"]) == (D("0.08"), D("500"))
+    # a measure that grants only a share of its base is a program too
+    assert progs["技术改造贷款贴息"]["rate"] == D("0.5")
+    assert not any("材料清单" in g for g in d.document["guides"])
+    assert_cited(d, tmp_path)
+    validates(d)

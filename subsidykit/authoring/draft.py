@@ -218,6 +218,8 @@ _MONEY = re.compile(
     r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
     r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
+    # a share granted ("按实际支付利息的50%给予贴息"): money too, its sum decided by the base
+    r"|\d+(?:\.\d+)?%(?:的比例)?(?:给予|予以)(?:一次性)?(?:贴息|补助|奖励|补贴|资助|奖补)"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
     r"|(?:奖励|补助|补贴|奖补|资助)[^。；]{0,40}?单位[:：]?万元[^。]{0,300}?\d"  # a table of bare amounts
     r"|(?:奖励|补助|补贴|奖补|资助)(?:金额|标准|额度)\(万元\)[^。]{0,300}?\d"  # "补助金额（万元）" over its column
@@ -1089,6 +1091,9 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             continue
         guide = bool(re.search(r"指南([（(][^）)]*[）)])?$", flat))
         rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单)([（(][^）)]*[）)])?$", flat))
+        if rules and re.search(r"材料(?:清单|目录)", flat):
+            continue  # "申报材料清单": the papers to hand in, no programs
+
         # a policy of its own pasted under "附件2" ("XX区促进YY发展专项政策", "……的若干措施",
         # "……实施意见"): a document of a working copy that gathers several, each its own part
         annexed = not (guide or rules) and bool(_POLICY_END.search(flat))
@@ -1114,7 +1119,8 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             before = at - 1
             while before >= 1 and doc.L(before).kind in ("blank", "page") and at - before <= 4:
                 before -= 1
-            if before < 1 or not (doc.L(before).kind == "attach" or _RULE_LINE.match(flat_of(doc.L(before)))):
+            if before < 1 or not (doc.L(before).kind == "attach" or _RULE_LINE.match(flat_of(doc.L(before)))
+                                  or _issued_under_attach(doc, at)):
                 continue
         if len(name) >= 6 and (rules or re.search(r"年|专项|项目|资金|政策|细则", name)):
             # a title wrapped over lines, the first of which ends like a title too: the whole one
@@ -1122,6 +1128,22 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
                 out.pop()
             out.append((ln.no, name))
     return out
+
+
+def _issued_under_attach(doc: _Doc, at: int) -> bool:
+    """Rules issued by a notice printed under "附件N" ("附件1 / X人民政府办公室文件 / 关于印发《Y》的
+    通知 / …（date）/ Y"): the title at line `at` follows, within a few lines of text, such a
+    notice that names it, and an 附件 line before that notice."""
+    seen_issue = False
+    for k in range(at - 1, max(0, at - 40), -1):
+        ln = doc.L(k)
+        if ln.kind == "attach":
+            return seen_issue
+        if ln.kind in ("forms", "attach_list"):
+            return False
+        if ln.kind in ("text", "heading") and re.search(r"印发|转发", re.sub(r"\s+", "", ln.head)):
+            seen_issue = True
+    return False
 
 
 def _document_title(doc: _Doc) -> str | None:

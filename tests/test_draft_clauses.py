@@ -1190,3 +1190,10 @@ def test_a_list_of_sums_each_for_the_listed_applicants_even_when_two_sums_are_eq
     # "每月" is a period, never a recipient
     data = award("（二）补贴标准。分别给予每月3000元、1500元生活补贴。", tmp_path).data
     assert {v["kind"] for v in data["variants"]} == {"per_unit"}
+
+
+def test_dates_bounded_by_words_before_them_and_a_window_between_two_days(tmp_path):
+    got = thresholds(conditions("（一）支持条件。投产日期不晚于2070年3月31日，开工时间不早于2069年1月1日。", tmp_path))
+    assert ("完工日期", "<=", "2070-03-31", "日期") in got and ("开工日期", ">=", "2069-01-01", "日期") in got
+    got = thresholds(conditions("（一）支持条件。设备发票开具日期介于2069年7月1日与2070年6月30日之间。", tmp_path))
+    assert any(t[1:] == ("between", ["2069-07-01", "2070-06-30"], "日期") for t in got)

@@ -43,6 +43,7 @@ from subsidykit.authoring.clause_common import (
 )
 from subsidykit.authoring.clause_numbers import (
     AS_OF,
+    BOUND_DATE,
     _date_pattern,
     COUNT_UNITS,
     DEADLINE,
@@ -389,6 +390,22 @@ class _Conditions:
                         continue
                 qend = max(qend, m.end())
                 add(s, qend, self.threshold(fld, op, day, "日期", s, qend, note), (m.start(), qend))
+        for m in BOUND_DATE.finditer(n, a, b):
+            word = m.group("word")
+            op = {"不晚于": "<=", "不迟于": "<=", "不早于": ">=", "晚于": ">", "早于": "<"}[word]
+            day = date_of(m, "a", end=op in ("<=", ">"))
+            if not day or not free(m.start(), m.end()):
+                continue
+            clause = self.clause_at(clauses, m.start())
+            s = self.subject_start(clause, items, m.start())
+            # (the subject stands before the word: only its own clause after the date)
+            fld, qend = _date_field(doc, _strip_brackets(n[s : m.start()]), m.end(), clause[1])
+            if fld is None:
+                fld, qend = _verb_date_field(doc, m.end(), clause[1])
+                if fld is None:
+                    continue
+            qend = max(qend, m.end())
+            add(s, qend, self.threshold(fld, op, day, "日期", s, qend), (m.start(), qend))
         for m in YEAR_SINCE.finditer(n, a, b):
             if not free(m.start(), m.end()):
                 continue

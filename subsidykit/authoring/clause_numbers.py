@@ -248,10 +248,11 @@ def date_of(m: re.Match, tag: str, end: bool = False) -> str | None:
 
 _INC = r"(?P<{0}inc>\(含\))?"
 WINDOW = re.compile(
-    r"(?:自|从|在|于)?"
+    r"(?:自|从|在|于|介于)?"
     + _date_pattern("a")
     + _INC.format("a")
-    + r"(?:起)?(?:至|到|~|-|—|－|–)"
+    # ("介于2030年1月1日与2030年12月31日之间": two days joined by 与/和)
+    + r"(?:起)?(?:至|到|~|-|—|－|–|与|和)"
     + r"(?:" + _date_pattern("b") + r"|(?P<bsame>\d{1,2})月(?:(?P<bsamed>\d{1,2})日|(?P<bsamee>底|末))?(?![\d日号]))"
     + _INC.format("b")
     + r"(?P<tail>止|期间|之间|以内|内)?"
@@ -262,6 +263,8 @@ DEADLINE = re.compile(
 START = re.compile(
     r"(?:在|于|自|从)?" + _date_pattern("a", year_end=False) + r"(?P<inc>\(含\)|\(不含\))?(?P<word>之后|以后|后|以来|起)"
 )
+# "投产日期不晚于2030年3月31日", "起始时间不早于2030年1月1日": the word before the date
+BOUND_DATE = re.compile(r"(?P<word>不晚于|不迟于|不早于|晚于|早于)" + _date_pattern("a"))
 YEAR_SINCE = re.compile(r"(?:自|从)?(?P<y>(?:19|20|21)\d\d)年(?:度)?(?P<inc>\(含\))?(?P<word>以来|起)")
 YEAR_IN = re.compile(
     r"(?P<y>(?:19|20|21)\d\d)年度?(?=(?:内)?(?:首次|[新省市首被]|实际|实施|正式|经[^,;。:\d]{0,8}?){0,2}"

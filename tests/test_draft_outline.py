@@ -367,3 +367,13 @@ def test_rules_issued_by_a_notice_printed_under_an_annex_are_the_guide_and_a_lis
     assert not any("材料清单" in g for g in d.document["guides"])
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_labels_for_what_an_applicant_must_meet(tmp_path):
+    for label in ("申报要件", "准入门槛", "申请要件"):
+        text = (f"2082年度示范省专项资金申报指南\n一、技术攻关\n（一）攻关项目\n1.{label}。项目研发总投入不少于3000万元。\n"
+                "2.资助额度。按研发总投入的10%资助，最高500万元。\n")
+        d = draft_guide(write(tmp_path, "guide_2082.txt", text), year=2082)
+        prog = by_title(d)["攻关项目"]
+        assert any(t["op"] == ">=" and t["value"] == D("3000") for t in prog["thresholds"]), label
+        assert_cited(d, tmp_path)

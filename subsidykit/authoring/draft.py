@@ -92,7 +92,8 @@ __all__ = [
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "conditions": ("支持条件", "申报条件", "基本条件", "申请条件", "认定条件", "评定条件", "支持对象", "申报要求", "资格条件",
                    "兑现条件", "奖励条件", "补助条件", "享受条件", "适用条件", "适用对象", "申报门槛", "兑现范围", "扶持对象",
-                   "奖励对象", "补助对象", "资助对象", "准入条件", "申领条件", "服务对象", "基本要求"),
+                   "奖励对象", "补助对象", "资助对象", "准入条件", "申领条件", "服务对象", "基本要求", "申报要件",
+                   "申报资格", "资格要求"),
     "award": (
         "补助标准", "支持标准", "奖励标准", "补贴标准", "奖补标准", "资助标准", "扶持标准", "支持方式",
         "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式", "兑现标准", "补贴方式", "扶持方式",
@@ -895,10 +896,12 @@ def _section_of(text: str) -> str | None:
     if m and len(flat) > m.end() and flat[m.end()] in "。.：:；;】]":
         return "award"
     # "服务商条件。…", "培育数量。全年计划培育80家": whose conditions, how many of what
+    # ("准入门槛。", "申请要件：": words for what an applicant must meet)
     m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方)(?P<c>条件)"
+                 r"|[\u4e00-\u9fff]{0,4}(?P<c2>要件|门槛)"
                  r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]])", flat)
     if m:
-        return "conditions" if m.group("c") else "quota"
+        return "conditions" if m.group("c") or m.group("c2") else "quota"
     return None
 
 

@@ -775,17 +775,23 @@ class _Conditions:
         value = cn_number(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
         if not value:
             return None
+        a, b, subject = self._subject_of(c, m, r"^(?:且|并|其|在|为|须|应|要求|作为|属于)+|(?:的|在|为|须|应|中|里)+$")
+        fld = (subject if subject.endswith("排名") else f"{subject}排名") if 0 < len(subject) <= 20 else "排名"
+        t = self.threshold(fld, "<=", Decimal(value), "名", a, max(b, m.end()), f"“前{m.group('n')}{m.group('u') or ''}”：名次不超过{value}。")
+        return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
+
+    def _subject_of(self, c: tuple[int, int], m: re.Match, strip: str) -> tuple[int, int, str]:
+        """(start, end, subject) of clause c read as a bound on what stands before match m: the
+        clause without its lead words and its full stop, the subject's words without `strip`."""
+        n = self.doc.norm
         a, b = self.doc.trim(c[0], c[1])
         lead = _LEAD_WORDS.match(n[a:b])
         if lead:
             a += lead.end()
-        subject = re.sub(r"[()（）\s]", "", self.doc.chars[a : m.start()])
-        subject = re.sub(r"^(?:且|并|其|在|为|须|应|要求|作为|属于)+|(?:的|在|为|须|应|中|里)+$", "", subject)
-        fld = (subject if subject.endswith("排名") else f"{subject}排名") if 0 < len(subject) <= 20 else "排名"
+        subject = re.sub(strip, "", re.sub(r"[()（）\s]", "", self.doc.chars[a : m.start()]))
         while b > a and n[b - 1] in "。.;":
             b -= 1
-        t = self.threshold(fld, "<=", Decimal(value), "名", a, max(b, m.end()), f"“前{m.group('n')}{m.group('u') or ''}”：名次不超过{value}。")
-        return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
+        return a, b, subject
 
     _GRADE = re.compile(r"(?P<n>[一二三四五六七八九]|\d)\s*级\s*(?:\(含\))?\s*(?:及|或)?\s*以上")
 
@@ -802,17 +808,10 @@ class _Conditions:
         # amount is for): no bound every applicant must meet
         if re.match(r"\s*(?:[、,或和及]\s*(?:[一二三四五六七八九]|\d)级|的(?:[,;:。]|$))", n[m.end() : c[1]] + n[c[1] : c[1] + 1]):
             return None
-        a, b = self.doc.trim(c[0], c[1])
-        lead = _LEAD_WORDS.match(n[a:b])
-        if lead:
-            a += lead.end()
-        subject = re.sub(r"[()（）\s]", "", self.doc.chars[a : m.start()])
-        subject = re.sub(r"^(?:且|并|其|在|为|须|应|要求|经)+|(?:均|须|应|已|需)?(?:达到|为|在|达|是)?$", "", subject)
+        a, b, subject = self._subject_of(c, m, r"^(?:且|并|其|在|为|须|应|要求|经)+|(?:均|须|应|已|需)?(?:达到|为|在|达|是)?$")
         if not (2 <= len(subject) <= 20) or re.search(r"\d", subject):
             return None
         fld = subject if subject.endswith(("等级", "级别")) else f"{subject}等级"
-        while b > a and n[b - 1] in "。.;":
-            b -= 1
         t = self.threshold(fld, ">=", Decimal(value), "级", a, max(b, m.end()), f"“{m.group(0)}”：{value}级含本级。")
         return _Item(a, max(b, m.end()), t, (m.start(), m.end()))
 

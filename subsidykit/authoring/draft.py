@@ -2749,12 +2749,7 @@ class _Drafter:
         """A quota read from a 支持数量 that names several programs of one path ("甲产品不超过5个，
         乙材料不超过3个" owned by the last item): each program takes the part naming it; one
         that the text does not name keeps none (said in its todo)."""
-        groups: dict[tuple, list[dict]] = {}
-        for prog in programs:
-            groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
-        for same in groups.values():
-            if len(same) < 2:
-                continue
+        for same in _path_groups(programs):
             names = {p["title"]: _norm(re.sub(r"项目$", "", p["title"])) for p in same}
             for prog in same:
                 q = prog.get("quota")
@@ -3554,16 +3549,19 @@ def _clean_title(title: str, text: str = "") -> tuple[str, bool, str | None]:
     return t, no_app, remark
 
 
+def _path_groups(programs: list[dict]) -> list[list[dict]]:
+    """The programs of one path, two or more of them (siblings of one parent)."""
+    groups: dict[tuple, list[dict]] = {}
+    for prog in programs:
+        groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
+    return [same for same in groups.values() if len(same) >= 2]
+
+
 def _siblings_conditions(programs: list[dict]) -> None:
     """A condition of a text shared by programs of one path whose quote opens with another of
     them by name ("乙类项目总投入不低于N万元", read for 甲类 too from their common 支持条件) is
     that program's: out of the others' thresholds, said in their todo."""
-    groups: dict[tuple, list[dict]] = {}
-    for prog in programs:
-        groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
-    for same in groups.values():
-        if len(same) < 2:
-            continue
+    for same in _path_groups(programs):
         names = [_norm(p["title"]) for p in same]
         for prog, own in zip(same, names):
             others = [t for t in names if len(t) >= 4 and t not in own and own not in t]

@@ -45,7 +45,9 @@ from subsidykit.authoring.clause_common import (
     long_note,
     too_long,
 )
-from subsidykit.authoring.clause_numbers import CN_PCT, PRE_OPS, WINDOW, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value
+from subsidykit.authoring.clause_numbers import (
+    CN_PCT, PRE_OPS, WINDOW, YEAR, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value,
+)
 from subsidykit.authoring.clause_text import Doc
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -909,7 +911,7 @@ def _lead_in_counts(aw: _Award, k: int) -> list[dict]:
             continue
         if word == "内" and unit_raw not in ("年", "个月"):
             continue
-        if unit_raw == "年" and re.fullmatch(r"(?:19|20|21)\d\d", num):
+        if unit_raw == "年" and re.fullmatch(YEAR, num):
             continue  # "于2030年内并网": a year, not a count of years
         unit = "年" if age else COUNT_UNITS[unit_raw]
         inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
@@ -976,7 +978,7 @@ def _left_numbers(aw: _Award, k: int) -> list[str]:
         if any(x <= p and q <= y for x, y in aw.covered):
             continue
         # dates and years inside a base, a window or a condition are words here, not amounts
-        if re.match(r"年|月|日", n[q : q + 1]) or re.match(r"(?:19|20|21)\d\d$", m.group(0)):
+        if re.match(r"年|月|日", n[q : q + 1]) or re.match(YEAR + r"$", m.group(0)):
             continue
         out.append(aw.doc.chars[p:q] + (n[q] if q < s.b and n[q] in "%万亿元个年" else ""))
     return out
@@ -1701,7 +1703,7 @@ def _first_payment_subject(doc: Doc, a: int, b: int) -> str | None:
     # a time ("立项后", "启动时", "中期评估阶段") says when, not for whom
     # nor does the schedule ("分三年拨付（首年拨付50%）")
     # ("授牌当年先行下达…", "次年拨付…": a year counted from an event, a time too)
-    if re.search(r"(?:19|20|21)\d\d|\d+(?:年|月|日)|年度|(?:当|次|同|上|首)年|当期|当月|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
+    if re.search(YEAR + r"|\d+(?:年|月|日)|年度|(?:当|次|同|上|首)年|当期|当月|(?:[后前时]|之际|阶段|期间)$|验收|考核|通过|启动|签订|立项|开工|评估"
                  r"|兑现|兑付|拨付|分[两二三四五]?[年期次批]|[(（]$|(?:入选|认定|获评|获批|授牌|挂牌|上市|竣工|投产)$", text) or _FP_GENERIC.fullmatch(text) or len(text) < 2:
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):

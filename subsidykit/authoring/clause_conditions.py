@@ -53,6 +53,7 @@ from subsidykit.authoring.clause_numbers import (
     PRE_OPS,
     START,
     WINDOW,
+    YEAR,
     YEAR_AFTER,
     YEAR_IN,
     YEAR_SINCE,
@@ -117,9 +118,9 @@ RANGE = re.compile(
 )
 _JOIN = re.compile(r"(?:并且|而且|且|并)(?=开展|在|能|实现|完成|已|具有|具备|通过|形成|提供|建成|取得|获得|达到|满足|保障|拥有|有|须|应|于|由|上线|接入|累计)")
 _DATE_WORDS = re.compile(
-    r"(?:19|20|21)\d\d[-—~至](?:19|20|21)\d\d年度?|(?:原则上)?(?:在|于)?(?:19|20|21)\d\d年度?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)?"
+    YEAR + r"[-—~至]" + YEAR + r"年度?|(?:原则上)?(?:在|于)?" + YEAR + r"年度?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)?"
 )
-_YEAR_FROM = re.compile(r"(?P<y0>(?:19|20|21)\d\d)年度?(?:\(含\))?(?:至|到|-|—|~)$")
+_YEAR_FROM = re.compile(r"(?P<y0>" + YEAR + r")年度?(?:\(含\))?(?:至|到|-|—|~)$")
 _DEFINITION = re.compile(r"特指|是指|系指|指的是|^[\u4e00-\u9fff、]{2,12}?指(?![标南定导数引])|以下简称|包括但不限于")
 _OPTIONAL = re.compile(r"^(?:可以|可|鼓励|优先|原则上可)|可通过|可以通过|可不受")
 # "只能申报一个项目", "限报1个项目", "最多申请2项": at most that many applications

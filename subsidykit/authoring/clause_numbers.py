@@ -171,7 +171,7 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
         num, unit = m.group("num"), m.group("unit")
         if num[0].isdigit():
             value = Decimal(num)
-            if unit == "年" and re.fullmatch(r"(?:19|20|21)\d\d", num):
+            if unit == "年" and re.fullmatch(YEAR, num):
                 continue  # a year, not a count of years
             if unit in ("月",) and m.end() < b and norm[m.end()] in "0123456789底末":
                 continue  # a date
@@ -198,12 +198,14 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
 
 
 # --- dates -----------------------------------------------------------------------------------------
-_Y = r"(?P<{0}y>(?:19|20|21)\d\d)年"
-DATE_FULL = (r"(?P<{0}y>(?:19|20|21)\d\d)(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d)"
+# a year as a guide writes it (19xx-21xx: a fictional or far-future guide's years too)
+YEAR = r"(?:19|20|21)\d\d"
+_Y = r"(?P<{0}y>" + YEAR + r")年"
+DATE_FULL = (r"(?P<{0}y>" + YEAR + r")(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d)"
              # a month without its day ("2055年1月至2056年6月"): its first day where a period
              # starts, its last where one ends (the caller says which)
              r"|年(?P<{0}mo>\d{{1,2}})月(?:份)?(?![\d日号底末]))")
-DATE_YEAR_END = r"(?P<{0}y>(?:19|20|21)\d\d)年(?:底|末)"
+DATE_YEAR_END = r"(?P<{0}y>" + YEAR + r")年(?:底|末)"
 
 
 def _date_pattern(tag: str, year_end: bool = True) -> str:
@@ -265,9 +267,9 @@ START = re.compile(
 )
 # "投产日期不晚于2030年3月31日", "起始时间不早于2030年1月1日": the word before the date
 BOUND_DATE = re.compile(r"(?P<word>不晚于|不迟于|不早于|晚于|早于)" + _date_pattern("a"))
-YEAR_SINCE = re.compile(r"(?:自|从)?(?P<y>(?:19|20|21)\d\d)年(?:度)?(?P<inc>\(含\))?(?P<word>以来|起)")
+YEAR_SINCE = re.compile(r"(?:自|从)?(?P<y>" + YEAR + r")年(?:度)?(?P<inc>\(含\))?(?P<word>以来|起)")
 YEAR_IN = re.compile(
-    r"(?P<y>(?:19|20|21)\d\d)年度?(?=(?:内)?(?:首次|[新省市首被]|实际|实施|正式|经[^,;。:\d]{0,8}?){0,2}"
+    r"(?P<y>" + YEAR + r")年度?(?=(?:内)?(?:首次|[新省市首被]|实际|实施|正式|经[^,;。:\d]{0,8}?){0,2}"
     r"(?:获得|获批|取得|认定|入选|评定|授予|获|纳入|列入|竣工|完工|投产|建成|发放|签订|评价|上市|挂牌|并网|购置|采购|购买|完成"
     r"|开工|通过|引进|聘任|举办|启动|入围|获奖|发布|实现|授权|签约)"
     # "2032年度与本区数据服务商签订": a few words between the year and the act
@@ -277,9 +279,9 @@ YEAR_IN = re.compile(
 # "认定为2030年度…", "上述评定年度须为2030年" (a note over several items): within that year
 # ("入选国家部委2055年度…名单": the body that lists, a few words, between the act and the year)
 YEAR_AFTER = re.compile(r"(?P<act>入选|列入|纳入|获评|被评为|评为|认定为|(?:认定|评定|获评|入选|纳入)年度(?:均|须|应)?为)"
-                        r"(?:[\u4e00-\u9fff]{2,12}?(?:部|厅|局|委|办|政府)(?=(?:19|20|21)\d\d年))?"
-                        r"(?P<y>(?:19|20|21)\d\d)年度?(?![\d月])")
-AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>(?:19|20|21)\d\d)年(?P<amm>\d{1,2})月(?![\d底末]))")
+                        r"(?:[\u4e00-\u9fff]{2,12}?(?:部|厅|局|委|办|政府)(?=" + YEAR + r"年))?"
+                        r"(?P<y>" + YEAR + r")年度?(?![\d月])")
+AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>" + YEAR + r")年(?P<amm>\d{1,2})月(?![\d底末]))")
 
 # --- counting words -------------------------------------------------------------------------------------
 # before a number (longest first); value: the operator

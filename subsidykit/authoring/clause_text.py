@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from subsidykit.authoring.clause_numbers import YEAR
 from subsidykit.catalog.sources import MARKUP as _MARKUP  # what the citation check ignores
 
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -38,7 +39,7 @@ _UNIT_START = re.compile(r"^[万亿元个%年月日家人项次台套倍款场�
 
 # an enumerator at the start of a line or sentence: （2） (二) 四、 ② 3. 3、 — "1.2025 年…" is "1." + a year
 ENUMERATOR = re.compile(
-    r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、](?=\D|(?:19|20|21)\d\d年))"
+    r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、](?=\D|" + YEAR + r"年))"
 )
 # a heading line without 。: "（三）补助标准", "2. 支持条件" — it ends its sentence at the line end
 _HEADING_LINE = re.compile(

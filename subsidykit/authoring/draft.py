@@ -140,9 +140,9 @@ _ARTICLE_REF = re.compile(
     r"(?:第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项)?"
 )
 _ITEM_LEAD = re.compile(r"^\s*第?[(（](?P<item>[一二三四五六七八九十\d]{1,3})[)）]项\s*[:：]?")
-# a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
 # a paragraph after a list of items that speaks of them all ("上述两类项目均…", "以上各类…")
 _ALL_ITEMS = re.compile(r"^(?:上述|以上|前述|前款|所有|各类|[两二三四五六七八九]类)(?:各类|[两二三四五六七八九]类|各项|所列|项目|类|各)*[^。；;]{0,20}?均")
+# a closing paragraph of a program's items that is every item's ("申报主体为…", "支持数量合计…")
 _SHARED_TAIL = re.compile(r"(?:申报主体|申报单位|申报对象|支持对象|支持数量|支持名额|申报数量|奖励名额)")
 _RUNNING_TITLE = re.compile(r"(?:指南|通知|细则|办法|政策|措施|方案|规定)$")
 _TITLE_LINE = re.compile(r"(?:项目|奖励|补助|补贴|贴息|资助|奖补|激励)(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?$")

@@ -377,3 +377,43 @@ def test_labels_for_what_an_applicant_must_meet(tmp_path):
         prog = by_title(d)["攻关项目"]
         assert any(t["op"] == ">=" and t["value"] == D("3000") for t in prog["thresholds"]), label
         assert_cited(d, tmp_path)
+
+
+def test_a_label_the_drafter_does_not_know_is_read_as_conditions_and_said_in_todo(tmp_path):
+    # labels not in the drafter's word lists; the fragment's thresholds read by hand:
+    # 研发总投入 >= 3000 万元 (不少于3 000万元), 发明专利 >= 5 件 (不少于5件)
+    for label in ("入围要求", "企业资质", "遴选要求", "申报须知"):
+        text = (f"2083年度示范省专项资金申报指南\n一、技术攻关\n（一）攻关项目\n1.扶持对象。在前沿领域具有研发实力的企业。\n"
+                f"2.{label}。\n（1）项目研发总投入不少于3 000万元。\n（2）拥有发明专利不少于5件。\n"
+                "3.资助额度。按研发总投入的10%资助，最高500万元。\n")
+        d = draft_guide(write(tmp_path, "guide_2083.txt", text), year=2083)
+        prog = by_title(d)["攻关项目"]
+        got = {(t["op"], t["value"]) for t in prog.get("thresholds") or []}
+        assert {(">=", D("3000")), (">=", D("5"))} <= got, label
+        assert (prog["rate"], prog["cap"]) == (D("0.1"), D("500")), label
+        said = [t for t in prog.get("todo") or [] if label in t.get("note", "")]
+        assert len(said) == 1 and "须审阅" in said[0]["note"], label
+        assert_cited(d, tmp_path)
+
+
+def test_an_unknown_label_that_grants_money_or_sets_targets_is_not_read_as_conditions(tmp_path):
+    # "绩效目标" is what a project must reach after the award, "资金安排" grants money: neither is
+    # a condition to apply
+    text = ("2083年度示范省专项资金申报指南\n一、技术攻关\n（一）攻关项目\n1.扶持对象。在前沿领域具有研发实力的企业。\n"
+            "2.绩效目标。项目验收时新增产值不低于8000万元。\n"
+            "3.资金安排。按研发总投入的10%给予资助，最高500万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2083.txt", text), year=2083)
+    prog = by_title(d)["攻关项目"]
+    assert not any(t["value"] == D("8000") for t in prog.get("thresholds") or [])
+    assert not any("不是常见的条件段名" in t.get("note", "") for t in prog.get("todo") or [])
+
+
+def test_a_cap_in_wan_without_yuan_is_the_award_not_a_count_condition(tmp_path):
+    # "单个项目不超过1 500万" (no 元): the award's cap, 1500 万元, never a condition "单个项目 ≤ 15000000 个"
+    text = ("2084年度示范省专项资金申报指南\n一、技术攻关\n（一）攻关项目\n"
+            "对项目研发总投入不低于8000万元的，省财政按研发总投入的15%安排资助，单个项目不超过1 500万。\n")
+    d = draft_guide(write(tmp_path, "guide_2084.txt", text), year=2084)
+    prog = by_title(d)["攻关项目"]
+    assert (prog["rate"], prog["cap"]) == (D("0.15"), D("1500"))
+    assert [(t["op"], t["value"]) for t in prog["thresholds"]] == [(">=", D("8000"))]
+    assert_cited(d, tmp_path)

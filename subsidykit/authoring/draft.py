@@ -2141,12 +2141,52 @@ class _Drafter:
     def programs_of(self, node: _Node, part_guide: str | None) -> list[dict]:
         if not self._is_program(node) and self._program_table(node):
             return self.table_programs(node, part_guide)
+        guessed = self._unnamed_conditions(node)
+        progs = self._programs_of(node, part_guide, guessed)
+        for c in guessed:
+            # said once, on the program the section stands in (its items share it)
+            prog = next((p for p in progs if p.get("path") == self.path_of(node) and p.get("title") == _clean_title(node.title, node.text)[0]),
+                        progs[0] if progs else None)
+            if prog is None:
+                continue
+            rest = {k: prog.pop(k) for k in list(prog) if k in ("office", "phone", "contact_source")}
+            prog.setdefault("todo", []).append({
+                "lines": [c.line.src, c.line.src], "text": self.doc.guide_clean(c.line.src).strip(),
+                "note": f"「{c.title}」不是常见的条件段名，其中的数量门槛已按支持条件读入，须审阅"})
+            prog.update(rest)
+        return progs
+
+    def _unnamed_conditions(self, node: _Node) -> list[_Node]:
+        """A program's section under a label the drafter does not know ("（二）入围要求。",
+        "2.企业资质："), read as its conditions when the program has no conditions section of a
+        known name, the label names no money and no program, and its text holds thresholds
+        ("不低于…", "…以上", "满N年"); the draft says so in its todo."""
+        kids = node.children
+        if not any(c.section for c in kids):
+            return []
+        out = []
+        for c in kids:
+            label = _squash(c.title)
+            if (c.section or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", label)
+                    or re.search(r"奖|补|贴|资助|扶持|支持|金额|额度|标准|比例|数量|名额|项目|材料|程序|流程|方式|时间|部门|处室|科室|联系|方向|内容|领域|目标|绩效|考核|验收|说明|备注|其他|依据|纪律|监督|责任", label)):
+                continue
+            body = _fold("".join(t for _no, t in self.section_lines(c, head=False)))
+            if re.search(r"(?:给予|予以|奖励|补助|补贴|资助|奖补|拨付|贴息|最高|封顶)[^。；;]{0,20}\d[\d\s.,，]*(?:万元|亿元|元|%)", body):
+                continue  # an award said in it: not a list of thresholds
+            if not re.search(r"不低于|不少于|不超过|不高于|以上|以下|以内|达到|满\d|超过|低于|之间|至\d{4}年", body):
+                continue
+            out.append(c)
+        return out
+
+    def _programs_of(self, node: _Node, part_guide: str | None, guessed: list[_Node]) -> list[dict]:
         guide = self.guide_of(part_guide, node)
         path = self.path_of(node)
         secs: dict[str, list[_Node]] = {}
         for c in node.children:
             if c.section:
                 secs.setdefault(c.section, []).append(c)
+        if guessed:
+            secs["conditions"] = sorted(secs.get("conditions", []) + guessed, key=lambda c: c.no)
         title, no_app, remark = _clean_title(node.title, node.text)
         # "兑现方式：免申即享": the way of payment, said in a section of its own
         no_app = no_app or any(c.section == "procedure" and _NO_APP_WORDS.search(_fold(re.sub(r"\s+", "", c.text))) for c in node.children)
@@ -3655,6 +3695,10 @@ def _awards_own(th: dict, award: list[tuple[int, int, set[Decimal]]]) -> bool:
         return True
     # the same number on the award's lines, in words that grant or limit an award
     # ("每户最高不超过70万元"), not in a condition's ("合同金额须达到70万元")
+    if th.get("op") in ("<=", "<") and _AWARD_LIMIT.search(field) and "万" in str(src.get("text", "")) and \
+            any(x <= b and a <= y and v / 10000 in nums for x, y, nums in award):
+        # "单个项目不超过1 500万" (no 元) read as a count of 15000000: the award's cap in 万元
+        return True
     worded = _AWARD_LIMIT.search(field) or re.search(r"最高|给予|予以|奖励|补助|补贴|奖补|资助|贴息|拨付|兑现", str(src.get("text", "")))
     return bool(worded) and any(x <= b and a <= y and v in nums for x, y, nums in award)
 

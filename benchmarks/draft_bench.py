@@ -271,11 +271,17 @@ def pair_variants(hand_variants: list[dict], draft_variants: list[dict]) -> dict
     return one_to_one((i, j) for s, i, j in pairs if s >= 0.5)
 
 
-def compare_amounts(h: dict, d: dict, tally: Tally, misses: list[str], label: str) -> None:
+def compare_amounts(h: dict, d: dict, tally: Tally, misses: list[str], label: str, subs: list[dict] = ()) -> None:
     """Program amounts; a hand variant's amounts against the drafted variant of that name, or,
-    where the draft has none, against the drafted program's own (a variant inherits them)."""
+    where the draft has none, against the drafted program's own (a variant inherits them).
+    `subs`: the drafted programs under this one (path ending with its title) — a class the hand
+    catalog writes as a variant, the draft may write as a program of its own under it (the same
+    fact, the guide's numbered sub-item)."""
     hv = list(h.get("variants", []) or [])
     dv = list(d.get("variants", []) or [])
+    taken = {norm_title(v.get("name", "")) for v in dv}
+    dv += [s for s in subs if norm_title(s.get("title", "")) not in taken]
+    dv = [dict(v, name=v.get("name") or v.get("title", "")) for v in dv]
     for f in AMOUNT_FIELDS:
         if h.get(f) is None and hv:
             continue  # the amounts are the variants' (compared below)
@@ -370,7 +376,8 @@ def bench(seeds: Path, only: str | None, show_misses: bool, damaged: Path | None
                 continue
             d = dp[pairs[i]]
             label = h["title"]
-            compare_amounts(h, d, tally, misses, label)
+            subs = [x for x in dp if x is not d and (x.get("path") or [""])[-1].endswith(d["title"])]
+            compare_amounts(h, d, tally, misses, label, subs)
             tally.add("quota", (h.get("quota") or {}).get("value"), (d.get("quota") or {}).get("value"))
             if (h.get("quota") or {}).get("value") is not None and not same_value(h["quota"]["value"], (d.get("quota") or {}).get("value")):
                 misses.append(f"{label}: quota 手工 {h['quota']['value']} / 草稿 {(d.get('quota') or {}).get('value')}")

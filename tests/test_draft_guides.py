@@ -248,6 +248,9 @@ def test_programs_at_every_heading_level_with_their_path(guide_draft):
         "人工智能赋能示范项目": [],
         "创新中心项目": ["四、产业平台建设"],
         "促进机构项目": ["四、产业平台建设"],
+        # the heading whose 补助标准 lists the two classes stays a program: their shared
+        # 支持条件 and the total of their 支持数量, no amount of its own
+        "产业平台建设": [],
     }
     # nothing from the forms after "附件：" (附件 1-1 has headings and a 支持条件 of its own)
     assert all(p["guide"] == "2030年度江苏省示例产业专项资金项目申报指南" for p in draft.programs)
@@ -300,6 +303,9 @@ def test_named_items_of_a_shared_award_become_programs_with_their_quota(guide_dr
     assert (centre["rate"], centre["cap"], centre["quota"]["value"]) == (Decimal("0.3"), Decimal("2000"), Decimal("5"))
     assert (agency["rate"], agency["cap"], agency["quota"]["value"]) == (Decimal("0.5"), Decimal("300"), Decimal("10"))
     assert agency["base"] == "服务收入"
+    # their heading holds the total (不超过 15 个) and no amount, its sub-quotas left to the items
+    whole = progs["产业平台建设"]
+    assert (whole["kind"], whole["quota"]["value"], whole.get("variants")) == ("none", Decimal("15"), None)
 
 
 def test_a_scheme_announced_later_has_no_amount_and_says_why(guide_draft):
@@ -328,7 +334,7 @@ def test_every_number_is_cited_and_the_draft_loads(guide_draft):
     draft, folder = guide_draft
     assert_cited(draft, folder)
     doc = validates(draft)
-    assert len(doc.programs) == 8
+    assert len(doc.programs) == 9
 
 
 def test_ids_are_ascii_and_do_not_move_when_a_program_is_added(tmp_path):

@@ -417,3 +417,58 @@ def test_a_cap_in_wan_without_yuan_is_the_award_not_a_count_condition(tmp_path):
     assert (prog["rate"], prog["cap"]) == (D("0.15"), D("1500"))
     assert [(t["op"], t["value"]) for t in prog["thresholds"]] == [(">=", D("8000"))]
     assert_cited(d, tmp_path)
+
+
+PARENT_AND_ITEMS = """2085年度示范市转型升级专项资金项目申报指南
+一、推进技术改造
+（一）设备更新改造项目
+支持企业实施设备更新。
+1.申报条件
+（1）项目设备投入不低于1000万元。
+2.奖补标准
+（1）甲类改造项目。设备投入达到5000万元及以上的，按设备投入的8%给予补助，单个项目补助上限800万元。支持数量：择优支持不超过
+10个。
+（2）乙类改造项目。设备投入不足5000万元的，按设备投入的6%给予补助，补助额度封顶300万元。支持数量：择优支持不超过40个。
+3.拨付方式
+补助资金分两次拨付，项目通过评审公示后先行拨付60%，验收合格后拨付剩余部分。
+（二）诊断服务项目
+1.服务机构条件
+（1）上年度咨询服务收入不低于300万元。
+2.补助标准
+按每家企业1.5万元的标准向服务机构支付诊断费用。
+3.扶持数量
+不超过6个。
+（三）评价激励项目
+对排名靠前的县分档给予激励：
+档次
+激励名额
+激励资金
+第一档
+5个
+每个100万元
+"""
+
+
+def test_a_program_whose_award_lists_classes_stays_a_program_and_its_items_hold_their_own_quota_and_instalments(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2085.txt", PARENT_AND_ITEMS), year=2085)
+    progs = by_title(d)
+    # the items: their own rate, cap and quota (said inside the item after 支持数量：), and the
+    # program's 拨付方式 (先行拨付60%) as each one's first payment
+    a, b = progs["甲类改造项目"], progs["乙类改造项目"]
+    assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.08"), D("800"), D("10"))
+    assert (b["rate"], b["cap"], b["quota"]["value"]) == (D("0.06"), D("300"), D("40"))
+    assert a["first_payment"]["share"] == b["first_payment"]["share"] == D("0.6")
+    assert a["path"][-1].endswith("设备更新改造项目")
+    # the program itself stays, with what its items share and no amount of its own
+    parent = progs["设备更新改造项目"]
+    assert parent["kind"] == "none" and not parent.get("variants")
+    assert "子类各为一个项目" in parent["note"]
+    assert any(t["op"] == ">=" and t["value"] == D("1000") for t in parent["thresholds"])
+    # "3.扶持数量" and "1.服务机构条件" alone on their numbered lines are sections
+    diag = progs["诊断服务项目"]
+    assert diag["quota"]["value"] == D("6")
+    assert any(t["op"] == ">=" and t["value"] == D("300") for t in diag["thresholds"])
+    # "激励名额" alone on an unnumbered line is a table's column, not a quota section
+    assert "评价激励项目" in progs
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -864,7 +864,10 @@ def _article_title(node: _Node) -> None:
     node.section = None
 
 
-def _section_of(text: str) -> str | None:
+def _section_of(text: str, numbered: bool = False) -> str | None:
+    """The kind of section a heading's text opens, or None.  `numbered`: the text is a numbered
+    heading's, where a label alone on its line ("3.扶持数量", "1.服务机构条件") is a section; an
+    unnumbered line alone ("激励名额") may be a flattened table's column."""
     flat = re.sub(r"\s+", "", _fold(text))
     for word, kind in _SECTION_OF:
         if flat.startswith(word):
@@ -899,7 +902,7 @@ def _section_of(text: str) -> str | None:
     # ("准入门槛。", "申请要件：": words for what an applicant must meet)
     m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方)(?P<c>条件)"
                  r"|[\u4e00-\u9fff]{0,4}(?P<c2>要件|门槛)"
-                 r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]])", flat)
+                 r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]]" + ("|$)" if numbered else ")"), flat)
     if m:
         return "conditions" if m.group("c") or m.group("c2") else "quota"
     return None
@@ -1047,7 +1050,7 @@ class _Doc:
                         rank = anchor.rank + 0.5 + ln.rank / 100
             node = _Node(
                 line=ln, rank=rank, label=ln.label, text=text, text_lines=(no, tl),
-                title=_squash(title), section=_section_of(text) if ln.rank > RANK_MD else None,
+                title=_squash(title), section=_section_of(text, numbered=True) if ln.rank > RANK_MD else None,
                 chapter=chapter,
             )
             if ln.rank == RANK_ARTICLE:
@@ -2240,7 +2243,23 @@ class _Drafter:
                                  quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
             return [card, *split]
         if split:
-            return split
+            # the program whose 补助标准 lists classes of its own stays one too, holding what they
+            # share (its conditions, its 支持数量's total, the instalments of its 拨付方式)
+            owned = {ln for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)
+                     for ln in range(d.no, d.end + 1)}
+            paid = [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
+            shared = self._lines(secs.get("award", []), skip=owned)
+            names = {_norm(p["title"]) for p in split}
+            if any(n and n in _norm(t) for _no, t in shared for n in names):
+                shared = []  # the items' own clauses, not numbered apart: theirs, not the program's
+            parent = self.assemble(base, award=shared + paid,
+                                   conditions=self._lines(secs.get("conditions", [])),
+                                   quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
+            if parent.get("variants") and all(_norm(v["name"]) in names for v in parent["variants"]):
+                del parent["variants"]  # "其中，甲类项目不超过25个…": the items' quotas, which they hold
+            said = f"下列{len(split)}个子类各为一个项目（路径以本项目为末级）；本项目列出其共同的条件、支持数量与拨付方式"
+            parent["note"] = "；".join(x.rstrip("。；") for x in (parent.get("note"), said) if x)
+            return [parent, *split]
         award = self._lines(secs.get("award", []))
         lead: list[tuple[int, str]] = []
         if not award:
@@ -2420,6 +2439,9 @@ class _Drafter:
                 "remark": remark,
                 "node": node,
             }
+            if award_own:
+                # "3.拨付方式。…先行拨付60%…": the instalments of every item
+                award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
             if not award_own and "另行通知" in own_text:
                 award = self._lines(own_cond)  # its own text says the scheme comes later: no amount
             out.append(self.assemble(base, award=award, conditions=conditions, quota=self._lines(secs.get("quota", [])),
@@ -2428,6 +2450,8 @@ class _Drafter:
                 # "（1）甲类验证平台。…年服务单位不少于40家。按…予以资助": its own conditions
                 # (from its sentences that grant nothing)
                 self._prose_conditions(out[-1], self._lines(award_own), no_award=True)
+                # "（1）重大技改项目。…给予补助…。支持数量：择优支持不超过10个。": its own quota
+                self._prose_quota(out[-1], self._lines(award_own))
         # a shared 支持数量 that names no item belongs to the one item with an award, if only one has
         paying = [p for p in out if p["kind"] != "none"]
         if secs.get("quota") and len(paying) == 1 and not any(p.get("quota") for p in out):
@@ -3561,6 +3585,8 @@ def _after_word(text: str) -> str:
     m = re.match(r"\s*[【\[]?([^【】\[\]。.：:，,；;\d]{2,14}?)[】\]:]", folded)
     if m and _section_of(re.sub(r"\s+", "", m.group(1)) + m.group(0)[-1]):
         return re.sub(r"^[\s。.：:，,；;、]+", "", text[m.end():])
+    if re.fullmatch(r"\s*[\u4e00-\u9fff]{2,14}\s*", folded) and _section_of(folded, numbered=True):
+        return ""  # "3.扶持数量" alone on its line: the whole line is the label
     for word, _ in _SECTION_OF:
         m = re.match(r"\s*" + r"\s*".join(map(re.escape, word)), folded)
         if m:

@@ -361,7 +361,11 @@ class _Award:
         lead_in = bool(op_text) and not AWARD_WORDS.search(n[clause[0] : clause[1]])
         if not pm_ and lead_in and "的" in n[mo.end : clause[1]]:
             pm_ = re.match(r"(?P<inc1>\(含\))?(?P<word>以上|以下|以内)?(?P<inc2>\(含\))?(?=且|并且|同时|和)", post)
-        if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word") or lead_in):
+        # "首次突破10亿元的奖励50万元": an operator before the amount, "的" after it, the award
+        # word only after that: the amount says who is awarded
+        ahead = (bool(op_text) and PRE_OPS[op_text] in (">=", ">") and not AWARD_WORDS.search(n[clause[0] : mo.start])
+                 and re.match(r"(?:\(含\))?的[,;]?(?:一次性)?(?:奖励|给予|补助|补贴|奖补|资助|予以)", n[mo.end : mo.end + 12]))
+        if pm_ and (op_text and PRE_OPS[op_text] in (">", "<") or pm_.group("word") or lead_in or ahead):
             self.cond_atom(k, clause, mo, op, op_text, pm_)
             return
         if pm_ and re.match(r"(?:\(含\))?(?:以上|以下|以内)?(?:\(含\))?的[,;:]", post):

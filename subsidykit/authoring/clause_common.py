@@ -117,6 +117,10 @@ def _vocab_unit(name: str) -> str | None:
 
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】")
 # "（免申直达）", "（免申即享）", "(免于申报)": the program is granted without an application
+# the key a condition carries while it is one of a list of tier thresholds ("首次突破1亿元、5亿元、
+# 10亿元"); the drafter moves such a list onto the program's tiers and drops the key
+TIER_LIST = "_tier_list"
+
 NO_APPLICATION = re.compile(
     r"[（(]\s*(?:免\s*申\s*(?:直\s*达|即\s*[享得办兑报]|报)|免\s*[于予]\s*申\s*报|无\s*需\s*申\s*报|无\s*需\s*申\s*请)\s*[）)]"
 )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from subsidykit.authoring.clause_common import (
+    TIER_LIST,
     long_note,
     too_long,
     LEAD_IN,
@@ -563,6 +564,10 @@ class _Conditions:
             inherited = next((it for it in items if it.end == p - 1 and it.data.get("unit") in units), None)
             if inherited is not None:
                 op, s, pre = inherited.data["op"], p, ""
+                if kind == "money":
+                    # "首次突破1亿元、5亿元、10亿元": the listed sums of one measure are its tiers'
+                    # thresholds, one of which is met (the drafter puts them on the tiers)
+                    inherited.data[TIER_LIST] = inherited.data.get(TIER_LIST) or f"{inherited.start}:{inherited.data['label']}"
         if op is None:
             return None
         bm = re.match(r"\([^()\d]{1,40}\)", n[qend : clause[1]])
@@ -650,6 +655,8 @@ class _Conditions:
             note = _join(note + ("" if note.endswith(("。", "；")) else "；") if note else None,
                          f"并列的数量，运算同前一项（{inherited.data['label']}）。")
         t = self.threshold(fld, op, value, unit, qa, max(qend, q), _join(fnote, note))
+        if inherited is not None and inherited.data.get(TIER_LIST):
+            t[TIER_LIST] = inherited.data[TIER_LIST]
         return _Item(qa, max(qend, q), t, (p, max(qend, q)))
 
     def range_item(self, clause, items, m: re.Match) -> list[_Item] | None:

@@ -212,7 +212,7 @@ _NUMBERISH = re.compile(r"\d")
 
 _HDR_QUOTA = re.compile(r"数量|名额|个数|家数|限额|限报|指标数")
 _HDR_AMOUNT = re.compile(r"奖励|补助|资助|奖补|补贴|扶持|支持|奖金|资金")
-_HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛")
+_HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛|突破|迈上|跨越|档次")
 _HDR_AMOUNT_WEAK = re.compile(r"金额|额度|标准|万元")
 _TOTAL = re.compile(r"合计|总计|小计|共计")
 # the words an amount cell may hold besides its amount: "给予一次性资助20万元", "最高不超过100万元"
@@ -1774,6 +1774,12 @@ def _band(cell: _Cell, header: _Cell | None, unit: str | None, texts: _Text) -> 
         inc = "(含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
         exc = "(不含)" in ((m.group("inc1") or "") + (m.group("inc2") or ""))
         op = _SYM.get(pre) if pre in _SYM else operator(pre, m.group("word"), inc, exc)
+        if op is None and not pre and not m.group("word"):
+            # "首次突破档次 | 奖励金额 / 10亿元 | 30万元": the header says which way (DOMAIN.md:
+            # 突破/达到 include the number, 超过 does not)
+            hm = re.search(r"突破|达到|迈上|跨越|跨上|(?<!不)超过", re.sub(r"\s+", "", hname))
+            if hm:
+                op = ">" if hm.group(0) == "超过" else ">="
         if op is None:
             return None, "档位区间未写明方向（以上/以下），未转为条件"
         bounds = [(op, m.group("n"), u)]

@@ -72,7 +72,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from subsidykit.authoring.clause_common import NO_APPLICATION
+from subsidykit.authoring.clause_common import NO_APPLICATION, TIER_LIST
 from subsidykit.authoring.clause_text import CELL, ENUMERATOR, Doc
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.catalog.sources import ENTITY
@@ -1499,6 +1499,7 @@ class _Drafter:
         self.siblings_quotas(programs)
         self.quota_overrides(programs)
         _siblings_conditions(programs)
+        _tier_thresholds(programs, general)
         self.city_tables(programs)
         self.attached_tables(programs)
         self.referred_variants(programs)
@@ -3621,6 +3622,49 @@ def _path_groups(programs: list[dict]) -> list[list[dict]]:
     for prog in programs:
         groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
     return [same for same in groups.values() if len(same) >= 2]
+
+
+def _said(note: str | None, more: str) -> str:
+    """A note with one more sentence after it."""
+    if not note:
+        return more
+    return note + ("" if note.endswith(("。", "；", "!", "！")) else "；") + more
+
+
+def _tier_thresholds(programs: list[dict], general: list[dict]) -> None:
+    """A list of sums one condition names ("营业收入首次突破1亿元、5亿元、10亿元"), one of which an
+    applicant meets: the thresholds of the program's tiers, never all of them at once.  As many
+    sums as tiers: each tier takes its own, in order; else the first stays the program's (the
+    entry) and its note names the others."""
+    for p in programs:
+        ths = list(p.get("thresholds") or [])
+        groups: dict[str, list[dict]] = {}
+        for t in ths:
+            if t.get(TIER_LIST):
+                groups.setdefault(t[TIER_LIST], []).append(t)
+        drop: list[dict] = []
+        for g in groups.values():
+            if len(g) < 2:
+                continue
+            # (never an extra award beside the tiers: "另给予100万元")
+            tiers = [v for v in p.get("variants") or [] if not str(v.get("name", "")).startswith("另")]
+            if len(tiers) == len(g) and not any(v.get("thresholds") for v in tiers):
+                for v, t in zip(tiers, g):
+                    t = {k: x for k, x in t.items() if k != TIER_LIST}
+                    t["note"] = _said(t.get("note"), "所列各档门槛按顺序对应各档，须审阅。")
+                    v["thresholds"] = [t]
+                drop += g
+            else:
+                listed = "、".join(str((t.get("source") or {}).get("text", "")) for t in g[1:])
+                g[0]["note"] = _said(g[0].get("note"), f"同列的「{listed}」是其他各档的门槛（满足其一即可），未另写为条件。")
+                drop += g[1:]
+        if drop:
+            p["thresholds"] = [t for t in ths if not any(t is d for d in drop)]
+            if not p["thresholds"]:
+                del p["thresholds"]
+    for t in [*general, *(t for p in programs for t in p.get("thresholds") or []),
+              *(t for p in programs for v in p.get("variants") or [] for t in v.get("thresholds") or [])]:
+        t.pop(TIER_LIST, None)
 
 
 def _siblings_conditions(programs: list[dict]) -> None:

@@ -1,0 +1,71 @@
+"""The drafter on measures whose tiers are named by thresholds (issue 17): "首次突破10亿元的奖励50万元",
+"营业收入首次突破10亿元、50亿元、100亿元 … 分别给予…", and a table "首次突破档次 | 奖励金额".  The
+thresholds are the tiers' (one of which an applicant meets), never awards and never all of them
+at once on the program.
+
+Every fragment here was written for these tests; the expected values are read off the fragment
+by hand (亿元 × 10000 = 万元)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.draft import draft_guide
+
+HEAD = "2086年度示范区先进制造业政策兑现申报指南\n一、企业培育\n"
+
+
+def _tiers(prog: dict) -> list[tuple]:
+    return [(v.get("fixed"), [(t["op"], t["value"]) for t in v.get("thresholds") or []]) for v in prog.get("variants") or []]
+
+
+def test_an_amount_after_tupo_and_before_de_jiangli_names_the_tier_not_the_award(tmp_path):
+    text = HEAD + ("（一）营收跃升奖励\n1.申报条件。区内工业企业年度营业收入首次突破10亿元。\n"
+                   "2.奖励标准。首次突破10亿元的奖励50万元，首次突破50亿元的奖励100万元，首次突破100亿元的奖励200万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["营收跃升奖励"]
+    assert prog["kind"] == "tiered"
+    assert [v.get("fixed") for v in prog["variants"]] == [D("50"), D("100"), D("200")]
+    # no award of 10亿元 anywhere
+    assert not any(v.get("fixed") in (D("100000"), D("500000"), D("1000000")) for v in prog["variants"])
+    assert [(t["op"], t["value"]) for t in prog["thresholds"]] == [(">=", D("100000"))]
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+def test_listed_sums_of_one_condition_go_to_the_tiers_in_order(tmp_path):
+    text = HEAD + ("（一）规模跨越奖励\n1.奖励对象。年度营业收入首次达到10亿元、50亿元、100亿元的工业企业。\n"
+                   "2.奖励标准。分别给予30万元、60万元、100万元奖励。对首次入围中国制造业企业500强的，另行奖励100万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["规模跨越奖励"]
+    # never "≥10亿 and ≥50亿 and ≥100亿" on the program
+    assert not [t for t in prog.get("thresholds") or [] if t["unit"] == "万元"]
+    tiers = [x for x in _tiers(prog) if x[1]]
+    assert tiers == [(D("30"), [(">=", D("100000"))]), (D("60"), [(">=", D("500000"))]), (D("100"), [(">=", D("1000000"))])]
+    assert_cited(d, tmp_path)
+    validates(d)
+
+
+def test_listed_sums_that_do_not_match_the_tiers_keep_the_first_and_say_the_others(tmp_path):
+    # two tiers, three sums: no guess which sum is whose
+    text = HEAD + ("（一）规模跨越奖励\n1.奖励对象。年度营业收入首次达到10亿元、50亿元、100亿元的工业企业。\n"
+                   "2.奖励标准。分别给予30万元、60万元奖励。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["规模跨越奖励"]
+    money = [t for t in prog.get("thresholds") or [] if t["unit"] == "万元"]
+    assert [(t["op"], t["value"]) for t in money] == [(">=", D("100000"))]
+    assert "其他各档的门槛" in money[0]["note"] and "50亿元" in money[0]["note"]
+
+
+def test_a_table_whose_first_column_is_the_threshold_passed(tmp_path):
+    text = HEAD + ("（一）营收跃升奖励\n"
+                   "【兑现标准】对营业收入首次突破以下规模的工业企业，按档次给予一次性奖励：\n"
+                   "首次突破档次　　奖励金额\n10亿元　　30万元\n30亿元　　60万元\n50亿元　　100万元\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["营收跃升奖励"]
+    assert _tiers(prog) == [(D("30"), [(">=", D("100000"))]), (D("60"), [(">=", D("300000"))]), (D("100"), [(">=", D("500000"))])]
+    assert prog.get("fixed") is None
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -69,3 +69,33 @@ def test_a_table_whose_first_column_is_the_threshold_passed(tmp_path):
     assert prog.get("fixed") is None
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_a_list_of_long_grade_names_each_with_its_sum_after_a_colon(tmp_path):
+    # names of 11 characters ("国家级智能制造示范工厂"): each its own tier
+    text = HEAD + ("（一）智能制造示范奖励\n【兑现标准】对新获评的智能制造示范企业，按以下标准给予一次性奖励：国家级智能制造示范工厂300万元，"
+                   "省级智能制造示范工厂100万元，省级智能制造示范车间30万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["智能制造示范奖励"]
+    assert [(v["name"], v["fixed"]) for v in prog["variants"]] == [
+        ("国家级智能制造示范工厂", D("300")), ("省级智能制造示范工厂", D("100")), ("省级智能制造示范车间", D("30"))]
+    assert_cited(d, tmp_path)
+
+
+def test_a_heading_whose_lead_counts_its_programs_is_a_program_with_the_total(tmp_path):
+    text = HEAD + ("（一）智改项目奖补\n对考核期内完成验收的项目，按以下类别给予奖补。本项年度支持项目数量合计不超过40个，其中\n"
+                   "甲类改造项目不超过25个、乙类转型项目不超过10个、丙类联接项目不超过5个。\n"
+                   "1.甲类改造项目。对投入300万元以上的项目，按投入额的12%给予补助，单个项目补助封顶200万元。\n"
+                   "2.乙类转型项目。对投入50万元以上的项目，按投入额的20%给予补助，单个项目最高补助80万元。\n"
+                   "3.丙类联接项目。对建成专网的企业，一次性奖励20万元。\n"
+                   "（二）星级上云奖励\n对新认定的五星级上云企业，一次性奖励10万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    assert {t: progs[t]["quota"]["value"] for t in ("甲类改造项目", "乙类转型项目", "丙类联接项目")} == {
+        "甲类改造项目": D("25"), "乙类转型项目": D("10"), "丙类联接项目": D("5")}
+    whole = progs["智改项目奖补"]
+    assert (whole["kind"], whole["quota"]["value"]) == ("none", D("40"))
+    assert progs["甲类改造项目"]["path"][-1].endswith("智改项目奖补")
+    assert "quota" not in progs["星级上云奖励"]
+    assert_cited(d, tmp_path)
+    validates(d)

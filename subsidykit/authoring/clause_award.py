@@ -398,7 +398,7 @@ class _Award:
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
-        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,8}", pre):
+        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,14}", pre):
             # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元":
             # the list after an award word, or a split into grades, and a colon
             s_ = self.sents[k]

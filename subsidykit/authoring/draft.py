@@ -1459,6 +1459,7 @@ class _Drafter:
             nodes: list[_Node] = []
             for root in self.doc.tree(first, last):
                 yielded: set[int] = set()
+                under: dict[int, tuple[_Node, list[dict]]] = {}
                 for node in self._program_nodes(root):
                     nodes.append(node)
                     yielded.add(node.no)
@@ -1469,7 +1470,13 @@ class _Drafter:
                     if lead:
                         self._lead_conditions(got, lead)
                     _note_article(node, got, by_article)
+                    if node.parent is not None and not node.parent.section and node.parent.no not in yielded and got:
+                        under.setdefault(node.parent.no, (node.parent, []))[1].append(got[0])
                     mine.extend(got)
+                for parent, kids in under.values():
+                    whole = self._counted_parent(parent, kids, guide_name)
+                    if whole is not None:
+                        mine.insert(next(i for i, p in enumerate(mine) if p is kids[0]), whole)
             programs.extend(mine)
             own.append((mine, self.part_conditions(first, last, nodes)))
         if by_article:
@@ -1574,6 +1581,42 @@ class _Drafter:
                 if old and old.get("value") != Decimal(value):
                     prog.setdefault("todo", []).append({"lines": list(old["source"]["lines"]), "text": old["source"]["text"],
                                                         "note": f"政策原文的支持数量{old['value']}，已按第{ln.src}行的调整说明改为{value}"})
+
+    def _counted_parent(self, parent: _Node, kids: list[dict], guide_name: str | None) -> dict | None:
+        """A heading over programs, no program itself, whose lead counts them ("本条年度支持项目数量
+        合计不超过40个，其中甲类项目不超过25个、乙类项目不超过10个"): a program of its own holding
+        the total (no amount), and each program named in it takes its part as its quota."""
+        if len(kids) < 2:
+            return None
+        first = min(c.no for c in parent.children if not c.section)
+        lead = [(no, t) for no, t in self.body_lines(parent) if no < self.doc.src(first)]
+        said = _fold(re.sub(r"\s+", "", "".join(t for _no, t in lead)))
+        if not re.search(r"(?:数量|名额|项目|企业)[^。；;]{0,8}(?:合计|总计|共计|总数)[^。；;]{0,4}(?:不超过|不多于|最多|控制在)\d+(?:个|家|项)", said):
+            return None
+        named = 0
+        for p in kids:
+            part = self._named_quota(p["title"], lead)
+            if part is not None and not p.get("quota"):
+                part["note"] = "支持数量写在上级标题下的说明中，须审阅。"
+                rest = {k: p.pop(k) for k in list(p) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
+                p["quota"] = part
+                p.update(rest)
+                named += 1
+        title, no_app, remark = _clean_title(parent.title, parent.text)
+        base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
+                "no_application": no_app, "remark": remark, "node": parent}
+        whole = self.assemble(base)
+        raw, where = _joined(lead)
+        folded = _fold(raw)
+        m = re.search(r"(?:合计|总计|共计|总数)[^。；;，,]{0,4}(?:不超过|不多于|最多|控制在)(?P<n>\d+)(?:个|家|项)", folded)
+        if m and len(folded) == len(raw):
+            a, b = m.start(), m.end()
+            rest = {k: whole.pop(k) for k in list(whole) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
+            whole["quota"] = {"value": Decimal(m.group("n")), "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]},
+                              "note": "各子类合计的支持数量。"}
+            whole.update(rest)
+        whole["note"] = _said(whole.get("note"), f"下列{len(kids)}个子类各为一个项目（路径以本项目为末级）；本项目列出其合计的支持数量")
+        return whole
 
     def _parent_shared(self, node: _Node, yielded: set[int]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """What a heading that is no program says for all the programs numbered under it
@@ -2845,12 +2888,21 @@ class _Drafter:
             where.extend([no] * len(t))
         text = "".join(chars)
         folded = _fold(text)
+        count = r"(?:不超过|不多于|最多|至多|限报|限)\s*(\d+)\s*(?:个|家|项|名)"
         for m in re.finditer(r"[^，,；;。]+", folded):
             if not core or core not in _norm(m.group(0)):
                 continue
-            q = re.search(r"(?:不超过|不多于|最多|至多|限报|限)\s*(\d+)\s*(?:个|家|项|名)", m.group(0))
+            a, b = m.start(), m.end()
+            # "其中甲类项目不超过25个、乙类项目不超过10个": the piece naming this one, when each
+            # piece of the list says its own count
+            pieces = [x for x in re.finditer(r"[^、]+", m.group(0))]
+            if len(pieces) >= 2 and all(re.search(count, x.group(0)) for x in pieces):
+                x = next((x for x in pieces if core in _norm(x.group(0))), None)
+                if x is None:
+                    continue
+                a, b = m.start() + x.start(), m.start() + x.end()
+            q = re.search(count, folded[a:b])
             if q:
-                a, b = m.start(), m.end()
                 return {"value": Decimal(q.group(1)),
                         "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": _squash_quote(text[a:b])}}
         return None

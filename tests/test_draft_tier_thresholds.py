@@ -99,3 +99,18 @@ def test_a_heading_whose_lead_counts_its_programs_is_a_program_with_the_total(tm
     assert "quota" not in progs["星级上云奖励"]
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_a_class_named_by_two_words_joined_by_a_dunhao_is_a_program_of_its_own(tmp_path):
+    text = HEAD + ("（一）平台提质项目\n1.支持条件。项目总投入须在2000万元以上。\n2.补助标准。按平台类别分别予以支持：\n"
+                   "（1）跨行业跨领域平台。按不超过项目总投入的15%给予补助，单个项目最多补助1500万元。\n"
+                   "（2）行业级、区域级平台。按不超过项目总投入的12%给予补助，单个项目最多补助800万元。\n"
+                   "3.支持数量。原则上不超过12个，其中跨行业跨领域平台不超过4个。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    assert (progs["跨行业跨领域平台"]["rate"], progs["跨行业跨领域平台"]["cap"]) == (D("0.15"), D("1500"))
+    assert (progs["行业级、区域级平台"]["rate"], progs["行业级、区域级平台"]["cap"]) == (D("0.12"), D("800"))
+    assert progs["跨行业跨领域平台"]["quota"]["value"] == D("4")
+    assert progs["平台提质项目"]["quota"]["value"] == D("12")
+    assert_cited(d, tmp_path)
+    validates(d)

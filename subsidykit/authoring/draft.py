@@ -3759,7 +3759,9 @@ def _item_name(node: _Node, loose: bool) -> str | None:
         return None
     if _NO_APP.search(cand):
         cand = _NO_APP.sub("", cand)
-    if cand.startswith(NAME_NOT_START) or "、" in cand or len(cand) < 4:
+    # ("行业级、区域级平台。按…": one class named by two words, closed by a full stop)
+    listed = "、" in cand and not (m and cand == m.group(1) and text[m.end() - 1] in "。." and len(cand) <= 20)
+    if cand.startswith(NAME_NOT_START) or listed or len(cand) < 4:
         return None
     return cand
 

@@ -114,3 +114,23 @@ def test_a_class_named_by_two_words_joined_by_a_dunhao_is_a_program_of_its_own(t
     assert progs["平台提质项目"]["quota"]["value"] == D("12")
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_grade_lists_parted_by_semicolons_or_with_bracketed_remarks_and_each_per_person(tmp_path):
+    text = HEAD + ("（一）研发机构奖励\n【兑现标准】对新认定的研发机构，按以下标准给予一次性奖励：国家企业技术中心100万元；"
+                   "省级企业技术中心30万元；市级企业技术中心5万元。\n"
+                   "（二）贯标评估奖励\n按评估等级给予一次性奖励：五级（优化级）80万元，四级（量化管理级）50万元，二级（受管理级）50000元。\n"
+                   "（三）技能人才补助\n对企业职工新取得高级工、技师、高级技师职业技能等级证书的，分别按每人1000元、2000元、3000元给予补助。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    assert [(v["name"], v["fixed"]) for v in progs["研发机构奖励"]["variants"]] == [
+        ("国家企业技术中心", D("100")), ("省级企业技术中心", D("30")), ("市级企业技术中心", D("5"))]
+    # 50000元 = 5万元
+    assert [(v["name"], v["fixed"]) for v in progs["贯标评估奖励"]["variants"]] == [
+        ("五级（优化级）", D("80")), ("四级（量化管理级）", D("50")), ("二级（受管理级）", D("5"))]
+    # 1000元 = 0.1万元 per person, and so on; never a name cut inside "高级技师"
+    skill = progs["技能人才补助"]["variants"]
+    assert [(v["unit_amount"], v["unit"]) for v in skill] == [(D("0.1"), "人"), (D("0.2"), "人"), (D("0.3"), "人")]
+    assert not any("高技师" in v["name"] or "高高级" in v["name"] for v in skill)
+    assert_cited(d, tmp_path)
+    validates(d)

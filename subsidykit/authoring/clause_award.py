@@ -86,7 +86,7 @@ TIER_LIST = re.compile(
     r"分为?(?P<list>" + _NUMBER + r"(?:(?:万元)?[、,和及]" + _NUMBER + r")+)(?P<unit>万元|万)(?P<count>[两二三四五六七八九十]|\d)档"
 )
 EACH_LIST = re.compile(
-    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为)?"
+    r"(?P<cap0>最高|不超过)?分别(?:给予|发放|奖励|补助|补贴|资助|提高|为|按照?)?"
     # who receives it ("分别给予研制企业一次性奖励…", "分别给予企业经营团队奖励…")
     r"(?:(?:(?!每|最高|不超过|不高于|一次性)[\u4e00-\u9fff]){2,8}?(?=(?:一次性)?(?:奖励|补助|奖补|补贴|资助)?\d))?"
     r"(?:一次性)?(?P<cap>最高不超过|最高|不超过|不高于)?(?:给予|奖励|补助|奖补|补贴)?(?:每(?P<per>个月|月|年|人|名))?(?P<list>" + _NUMBER + r"(?:万元|万|元)(?:[、,和及]" + _NUMBER + r"(?:万元|万|元))+)"
@@ -398,11 +398,19 @@ class _Award:
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
-        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,14}", pre):
-            # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元":
-            # the list after an award word, or a split into grades, and a colon
+        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,14}(?:\([^()]{1,10}\))?", pre):
+            # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元",
+            # "五级（优化级）80万元": the list after an award word, or a split into grades, and a colon
             s_ = self.sents[k]
             colon = n.rfind(":", s_.body, clause[0] + 1)
+            if colon < 0:
+                # "…给予一次性奖励：甲中心100万元；乙中心30万元；…": items parted by "；", each a
+                # sentence of its own, the colon in the first
+                stop = n.rfind("。", 0, s_.body)
+                c2 = n.rfind(":", stop + 1, s_.body)
+                if c2 >= 0 and re.fullmatch(r"(?:[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[;；])+", n[c2 + 1 : s_.body].replace(" ", "")):
+                    colon = c2
+                    s_ = next((x for x in self.sents if x.body <= c2 < x.b), s_)
             if colon >= 0 and (AWARD_WORDS.search(n[s_.body : colon]) or _GRADED.search(n[s_.body : colon])):
                 awarding = True
         if op_text and PRE_OPS[op_text] in (">", "<"):
@@ -1674,6 +1682,10 @@ def _distribute(items: list[str]) -> list[str]:
     if inner and len({len(x) for x in inner}) == 1 and len(inner[0]) <= 4:
         # (short cores only: "国家级绿色低碳示范园区、省级绿色低碳示范园区、…" are whole names)
         size = len(inner[0])
+        if len(inner) == 1 and (last[size:].startswith(inner[0]) or first[:-size].endswith(inner[0])):
+            # "高级工、技师、高级技师职业…": cores of three lengths ("高级技师" holds "技师"),
+            # which one inner item cannot show
+            return items
         if len(first) > size and len(last) > size:
             head, tail = first[:-size], last[size:]
             return [first + tail] + [head + x + tail for x in inner] + [head + last]

@@ -472,3 +472,15 @@ def test_a_program_whose_award_lists_classes_stays_a_program_and_its_items_hold_
     assert "评价激励项目" in progs
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_an_article_titled_with_two_things_joined_by_dunhao_keeps_its_title(tmp_path):
+    text = ("2087年度示范县工业政策兑现申报指南\n第一章　总则\n第一条　为促进工业发展，制定本细则。\n第二章　支持创新\n"
+            "第二条　首台（套）装备奖励\n【兑现标准】对经认定的首台（套）装备，按销售单价的10%给予奖励，最高不超过50万元。\n"
+            "第三条　首批次新材料、首版次软件奖励\n【兑现标准】对首次获评首批次新材料的产品，每个产品一次性奖励20万元；"
+            "对获评首版次软件的产品，每个产品一次性奖励15万元。\n"
+            "第四条　标准制定奖励\n【兑现标准】对主导制定国家标准的企业，每项奖励30万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2087.txt", text), year=2087)
+    progs = by_title(d)
+    assert "首批次新材料、首版次软件奖励" in progs and "第三条" not in progs
+    assert_cited(d, tmp_path)

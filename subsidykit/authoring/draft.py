@@ -855,7 +855,9 @@ def _article_title(node: _Node) -> None:
     # digits only as part of a name ("5G行业虚拟专网建设补贴"), never a number of the rule
     digits_ok = not re.search(r"\d", _fold(head)) or (
         bool(re.search(r"\d[A-Za-z]", _fold(head))) and not re.search(r"\d\s*(?:万|亿|元|%|年|个|家)", _fold(head)))
-    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;、]", _fold(head)) and digits_ok
+    # ("首批次新材料、首版次软件奖励": two things named, one measure, when the name ends as one)
+    listed = "、" in head and not re.search(r"(?:奖励|补助|补贴|奖补|资助|贴息|项目|支持)$", head)
+    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;]", _fold(head)) and not listed and digits_ok
             and not head.startswith(("对", "为", "按", "凡", "经", "在", "各", "符合", "获得", "申报"))
             and not re.match(r"本(?:办法|细则|条|规定|政策|措施|通知|指南|实施|意见|方案)", head)):
         node.title = head

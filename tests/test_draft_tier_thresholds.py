@@ -134,3 +134,25 @@ def test_grade_lists_parted_by_semicolons_or_with_bracketed_remarks_and_each_per
     assert not any("高技师" in v["name"] or "高高级" in v["name"] for v in skill)
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_a_rate_said_after_the_verb_and_an_instalment_said_under_the_way_of_payment(tmp_path):
+    text = HEAD + ("（一）首版次软件推广项目\n1.申报条件。单个销售合同金额达到50万元。\n"
+                   "2.补助标准。以首年度销售合同金额为基数，给予研发单位20%的奖励，单个产品奖励不超过100万元。\n"
+                   "（二）资源综合利用项目\n1.申报条件。项目设备投入800万元以上。\n"
+                   "2.补助标准。给予设备投入额10%的补助，单个项目补助不超过150万元。\n"
+                   "3.兑现方式。依申请兑现，分两期拨付：项目竣工并经核查后，先\n行拨付奖补资金的60%；次年度复核后拨付剩余40%。\n"
+                   "（三）服务券项目\n1.补助标准。给予企业10%的补助，单个企业补助不超过15万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    soft = progs["首版次软件推广项目"]
+    assert (soft["rate"], soft["base"], soft["cap"]) == (D("0.2"), "首年度销售合同金额", D("100"))
+    reuse = progs["资源综合利用项目"]
+    assert (reuse["rate"], reuse["base"], reuse["cap"]) == (D("0.1"), "设备投入额", D("150"))
+    assert reuse["first_payment"]["share"] == D("0.6")
+    # a share of what, the text does not say: no rate, the 10% left in todo
+    coupon = progs["服务券项目"]
+    assert coupon.get("rate") is None and coupon["cap"] == D("15")
+    assert any("10%" in t.get("note", "") for t in coupon.get("todo") or [])
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -58,6 +58,13 @@ RATE = re.compile(
     r"|(?:资助|补助|奖励|补贴|奖补|贴息|扶持)比例(?:为|按照?)?(?:一般|最高)?(?:不超过|不高于|不得超过)?(?!可?[提调上到至]))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
+# "给予设备投入额10%的补助", "以首年度销售合同金额为基数，给予研发单位20%的奖励": a rate said
+# after the verb, its base the words before the share (when they name a sum) or the 基数 named
+GIVE_RATE = re.compile(
+    r"(?:给予|予以)(?P<base>[^,;。%\d]{2,30}?)(?P<pct>" + _NUMBER + r")\s*%的?(?:补助|奖励|补贴|奖补|资助|支持)"
+)
+_BASIS = re.compile(r"以(?P<b>[^,;。]{2,30}?)为(?:计算)?(?:基数|基础)")
+_SUM_WORD = re.compile(r"(?:额|投入|投资|金额|费用|收入|价款|总额|支出|成本|产值|销售额|营业额)$")
 # "分别按其X的N%、M%给予补助", "按…的N%、M%分别给予…": one rate for each of the listed
 RATIO_RATE = re.compile(
     r"按照?(?P<base>[^,;。:]{2,30}?)(?P<x>\d{1,2})\s*:\s*(?P<y>\d{1,2})(?:的)?比例(?=(?:给予|予以|进行)?(?:配套|补助|奖励|支持|资助|补贴|奖补))"
@@ -279,6 +286,22 @@ class _Award:
                 if floor:
                     note = f"原文为下限（不低于{pct_text(m, 'pct')}）：比例是最低比例，不是上限，最高金额未定。"
                 self.add(Atom("rate", m.start(), m.end(), k, clause, value=share, base=base, base_span=span, note=note, floor=floor))
+            for m in GIVE_RATE.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                share = pct_of(m, "pct")
+                if share is None or not (0 < share <= 1):
+                    continue
+                bs, be = m.span("base")
+                basis = None
+                for basis in _BASIS.finditer(n, self.sents[k].body, m.start()):
+                    pass
+                if basis is not None:
+                    bs, be = basis.span("b")
+                elif not _SUM_WORD.search(n[bs:be]):
+                    continue  # "给予企业10%的补助": a share of what, the text does not say (todo)
+                self.add(Atom("rate", m.start("pct"), m.end("pct") + 1, k, self.clause_of(k, m.start()), value=share,
+                              base=doc.chars[bs:be].strip(), base_span=(bs, be)))
             # actual cost
             for m in ACTUAL.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):

@@ -910,6 +910,10 @@ def _section_of(text: str, numbered: bool = False) -> str | None:
     return None
 
 
+# a first instalment and its share or sum ("先行拨付奖补资金的60%", "首期拨付100万元")
+_FIRST_PAID = re.compile(r"(?:先行|先期|首期|首批|首次|首笔|预)(?:拨付|下达|兑付)?[^。；;]{0,16}?\d+(?:\.\d+)?(?:%|万元)")
+
+
 _AWARD_SECTION = re.compile(r"(?:补偿|奖补|贴息|奖励|补助|补贴|资助|扶持|支持|兑现|奖金)(?:标准|方式|额度|比例|办法)")
 
 
@@ -2331,6 +2335,11 @@ class _Drafter:
         if node.line.card:
             # a card's "拨付方式：首期兑付四成即40%，其余待考核后拨": the award's instalments
             award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
+        elif award:
+            # "【兑现方式】依申请兑现，分两期拨付：…先行拨付奖补资金的60%…": the award's instalments
+            proc = self._lines(secs.get("procedure", []))
+            if _FIRST_PAID.search(re.sub(r"\s+", "", _fold("".join(t for _no, t in proc)))):
+                award = award + proc
         prog = self.assemble(
             base,
             award=award,

@@ -621,13 +621,14 @@ def test_a_range_with_inclusion_marks_at_both_ends(tmp_path):
 
 
 def test_a_foreign_unit_with_its_counting_word_after_it(tmp_path):
-    for text, unit in [("运营线路200公里以上。", "公里"), ("出口带宽200Gbps以上。", "Gbps"), ("年处理危废5000立方米以上。", "立方米")]:
+    for text, unit in [("运营线路200公里以上。", "公里"), ("出口带宽200Gbps以上。", "Gbps"), ("年处理危废5000升以上。", "升")]:
         p = conditions(text, tmp_path)
         assert "thresholds" not in p.data, text
         assert f"单位“{unit}”" in p.todo[0]["note"], text
     # units the catalog has, with 以上 after them, are written (万 multiplies)
     for text, value, unit in [("年回收废旧塑料8万吨以上。", D("80000"), "吨"), ("年培训时长200小时以上。", D("200"), "小时"),
-                              ("仓储面积5000平方米以上。", D("5000"), "平方米")]:
+                              ("仓储面积5000平方米以上。", D("5000"), "平方米"), ("年节水量5万立方米以上。", D("50000"), "立方米"),
+                              ("单台容量不低于630千伏安。", D("630"), "千伏安"), ("新增容量不低于2兆伏安。", D("2000"), "千伏安")]:
         assert thresholds(conditions(text, tmp_path))[0][1:] == (">=", value, unit), text
     # a unit the catalog has, with 以上 after it, is written
     p = conditions("年节能量3000吨标准煤以上。", tmp_path)

@@ -145,10 +145,11 @@ COUNT_UNITS = {
     "兆瓦": "千瓦", "MW": "千瓦", "千瓦": "千瓦", "kW": "千瓦", "KW": "千瓦",
     "千瓦时": "千瓦时", "kWh": "千瓦时", "度电": "千瓦时", "兆瓦时": "千瓦时", "MWh": "千瓦时",
     "吨": "吨", "平方米": "平方米", "㎡": "平方米", "m2": "平方米", "亩": "亩",
+    "立方米": "立方米", "m³": "立方米", "m3": "立方米", "千伏安": "千伏安", "kVA": "千伏安", "兆伏安": "千伏安", "MVA": "千伏安",
     "天": "天", "小时": "小时", "学时": "小时", "TB": "TB", "PB": "PB",
 }
 # a raw unit that is a multiple of its schema unit: 1兆瓦 = 1000千瓦
-UNIT_FACTORS = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000}
+UNIT_FACTORS = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000, "兆伏安": 1000, "MVA": 1000}
 _COUNT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # "1万吨标准煤", "3亿次": 万/亿 multiply a count as they do an amount (not a duration: "万年" is no count)
 COUNT = re.compile(rf"(?P<num>{NUM}|(?<![一二两三四五六七八九十百千零〇第]){CN_NUM})(?P<mul>万|亿)?(?P<unit>{_COUNT_ALT})(?!性)(?![A-Za-z])")

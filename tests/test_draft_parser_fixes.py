@@ -809,3 +809,10 @@ def test_a_line_with_money_that_no_program_took_is_a_todo_of_the_document(tmp_pa
     assert [t["text"] for t in loose] == ["第五条 专项资金年度总额为3000万元，由市财政统筹安排。"]
     # a number without money or a share (a date, a count) is not swept up
     assert not any("500台" in t["text"] for t in loose)
+
+
+def test_a_date_then_a_long_act_names_the_field_by_the_act(tmp_path):
+    # "…（含）以后" includes the day (>=); the act after it names the field, up to 10 characters
+    p = conditions("申报人才须为2134年1月1日（含）以后全职来区创新创业的高层次人才。", tmp_path)
+    (t,) = [t for t in p.data["thresholds"] if t["unit"] == "日期"]
+    assert (t["field"], t["op"], t["value"]) == ("全职来区创新创业日期", ">=", "2134-01-01")

@@ -167,7 +167,7 @@ def _verb_date_field(doc: Doc, after_at: int, sent_end: int) -> tuple[str | None
     """"2030年6月30日（含）前迁入本省的…": a field named by the words after the date."""
     n = doc.norm
     # ("…以后新引进、年龄在…的": the act, then the next attribute after a "、")
-    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?=的|并|且|和|,|;|。|、|$)", n[after_at:sent_end])
+    m = re.match(r"(?:须|应|已)?(?P<w>[\u4e00-\u9fff]{2,10}?)(?=的|并|且|和|,|;|。|、|$)", n[after_at:sent_end])
     if not m:
         return None, after_at
     return m.group("w") + "日期", after_at + m.end("w")

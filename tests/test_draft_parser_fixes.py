@@ -816,3 +816,11 @@ def test_a_date_then_a_long_act_names_the_field_by_the_act(tmp_path):
     p = conditions("申报人才须为2134年1月1日（含）以后全职来区创新创业的高层次人才。", tmp_path)
     (t,) = [t for t in p.data["thresholds"] if t["unit"] == "日期"]
     assert (t["field"], t["op"], t["value"]) == ("全职来区创新创业日期", ">=", "2134-01-01")
+
+
+def test_a_count_after_a_service_counts_those_served(tmp_path):
+    p = conditions("为区内规模以上工业企业提供免费诊断服务不少于20家，并出具诊断报告。", tmp_path)
+    (t,) = p.data["thresholds"]
+    assert (t["op"], t["value"], t["unit"]) == (">=", D("20"), "家") and t["field"].endswith("服务对象数")
+    # the counted thing named after the count still names the field
+    assert thresholds(conditions("至少有3项指标比上年提升。", tmp_path))[0][1:] == (">=", D("3"), "项")

@@ -625,6 +625,10 @@ class _Conditions:
                 if vm:
                     fld = f"{vm.group(0)}的{after.group(1)}数量"
                     qend += vm.end()
+            elif re.search(r"(?:服务|提供[\u4e00-\u9fff]{0,8}服务|诊断|培训|辅导)$", subject_clean) and unit in ("家", "个", "人"):
+                # "为企业提供免费诊断服务不少于20家": the count of those served
+                fld = f"{subject_clean}对象数"
+                note = _join(note, "读法：所数的是服务的对象（家、个、人）。")
         if not fld and unit == "年" and subject_clean == "":
             # "经省批复试点建设的省级制造业创新中心，未满3年": the clause before names it
             i = clauses.index(clause) if clause in clauses else 0

@@ -1597,6 +1597,8 @@ class _Drafter:
         first = min(c.no for c in parent.children if not c.section)
         lead = [(no, t) for no, t in self.body_lines(parent) if no < self.doc.src(first)]
         said = _fold(re.sub(r"\s+", "", "".join(t for _no, t in lead)))
+        if len(said) > 2000:
+            return None  # a lead is a paragraph or two (each program's search runs over it)
         if not re.search(r"(?:数量|名额|项目|企业)[^。；;]{0,8}(?:合计|总计|共计|总数)[^。；;]{0,4}(?:不超过|不多于|最多|控制在)\d+(?:个|家|项)", said):
             return None
         named = 0

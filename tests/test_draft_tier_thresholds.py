@@ -156,3 +156,13 @@ def test_a_rate_said_after_the_verb_and_an_instalment_said_under_the_way_of_paym
     assert any("10%" in t.get("note", "") for t in coupon.get("todo") or [])
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_a_table_whose_band_cells_say_tupo_themselves(tmp_path):
+    text = HEAD + ("（一）头雁企业奖励\n按软件业务收入规模分档给予一次性奖励：\n\n| 档次 | 软件业务收入 | 奖励金额（万元） |\n|---|---|---|\n"
+                   "| 第一档 | 首次突破100亿元 | 500 |\n| 第二档 | 首次突破50亿元 | 300 |\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    prog = by_title(d)["头雁企业奖励"]
+    assert _tiers(prog) == [(D("500"), [(">=", D("1000000"))]), (D("300"), [(">=", D("500000"))])]
+    assert [v["name"] for v in prog["variants"]] == ["第一档", "第二档"]
+    assert_cited(d, tmp_path)

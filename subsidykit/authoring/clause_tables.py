@@ -1777,7 +1777,8 @@ def _band(cell: _Cell, header: _Cell | None, unit: str | None, texts: _Text) -> 
         if op is None and not pre and not m.group("word"):
             # "首次突破档次 | 奖励金额 / 10亿元 | 30万元": the header says which way (DOMAIN.md:
             # 突破/达到 include the number, 超过 does not)
-            hm = re.search(r"突破|达到|迈上|跨越|跨上|(?<!不)超过", re.sub(r"\s+", "", hname))
+            lead = cell.flat[: len(cell.flat) - len(flat)]  # "首次突破100亿元": the cell's own words
+            hm = re.search(r"突破|达到|迈上|跨越|跨上|(?<!不)超过", re.sub(r"\s+", "", hname) + lead)
             if hm:
                 op = ">" if hm.group(0) == "超过" else ">="
         if op is None:

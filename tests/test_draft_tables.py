@@ -1416,10 +1416,12 @@ def test_a_hard_wrapped_lead_and_a_band_column_that_names_the_rows(tmp_path):
         ("首次突破20亿元", "fixed", D("60")),
         ("首次突破10亿元", "fixed", D("30")),
     ]
-    # "首次突破…" says no included end: no thresholds, the band stays in the name (and in todo)
-    assert all("thresholds" not in v for v in p.data["variants"]) and "thresholds" not in p.data
-    assert [t["lines"] for t in p.todo] == [[1, 2], [2, 3], [5, 5], [6, 6], [7, 7], [8, 8]]
-    assert all("未写明方向" in t["note"] for t in p.todo[2:])
+    # "首次突破N" reaches N (>=, as the drafter reads 突破 in a sentence): each row's threshold,
+    # 亿元 in 万元; the band stays in the name too
+    assert [[(t["op"], t["value"]) for t in v["thresholds"]] for v in p.data["variants"]] == [
+        [(">=", D("1000000"))], [(">=", D("500000"))], [(">=", D("200000"))], [(">=", D("100000"))]]
+    assert "thresholds" not in p.data
+    assert [t["lines"] for t in p.todo] == [[1, 2], [2, 3]]
     assert "奖励金额（万元）" in p.data["note"]
     # the lead wrapped over three lines is the lead, not a row; its numbers are todo
     assert p.data["source"]["lines"][0] == 1

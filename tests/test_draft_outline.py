@@ -484,3 +484,15 @@ def test_an_article_titled_with_two_things_joined_by_dunhao_keeps_its_title(tmp_
     progs = by_title(d)
     assert "首批次新材料、首版次软件奖励" in progs and "第三条" not in progs
     assert_cited(d, tmp_path)
+
+
+def test_the_guide_title_over_a_page_number_inside_a_program_is_a_running_header(tmp_path):
+    text = ("2089 年度示范省中小企业专项资金项目申报指南\n\n一、创业基地\n\n（一）基地改造提升项目\n\n1.支持条件。\n\n"
+            "（1）项目总投入不低于 300 万元。\n\n2089 年度示范省中小企业专项资金项目申报指南 \n\n- 8 - \n\n"
+            "（2）项目须于 2090 年 6 月 30 日前完成建设。\n\n"
+            "2.补助标准。按不超过项目总投入的 30%予以补助，单个项目支持额度最高不超过 200 万元。\n\n3.支持数量。不超过 15 个。\n")
+    d = draft_guide(write(tmp_path, "guide_2089.txt", text), year=2089)
+    prog = by_title(d)["基地改造提升项目"]
+    assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.3"), D("200"), D("15"))
+    assert any(t["unit"] == "日期" and t["value"] == "2090-06-30" for t in prog["thresholds"])
+    assert_cited(d, tmp_path)

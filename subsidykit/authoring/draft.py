@@ -773,14 +773,22 @@ def _classify(guide: GuideText) -> list[_Line]:
     lines_seen: set[str] = set()  # the title-like lines met so far
     last_card = 0  # the last card's name line ("项目名称：X") met so far
     prev_kind = "blank"
+    next_kind: dict[int, str] = {}  # the kind of the next line that is not blank
+    ahead = "blank"
+    for line in reversed(out):
+        next_kind[line.no] = ahead
+        if line.kind != "blank":
+            ahead = line.kind
     for line in out:
         if line.card:
             last_card = line.no
         if line.kind == "text":
             key = re.sub(r"\s+", "", _TAG.sub("", line.head))
-            if key in lines_seen and prev_kind == "page" and last_card and len(key) <= 60 and _RUNNING_TITLE.search(key) \
+            beside_page = prev_kind == "page" and last_card or (next_kind.get(line.no) == "page" and line.no > first_heading)
+            if key in lines_seen and beside_page and len(key) <= 60 and _RUNNING_TITLE.search(key) \
                     and not re.search(r"[。，；：,;:]", key):
-                # "— 4 —" / "甲县2031年度申报指南" inside a card: a page's running header, even once
+                # "— 4 —" / "甲县2031年度申报指南" inside a card, "2143年度…申报指南" over "- 8 -"
+                # among the programs: a page's running header, even once
                 line.kind = "page"
                 continue
             if len(key) <= 60 and _RUNNING_TITLE.search(key):

@@ -496,3 +496,18 @@ def test_the_guide_title_over_a_page_number_inside_a_program_is_a_running_header
     assert (prog["rate"], prog["cap"], prog["quota"]["value"]) == (D("0.3"), D("200"), D("15"))
     assert any(t["unit"] == "日期" and t["value"] == "2090-06-30" for t in prog["thresholds"])
     assert_cited(d, tmp_path)
+
+
+def test_a_table_one_cell_per_line_with_bare_numbers_in_a_document_paged_with_dashes(tmp_path):
+    # pages numbered "- N -": "80" alone between blank lines is a cell, "支持数量（个）" a column
+    cells = ["平台星级", "奖补标准（万元）", "支持数量（个）", "五星级", "80", "不超过 10", "- 5 -", "四星级", "50", "不超过 25",
+             "三星级", "30", "不超过 35"]
+    text = ("2090 年度示范省中小企业专项资金项目申报指南\n\n- 1 -\n\n一、服务体系\n\n（一）平台服务绩效奖补\n\n"
+            "1.支持条件。有效期内的三星级及以上示范平台。\n\n2.奖补标准。按平台星级分档定额奖补，具体如下：\n\n"
+            + "".join(f"{c} \n\n" for c in cells) + "（二）其他项目\n\n对新认定的基地，一次性奖励 50 万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2090.txt", text), year=2090)
+    prog = by_title(d)["平台服务绩效奖补"]
+    assert [(v["name"], v["fixed"], v["quota"]["value"]) for v in prog["variants"]] == [
+        ("五星级", D("80"), D("10")), ("四星级", D("50"), D("25")), ("三星级", D("30"), D("35"))]
+    assert_cited(d, tmp_path)
+    validates(d)

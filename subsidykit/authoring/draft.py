@@ -749,6 +749,15 @@ def _classify(guide: GuideText) -> list[_Line]:
     # a bare number between two lines of text is a table's cell ("企业技术中心 / 200 / 50"), not a
     # page number (which stands apart, or with its dashes "- 3 -")
     bare = [line.kind == "page" and bool(re.fullmatch(r"\d{1,4}", re.sub(r"\s+", "", line.head))) for line in out]
+    # a document whose pages are numbered "- 5 -" / "第 5 页" numbers none of them bare: "80" alone
+    # between blank lines is a cell of a table laid out one cell per line
+    decorated = sum(1 for line in out if line.kind == "page" and re.fullmatch(
+        r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d+\s*页.*", line.clean.strip()))
+    if decorated >= 2:
+        for k, b in enumerate(bare):
+            if b:
+                out[k].kind = "text"
+                bare[k] = False
     k = 0
     while k < len(out):
         if not bare[k]:
@@ -1026,6 +1035,8 @@ class _Doc:
                 # heading it stands under, above that heading's own numbered items
                 flat = re.sub(r"^[【\[]", "", re.sub(r"\s+", "", ln.head))
                 kind = _section_of(flat)
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
+                    kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:

@@ -166,3 +166,17 @@ def test_a_table_whose_band_cells_say_tupo_themselves(tmp_path):
     assert _tiers(prog) == [(D("500"), [(">=", D("1000000"))]), (D("300"), [(">=", D("500000"))])]
     assert [v["name"] for v in prog["variants"]] == ["第一档", "第二档"]
     assert_cited(d, tmp_path)
+
+
+def test_a_step_of_net_growth_and_a_bound_on_a_loan_are_no_amounts(tmp_path):
+    text = HEAD + ("（一）营收增量奖励\n奖励标准：按营业收入净增量计算，每净增1 000万元奖励1万元，单家企业封顶30万元。\n"
+                   "（二）专精特新贷风险补偿\n对合作银行向专精特新中小企业发放的单户3000万元以下信用贷款发生的损失，按照有关规定据实核定补偿金额。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    step = progs["营收增量奖励"]
+    assert (step["kind"], step["unit_amount"], step["cap"]) == ("per_unit", D("1"), D("30"))
+    assert "。。" not in step["note"]
+    loan = progs["专精特新贷风险补偿"]
+    assert loan["kind"] == "none" and loan.get("fixed") is None
+    assert_cited(d, tmp_path)
+    validates(d)

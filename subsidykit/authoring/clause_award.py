@@ -128,7 +128,7 @@ BASIS = re.compile(r"以(?P<base>[^。;]{2,60}?)为(?:计算)?基数")
 SOME_RATE = re.compile(r"按照?(?P<base>[^。;]{2,80}?)的一定比例")
 
 # the step of a base an amount is paid for ("每增加1亿元奖励10万元", "每降低1个百分点奖励5万元")
-_STEP = "增加|新增|增长|提高|超出|多|降低|减少|下降|节约|节省"
+_STEP = "增加|新增|净增|增长|提高|超出|多|降低|减少|下降|节约|节省"
 # a split into grades before a list of their sums ("分三档", "分为两个档次", "按等级")
 _GRADED = re.compile(r"分(?:为)?[两二三四五六七八九十\d]{0,2}(?:个)?(?:档|级|等|类)|档次|按(?:等级|级别|档次)")
 _MEASURE_UNIT = re.compile(r"(?:吨标准煤|吨|千瓦时|千瓦|瓦|兆瓦|度电?|平方米|亩|立方米|人次|家次|场次|件|千克|公斤|TB|GB|kW|kWh)")
@@ -396,7 +396,11 @@ class _Award:
             # says who is awarded, never what (left to todo when no operator stands before it)
             return
         bound = re.match(r"(?P<inc1>\(含\))?(?:及)?(?P<word>以上|以下)(?P<inc2>\(含\))?", post)
-        if bound and not AWARD_WORDS.search(n[max(clause[0], mo.start - 6) : mo.start]):
+        # "发放的单户3000万元以下信用贷款": a bound on the thing the words after it name (never
+        # an award: "给予100万元以下补助" names the award itself)
+        named = bool(bound) and re.match(r"[\u4e00-\u9fff]", n[mo.end + bound.end() : mo.end + bound.end() + 1] or "") \
+            and not re.match(r"的|" + AWARD_WORDS.pattern, n[mo.end + bound.end() : mo.end + bound.end() + 6])
+        if bound and (named or not AWARD_WORDS.search(n[max(clause[0], mo.start - 6) : mo.start])):
             # "研发费用500万元以上、…": a bound on who, never an amount awarded
             self.cond_atom(k, clause, mo, op, op_text, bound)
             return
@@ -1257,7 +1261,7 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
             # "每人0.5万元……同一单位当年奖补合计不超过45万元": the one amount's cap
             only = {k: val for k, val in rest[0].items() if k not in ("_unnamed", "name")}
             only["cap"] = scope[0]["cap"]
-            only["note"] = _join(only.get("note"), "上限原文：" + "；".join(str(x["source"]["text"]) for x in scope) + "。")
+            only["note"] = _join(only.get("note"), "上限原文：" + "；".join(str(x["source"]["text"]).rstrip("。；;") for x in scope) + "。")
             only["source"] = aw.source_of_sentences(ks)
             return only, used
         if len(rest) >= 2:

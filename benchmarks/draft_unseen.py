@@ -89,10 +89,11 @@ def _cell_quote_hit(truth, drafted) -> bool:
     """A truth quote with no word in it ("200 50": the neighbouring cells of a flattened table row)
     cannot tell one benefit from another: the same value and role cited at the same line is the
     same fact, whatever the drafted quote's wording.  So is a truth quote of one table row's
-    cells and a drafted quote of cells of that row."""
+    cells and a drafted quote of cells of that row ("一等奖……30": cells apart on one line)."""
     if truth is None or drafted is None or not (truth[0] <= drafted[1] and drafted[0] <= truth[1]):
         return False
-    if truth[0] == truth[1] and re.search(r"\||</td>|\t", truth[2]) and re.search(r"\||</td>|\t|……", drafted[2]):
+    one_row = truth[0] == truth[1] == drafted[0] == drafted[1] and "……" in drafted[2]
+    if one_row or (truth[0] == truth[1] and re.search(r"\||</td>|\t", truth[2]) and re.search(r"\||</td>|\t|……", drafted[2])):
         # one row of a table ("首次突破100亿元 | 500"), quoted by other cells of that row
         # ("第一档……500"): the same cell's value
         return True

@@ -180,3 +180,20 @@ def test_a_step_of_net_growth_and_a_bound_on_a_loan_are_no_amounts(tmp_path):
     assert loan["kind"] == "none" and loan.get("fixed") is None
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_per_mille_a_first_sum_paid_first_and_an_extra_award(tmp_path):
+    text = HEAD + ("（一）满负荷增产奖励\n● 奖励标准：按新增产值的千分之五给予奖励，最高奖励50万元。\n"
+                   "（二）新升规企业奖励\n● 奖励标准：奖励20万元，分两年兑现：入库当年先兑现10万元，次年末仍在库的再兑现剩余部分。"
+                   "当年营业收入达到5000万元（含）以上的，另加奖5万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2086.txt", text), year=2086)
+    progs = by_title(d)
+    full = progs["满负荷增产奖励"]
+    assert (full["rate"], full["cap"]) == (D("0.005"), D("50"))  # 千分之五 = 0.5%
+    new = progs["新升规企业奖励"]
+    amounts = {v["fixed"]: v for v in new["variants"]}
+    assert set(amounts) == {D("20"), D("5")}
+    assert amounts[D("20")]["first_payment"]["amount"] == D("10")
+    assert [(t["op"], t["value"]) for t in amounts[D("5")]["thresholds"]] == [(">=", D("5000"))]
+    assert_cited(d, tmp_path)
+    validates(d)

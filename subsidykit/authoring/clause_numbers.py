@@ -106,7 +106,8 @@ def find_money(norm: str, a: int, b: int) -> list[Money]:
 
 
 # "15%", and in words "百分之十五" (1..99: a share a guide spells out; the verifier reads 十五 as 15)
-CN_PCT = rf"百分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
+# "百分之十二", and "千分之五" (a share per thousand)
+CN_PCT = rf"(?P<cnper>百|千)分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
 PCT = re.compile(rf"(?P<num>{NUM})%|{CN_PCT}")
 
 
@@ -121,13 +122,13 @@ def pct_of(m: re.Match, group: str = "num") -> Decimal | None:
         return pct_value(raw)
     cn = m.groupdict().get("cnpct")
     v = cn_number(cn) if cn else None
-    return dec(Decimal(v) / 100) if v else None
+    return dec(Decimal(v) / (1000 if m.groupdict().get("cnper") == "千" else 100)) if v else None
 
 
 def pct_text(m: re.Match, group: str = "num") -> str:
     """The percentage as printed ("12%" or "百分之十二")."""
     raw = m.groupdict().get(group)
-    return f"{raw}%" if raw else f"百分之{m.group('cnpct')}"
+    return f"{raw}%" if raw else f"{m.groupdict().get('cnper') or '百'}分之{m.group('cnpct')}"
 
 
 # --- counts -------------------------------------------------------------------------------------

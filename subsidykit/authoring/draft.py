@@ -126,7 +126,7 @@ RANK_PART = 0.7  # "第二部分  绿色低碳和数字转型": above 一、, be
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 RANK_TITLE = 1.9  # an unnumbered program title between such tables: its "（一）支持条件" below it
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
-_AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|百分之")
+_AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|[百千]分之")
 RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
 _CN_NUM = "一二三四五六七八九十"
 # an article of rules: "第十二条【技术改造奖补】…", "第5条 …", "第三十条　智能化改造。…" — not "第三条规定的…"

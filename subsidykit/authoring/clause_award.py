@@ -294,7 +294,9 @@ class _Award:
                     continue
                 bs, be = m.span("base")
                 basis = None
-                for basis in _BASIS.finditer(n, self.sents[k].body, m.start()):
+                # (within the words just before: a sentence running on without a stop is not
+                # searched from its start for every share in it)
+                for basis in _BASIS.finditer(n, max(self.sents[k].body, m.start() - 80), m.start()):
                     pass
                 if basis is not None:
                     bs, be = basis.span("b")
@@ -432,12 +434,17 @@ class _Award:
             colon = n.rfind(":", s_.body, clause[0] + 1)
             if colon < 0:
                 # "…给予一次性奖励：甲中心100万元；乙中心30万元；…": items parted by "；", each a
-                # sentence of its own, the colon in the first
-                stop = n.rfind("。", 0, s_.body)
-                c2 = n.rfind(":", stop + 1, s_.body)
+                # sentence of its own, the colon in the first (a list of a page at most: each
+                # item looks back over the items before it)
+                reach = max(0, s_.body - 1500)
+                stop = n.rfind("。", reach, s_.body)
+                c2 = n.rfind(":", max(stop + 1, reach), s_.body)
                 if c2 >= 0 and re.fullmatch(r"(?:[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[;；])+", n[c2 + 1 : s_.body].replace(" ", "")):
                     colon = c2
-                    s_ = next((x for x in self.sents if x.body <= c2 < x.b), s_)
+                    j = k
+                    while j > 0 and self.sents[j].body > c2:
+                        j -= 1
+                    s_ = self.sents[j] if self.sents[j].body <= c2 < self.sents[j].b else s_
             if colon >= 0 and (AWARD_WORDS.search(n[s_.body : colon]) or _GRADED.search(n[s_.body : colon])):
                 awarding = True
         if op_text and PRE_OPS[op_text] in (">", "<"):

@@ -511,3 +511,16 @@ def test_a_table_one_cell_per_line_with_bare_numbers_in_a_document_paged_with_da
         ("五星级", D("80"), D("10")), ("四星级", D("50"), D("25")), ("三星级", D("30"), D("35"))]
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_rules_named_after_the_policy_in_guillemets_under_an_annex_are_the_guide(tmp_path):
+    text = ("县政府办公室关于印发《〈示范县促进工业企业提质增效的若干措施〉实施细则》的通知\n各镇人民政府：现印发给你们。\n"
+            "附件：1.《示范县促进工业企业提质增效的若干措施》实施细则\n示范县人民政府办公室\n2091年4月22日\n\n附件1\n\n"
+            "《示范县促进工业企业提质增效的若干措施》实施细则\n\n第一章　总　则\n　　第一条　为推动工业企业提质增效，制定本细则。\n"
+            "第二章　鼓励投入\n　　第二条　技术改造设备投入奖补\n　　（一）兑现标准。按设备实际投入额的6%给予奖补，单个项目奖补金额最高不超过300万元。\n"
+            "　　第三条　重大项目竣工投产奖励\n　　（一）兑现标准。对新竣工投产的重大工业项目，一次性奖励50万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2091.txt", text), year=2091)
+    progs = by_title(d)
+    assert (progs["技术改造设备投入奖补"]["rate"], progs["技术改造设备投入奖补"]["cap"]) == (D("0.06"), D("300"))
+    assert progs["重大项目竣工投产奖励"]["fixed"] == D("50")
+    assert_cited(d, tmp_path)

@@ -1112,7 +1112,9 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
         return re.sub(r"\s+", "", _TAG.sub("", ln.head.lstrip("#")))
 
     def title_like(flat: str) -> bool:
-        return bool(flat) and not re.search(r"[，。；：,;:]", flat) and not flat.startswith(("《", "附件"))
+        # ("《X若干措施》实施细则": rules named after the policy they detail, its name in 《》)
+        quoted = flat.startswith("《") and not re.match(r"《[^《》]{2,60}》[\u4e00-\u9fff]{2,8}$", flat)
+        return bool(flat) and not re.search(r"[，。；：,;:]", flat) and not quoted and not flat.startswith("附件")
 
     for ln in doc.lines:
         if ln.kind not in ("text", "heading") or ln.kind == "heading" and ln.rank != RANK_MD:

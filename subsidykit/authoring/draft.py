@@ -1622,7 +1622,6 @@ class _Drafter:
             return None  # a lead is a paragraph or two (each program's search runs over it)
         if not re.search(r"(?:数量|名额|项目|企业)[^。；;]{0,8}(?:合计|总计|共计|总数)[^。；;]{0,4}(?:不超过|不多于|最多|控制在)\d+(?:个|家|项)", said):
             return None
-        named = 0
         for p in kids:
             part = self._named_quota(p["title"], lead)
             if part is not None and not p.get("quota"):
@@ -1630,7 +1629,6 @@ class _Drafter:
                 rest = {k: p.pop(k) for k in list(p) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
                 p["quota"] = part
                 p.update(rest)
-                named += 1
         title, no_app, remark = _clean_title(parent.title, parent.text)
         base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
                 "no_application": no_app, "remark": remark, "node": parent}
@@ -1644,7 +1642,7 @@ class _Drafter:
             whole["quota"] = {"value": Decimal(m.group("n")), "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]},
                               "note": "各子类合计的支持数量。"}
             whole.update(rest)
-        whole["note"] = _said(whole.get("note"), f"下列{len(kids)}个子类各为一个项目（路径以本项目为末级）；本项目列出其合计的支持数量")
+        whole["note"] = _said(whole.get("note"), _classes_note(len(kids), "合计的支持数量"))
         return whole
 
     def _parent_shared(self, node: _Node, yielded: set[int]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -2320,7 +2318,7 @@ class _Drafter:
             # share (its conditions, its 支持数量's total, the instalments of its 拨付方式)
             owned = {ln for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)
                      for ln in range(d.no, d.end + 1)}
-            paid = [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
+            paid = self._instalments(secs)
             shared = self._lines(secs.get("award", []), skip=owned)
             names = {_norm(p["title"]) for p in split}
             if any(n and n in _norm(t) for _no, t in shared for n in names):
@@ -2330,8 +2328,7 @@ class _Drafter:
                                    quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
             if parent.get("variants") and all(_norm(v["name"]) in names for v in parent["variants"]):
                 del parent["variants"]  # "其中，甲类项目不超过25个…": the items' quotas, which they hold
-            said = f"下列{len(split)}个子类各为一个项目（路径以本项目为末级）；本项目列出其共同的条件、支持数量与拨付方式"
-            parent["note"] = "；".join(x.rstrip("。；") for x in (parent.get("note"), said) if x)
+            parent["note"] = _said(parent.get("note"), _classes_note(len(split), "共同的条件、支持数量与拨付方式"))
             return [parent, *split]
         award = self._lines(secs.get("award", []))
         lead: list[tuple[int, str]] = []
@@ -2359,10 +2356,7 @@ class _Drafter:
             # a card's "拨付方式：首期兑付四成即40%，其余待考核后拨": the award's instalments
             award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
         elif award:
-            # "【兑现方式】依申请兑现，分两期拨付：…先行拨付奖补资金的60%…": the award's instalments
-            proc = self._lines(secs.get("procedure", []))
-            if _FIRST_PAID.search(re.sub(r"\s+", "", _fold("".join(t for _no, t in proc)))):
-                award = award + proc
+            award = award + self._instalments(secs)
         prog = self.assemble(
             base,
             award=award,
@@ -2375,6 +2369,13 @@ class _Drafter:
         if "quota" not in secs:
             self._prose_quota(prog, award)
         return [prog]
+
+    def _instalments(self, secs: dict[str, list[_Node]]) -> list[tuple[int, str]]:
+        """The lines of a program's 拨付方式/兑现方式 when they say a first instalment ("分两期拨付：
+        …先行拨付奖补资金的60%…", "首期拨付100万元"): read with its award, never its procedure
+        alone."""
+        proc = self._lines(secs.get("procedure", []))
+        return proc if _FIRST_PAID.search(re.sub(r"\s+", "", _fold("".join(t for _no, t in proc)))) else []
 
     def _prose_conditions(self, prog: dict, body: list[tuple[int, str]], no_award: bool = False) -> None:
         """A program written as prose (no 支持条件 heading): its thresholds are read from the whole
@@ -2518,8 +2519,7 @@ class _Drafter:
                 "node": node,
             }
             if award_own:
-                # "3.拨付方式。…先行拨付60%…": the instalments of every item
-                award = award + [(no, t) for no, t in self._lines(secs.get("procedure", [])) if _AMOUNT_WORD.search(_fold(t))]
+                award = award + self._instalments(secs)  # the instalments of every item
             if not award_own and "另行通知" in own_text:
                 award = self._lines(own_cond)  # its own text says the scheme comes later: no amount
             out.append(self.assemble(base, award=award, conditions=conditions, quota=self._lines(secs.get("quota", [])),
@@ -3708,6 +3708,11 @@ def _path_groups(programs: list[dict]) -> list[list[dict]]:
     for prog in programs:
         groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
     return [same for same in groups.values() if len(same) >= 2]
+
+
+def _classes_note(n: int, what: str) -> str:
+    """The note of a program whose classes are programs of their own under it."""
+    return f"下列{n}个子类各为一个项目（路径以本项目为末级）；本项目列出其{what}。"
 
 
 def _said(note: str | None, more: str) -> str:

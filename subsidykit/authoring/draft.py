@@ -1601,10 +1601,8 @@ class _Drafter:
                     continue
                 src = {"file": self.file, "lines": [ln.src, ln.src], "text": raw[a:b].strip()}
                 old = prog.get("quota")
-                rest = {k: prog.pop(k) for k in list(prog) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
-                prog["quota"] = {"value": Decimal(value), "source": src,
-                                 "note": "政策原文之外的说明（申报须知等）调整了本年度的支持数量，须审阅。"}
-                prog.update(rest)
+                _put(prog, "quota", {"value": Decimal(value), "source": src,
+                                     "note": "政策原文之外的说明（申报须知等）调整了本年度的支持数量，须审阅。"})
                 if old and old.get("value") != Decimal(value):
                     prog.setdefault("todo", []).append({"lines": list(old["source"]["lines"]), "text": old["source"]["text"],
                                                         "note": f"政策原文的支持数量{old['value']}，已按第{ln.src}行的调整说明改为{value}"})
@@ -1626,9 +1624,7 @@ class _Drafter:
             part = self._named_quota(p["title"], lead)
             if part is not None and not p.get("quota"):
                 part["note"] = "支持数量写在上级标题下的说明中，须审阅。"
-                rest = {k: p.pop(k) for k in list(p) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
-                p["quota"] = part
-                p.update(rest)
+                _put(p, "quota", part)
         title, no_app, remark = _clean_title(parent.title, parent.text)
         base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
                 "no_application": no_app, "remark": remark, "node": parent}
@@ -1638,10 +1634,8 @@ class _Drafter:
         m = re.search(r"(?:合计|总计|共计|总数)[^。；;，,]{0,4}(?:不超过|不多于|最多|控制在)(?P<n>\d+)(?:个|家|项)", folded)
         if m and len(folded) == len(raw):
             a, b = m.start(), m.end()
-            rest = {k: whole.pop(k) for k in list(whole) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
-            whole["quota"] = {"value": Decimal(m.group("n")), "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]},
-                              "note": "各子类合计的支持数量。"}
-            whole.update(rest)
+            _put(whole, "quota", {"value": Decimal(m.group("n")), "source": {"file": self.file, "lines": [where[a], where[b - 1]], "text": raw[a:b]},
+                                  "note": "各子类合计的支持数量。"})
         whole["note"] = _said(whole.get("note"), _classes_note(len(kids), "合计的支持数量"))
         return whole
 
@@ -1707,9 +1701,7 @@ class _Drafter:
                    for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
             if not add:
                 continue
-            rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
-            prog["thresholds"] = list(prog.pop("thresholds", []) or []) + add
-            prog.update(rest)
+            _put(prog, "thresholds", list(prog.get("thresholds") or []) + add)
 
     def article_refs(self, programs: list[dict], by_article: dict) -> list[dict]:
         """An article named again after the articles ("第六条第（一）项：支持数量不超过10个，项目须于
@@ -1925,9 +1917,7 @@ class _Drafter:
         have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
         new = [t for t in extra.get("thresholds") or [] if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
         if new:
-            rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
-            prog["thresholds"] = list(prog.pop("thresholds", []) or []) + new
-            prog.update(rest)
+            _put(prog, "thresholds", list(prog.get("thresholds") or []) + new)
             taken.append("条件")
         todo = [t for t in todo if "未找到补助标准" not in (t.get("note") or "")]
         if todo:
@@ -2217,17 +2207,15 @@ class _Drafter:
             return self.table_programs(node, part_guide)
         guessed = self._unnamed_conditions(node)
         progs = self._programs_of(node, part_guide, guessed)
+        if not guessed or not progs:
+            return progs
+        # said once, on the program the section stands in (its items share it)
+        path, title = self.path_of(node), _clean_title(node.title, node.text)[0]
+        prog = next((p for p in progs if p.get("path") == path and p.get("title") == title), progs[0])
         for c in guessed:
-            # said once, on the program the section stands in (its items share it)
-            prog = next((p for p in progs if p.get("path") == self.path_of(node) and p.get("title") == _clean_title(node.title, node.text)[0]),
-                        progs[0] if progs else None)
-            if prog is None:
-                continue
-            rest = {k: prog.pop(k) for k in list(prog) if k in ("office", "phone", "contact_source")}
-            prog.setdefault("todo", []).append({
+            _put(prog, "todo", [*(prog.get("todo") or []), {
                 "lines": [c.line.src, c.line.src], "text": self.doc.guide_clean(c.line.src).strip(),
-                "note": f"「{c.title}」不是常见的条件段名，其中的数量门槛已按支持条件读入，须审阅"})
-            prog.update(rest)
+                "note": f"「{c.title}」不是常见的条件段名，其中的数量门槛已按支持条件读入，须审阅"}])
         return progs
 
     def _unnamed_conditions(self, node: _Node) -> list[_Node]:
@@ -2422,9 +2410,7 @@ class _Drafter:
                 keep.append(t)
             elif key in left and left[key].get("note"):
                 keep.append(left[key])
-        rest = {k: prog.pop(k) for k in list(prog) if k in ("todo", "office", "phone", "contact_source")}
-        prog["thresholds"] = list(prog.pop("thresholds", []) or []) + added
-        prog.update(rest)
+        _put(prog, "thresholds", list(prog.get("thresholds") or []) + added)
         if keep:
             prog["todo"] = keep
         else:
@@ -2454,9 +2440,7 @@ class _Drafter:
                 cited = Doc.build(lines, self.file)
                 if cited.chars == raw:
                     src = {"file": self.file, "lines": cited.lines_of(a, b), "text": cited.quote(a, b)}
-            rest = {k: prog.pop(k) for k in list(prog) if k in ("thresholds", "todo", "office", "phone", "contact_source")}
-            prog["quota"] = {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"}
-            prog.update(rest)
+            _put(prog, "quota", {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"})
             return
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
@@ -3708,6 +3692,19 @@ def _path_groups(programs: list[dict]) -> list[list[dict]]:
     for prog in programs:
         groups.setdefault(tuple(prog.get("path") or ()), []).append(prog)
     return [same for same in groups.values() if len(same) >= 2]
+
+
+# the keys that close a drafted program, in the catalog's order
+_TAIL_KEYS = ("quota", "thresholds", "todo", "office", "phone", "contact_source")
+
+
+def _put(prog: dict, key: str, value) -> None:
+    """Set one of the closing keys of a drafted program, in its place among them (before those
+    the catalog writes after it), whatever order the draft met them in."""
+    prog.pop(key, None)
+    rest = {k: prog.pop(k) for k in list(prog) if k in _TAIL_KEYS[_TAIL_KEYS.index(key) + 1 :]}
+    prog[key] = value
+    prog.update(rest)
 
 
 def _classes_note(n: int, what: str) -> str:

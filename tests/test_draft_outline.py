@@ -524,3 +524,19 @@ def test_rules_named_after_the_policy_in_guillemets_under_an_annex_are_the_guide
     assert (progs["技术改造设备投入奖补"]["rate"], progs["技术改造设备投入奖补"]["cap"]) == (D("0.06"), D("300"))
     assert progs["重大项目竣工投产奖励"]["fixed"] == D("50")
     assert_cited(d, tmp_path)
+
+
+def test_the_end_of_a_wrapped_sentence_that_reads_like_a_label_is_not_a_section(tmp_path):
+    # "…降低数字" / "化转型门槛。": the second line ends the preamble's sentence; "门槛" names no section
+    text = ("2092年度示范市数字经济专项资金申报指南\n\n一、数字化转型\n\n（一）企业上云项目\n\n"
+            "鼓励中小企业购买云资源、工业软件订阅及平台服务，降低数字\n化转型门槛。\n\n"
+            "1.支持条件。年度实际支付云服务费用达到10万元。\n\n"
+            "2.补助标准。按企业年度实际支付云服务费用的30%给予补贴，单家企业最高不超过20万元。\n\n"
+            "3.支持数量。不超过120个。\n\n"
+            "（二）工业设计中心奖励项目\n\n1.支持条件。新认定的市级工业设计中心。\n\n2.补助标准。一次性奖励30万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2092.txt", text), year=2092)
+    prog = by_title(d)["企业上云项目"]
+    assert (prog["kind"], prog["rate"], prog["cap"], prog["quota"]["value"]) == ("rate_cap", D("0.3"), D("20"), D("120"))
+    assert [(t["op"], t["value"]) for t in prog["thresholds"]] == [(">=", D("10"))]
+    assert by_title(d)["工业设计中心奖励项目"]["fixed"] == D("30")
+    assert_cited(d, tmp_path)

@@ -67,12 +67,13 @@ def parse_quota(section: Section, file: str) -> Parsed:
         m = _QUOTA.match(n, s.body)
         if not (m and (m.group("op") or m.group("unit"))):
             # "以公布名单为准，预计不超过N个": the count in a later clause, after a lead without a number
+            # ("每个设区市推荐不超过2个，全省不超过26个": a limit for every city, then the total)
             for c in doc.clauses(s.body, s.b)[1:]:
-                if re.search(r"\d", n[s.body : c[0]]):
+                if re.search(r"\d", _CITY_LIMIT.sub("", n[s.body : c[0]])):
                     break
                 mc = _QUOTA.match(n, c[0])
                 # (never a part naming its own class: "甲类据实支持，乙类不超过N个" is no total)
-                if mc and mc.group("op") and mc.group("op") != "约" and re.fullmatch(r"(?:预计|计划|拟|共|合计|全年|年度)*", mc.group("subject") or ""):
+                if mc and mc.group("op") and mc.group("op") != "约" and re.fullmatch(r"(?:预计|计划|拟|共|合计|全年|年度|全省|全市|全区|全县)*", mc.group("subject") or ""):
                     m = mc
                     break
         value = _count(m.group("num")) if m and (m.group("op") or m.group("unit")) and m.group("op") != "约" else None

@@ -216,22 +216,24 @@ _TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
 _MONEY = re.compile(
-    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
+    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供|兑付|兑现)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
     r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     # a share granted ("按实际支付利息的50%给予贴息"): money too, its sum decided by the base
-    r"|\d+(?:\.\d+)?%(?:的比例)?(?:给予|予以)(?:一次性)?(?:贴息|补助|奖励|补贴|资助|奖补)"
+    r"|\d+(?:\.\d+)?%(?:的比例)?(?:(?:给予|予以)(?:一次性)?(?:贴息|补助|奖励|补贴|资助|奖补)|兑付|兑现)"
     r"|(?:奖励|补助|补贴)(?:金额|标准|额度)[^。；]{0,80}?\d+(?:\.\d+)?(?:万元|亿元|元)"
     r"|(?:奖励|补助|补贴|奖补|资助)[^。；]{0,40}?单位[:：]?万元[^。]{0,300}?\d"  # a table of bare amounts
     r"|(?:奖励|补助|补贴|奖补|资助)(?:金额|标准|额度)\(万元\)[^。]{0,300}?\d"  # "补助金额（万元）" over its column
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
-    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选)[^，,；;。:：()]{0,14}?)"
+    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
 _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
-_QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选")
+_QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选|诊断|立项|认定|评定|命名|培育")
+# "…不超过200家，其中专项诊断不超过20家": a part of a prose quota, for the variant it names
+_PROSE_PART = re.compile(r"[，,]?其中(?P<name>[^，,；;。:：]{2,24}?)(?:不超过|不多于|最多|控制在)(?P<num>\d+)(?:个|家|项|名|户)(?:以内)?")
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持|鼓励")
 # an award promised without its amount ("按级别分别予以一次性奖补": the sums stand in rules that
@@ -659,7 +661,7 @@ def _classify(guide: GuideText) -> list[_Line]:
         # citation check leaves them out of a quote (a title cut at the ";" of "&ldquo;" is no title)
         s = ENTITY.sub("", s) if "&" in s else s
         # a bullet an article or a web page sets before its items ("◆1.甲类设备补助")
-        s = re.sub(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*", "", s)
+        s = _BULLET.sub("", s)
         folded = _fold(s)  # same length as s
         line = _Line(no=i, raw=raw, clean=clean, head=folded, src=src, html=html)
         flat = re.sub(r"\s+", "", _TAG.sub("", folded))
@@ -883,6 +885,10 @@ def _article_title(node: _Node) -> None:
     node.section = None
 
 
+# a bullet an article or a web page sets before its items and fields ("◆1.甲类设备补助", "● 补助标准：")
+_BULLET = re.compile(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*")
+
+
 def _section_of(text: str, numbered: bool = False) -> str | None:
     """The kind of section a heading's text opens, or None.  `numbered`: the text is a numbered
     heading's, where a label alone on its line ("3.扶持数量", "1.服务机构条件") is a section; an
@@ -925,6 +931,12 @@ def _section_of(text: str, numbered: bool = False) -> str | None:
     if m:
         return "conditions" if m.group("c") or m.group("c2") else "quota"
     return None
+
+
+_QUOTA_RUN_ON = re.compile(
+    r"(?:本|全)?(?:年度|每年|全年)?(?:拟)?(?:支持|立项|奖励|资助|扶持|补助|补贴|入选|认定)(?:项目|企业|单位)?(?:数量|名额|个数)"
+    r"(?:为|原则上|一般)*(?:不超过|不多于|最多|至多|控制在|限)\d"
+)
 
 
 # a first instalment and its share or sum ("先行拨付奖补资金的60%", "首期拨付100万元")
@@ -984,6 +996,16 @@ class _Doc:
             last = nxt
         return text, last
 
+    def _wrapped_on(self, no: int) -> bool:
+        """Line `no` continues the line above it: that line is full (the document's wrap width)
+        and stops inside a sentence (no 。；：！？, no closing bracket)."""
+        if no < 2 or not self.wrap:
+            return False
+        above = self.L(no - 1)
+        flat = re.sub(r"\s+", "", above.clean)
+        return (above.kind in ("text", "heading") and len(flat) >= 0.8 * self.wrap
+                and bool(re.search(r"[\u4e00-\u9fff\d%]$", flat)))
+
     def tree(self, first: int, last: int) -> list[_Node]:
         """The headings of lines first..last as a forest (rank decides the parent)."""
         roots: list[_Node] = []
@@ -1037,6 +1059,8 @@ class _Doc:
                 kind = _section_of(flat)
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
                     kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
+                if kind and self._wrapped_on(no):
+                    kind = None  # "…降低数字" then "化转型门槛。": the end of a wrapped sentence
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
@@ -1046,7 +1070,7 @@ class _Doc:
                                                   and re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title))):
                             owner = n  # (never a clause of a list: "（3）…不低于30%，拥有…")
                     if owner is not None:
-                        rest = re.sub(r"^\s*[【\[]", "", ln.clean.strip())
+                        rest = re.sub(r"^\s*[【\[]", "", _BULLET.sub("", ln.clean.strip()))
                         node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),
                                      title=_squash(_TERMINATOR.split(rest, 1)[0]).strip("】]"), section=kind, chapter=chapter)
                         while stack and stack[-1].rank >= node.rank:
@@ -1075,7 +1099,9 @@ class _Doc:
                         rank = anchor.rank + 0.5 + ln.rank / 100
             node = _Node(
                 line=ln, rank=rank, label=ln.label, text=text, text_lines=(no, tl),
-                title=_squash(title), section=_section_of(text, numbered=True) if ln.rank > RANK_MD else None,
+                # ("2.立项数量最多6项。", "（三）本年度奖励名额控制在8家以内": the quota's word runs into its count)
+                title=_squash(title), section=(_section_of(text, numbered=True) or ("quota" if _QUOTA_RUN_ON.match(_fold(text).strip()) else None))
+                if ln.rank > RANK_MD else None,
                 chapter=chapter,
             )
             if ln.rank == RANK_ARTICLE:
@@ -2170,7 +2196,7 @@ class _Drafter:
             if ln.kind in ("blank", "page", "toc", "chapter", "attach", "forms", "attach_list"):
                 continue
             if no == node.no:
-                text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", ln.clean.strip())
+                text = ln.rest if ln.kind == "heading" else re.sub(r"^[【\[]", "", _BULLET.sub("", ln.clean.strip()))
                 if head and node.section:
                     text = _after_word(text)
                     if node.parent is not None and node.parent.line.card and _NOT_APPLICABLE.fullmatch(text.strip()):
@@ -2441,6 +2467,11 @@ class _Drafter:
                 if cited.chars == raw:
                     src = {"file": self.file, "lines": cited.lines_of(a, b), "text": cited.quote(a, b)}
             _put(prog, "quota", {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"})
+            pm = _PROSE_PART.match(t, b)
+            if pm:
+                a2 = pm.start("name") - 2
+                _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
+                                    "source": {"file": self.file, "lines": [where[a2], where[pm.end() - 1]], "text": raw[a2 : pm.end()]}}])
             return
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
@@ -2829,27 +2860,7 @@ class _Drafter:
         if quota_data:
             prog["quota"] = {k: v for k, v in quota_data.items() if k in ("value", "source", "note")}
         if sub_quotas and quota_of is None:
-            # "其中 X 不超过 N 个": the variant named X has that quota; categories the 支持数量
-            # names that are no variant yet (two or more of them) become variants with just
-            # their quota, the program's amounts being theirs (not for tiered programs, whose
-            # variants carry their own amounts)
-            variants = prog.get("variants") if isinstance(prog.get("variants"), list) else []
-            used: set[int] = set()
-            for v in variants:
-                q = _pick(v.get("name", ""), sub_quotas) if isinstance(v, dict) and not v.get("quota") else None
-                if q:
-                    v["quota"] = q
-                    used.update(i for i, sq in enumerate(sub_quotas) if sq["source"] is q["source"])
-            rest = [sq for i, sq in enumerate(sub_quotas) if i not in used and sq.get("name")]
-            names = {_norm(v.get("name", "")) for v in variants if isinstance(v, dict)}
-            if sub_quotas and prog["kind"] != "tiered" and rest:
-                for sq in rest:
-                    if _norm(sq["name"]) in names:
-                        continue
-                    variants.append({"name": sq["name"], "quota": {"value": sq["value"], "source": sq["source"]},
-                                     "note": "支持数量中单列的一类，金额同本项目"})
-                    names.add(_norm(sq["name"]))
-                prog["variants"] = variants
+            _hang_parts(prog, sub_quotas)
         if thresholds:
             prog["thresholds"] = thresholds
         for key, value in data.items():  # anything else the parsers gave, in their words
@@ -3651,6 +3662,8 @@ def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
 def _after_word(text: str) -> str:
     """A section heading's text after its section word and the punctuation after it."""
     folded = _fold(text)
+    if _QUOTA_RUN_ON.match(folded.strip()):
+        return text  # "立项数量不超过6项": the quota's words are its quote
     # "【资助方式及额度】对…", "计划立项数量】N项" (the opening bracket already off), "年度
     # 扶持名额：N家": the whole label up to its bracket or colon, whatever words it joins
     m = re.match(r"\s*[【\[]?([^【】\[\]。.：:，,；;\d]{2,14}?)[】\]:]", folded)
@@ -3916,6 +3929,29 @@ def _similar(a: str, b: str) -> float:
 def _best_name(name: str, names: list[str]) -> str | None:
     scored = sorted(((_similar(name, n), n) for n in names), reverse=True)
     return scored[0][1] if scored and scored[0][0] >= 0.5 else None
+
+
+def _hang_parts(prog: dict, sub_quotas: list[dict]) -> None:
+    """"其中 X 不超过 N 个": the variant named X has that quota; categories the 支持数量 names
+    that are no variant yet become variants with just their quota, the program's amounts being
+    theirs (not for tiered programs, whose variants carry their own amounts)."""
+    variants = prog.get("variants") if isinstance(prog.get("variants"), list) else []
+    used: set[int] = set()
+    for v in variants:
+        q = _pick(v.get("name", ""), sub_quotas) if isinstance(v, dict) and not v.get("quota") else None
+        if q:
+            v["quota"] = q
+            used.update(i for i, sq in enumerate(sub_quotas) if sq["source"] is q["source"])
+    rest = [sq for i, sq in enumerate(sub_quotas) if i not in used and sq.get("name")]
+    names = {_norm(v.get("name", "")) for v in variants if isinstance(v, dict)}
+    if prog["kind"] != "tiered" and rest:
+        for sq in rest:
+            if _norm(sq["name"]) in names:
+                continue
+            variants.append({"name": sq["name"], "quota": {"value": sq["value"], "source": sq["source"]},
+                             "note": "支持数量中单列的一类，金额同本项目"})
+            names.add(_norm(sq["name"]))
+        prog["variants"] = variants
 
 
 def _pick(name: str, sub_quotas: list[dict]) -> dict | None:

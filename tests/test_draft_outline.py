@@ -540,3 +540,28 @@ def test_the_end_of_a_wrapped_sentence_that_reads_like_a_label_is_not_a_section(
     assert [(t["op"], t["value"]) for t in prog["thresholds"]] == [(">=", D("10"))]
     assert by_title(d)["工业设计中心奖励项目"]["fixed"] == D("30")
     assert_cited(d, tmp_path)
+
+
+def test_a_notice_whose_list_of_items_is_attached_as_cards_without_a_title(tmp_path):
+    # the notice's "附件：…事项清单" list line, then the export of cards under "附件": the cards are
+    # the programs; "申报对象" holding a year is a condition; a field after a full line is a field
+    text = ("关于发布2094年度示范县中小企业奖补事项清单的通知\n\n各有关企业：\n\n现将2094年度奖补事项清单予以发布。\n\n"
+            "一、申报主体基本条件\n\n申报企业应在本县注册，正常经营1年以上。\n\n"
+            "附件：2094年度示范县中小企业奖补事项清单\n\n示范县工业和信息化局\n2094年3月1日\n\n附件\n\n"
+            "政务服务网 事项清单导出\n导出时间：2094-03-01 10:00:00    共 2 条\n\n"
+            "事项名称：创新型企业评价奖励\n事项编码：320000000000-ZX-0001\n"
+            "申报对象：经省级主管部门公告、2093年度首次评价为创新型中小企业的本县工业企业和软件企业\n"
+            "奖补标准：每家给予一次性奖励6万元。\n兑现方式：免申即享\n受理部门：县工信局中小企业科\n\n"
+            "事项名称：企业上云补助\n事项编码：320000000000-ZX-0002\n申报条件：年度云服务费用达到5万元。\n"
+            "奖补标准：按云服务费用的20%给予补助，最高不超过8万元。\n支持数量：不超过40家\n受理部门：县工信局信息化科\n")
+    d = draft_guide(write(tmp_path, "guide_2094.txt", text), year=2094)
+    progs = by_title(d)
+    first, cloud = progs["创新型企业评价奖励"], progs["企业上云补助"]
+    assert (first["kind"], first["unit_amount"]) == ("per_unit", D("6"))
+    assert [(t["op"], t["value"]) for t in first["thresholds"]] == [("between", ["2093-01-01", "2093-12-31"])]
+    assert (cloud["rate"], cloud["cap"], cloud["quota"]["value"]) == (D("0.2"), D("8"), D("40"))
+    assert [(t["op"], t["value"]) for t in cloud["thresholds"]] == [(">=", D("5"))]
+    # the notice before "附件" is the preamble: its 申报主体基本条件 are the document's
+    assert [(t["op"], t["value"], t["unit"]) for t in d.document["general_thresholds"]] == [(">=", D("1"), "年")]
+    assert_cited(d, tmp_path)
+    validates(d)

@@ -1059,8 +1059,8 @@ class _Doc:
                 kind = _section_of(flat)
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
                     kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
-                if kind and self._wrapped_on(no):
-                    kind = None  # "…降低数字" then "化转型门槛。": the end of a wrapped sentence
+                if kind and not re.match(r"^[\u4e00-\u9fff]{2,10}[:：】\]]", _fold(flat)) and self._wrapped_on(no):
+                    kind = None  # "…降低数字" then "化转型门槛。": the end of a wrapped sentence (never "X：", a field)
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
@@ -1384,7 +1384,18 @@ class _Drafter:
         else:
             self.preamble = (1, 0)
             end = next((ln.no - 1 for ln in doc.lines if ln.kind in ("forms", "attach_list")), n)
-            self.parts.append((None, 1, end))
+            cards = [ln.no for ln in doc.lines if ln.card and ln.no > end]
+            if cards:
+                # a notice whose list of items is attached with no title of its own ("附件" / "事项
+                # 清单导出" / "事项名称：X" cards): the notice is the preamble (its 申报条件 are
+                # general), the cards the guide, from the "附件" line over them to the next forms
+                at = next((no for no in range(cards[0] - 1, end, -1)
+                           if re.fullmatch(r"附\s*件\s*\d*", re.sub(r"\s+", "", doc.L(no).head))), end)
+                self.preamble = (1, at)
+                end = next((ln.no - 1 for ln in doc.lines if ln.no > cards[-1] and ln.kind in ("forms", "attach_list")), n)
+                self.parts.append((None, at + 1, end))
+            else:
+                self.parts.append((None, 1, end))
         heads = [re.sub(r"\s+", "", ln.head.lstrip("#")) for ln in doc.lines[:60] if ln.kind != "blank"]
         names = [t[1] for t in titles]
         self.year = self.year_arg or _year_of(names) or _year_of(heads)
@@ -2273,8 +2284,12 @@ class _Drafter:
         for c in node.children:
             if c.section:
                 secs.setdefault(c.section, []).append(c)
-        if guessed:
-            secs["conditions"] = sorted(secs.get("conditions", []) + guessed, key=lambda c: c.no)
+        # "申报对象：2161年度新认定的…企业": who may apply, said with a number, is a condition too
+        # (not a limit on how many a city may put forward, "每个设区市限报6个": no applicant's bound)
+        said = {c.no: "".join(t for _no, t in self.section_lines(c)) for c in secs.get("subject", [])}
+        counted = [c for c in secs.get("subject", []) if re.search(r"\d", said[c.no]) and not re.search(r"限报|推荐|报送", said[c.no])]
+        if guessed or counted:
+            secs["conditions"] = sorted(secs.get("conditions", []) + guessed + counted, key=lambda c: c.no)
         title, no_app, remark = _clean_title(node.title, node.text)
         # "兑现方式：免申即享": the way of payment, said in a section of its own
         no_app = no_app or any(c.section == "procedure" and _NO_APP_WORDS.search(_fold(re.sub(r"\s+", "", c.text))) for c in node.children)

@@ -1526,3 +1526,35 @@ def test_a_tier_tables_unit_per_one_and_a_column_of_counts(tmp_path):
         ("丙级示范工厂", "per_unit", D("30"), "家")]
     quotas = {q["name"]: q["value"] for q in p.data["variant_quotas"]}
     assert quotas == {"乙级示范工厂": D("40"), "丙级示范工厂": D("300")}
+
+
+def test_a_first_column_merged_over_its_rows_a_lead_wrapped_over_three_lines_and_a_total_cap_after(tmp_path):
+    # "中国…奖" alone over "组织 300" / "个人 50": the name spans the rows below it (a merged cell),
+    # also over a page number; the lead's sentence ends on its third line ("…标准见" / "表 1。");
+    # "累计不超过120万元" after the table limits the rows' sum
+    text = ("对 2095 年度获得示范省质量奖、示范市质量奖（含提名奖）的组织\n和个人给予一次性奖励，单个组织奖励标准见\n表 1。\n"
+            "表 1  质量奖奖励标准\n奖项名称 获奖主体 奖励金额（万元）\n示范省质量奖\n组织 120\n个人 40\n示范省质量奖提名奖 组织 60\n"
+            "示范市质量奖\n组织 70\n\n— 6 —\n\n个人 15\n"
+            "同一组织同一年度奖励累计不超过120万元。")
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("示范省质量奖·组织", "fixed", D("120")),
+        ("示范省质量奖·个人", "fixed", D("40")),
+        ("示范省质量奖提名奖·组织", "fixed", D("60")),
+        ("示范市质量奖·组织", "fixed", D("70")),
+        ("示范市质量奖·个人", "fixed", D("15")),
+    ]
+    assert quotes(p)[1] == "示范省质量奖……个人40"
+    assert p.data["cap"] == D("120")
+    assert "合计上限" in p.data["note"]
+
+
+def test_a_unit_per_item_on_a_line_of_its_own_over_a_matrix(tmp_path):
+    text = "按标准类别给予一次性奖励，标准见表2。\n单位：万元/项\n标准类别 主导制定 参与制定\n国际标准 50 15\n国家标准 25 8\n团体标准 4 —"
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("国际标准·主导制定", "fixed", D("50")), ("国际标准·参与制定", "fixed", D("15")),
+        ("国家标准·主导制定", "fixed", D("25")), ("国家标准·参与制定", "fixed", D("8")),
+        ("团体标准·主导制定", "fixed", D("4")),
+    ]
+    assert "cap" not in p.data

@@ -1277,7 +1277,7 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
                 for x in scope:  # a first payment that followed the limit is the program's
                     if x.get("first_payment") and "first_payment" not in data:
                         data["first_payment"] = x["first_payment"]
-                return _with_scope_cap(data, scope), used
+                return with_total_cap(data, scope), used
         # otherwise (a general rule with cases, an amount with its own cap) the limit stays one of
         # the cases, as the clause reads
     return _variants_data(aw, variants, ks, used), used
@@ -1287,7 +1287,7 @@ _SCOPE_TEXT = re.compile(r"(?:单个|每个|单家|每家|单户|每户)[^,，;�
 _SCOPE_NAME = re.compile(r"^(?:累计|合计|上述|以上|两项|各项|同一|单个(?:企业|单位)|单家|单户|每家企业|年度)")
 
 
-def _with_scope_cap(data: dict, scope: list[dict]) -> dict:
+def with_total_cap(data: dict, scope: list[dict]) -> dict:
     """The limit over all of a program's amounts as the tiered program's `cap`, cited by the
     program's quote (a variant's quote does not hold it, so no variant gets it); the engine pays a
     variant by its own amounts, so the note asks the reviewer to apply the limit."""

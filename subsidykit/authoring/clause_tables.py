@@ -148,7 +148,7 @@ _PAGE = re.compile(
 # a running header: the document's number alone on a line ("苏工信综合〔2029〕318号"), maybe beside
 # a page number ("— 15 —  苏工信综合〔2029〕318号")
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号")
-_UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)[)\]]?$")
+_UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)(?:/[个家项台套人户件])?[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
 # ("（万元/家）": an amount for each one, as a cell's "100万元/家" is)
 _HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>[个家项台套人户件]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
@@ -1017,6 +1017,8 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
             break
         if not all(_prog_header_word(c.flat) or _header_like({0: c}) and len(c.flat) <= 6 for c in cells):
             break
+        if _group_line(per, k, n):
+            break  # "中国质量奖" over "组织 300": the first cell of the rows below, no header's
         placed = _fine_header_wrap(cells, header, first_kinds)
         if not placed:
             break
@@ -1038,13 +1040,22 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
     has_index = "index" in kinds
     last_index = 0
     above: dict[int, _Cell] | None = None
-    for i, cells in per[k:]:
+    group: _Cell | None = None  # a first cell standing over the rows it spans (a merged cell)
+    for at in range(k, len(per)):
+        i, cells = per[at]
         if not cells:
             continue
         if texts.lines[i].flat in header_flats:
             out.append((i, {j: c for j, c in enumerate(cells[:n])}, False))  # the header again after a page break
             above = None
             continue
+        if _group_line(per, at, n):
+            group, above = cells[0], None
+            continue
+        if group is not None and len(cells) == n - 1 and any(_NUMBERISH.search(c.flat) for c in cells):
+            cells = [group, *cells]  # "组织 300" under "中国质量奖": the row of 中国质量奖
+        elif len(cells) >= n:
+            group = None
         cells = _fine_fit(cells, n)
         v = _index_value(cells[0].flat) if has_index and len(cells) >= 2 else None
         index_ok = v is not None and v > last_index
@@ -1059,6 +1070,17 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
                 above[j] = above[j].joined(c) if j in above else c
         out.append((i, placed, start))
     return out, n
+
+
+def _group_line(per: list[tuple[int, list[_Cell]]], at: int, n: int) -> bool:
+    """Line `at` is one cell without a number over a row of one cell fewer than the header's
+    three or more, with a number ("中国质量奖" / "组织 300" / "个人 50" under "奖项名称 获奖主体
+    奖励金额（万元）"): the first column's cell merged over the rows below it."""
+    cells = per[at][1]
+    if n < 3 or len(cells) != 1 or _NUMBERISH.search(cells[0].flat) or at + 1 >= len(per):
+        return False
+    below = per[at + 1][1]
+    return len(below) == n - 1 and any(_NUMBERISH.search(c.flat) for c in below)
 
 
 def _grid_single(texts: _Text, idx: list[int]) -> _Grid | None:
@@ -1330,11 +1352,26 @@ def _wrapped_sentence(lines: list[_Line], content: list[int], k: int) -> bool:
     """A lead sentence hard-wrapped over lines ("对2031年度产值首次跨越…给予一次性奖" / "励。申报
     企业…"): a long line of one run of text whose sentence ends on the next line."""
     ln = lines[content[k]]
-    if len(ln.flat) < 15 or len(_FINE.findall(ln.raw)) != 1 or ln.flat.endswith(":") or k + 1 >= len(content):
+    if len(ln.flat) < 15 or len(_FINE.findall(_number_spaces_out(ln.raw))) != 1 or ln.flat.endswith(":") or k + 1 >= len(content):
         return False
-    nxt = lines[content[k + 1]]
-    head = nxt.raw.strip().split("。", 1)
-    return len(head) == 2 and not re.search(r"\s", head[0]) and not re.search(r"[|｜\t]", nxt.raw)
+    # (the sentence may end on the line after next: "…奖励标准见" / "表 1。")
+    for j in (1, 2):
+        if k + j >= len(content):
+            return False
+        nxt = lines[content[k + j]]
+        if re.search(r"[|｜\t]", nxt.raw):
+            return False
+        head = _number_spaces_out(nxt.raw.strip()).split("。", 1)
+        if len(head) == 2:
+            return not re.search(r"\s", head[0])
+        if len(nxt.flat) < 15 or len(_FINE.findall(_number_spaces_out(nxt.raw))) != 1:
+            return False
+    return False
+
+
+def _number_spaces_out(raw: str) -> str:
+    """The one space a PDF's text sets on either side of a number ("对 2160 年度获得"), out."""
+    return re.sub(r"(?<=\d) (?=[^\d\s])|(?<=[^\d\s]) (?=\d)", "", raw)
 
 
 def _split_clause(texts: _Text) -> _Clause | None:
@@ -1404,7 +1441,7 @@ def _split_clause(texts: _Text) -> _Clause | None:
     return _Clause(lead, table, units, trailing, unit, unit_from)
 
 
-_UNIT_RAW = re.compile(r"[（(]?(?:金额|资金|奖励|补助)?单位[:：]?(?:万元|亿元|元)[)）]?")
+_UNIT_RAW = re.compile(r"[（(]?(?:金额|资金|奖励|补助)?单位[:：]?(?:万元|亿元|元)(?:/[个家项台套人户件])?[)）]?")
 
 
 # ------------------------------------------------------------------------------------------
@@ -1845,8 +1882,10 @@ def _money_lines(texts: _Text, idx: list[int]) -> int:
     return sum(1 for i in idx if find_money(texts.lines[i].flat, 0, len(texts.lines[i].flat)))
 
 
-def _whole_source(texts: _Text, clause: _Clause) -> dict:
-    idx = sorted(i for i in [*clause.lead, *clause.unit_lines, *clause.table] if texts.lines[i].kind == "text")
+def _whole_source(texts: _Text, clause: _Clause, upto: int | None = None) -> dict:
+    """The quote of the lead, unit lines and table (and the lines after it to line `upto`)."""
+    after = [i for i in clause.trailing if upto is not None and texts.lines[i].no <= upto]
+    idx = sorted(i for i in [*clause.lead, *clause.unit_lines, *clause.table, *after] if texts.lines[i].kind == "text")
     whole = texts.line_cell(idx[0])
     for i in idx[1:]:
         whole = whole.joined(texts.line_cell(i))
@@ -2085,9 +2124,38 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
         heads = [_c.text for j, _c in sorted(grid.header.items()) if j in amount_cols and _unit_of_header(_c)]
         note += f"表中未写单位的数字按表头“{'、'.join(dict.fromkeys(heads))}”的单位读。"
     data: dict = {"kind": "tiered", "variants": variants, "source": source, "note": note}
+    total = _total_cap(texts, clause)
+    if total is not None:
+        # "同一单位年度…奖励累计不超过100万元" before or after the table: the limit over its rows,
+        # the program's quote then running to that sentence
+        from subsidykit.authoring.clause_award import with_total_cap
+
+        scope, last = total
+        data["source"] = _whole_source(texts, clause, upto=last)
+        data = with_total_cap(data, [scope])
+        for t in todo:
+            if t["text"] == scope["source"]["text"]:
+                t["note"] = "表格外的合计上限，已写为项目 cap，须审阅。"
     if quotas:
         data["variant_quotas"] = quotas
     return Parsed(data=data, todo=todo)
+
+
+# "同一单位年度奖励累计不超过100万元", "单个企业年度奖励总额不超过1000万元": a limit over a table's rows
+_TOTAL_CAP = re.compile(r"(?:累计|合计|总额|总计)(?:奖励|补助|资助|金额)?(?:最高)?(?:不超过|不得超过|不高于|最高|上限为?)(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元)")
+
+
+def _total_cap(texts: _Text, clause: _Clause) -> tuple[dict, int] | None:
+    """({cap, source}, its last line) of the one sentence of the lead or after the table that
+    limits the sum of the rows' amounts; None for none or two."""
+    found = []
+    for part in (clause.lead, clause.trailing):
+        sec = [(texts.lines[i].no, texts.lines[i].raw) for i in part if texts.lines[i].kind == "text"]
+        for a, b, text in sentence_list(sec):
+            for m in _TOTAL_CAP.finditer(half(text)):
+                found.append(({"cap": money_value(m.group("num"), m.group("unit"))[0],
+                               "source": {"file": texts.file, "lines": [a, b], "text": text}}, b))
+    return found[0] if len(found) == 1 else None
 
 
 # ------------------------------------------------------------------------------------------

@@ -1558,3 +1558,27 @@ def test_a_unit_per_item_on_a_line_of_its_own_over_a_matrix(tmp_path):
         ("团体标准·主导制定", "fixed", D("4")),
     ]
     assert "cap" not in p.data
+
+
+def test_a_class_number_in_a_header_cell_and_amounts_that_the_lead_says_are_limits(tmp_path):
+    # "创新药（1类）" is a header's words; "不超过表1所列标准": each row's amount is its limit
+    text = ("每个阶段补助额不超过该阶段实际支出的30%，且不超过表1所列标准；单个企业年度累计补助不超过 1 500 万元。\n"
+            "单位：万元\n临床阶段\n创新药（1类）\n改良型新药（2类）\nⅠ期\n150\n80\nⅡ期\n300\n150\n")
+    p = table(text, tmp_path)
+    assert tiers(p) == [
+        ("Ⅰ期·创新药（1类）", "cap_only", D("150")), ("Ⅰ期·改良型新药（2类）", "cap_only", D("80")),
+        ("Ⅱ期·创新药（1类）", "cap_only", D("300")), ("Ⅱ期·改良型新药（2类）", "cap_only", D("150")),
+    ]
+    assert p.data["cap"] == D("1500")
+    assert "各档上限" in p.data["note"]
+
+
+def test_one_cell_per_line_with_spaces_inside_a_number_and_a_bracket_and_a_header_per_set(tmp_path):
+    text = "按考核等级给予一次性奖励：\n考核等级\n奖励金额（万元）\n优秀（A 类）\n1 200\n良好（B 类）\n600\n"
+    p = table(text, tmp_path)
+    assert tiers(p) == [("优秀（A类）", "fixed", D("1200")), ("良好（B类）", "fixed", D("600"))]
+    text = "按认定等级分档奖励，同一企业最高不超过700万元。\n认定等级    奖励标准（万元/台套）\n国际领先    350\n国内领先    120\n"
+    p = table(text, tmp_path)
+    assert [(v["name"], v["kind"], v["unit_amount"], v["unit"]) for v in p.data["variants"]] == [
+        ("国际领先", "per_unit", D("350"), "台套"), ("国内领先", "per_unit", D("120"), "台套")]
+    assert p.data["cap"] == D("700")

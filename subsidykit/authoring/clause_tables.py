@@ -151,7 +151,7 @@ _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号
 _UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)(?:/[个家项台套人户件])?[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
 # ("（万元/家）": an amount for each one, as a cell's "100万元/家" is)
-_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>[个家项台套人户件]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
+_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>台套|台\(套\)|[个家项台套人户件]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
 _HEADING = re.compile(
     r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
     r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
@@ -487,7 +487,7 @@ def _assign(cells: list[_Cell], anchors: list[float], centre) -> dict[int, _Cell
 # kinds of cells
 # ------------------------------------------------------------------------------------------
 # digits that name a row, not a quantity: "第1档", "3星级", "A类"
-_ORDINAL = re.compile(r"第\d{1,2}(?=[档级类批名等次])|\d(?=星)|^\d{1,2}(?=[档类等]$)")
+_ORDINAL = re.compile(r"第\d{1,2}(?=[档级类批名等次])|\d(?=星)|^\d{1,2}(?=[档类等]$)|(?<=\()\d{1,2}(?=[类级档]\))")
 
 
 def _ctype(flat: str) -> str:
@@ -1310,7 +1310,8 @@ def _layout(texts: _Text, idx: list[int]) -> str:
     pipe = sum(1 for r in raws if re.search(r"[|｜]", r))
     tab = sum(1 for r in raws if "\t" in r.strip())
     gap = sum(1 for r in raws if len(_COARSE.findall(r)) >= 2)
-    fine = sum(1 for r in raws if len(_FINE.findall(r)) >= 2)
+    # (a space inside a number, "1 000", or inside brackets, "优秀（A 类）", parts no cells)
+    fine = sum(1 for r in raws if len(_FINE.findall(_one_cell_spaces_out(r))) >= 2)
     if pipe >= 2 and pipe * 2 >= n:
         return "pipe"
     if tab >= 2 and tab * 2 >= n:
@@ -1320,6 +1321,12 @@ def _layout(texts: _Text, idx: list[int]) -> str:
     if fine >= 2 and fine * 2 >= n:
         return "fine"
     return "single"
+
+
+def _one_cell_spaces_out(raw: str) -> str:
+    """The spaces that stand inside one cell out: "1 000" (thousands), "（A 类）" (a bracket)."""
+    raw = re.sub(r"[（(][^（）()]{0,12}[）)]", lambda m: m.group(0).replace(" ", ""), raw)
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", raw)
 
 
 @dataclass
@@ -2123,6 +2130,14 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     if "header" in units_used:
         heads = [_c.text for j, _c in sorted(grid.header.items()) if j in amount_cols and _unit_of_header(_c)]
         note += f"表中未写单位的数字按表头“{'、'.join(dict.fromkeys(heads))}”的单位读。"
+    lead_text = half("".join(texts.lines[i].flat for i in clause.lead))
+    upto = _UP_TO_TABLE.search(lead_text)
+    if upto:
+        # "补助额不超过…的40%，且不超过表1所列标准": each row's amount is its limit, not a sum paid
+        for v in variants:
+            if v.get("kind") == "fixed":
+                v["kind"], v["cap"] = "cap_only", v.pop("fixed")
+        note += f"原文“{upto.group(0)}”：表中金额为各档上限。"
     data: dict = {"kind": "tiered", "variants": variants, "source": source, "note": note}
     total = _total_cap(texts, clause)
     if total is not None:
@@ -2141,8 +2156,12 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
     return Parsed(data=data, todo=todo)
 
 
+# the lead says the table's amounts are limits: "不超过表1所列标准", "以下表金额为上限"
+_UP_TO_TABLE = re.compile(
+    r"不(?:超过|高于|得超过)(?:附?表\d*|下表|上表)(?:所列|规定|列明)?的?(?:标准|金额|额度|限额)|以(?:附?表\d*|下表)[^。;]{0,8}?为(?:上限|限)"
+)
 # "同一单位年度奖励累计不超过100万元", "单个企业年度奖励总额不超过1000万元": a limit over a table's rows
-_TOTAL_CAP = re.compile(r"(?:累计|合计|总额|总计)(?:奖励|补助|资助|金额)?(?:最高)?(?:不超过|不得超过|不高于|最高|上限为?)(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元)")
+_TOTAL_CAP = re.compile(r"(?:(?:累计|合计|总额|总计)(?:奖励|补助|资助|金额)?|(?:同一|单个|单家|每家)(?:企业|单位|主体|机构)[^。;,]{0,10}?)(?:最高)?(?:不超过|不得超过|不高于|最高|上限为?)(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元)")
 
 
 def _total_cap(texts: _Text, clause: _Clause) -> tuple[dict, int] | None:

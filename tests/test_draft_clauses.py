@@ -1197,3 +1197,11 @@ def test_dates_bounded_by_words_before_them_and_a_window_between_two_days(tmp_pa
     assert ("完工日期", "<=", "2070-03-31", "日期") in got and ("开工日期", ">=", "2069-01-01", "日期") in got
     got = thresholds(conditions("（一）支持条件。设备发票开具日期介于2069年7月1日与2070年6月30日之间。", tmp_path))
     assert any(t[1:] == ("between", ["2069-07-01", "2070-06-30"], "日期") for t in got)
+
+
+def test_amounts_in_us_dollars_are_conditions_in_wan_dollars_never_wan_yuan(tmp_path):
+    # "500万美元" is no 500万元: a foreign-trade figure keeps its currency (亿美元 x 10000, 美元 / 10000)
+    p = conditions("1.上年度进出口额不低于 600 万美元；\n2.项目总投资 2 亿美元以上；\n3.单笔合同金额 8000 美元以上。", tmp_path)
+    assert [(t["op"], t["value"], t["unit"]) for t in p.data["thresholds"]] == [
+        (">=", Decimal("600"), "万美元"), (">=", Decimal("20000"), "万美元"), (">=", Decimal("0.8"), "万美元")]
+    assert not any(t["unit"] == "万元" for t in p.data["thresholds"])

@@ -57,7 +57,7 @@ def cn_number(text: str) -> int | None:
 
 
 # --- amounts --------------------------------------------------------------------------------
-MONEY = re.compile(rf"(?:(?P<num>{NUM}|(?<!\d)\d{{1,3}}(?:,\d{{3}})+(?=[万亿元千]))|(?<![一二两三四五六七八九十百千零〇第])(?P<cn>{CN_NUM}))(?P<unit>亿元|万元|千元|元|(?:亿|万)(?!项|名|场|类|款|种|座|套|所|条|届))(?!人(?!民币)|户|次|个|家|件|台|吨|平方|千瓦|标准煤)")
+MONEY = re.compile(rf"(?:(?P<num>{NUM}|(?<!\d)\d{{1,3}}(?:,\d{{3}})+(?=[万亿元千]))|(?<![一二两三四五六七八九十百千零〇第])(?P<cn>{CN_NUM}))(?P<unit>亿元|万元|千元|元|(?:亿|万)(?!项|名|场|类|款|种|座|套|所|条|届|美元|美金|欧元|港元|港币|日元|英镑))(?!人(?!民币)|户|次|个|家|件|台|吨|平方|千瓦|标准煤)")
 
 
 @dataclass
@@ -148,6 +148,8 @@ COUNT_UNITS = {
     "吨": "吨", "平方米": "平方米", "㎡": "平方米", "m2": "平方米", "亩": "亩",
     "立方米": "立方米", "m³": "立方米", "m3": "立方米", "千伏安": "千伏安", "kVA": "千伏安", "兆伏安": "千伏安", "MVA": "千伏安",
     "天": "天", "小时": "小时", "学时": "小时", "TB": "TB", "PB": "PB",
+    # foreign trade and investment in US dollars: "500万美元" -> 500 万美元 (never turned into 万元)
+    "美元": "万美元", "美金": "万美元",
 }
 # a raw unit that is a multiple of its schema unit: 1兆瓦 = 1000千瓦
 UNIT_FACTORS = {"兆瓦": 1000, "MW": 1000, "兆瓦时": 1000, "MWh": 1000, "兆伏安": 1000, "MVA": 1000}
@@ -190,7 +192,10 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
         elif schema_unit != unit and unit not in ("个月", "台(套)"):
             note = f"原文单位“{unit}”，按“{schema_unit}”计。"
         mul = m.group("mul")
-        if mul:
+        if schema_unit == "万美元":
+            value = value * _MULTIPLIER.get(mul or "", 1) / 10000
+            note = None if mul == "万" else f"{m.group(0)} = {dec(value)}万美元。"
+        elif mul:
             if schema_unit in ("年", "月"):
                 continue
             value = value * _MULTIPLIER[mul]

@@ -54,6 +54,7 @@ Unit = Literal[
     "平方米",
     "立方米",  # water: "年节水量5万立方米以上" -> 50000 立方米
     "千伏安",  # transformer capacity (兆伏安 x 1000)
+    "万美元",  # foreign trade and investment: "进出口额500万美元" (亿美元 x 10000, 美元 / 10000), never 万元
     "亩",
     "天",
     "小时",

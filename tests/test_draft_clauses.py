@@ -1205,3 +1205,9 @@ def test_amounts_in_us_dollars_are_conditions_in_wan_dollars_never_wan_yuan(tmp_
     assert [(t["op"], t["value"], t["unit"]) for t in p.data["thresholds"]] == [
         (">=", Decimal("600"), "万美元"), (">=", Decimal("20000"), "万美元"), (">=", Decimal("0.8"), "万美元")]
     assert not any(t["unit"] == "万元" for t in p.data["thresholds"])
+
+
+def test_a_year_that_dates_an_act_of_setting_up_insuring_hiring_or_joining_is_a_window(tmp_path):
+    p = conditions("1.2097年度新设或增资的外资企业；\n2.2097年度在区内投保出口信用保险；\n3.2097年度首次在区内产生进出口实绩。", tmp_path)
+    assert [(t["op"], t["value"], t["unit"]) for t in p.data["thresholds"]] == [
+        ("between", ["2097-01-01", "2097-12-31"], "日期")] * 3

@@ -431,11 +431,9 @@ class _Conditions:
             note = None
             if fld is None:
                 # "2054年度通过清洁生产审核": an act the vocabulary has no date field for
-                act = re.match(r"(?:内)?(?:首次|[新省市首被]|实际|实施|经[^,;。:\d]{0,8}?){0,2}(?P<act>[\u4e00-\u9fff]{2})", n[m.end():clause[1]])
-                if act is None:
-                    continue
-                fld, qend = "发生日期", m.end() + act.end()
-                note = f"“{act.group('act')}”的年份；所指的事项须审阅。"
+                verb = "act1" if m.group("act1") else "act2"
+                fld, qend = "发生日期", m.end(verb)
+                note = f"“{m.group(verb)}”的年份；所指的事项须审阅。"
             y = m.group("y")
             qend = max(qend, m.end())
             y0, at = y, m.start()

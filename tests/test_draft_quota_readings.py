@@ -75,3 +75,10 @@ def test_a_voucher_paid_out_as_a_share_of_the_fee_is_a_program(tmp_path):
     voucher = progs["科技创新券"]
     assert (voucher["rate"], voucher["cap"]) == (D("0.5"), D("10"))
     assert "服务费用" in voucher["base"]
+
+
+def test_a_total_that_names_the_classes_it_counts():
+    p = parse_quota([(9, "3.支持数量。三类合计不超过 45 个，其中甲类项目不超过 12 个。")], "g.txt")
+    assert p.data["quota"]["value"] == D("45")
+    assert [(q["name"], q["value"]) for q in p.sub_quotas] == [("甲类项目", D("12"))]
+    assert parse_quota([(9, "支持数量：两类合计不超过9家。")], "g.txt").data["quota"]["value"] == D("9")

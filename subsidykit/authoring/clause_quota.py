@@ -16,7 +16,9 @@ from subsidykit.authoring.clause_text import ENUMERATOR, Doc
 # "计划择优遴选N家"; a total: "合计不超过N个", "共计N个"; a named count: "支持名额N个", "数量为N个"
 _VERB = r"(?:拟|计划|预计|将)?(?:完成)?(?:择优)?(?:支持|安排|遴选|立项|扶持|资助|奖励|认定|评选|培育|推荐|入选|确定|诊断|培训|服务|补助|补贴)?"
 _QUOTA = re.compile(
-    r"(?P<period>" + YEAR + r"年度?|全年|每年|本年度|年度|每批|每期)?(?P<pre>原则上|一般)?(?P<total>合计|共计|总计|总数|累计|共)?(?P<named>(?:支持|奖励|立项|资助|扶持)?(?:项目|企业)?(?:名额|数量|个数|规模)(?:为|共|合计)?)?"
+    r"(?P<period>" + YEAR + r"年度?|全年|每年|本年度|年度|每批|每期)?(?P<pre>原则上|一般)?"
+    # "两类合计不超过8个": the classes the total counts
+    r"(?P<classes>(?:上述|以上)?[两二三四五六七八九十]类(?:项目)?(?=合计|共计|总计|共))?(?P<total>合计|共计|总计|总数|累计|共)?(?P<named>(?:支持|奖励|立项|资助|扶持)?(?:项目|企业)?(?:名额|数量|个数|规模)(?:为|共|合计)?)?"
     # what is counted, before the count ("诊断企业不超过600家"), and "原则上" after a name
     # (not a named part: "甲类平台支持数量不超过2个" is a part, see _own_parts)
     r"(?P<subject>(?!其中|单个|单家|同一|每)(?:(?!类|数量|名额|级)[\u4e00-\u9fff“”\"]){1,10}?(?=(?:原则上|一般)?(?:不超过|不多于|最多|至多|控制在)))?(?P<pre2>原则上|一般)?"

@@ -82,3 +82,15 @@ def test_a_total_that_names_the_classes_it_counts():
     assert p.data["quota"]["value"] == D("45")
     assert [(q["name"], q["value"]) for q in p.sub_quotas] == [("甲类项目", D("12"))]
     assert parse_quota([(9, "支持数量：两类合计不超过9家。")], "g.txt").data["quota"]["value"] == D("9")
+
+
+def test_an_instalment_paragraph_after_the_last_class_is_every_classs_and_the_parents(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）融合应用项目\n\n1.支持条件。项目总投入不低于500万元。\n\n2.补助标准。\n\n"
+        "（1）示范工厂项目。已列入示范名录的，按不超过项目总投入的20%给予补助，单个项目最高补助300万元。\n\n"
+        "（2）应用车间项目。通过市级评定的，按不超过项目总投入的10%给予补助，单个项目最高补助100万元。\n\n"
+        "补助资金分两期拨付：首期拨付核定补助金额的70%，项目绩效评价合格后拨付其余部分。\n\n3.支持数量。不超过12个。\n"))
+    assert [(progs[t]["rate"], progs[t]["cap"], progs[t]["first_payment"]["share"]) for t in ("示范工厂项目", "应用车间项目")] == [
+        (D("0.2"), D("300"), D("0.7")), (D("0.1"), D("100"), D("0.7"))]
+    parent = progs["融合应用项目"]
+    assert (parent["kind"], parent["first_payment"]["share"], parent["quota"]["value"]) == ("none", D("0.7"), D("12"))

@@ -118,6 +118,13 @@ _SECTION_OF = sorted(((w, k) for k, ws in SECTION_WORDS.items() for w in ws), ke
 PROGRAM_SECTIONS = {"conditions", "award", "quota", "subject"}  # a heading with one of these is a program
 NAME_ENDS = ("项目", "服务商", "平台", "中心", "基地", "机构", "工程")
 NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "经", "以", "在", "申报", "项目", "符合", "支持", "专项", "已", "由", "须", "应")
+# nouns that open with one of those words ("应用车间", "经济运行", "对外贸易", "在线监测")
+_NAME_START_NOUN = re.compile(r"应用|经济|经营|对外|在线|在建|以旧换新")
+
+
+def _clause_start(name: str, more: tuple[str, ...] = ()) -> bool:
+    """`name` opens like a clause ("按…", "对…的", "应当…"), not like a program's or a class's name."""
+    return name.startswith(NAME_NOT_START + more) and not _NAME_START_NOUN.match(name)
 
 # ranks of the numbering styles (a heading's parent has a smaller rank)
 RANK_MD, RANK_CN, RANK_PCN, RANK_NUM, RANK_PNUM, RANK_CIRC = 0, 1, 2, 3, 4, 5
@@ -713,7 +720,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             counts[flat] = counts.get(flat, 0) + 1
             prev = next((x for x in reversed(out) if x.kind not in ("blank", "page")), None)
             m = _LEAD_NAME.match(flat)
-            if m and prev is not None and re.sub(r"\s+", "", prev.clean).endswith("。") and not m.group(1).startswith(NAME_NOT_START + ("本", "该", "上述", "各")):
+            if m and prev is not None and re.sub(r"\s+", "", prev.clean).endswith("。") and not _clause_start(m.group(1), ("本", "该", "上述", "各")):
                 line.lead_name = m.group(1)
         out.append(line)
     # a program's title alone on its line, without numbering, between blank lines, over its
@@ -2345,8 +2352,8 @@ class _Drafter:
         if split:
             # the program whose 补助标准 lists classes of its own stays one too, holding what they
             # share (its conditions, its 支持数量's total, the instalments of its 拨付方式)
-            owned = {ln for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)
-                     for ln in range(d.no, d.end + 1)}
+            items = [d for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)]
+            owned = {ln for d in items for ln in range(d.no, d.end + 1)} - self._shared_tail(items, [p["title"] for p in split])
             paid = self._instalments(secs)
             shared = self._lines(secs.get("award", []), skip=owned)
             names = {_norm(p["title"]) for p in split}
@@ -2357,6 +2364,12 @@ class _Drafter:
                                    quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
             if parent.get("variants") and all(_norm(v["name"]) in names for v in parent["variants"]):
                 del parent["variants"]  # "其中，甲类项目不超过25个…": the items' quotas, which they hold
+            if not parent.get("first_payment") and shared + paid:
+                # "补助资金分两期拨付：首期拨付…60%" after the items: the instalments they share
+                fp = self.clauses.read_first_payment(shared + paid, self.file)
+                if fp:
+                    _put(parent, "first_payment", fp)
+                    parent["todo"] = [t for t in parent["todo"] if not (t.get("note") is None and fp["source"]["text"] in t["text"])]
             parent["note"] = _said(parent.get("note"), _classes_note(len(split), "共同的条件、支持数量与拨付方式"))
             return [parent, *split]
         award = self._lines(secs.get("award", []))
@@ -2514,15 +2527,7 @@ class _Drafter:
             best = _best_name(nm, names)
             if best is not None:
                 cond_owner[d.no] = best
-        # a closing paragraph of the last item that speaks of them all ("上述两类项目均首次拨付…")
-        # is every item's, not the last one's
-        shared_tail: set[int] = set()
-        if award_items:
-            last = award_items[-1][1]
-            for i in range(last.no + 1, last.end + 1):
-                if _ALL_ITEMS.match(re.sub(r"\s+", "", _fold(self.doc.L(i).clean))):
-                    shared_tail = set(range(i, last.end + 1))
-                    break
+        shared_tail = self._shared_tail([d for _nm, d in award_items], names)
         for name in names:
             award_own = [d for nm, d in award_items if nm == name]
             if award_own:
@@ -2572,6 +2577,24 @@ class _Drafter:
                 prog["note"] = "；".join(x for x in (prog.get("note"), "支持数量为本组合计，同组其他项目无金额（另行通知）") if x)
         return out
 
+    def _shared_tail(self, items: list[_Node], names: list[str]) -> set[int]:
+        """The lines of a closing paragraph of the last item that speaks of them all ("上述两类
+        项目均首次拨付…"), or of the instalments without naming an item ("补助资金分两期拨付：
+        首期拨付…60%…" in a paragraph of its own): every item's, and their parent's, not the
+        last one's."""
+        if not items:
+            return set()
+        last = items[-1]
+        for i in range(last.no + 1, last.end + 1):
+            flat = re.sub(r"\s+", "", _fold(self.doc.L(i).clean))
+            if _ALL_ITEMS.match(flat):
+                return set(range(i, last.end + 1))
+            above = next((self.doc.L(k) for k in range(i - 1, last.no - 1, -1) if self.doc.L(k).kind != "blank"), None)
+            opens = self.doc.L(i - 1).kind == "blank" or (above is not None and re.search(r"[。；;]\s*$", above.clean))
+            if opens and _FIRST_PAID.search(flat) and not any(_norm(n) and _norm(n) in _norm(flat) for n in names):
+                return set(range(i, last.end + 1))
+        return set()
+
     def _titled_item(self, d: _Node) -> str | None:
         """An item of a 补助标准 that opens with a class's name and a full stop, then grants its
         own money ("（1）甲级平台创建奖励（免申即享）。对…奖励120万元。"): the name (its
@@ -2584,7 +2607,7 @@ class _Drafter:
             return None
         name = m.group(1)
         core = _NO_APP.sub("", name).strip("（）()")
-        if core.startswith(NAME_NOT_START) or _section_of(core) or re.fullmatch(r"(?:[\u4e00-\u9fff]{0,4}(?:级|档|类|星|等奖))", core):
+        if _clause_start(core) or _section_of(core) or re.fullmatch(r"(?:[\u4e00-\u9fff]{0,4}(?:级|档|类|星|等奖))", core):
             return None
         return name if (self._grants_money(d) or self._no_amount_said(d)) else None
 
@@ -3724,13 +3747,17 @@ def _path_groups(programs: list[dict]) -> list[list[dict]]:
 
 # the keys that close a drafted program, in the catalog's order
 _TAIL_KEYS = ("quota", "thresholds", "todo", "office", "phone", "contact_source")
+# a first payment and the keys the catalog writes after it
+_AFTER_FIRST_PAYMENT = ("first_payment", "source", "variants", "grant", "minimum", "city_limits", "aliases", "quota", "thresholds",
+                        "note", "todo", "office", "phone", "contact_source")
 
 
 def _put(prog: dict, key: str, value) -> None:
     """Set one of the closing keys of a drafted program, in its place among them (before those
     the catalog writes after it), whatever order the draft met them in."""
     prog.pop(key, None)
-    rest = {k: prog.pop(k) for k in list(prog) if k in _TAIL_KEYS[_TAIL_KEYS.index(key) + 1 :]}
+    order = _TAIL_KEYS if key in _TAIL_KEYS else _AFTER_FIRST_PAYMENT
+    rest = {k: prog.pop(k) for k in list(prog) if k in order[order.index(key) + 1 :]}
     prog[key] = value
     prog.update(rest)
 
@@ -3825,7 +3852,7 @@ def _item_name(node: _Node, loose: bool) -> str | None:
         cand = _NO_APP.sub("", cand)
     # ("行业级、区域级平台。按…": one class named by two words, closed by a full stop)
     listed = "、" in cand and not (m and cand == m.group(1) and text[m.end() - 1] in "。." and len(cand) <= 20)
-    if cand.startswith(NAME_NOT_START) or listed or len(cand) < 4:
+    if _clause_start(cand) or listed or len(cand) < 4:
         return None
     return cand
 

@@ -1211,3 +1211,11 @@ def test_a_year_that_dates_an_act_of_setting_up_insuring_hiring_or_joining_is_a_
     p = conditions("1.2097年度新设或增资的外资企业；\n2.2097年度在区内投保出口信用保险；\n3.2097年度首次在区内产生进出口实绩。", tmp_path)
     assert [(t["op"], t["value"], t["unit"]) for t in p.data["thresholds"]] == [
         ("between", ["2097-01-01", "2097-12-31"], "日期")] * 3
+
+
+def test_a_cap_for_each_person_and_year_after_a_rate_is_the_programs_cap_with_its_reading(tmp_path):
+    p = award("按其年度工资薪金收入的12%给予补贴，每人每年补贴上限25万元。", tmp_path)
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", Decimal("0.12"), Decimal("25"))
+    assert "每人每年的上限" in p.data["note"]
+    p = award("按实际缴纳担保费的50%给予补贴，每户每年最高补贴12万元。", tmp_path)
+    assert (p.data["rate"], p.data["cap"]) == (Decimal("0.5"), Decimal("12"))

@@ -483,7 +483,13 @@ class _Award:
             if both and kind != "cap":
                 # "每人每月1000元": an amount per person and month, both counted
                 atom.unit = f"{_UNIT_OF.get(both.group('a'), both.group('a'))}·{_UNIT_OF.get(both.group('b'), both.group('b'))}"
-            if kind == "cap" and atom.unit in ("年", "月", "天"):
+            two = re.search(r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)", pre)
+            if kind == "cap" and two:
+                # "每人每年最高20万元": the most for one person (household) in one year, a cap
+                # that the count of persons and years multiplies
+                atom.per = f"{_UNIT_OF.get(two.group('a'), two.group('a'))}·{_UNIT_OF.get(two.group('b'), two.group('b'))}"
+                atom.note = _join(atom.note, f"“{two.group(0)}…{CAP_WORDS.search(pre).group(0) if CAP_WORDS.search(pre) else '以内'}”：每{atom.per.replace('·', '每')}的上限，不是定额。")
+            elif kind == "cap" and atom.unit in ("年", "月", "天"):
                 # "每年最高发放N万元": the most for each year, not an amount per year: a cap that
                 # a count of years multiplies (per: 年).  "每个奖励不超过N万元" stays an amount per
                 # item (per_unit), as the catalog writes it

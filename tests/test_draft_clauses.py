@@ -1219,3 +1219,12 @@ def test_a_cap_for_each_person_and_year_after_a_rate_is_the_programs_cap_with_it
     assert "每人每年的上限" in p.data["note"]
     p = award("按实际缴纳担保费的50%给予补贴，每户每年最高补贴12万元。", tmp_path)
     assert (p.data["rate"], p.data["cap"]) == (Decimal("0.5"), Decimal("12"))
+
+
+def test_grades_after_the_first_grade_s_award_need_no_award_word_of_their_own(tmp_path):
+    p = award("五星级企业奖励12万元，四星级6万元，三星级2万元；已获奖励后晋级的，按差额补足。", tmp_path)
+    assert [(v["name"], v["fixed"]) for v in p.data["variants"]] == [
+        ("五星级企业", Decimal("12")), ("四星级", Decimal("6")), ("三星级", Decimal("2"))]
+    # never a grade's words without an award before them in the sentence
+    p = award("营业收入达到四星级5万元，须同时满足其他条件。", tmp_path)
+    assert "variants" not in p.data

@@ -427,6 +427,11 @@ class _Award:
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
+        if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre):
+            # "五星级上云企业奖励10万元，四星级5万元，三星级1万元": a grade and its amount after a
+            # clause of the sentence that awarded a grade's amount
+            s_ = self.sents[k]
+            awarding = bool(re.search(r"(?:" + AWARD_WORDS.pattern + r")[^,;。]{0,6}?\d+(?:\.\d+)?(?:万元|亿元|元)[,;]", n[s_.body : clause[0]]))
         if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,14}(?:\([^()]{1,10}\))?", pre):
             # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元",
             # "五级（优化级）80万元": the list after an award word, or a split into grades, and a colon

@@ -1582,3 +1582,12 @@ def test_one_cell_per_line_with_spaces_inside_a_number_and_a_bracket_and_a_heade
     assert [(v["name"], v["kind"], v["unit_amount"], v["unit"]) for v in p.data["variants"]] == [
         ("国际领先", "per_unit", D("350"), "台套"), ("国内领先", "per_unit", D("120"), "台套")]
     assert p.data["cap"] == D("700")
+
+
+def test_a_sentence_after_a_table_granting_one_more_sum_to_a_named_case_is_one_more_class(tmp_path):
+    text = ("按规模档次给予一次性奖励：\n营业收入档次\t奖励金额\n首次突破5亿元\t25万元\n首次突破20亿元\t80万元\n"
+            "首次入围全国民营企业500强的，另给予一次性奖励120万元。")
+    p = table(text, tmp_path)
+    assert tiers(p) == [("首次突破5亿元", "fixed", D("25")), ("首次突破20亿元", "fixed", D("80")),
+                        ("首次入围全国民营企业500强", "fixed", D("120"))]
+    assert "可与表中档次叠加" in p.data["note"]

@@ -2139,6 +2139,15 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 v["kind"], v["cap"] = "cap_only", v.pop("fixed")
         note += f"原文“{upto.group(0)}”：表中金额为各档上限。"
     data: dict = {"kind": "tiered", "variants": variants, "source": source, "note": note}
+    extra = _extra_award(texts, clause)
+    if extra is not None:
+        # "首次入围…500强的，另给予一次性奖励100万元。" after the table: one more class, its
+        # sum given on top of the row the applicant is in
+        variants.append(extra)
+        data["note"] += f"表后“另给予”的一类（{extra['name']}）另列，可与表中档次叠加，须审阅。"
+        for t in todo:
+            if t["text"] == extra["source"]["text"]:
+                t["note"] = "表格后另给予的奖励，已另列为一类，须审阅。"
     total = _total_cap(texts, clause)
     if total is not None:
         # "同一单位年度…奖励累计不超过100万元" before or after the table: the limit over its rows,
@@ -2162,6 +2171,28 @@ _UP_TO_TABLE = re.compile(
 )
 # "同一单位年度奖励累计不超过100万元", "单个企业年度奖励总额不超过1000万元": a limit over a table's rows
 _TOTAL_CAP = re.compile(r"(?:(?:累计|合计|总额|总计)(?:奖励|补助|资助|金额)?|(?:同一|单个|单家|每家)(?:企业|单位|主体|机构)[^。;,]{0,10}?)(?:最高)?(?:不超过|不得超过|不高于|最高|上限为?)(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元)")
+
+
+_EXTRA_AWARD = re.compile(
+    r"^(?:对)?(?P<name>[^,;。]{2,30}?)的,(?:另|再)(?:行)?(?:给予|奖励|加奖)(?:一次性)?(?:奖励|奖补|补助)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元)(?:奖励|奖补|补助)?[。;]?$"
+)
+
+
+def _extra_award(texts: _Text, clause: _Clause) -> dict | None:
+    """The one sentence after a table that grants one more sum to a named case ("首次入围…的，
+    另给予一次性奖励100万元。"), as a variant; None for none or two."""
+    sec = [(texts.lines[i].no, texts.lines[i].raw) for i in clause.trailing if texts.lines[i].kind == "text"]
+    found = []
+    for a, b, text in sentence_list(sec):
+        m = _EXTRA_AWARD.match(half(text))
+        if m:
+            value, note = money_value(m.group("num"), m.group("unit"))
+            v = {"name": text[m.start("name") : m.end("name")], "kind": "fixed", "fixed": value,
+                 "source": {"file": texts.file, "lines": [a, b], "text": text}}
+            if note:
+                v["note"] = note
+            found.append(v)
+    return found[0] if len(found) == 1 else None
 
 
 def _total_cap(texts: _Text, clause: _Clause) -> tuple[dict, int] | None:

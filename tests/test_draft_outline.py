@@ -565,3 +565,20 @@ def test_a_notice_whose_list_of_items_is_attached_as_cards_without_a_title(tmp_p
     assert [(t["op"], t["value"], t["unit"]) for t in d.document["general_thresholds"]] == [(">=", D("1"), "年")]
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_a_questions_and_answers_page_each_question_naming_a_benefit_in_quotes_is_a_program(tmp_path):
+    text = ("2096年度示范市中小企业政策兑现问答\n\n一、融资支持类\n\n"
+            "问：小微企业申请“担保费补贴”，可以享受什么奖励？\n答：对通过政府性融资担保机构获得贷款的小微企业，按实际缴纳担保费的40%给予补贴，单户企业年度补贴不超过15万元。\n\n"
+            "问：专精特新“小巨人”企业申请“研发增量补助”，可以享受什么奖励？\n答：\n申报条件：\n1.有效期内的国家级专精特新“小巨人”企业；\n"
+            "2.年度研发费用占营业收入比重不低于6%。\n补助标准：按研发费用增量部分的20%给予补助，单个企业最高不超过40万元。\n支持数量：不超过25个。\n\n"
+            "问：“免申即享”是什么意思？\n答：由部门依据名单直接拨付，企业无需申请。\n")
+    d = draft_guide(write(tmp_path, "guide_2096.txt", text), year=2096)
+    progs = by_title(d)
+    assert sorted(progs) == ["担保费补贴", "研发增量补助"]
+    assert (progs["担保费补贴"]["rate"], progs["担保费补贴"]["cap"]) == (D("0.4"), D("15"))
+    rd = progs["研发增量补助"]
+    assert (rd["rate"], rd["cap"], rd["quota"]["value"]) == (D("0.2"), D("40"), D("25"))
+    assert [(t["op"], t["value"]) for t in rd["thresholds"]] == [(">=", D("0.06"))]
+    assert_cited(d, tmp_path)
+    validates(d)

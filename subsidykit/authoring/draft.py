@@ -132,6 +132,10 @@ RANK_ROMAN = 1.1  # "Ⅱ、X" (an annex's list): below 一、, above （一）
 RANK_PART = 0.7  # "第二部分  绿色低碳和数字转型": above 一、, below a 条's rank
 RANK_RECORD = 2.2  # "项目名称 | X" of a guide laid out as one table per program: below （一）, above 1.
 RANK_TITLE = 1.9  # an unnumbered program title between such tables: its "（一）支持条件" below it
+RANK_QUESTION = 2.4  # "问：企业申请“X”，可以享受什么奖励？" of a 问答 page: below （一）, above 1.
+# a 问答 page's question and answer ("问：…申请“首贷贴息”，可以享受什么奖励？" / "答：对…给予…")
+_QUESTION = re.compile(r"^\s*问\s*[:：]\s*")
+_ANSWER = re.compile(r"^\s*答\s*[:：]\s*")
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
 _AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|[百千]分之")
 RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
@@ -223,7 +227,7 @@ _TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
 _MONEY = re.compile(
-    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供|兑付|兑现)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
+    r"(?:给予|奖励|补贴|资助|补助|奖补|发放|提供|兑付|兑现|抵扣)[^。；]{0,24}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})(?:万元|亿元|元)"
     r"|\d+(?:\.\d+)?(?:万元|亿元|元)[^。；]{0,12}?(?:奖励|补贴|资助|补助|奖补|拨付|兑现)"
     r"|每[^。；\d]{0,8}\d+(?:\.\d+)?(?:万元|元)|\d+(?:\.\d+)?(?:万元|元)的标准"
     # a share granted ("按实际支付利息的50%给予贴息"): money too, its sum decided by the base
@@ -656,7 +660,12 @@ def _classify(guide: GuideText) -> list[_Line]:
                 out.append(_Line(no=i, raw=raw, clean="", head="", src=src, kind="blank"))
                 continue
         clean = _TAG.sub(" ", no_b)
-        s = no_b.strip()
+        last = next((x for x in reversed(out) if x.kind not in ("blank", "page")), None)
+        ans = _ANSWER.match(clean) if last is not None and last.rank == RANK_QUESTION else None
+        if ans:  # "答：对…给予…" under a question naming a program: the answer's words, the mark out
+            clean = clean[ans.end():]
+            no_b_text = no_b[_ANSWER.match(no_b).end():] if _ANSWER.match(no_b) else no_b
+        s = (no_b_text if ans else no_b).strip()
         md = re.match(r"^(#{1,6})\s*", s)
         s = s[md.end():] if md else s
         s = re.sub(r"^(?:»|>>|>)\s*", "", s)
@@ -695,6 +704,16 @@ def _classify(guide: GuideText) -> list[_Line]:
             line.kind, line.rank, line.label = "heading", RANK_ARTICLE, ""
             line.article_title = _squash(_TAG.sub(" ", mt0.group(1)))
             line.rest = _TAG.sub(" ", s[mt0.end():]).strip()
+        elif (m := _QUESTION.match(folded)) and re.search(r"[“\"][^”\"]{2,40}[”\"]", s[m.end():]) \
+                and re.search(r"享受|奖励|补贴|补助|资助|贴息|奖补|扶持|补偿|券", s[m.end():]):
+            # "问：小微企业申请“融资担保费补贴”，可以享受什么奖励？": a program, named by the words
+            # in quotes ("专精特新“小巨人”企业申请“X”" is about X); a question naming nothing
+            # ("问：补贴多少？") is a program's own text
+            q = s[m.end():]
+            quoted = re.findall(r"[“\"]([^”\"]{2,40})[”\"]", q)
+            asked = re.search(r"(?:申请|享受|申报|关于)[“\"]([^”\"]{2,40})[”\"]", q)
+            line.kind, line.rank, line.label = "heading", RANK_QUESTION, s[: m.end()].strip()
+            line.rest = (asked.group(1) if asked else max(quoted, key=len)).strip()
         elif m := _ARTICLE.match(folded):
             line.kind, line.rank = "heading", RANK_ARTICLE
             line.label = s[: m.end()].strip()

@@ -582,3 +582,19 @@ def test_a_questions_and_answers_page_each_question_naming_a_benefit_in_quotes_i
     assert [(t["op"], t["value"]) for t in rd["thresholds"]] == [(">=", D("0.06"))]
     assert_cited(d, tmp_path)
     validates(d)
+
+
+def test_unnumbered_titles_right_over_their_labelled_fields_are_programs(tmp_path):
+    text = ("2097年度示范市软件产业专项资金申报指南\n\n二、信创适配与应用推广\n"
+            "信创适配中心建设\n支持条件：项目建设总投入不低于800万元。\n"
+            "补助标准：按不超过项目建设总投入30%的比例给予补助，单个中心最高补助400万元。\n支持数量：不超过3个。\n"
+            "兼容适配认证奖励\n支持条件：当年度累计取得适配认证3项（含）以上。\n奖励标准：每取得1项适配认证奖励2万元。\n"
+            "三、人才培养\n实训基地建设补助\n补助标准：一次性补助50万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2097.txt", text), year=2097)
+    progs = by_title(d)
+    assert sorted(progs) == ["信创适配中心建设", "兼容适配认证奖励", "实训基地建设补助"]
+    c = progs["信创适配中心建设"]
+    assert (c["rate"], c["cap"], c["quota"]["value"]) == (D("0.3"), D("400"), D("3"))
+    assert [(t["op"], t["value"]) for t in c["thresholds"]] == [(">=", D("800"))]
+    assert progs["实训基地建设补助"]["fixed"] == D("50") and progs["实训基地建设补助"]["path"] == ["三、人才培养"]
+    assert_cited(d, tmp_path)

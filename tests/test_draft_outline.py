@@ -598,3 +598,18 @@ def test_unnumbered_titles_right_over_their_labelled_fields_are_programs(tmp_pat
     assert [(t["op"], t["value"]) for t in c["thresholds"]] == [(">=", D("800"))]
     assert progs["实训基地建设补助"]["fixed"] == D("50") and progs["实训基地建设补助"]["path"] == ["三、人才培养"]
     assert_cited(d, tmp_path)
+
+
+def test_an_articles_award_label_after_its_list_of_conditions_is_the_articles(tmp_path):
+    text = ("示范区促进先进制造业发展若干政策实施细则\n\n第一章  总则\n\n第一条  为促进先进制造业发展，制定本细则。\n\n"
+            "第二章  项目招引\n\n第二条  重大项目落户奖励\n\n新引进的先进制造业项目，同时符合下列条件的，给予落户奖励：\n\n"
+            "（一）计划总投资8亿元以上，且固定资产投资占比达到60%；\n\n（二）项目签约后12个月以内开工建设，并按期竣工投产。\n\n"
+            "奖励标准：按项目实际完成设备投资额的6%给予奖励，单个项目奖励总额不超过2000万元。\n\n"
+            "第三条  招商引荐奖励\n\n对引荐重大项目落户的中介机构，一次性奖励20万元。\n")
+    d = draft_guide(write(tmp_path, "guide_2098.txt", text), year=2098)
+    progs = by_title(d)
+    assert sorted(progs) == ["招商引荐奖励", "重大项目落户奖励"]
+    p = progs["重大项目落户奖励"]
+    assert (p["rate"], p["cap"]) == (D("0.06"), D("2000"))
+    assert (">=", D("80000")) in [(t["op"], t["value"]) for t in p["thresholds"]]
+    assert_cited(d, tmp_path)

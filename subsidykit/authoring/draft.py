@@ -1106,9 +1106,10 @@ class _Doc:
                     for n in stack:
                         if n.section and not (n.section == "direction" and n.parent is None):
                             break  # ("二、支持方向" over the programs is a part, not a section)
-                        if not n.section and not (owner is not None and n.rank >= RANK_NUM
-                                                  and re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title))):
-                            owner = n  # (never a clause of a list: "（3）…不低于30%，拥有…")
+                        clause = re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title)) if n.rank >= RANK_NUM \
+                            else re.search(r"[，,；;]", _fold(n.title)) if n.rank >= RANK_PCN else None
+                        if not n.section and not (owner is not None and clause):
+                            owner = n  # (never a clause of a list: "（3）…不低于30%，拥有…", "（二）项目签约后…，并…")
                     if owner is not None:
                         rest = re.sub(r"^\s*[【\[]", "", _BULLET.sub("", ln.clean.strip()))
                         node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),

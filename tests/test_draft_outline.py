@@ -613,3 +613,14 @@ def test_an_articles_award_label_after_its_list_of_conditions_is_the_articles(tm
     assert (p["rate"], p["cap"]) == (D("0.06"), D("2000"))
     assert (">=", D("80000")) in [(t["op"], t["value"]) for t in p["thresholds"]]
     assert_cited(d, tmp_path)
+
+
+def test_an_annexed_table_the_article_says_to_award_by_is_its_tiers(tmp_path):
+    text = ("示范区先进制造业若干政策实施细则\n\n第一章  总则\n\n第一条  为促进发展，制定本细则。\n\n第二章  亩均\n\n"
+            "第二条  亩均效益领跑奖励\n\n对年度亩均效益综合评价为A类的工业企业，按附表2所列档次给予奖励。\n\n"
+            "第三条  招商引荐奖励\n\n对引荐重大项目落户的中介机构，一次性奖励20万元。\n\n"
+            "附表2\n\n亩均效益领跑奖励标准\n\n档次 亩均税收（万元/亩） 奖励金额（万元）\n一档 120以上 90\n二档 70以上、不足120 45\n")
+    d = draft_guide(write(tmp_path, "guide_2099.txt", text), year=2099)
+    p = by_title(d)["亩均效益领跑奖励"]
+    assert [(v["name"], v["fixed"]) for v in p["variants"]] == [("一档", D("90")), ("二档", D("45"))]
+    assert_cited(d, tmp_path)

@@ -1591,3 +1591,14 @@ def test_a_sentence_after_a_table_granting_one_more_sum_to_a_named_case_is_one_m
     assert tiers(p) == [("首次突破5亿元", "fixed", D("25")), ("首次突破20亿元", "fixed", D("80")),
                         ("首次入围全国民营企业500强", "fixed", D("120"))]
     assert "可与表中档次叠加" in p.data["note"]
+
+
+def test_a_band_with_both_ends_in_one_cell_under_a_header_per_mu(tmp_path):
+    # "60以上、不足100": >= 60 and < 100 (以上 includes, 不足 excludes); "（万元/亩）" is the band's unit
+    text = "按档次给予奖励，标准如下：\n档次 亩均税收（万元/亩） 奖励金额（万元）\n一档 120以上 90\n二档 70以上、不足120 45\n三档 40以上、不足70 20\n"
+    p = table(text, tmp_path)
+    assert [(v["name"], v["fixed"], [(t["op"], t["value"]) for t in v["thresholds"]]) for v in p.data["variants"]] == [
+        ("一档", D("90"), [(">=", D("120"))]),
+        ("二档", D("45"), [(">=", D("70")), ("<", D("120"))]),
+        ("三档", D("20"), [(">=", D("40")), ("<", D("70"))]),
+    ]

@@ -151,7 +151,7 @@ _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号
 _UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)(?:/[个家项台套人户件])?[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
 # ("（万元/家）": an amount for each one, as a cell's "100万元/家" is)
-_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>台套|台\(套\)|[个家项台套人户件]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
+_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>台套|台\(套\)|[个家项台套人户件亩]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
 _HEADING = re.compile(
     r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
     r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
@@ -684,7 +684,7 @@ def _incomplete(flat: str) -> bool:
         return False
     if _LEADIN.match(flat) or _OPEN_END.search(flat) or _OPEN_WORD.search(flat):
         return True
-    return bool(re.search(r"\d$", flat)) and not _BARE.match(flat)
+    return bool(re.search(r"\d$", flat)) and not _BARE.match(flat) and not _TWO_BOUNDS.fullmatch(flat)
 
 
 def _amountish(flat: str) -> bool:
@@ -1784,6 +1784,12 @@ _OPEN = re.compile(
 _SYM = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "<": "<", ">": ">"}
 
 
+_TWO_BOUNDS = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)(?P<au>万元|亿元|元)?(?:\(含\))?(?:及)?以上[、,;]"
+    r"(?P<bw>不足|低于|未满|不满|小于|不超过|不高于)?(?P<b>\d+(?:\.\d+)?)(?P<bu>万元|亿元|元)?(?P<bi>\(含\))?(?P<bw2>以下)?"
+)
+
+
 def _band(cell: _Cell, header: _Cell | None, unit: str | None, texts: _Text) -> tuple[list[dict] | None, str | None]:
     """The thresholds a band cell gives, or (None, why not)."""
     if header is None:
@@ -1796,7 +1802,15 @@ def _band(cell: _Cell, header: _Cell | None, unit: str | None, texts: _Text) -> 
     hunit = _unit_of_header(header) or unit
     bounds: list[tuple[str, str, str]] = []  # (op, number, unit)
     m = _RANGE.match(flat)
-    if m:
+    two = None if m else _TWO_BOUNDS.fullmatch(flat)
+    if two:
+        # "60以上、不足100": the low end (以上 includes it), then the high one (不足 excludes it)
+        u_lo, u_hi = two.group("au") or two.group("bu") or hunit, two.group("bu") or hunit
+        if not (u_lo and u_hi):
+            return None, "档位区间未注明单位，未转为条件"
+        hi_op = "<=" if two.group("bw") in ("不超过", "不高于") or two.group("bw2") or two.group("bi") else "<"
+        bounds = [(">=", two.group("a"), u_lo), (hi_op, two.group("b"), u_hi)]
+    elif m:
         u_lo = m.group("lu") or m.group("hu") or hunit
         u_hi = m.group("hu") or hunit
         linc, hinc = m.group("linc"), m.group("hinc")

@@ -3326,7 +3326,7 @@ class _Drafter:
             rows = [(doc.src(no), doc.L(no).clean) for no in range(head.no + 1, end + 1) if doc.L(no).kind != "blank"]
             if not rows:
                 continue
-            refer = re.compile(r"见" + re.escape(label) + r"(?!\d)|" + re.escape(label) + r"(?!\d)[^。；]{0,6}(?:执行|为准|确定)")
+            refer = re.compile(r"(?:见|按|依据|参照)" + re.escape(label) + r"(?!\d)|" + re.escape(label) + r"(?!\d)(?:所列|[^。；]{0,6}(?:执行|为准|确定))")
             owners = []
             for prog in programs:
                 node = prog.get("_node")

@@ -1228,3 +1228,8 @@ def test_grades_after_the_first_grade_s_award_need_no_award_word_of_their_own(tm
     # never a grade's words without an award before them in the sentence
     p = award("营业收入达到四星级5万元，须同时满足其他条件。", tmp_path)
     assert "variants" not in p.data
+
+
+def test_an_amount_for_each_one_replaced_or_brought_in_is_per_unit_not_fixed(tmp_path):
+    p = award("每替换1套（点）补助4000元，单个企业最高补助50万元。", tmp_path)
+    assert (p.data["kind"], p.data["unit_amount"], p.data["cap"]) == ("per_unit", Decimal("0.4"), Decimal("50"))

@@ -589,10 +589,14 @@ def test_unnumbered_titles_right_over_their_labelled_fields_are_programs(tmp_pat
             "信创适配中心建设\n支持条件：项目建设总投入不低于800万元。\n"
             "补助标准：按不超过项目建设总投入30%的比例给予补助，单个中心最高补助400万元。\n支持数量：不超过3个。\n"
             "兼容适配认证奖励\n支持条件：当年度累计取得适配认证3项（含）以上。\n奖励标准：每取得1项适配认证奖励2万元。\n"
-            "三、人才培养\n实训基地建设补助\n补助标准：一次性补助50万元。\n")
+            "三、人才培养\n实训基地建设补助\n补助标准：一次性补助50万元。\n"
+            "四、工业软件\n1. 订阅服务补贴\n补贴标准：一次性补贴5万元。\n2 替代迁移补助\n补助标准：每替换1套补助3000元。\n"
+            "3.优秀产品奖励\n奖励标准：一次性奖励20万元。\n")
     d = draft_guide(write(tmp_path, "guide_2097.txt", text), year=2097)
     progs = by_title(d)
-    assert sorted(progs) == ["信创适配中心建设", "兼容适配认证奖励", "实训基地建设补助"]
+    assert sorted(progs) == ["优秀产品奖励", "信创适配中心建设", "兼容适配认证奖励", "实训基地建设补助", "替代迁移补助", "订阅服务补贴"]
+    # "2 替代迁移补助": a number and a space, its dot lost, between "1." and "3."
+    assert (progs["替代迁移补助"]["unit_amount"], progs["替代迁移补助"]["path"]) == (D("0.3"), ["四、工业软件"])
     c = progs["信创适配中心建设"]
     assert (c["rate"], c["cap"], c["quota"]["value"]) == (D("0.3"), D("400"), D("3"))
     assert [(t["op"], t["value"]) for t in c["thresholds"]] == [(">=", D("800"))]

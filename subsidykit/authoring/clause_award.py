@@ -474,6 +474,15 @@ class _Award:
                 atom.per = atom.unit
             self.add(atom)
             return
+        each = re.search(r"每(?:[\u4e00-\u9fff]{1,3}?)?1(?P<u>台\(套\)|台套|套|台|个|家|件|项|人|名|点)(?!百分点)(?:\([^()]{1,4}\))?[^,;。\d]{0,6}$", pre)
+        if each and kind in ("fixed", "cap"):
+            # "每替换1套（点）补助5000元", "每引进1人奖励2万元": an amount for each one
+            atom.kind = "per" if kind == "fixed" else "cap"
+            atom.unit = _UNIT_OF.get(each.group("u"), each.group("u"))
+            if kind == "cap":
+                atom.per = atom.unit
+            self.add(atom)
+            return
         step = re.search(rf"每(?P<w>{_STEP})?(?P<n>\d+(?:\.\d+)?)(?P<u>亿元|万元|元|吨|台|个百分点|%)[^,;。\d]{{0,8}}$", pre)
         if step and kind == "fixed":
             # "每增加1亿元奖励10万元": an amount for each step of the base

@@ -759,12 +759,15 @@ def _classify(guide: GuideText) -> list[_Line]:
             if out[k + 1].kind not in ("blank", "page") and len(re.sub(r"\s+", "", out[k + 1].head)) < 20:
                 continue
             x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
+    _confirm_outline(out)
     # a program's title alone on its line, without numbering, right over its labelled fields
     # ("信创适配验证中心建设" / "支持条件：…" / "补助标准：…"): a heading, closed by the next such title
     for k, x in enumerate(out):
         if x.kind != "text" or x.titled or k < 2:
             continue
-        flat = re.sub(r"\s+", "", x.head)
+        # ("3 国产工业软件替代迁移补助": a number and a space, its dot lost, between "2." and "4.")
+        num = re.match(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])", x.head)
+        flat = re.sub(r"\s+", "", x.head[num.end():] if num else x.head)
         if not (4 <= len(flat) <= 30) or re.search(r"[。，,；;：:、\d]", flat) or _section_of(flat) or _clause_start(flat):
             continue
         nxt = next((y for y in out[k + 1 : k + 3] if y.kind not in ("blank", "page")), None)
@@ -772,8 +775,10 @@ def _classify(guide: GuideText) -> list[_Line]:
         if fm and _section_of(fm.group(1) + "：") in ("conditions", "award", "direction", "subject") and (
                 k + 1 >= len(out) or out[k - 1].kind in ("blank", "page") or re.search(r"[。；;]$", re.sub(r"\s+", "", out[k - 1].head))
                 or out[k - 1].kind == "heading"):
-            x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
-    _confirm_outline(out)
+            if num:
+                x.kind, x.rank, x.label, x.rest = "heading", RANK_NUM, num.group(0), x.clean.strip()[len(num.group(0).strip()):].strip()
+            else:
+                x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     _confirm_letters(out)
     # "第X条" opening a line is an article only in a document of articles (three or more)
     articles = [x for x in out if x.rank == RANK_ARTICLE]

@@ -1602,3 +1602,11 @@ def test_a_band_with_both_ends_in_one_cell_under_a_header_per_mu(tmp_path):
         ("二档", D("45"), [(">=", D("70")), ("<", D("120"))]),
         ("三档", D("20"), [(">=", D("40")), ("<", D("70"))]),
     ]
+
+
+def test_a_number_only_in_a_row_names_remark_leaves_the_column_a_label(tmp_path):
+    text = ("按评价结果给予奖励，具体见表5。\n表5  综合评价奖励标准\n评价结果                        奖励标准\n"
+            "A类企业（综合得分前10名）       25万元/家\nA类企业（其他）                 12万元/家\n")
+    p = table(text, tmp_path)
+    assert [(v["name"], v["kind"], v["unit_amount"]) for v in p.data["variants"]] == [
+        ("A类企业（综合得分前10名）", "per_unit", D("25")), ("A类企业（其他）", "per_unit", D("12"))]

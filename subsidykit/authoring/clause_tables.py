@@ -1468,6 +1468,8 @@ def _role(header: _Cell | None, cells: list[_Cell]) -> str:
         return "index"  # "序号（万元）": a unit wrapped under the wrong column is no amount of the 序号
     if all(t == "text" for t in filled):
         return "label"
+    if all(_ctype(re.sub(r"\([^()]*\)", "", c.flat)) in ("text", "empty") for c in cells if c.flat):
+        return "label"  # "A类企业（综合得分前10名）": a number only in a name's remark
     if _HDR_LABEL.search(_header_name(header) if header else "") and not _HDR_AMOUNT_WEAK.search(hf):
         # a column of names ("奖励事项"): its numbers ("2029年度…", "中国企业500强") are part of
         # the names, unless the column holds amounts after all

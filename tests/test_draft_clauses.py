@@ -1233,3 +1233,9 @@ def test_grades_after_the_first_grade_s_award_need_no_award_word_of_their_own(tm
 def test_an_amount_for_each_one_replaced_or_brought_in_is_per_unit_not_fixed(tmp_path):
     p = award("每替换1套（点）补助4000元，单个企业最高补助50万元。", tmp_path)
     assert (p.data["kind"], p.data["unit_amount"], p.data["cap"]) == ("per_unit", Decimal("0.4"), Decimal("50"))
+
+
+def test_two_cases_each_named_before_its_rate_in_one_sentence_and_a_limit_over_both(tmp_path):
+    p = award("境内展会按展位费的40%给予补贴，境外展会按展位费的60%给予补贴，单个企业年度补贴最高不超过8万元。", tmp_path)
+    assert [(v["name"], v["rate"]) for v in p.data["variants"]] == [("境内展会", Decimal("0.4")), ("境外展会", Decimal("0.6"))]
+    assert p.data["cap"] == Decimal("8") and "合计上限" in p.data["note"]

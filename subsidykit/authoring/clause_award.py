@@ -85,6 +85,8 @@ FIRST_SHARE = re.compile(
     _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数))"
 )
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
+# "境内展会按…", "参加境外展会的，按…": a case's name (no clause of its own), then its rate
+_CASE_BEFORE_RATE = re.compile(r"[,;]?(?:参加|对于|对)?(?!其中|单个|每个|最高|一般|原则上)[\u4e00-\u9fff“”]{2,14}?(?:的,?)?")
 # "甲类企业补助比例为6%": a case's words, then its rate's word (the rate follows)
 _RATE_OF_CASE = re.compile(r"[\u4e00-\u9fff、]{2,30}?比例(?:为|是)\d")
 STAGE_FIRST = re.compile(r"首期|第一期|一期")
@@ -632,6 +634,14 @@ class _Award:
                       and _RATE_OF_CASE.match(self.doc.norm, at.clause[0], at.end)
                       and _RATE_OF_CASE.match(self.doc.norm, prev_rate.clause[0], prev_rate.end)):
                     # "甲类企业补助比例为6%，乙类企业补助比例为8%": each clause a case with its rate
+                    units.append(Unit(cur))
+                    cur = []
+                    side_by_side = True
+                elif (at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)
+                      and _CASE_BEFORE_RATE.fullmatch(self.doc.norm, at.clause[0], at.start)
+                      and _CASE_BEFORE_RATE.fullmatch(self.doc.norm, prev_rate.clause[0], prev_rate.start)):
+                    # "境内展会按展位费的50%给予补贴，境外展会按展位费的70%给予补贴": each clause
+                    # names its case before its rate
                     units.append(Unit(cur))
                     cur = []
                     side_by_side = True
@@ -1281,7 +1291,9 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
     scope = [v for v in variants if v.get("kind") == "cap_only" and (
         _SCOPE_NAME.search(v.get("name", ""))
         # "对甲类…6%…，对乙类…8%…，单个项目最高不超过N万元": unnamed, the limit of every case
-        or v.get("_unnamed") and _SCOPE_TEXT.match(str((v.get("source") or {}).get("text", ""))))]
+        or (v.get("_unnamed") or re.fullmatch(r"(?:企业|项目|单位|机构|主体)?(?:年度|每年|当年)?", v.get("name", "")))
+        and _SCOPE_TEXT.match(str((v.get("source") or {}).get("text", ""))))]
+    # ("单个企业年度补贴最高不超过10万元": named "企业年度" by its words, still no case of its own)
     if scope and len(scope) < len(variants):
         rest = [v for v in variants if v not in scope]
         if len(rest) == 1 and rest[0].get("cap") is None and rest[0].get("kind") in ("per_unit", "rate_cap"):

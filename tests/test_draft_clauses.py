@@ -1239,3 +1239,10 @@ def test_two_cases_each_named_before_its_rate_in_one_sentence_and_a_limit_over_b
     p = award("境内展会按展位费的40%给予补贴，境外展会按展位费的60%给予补贴，单个企业年度补贴最高不超过8万元。", tmp_path)
     assert [(v["name"], v["rate"]) for v in p.data["variants"]] == [("境内展会", Decimal("0.4")), ("境外展会", Decimal("0.6"))]
     assert p.data["cap"] == Decimal("8") and "合计上限" in p.data["note"]
+
+
+def test_a_first_loan_in_the_base_is_no_first_payment_and_a_cap_for_each_household(tmp_path):
+    # "首笔贷款": the loan the rate is of, not the first payment of the award; "每户封顶2万元": the cap
+    p = award("按首笔贷款实际支付利息的25%给予一次性贴息，每户封顶2万元。", tmp_path)
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", Decimal("0.25"), Decimal("2"))
+    assert "first_payment" not in p.data

@@ -76,7 +76,7 @@ EACH_RATE = re.compile(
 # the payment before acceptance: "首次拨付…", "首批拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首笔(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首笔(?!贷款|借款|融资|订单|合同|业务|交易)(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付|兑现)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
     r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
@@ -505,6 +505,9 @@ class _Award:
                 # that the count of persons and years multiplies
                 atom.per = f"{_UNIT_OF.get(two.group('a'), two.group('a'))}·{_UNIT_OF.get(two.group('b'), two.group('b'))}"
                 atom.note = _join(atom.note, f"“{two.group(0)}…{CAP_WORDS.search(pre).group(0) if CAP_WORDS.search(pre) else '以内'}”：每{atom.per.replace('·', '每')}的上限，不是定额。")
+            elif kind == "cap" and atom.unit in ("家", "人") and re.fullmatch(r"每(?:户|家|人|名)(?:企业|单位)?(?:" + CAP_WORDS.pattern + r")+", pre[pm.start():]):
+                # "…的30%给予贴息，每户封顶3万元": the most for one applicant, the program's cap
+                atom.per = atom.unit
             elif kind == "cap" and atom.unit in ("年", "月", "天"):
                 # "每年最高发放N万元": the most for each year, not an amount per year: a cap that
                 # a count of years multiplies (per: 年).  "每个奖励不超过N万元" stays an amount per

@@ -627,24 +627,7 @@ class _Award:
                 if re.search(r"[;。]", between) and not re.search(r"分别|合计|两项|各项", sent_text):
                     units.append(Unit(cur))
                     cur = []
-                elif (re.match(r"对", self.doc.norm[at.clause[0] : at.start]) and re.match(r"对", self.doc.norm[prev_rate.clause[0] : prev_rate.start])
-                      and at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)):
-                    # "对甲类项目按…的6%给予奖励，对乙类项目按…的8%给予奖励": two cases side by side
-                    units.append(Unit(cur))
-                    cur = []
-                    side_by_side = True
-                elif (at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)
-                      and _RATE_OF_CASE.match(self.doc.norm, at.clause[0], at.end)
-                      and _RATE_OF_CASE.match(self.doc.norm, prev_rate.clause[0], prev_rate.end)):
-                    # "甲类企业补助比例为6%，乙类企业补助比例为8%": each clause a case with its rate
-                    units.append(Unit(cur))
-                    cur = []
-                    side_by_side = True
-                elif (at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text)
-                      and _CASE_BEFORE_RATE.fullmatch(self.doc.norm, at.clause[0], at.start)
-                      and _CASE_BEFORE_RATE.fullmatch(self.doc.norm, prev_rate.clause[0], prev_rate.start)):
-                    # "境内展会按展位费的50%给予补贴，境外展会按展位费的70%给予补贴": each clause
-                    # names its case before its rate
+                elif at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text) and self.side_by_side(prev_rate, at):
                     units.append(Unit(cur))
                     cur = []
                     side_by_side = True
@@ -683,6 +666,18 @@ class _Award:
             else:
                 units.append(Unit(cur))
         return units
+
+    def side_by_side(self, a: Atom, b: Atom) -> bool:
+        """Rates a and b are two cases side by side, each clause naming its own in the same way:
+        "对甲类项目按…的6%给予奖励，对乙类项目按…的8%…", "甲类企业补助比例为6%，乙类企业补助比例为8%",
+        "境内展会按展位费的50%给予补贴，境外展会按展位费的70%…"."""
+        n = self.doc.norm
+        forms = (
+            lambda x: re.match(r"对", n[x.clause[0] : x.start]),
+            lambda x: _RATE_OF_CASE.match(n, x.clause[0], x.end),
+            lambda x: _CASE_BEFORE_RATE.fullmatch(n, x.clause[0], x.start),
+        )
+        return any(f(a) and f(b) for f in forms)
 
     # ----------------------------------------------------------------------------------------
     def source_of_sentences(self, ks: list[int]) -> dict:

@@ -94,3 +94,13 @@ def test_an_instalment_paragraph_after_the_last_class_is_every_classs_and_the_pa
         (D("0.2"), D("300"), D("0.7")), (D("0.1"), D("100"), D("0.7"))]
     parent = progs["融合应用项目"]
     assert (parent["kind"], parent["first_payment"]["share"], parent["quota"]["value"]) == ("none", D("0.7"), D("12"))
+
+
+def test_a_limit_per_city_said_in_the_applicants_section_is_listed_not_dropped(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）产业链提升项目\n1.支持条件。项目总投资不低于5000万元。\n2.补助标准。按不超过项目总投资的10%予以补助，单个项目最高不超过1000万元。\n"
+        "3.申报主体。符合上述条件的企业。每个设区市（含所辖县、市、区）限报5个。\n4.支持数量。不超过25个。\n"))
+    p = progs["产业链提升项目"]
+    assert p["quota"]["value"] == D("25")
+    assert [(t["op"], t["value"]) for t in p["thresholds"]] == [(">=", D("5000"))]
+    assert any("限报5个" in t["text"] and "限报数量" in t["note"] for t in p["todo"])

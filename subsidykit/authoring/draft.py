@@ -2290,11 +2290,22 @@ class _Drafter:
             return self.table_programs(node, part_guide)
         guessed = self._unnamed_conditions(node)
         progs = self._programs_of(node, part_guide, guessed)
-        if not guessed or not progs:
+        # "申报主体。符合上述条件的企业。每个设区市（含所辖县、市、区）限报6个…": a limit on how many a
+        # place may put forward, said where the applicants are (not read as their condition): listed
+        limits = [c for c in node.children if c.section == "subject"
+                  and re.search(r"\d", t := "".join(x for _no, x in self.section_lines(c))) and re.search(r"限报|推荐|报送", t)]
+        if not (guessed or limits) or not progs:
             return progs
         # said once, on the program the section stands in (its items share it)
         path, title = self.path_of(node), _clean_title(node.title, node.text)[0]
         prog = next((p for p in progs if p.get("path") == path and p.get("title") == title), progs[0])
+        for c in limits:
+            lines = self.section_lines(c)
+            a, b = lines[0][0], lines[-1][0]
+            text = _squash_quote("".join(x for _no, x in lines)) if a == b else self.doc.guide_clean(c.line.src).strip()
+            _put(prog, "todo", [*(prog.get("todo") or []), {
+                "lines": [a, b] if a == b else [c.line.src, c.line.src], "text": text,
+                "note": "申报主体中的限报数量（各地推荐上限）未写入，须审阅"}])
         for c in guessed:
             _put(prog, "todo", [*(prog.get("todo") or []), {
                 "lines": [c.line.src, c.line.src], "text": self.doc.guide_clean(c.line.src).strip(),

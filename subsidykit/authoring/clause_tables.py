@@ -2194,12 +2194,16 @@ _EXTRA_AWARD = re.compile(
 )
 
 
+def _text_sentences(texts: _Text, idx: list[int]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of the sentences of lines `idx` (page furniture left out)."""
+    return sentence_list([(texts.lines[i].no, texts.lines[i].raw) for i in idx if texts.lines[i].kind == "text"])
+
+
 def _extra_award(texts: _Text, clause: _Clause) -> dict | None:
     """The one sentence after a table that grants one more sum to a named case ("首次入围…的，
     另给予一次性奖励100万元。"), as a variant; None for none or two."""
-    sec = [(texts.lines[i].no, texts.lines[i].raw) for i in clause.trailing if texts.lines[i].kind == "text"]
     found = []
-    for a, b, text in sentence_list(sec):
+    for a, b, text in _text_sentences(texts, clause.trailing):
         m = _EXTRA_AWARD.match(half(text))
         if m:
             value, note = money_value(m.group("num"), m.group("unit"))
@@ -2216,8 +2220,7 @@ def _total_cap(texts: _Text, clause: _Clause) -> tuple[dict, int] | None:
     limits the sum of the rows' amounts; None for none or two."""
     found = []
     for part in (clause.lead, clause.trailing):
-        sec = [(texts.lines[i].no, texts.lines[i].raw) for i in part if texts.lines[i].kind == "text"]
-        for a, b, text in sentence_list(sec):
+        for a, b, text in _text_sentences(texts, part):
             for m in _TOTAL_CAP.finditer(half(text)):
                 found.append(({"cap": money_value(m.group("num"), m.group("unit"))[0],
                                "source": {"file": texts.file, "lines": [a, b], "text": text}}, b))

@@ -244,7 +244,7 @@ _PROSE_QUOTA = re.compile(
 _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
 _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选|诊断|立项|认定|评定|命名|培育")
 # "…不超过200家，其中专项诊断不超过20家": a part of a prose quota, for the variant it names
-_PROSE_PART = re.compile(r"[，,]?其中(?P<name>[^，,；;。:：]{2,24}?)(?:不超过|不多于|最多|控制在)(?P<num>\d+)(?:个|家|项|名|户)(?:以内)?")
+_PROSE_PART = re.compile(r"[，,]?(?P<part>其中(?P<name>[^，,；;。:：]{2,24}?)(?:不超过|不多于|最多|控制在)(?P<num>\d+)(?:个|家|项|名|户)(?:以内)?)")
 _GENERAL_LEAD = re.compile(r"(?:符合|具备|满足)(?:以下|下列|如下)(?:基本|申报|资格)?条件")
 _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|配套|激励|一事一议|优惠|支持|鼓励")
 # an award promised without its amount ("按级别分别予以一次性奖补": the sums stand in rules that
@@ -660,12 +660,14 @@ def _classify(guide: GuideText) -> list[_Line]:
                 out.append(_Line(no=i, raw=raw, clean="", head="", src=src, kind="blank"))
                 continue
         clean = _TAG.sub(" ", no_b)
-        last = next((x for x in reversed(out) if x.kind not in ("blank", "page")), None)
-        ans = _ANSWER.match(clean) if last is not None and last.rank == RANK_QUESTION else None
-        if ans:  # "答：对…给予…" under a question naming a program: the answer's words, the mark out
+        ans = _ANSWER.match(clean)
+        last = next((x for x in reversed(out) if x.kind not in ("blank", "page")), None) if ans else None
+        if last is not None and last.rank == RANK_QUESTION:
+            # "答：对…给予…" under a question naming a program: the answer's words, the mark out
             clean = clean[ans.end():]
-            no_b_text = no_b[_ANSWER.match(no_b).end():] if _ANSWER.match(no_b) else no_b
-        s = (no_b_text if ans else no_b).strip()
+            am = _ANSWER.match(no_b)
+            no_b = no_b[am.end():] if am else no_b
+        s = no_b.strip()
         md = re.match(r"^(#{1,6})\s*", s)
         s = s[md.end():] if md else s
         s = re.sub(r"^(?:»|>>|>)\s*", "", s)
@@ -2289,11 +2291,8 @@ class _Drafter:
         if not self._is_program(node) and self._program_table(node):
             return self.table_programs(node, part_guide)
         guessed = self._unnamed_conditions(node)
-        progs = self._programs_of(node, part_guide, guessed)
-        # "申报主体。符合上述条件的企业。每个设区市（含所辖县、市、区）限报6个…": a limit on how many a
-        # place may put forward, said where the applicants are (not read as their condition): listed
-        limits = [c for c in node.children if c.section == "subject"
-                  and re.search(r"\d", t := "".join(x for _no, x in self.section_lines(c))) and re.search(r"限报|推荐|报送", t)]
+        counted, limits = self._numbered_subjects([c for c in node.children if c.section == "subject"])
+        progs = self._programs_of(node, part_guide, guessed + counted)
         if not (guessed or limits) or not progs:
             return progs
         # said once, on the program the section stands in (its items share it)
@@ -2311,6 +2310,15 @@ class _Drafter:
                 "lines": [c.line.src, c.line.src], "text": self.doc.guide_clean(c.line.src).strip(),
                 "note": f"「{c.title}」不是常见的条件段名，其中的数量门槛已按支持条件读入，须审阅"}])
         return progs
+
+    def _numbered_subjects(self, subjects: list[_Node]) -> tuple[list[_Node], list[_Node]]:
+        """The 申报主体/申报对象 sections that say a number, as (those read as conditions: who may
+        apply, "申报对象：2161年度新认定的…企业"; those that limit how many a place may put
+        forward, "每个设区市（含所辖县、市、区）限报6个", no applicant's bound, listed to do)."""
+        said = {c.no: "".join(t for _no, t in self.section_lines(c)) for c in subjects}
+        numbered = [c for c in subjects if re.search(r"\d", said[c.no])]
+        limits = [c for c in numbered if re.search(r"限报|推荐|报送", said[c.no])]
+        return [c for c in numbered if c not in limits], limits
 
     def _unnamed_conditions(self, node: _Node) -> list[_Node]:
         """A program's section under a label the drafter does not know ("（二）入围要求。",
@@ -2334,19 +2342,17 @@ class _Drafter:
             out.append(c)
         return out
 
-    def _programs_of(self, node: _Node, part_guide: str | None, guessed: list[_Node]) -> list[dict]:
+    def _programs_of(self, node: _Node, part_guide: str | None, more_conditions: list[_Node]) -> list[dict]:
+        """`more_conditions`: sections read as the program's conditions besides its 支持条件 (a label
+        the drafter does not know, a 申报对象 that says a number)."""
         guide = self.guide_of(part_guide, node)
         path = self.path_of(node)
         secs: dict[str, list[_Node]] = {}
         for c in node.children:
             if c.section:
                 secs.setdefault(c.section, []).append(c)
-        # "申报对象：2161年度新认定的…企业": who may apply, said with a number, is a condition too
-        # (not a limit on how many a city may put forward, "每个设区市限报6个": no applicant's bound)
-        said = {c.no: "".join(t for _no, t in self.section_lines(c)) for c in secs.get("subject", [])}
-        counted = [c for c in secs.get("subject", []) if re.search(r"\d", said[c.no]) and not re.search(r"限报|推荐|报送", said[c.no])]
-        if guessed or counted:
-            secs["conditions"] = sorted(secs.get("conditions", []) + guessed + counted, key=lambda c: c.no)
+        if more_conditions:
+            secs["conditions"] = sorted(secs.get("conditions", []) + more_conditions, key=lambda c: c.no)
         title, no_app, remark = _clean_title(node.title, node.text)
         # "兑现方式：免申即享": the way of payment, said in a section of its own
         no_app = no_app or any(c.section == "procedure" and _NO_APP_WORDS.search(_fold(re.sub(r"\s+", "", c.text))) for c in node.children)
@@ -2393,8 +2399,7 @@ class _Drafter:
             # a card whose 支持标准 lists classes of its own ("（1）甲类项目。…"): the classes are
             # programs under the card, and the card stays one too, holding what they share (its
             # conditions, the total of its 支持数量)
-            owned = {ln for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)
-                     for ln in range(d.no, d.end + 1)}
+            owned = {ln for _nm, d in self._award_items(secs) for ln in range(d.no, d.end + 1)}
             card = self.assemble(base, award=self._lines(secs.get("award", []), skip=owned),
                                  conditions=self._lines(secs.get("conditions", [])),
                                  quota=self._lines(secs.get("quota", [])), office=secs.get("office", []))
@@ -2402,7 +2407,7 @@ class _Drafter:
         if split:
             # the program whose 补助标准 lists classes of its own stays one too, holding what they
             # share (its conditions, its 支持数量's total, the instalments of its 拨付方式)
-            items = [d for s in secs.get("award", []) for d in s.children if _item_name(d, loose=True) or self._titled_item(d)]
+            items = [d for _nm, d in self._award_items(secs)]
             owned = {ln for d in items for ln in range(d.no, d.end + 1)} - self._shared_tail(items, [p["title"] for p in split])
             paid = self._instalments(secs)
             shared = self._lines(secs.get("award", []), skip=owned)
@@ -2547,9 +2552,9 @@ class _Drafter:
             _put(prog, "quota", {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"})
             pm = _PROSE_PART.match(t, b)
             if pm:
-                a2 = pm.start("name") - 2
+                a2, b2 = pm.span("part")
                 _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
-                                    "source": {"file": self.file, "lines": [where[a2], where[pm.end() - 1]], "text": raw[a2 : pm.end()]}}])
+                                    "source": {"file": self.file, "lines": [where[a2], where[b2 - 1]], "text": raw[a2:b2]}}])
             return
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
@@ -2560,7 +2565,7 @@ class _Drafter:
 
     # ── items named by program (one program each) ──
     def split_items(self, node: _Node, secs: dict[str, list[_Node]]) -> list[dict]:
-        award_items = [(nm, d) for s in secs.get("award", []) for d in s.children if (nm := _item_name(d, loose=True) or self._titled_item(d))]
+        award_items = self._award_items(secs)
         cond_items = [(nm, d) for s in secs.get("conditions", []) for d in s.descendants() if (nm := _item_name(d, loose=False))]
         if len({_norm(n) for n, _ in award_items}) >= 2:
             names = [n for n, _ in award_items]
@@ -2626,6 +2631,11 @@ class _Drafter:
                 prog["todo"] = [t for t in prog["todo"] if not str(t.get("note", "")).startswith("支持数量为各子项合计")]
                 prog["note"] = "；".join(x for x in (prog.get("note"), "支持数量为本组合计，同组其他项目无金额（另行通知）") if x)
         return out
+
+    def _award_items(self, secs: dict[str, list[_Node]]) -> list[tuple[str, _Node]]:
+        """(name, item) of the items of a 补助标准 that name a class of their own ("（1）重大技改
+        项目。…", "（2）甲级平台创建奖励。对…奖励…")."""
+        return [(nm, d) for s in secs.get("award", []) for d in s.children if (nm := _item_name(d, loose=True) or self._titled_item(d))]
 
     def _shared_tail(self, items: list[_Node], names: list[str]) -> set[int]:
         """The lines of a closing paragraph of the last item that speaks of them all ("上述两类

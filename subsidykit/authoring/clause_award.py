@@ -116,6 +116,8 @@ AWARD_WORDS = re.compile(r"给予|予以|补助|奖励|资助|补贴|贴息|扶�
 MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶持")
 CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内|最多|至多|顶格")
 TOTAL_WORDS = re.compile(r"合计|两者|二者|累计|总计|总额")
+# "每人每月", "每户每年": an amount or a limit for each person (household) and each period
+_PER_PAIR = r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)"
 PER_TIME = re.compile(r"每(?P<m>个月|月|年|人|名|天|日|户)")
 PER_COUNT = re.compile(r"(?:按照?)每(?P<m>个|家|人|名|台\(套\)|台套|台|套|项|户)")
 PER_BARE = re.compile(r"每(?P<m>个|家|项|台\(套\)|台套|台|套|名)(?=(?:给予|予以|奖励|补助|补贴|资助|支持|扶持|最高|不超过|发放|定额|安排|一次性)*$)")
@@ -495,16 +497,21 @@ class _Award:
         pm = PER_TIME.search(pre) or PER_COUNT.search(pre) or PER_BARE.search(pre)
         if pm:
             atom.unit = _UNIT_OF.get(pm.group("m"), pm.group("m"))
-            both = re.search(r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)$", pre)
+
+            def pair(m: re.Match) -> str:  # "每人每月" -> "人·月"
+                return f"{_UNIT_OF.get(m.group('a'), m.group('a'))}·{_UNIT_OF.get(m.group('b'), m.group('b'))}"
+
+            cap_word = cw.group(0) if (cw := CAP_WORDS.search(pre)) else "以内"
+            both = re.search(_PER_PAIR + "$", pre)
             if both and kind != "cap":
                 # "每人每月1000元": an amount per person and month, both counted
-                atom.unit = f"{_UNIT_OF.get(both.group('a'), both.group('a'))}·{_UNIT_OF.get(both.group('b'), both.group('b'))}"
-            two = re.search(r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)", pre)
+                atom.unit = pair(both)
+            two = re.search(_PER_PAIR, pre)
             if kind == "cap" and two:
                 # "每人每年最高20万元": the most for one person (household) in one year, a cap
                 # that the count of persons and years multiplies
-                atom.per = f"{_UNIT_OF.get(two.group('a'), two.group('a'))}·{_UNIT_OF.get(two.group('b'), two.group('b'))}"
-                atom.note = _join(atom.note, f"“{two.group(0)}…{CAP_WORDS.search(pre).group(0) if CAP_WORDS.search(pre) else '以内'}”：每{atom.per.replace('·', '每')}的上限，不是定额。")
+                atom.per = pair(two)
+                atom.note = _join(atom.note, f"“{two.group(0)}…{cap_word}”：每{atom.per.replace('·', '每')}的上限，不是定额。")
             elif kind == "cap" and atom.unit in ("家", "人") and re.fullmatch(r"每(?:户|家|人|名)(?:企业|单位)?(?:" + CAP_WORDS.pattern + r")+", pre[pm.start():]):
                 # "…的30%给予贴息，每户封顶3万元": the most for one applicant, the program's cap
                 atom.per = atom.unit
@@ -513,7 +520,7 @@ class _Award:
                 # a count of years multiplies (per: 年).  "每个奖励不超过N万元" stays an amount per
                 # item (per_unit), as the catalog writes it
                 atom.per = atom.unit
-                atom.note = _join(atom.note, f"“{pm.group(0)}…{CAP_WORDS.search(pre).group(0) if CAP_WORDS.search(pre) else '以内'}”：每{atom.unit}的上限，不是每{atom.unit}的定额。")
+                atom.note = _join(atom.note, f"“{pm.group(0)}…{cap_word}”：每{atom.unit}的上限，不是每{atom.unit}的定额。")
                 if atom.unit in ("年", "月"):
                     s = self.sents[k]
                     dm = _DURATION.search(n, s.body, s.b)

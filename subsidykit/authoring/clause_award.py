@@ -46,7 +46,7 @@ from subsidykit.authoring.clause_common import (
     too_long,
 )
 from subsidykit.authoring.clause_numbers import (
-    CN_PCT, PRE_OPS, WINDOW, YEAR, Money, dec, find_money, money_value, operator, pct_of, pct_text, pct_value,
+    CN_PCT, PRE_OPS, WINDOW, YEAR, Money, cn_number, dec, find_money, money_value, operator, pct_of, pct_text, pct_value,
 )
 from subsidykit.authoring.clause_text import Doc
 
@@ -76,13 +76,21 @@ EACH_RATE = re.compile(
 # the payment before acceptance: "首次拨付…", "首批拨付…", and "先（行/期）拨付…", "预拨…", "提前下达…" (a first
 # payment by its timing words); the share as "50%", "百分之五十" or "一半"/"半数"
 _FIRST_VERB = (
-    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首笔(?!贷款|借款|融资|订单|合同|业务|交易)(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
+    r"(?:首次(?:拨付|兑付|兑现|按照?|安排|下达|预拨)|首(?:期|批)(?:资金)?(?:拨付|兑付|兑现|下达|预拨)|首(?:期|批)资金(?=按[^,;。]{0,24}?(?:一半|半数|\d[\d.]*%|[一二三四五六七八九]成)(?:预拨|拨付|下达|兑付|兑现))"
+    # "首期拨款比例为60%"
+    r"|首(?:期|批|笔)(?:资金)?(?:拨款|拨付|下达|兑付)比例|首笔(?!贷款|借款|融资|订单|合同|业务|交易)(?:资金|款项|补助|奖补)?|(?:首年|第一年|当年)(?:拨付|兑付|兑现|下达|发放)"
     r"|(?:先行|先期|预先|提前|(?<![优事首预率领])先)(?:拨付|下达|预拨|拨款|兑付|兑现)|(?<![不未])预拨"
     # "评审通过后拨付50%", "立项后拨付补助资金的40%": paid on an event before acceptance
-    r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付)"
+    r"|(?:立项|评审通过|审核通过|认定|签订[^,;。]{0,8}|计划下达)后(?:即)?拨付"
+    # "项目竣工投产后兑现奖励总额的50%", "获交易所受理后拨付40%": a share paid on an event
+    # before the last (the rest follows: the 剩余 check below)
+    r"|(?:竣工投产|竣工|投产|开工|签约|落户|受理|注册)后(?:即)?(?:拨付|兑付|兑现|发放)(?=[^。]{0,40}?(?:剩余|余下|其余|余额|尾款|另外|再拨付|再兑现)))"
 )
 FIRST_SHARE = re.compile(
-    _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数))"
+    _FIRST_VERB + r"[^,;。%]{0,24}?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r"|(?P<half>一半|半数)"
+    # "按核定补助额的四成下达": tenths
+    r"|(?<=的)(?P<cheng>[一二三四五六七八九])成(?![本果员立就功为效交])"
+    r")"
 )
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 # "境内展会按…", "参加境外展会的，按…": a case's name (no clause of its own), then its rate
@@ -115,6 +123,15 @@ RECOGNITION_WORDS = re.compile(
 AWARD_WORDS = re.compile(r"给予|予以|补助|奖励|资助|补贴|贴息|扶持|安排|发放|奖补|定额|支持额度|购房券|加奖|奖给")
 MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶持")
 CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内|最多|至多|顶格")
+# a sum of the applicant's own that a ceiling may bound ("单笔转贷金额不超过3000万元"), and a
+# loan named after an amount ("最高30万元的创业担保贷款"): conditions, never an award's cap
+_AWARD_LABEL = re.compile(r"(?:补助|支持|奖励|奖补|扶持|资助|补贴)(?:标准|金额|额度)")
+# one item of a list of sums: "甲工厂200万元/家；"
+_MONEY_ITEM = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6};")
+_MONEY_ITEM_LAST = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6}[;。]?")
+_AWARD_MONEY = re.compile(r"补助|奖励|资助|补贴|贴息|奖补|扶持|(?:专项|财政|奖励|补助|扶持|奖补)资金")
+_OWN_SUM = re.compile(r"(?:贷款|转贷|续贷|借款|融资|授信|担保|过桥(?:资金)?|周转(?:资金)?|投资|营业收入|销售收入|产值|合同)(?:金额|额度|总额|规模|本金|额)(?:原则上|一般)?(?:最高|不超过|不高于|不得超过|最多|至多)*$")
+_LOAN_AFTER = re.compile(r"的(?P<loan>[\u4e00-\u9fff]{0,8}?(?:贷款|借款|授信|转贷资金))(?![\u4e00-\u9fff]{0,4}(?:贴息|补助|补贴|奖励))")
 TOTAL_WORDS = re.compile(r"合计|两者|二者|累计|总计|总额")
 # "每人每月", "每户每年": an amount or a limit for each person (household) and each period
 _PER_PAIR = r"每(?P<a>人|名|户|家)每(?P<b>个月|月|年|天|日)"
@@ -217,13 +234,18 @@ class _Award:
                 qa, qb = clause[0], b
                 if "pct" in m.groupdict():
                     share = Decimal("0.5") if m.group("half") else pct_of(m, "pct")
+                    if m.group("cheng"):
+                        share = dec(Decimal(cn_number(m.group("cheng"))) / 10)
                     if share is None or not (0 < share <= 1):
                         continue
                     fp = {"share": share, "source": doc.source(qa, qb)}
                 else:
                     value, note = money_value(m.group("num"), m.group("unit"))
                     fp = {"amount": value, "source": doc.source(qa, qb, note)}
-                self.firsts.append((m.start(), m.end(), k, fp, _first_payment_subject(doc, qa, m.start())))
+                # (an event that opens the payment, "…获交易所受理后拨付40%": its words before are
+                # the event's, never a sub-type's)
+                event = re.match(r"(?:竣工|投产|开工|签约|落户|受理|注册|立项|评审|审核|认定|签订|计划下达)", n[m.start() : m.end()])
+                self.firsts.append((m.start(), m.end(), k, fp, None if event else _first_payment_subject(doc, qa, m.start())))
                 self.covered.append((m.start(), b))
                 self.used_sents.add(k)
             # lists of tiers: "分为400、500万元两档"
@@ -245,7 +267,11 @@ class _Award:
                     self.add(Atom("each", m.start(), m.end(), k, self.clause_of(k, m.start()), tiers=tiers, unit=per, cap=capped))
             for m in EACH_RATE.finditer(n, a, b):
                 clause = self.clause_of(k, m.start())
-                if not self.free(m.start(), m.end()) or "分别" not in n[clause[0] : clause[1]]:
+                sent = self.sents[k]
+                if not self.free(m.start(), m.end()) or ("分别" not in n[clause[0] : clause[1]]
+                                                          and not re.search(r"^[^。]*?分别(?:" + CAP_WORDS.pattern + r")", n[m.end() : sent.b])):
+                    # ("按…的20%、10%给予奖励，最高分别不超过500万元、200万元": the 分别 of the caps
+                    # pairs the rates too)
                     continue
                 raws = re.findall(_NUMBER + "%", m.group("list"))
                 tiers = [(raw, pct_value(raw[:-1])) for raw in raws]
@@ -277,6 +303,13 @@ class _Award:
                         and not re.search(r"(?:给予|提供|发放|按照?|予以)$", n[clause[0] : m.start()]) and not m.group("base"):
                     # "凡利润率达8%以上…" / "对…且毛利率不少于N%的单位予以…": who is awarded, not the rate
                     self.pct_cond_atom(k, clause, m, share)
+                    continue
+                if not floor and not m.group("base") and re.fullmatch(r"(?:一般|最高)?(?:不超过|不高于|不得超过)", m.group("lead")) \
+                        and re.search(r"[\u4e00-\u9fff]{2}$", n[clause[0] : m.start()]) \
+                        and not AWARD_WORDS.search(n[clause[0] : m.start()]) and not re.search(r"(?:提供|发放|按照?)$", n[clause[0] : m.start()]) \
+                        and re.match(r"的(?!比例|标准|补助|奖励|资助|补贴|奖补|贴息|扶持|支持|额度|资金)", n[m.end() : m.end() + 4]):
+                    # "且年化担保费率不高于1%的小微企业": a ceiling on the unit's own rate, who is awarded
+                    self.pct_cond_atom(k, clause, m, share, "<=")
                     continue
                 if floor and not AWARD_WORDS.search(n[m.end() : clause[1]]) and not re.search(r"(?:给予|提供|发放|按)$", n[clause[0] : m.start()]):
                     continue  # "自筹资金不低于总投资的30%": a condition, not the award
@@ -441,7 +474,11 @@ class _Award:
             # "五级（优化级）80万元": the list after an award word, or a split into grades, and a colon
             s_ = self.sents[k]
             colon = n.rfind(":", s_.body, clause[0] + 1)
-            if colon < 0:
+            if colon < 0 and self.under_award_label(k):
+                # "奖励标准：国家级中心50万元，省级中心20万元", "奖励标准。甲工厂200万元/家；乙工厂
+                # 120万元/家": names and their sums under the award's label
+                awarding = True
+            elif colon < 0:
                 # "…给予一次性奖励：甲中心100万元；乙中心30万元；…": items parted by "；", each a
                 # sentence of its own, the colon in the first (a list of a page at most: each
                 # item looks back over the items before it)
@@ -458,6 +495,23 @@ class _Award:
                 awarding = True
         if op_text and PRE_OPS[op_text] in (">", "<"):
             return
+        if CAP_WORDS.search(pre) and not AWARD_WORDS.search(n[clause[0] : mo.start]) and not _AWARD_MONEY.search(n[clause[0] : mo.start]):
+            within = re.match(r"(?P<inc1>\(含\))?(?P<word>以内)?(?P<inc2>\(含\))?", post)
+            before = n[self.sents[k].body : clause[0]]
+            if _OWN_SUM.search(n[clause[0] : mo.start - (len(op_text) if op_text else 0)]) or (
+                    clause[0] == mo.start - len(pre) and re.search(r"额度[,;]$", before)
+                    and not AWARD_WORDS.search(before.split(",")[-2] if before.count(",") else before)
+                    and _LOAN_AFTER.search(before)):
+                # "单笔转贷金额不超过3000万元": a bound on the applicant's own loan or sum, who may
+                # apply, never the most an award gives
+                self.cond_atom(k, clause, mo, op, op_text or "最多", within,
+                               subject=None if _OWN_SUM.search(n[clause[0] : mo.start]) else "贷款额度")
+                return
+            loan = _LOAN_AFTER.match(n, mo.end + within.end())
+            if loan:
+                # "可申请最高30万元的创业担保贷款": the size of a loan the applicant may take, not an award
+                self.cond_atom(k, clause, mo, op, op_text or "最多", within, subject=loan.group("loan") + "额度")
+                return
         if op_text in ("不低于", "不少于", "不得低于", "不得少于"):
             if not AWARD_WORDS.search(whole):
                 return
@@ -547,6 +601,25 @@ class _Award:
                         atom.kind, atom.unit = "per", noun
         self.add(atom)
 
+    def under_award_label(self, k: int) -> bool:
+        """Sentence k stands under an award's label ("奖励标准：", "补助标准。" on its own): its
+        own label, or the label sentence before a run of "名称N万元；" items that k closes."""
+        n = self.doc.norm
+        if _AWARD_LABEL.search(n[self.sents[k].a : self.sents[k].body]):
+            return True
+        j = k - 1
+        while j >= 0 and not self.sents[j].empty and _MONEY_ITEM.fullmatch(n[self.sents[j].body : self.sents[j].b]):
+            j -= 1
+        if j < 0:
+            # the run opens the section the drafter hands over as the award's (its label taken
+            # off as a heading: "2. 奖励标准。甲工厂200万元/家；…"): two items at least
+            e = k
+            while e + 1 < len(self.sents) and _MONEY_ITEM.fullmatch(n[self.sents[e].body : self.sents[e].b]) \
+                    and _MONEY_ITEM_LAST.fullmatch(n[self.sents[e + 1].body : self.sents[e + 1].b]):
+                e += 1
+            return e >= 1
+        return j < k and _AWARD_LABEL.search(n[self.sents[j].a : self.sents[j].b]) is not None and self.sents[j].empty
+
     def depth_at(self, k: int, p: int) -> int:
         """How many brackets of sentence k are open at position p."""
         depth = 0
@@ -557,8 +630,9 @@ class _Award:
                 depth = max(0, depth - 1)
         return depth
 
-    def pct_cond_atom(self, k: int, clause, m: re.Match, share) -> None:
-        """"…并且出口占比不少于N%的单位": a share the applicant must reach, a condition of the unit."""
+    def pct_cond_atom(self, k: int, clause, m: re.Match, share, op: str = ">=") -> None:
+        """"…并且出口占比不少于N%的单位": a share the applicant must reach (or, `op` "<=", not pass),
+        a condition of the unit."""
         doc, n = self.doc, self.doc.norm
         a = clause[0]
         for at in self.atoms:  # after a condition before it in the same clause
@@ -572,20 +646,22 @@ class _Award:
         atom = Atom("cond", a, end, k, clause, value=share, note=doc.quote(*doc.trim(a, end)))
         if fld:
             qa, qb = doc.trim(m.start() - len(subject), end)
-            atom.data = {"field": fld, "op": ">=", "value": share, "unit": "比例",
+            atom.data = {"field": fld, "op": op, "value": share, "unit": "比例",
                          "label": doc.quote(qa, qb).replace("……", ""), "source": doc.source(qa, qb)}
             if fnote:
                 atom.data["note"] = fnote
         self.add(atom)
 
-    def cond_atom(self, k: int, clause, mo: Money, op_m, op_text, post_m) -> None:
-        """"其X未满N万元的，给予…": a condition of the unit it stands in."""
+    def cond_atom(self, k: int, clause, mo: Money, op_m, op_text, post_m, subject: str | None = None) -> None:
+        """"其X未满N万元的，给予…": a condition of the unit it stands in (`subject`: the words
+        that name what is bounded, when they are not the clause's words before the amount)."""
         doc, n = self.doc, self.doc.norm
         inc = "(含)" in ((post_m.group("inc1") or "") + (post_m.group("inc2") or ""))
         op = operator(op_text, post_m.group("word"), inc)
         end = mo.end + post_m.end() - (1 if post_m.group(0).endswith("的") else 0)  # without the 的
-        a = clause[0]
-        subject = n[a : mo.start - len(op_m.group(0))] if op_m else n[a : mo.start]
+        a = clause[0] if subject is None else min(mo.start - len(op_m.group(0)) if op_m else mo.start, clause[0])
+        if subject is None:
+            subject = n[a : mo.start - len(op_m.group(0))] if op_m else n[a : mo.start]
         fld, fnote = field_name(subject, "万元")
         if not fld and op_text == "突破":
             # "突破N亿元的" after "产值突破…台阶": the quantity is named earlier in the section
@@ -657,9 +733,11 @@ class _Award:
                 units[-1].atoms.append(at)
                 continue
             # "分别按…的N%、M%给予资助，每家最高L万元": the cap of each listed rate
+            # ("…的20%、10%给予奖励，最高分别不超过500万元、200万元": a cap for each listed rate)
             if (
-                at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["each"]
+                not cur and units and [a.kind for a in units[-1].atoms] == ["each"]
                 and units[-1].atoms[0].rates and units[-1].atoms[0].sent == at.sent
+                and (at.kind == "cap" or (at.kind == "each" and at.cap and len(at.tiers) == len(units[-1].atoms[0].tiers)))
             ):
                 units[-1].atoms.append(at)
                 continue
@@ -716,7 +794,7 @@ def _amount_fields(u: Unit) -> tuple[dict, list[str]]:
     floor = u.of("floor")
     actual = u.of("actual")
     notes = [a.note for a in u.atoms if a.note and a.kind != "cond"]
-    notes += [f"条件：{a.note}" for a in u.atoms if a.kind == "cond" and a.note]
+    notes += [f"条件：{a.note.rstrip('。')}。" for a in u.atoms if a.kind == "cond" and a.note]
     d: dict = {}
     if actual:
         at = actual[0]
@@ -1559,7 +1637,8 @@ def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
     doc = aw.doc
     t = u.of("each")[0]
     caps = u.of("cap")
-    a, b = doc.trim(t.clause[0], max([t.clause[1]] + [c.clause[1] for c in caps]))
+    each_cap = next((x for x in u.of("each")[1:] if x.cap and t.rates), None)  # a cap for each rate, in order
+    a, b = doc.trim(t.clause[0], max([t.clause[1]] + [c.clause[1] for c in caps + ([each_cap] if each_cap else [])]))
     listed = _enumerated_names(aw, t, len(t.tiers))
     if listed:
         names, la = listed
@@ -1572,12 +1651,14 @@ def _each_list(aw: _Award, u: Unit, d: dict) -> dict:
         src = doc.source(a, b)
         aw.extra_todo.append(_todo_at(doc, a, b, "“分别”列出的金额未能与列举的对象一一对应，子类按金额命名，须审阅。"))
     variants = []
-    for name, (raw, value) in zip(names, t.tiers):
+    for j, (name, (raw, value)) in enumerate(zip(names, t.tiers)):
         if t.rates:  # "分别按…的N%、M%给予补助（，最高不超过N万元）"
             v = {"name": name, "kind": "rate_cap", "rate": value}
             if t.base:
                 v["base"] = t.base
-            if caps:
+            if each_cap:
+                v["cap"] = each_cap.tiers[j][1]
+            elif caps:
                 v["cap"] = caps[-1].value
             v["source"] = src
         elif t.cap:  # "分别给予最高N万元、M万元"

@@ -106,8 +106,11 @@ def find_money(norm: str, a: int, b: int) -> list[Money]:
 
 
 # "15%", and in words "百分之十五" (1..99: a share a guide spells out; the verifier reads 十五 as 15)
-# "百分之十二", and "千分之五" (a share per thousand)
-CN_PCT = rf"(?P<cnper>百|千)分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
+# "百分之十二", and a share per thousand: "千分之五", "3‰"
+CN_PCT = (
+    rf"(?:(?P<cnper>百|千)分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
+    rf"|(?P<permil>{NUM})\s*‰)"
+)
 PCT = re.compile(rf"(?P<num>{NUM})%|{CN_PCT}")
 
 
@@ -120,6 +123,8 @@ def pct_of(m: re.Match, group: str = "num") -> Decimal | None:
     raw = m.groupdict().get(group)
     if raw:
         return pct_value(raw)
+    if m.groupdict().get("permil"):
+        return dec(Decimal(m.group("permil")) / 1000)
     cn = m.groupdict().get("cnpct")
     v = cn_number(cn) if cn else None
     return dec(Decimal(v) / (1000 if m.groupdict().get("cnper") == "千" else 100)) if v else None
@@ -128,7 +133,11 @@ def pct_of(m: re.Match, group: str = "num") -> Decimal | None:
 def pct_text(m: re.Match, group: str = "num") -> str:
     """The percentage as printed ("12%" or "百分之十二")."""
     raw = m.groupdict().get(group)
-    return f"{raw}%" if raw else f"{m.groupdict().get('cnper') or '百'}分之{m.group('cnpct')}"
+    if raw:
+        return f"{raw}%"
+    if m.groupdict().get("permil"):
+        return f"{m.group('permil')}‰"
+    return f"{m.groupdict().get('cnper') or '百'}分之{m.group('cnpct')}"
 
 
 # --- counts -------------------------------------------------------------------------------------
@@ -286,7 +295,9 @@ YEAR_IN = re.compile(
 # "入选2055年度…名单", "列入2054年度…清单": the year after the act
 # "认定为2030年度…", "上述评定年度须为2030年" (a note over several items): within that year
 # ("入选国家部委2055年度…名单": the body that lists, a few words, between the act and the year)
-YEAR_AFTER = re.compile(r"(?P<act>入选|列入|纳入|获评|被评为|评为|认定为|(?:认定|评定|获评|入选|纳入)年度(?:均|须|应)?为)"
+# "获批（认定）时间在2173年度内": the year after the act's date
+YEAR_AFTER = re.compile(r"(?P<act>入选|列入|纳入|获评|被评为|评为|认定为|(?:认定|评定|获评|入选|纳入)年度(?:均|须|应)?为"
+                        r"|(?:获批|认定|评定|获评|批准|立项|授牌)(?:\((?:认定|评定|获评|批准|立项|授牌)\))?(?:时间|日期)(?:均|须|应)?(?:在|为))"
                         r"(?:[\u4e00-\u9fff]{2,12}?(?:部|厅|局|委|办|政府)(?=" + YEAR + r"年))?"
                         r"(?P<y>" + YEAR + r")年度?(?![\d月])")
 AS_OF = re.compile(r"(?:截至|截止到|截止至|截止|到)(?:" + _date_pattern("a") + r"|(?P<amy>" + YEAR + r")年(?P<amm>\d{1,2})月(?![\d底末]))")

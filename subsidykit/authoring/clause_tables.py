@@ -570,7 +570,9 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
             # amount of the row above)
             is_row = _has_index(cells, index_col) or bool(rows and not pending and _collides(rows[-1], cells))
         else:
-            is_row = own_row or (len(cells) >= 2 and _has_digit(cells))
+            # (a line of every column, one a dash, "基础级  不安排资金奖励  —": a row that says none)
+            is_row = own_row or (len(cells) >= 2 and _has_digit(cells)) or (
+                len(cells) == ncols >= 3 and any(re.fullmatch(r"[—－\-/／]+", c.flat) for c in cells.values()))
             if rows and not pending and is_row and _goes_on(rows[-1], cells):
                 is_row = False
         if is_row:

@@ -137,7 +137,7 @@ RANK_QUESTION = 2.4  # "问：企业申请“X”，可以享受什么奖励？"
 _QUESTION = re.compile(r"^\s*问\s*[:：]\s*")
 _ANSWER = re.compile(r"^\s*答\s*[:：]\s*")
 # money or a share in a line (uncovered_amounts): 3 万元, 1.2亿元, 500元, 10%, 百分之十
-_AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%)|[百千]分之")
+_AMOUNT_WORDS = re.compile(r"\d\s*(?:万元|亿元|元|%|‰)|[百千]分之")
 RANK_ARTICLE = 0.5  # "第十二条【…】" of a 实施细则/办法: above every outline numbering, inside a 章
 _CN_NUM = "一二三四五六七八九十"
 # an article of rules: "第十二条【技术改造奖补】…", "第5条 …", "第三十条　智能化改造。…" — not "第三条规定的…"
@@ -947,12 +947,14 @@ def _section_of(text: str, numbered: bool = False) -> str | None:
             if after == "" or after in "。.：:，,；;、)）】]":
                 return kind
             # "支持方式和标准。", "申报条件及要求：": two section words joined
-            joined = re.match(r"(?:和|及|与|、)(?:支持|补助|奖励|申报)?(?:标准|方式|额度|比例|条件|对象|要求|内容|范围)", flat[len(word):])
+            joined = re.match(r"(?:和|及|与|、)(?:支持|补助|奖励|申报)?(?:标准|方式|额度|比例|条件|对象|要求|内容|范围|名额|数量)"
+                              r"(?:\((?:见|详见)?(?:下表|附表\d*|表\d*)\))?", flat[len(word):])
             if joined:
                 stop = flat[len(word) + joined.end():len(word) + joined.end() + 1]
                 if stop == "" or stop in "。.：:；;】]":
-                    # "支持方向及补助标准": what the money is, the section's business
-                    return "award" if re.search(r"标准|额度|比例", joined.group(0)) else kind
+                    # "支持方向及补助标准": what the money is, the section's business; "奖励标准及
+                    # 名额（见下表）": the award's table, its quotas in a column
+                    return "award" if re.search(r"标准|额度|比例", joined.group(0)) or kind == "award" else kind
             # "补助标准（定额）。": a remark in brackets, then the stop
             if after == "(" and re.match(r"\([^()]{1,12}\)(?:[。.：:；;]|$)", flat[len(word):]):
                 return kind
@@ -4557,8 +4559,12 @@ def number_in_quote(value, text: str, wrapped: bool = False) -> bool:
         return True
     yi = "亿" in text
     mega = bool(re.search(r"兆瓦|MW", text))  # 2兆瓦 = 2000千瓦
+    permil = "‰" in text or "千分之" in text  # 3‰ and 千分之三 are the share 0.003
+    tenths = bool(re.search(r"[一二三四五六七八九\d]成", text))  # 四成 is the share 0.4
     for n in _numbers_in(text, wrapped):
         if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000) or (mega and v == n * 1000):
+            return True
+        if (permil and v == n / 1000) or (tenths and v == n / 10):
             return True
     return False
 

@@ -1,0 +1,154 @@
+"""The drafter (issue 17) on shares per thousand, ceilings on the applicant's own rate or loan,
+rates and caps each listed in order, and first payments opened by an event.
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import assert_cited, by_title, validates, write
+
+from subsidykit.authoring.clauses import parse_award, parse_conditions
+from subsidykit.authoring.draft import number_in_quote
+
+HEAD = "2096年度示范市中小企业发展专项资金申报指南\n\n一、融资服务\n\n"
+
+
+def _draft(tmp_path, body: str, year: int = 2096):
+    from subsidykit.authoring.draft import draft_guide
+
+    d = draft_guide(write(tmp_path, f"guide_{year}.txt", HEAD + body), year=year)
+    assert_cited(d, tmp_path)
+    validates(d)
+    return by_title(d)
+
+
+def _award(text: str):
+    return parse_award([(11, text)], "g.txt")
+
+
+def test_a_share_per_thousand_with_the_sign_is_a_rate():
+    p = _award("对发行债券的企业，按实际融资额的2‰给予奖励，单户最高不超过80万元。")
+    # 2‰ is the share 0.002 (0.2%); the cap 80 万元
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.002"), D("80"))
+    assert "实际融资额" in p.data["base"]
+
+
+def test_a_share_per_thousand_stands_in_its_quote():
+    assert number_in_quote(D("0.002"), "按实际融资额的2‰给予奖励")
+    assert number_in_quote(D("0.007"), "按保费的千分之七给予补贴")
+    assert not number_in_quote(D("0.003"), "按保费的千分之七给予补贴")
+
+
+def test_a_ceiling_on_the_applicants_own_rate_is_who_is_awarded_not_the_award():
+    p = _award("对综合融资成本不高于4%的科技型企业，按其实际支付利息的40%给予贴息，每户每年不超过30万元。")
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.4"), D("30"))
+    got = [(t["field"], t["op"], t["value"]) for t in p.data.get("thresholds", [])]
+    assert ("综合融资成本", "<=", D("0.04")) in got
+
+
+def test_a_ceiling_on_a_loan_the_applicant_takes_is_a_condition_never_a_cap():
+    p = _award("返乡创业人员可申请最高20万元的贴息贷款，按贷款利息的60%给予贴息。")
+    assert (p.data["kind"], p.data["rate"]) == ("rate_cap", D("0.6"))
+    assert "cap" not in p.data
+    got = [(t["op"], t["value"]) for t in p.data.get("thresholds", [])]
+    assert ("<=", D("20")) in got
+
+
+def test_a_bound_on_the_applicants_transfer_loan_is_a_condition():
+    p = parse_award([(21, "1.单笔过桥资金金额不超过2000万元，使用期限不超过15天；"),
+                     (22, "2.对按期归还的企业，按实际缴纳使用费的40%给予补助，单户全年累计不超过8万元。")], "g.txt")
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.4"), D("8"))
+    assert "variants" not in p.data
+    got = [(t["op"], t["value"]) for t in p.data.get("thresholds", [])]
+    assert ("<=", D("2000")) in got
+
+
+def test_an_award_capped_after_a_loan_word_is_still_capped():
+    # a 贴息 amount is the award's: its ceiling is the cap
+    p = _award("对企业技改贷款给予贴息，单个企业贴息额最高不超过60万元。")
+    assert p.data.get("cap") == D("60")
+
+
+def test_rates_listed_then_caps_listed_with_fenbie_pair_in_order():
+    p = _award("对新认定的国家级、省级中试基地，按其设备投入的15%、8%给予补助，最高分别不超过400万元、150万元。")
+    got = [(v["name"], v["rate"], v["cap"]) for v in p.data["variants"]]
+    assert got == [("国家级中试基地", D("0.15"), D("400")), ("省级中试基地", D("0.08"), D("150"))]
+
+
+def test_rates_and_caps_both_with_fenbie_pair_in_order():
+    p = _award("对甲类、乙类平台，分别按服务收入的12%、6%给予奖励，最高分别不超过90万元、45万元。")
+    got = [(v["rate"], v["cap"]) for v in p.data["variants"]]
+    assert got == [(D("0.12"), D("90")), (D("0.06"), D("45"))]
+
+
+def test_a_share_paid_on_an_event_before_the_rest_is_the_first_payment():
+    p = _award("对在主板上市的企业奖励400万元。奖励分两次兑现：上市申请获受理后兑现30%，完成上市后兑现其余部分。")
+    assert (p.data["kind"], p.data["fixed"]) == ("fixed", D("400"))
+    assert p.data["first_payment"]["share"] == D("0.3")
+    assert "variants" not in p.data  # the event's words name no sub-type
+
+
+def test_a_share_on_an_event_with_no_rest_said_is_not_a_first_payment():
+    p = _award("项目竣工投产后发放奖励资金的60%给予企业研发团队。单个项目最高100万元。")
+    assert "first_payment" not in p.data
+
+
+def test_a_year_after_the_acts_date_is_a_one_year_window(tmp_path):
+    p = parse_conditions([(31, "（二）获批（认定）时间在2095年度内；")], "g.txt")
+    got = [(t["op"], t["value"]) for t in p.data["thresholds"]]
+    assert ("between", ["2095-01-01", "2095-12-31"]) in got
+
+
+def test_names_and_sums_under_the_awards_label_are_the_award():
+    p = _award("奖励标准：国家级示范中心60万元，省级示范中心25万元。")
+    assert [(v["name"], v["fixed"]) for v in p.data["variants"]] == [("国家级示范中心", D("60")), ("省级示范中心", D("25"))]
+
+
+def test_sums_per_unit_listed_after_a_label_line_are_the_award():
+    p = parse_award([(41, "2. 奖补标准。"), (42, "智慧工厂80万元/家;数字化车间30万元/家。")], "g.txt")
+    got = [(v["name"], v["unit_amount"], v["unit"]) for v in p.data["variants"]]
+    assert got == [("智慧工厂", D("80"), "家"), ("数字化车间", D("30"), "家")]
+
+
+def test_a_list_of_sums_under_no_award_label_stays_todo():
+    p = parse_award([(41, "2. 考核指标。"), (42, "甲园区产值80万元;乙园区30万元。")], "g.txt")
+    assert not p.data.get("variants") and not p.data.get("fixed")
+    assert p.todo
+
+
+def test_first_payments_said_in_tenths_as_a_ratio_word_or_before_the_verb():
+    base = "按设备投资额的12%给予补助，单个项目最高900万元。"
+    tenths = _award(base + "首笔资金按核定补助额的三成下达，验收合格后清算余款。")
+    ratio = _award(base + "首期拨款比例为70%，验收通过后拨付尾款。")
+    half = _award(base + "首批资金按核定金额的一半预拨。")
+    assert [p.data["first_payment"]["share"] for p in (tenths, ratio, half)] == [D("0.3"), D("0.7"), D("0.5")]
+    for p in (tenths, ratio, half):
+        assert (p.data["rate"], p.data["cap"]) == (D("0.12"), D("900"))
+
+
+def test_an_award_and_quota_field_pointing_to_a_spaced_table_with_a_row_that_gives_nothing(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）数字化车间梯度奖励\n"
+        "    1. 适用对象。本年度新认定的标杆级、示范级数字化车间。\n"
+        "    2. 奖励标准及名额（见下表）。\n"
+        "        级别          奖励标准（万元/家）        名额上限（家）\n"
+        "       标杆级               90                       12\n"
+        "       示范级               35                       50\n"
+        "       培育级      不安排资金奖励，纳入培育库       —\n"
+        "    3. 同一车间晋级的，按差额补足。\n"))
+    p = progs["数字化车间梯度奖励"]
+    got = [(v["name"], v["unit_amount"], v["quota"]["value"]) for v in p["variants"]]
+    assert got == [("标杆级", D("90"), D("12")), ("示范级", D("35"), D("50"))]
+
+
+def test_a_first_payment_in_tenths_and_a_share_per_thousand_survive_the_drafts_quote_check(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）设备更新奖补\n    1. 奖补办法\n    补助比例最高12%，单个项目奖补总额以2 000万元为限。\n"
+        "    2. 资金拨付\n    首笔资金按核定补助额的六成下达，验收合格后清算余款。\n\n"
+        "（二）债券融资奖励\n    1. 奖励标准。按实际发行额的5‰给予奖励，单户最高不超过60万元。\n"))
+    a, b = progs["设备更新奖补"], progs["债券融资奖励"]
+    assert (a["rate"], a["cap"], a["first_payment"]["share"]) == (D("0.12"), D("2000"), D("0.6"))
+    assert (b["rate"], b["cap"]) == (D("0.005"), D("60"))

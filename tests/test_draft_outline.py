@@ -628,3 +628,46 @@ def test_an_annexed_table_the_article_says_to_award_by_is_its_tiers(tmp_path):
     p = by_title(d)["亩均效益领跑奖励"]
     assert [(v["name"], v["fixed"]) for v in p["variants"]] == [("一档", D("90")), ("二档", D("45"))]
     assert_cited(d, tmp_path)
+
+
+OUTLINE_CHAPTERS = """\
+2096年度示范市节水降碳专项资金项目申报指南
+
+1 总体要求
+1.1 支持原则
+  单户企业年度累计获得专项资金支持原则上不超过800万元。
+1.2 申报主体基本条件
+(1) 在本市依法登记注册，成立满2年；
+(2) 上年度资产负债率不高于65%。
+1.3 申报程序
+  网上申报与纸质材料报送相结合。
+2 支持方向与补助标准
+2.1 节水改造
+2.1.1 工业节水改造项目
+(1) 支持条件。项目设备投入不低于600万元。
+(2) 补助标准。按项目设备投入的9%予以补助，最高不超过300万元。
+(3) 支持数量。不超过12个。
+2.1.2 节水标杆奖励项目
+(1) 支持条件。上年度获评省级节水标杆企业。
+(2) 奖励标准。每家奖励40万元。
+3 附则
+3.1 本指南由市工信局负责解释。
+4 联系方式
+支持方向  项目类别  责任科室  联系电话
+2.1 节水  2.1.1 工业节水改造项目  节能科  0511-80000001
+改造      2.1.2 节水标杆奖励项目
+"""
+
+
+def test_an_outline_whose_chapter_joins_two_section_words_and_ends_with_a_contact_table(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2096.txt", OUTLINE_CHAPTERS), year=2096)
+    assert_cited(d, tmp_path)
+    validates(d)
+    progs = by_title(d)
+    # the general chapter (基本条件 and 申报程序, no award) is no program; the contact table's
+    # rows, which repeat the programs' numbers, are none either
+    assert sorted(progs) == ["工业节水改造项目", "节水标杆奖励项目"]
+    a, b = progs["工业节水改造项目"], progs["节水标杆奖励项目"]
+    assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.09"), D("300"), D("12"))
+    assert b["unit_amount"] == D("40")
+    assert a["path"] == ["2.1 节水改造"]

@@ -517,14 +517,22 @@ def _confirm_outline(out: list[_Line]) -> None:
     """A lone number before a short title ("3 绿色低碳") is the top of an outline only when its
     "3.1 …" follows before the next such line; else it was text (a wrapped line, a table's row)."""
     tops = [k for k, x in enumerate(out) if x.kind == "heading" and x.rank == RANK_OUTLINE[1] and re.fullmatch(r"\d{1,2}", x.label)]
+    last = None  # the number of the last top confirmed
     for n, k in enumerate(tops):
         x = out[k]
         stop = tops[n + 1] if n + 1 < len(tops) else len(out)
         first = f"{x.label}."
-        ok = len(re.sub(r"\s+", "", x.rest)) <= 30 and not re.search(r"[。；;，,]", x.rest) and any(
+        short = len(re.sub(r"\s+", "", x.rest)) <= 30 and not re.search(r"[。；;，,]", x.rest)
+        ok = short and any(
             y.kind == "heading" and y.rank in (RANK_OUTLINE[2], RANK_OUTLINE[3]) and _fold(y.label).startswith(first)
             for y in out[k + 1 : min(stop, k + 400)]
         )
+        # "3 附则" (its 3.1 …) then "4 联系方式" with no 4.1: the outline's next chapter, a word
+        # of a chapter of its own
+        ok = ok or (short and last is not None and int(x.label) == last + 1
+                    and re.fullmatch(r"(?:联系方式|联系人及电话|联系电话|附则|其他事项|其他|附件)", re.sub(r"\s+", "", x.rest)) is not None)
+        if ok:
+            last = int(x.label)
         if not ok:
             x.kind, x.rank, x.label, x.rest = "text", -1, "", ""
 
@@ -2055,9 +2063,15 @@ class _Drafter:
     def _program_nodes(self, root: _Node):
         """The program headings of a tree, outermost first, never inside a section."""
         def walk(node: _Node, inside: bool):
+            if not inside and re.fullmatch(r"(?:联系方式|联系人及电话|联系电话)", re.sub(r"\s+", "", node.title)):
+                return  # "4 联系方式" and its table: the offices, whose rows repeat the programs' numbers
             if node.section:
                 # "二、支持方向" over the programs (outside any program): a part, not a section
-                if node.section == "direction" and not inside and node.children:
+                # ("2 支持方向与补助标准" over "2.1 …" / "2.1.1 X项目" / "(1) 支持条件": the chapter of
+                # the programs, its title two section words joined)
+                if not inside and node.children and (
+                        node.section == "direction" or node.section == "award" and any(self._is_program(c) or any(self._is_program(g) for g in c.children)
+                                                        for c in node.children)):
                     for c in node.children:
                         yield from walk(c, inside)
                 elif node.section in ("subject", "office", "procedure", "time", "materials", "basis", "link"):
@@ -2145,7 +2159,12 @@ class _Drafter:
         if node.section:
             return False
         if any(c.section in PROGRAM_SECTIONS for c in node.children):
-            return True
+            # "1 总体要求" over "1.2 申报主体基本条件" and "1.3 申报程序", no award or quota: the
+            # notice's general part, not a program
+            general = not any(c.section in ("award", "quota") for c in node.children) \
+                and any(c.section == "procedure" for c in node.children) \
+                and all(re.search(r"基本条件|申报主体|申报单位|基本要求", c.title) for c in node.children if c.section in PROGRAM_SECTIONS)
+            return not general
         if node.rank == RANK_MD:
             return False
         name = _clean_title(node.title)[0]

@@ -281,3 +281,16 @@ def test_a_number_cut_by_a_gap_is_read_whole_only_where_a_wrap_can_have_cut_it()
     # on one line: two cells side by side are never one number; a cut shown in the number is
     assert not number_in_quote(D("500200"), "中国企业500……200万元")
     assert number_in_quote(D("1000"), "最高1……000万元") and number_in_quote(D("1500"), "1,……500万元")
+
+
+def test_a_table_header_repeated_thousands_of_times_is_read_in_time(tmp_path):
+    """Each copy of a header scanned the lines after it for its table, finding every other copy
+    (a page's repeated header) and no row: quadratic, 270 s for 20 000 copies.  A copy inside the
+    lines an earlier copy's scan read and found no table in is passed over."""
+    for header in ("序号    项目名称        支持条件        补助标准        支持数量",
+                   "序号\t项目名称\t支持条件\t补助标准\t支持数量"):
+        text = "2078年度示范县专项资金申报指南\n一、申报条件\n申报企业应在本县依法登记。\n" + (header + "\n") * 15000
+        path = write(tmp_path, "guide_2078.txt", text)
+        start = time.monotonic()
+        draft_guide(path, year=2078)
+        assert time.monotonic() - start < 60

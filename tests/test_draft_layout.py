@@ -194,3 +194,53 @@ def test_named_classes_in_a_award_section_are_programs_and_grades_are_tiers(tmp_
     assert sorted(v.get("fixed") for v in platform["variants"]) == [D("25"), D("60")]
     assert "国家级" not in progs and "省级" not in progs
     assert_cited(d, tmp_path)
+
+
+LIST_TABLE = (
+    "2097年度示范省中小企业专项资金申报指南\n\n"
+    "表1  2097年度示范省中小企业专项资金支持一览表\n\n"
+    "序号\t支持方向\t支持对象及条件\t支持标准\t支持数量\n"
+    "一、梯度培育\n"
+    "1\t创新型企业研发后补助\t2096年度研发费用不低于\t按研发费用增量的8%给予\t不超过40个\n"
+    "\t\t150万元的创新型中小企业。\t后补助，单户最高60万元。\n"
+    "2\t公共服务平台奖补\t2096年度服务企业不少于\t按服务支出的25%予以奖补，\t不超过12个\n"
+    "\t（免申直达）\t200家的省级示范平台。\t最高不超过90万元。\n"
+    "\n- 4 -\n\n"
+    "序号  支持方向              支持对象及条件              支持标准                  支持数量\n"
+    "3     融资担保降费奖补      2096年度担保费率不高于      按新增担保额的1%给予奖    不超过9家\n"
+    "                            1.5%的融资担保机构。        补，单个机构最高200万元。\n"
+    "\n二、其他事项\n\n本指南由省工信厅负责解释。\n"
+)
+
+
+def test_a_list_table_by_direction_with_a_quota_column_across_tab_and_spaced_pages(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2097.txt", LIST_TABLE), year=2097)
+    assert_cited(d, tmp_path)
+    validates(d)
+    progs = by_title(d)
+    assert sorted(progs) == ["公共服务平台奖补", "创新型企业研发后补助", "融资担保降费奖补"]
+    a, b, c = progs["创新型企业研发后补助"], progs["公共服务平台奖补"], progs["融资担保降费奖补"]
+    assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.08"), D("60"), D("40"))
+    assert (b["rate"], b["cap"], b["quota"]["value"], b.get("no_application")) == (D("0.25"), D("90"), D("12"), True)
+    assert (c["rate"], c["cap"], c["quota"]["value"]) == (D("0.01"), D("200"), D("9"))
+    assert [(t["op"], t["value"]) for t in a["thresholds"]] == [(">=", D("150"))]
+
+
+def test_a_list_table_all_in_tabs_lines_its_cells_up_by_their_widest_field(tmp_path):
+    only_tabs = LIST_TABLE.split("\n- 4 -")[0] + "\n\n二、其他事项\n\n本指南由省工信厅负责解释。\n"
+    d = draft_guide(write(tmp_path, "guide_2097.txt", only_tabs), year=2097)
+    assert_cited(d, tmp_path)
+    progs = by_title(d)
+    assert sorted(progs) == ["公共服务平台奖补", "创新型企业研发后补助"]
+    assert progs["公共服务平台奖补"]["quota"]["value"] == D("12")
+    assert progs["创新型企业研发后补助"]["cap"] == D("60")
+
+
+def test_the_sentence_over_a_list_table_gives_every_row_its_conditions(tmp_path):
+    text = LIST_TABLE.replace("表1  2097年度", "下列事项的申报单位须成立满3年。\n\n表1  2097年度")
+    d = draft_guide(write(tmp_path, "guide_2097.txt", text), year=2097)
+    assert_cited(d, tmp_path)
+    progs = by_title(d)
+    for title in ("公共服务平台奖补", "创新型企业研发后补助", "融资担保降费奖补"):
+        got = [(t["op"], t["value"], t["unit"]) for t in progs[title]["thresholds"]]
+        assert (">=", D("3"), "年") in got, title

@@ -436,3 +436,35 @@ def test_an_amount_read_is_in_the_data_or_listed_never_dropped(tmp_path):
             value = v / 100 if m.group(2) == "%" else (v / 10000 if m.group(2) == "元" else v)
             noted = any(n == v for n in _numbers_in(listed))
             assert value in written or noted, (text, m.group(0), p.data, p.todo)
+
+
+UNDER_HEADINGS = """\
+2098年度示范县生物医药产业专项资金申报指南
+
+一、载体建设
+（一）中试基地建设项目
+项目名称\t示范县生物医药中试基地建设项目
+支持对象\t中试基地运营单位。
+申报条件\t新增中试设备投入不低于1 200万元。
+支持标准\t按新增中试设备投入的15%给予补助，最多补助300万元。
+支持数量\t不超过3个
+（二）洁净厂房租金补贴
+项目名称\t洁净厂房租金补贴
+支持标准\t按每平方米每月8元的标准给予补贴，每家企业每年不超过20万元。
+支持数量\t据实核定
+"""
+
+
+def test_a_program_table_under_a_heading_of_its_own_is_named_by_the_heading(tmp_path):
+    """"（一）中试基地建设项目" over "项目名称 | 示范县生物医药中试基地建设项目": the outline's name is
+    the program's title, the table's name an alias cited at its line."""
+    draft = draft_guide(write(tmp_path, "guide_2098.txt", UNDER_HEADINGS), year=2098)
+    assert_cited(draft, tmp_path)
+    validates(draft)
+    progs = by_title(draft)
+    assert set(progs) == {"中试基地建设项目", "洁净厂房租金补贴"}
+    base = progs["中试基地建设项目"]
+    assert (base["rate"], base["cap"], base["quota"]["value"]) == (D("0.15"), D("300"), D("3"))
+    assert base["path"] == ["一、载体建设"]
+    assert [(a["name"], a["source"]["lines"]) for a in base["aliases"]] == [("示范县生物医药中试基地建设项目", [5, 5])]
+    assert "aliases" not in progs["洁净厂房租金补贴"]

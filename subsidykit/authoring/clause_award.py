@@ -128,7 +128,9 @@ CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|�
 _AWARD_LABEL = re.compile(r"(?:补助|支持|奖励|奖补|扶持|资助|补贴)(?:标准|金额|额度)")
 # one item of a list of sums: "甲工厂200万元/家；"
 _MONEY_ITEM = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6};")
-_MONEY_ITEM_LAST = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6}[;。]?")
+# an item of names and sums only: "零碳工厂200万元/家;"
+_NAMED_SUM = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z“”()]{1,20}?)\d[\d.]*(?:万元|亿元|元)(?:/[\u4e00-\u9fff]{1,2})?[;。]?")
+_PAY_WORDS = re.compile(AWARD_WORDS.pattern + r"|拨付|兑现|兑付|下达|预拨|支付|再拨|达到|超过|不低于|以上")
 _AWARD_MONEY = re.compile(r"补助|奖励|资助|补贴|贴息|奖补|扶持|(?:专项|财政|奖励|补助|扶持|奖补)资金")
 _OWN_SUM = re.compile(r"(?:贷款|转贷|续贷|借款|融资|授信|担保|过桥(?:资金)?|周转(?:资金)?|投资|营业收入|销售收入|产值|合同)(?:金额|额度|总额|规模|本金|额)(?:原则上|一般)?(?:最高|不超过|不高于|不得超过|最多|至多)*$")
 _LOAN_AFTER = re.compile(r"的(?P<loan>[\u4e00-\u9fff]{0,8}?(?:贷款|借款|授信|转贷资金))(?![\u4e00-\u9fff]{0,4}(?:贴息|补助|补贴|奖励))")
@@ -613,11 +615,20 @@ class _Award:
         if j < 0:
             # the run opens the section the drafter hands over as the award's (its label taken
             # off as a heading: "2. 奖励标准。甲工厂200万元/家；…"): two items at least
-            e = k
-            while e + 1 < len(self.sents) and _MONEY_ITEM.fullmatch(n[self.sents[e].body : self.sents[e].b]) \
-                    and _MONEY_ITEM_LAST.fullmatch(n[self.sents[e + 1].body : self.sents[e + 1].b]):
+            # (each item a name and its sum only, "甲工厂200万元/家；", never a payment's words:
+            # "认定后先行拨付15万元；期满考核合格的，再拨付25万元")
+            def bare(x: int) -> bool:
+                m = _NAMED_SUM.fullmatch(n[self.sents[x].body : self.sents[x].b])
+                return bool(m) and not _PAY_WORDS.search(m.group("name"))
+
+            if not bare(k):
+                return False
+            a, e = k, k
+            while a > 0 and bare(a - 1):
+                a -= 1
+            while e + 1 < len(self.sents) and bare(e + 1):
                 e += 1
-            return e >= 1
+            return a == 0 and e > a
         return j < k and _AWARD_LABEL.search(n[self.sents[j].a : self.sents[j].b]) is not None and self.sents[j].empty
 
     def depth_at(self, k: int, p: int) -> int:

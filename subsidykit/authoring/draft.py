@@ -1589,6 +1589,7 @@ class _Drafter:
                     self._tail_for = tail
                     got = self.programs_of(node, guide_name)
                     self._tail_for = []
+                    self._named_by_heading(node, got)
                     if lead:
                         self._lead_conditions(got, lead)
                     _note_article(node, got, by_article)
@@ -1882,6 +1883,7 @@ class _Drafter:
                     self.todo_doc.append({"lines": [no, no], "text": _squash_quote(self.guide.lines[no - 1]),
                                           "note": "分栏表格中的这一行未能归入任何一行（项目），未写入"})
             part = next((name for name, first, last in self.parts if first <= table.first <= last), None)
+            lead_th = self._table_lead(table.header)
             for row in table.rows:
                 name_pieces = row.cells.get("name") or []
                 title_raw = _cell_words(name_pieces)
@@ -1904,7 +1906,8 @@ class _Drafter:
                 remark_award, remark_quota = _split_remark(remarks)
                 award = (row.cells.get("award") or []) + remark_award
                 conditions = row.cells.get("cond") or []
-                prog = self.assemble(base, award=award, conditions=conditions, quota=remark_quota)
+                # (a 支持数量 column: each row's quota)
+                prog = self.assemble(base, award=award, conditions=conditions, quota=remark_quota + (row.cells.get("quota") or []))
                 self._prose_conditions(prog, award)
                 self._prose_quota(prog, award)
                 dept = row.cells.get("dept") or []
@@ -1916,8 +1919,43 @@ class _Drafter:
                     prog["contact_source"] = cited.source(0, len(cited.chars))
                     prog.update(keep)
                 prog["note"] = "；".join(x for x in (prog.get("note"), f"取自第{table.header}行起的分栏表格（第{row.first}–{row.last}行），各栏文字按所在位置读出，须审阅") if x)
+                if lead_th:
+                    have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+                    more = [copy.deepcopy(t) for t in lead_th if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+                    if more:
+                        keep = {k: prog.pop(k) for k in list(prog) if k in _TAIL_KEYS and k not in ("quota",) or k in ("_node", "_table")}
+                        prog["thresholds"] = list(keep.pop("thresholds", None) or []) + more
+                        prog.update(keep)
                 out.append(prog)
         return out
+
+    def _table_lead(self, header: int) -> list[dict]:
+        """The conditions the sentence over a table of programs says of all its rows ("以下事项由
+        市工信局依据国家、省公布的2034年度认定名单直接兑现"): the prose lines right above the table
+        (past its title), when they speak of the table (以下/下列/下表/表中/如下)."""
+        lead: list[tuple[int, str]] = []
+        no = header - 1
+        titled = False
+        while no >= 1 and len(lead) < 6:
+            text = self.guide.lines[no - 1] if no <= len(self.guide.lines) else ""
+            flat = re.sub(r"\s+", "", text)
+            if not flat:
+                if lead:
+                    break
+                no -= 1
+                continue
+            if not titled and not lead and len(flat) <= 60 and not re.search(r"[。；;，,]", flat):
+                titled = True  # the table's title ("表1 …一览表")
+                no -= 1
+                continue
+            if any(h.rank >= 0 and h.kind == "heading" for h in self.doc.lines if h.src == no) or _PAGE.match(flat):
+                break
+            lead.insert(0, (no, text))
+            no -= 1
+        if not lead or not re.search(r"以下|下列|下表|表中|如下|本表", re.sub(r"\s+", "", "".join(t for _n, t in lead))):
+            return []
+        parsed = self.clauses.parse_conditions(lead, self.file)
+        return [t for t in parsed.data.get("thresholds") or [] if t.get("unit") != "是否"]
 
     def detail_part(self, programs: list[dict], by_article: dict) -> tuple[list[dict], list[dict]]:
         """The items of a detail part read into the programs of the articles they name ("（三）技术
@@ -2244,6 +2282,29 @@ class _Drafter:
         if node.children or node.section or node.rank <= RANK_PCN:
             return False
         return bool(re.search(r"[，,、]", _fold(node.title)))
+
+    def _named_by_heading(self, node: _Node, got: list[dict]) -> None:
+        """A program's table ("项目名称 | 生物医药和新材料中试基地建设项目" …) right under a heading
+        of its own ("（一）中试基地建设项目"), nothing else under that heading: the program is the
+        heading's, named as the outline names it; the table's name is its alias, cited."""
+        parent = node.parent
+        if node.rank != RANK_RECORD or parent is None or parent.section or parent.rank >= RANK_RECORD or len(got) != 1:
+            return
+        if [c for c in parent.children if not c.section] != [node] or self._own_text(parent):
+            return
+        heading, _no_app, _remark = _clean_title(parent.title)
+        prog = got[0]
+        if not heading or prog.get("title") != _clean_title(node.title)[0] or _clean_title(parent.title)[1] and not prog.get("no_application"):
+            return
+        path = [x for x in prog.get("path") or [] if x != parent.printed]
+        name = prog["title"]
+        prog["title"], prog["path"] = heading, path
+        if name != heading:
+            alias = {"name": name, "source": {"file": self.file, "lines": [node.line.src, node.line.src], "text": name},
+                     "note": "表格“项目名称”栏所写名称；项目按其上的标题命名。"}
+            keep = {k: prog.pop(k) for k in list(prog) if k in _AFTER_FIRST_PAYMENT[_AFTER_FIRST_PAYMENT.index("aliases") + 1:] or k in ("_node", "_table")}
+            prog["aliases"] = [*(prog.get("aliases") or []), alias]
+            prog.update(keep)
 
     def path_of(self, node: _Node) -> list[str]:
         out = []

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from subsidykit.authoring.clause_text import CELL
 
 _NAME = re.compile(r"^(?:奖补|奖励|补助|扶持|支持|政策|兑现)?(?:项目|事项|内容)(?:名称)?$|^项目名称$|^名称$|^政策名称$"
-                   r"|^(?:奖补|奖励|补助|扶持|支持|政策)?(?:项目|事项)?(?:类别|类型|分类)$")
+                   r"|^(?:奖补|奖励|补助|扶持|支持|政策)?(?:项目|事项)?(?:类别|类型|分类)$"
+                   # "支持方向 | 支持对象及条件 | 支持标准": a 一览表 naming each row by its direction
+                   r"|^(?:支持|扶持|重点|资助)方向$")
 _AWARD = re.compile(r"^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)(?:标准|方式|额度|金额)$|^奖补内容$"
                     r"|^(?:奖补|奖励|补助|补贴|扶持|支持|兑现|资助)?(?:标准|方式|额度|金额)(?:及|和|与)(?:标准|方式|额度|金额|期限)$")
 _COND = re.compile(r"^(?:奖补|奖励|补助|支持|申报|认定|享受|兑现)?条件$|^申报要求$|^支持对象$"
@@ -39,6 +41,7 @@ _DEPT = re.compile(r"^(?:责任|牵头|受理|主管|联系)(?:单位|部门|科
 _SERIAL = re.compile(r"^序号$|^编号$")
 _MODE = re.compile(r"^(?:兑现|申报|办理)方式$")
 _REMARK = re.compile(r"^备注$|^附注$|^说明$")
+_QUOTA = re.compile(r"^(?:支持|立项|奖励|资助|扶持|拟支持|计划支持|年度)?(?:数量|名额|个数)(?:\((?:个|家|项)\)|（(?:个|家|项)）)?$")
 # an index cell: "3", "3.", "3、", "(3)", "（3）"
 _SERIAL_CELL = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
 _GLUED = re.compile(r"(\d{1,3}[.．、]?|[(（]\d{1,3}[)）]) ([^\s\d].*)")
@@ -86,7 +89,8 @@ def _runs(line: str, wide: bool) -> list[tuple[int, str]]:
 
 def _role(cell: str) -> str | None:
     flat = re.sub(r"\s+", "", cell)
-    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("remark", _REMARK)):
+    for role, pat in (("serial", _SERIAL), ("name", _NAME), ("mode", _MODE), ("award", _AWARD), ("cond", _COND), ("dept", _DEPT), ("remark", _REMARK),
+                      ("quota", _QUOTA)):
         if pat.match(flat):
             return role
     return None
@@ -157,16 +161,81 @@ def _fit(body: list[str], cols: list[int], wide: bool) -> float:
     return sum(1 for p in runs if any(abs(p - c) <= 3 for c in cols)) / len(runs)
 
 
+_MAX_UNTAB = 40
+
+
+def _untab(lines: list[str], k: int) -> list[str]:
+    """The lines with the table's tab-separated lines from its header at k on set out in spaces
+    (a word processor's table pasted as text: its cells parted by tabs, on some pages perhaps by
+    spaces as a PDF lays them out): each field at the column its header word stands at on a
+    page laid out in spaces (the header repeated there), else at columns as wide as the widest
+    field of each, so that the cells line up as on a page."""
+    head = lines[k].split("\t")
+    flat_head = re.sub(r"\s+", "", lines[k])
+    window = range(k, min(len(lines), k + 2000))
+    spaced = next((lines[j] for j in window if j > k and "\t" not in lines[j] and re.sub(r"\s+", "", lines[j]) == flat_head), None)
+    starts: list[int] = []
+    if spaced is not None:
+        runs = _runs(spaced, True)
+        if len(runs) == len([h for h in head if h.strip()]):
+            starts = [p for p, _c in runs]
+            if head and not head[0].strip():  # (a header whose first field is blank: no column there)
+                starts = []
+    if not starts:
+        widths = [0] * len(head)
+        for j in window:
+            if "\t" not in lines[j]:
+                continue
+            for i, f in enumerate(lines[j].split("\t")[: len(head)]):
+                widths[i] = max(widths[i], _width(f.strip()))
+        starts, at = [], 0
+        for w in widths:
+            starts.append(at)
+            at += w + 4
+    out = list(lines)
+    for j in window:
+        if "\t" not in lines[j]:
+            continue
+        fields = lines[j].split("\t")
+        if len(fields) > len(starts):
+            fields = fields[: len(starts) - 1] + ["  ".join(f.strip() for f in fields[len(starts) - 1 :])]
+        text, col = "", 0
+        for i, f in enumerate(fields):
+            f = f.strip()
+            if not f:
+                continue
+            pad = max(starts[i] - col, 2 if text else starts[i])
+            text += " " * pad + f
+            col += pad + _width(f)
+        out[j] = text
+    return out
+
+
 def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
     out: list[LayoutTable] = []
     k = 0
     n = len(lines)
+    original = lines
+    untabbed = 0  # (a bound on the work: a file of many tab-separated headers sets out a few)
+    failed: tuple[frozenset, int] | None = None  # the header of the last scan that found no table, where it stopped
     while k < n:
+        lines = original
         size = _header_lines(lines, k)
+        if size and "\t" in lines[k] and untabbed < _MAX_UNTAB:
+            untabbed += 1
+            lines = _untab(lines, k)
+            size = _header_lines(lines, k)
         if not size:
             k += 1
             continue
         heads = {re.sub(r"\s+", "", lines[x]) for x in range(k, k + size)}
+        key = frozenset(heads)
+        if failed is not None and failed[0] == key and k < failed[1]:
+            # the same header inside the lines a scan from an earlier copy of it read and found
+            # no table in: its scan reads a part of those lines, no table either (without this
+            # skip a file of the header repeated is read in quadratic time)
+            k += 1
+            continue
         head = k
         head_runs = _runs(lines[k], True)
         margin = head_runs[0][0] if head_runs else 0
@@ -221,6 +290,7 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             body_idx.append(j)
             j += 1
         if len(body_idx) < 3:
+            failed = (key, j)
             k += 1
             continue
         sample = [lines[i] for i in body_idx]
@@ -232,6 +302,7 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
                 best = (score, wide, cols)
         score, wide, cols = best
         if score < 0.8 or len(cols) < 3:
+            failed = (key, j)
             k += 1
             continue
         # the header's words over their columns: each to the column its middle stands in
@@ -243,6 +314,7 @@ def read_layout_tables(lines: list[str]) -> list[LayoutTable]:
             if r and roles[idx] == "other":
                 roles[idx] = r
         if "name" not in roles or "award" not in roles:
+            failed = (key, j)
             k += 1
             continue
         if "serial" not in roles and roles[0] == "other":

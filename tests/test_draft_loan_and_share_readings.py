@@ -152,3 +152,65 @@ def test_a_first_payment_in_tenths_and_a_share_per_thousand_survive_the_drafts_q
     a, b = progs["设备更新奖补"], progs["债券融资奖励"]
     assert (a["rate"], a["cap"], a["first_payment"]["share"]) == (D("0.12"), D("2000"), D("0.6"))
     assert (b["rate"], b["cap"]) == (D("0.005"), D("60"))
+
+
+RULES = """\
+2099年度示范省软件产业专项资金管理办法（申报指南）
+
+第一章 总则
+
+第一条 为支持软件产业发展，制定本办法。
+
+第二章 支持方向与标准
+
+第二条 安全应急软件首版次推广应用项目（免申直达）
+
+（一）支持条件。软件产品入选省首版次推广目录。
+
+（二）奖励标准。奖补资金按下列公式计算：奖补资金＝上年度首版次软件销售收入（不含税）×15%。计算结果高于350万元的，按350万元核定。
+
+第三条 标识解析体系建设项目
+
+（一）分类支持。
+
+1.行业节点项目。累计标识注册量不低于2亿条。单个项目补助300万元。
+
+2.服务平台项目。服务节点不少于6个。按不超过项目总投入的25%予以补助，单个项目支持额度最高不超过900万元，首次拨付补助资金总额的40%。
+
+（二）支持数量。不超过7个（其中，行业节点项目不超过5个，服务平台项目不超过2个）。
+"""
+
+
+def test_articles_of_rules_a_formula_a_cap_said_as_a_cut_and_a_parents_quota_parted_among_its_items(tmp_path):
+    d = draft_guide_at(tmp_path, RULES, 2099)
+    progs = by_title(d)
+    # the article's title with its remark is the program's (it was read as no title past 20 characters)
+    first = progs["安全应急软件首版次推广应用项目"]
+    assert first.get("no_application") is True
+    # "奖补资金＝X×15%": the base is X; "高于350万元的，按350万元核定": the cap
+    assert (first["rate"], first["cap"]) == (D("0.15"), D("350"))
+    assert first["base"] == "上年度首版次软件销售收入（不含税）"
+    assert not any("350" in str(t.get("note", "")) and "未解析" in str(t.get("note", "")) for t in first.get("todo", []))
+    node, platform = progs["行业节点项目"], progs["服务平台项目"]
+    # "…予以补助，单个项目支持额度最高不超过900万元": one benefit, its cap
+    assert (platform["rate"], platform["cap"], platform["first_payment"]["share"]) == (D("0.25"), D("900"), D("0.4"))
+    assert [p["title"] for p in d.programs].count("服务平台项目") == 1
+    # the parent's "其中" parts go to the items it names
+    assert (node["quota"]["value"], platform["quota"]["value"]) == (D("5"), D("2"))
+    assert node["fixed"] == D("300")
+
+
+def draft_guide_at(tmp_path, text: str, year: int):
+    from subsidykit.authoring.draft import draft_guide
+
+    d = draft_guide(write(tmp_path, f"guide_{year}.txt", text), year=year)
+    assert_cited(d, tmp_path)
+    validates(d)
+    return d
+
+
+def test_named_sums_listed_as_the_standard_are_the_classes():
+    p = _award("对新获评的数字化标杆企业，按国家级标杆 60 万元、省级标杆 25 万元、市级标杆 8 万元的标准给予奖励。")
+    got = [(v["name"], v["fixed"]) for v in p.data["variants"]]
+    assert got == [("国家级标杆", D("60")), ("省级标杆", D("25")), ("市级标杆", D("8"))]
+    assert not any("未解析" in (t.get("note") or "") for t in p.todo)

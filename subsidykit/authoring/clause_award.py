@@ -125,6 +125,9 @@ MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶�
 CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内|最多|至多|顶格")
 # a sum of the applicant's own that a ceiling may bound ("单笔转贷金额不超过3000万元"), and a
 # loan named after an amount ("最高30万元的创业担保贷款"): conditions, never an award's cap
+_LIST_STANDARD = re.compile(
+    r"按照?(?P<list>(?:[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元)、)+[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元))"
+    r"的?(?:标准|额度)(?:分别)?(?:给予|予以)?(?:一次性)?(?:奖励|补助|奖补|资助|补贴|支持)")
 _AWARD_LABEL = re.compile(r"(?:补助|支持|奖励|奖补|扶持|资助|补贴)(?:标准|金额|额度)")
 # one item of a list of sums: "甲工厂200万元/家；"
 _MONEY_ITEM = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6};")
@@ -205,6 +208,7 @@ class _Award:
         self.atoms: list[Atom] = []
         # (start, end, sent, first_payment, the sub-type it is given for or None)
         self.firsts: list[tuple[int, int, int, dict, str | None]] = []
+        self._standards: dict[int, list[tuple[int, int]]] = {}
         self.covered: list[tuple[int, int]] = []
         self.used_sents: set[int] = set()
         self.extra_todo: list[dict] = []  # notes on sentences read in a way the reviewer must check
@@ -371,6 +375,11 @@ class _Award:
         base = doc.chars[bs:be].strip()
         while base.endswith("的"):
             base, be = base[:-1], be - 1
+        # "奖补资金＝上年度X×12%": a formula in words, the base the factor before the sign
+        fm = re.search(r"[=＝](?P<f>[^=＝]{2,60}?)\s*[×xX*＊]\s*$", n[bs:be])
+        if fm:
+            bs, be = bs + fm.start("f"), bs + fm.end("f")
+            base = doc.chars[bs:be].strip()
         # "以…X为基数，按最高不超过Y的N%": the base is the 以…为基数 one
         for bm in BASIS.finditer(n, s.body, m.start()):
             return doc.chars[bm.start("base") : bm.end("base")], bm.span("base")
@@ -411,6 +420,17 @@ class _Award:
             return  # "5亿元3010亿元": two amounts glued by a broken layout; never read as one (todo)
         if re.search(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$", pre):
             return  # "每年安排X资金总额N万元，用完即止": the fund's size, no one's award (todo)
+        # "计算结果高于600万元的，按600万元核定": the most the award may be, said as a bound then
+        # the sum it is cut to (the bound itself is no condition of who is awarded)
+        over = re.search(r"(?:高于|超过|大于|超出)$", pre)
+        if over and re.match(r"(?:\(含\))?的[,，]?按照?" + re.escape(n[mo.start : mo.end]) + r"(?:核定|计算|执行|兑现|给予|拨付|确定)", n[mo.end : mo.end + 40]):
+            self.covered.append((mo.start, mo.end))  # (read with the cap after it)
+            return
+        cut = re.match(r"按照?$", pre) and re.match(r"(?:核定|计算|执行|兑现|给予|拨付|确定)", n[mo.end : mo.end + 4])
+        if cut and re.search(r"(?:高于|超过|大于|超出)" + re.escape(n[mo.start : mo.end]) + r"(?:\(含\))?的[,，]?$", n[self.sents[k].body : clause[0]]):
+            self.add(Atom("cap", mo.start, mo.end, k, clause, value=mo.value,
+                          note=_join(mo.note, f"原文“高于{mo.raw}的，按{mo.raw}核定”：上限。"), clause_text=n[clause[0] : clause[1]]))
+            return
         # the part of the clause after any rate atom in it
         for at in self.atoms:
             if at.sent == k and clause[0] <= at.end <= mo.start:
@@ -465,7 +485,8 @@ class _Award:
             return
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
-            or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]]))
+            or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]])) \
+            or any(a <= mo.start and mo.end <= b for a, b in self.standards(k))
         if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre):
             # "五星级上云企业奖励10万元，四星级5万元，三星级1万元": a grade and its amount after a
             # clause of the sentence that awarded a grade's amount
@@ -602,6 +623,14 @@ class _Award:
                         # "按每千瓦80元", "按每吨标准煤300元": an amount per unit of a quantity
                         atom.kind, atom.unit = "per", noun
         self.add(atom)
+
+    def standards(self, k: int) -> list[tuple[int, int]]:
+        """Spans of sentence k listing named sums as the award's standard ("按全国质量标杆50万元、
+        省级质量标杆20万元的标准给予奖励"): each sum there is an award, its name the words before it."""
+        if k not in self._standards:
+            s = self.sents[k]
+            self._standards[k] = [m.span("list") for m in _LIST_STANDARD.finditer(self.doc.norm, s.body, s.b)]
+        return self._standards[k]
 
     def under_award_label(self, k: int) -> bool:
         """Sentence k stands under an award's label ("奖励标准：", "补助标准。" on its own): its
@@ -1498,7 +1527,7 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
         cand = _clean_name(re.sub(r"(?:奖励|补助|补贴|资助|奖补|支持)?(?:额度|金额)?(?:最多|最高|至多|不超过|上限)?$", "", tail))
         if cand and cand != "项目" and not cand.endswith("项目"):
             name = cand
-    name = re.sub(r"^(?:给予|予以|由|向)", "", name)
+    name = re.sub(r"^(?:给予|予以|由|向|按照|按)", "", name)
     # "从本地申报当选的科学院院士": how they were chosen qualifies the name; the name is who
     dm = re.fullmatch(r"(?:从[^()的]*|[^()的]*申报[^()的]*)的(?P<tail>[^()的]{4,})", name)
     if dm:

@@ -931,7 +931,9 @@ def _article_title(node: _Node) -> None:
         bool(re.search(r"\d[A-Za-z]", _fold(head))) and not re.search(r"\d\s*(?:万|亿|元|%|年|个|家)", _fold(head)))
     # ("首批次新材料、首版次软件奖励": two things named, one measure, when the name ends as one)
     listed = "、" in head and not re.search(r"(?:奖励|补助|补贴|奖补|资助|贴息|项目|支持)$", head)
-    if (has_stop and 2 <= len(head) <= 20 and not re.search(r"[，,；;]", _fold(head)) and not listed and digits_ok
+    # (its length without a closing remark: "…推广应用项目（免申直达）")
+    core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", head)
+    if (has_stop and 2 <= len(core) <= 20 and not re.search(r"[，,；;]", _fold(head)) and not listed and digits_ok
             and not head.startswith(("对", "为", "按", "凡", "经", "在", "各", "符合", "获得", "申报"))
             and not re.match(r"本(?:办法|细则|条|规定|政策|措施|通知|指南|实施|意见|方案)", head)):
         node.title = head
@@ -1627,6 +1629,7 @@ class _Drafter:
                         ]
         self.table_quotas(programs)
         self.siblings_quotas(programs)
+        self.children_quotas(programs)
         self.quota_overrides(programs)
         _siblings_conditions(programs)
         _tier_thresholds(programs, general)
@@ -3087,6 +3090,26 @@ class _Drafter:
                     prog.setdefault("todo", []).append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
                                                         "note": "支持数量中未单列本项目的名额，未写入 quota"})
 
+    def children_quotas(self, programs: list[dict]) -> None:
+        """A program's 支持数量 that parts its total among the programs under it ("不超过10个（其中，
+        甲项目不超过8个，乙项目不超过2个）", the parent an article over "1.甲项目。…" "2.乙项目。…"):
+        each program under it that the text names takes its part as its quota, when it has none."""
+        for parent in programs:
+            q = parent.get("quota")
+            if not q or not q.get("source") or "其中" not in q["source"].get("text", ""):
+                continue
+            kids = [p for p in programs if p is not parent and not p.get("quota") and parent["title"] in (p.get("path") or [])
+                    and p.get("guide") == parent.get("guide")]
+            if not kids:
+                continue
+            first, last = q["source"]["lines"]
+            lines = [(no, self.guide.line(no)) for no in range(first, last + 1)]
+            for kid in kids:
+                part = self._named_quota(kid["title"], lines)
+                if part is not None:
+                    part["note"] = "支持数量写在上级项目的支持数量中（“其中”），须审阅。"
+                    _put(kid, "quota", part)
+
     def _named_quota(self, name: str, lines: list[tuple[int, str]]) -> dict | None:
         """"X项目不超过 N 个" in a shared 支持数量 (in a sentence of its own, "……。其中，X项目不超过
         N个，Y项目不超过M个。"), as the quota of program X, cited by that clause."""
@@ -4319,7 +4342,13 @@ def _benefit_noun(t: str, a: int, b: int, sent_a: int) -> tuple[str, int] | None
     while start > c and not _VERBS.match(t, start - 2) and start > m.start() - 8 and t[start - 1] not in _CLAUSE_END:
         start -= 1
     noun = [x for x in _VERBS.split(t[start:e]) if x][-1:] or [""]
+    if _CAP_OF_SUM.fullmatch(noun[0]) and re.search(r"最高|不超过|不高于|上限|封顶|以内|至多|最多", t[e:a]):
+        return None  # "…予以补助，单个项目支持额度最高不超过1500万元": the cap of the benefit before
     return (noun[0], b) if noun[0] else None
+
+
+# a sum of the benefit named before it: "单个项目支持额度", "每家企业补助金额"
+_CAP_OF_SUM = re.compile(r"(?:单个|每个|每家|单家|单户|每户|单项|每项|同一)?(?:项目|企业|单位|平台|机构)?(?:支持|补助|奖励|资助|奖补|扶持)?(?:额度|金额|总额)")
 
 
 _REFER = re.compile(r"(?:对)?(?:[^,;。]{0,12}?的)?(?P<who>[^,;。的]{2,60}?)分别参照(?P<ref>[^,;。]{2,40}?)给予(?:相应(?:的)?)?(?P<what>[^,;。]{2,30}?)(?:[。;]|$)")

@@ -214,3 +214,69 @@ def test_named_sums_listed_as_the_standard_are_the_classes():
     got = [(v["name"], v["fixed"]) for v in p.data["variants"]]
     assert got == [("国家级标杆", D("60")), ("省级标杆", D("25")), ("市级标杆", D("8"))]
     assert not any("未解析" in (t.get("note") or "") for t in p.todo)
+
+
+def test_two_payments_in_a_ratio_give_the_first_share_and_a_ratio_of_no_whole_percent_is_left():
+    base = "按项目研发投入的15%给予补助，最高可达600万元。"
+    p = _award(base + "补助资金分两期按4∶6比例拨付，中期评估合格后拨付首期，验收后拨付其余。")
+    assert p.data["first_payment"]["share"] == D("0.4")
+    assert number_in_quote(D("0.4"), "补助资金分两期按4∶6比例拨付")
+    q = _award(base + "补助资金分两期按1:2比例拨付。")
+    assert "first_payment" not in q.data and q.todo
+
+
+def test_a_numbered_line_that_ends_a_wrapped_reference_is_no_heading(tmp_path):
+    text = (
+        "（一）设备投入奖补\n1.支持条件。设备投入不低于500万元。\n2.补助标准。按设备投入的8%给予补助，最高不超过300万元。\n\n"
+        "（二）重大技改项目\n1.支持条件。项目总投入不低于1亿元。\n2.奖补标准。\n（1）按项目设备投入的10%予以补助，最高不超过1500万元。\n"
+        "（2）获得本项奖补的项目，不再重复享受本指南第\n（一）项设备投入奖补。\n"
+        "3.拨付方式。项目通过审核后首次拨付奖补资金总额的60%，验收后拨付剩余部分。\n4.支持数量。不超过6个。\n")
+    progs = _draft(tmp_path, text)
+    big = progs["重大技改项目"]
+    assert (big["rate"], big["cap"], big["first_payment"]["share"], big["quota"]["value"]) == (D("0.1"), D("1500"), D("0.6"), D("6"))
+    assert sorted(progs) == ["设备投入奖补", "重大技改项目"]
+
+
+def test_rates_said_by_the_award_sum_or_as_an_offset_and_a_cap_said_as_a_limit():
+    a = _award("补助额度为核定设备投入的12%，单项封顶900万元。")
+    b = _award("按上年度实际支付仓储租金的25%给予补助，额度以40万元为上限。")
+    c = _award("企业可使用服务券抵扣咨询合同金额的60%，每家企业年度抵扣总额不超过6万元。")
+    assert (a.data["rate"], a.data["base"], a.data["cap"]) == (D("0.12"), "核定设备投入", D("900"))
+    assert (b.data["rate"], b.data["cap"]) == (D("0.25"), D("40"))
+    assert (c.data["rate"], c.data["base"], c.data["cap"]) == (D("0.6"), "咨询合同金额", D("6"))
+    for p in (a, b, c):
+        assert not any("未解析" in (t.get("note") or "") for t in p.todo)
+
+
+def test_grades_said_after_the_awards_clause_and_two_cases_parted_by_a_pause_mark():
+    g = _award("按年度绩效评价结果给予运营补贴，评价为优秀的40万元，良好的20万元，合格及以下不予补贴。")
+    assert [(v["name"], v["fixed"]) for v in g.data["variants"]] == [("评价为优秀", D("40")), ("良好", D("20"))]
+    r = _award("对制造业项目按当年实际到资额的2%、对服务业项目按当年实际到资额的1%给予奖励，单个项目奖励最高不超过300万元。")
+    assert [(v["name"], v["rate"]) for v in r.data["variants"]] == [("制造业项目", D("0.02")), ("服务业项目", D("0.01"))]
+    assert r.data["cap"] == D("300")
+
+
+def test_items_naming_their_classes_and_money_after_a_programs_who_may_apply(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）人才实训基地\n支持对象：连续开展实训3年以上的培训机构或龙头企业\n"
+        "（1）实训基地建设补助。对新认定的市级实训基地，实训工位不少于150个的，给予一次性建设补助40万元。\n"
+        "（2）实训就业补贴。对结业后在本市就业的学员，按每人1500元给予基地补贴，每个基地年度补贴最高不超过60万元。\n"
+        "（二）岗位补贴\n补助标准：每人每月补贴500元。\n"))
+    build, jobs = progs["实训基地建设补助"], progs["实训就业补贴"]
+    assert build["fixed"] == D("40") and build["path"][-1] == "（一）人才实训基地"
+    assert (jobs["unit_amount"], jobs["cap"]) == (D("0.15"), D("60"))
+    # who may apply, said once above the items, is each item's condition
+    for p in (build, jobs):
+        assert (">=", D("3")) in [(t["op"], t["value"]) for t in p["thresholds"]]
+    assert "人才实训基地" not in progs
+
+
+def test_a_printed_web_pages_address_and_time_lines_are_page_furniture(tmp_path):
+    progs = _draft(tmp_path, (
+        "（一）企业上市奖励\n1.境内上市。在主板上市的奖励400万元，在北京证券交易所上市的奖励\n"
+        "https://zwfw.example.gov.cn/art/2096/3/12/art_1208_4471.html\t2/5\n\n"
+        "2096/3/18 上午10:21\t2096年度示范市政策兑现问答-示范市政务服务网\n"
+        "200万元；首发募集资金在本市投资比例须不低于50%。\n2.境外上市。在境外主要资本市场首发上市的，一次性奖励300万元。\n"))
+    p = progs["境内上市"]
+    got = sorted(v.get("fixed") for v in p.get("variants", [])) or [p.get("fixed")]
+    assert D("200") in got and D("400") in got

@@ -55,7 +55,9 @@ _NUMBER = r"\d+(?:\.\d+)?"
 RATE = re.compile(
     r"(?P<lead>(?P<floor>(?:按照?|依照)?(?:不低于|不少于|不得低于))|(?:按照?|依照|参照)(?:一般|最高)?(?:不超过|不高于|不得超过)?|(?:一般|最高)?(?:不超过|不高于|不得超过)|(?:比例|标准)可?(?:提高|调整|上调|提升|上浮)?(?:到|至|为)"
     # "资助比例8%": the award's share said by its name, without "按…的"
-    r"|(?:资助|补助|奖励|补贴|奖补|贴息|扶持)比例(?:为|按照?)?(?:一般|最高)?(?:不超过|不高于|不得超过)?(?!可?[提调上到至]))"
+    r"|(?:资助|补助|奖励|补贴|奖补|贴息|扶持)比例(?:为|按照?)?(?:一般|最高)?(?:不超过|不高于|不得超过)?(?!可?[提调上到至])"
+    # "补助额度为核定项目总投入的10%", "可使用服务券抵扣合同金额的50%"
+    r"|(?:资助|补助|奖励|补贴|奖补|扶持|支持)(?:额度|金额|资金)(?:为|按照?)(?:一般|最高)?(?:不超过|不高于)?|(?:抵扣|抵减|冲抵))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "给予设备投入额10%的补助", "以首年度销售合同金额为基数，给予研发单位20%的奖励": a rate said
@@ -92,6 +94,7 @@ FIRST_SHARE = re.compile(
     r"|(?<=的)(?P<cheng>[一二三四五六七八九])成(?![本果员立就功为效交])"
     r")"
 )
+_RATIO_PAID = re.compile(r"分(?:两|二|2)(?:期|次|批)(?:按照?)?(?P<x>\d{1,2})\s*[:∶：]\s*(?P<y>\d{1,2})(?:的)?比例(?:拨付|下达|兑付|兑现|安排)")
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 # "境内展会按…", "参加境外展会的，按…": a case's name (no clause of its own), then its rate
 _CASE_BEFORE_RATE = re.compile(r"[,;]?(?:参加|对于|对)?(?!其中|单个|每个|最高|一般|原则上)[\u4e00-\u9fff“”]{2,14}?(?:的,?)?")
@@ -232,6 +235,19 @@ class _Award:
         for k in self.live:
             s = self.sents[k]
             a, b = s.body, s.b
+            # "补助资金分两期按3∶7比例拨付": the first of two payments in a ratio
+            for m in _RATIO_PAID.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                x, y = Decimal(m.group("x")), Decimal(m.group("y"))
+                if x <= 0 or y <= 0 or (x * 100) % (x + y):
+                    continue  # (a share that is no whole percent, "1:2", is left to the reviewer)
+                clause = self.clause_of(k, m.start())
+                share = dec(x / (x + y))
+                fp = {"share": share, "source": doc.source(clause[0], b, f"原文为比例“{m.group('x')}:{m.group('y')}”，首期即{format((share * 100).normalize(), 'f')}%。")}
+                self.firsts.append((m.start(), m.end(), k, fp, None))
+                self.covered.append((m.start(), b))
+                self.used_sents.add(k)
             # first payments: the share or amount paid before acceptance
             for m in list(FIRST_SHARE.finditer(n, a, b)) + list(FIRST_AMOUNT.finditer(n, a, b)):
                 if not self.free(m.start(), m.end()):
@@ -492,6 +508,10 @@ class _Award:
             # clause of the sentence that awarded a grade's amount
             s_ = self.sents[k]
             awarding = bool(re.search(r"(?:" + AWARD_WORDS.pattern + r")[^,;。]{0,6}?\d+(?:\.\d+)?(?:万元|亿元|元)[,;]", n[s_.body : clause[0]]))
+        if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fff“”]{1,12}的", pre) and not op_text \
+                and AWARD_WORDS.search(n[self.sents[k].body : clause[0]]):
+            # "给予运营补贴，评价为优秀的30万元，良好的15万元": grades after the award's clause
+            awarding = True
         if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fffA-Za-z]{1,14}(?:\([^()]{1,10}\))?", pre):
             # "分级给予一次性奖补：甲档200万元，乙档120万元", "分两档支持：A档80万元、B档50万元",
             # "五级（优化级）80万元": the list after an award word, or a split into grades, and a colon
@@ -539,7 +559,7 @@ class _Award:
             if not AWARD_WORDS.search(whole):
                 return
             kind = "floor"
-        elif CAP_WORDS.search(pre) or post.startswith("以内") or (post.startswith("为限") and pre.endswith("以")):
+        elif CAP_WORDS.search(pre) or post.startswith("以内") or (re.match(r"为(?:上)?限", post) and pre.endswith("以")):
             kind = "cap"
         elif awarding:
             kind = "fixed"
@@ -750,7 +770,11 @@ class _Award:
                 if re.search(r"[;。]", between) and not re.search(r"分别|合计|两项|各项", sent_text):
                     units.append(Unit(cur))
                     cur = []
-                elif at.clause[0] > prev_rate.clause[0] and not re.search(r"分别|合计|两项|各项", sent_text) and self.side_by_side(prev_rate, at):
+                elif (at.clause[0] > prev_rate.clause[0] and self.side_by_side(prev_rate, at)
+                      # ("对制造业项目按…的1.5%、对现代服务业项目按…的1%给予奖励": cases parted by 、)
+                      or at.clause[0] == prev_rate.clause[0] and re.fullmatch(r"、对[^,;。、]{2,30}", between)
+                      and re.match(r"对", self.doc.norm[prev_rate.clause[0] : prev_rate.start])) \
+                        and not re.search(r"分别|合计|两项|各项", sent_text):
                     units.append(Unit(cur))
                     cur = []
                     side_by_side = True

@@ -204,6 +204,12 @@ _HEADING = [
     (RANK_ROMAN, re.compile(r"^([\u2160-\u216b]|[\u2170-\u217b])\s*[、.．]\s*")),
 ]
 _PAGE = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+# a web page printed from a browser: its address and page count at the foot of each page
+# ("https://…/art_1208.html	2/5"), the print time and page title at the head ("2175/3/18 上午10:21	X-政务服务网")
+_BROWSER_PRINT = re.compile(r"^(?:https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?"
+                            r"|\d{2,4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?:\s+\S[^。；;]{0,80})?)$")
+
+
 def _toc_line(s: str) -> bool:
     """A table of contents' line: leader dots (....... / …… / ····) then a page number at its end
     (checked from the end, in linear time: a line of dots without a number is no backtracking)."""
@@ -239,7 +245,7 @@ _MONEY = re.compile(
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
     r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
-    r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
+    r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
 _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
 _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选|诊断|立项|认定|评定|命名|培育")
@@ -513,6 +519,20 @@ def _confirm_letters(out: list[_Line]) -> None:
                 break
 
 
+def _references_wrapped(out: list[_Line]) -> None:
+    """A numbered line that ends a reference the line above broke off ("…不再重复享受本指南第一部
+    分第" / "（一）项设备投入奖补。"): the reference going on, not a heading."""
+    prev = None
+    for x in out:
+        if x.kind in ("blank", "page"):
+            continue
+        if (x.kind == "heading" and prev is not None and prev.kind in ("text", "heading")
+                and re.search(r"第$", re.sub(r"\s+", "", prev.clean))
+                and re.match(r"\s*[（(]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）.、．]?\s*(?:项|条|款|点|部分|章|节|目)", x.clean)):
+            x.kind, x.rank, x.label, x.rest = "text", -1, "", ""
+        prev = x
+
+
 def _confirm_outline(out: list[_Line]) -> None:
     """A lone number before a short title ("3 绿色低碳") is the top of an outline only when its
     "3.1 …" follows before the next such line; else it was text (a wrapped line, a table's row)."""
@@ -693,7 +713,7 @@ def _classify(guide: GuideText) -> list[_Line]:
         flat = re.sub(r"\s+", "", _TAG.sub("", folded))
         if not flat:
             line.kind = "blank"
-        elif _PAGE.match(folded):
+        elif _PAGE.match(folded) or _BROWSER_PRINT.match(folded.strip()):
             line.kind = "page"
         elif _toc_line(folded):
             line.kind = "toc"
@@ -770,6 +790,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 continue
             x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     _confirm_outline(out)
+    _references_wrapped(out)
     # a program's title alone on its line, without numbering, right over its labelled fields
     # ("信创适配验证中心建设" / "支持条件：…" / "补助标准：…"): a heading, closed by the next such title
     for k, x in enumerate(out):
@@ -2479,6 +2500,16 @@ class _Drafter:
                 prog["note"] = "；".join(x.rstrip("。；") for x in (prog.get("note"), note) if x)
                 out.append(prog)
             return out
+        if not any(k in secs for k in ("award", "quota")):
+            # "（一）实训基地" / "支持对象：…" / "（1）建设补助。…给予50万元。" / "（2）就业补贴。…":
+            # sections of who may apply, then items each naming its class and its money
+            # (the items set under the last section line, "支持对象：…" / "（1）…": items of the program)
+            kids = [c for c in node.children if not c.section] or [
+                c for sec in node.children if sec.section in ("conditions", "subject") and sec is node.children[-1]
+                for c in sec.children if not c.section]
+            named = self.named_items(node, base, sections_ok=True, kids=kids)
+            if named:
+                return named
         split = self.split_items(node, secs)
         if split and node.line.card:
             # a card whose 支持标准 lists classes of its own ("（1）甲类项目。…"): the classes are
@@ -2756,16 +2787,18 @@ class _Drafter:
             return None
         return name if (self._grants_money(d) or self._no_amount_said(d)) else None
 
-    def named_items(self, node: _Node, base: dict) -> list[dict]:
+    def named_items(self, node: _Node, base: dict, sections_ok: bool = False, kids: list[_Node] | None = None) -> list[dict]:
         """A program whose numbered items each name a class and grant its own money ("按获奖等次
         分两类支持：（1）金奖成果产业化。…奖励80万元。（2）银奖、铜奖成果产业化。…"): one program
         per item, under the program's title; the text before the first item (its conditions, a
         date window) is every item's, and so is a last paragraph after them opening with a
         section word ("申报主体为…。支持数量合计不超过20个，其中X不超过5个。"), whose named part
         is the item's quota.  [] when the items are no such classes."""
-        kids = [c for c in node.children if not c.section]
-        if len(kids) < 2 or len(kids) != len(node.children) or any(c.children for c in kids):
+        kids = kids if kids is not None else [c for c in node.children if not c.section]
+        if len(kids) < 2 or (len(kids) != len(node.children) and not sections_ok) or any(c.children for c in kids):
             return []
+        if sections_ok and any(c.section and c.no > kids[0].no for c in node.children):
+            return []  # (a section after the items is theirs to share: not this reading)
         names = []
         for c in kids:
             text = _squash(c.text)
@@ -4270,7 +4303,7 @@ def _requote(src: dict, doc: _Doc, noise: set[int]) -> dict | None:
 # ── a measure's benefits ──
 
 # the word a benefit ends in (补贴, 资助, 贷款 …)
-_BENEFIT_HEAD = re.compile(r"(?:补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|担保|券|投资|额度)[”」』\"']?")
+_BENEFIT_HEAD = re.compile(r"(?:补贴|补助|资助|奖励|奖补|奖金|津贴|支持|贴息|补偿|贷款|贷|担保|(?<!证)券|投资|额度)[”」』\"']?")
 _AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万元|亿元|元|%)")
 _CLAUSE_END = "，,；;：:"
 _THRESHOLD_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|达到|突破|超过|高于|大于|不足|低于|未满|不满)(?:为|在)?$")
@@ -4342,6 +4375,9 @@ def _benefit_noun(t: str, a: int, b: int, sent_a: int) -> tuple[str, int] | None
     while start > c and not _VERBS.match(t, start - 2) and start > m.start() - 8 and t[start - 1] not in _CLAUSE_END:
         start -= 1
     noun = [x for x in _VERBS.split(t[start:e]) if x][-1:] or [""]
+    if "的" in noun[0] and noun[0].rsplit("的", 1)[1]:
+        # "在北京证券交易所上市的奖励N万元": the words before 的 say whose, the benefit is after it
+        noun = [noun[0].rsplit("的", 1)[1]]
     if _CAP_OF_SUM.fullmatch(noun[0]) and re.search(r"最高|不超过|不高于|上限|封顶|以内|至多|最多", t[e:a]):
         return None  # "…予以补助，单个项目支持额度最高不超过1500万元": the cap of the benefit before
     return (noun[0], b) if noun[0] else None
@@ -4674,6 +4710,11 @@ def number_in_quote(value, text: str, wrapped: bool = False) -> bool:
         if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000) or (mega and v == n * 1000):
             return True
         if (permil and v == n / 1000) or (tenths and v == n / 10):
+            return True
+    # "分两期按3∶7比例拨付": the first share of a ratio, 3/(3+7)
+    for m in re.finditer(r"(\d{1,3})\s*[:∶：]\s*(\d{1,3})", _fold(text)):
+        x, y = Decimal(m.group(1)), Decimal(m.group(2))
+        if x + y and v in (x / (x + y), y / (x + y)):
             return True
     return False
 

@@ -221,6 +221,8 @@ def test_two_payments_in_a_ratio_give_the_first_share_and_a_ratio_of_no_whole_pe
     p = _award(base + "补助资金分两期按4∶6比例拨付，中期评估合格后拨付首期，验收后拨付其余。")
     assert p.data["first_payment"]["share"] == D("0.4")
     assert number_in_quote(D("0.4"), "补助资金分两期按4∶6比例拨付")
+    three = _award("对新落户的总部企业，一次性奖励300万元，分三年按5:3:2比例兑现。")
+    assert (three.data["fixed"], three.data["first_payment"]["share"]) == (D("300"), D("0.5"))
     q = _award(base + "补助资金分两期按1:2比例拨付。")
     assert "first_payment" not in q.data and q.todo
 

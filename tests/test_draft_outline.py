@@ -671,3 +671,65 @@ def test_an_outline_whose_chapter_joins_two_section_words_and_ends_with_a_contac
     assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.09"), D("300"), D("12"))
     assert b["unit_amount"] == D("40")
     assert a["path"] == ["2.1 节水改造"]
+
+
+LETTERED = """\
+2096年度示范省集群发展专项资金项目申报指南
+
+Ⅰ、集群培育
+
+A.集群促进机构能力提升项目
+支持集群促进机构提升服务能力。
+（a）支持条件。
+1.申报单位为经备案的集群发展促进机构。
+2.专职服务团队不少于 10 人。
+3.规定期间集群服务性收入不低于 150 万元。
+（b）补助标准。按不超过规定期间集群服务性收入的 40%予以一次性补助，最高不超过 250 万元。
+（c）支持数量。入选项目数量控制在 6 个以内。
+
+B.链长制工作成效激励项目（免申直达）
+（a）支持对象。年度评估位列前 4 位的设区市。
+（b）激励标准。评估结果按名次分为两档：第 1 至 2 名为一档，每市安排激励资金 900 万元；第 3 至 4 名为二档，每市 500 万元。
+
+Ⅱ、新材料
+
+A.首批次新材料应用项目
+（a）支持条件。
+1.产品首个销售合同金额不低于 80 万元。
+（b）补助标准。奖励额为合同金额的 12%以内，封顶 300 万元。
+（c）支持数量。不超过 9 个。
+"""
+
+
+def test_a_lettered_outline_ranks_its_field_letters_above_their_numbered_items(tmp_path):
+    """"A.X项目" / "（a）支持条件。" / "1.…": the small letters are the programs' fields, the
+    numbered lines their items (ranked by the fixed order, "1." took the fields under it)."""
+    d = draft_guide(write(tmp_path, "guide_2096.txt", LETTERED), year=2096)
+    assert_cited(d, tmp_path)
+    validates(d)
+    progs = by_title(d)
+    assert set(progs) == {"集群促进机构能力提升项目", "链长制工作成效激励项目", "首批次新材料应用项目"}
+    a = progs["集群促进机构能力提升项目"]
+    assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.4"), D("250"), D("6"))
+    assert sorted((t["op"], t["value"]) for t in a["thresholds"]) == [(">=", D("10")), (">=", D("150"))]
+    b = progs["链长制工作成效激励项目"]
+    assert [(v["name"], v["fixed"]) for v in b["variants"]] == [("一档", D("900")), ("二档", D("500"))]
+    c = progs["首批次新材料应用项目"]
+    assert (c["rate"], c["cap"], c["quota"]["value"]) == (D("0.12"), D("300"), D("9"))
+
+
+def test_a_scans_heading_run_into_its_paragraph_is_named_by_the_words_before_it(tmp_path):
+    text = (
+        "2096年度示范市安全发展专项资金申报指南\n\n一、安全发展\n"
+        "（一）危化品企业搬迁改造项目 对列入搬迁改造计划的危险化学品生产企业，支持其整体搬迁入园。\n"
+        "1.支持条件。项目固定资产投资不低于5000万元。\n2.补助标准。按设备投入的10%给予补助，最高不超过800万元。\n"
+        "（二）绿色工厂梯度奖励（免申直达）对新认定的国家级、省级绿色工厂，分别给予80万元、30万元一次性奖励。\n"
+    )
+    d = draft_guide(write(tmp_path, "guide_2096.txt", text), year=2096)
+    assert_cited(d, tmp_path)
+    progs = by_title(d)
+    assert set(progs) == {"危化品企业搬迁改造项目", "绿色工厂梯度奖励"}
+    assert (progs["危化品企业搬迁改造项目"]["rate"], progs["危化品企业搬迁改造项目"]["cap"]) == (D("0.1"), D("800"))
+    green = progs["绿色工厂梯度奖励"]
+    assert green.get("no_application") is True
+    assert sorted(v["fixed"] for v in green["variants"]) == [D("30"), D("80")]

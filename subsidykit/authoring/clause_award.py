@@ -57,7 +57,7 @@ RATE = re.compile(
     # "资助比例8%": the award's share said by its name, without "按…的"
     r"|(?:资助|补助|奖励|补贴|奖补|贴息|扶持)比例(?:为|按照?)?(?:一般|最高)?(?:不超过|不高于|不得超过)?(?!可?[提调上到至])"
     # "补助额度为核定项目总投入的10%", "可使用服务券抵扣合同金额的50%"
-    r"|(?:资助|补助|奖励|补贴|奖补|扶持|支持)(?:额度|金额|资金)(?:为|按照?)(?:一般|最高)?(?:不超过|不高于)?|(?:抵扣|抵减|冲抵))"
+    r"|(?:资助|补助|奖励|补贴|奖补|扶持|支持)(?:额度|金额|资金|额)(?:为|按照?|以)(?:一般|最高)?(?:不超过|不高于)?|(?:抵扣|抵减|冲抵))"
     r"(?P<base>[^,;。%]{0,60}?)(?P<de>的)?(?:(?P<pct>" + _NUMBER + r")%|" + CN_PCT + r")(?P<tail>的?比例)?"
 )
 # "给予设备投入额10%的补助", "以首年度销售合同金额为基数，给予研发单位20%的奖励": a rate said
@@ -94,7 +94,7 @@ FIRST_SHARE = re.compile(
     r"|(?<=的)(?P<cheng>[一二三四五六七八九])成(?![本果员立就功为效交])"
     r")"
 )
-_RATIO_PAID = re.compile(r"分(?:两|二|2)(?:期|次|批)(?:按照?)?(?P<x>\d{1,2})\s*[:∶：]\s*(?P<y>\d{1,2})(?:的)?比例(?:拨付|下达|兑付|兑现|安排)")
+_RATIO_PAID = re.compile(r"分(?:两|二|三|四|[234])(?:期|次|批|年)(?:按照?)?(?P<x>\d{1,2})\s*[:∶：]\s*(?P<y>\d{1,2}(?:\s*[:∶：]\s*\d{1,2}){0,2})(?:的)?比例(?:拨付|下达|兑付|兑现|安排)")
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 # "境内展会按…", "参加境外展会的，按…": a case's name (no clause of its own), then its rate
 _CASE_BEFORE_RATE = re.compile(r"[,;]?(?:参加|对于|对)?(?!其中|单个|每个|最高|一般|原则上)[\u4e00-\u9fff“”]{2,14}?(?:的,?)?")
@@ -239,12 +239,14 @@ class _Award:
             for m in _RATIO_PAID.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
                     continue
-                x, y = Decimal(m.group("x")), Decimal(m.group("y"))
+                x = Decimal(m.group("x"))
+                y = sum(Decimal(p) for p in re.split(r"\s*[:∶：]\s*", m.group("y")))  # (the later parts: "4:3:3")
                 if x <= 0 or y <= 0 or (x * 100) % (x + y):
                     continue  # (a share that is no whole percent, "1:2", is left to the reviewer)
                 clause = self.clause_of(k, m.start())
                 share = dec(x / (x + y))
-                fp = {"share": share, "source": doc.source(clause[0], b, f"原文为比例“{m.group('x')}:{m.group('y')}”，首期即{format((share * 100).normalize(), 'f')}%。")}
+                ratio = re.sub(r"\s*[:∶：]\s*", ":", f"{m.group('x')}:{m.group('y')}")
+                fp = {"share": share, "source": doc.source(clause[0], b, f"原文为比例“{ratio}”，首期即{format((share * 100).normalize(), 'f')}%。")}
                 self.firsts.append((m.start(), m.end(), k, fp, None))
                 self.covered.append((m.start(), b))
                 self.used_sents.add(k)
@@ -1563,6 +1565,15 @@ def _unit_name(aw: _Award, u: Unit, seg_start: int) -> tuple[str, int, str | Non
     # clauses of the segment before the atom's clause: "重大展会项目完成后，以…为基数，按…"
     before = [c for c in clauses if seg_start <= c[0] and c[1] <= own[0]]
     before = [c for c in before if not BASIS.search(n[c[0] : c[1]]) and not re.search(r"\d", n[c[0] : c[1]])]
+    if not name:
+        # "第3至4名为二档，每市1200万元": the grade the clause before names
+        for c in reversed([c for c in clauses if seg_start <= c[0] and c[1] <= own[0]]):
+            gm = re.search(r"(?:为|属|是|列)(?P<g>[一二三四五六七八九十]{1,2}档|[A-Ea-e]档|第[一二三四五六七八九十]{1,2}档)[:：]?$", n[c[0] : c[1]])
+            if gm:
+                name, lead = doc.chars[c[0] + gm.start("g") : c[0] + gm.end("g")], c[0]
+                break
+            if re.search(r"\d", n[c[0] : c[1]]) is None:
+                break
     if not name:
         for c in before:
             m = _TYPE_NOUN.match(n, c[0], c[1])

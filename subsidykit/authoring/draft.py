@@ -99,6 +99,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "补助方式", "政策优惠", "支持额度", "补助额度", "奖励方式", "兑现标准", "补贴方式", "扶持方式",
         "贴息标准", "贴息方式", "贴息比例", "奖补方式", "资助方式", "补贴标准及方式", "奖励办法", "补助办法",
         "资助办法", "奖补办法", "扶持办法", "资金拨付",
+        "激励标准", "激励办法", "激励方式", "奖励额度", "资助额度", "奖补额度", "扶持额度", "补贴额度",
     ),
     "quota": ("支持数量", "支持规模", "申报数量", "入库数量", "支持名额", "奖励名额", "立项数量", "奖励数量", "资助数量", "名额",
               "名额安排", "计划数量", "拟支持数量"),
@@ -179,6 +180,8 @@ _OUTLINE = {
 _OUTLINE_TOP = re.compile(r"^(\d{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff“”\"（(【《])(?![万亿元个%％倍年月日号项次人台套吨])\s*")
 # "a) 甲类项目。", "b．乙类…", "(c) …": lettered items, below （1）
 RANK_ALPHA = 4.5
+# "（a）支持条件。" in a document lettered as its outline (`_letter_outline`): above "1."
+RANK_LETTER_FIELD = 2.6
 # "1) 甲类项目" / "2）…": a number with a closing bracket only, between 1. and （1）
 RANK_HALFPAREN = 3.5
 _HEADING = [
@@ -229,6 +232,12 @@ _MARKUP = re.compile(r"</?b>|\*\*")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _CONTACT_WORD = re.compile(r"联系方式|联系电话|咨询电话")
 # (a half-width "." after a word ends a title too: "(二)技改贷款贴息.对企业……")
+# a heading whose paragraph runs on after it on the same line, parted by a space or after a
+# closing remark: "危化品企业搬迁改造项目 对列入…", "绿色工厂梯度培育奖励（免申直达）对2193年度…"
+_RUN_ON_TITLE = re.compile(
+    r"^(?P<name>[^，,；;。]{2,40}?(?:项目|奖励|补助|补贴|资助|奖补|贴息|改造|工程|建设|计划|行动|服务|平台|中心|基地|提升|培育|替代)"
+    r"(?:[（(](?:免申即享|免申直达|免申报|免于申报)[）)])?)(?:[ \t\u3000]+|(?<=[）)]))"
+    r"(?=对|按照?|支持|鼓励|围绕|面向|凡|重点|聚焦|推动|引导|针对|为)")
 _TERMINATOR = re.compile(r"[。：:；;]|(?<=[\u4e00-\u9fff）)])\.(?![\d.])")
 _PHONE = re.compile(r"(0\d{2,3}\s*[-－—–]\s*\d{7,8}|(?<!\d)\d{8}(?!\d))")
 _OFFICE_END = ("处", "局", "室", "司", "中心", "厅", "部", "办", "科", "委")
@@ -519,6 +528,25 @@ def _confirm_letters(out: list[_Line]) -> None:
                 break
 
 
+def _letter_outline(out: list[_Line]) -> None:
+    """Letters as a document's outline ("Ⅰ、…" / "A.X项目" / "（a）支持条件。" / "1.…"): where
+    bracketed small letters head the programs' fields (most of them a section word), capital
+    letters are the programs, ranked as （一）, and the small letters rank above "1." (their
+    items), not below it."""
+    small = [x for x in out if x.kind == "heading" and x.rank == RANK_ALPHA and re.match(r"[(（]\s*[a-h]", x.label)]
+    if len(small) < 4:
+        return
+    fields = sum(1 for x in small if _section_of(x.rest, numbered=True))
+    if 2 * fields < len(small):
+        return
+    for x in out:
+        if x.kind == "heading" and x.rank == RANK_ALPHA:
+            if re.match(r"[(（]\s*[a-h]", x.label):
+                x.rank = RANK_LETTER_FIELD
+            elif re.match(r"[A-H]", x.label):
+                x.rank = RANK_PCN
+
+
 def _references_wrapped(out: list[_Line]) -> None:
     """A numbered line that ends a reference the line above broke off ("…不再重复享受本指南第一部
     分第" / "（一）项设备投入奖补。"): the reference going on, not a heading."""
@@ -791,6 +819,7 @@ def _classify(guide: GuideText) -> list[_Line]:
             x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     _confirm_outline(out)
     _references_wrapped(out)
+    _letter_outline(out)
     # a program's title alone on its line, without numbering, right over its labelled fields
     # ("信创适配验证中心建设" / "支持条件：…" / "补助标准：…"): a heading, closed by the next such title
     for k, x in enumerate(out):
@@ -972,6 +1001,10 @@ def _section_of(text: str, numbered: bool = False) -> str | None:
     heading's, where a label alone on its line ("3.扶持数量", "1.服务机构条件") is a section; an
     unnumbered line alone ("激励名额") may be a flattened table's column."""
     flat = re.sub(r"\s+", "", _fold(text))
+    # "分类支持标准：", "具体申报条件：": a qualifier before the section's word
+    q = re.match(r"(?:分类|具体|分档|分级|分项|各类|共同|共性|通用)(?=[\u4e00-\u9fff]{4})", flat)
+    if q and any(flat[q.end():].startswith(w) for w, _k in _SECTION_OF):
+        flat = flat[q.end():]
     for word, kind in _SECTION_OF:
         if flat.startswith(word):
             after = flat[len(word):len(word) + 1]
@@ -1167,6 +1200,11 @@ class _Doc:
                 continue
             text, tl = self.heading_text(ln, last)
             title = _TERMINATOR.split(text, 1)[0]
+            run_on = _RUN_ON_TITLE.match(title)
+            if run_on:
+                # "（一）危化品企业搬迁改造项目 对列入…" (a scan's heading run into its paragraph):
+                # the name before the paragraph's opening word
+                title = run_on.group("name")
             rank: float = ln.rank
             if ln.html:
                 # an HTML block under an outline item numbers afresh ("五、申报条件" then
@@ -2386,8 +2424,12 @@ class _Drafter:
             return [(no, t) for no, t in lines]
         if lines and lines[0] == (node.line.src, node.line.rest if node.line.kind == "heading" else node.line.clean.strip()):
             rest = lines[0][1]
-            m = _TERMINATOR.search(rest)
-            rest = rest[m.end():] if m else ""
+            run_on = _RUN_ON_TITLE.match(rest)
+            if run_on and _squash(run_on.group("name")) == node.title:
+                rest = rest[run_on.end():]  # (its paragraph after the name: "…项目 对列入…")
+            else:
+                m = _TERMINATOR.search(rest)
+                rest = rest[m.end():] if m else ""
             lines[0] = (node.line.src, rest)
             if not rest.strip():
                 lines = lines[1:]
@@ -4711,10 +4753,10 @@ def number_in_quote(value, text: str, wrapped: bool = False) -> bool:
             return True
         if (permil and v == n / 1000) or (tenths and v == n / 10):
             return True
-    # "分两期按3∶7比例拨付": the first share of a ratio, 3/(3+7)
-    for m in re.finditer(r"(\d{1,3})\s*[:∶：]\s*(\d{1,3})", _fold(text)):
-        x, y = Decimal(m.group(1)), Decimal(m.group(2))
-        if x + y and v in (x / (x + y), y / (x + y)):
+    # "分两期按3∶7比例拨付": the first share of a ratio, 3/(3+7) ("4:3:3": 4/10)
+    for m in re.finditer(r"\d{1,3}(?:\s*[:∶：]\s*\d{1,3}){1,3}", _fold(text)):
+        parts = [Decimal(x) for x in re.split(r"\s*[:∶：]\s*", m.group(0))]
+        if sum(parts) and any(v == p / sum(parts) for p in parts):
             return True
     return False
 

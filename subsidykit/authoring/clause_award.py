@@ -95,6 +95,7 @@ FIRST_SHARE = re.compile(
     r")"
 )
 _RATIO_PAID = re.compile(r"分(?:两|二|三|四|[234])(?:期|次|批|年)(?:按照?)?(?P<x>\d{1,2})\s*[:∶：]\s*(?P<y>\d{1,2}(?:\s*[:∶：]\s*\d{1,2}){0,2})(?:的)?比例(?:拨付|下达|兑付|兑现|安排)")
+_SHARES_PAID = re.compile(r"分(?:两|二|三|四|五|[2345])(?:期|次|批|年)(?:按照?)?(?P<x>\d{1,2}(?:\.\d+)?)%(?:[、,]\d{1,2}(?:\.\d+)?%){1,4}的?比例(?:拨付|下达|兑付|兑现|安排)")
 FIRST_AMOUNT = re.compile(_FIRST_VERB + r"(?:[^,;。%\d]{0,8}?)(?P<num>" + _NUMBER + r")(?P<unit>亿元|万元|元|万)")
 # "境内展会按…", "参加境外展会的，按…": a case's name (no clause of its own), then its rate
 _CASE_BEFORE_RATE = re.compile(r"[,;]?(?:参加|对于|对)?(?!其中|单个|每个|最高|一般|原则上)[\u4e00-\u9fff“”]{2,14}?(?:的,?)?")
@@ -131,6 +132,7 @@ CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|�
 _LIST_STANDARD = re.compile(
     r"按照?(?P<list>(?:[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元)、)+[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元))"
     r"的?(?:标准|额度)(?:分别)?(?:给予|予以)?(?:一次性)?(?:奖励|补助|奖补|资助|补贴|支持)")
+_GRADE_SUMS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}(?:级|档|等奖|类|星)\d+(?:\.\d+)?(?:万元|元)(?:/[\u4e00-\u9fff]{1,2})?[,、;]?){2,6}[。]?")
 _AWARD_LABEL = re.compile(r"(?:补助|支持|奖励|奖补|扶持|资助|补贴)(?:标准|金额|额度)")
 # one item of a list of sums: "甲工厂200万元/家；"
 _MONEY_ITEM = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6};")
@@ -248,6 +250,17 @@ class _Award:
                 ratio = re.sub(r"\s*[:∶：]\s*", ":", f"{m.group('x')}:{m.group('y')}")
                 fp = {"share": share, "source": doc.source(clause[0], b, f"原文为比例“{ratio}”，首期即{format((share * 100).normalize(), 'f')}%。")}
                 self.firsts.append((m.start(), m.end(), k, fp, None))
+                self.covered.append((m.start(), b))
+                self.used_sents.add(k)
+            # "分三年按30%、30%、40%的比例兑现": the first of the shares listed
+            for m in _SHARES_PAID.finditer(n, a, b):
+                if not self.free(m.start(), m.end()):
+                    continue
+                share = pct_value(m.group("x"))
+                if not 0 < share < 1:
+                    continue
+                clause = self.clause_of(k, m.start())
+                self.firsts.append((m.start(), m.end(), k, {"share": share, "source": doc.source(clause[0], b)}, None))
                 self.covered.append((m.start(), b))
                 self.used_sents.add(k)
             # first payments: the share or amount paid before acceptance
@@ -505,11 +518,19 @@ class _Award:
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]])) \
             or any(a <= mo.start and mo.end <= b for a, b in self.standards(k))
+        if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre) \
+                and _GRADE_SUMS.fullmatch(n, self.sents[k].body, self.sents[k].b):
+            # "国家级50万元,省级20万元" (a 支持标准 cell): grades and their sums, nothing else
+            awarding = True
         if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre):
             # "五星级上云企业奖励10万元，四星级5万元，三星级1万元": a grade and its amount after a
             # clause of the sentence that awarded a grade's amount
             s_ = self.sents[k]
             awarding = bool(re.search(r"(?:" + AWARD_WORDS.pattern + r")[^,;。]{0,6}?\d+(?:\.\d+)?(?:万元|亿元|元)[,;]", n[s_.body : clause[0]]))
+        if not awarding and re.fullmatch(r"[\u4e00-\u9fffA-Za-z()“”]{1,24}:", n[self.sents[k].body : mo.start]) and self.listed_after_colon(k):
+            # "…直接兑现奖励，无需申报：" / "🔸 国家级绿色工厂：100万元" / "🔸 省级绿色工厂：50万元":
+            # names and their sums listed after the award's colon, one line each
+            awarding = True
         if not awarding and re.fullmatch(r"[、,;]?[\u4e00-\u9fff“”]{1,12}的", pre) and not op_text \
                 and AWARD_WORDS.search(n[self.sents[k].body : clause[0]]):
             # "给予运营补贴，评价为优秀的30万元，良好的15万元": grades after the award's clause
@@ -646,6 +667,19 @@ class _Award:
                         atom.kind, atom.unit = "per", noun
         self.add(atom)
 
+    def listed_after_colon(self, k: int) -> bool:
+        """Sentence k is an item of a list of "名称：N万元" lines that a sentence ending with a colon
+        and naming the award opens ("…给予奖励：" / "国家级X：100万元" / "省级X：50万元")."""
+        n = self.doc.norm
+        j = k - 1
+        while j >= 0 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z()“”]{1,24}:\d[\d.]*(?:万元|元)(?:/[\u4e00-\u9fff]{1,2})?[;。]?",
+                                      n[self.sents[j].body : self.sents[j].b]):
+            j -= 1
+        if j < 0:
+            return False
+        lead = n[self.sents[j].body : self.sents[j].b].rstrip()
+        return lead.endswith(":") and bool(AWARD_WORDS.search(lead) or re.search(r"兑现|标准", lead))
+
     def standards(self, k: int) -> list[tuple[int, int]]:
         """Spans of sentence k listing named sums as the award's standard ("按全国质量标杆50万元、
         省级质量标杆20万元的标准给予奖励"): each sum there is an award, its name the words before it."""
@@ -683,12 +717,13 @@ class _Award:
         return j < k and _AWARD_LABEL.search(n[self.sents[j].a : self.sents[j].b]) is not None and self.sents[j].empty
 
     def depth_at(self, k: int, p: int) -> int:
-        """How many brackets of sentence k are open at position p."""
+        """How many brackets of sentence k are open at position p (never 【】: a label's or a
+        highlight's, "单家企业年度贴息总额【最高100万元】", no remark)."""
         depth = 0
         for ch in self.doc.norm[self.sents[k].body : p]:
-            if ch in "([【〔":
+            if ch in "([〔":
                 depth += 1
-            elif ch in ")]】〕":
+            elif ch in ")]〕":
                 depth = max(0, depth - 1)
         return depth
 
@@ -732,6 +767,12 @@ class _Award:
                 if fld:
                     fnote = _join(fnote, f"「{name}」见句首。")
                     break
+            hm = re.search(r"([\u4e00-\u9fff]{2,8}?)(?:首次)?(?:突破|跨越|迈上)", self.heading or "") if not fld else None
+            if hm:
+                # "营业收入首次突破奖励" / "▲首次突破1亿元的，奖励10万元": the quantity the heading names
+                fld, fnote = field_name(hm.group(1), "万元")
+                if fld:
+                    fnote = _join(fnote, f"「{hm.group(1)}」见标题。")
         atom = Atom("cond", a, end, k, clause, value=mo.value, note=doc.quote(*doc.trim(a, end)))
         if fld and op:
             qa, qb = doc.trim(a, end)
@@ -791,11 +832,21 @@ class _Award:
                 units[-1].atoms.append(at)
                 continue
             # "每台（套）20万元，每家单位累计奖励不超过150万元": the cap of the per-unit amount
+            # ("每个场景奖励12万元，单家企业累计不超过24万元": an amount for each thing named, capped)
             if (
-                at.kind == "cap" and not cur and units and [a.kind for a in units[-1].atoms] == ["per"]
+                at.kind == "cap" and not cur and units and (
+                    [a.kind for a in units[-1].atoms] == ["per"]
+                    or [a.kind for a in units[-1].atoms] == ["fixed"] and units[-1].atoms[0].per
+                    and re.search(r"每(?:个|项|件|场|次|批|款|条|台|套|座|艘|辆|份)", self.doc.norm[units[-1].atoms[0].clause[0] : units[-1].atoms[0].start]))
                 and units[-1].atoms[-1].sent == at.sent
                 and re.search(r"单个|每家|每个|累计|合计|总额|总计|年度|每年|最高", self.doc.norm[at.clause[0] : at.start])
             ):
+                first = units[-1].atoms[0]
+                if first.kind == "fixed":  # (the sum for each thing named: an amount per unit)
+                    cls = re.match(r"[条台套座艘辆份项件]", first.per or "")
+                    first.kind, first.unit = "per", (cls.group(0) if cls else first.per)
+                    if cls:
+                        first.per = None  # ("每条验收合格的产线": per 条, its words no noun)
                 units[-1].atoms.append(at)
                 continue
             # "分别按…的N%、M%给予资助，每家最高L万元": the cap of each listed rate

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from subsidykit.authoring.clause_text import ENUMERATOR, Doc
+from subsidykit.authoring.clause_text import BULLET_MARK, ENUMERATOR, Doc
 
 Section = list[tuple[int, str]]
 
@@ -60,6 +60,9 @@ def _sentences(doc: Doc) -> list[Sent]:
     out = []
     for a, b in doc.sentences():
         body = a
+        m = BULLET_MARK.match(doc.norm, body)
+        if m:
+            body = m.end()
         m = ENUMERATOR.match(doc.norm, body)
         if m:
             body = m.end()

@@ -215,7 +215,7 @@ def find_counts(norm: str, a: int, b: int) -> list[Count]:
 
 # --- dates -----------------------------------------------------------------------------------------
 # a year as a guide writes it (19xx-21xx: a fictional or far-future guide's years too)
-YEAR = r"(?:19|20|21)\d\d"
+YEAR = r"(?:19|2\d)\d\d"
 _Y = r"(?P<{0}y>" + YEAR + r")年"
 DATE_FULL = (r"(?P<{0}y>" + YEAR + r")(?:年(?P<{0}m>\d{{1,2}})月(?:(?P<{0}d>\d{{1,2}})日|(?P<{0}me>底|末))|[-./](?P<{0}m2>\d{{1,2}})[-./](?P<{0}d2>\d{{1,2}})(?!\d)"
              # a month without its day ("2055年1月至2056年6月"): its first day where a period

@@ -133,7 +133,7 @@ from decimal import Decimal
 
 from subsidykit.authoring.clause_common import Parsed, Section, field_name
 from subsidykit.authoring.clause_numbers import PCT, cn_number, dec, find_counts, find_money, money_value, operator, pct_of
-from subsidykit.authoring.clause_text import half, sentence_list
+from subsidykit.authoring.clause_text import BULLET_MARK, half, sentence_list
 from subsidykit.catalog.sources import MARKUP as _MARKUP
 
 __all__ = ["read_program_table", "read_tier_table"]
@@ -295,6 +295,9 @@ class _Text:
         self.lines: list[_Line] = []
         for no, t in section:
             raw = str(t or "")
+            bullet = BULLET_MARK.match(raw.lstrip())
+            if bullet:  # "🔸 国家级绿色工厂：100万元": an item's bullet, no cell of a table
+                raw = raw.lstrip()[bullet.end():].lstrip()
             flat = _flat(raw)
             kind = "blank" if not flat else ("page" if _furniture(flat) else "text")
             self.lines.append(_Line(int(no), raw, kind, flat))
@@ -410,10 +413,14 @@ def _fine_cells(no: int, raw: str) -> list[_Cell]:
     """Cells apart by single spaces, "1 000万元", "100 万元" and "最高 50 万元" kept whole."""
     cells = _cells_of(no, raw, _FINE)
     out: list[_Cell] = []
-    for c in cells:
+    for i, c in enumerate(cells):
+        nxt = cells[i + 1].text if i + 1 < len(cells) else ""
         if out and (
             (re.fullmatch(r"\d{1,3}", out[-1].text) and re.match(r"\d{3}(?:\.\d+)?(?:万元|亿元|元|万|亿)", c.text))
-            or (re.search(r"\d$", half(out[-1].text)) and re.fullmatch(r"(?:万元|亿元|元|万|亿)(?:\(含\)|（含）)?(?:以上|以下)?", c.text))
+            # ("1 000 万元/家": a group of three, then its unit a cell apart)
+            or (re.fullmatch(r"\d{1,3}", out[-1].text) and re.fullmatch(r"\d{3}", c.text) and re.match(r"(?:万元|亿元|元|万|亿)", nxt))
+            # ("2000 万元（含）—5000 万元": a unit opening a cell goes with the number before it)
+            or (re.search(r"\d$", half(out[-1].text)) and re.match(r"(?:万元|亿元|元|万|亿)(?![\u4e00-\u9fff]{0,1}[：:])", c.text))
             or (re.fullmatch(r"最高不超过|最高|不超过|不高于|最多|至多", out[-1].text) and re.match(r"\d", half(c.text)))
         ):
             prev = out.pop()
@@ -586,6 +593,8 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
         opens = _leads_in(rows[-1], cells) if rows else False
         if index_col is None:
             opens = (_opens_next(cells) or opens) and not _continues(rows[-1]) if rows else False
+        if opens and all(re.match(r"[的之等及和与或、,)）]", c.flat) for c in cells.values()):
+            opens = False  # "…含已获省级奖励" / "的企业": words that can only go on from the row above
         if rows and not opens:
             _join_into(rows[-1], cells, before=False)
         else:
@@ -1063,6 +1072,11 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
         index_ok = v is not None and v > last_index
         start = index_ok if has_index else (len(cells) >= n or (len(cells) >= 2 and _has_digit({j: c for j, c in enumerate(cells)})))
         placed = _fine_assign(cells, kinds, index_ok, None if start else above)
+        if not start and above and len(cells) == 1 and re.match(r"[的之等及和与或、,)）]", cells[0].flat):
+            # "含已获省级奖励" / "的企业": the last words cell above going on, wherever the line starts
+            words = [j for j, c in above.items() if not _NUMBERISH.search(c.flat)]
+            if words:
+                placed = {max(words): cells[0]}
         if start or above is None:
             if index_ok:
                 last_index = v
@@ -1081,6 +1095,8 @@ def _group_line(per: list[tuple[int, list[_Cell]]], at: int, n: int) -> bool:
     cells = per[at][1]
     if n < 3 or len(cells) != 1 or _NUMBERISH.search(cells[0].flat) or at + 1 >= len(per):
         return False
+    if re.match(r"[的之等及和与或、,)）]", cells[0].flat):
+        return False  # "…含已获省级奖励" / "的企业": the cell above going on, no group's name
     below = per[at + 1][1]
     return len(below) == n - 1 and any(_NUMBERISH.search(c.flat) for c in below)
 

@@ -41,6 +41,9 @@ _UNIT_START = re.compile(r"^[万亿元个%年月日家人项次台套倍款场�
 ENUMERATOR = re.compile(
     r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、](?=\D|" + YEAR + r"年))"
 )
+# a bullet at a line's start ("◆", "●", and a WeChat article's emoji "🔸 国家级绿色工厂：100万元"):
+# an item of its own, as an enumerator starts one
+BULLET_MARK = re.compile(r"(?:[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?)+")
 # a heading line without 。: "（三）补助标准", "2. 支持条件" — it ends its sentence at the line end
 _HEADING_LINE = re.compile(
     r"(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
@@ -222,7 +225,7 @@ class Doc:
                     depth = 0
                     continue
             if i > s and self.line_start[i]:
-                if ENUMERATOR.match(self.norm, i) or (line_at >= s and _HEADING_LINE.fullmatch(self.norm, line_at, i)):
+                if ENUMERATOR.match(self.norm, i) or BULLET_MARK.match(self.norm, i) or (line_at >= s and _HEADING_LINE.fullmatch(self.norm, line_at, i)):
                     close(i)
                     s = i
                     depth = 0

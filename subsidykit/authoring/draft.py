@@ -993,7 +993,8 @@ def _article_title(node: _Node) -> None:
 
 
 # a bullet an article or a web page sets before its items and fields ("◆1.甲类设备补助", "● 补助标准：")
-_BULLET = re.compile(r"^[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]\s*")
+# (and the emoji a WeChat article sets: "📌 1. X项目", "🔸 一、…", "💰 支持标准", "✅ …")
+_BULLET = re.compile(r"^(?:[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?)+\s*")
 
 
 def _section_of(text: str, numbered: bool = False) -> str | None:
@@ -1268,7 +1269,7 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
         if not (2 <= len(flat) <= 80) or not title_like(flat):
             continue
         guide = bool(re.search(r"指南([（(][^）)]*[）)])?$", flat))
-        rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单)([（(][^）)]*[）)])?$", flat))
+        rules = bool(re.search(r"(?:细则|办法|规定|若干政策|政策措施|若干措施|清单|实施说明|兑现说明|操作说明)([（(][^）)]*[）)])?$", flat))
         if rules and re.search(r"材料(?:清单|目录)", flat):
             continue  # "申报材料清单": the papers to hand in, no programs
 
@@ -1355,11 +1356,11 @@ def _markdown_title(doc: _Doc) -> str | None:
 
 def _year_of(texts: list[str]) -> int | None:
     for t in texts:
-        m = re.search(r"((?:20|21)\d{2})\s*年度", t)
+        m = re.search(r"(2\d{3})\s*年度", t)
         if m:
             return int(m.group(1))
     for t in texts:
-        m = re.search(r"(?<!\d)((?:20|21)\d{2})(?!\d)", t)
+        m = re.search(r"(?<!\d)(2\d{3})(?!\d|\s*[万亿元个%％])", t)
         if m:
             return int(m.group(1))
     return None
@@ -4406,6 +4407,9 @@ def _benefit_noun(t: str, a: int, b: int, sent_a: int) -> tuple[str, int] | None
     c = a
     while c > sent_a and t[c - 1] not in _CLAUSE_END:
         c -= 1
+    label = t.rfind("】", c, a)
+    if label >= 0:
+        c = label + 1  # ("【扶持额度】每条…补助60万元": the field's label names no benefit)
     before = list(_BENEFIT_HEAD.finditer(t, c, a))
     if not before:
         return None
@@ -4451,7 +4455,7 @@ def _refer_list(text: str) -> list[str]:
 _ONE_BENEFIT_TITLE = re.compile(r"(?:奖励|补助|补贴|奖补|贴息|资助|补偿|资金)[”」』\"']?(?:项目)?$")
 # the words before a benefit that name who gets it or how far it goes ("单家单位年度奖补",
 # "累计奖励", "再奖励"), not what it is for ("购房补贴", "运营补助")
-_RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|服务商|的|^每|^给予|^予以")
+_RECIPIENT_WORD = re.compile(r"企业|单位|工厂|平台|机构|中心|产品|园区|车间|项目|公司|基地|示范|服务商|级|首台|首批次|首版次|装备|的|^每|^给予|^予以")
 _PURPOSE_WORD = re.compile(r"(?:购房|住房|租房|房租|生活|交通|探亲|安家|培训|运营|专项|研发|设备|场地|创业|就业|人才|服务|建设|配套)$")
 _SCOPE_WORD = re.compile(r"单[个家户台套项件笔]|同一|累计|合计|总额|年度|^再|^另|^每")
 

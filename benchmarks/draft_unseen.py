@@ -130,7 +130,7 @@ def _year_window(c: dict) -> list[str] | None:
     """"2030年度新认定" written as 认定年度 == 2030: the same reading as the window
     [2030-01-01, 2030-12-31] (both ends included), which a draft may give instead."""
     v = c.get("value")
-    if c.get("op") == "==" and isinstance(v, int) and 1900 < v < 2200:
+    if c.get("op") == "==" and isinstance(v, int) and 1900 < v < 3000:
         return [f"{v}-01-01", f"{v}-12-31"]
     return None
 

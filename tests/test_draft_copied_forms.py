@@ -151,3 +151,10 @@ def test_a_bracketed_field_label_names_no_benefit(tmp_path):
     assert [p["title"] for p in d.programs] == ["分段智能焊接产线改造项目"]
     p = d.programs[0]
     assert (p["kind"], p["unit_amount"], p["cap"]) == ("per_unit", D("50"), D("150"))
+
+
+def test_vehicles_ships_and_kilograms_are_units_of_the_catalog():
+    for text, value, unit in (("日加氢能力达到500公斤及以上。", D("500"), "公斤"), ("申报车辆数量不少于10辆。", D("10"), "辆"),
+                              ("年交付船舶不少于3艘。", D("3"), "艘"), ("单站日服务能力不低于200车次。", D("200"), "次")):
+        got = parse_conditions([(1, text)], "g.txt").data["thresholds"]
+        assert [(t["op"], t["value"], t["unit"]) for t in got] == [(">=", value, unit)], text

@@ -977,4 +977,4 @@ def _foreign_units(doc: Doc, a: int, b: int, items: list[_Item]) -> str | None:
         said.append(f"“{doc.chars[m.start():m.end()]}”的单位“{doc.chars[m.start(u):m.end(u)]}”")
     if not said:
         return None
-    return "、".join(dict.fromkeys(said)) + "不在目录的计量单位中（万元、比例、日期、年、月、个、人、项、次、家、台套、吨标准煤、吨、千瓦、千瓦时、平方米、立方米、千伏安、万美元、亩、天、小时、TB、PB），未写入，须人工处理。"
+    return "、".join(dict.fromkeys(said)) + "不在目录的计量单位中（万元、比例、日期、年、月、个、人、项、次、家、台套、吨标准煤、吨、千瓦、千瓦时、平方米、立方米、千伏安、万美元、亩、辆、艘、公斤、天、小时、TB、PB），未写入，须人工处理。"

@@ -56,6 +56,9 @@ Unit = Literal[
     "千伏安",  # transformer capacity (兆伏安 x 1000)
     "万美元",  # foreign trade and investment: "进出口额500万美元" (亿美元 x 10000, 美元 / 10000), never 万元
     "亩",
+    "辆",  # vehicles: "申报车辆数量不少于10辆"
+    "艘",  # ships
+    "公斤",  # kilograms (千克, kg): "日加氢能力达到500公斤"
     "天",
     "小时",
     "TB",

@@ -158,3 +158,40 @@ def test_vehicles_ships_and_kilograms_are_units_of_the_catalog():
                               ("年交付船舶不少于3艘。", D("3"), "艘"), ("单站日服务能力不低于200车次。", D("200"), "次")):
         got = parse_conditions([(1, text)], "g.txt").data["thresholds"]
         assert [(t["op"], t["value"], t["unit"]) for t in got] == [(">=", value, unit)], text
+
+
+TWO_CHAPTERS = """\
+2099年度示范市工业互联网专项资金申报指南
+
+二、支持方向和申报条件
+（一）工业互联网标杆工厂建设项目
+申报条件：上年度营业收入不低于5亿元，数字化改造投入不低于3000万元。
+（二）5G全连接工厂建设项目
+申报条件：5G网络覆盖主要生产区域，改造投入不低于800万元。
+（三）企业内网改造升级项目
+申报条件：内网改造投入不低于300万元。
+
+三、支持标准
+（一）工业互联网标杆工厂
+按项目投入的10%给予奖补，最高不超过500万元。支持数量不超过8个。
+（二）5G工厂
+按12%给予奖补，封顶300万元。
+（三）企业内网改造升级项目
+按改造投入的15%给予补助，最高不超过100万元。
+
+四、申报程序
+网上申报。
+"""
+
+
+def test_conditions_and_money_in_two_chapters_make_one_program_each(tmp_path):
+    d = draft_guide(write(tmp_path, "guide_2099.txt", TWO_CHAPTERS), year=2099)
+    assert_cited(d, tmp_path)
+    validates(d)
+    progs = by_title(d)
+    assert set(progs) == {"工业互联网标杆工厂建设项目", "5G全连接工厂建设项目", "企业内网改造升级项目"}
+    a, b, c = progs["工业互联网标杆工厂建设项目"], progs["5G全连接工厂建设项目"], progs["企业内网改造升级项目"]
+    assert (a["rate"], a["cap"], a["quota"]["value"]) == (D("0.1"), D("500"), D("8"))
+    assert {D("3000"), D("50000")} <= {t["value"] for t in a["thresholds"]}  # (the conditions chapter's)
+    assert (b["rate"], b["cap"]) == (D("0.12"), D("300"))
+    assert (c["rate"], c["cap"], [t["value"] for t in c["thresholds"]]) == (D("0.15"), D("100"), [D("300")])

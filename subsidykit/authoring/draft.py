@@ -1687,6 +1687,7 @@ class _Drafter:
                             {**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "本部分申报基本条件，适用于本部分各项目") if x)}
                             for t in conds
                         ]
+        self.merge_split_chapters(programs)
         self.table_quotas(programs)
         self.siblings_quotas(programs)
         self.children_quotas(programs)
@@ -3166,6 +3167,59 @@ class _Drafter:
                     prog.setdefault("todo", []).append({"lines": list(q["source"]["lines"]), "text": q["source"]["text"],
                                                         "note": "支持数量中未单列本项目的名额，未写入 quota"})
 
+    def merge_split_chapters(self, programs: list[dict]) -> None:
+        """A guide that lists its programs twice, in parallel chapters ("二、支持方向和申报条件" with
+        each program's conditions, "三、支持标准" with its money, "（三）5G全连接工厂建设项目" and
+        "（三）5G工厂"): one program each, named and placed as the first chapter has it, holding the
+        second chapter's amounts, quota and first payment and both chapters' conditions.  Pairs are
+        the programs numbered alike in the two chapters whose names are alike; the chapters are
+        paired only when most of the second's programs find their pair and the first's hold no
+        money."""
+        def top(node: _Node) -> _Node:
+            while node.parent is not None:
+                node = node.parent
+            return node
+
+        groups: dict[int, list[dict]] = {}
+        for p in programs:
+            n = p.get("_node")
+            if n is not None:
+                groups.setdefault(top(n).no, []).append(p)
+        tops = sorted(groups)
+        gone: set[int] = set()
+        for i, ta in enumerate(tops):
+            for tb in tops[i + 1:]:
+                first, second = groups[ta], groups[tb]
+                pairs = []
+                for b in second:
+                    nb = b["_node"]
+                    if not nb.line.label or id(b) in gone:
+                        continue
+                    same = [a for a in first if a["_node"].line.label == nb.line.label and a["_node"].rank == nb.rank and id(a) not in gone]
+                    if len(same) == 1 and _similar(same[0]["title"], b["title"]) >= 0.4:
+                        pairs.append((same[0], b))
+                # (a shortened name numbered alike pairs too: "5G全连接工厂建设项目" / "5G工厂")
+                strong = len(pairs)
+                paired = {id(b) for _a, b in pairs} | {id(a) for a, _b in pairs}
+                for b in second:
+                    nb = b["_node"]
+                    if id(b) in paired or not nb.line.label:
+                        continue
+                    same = [a for a in first if a["_node"].line.label == nb.line.label and a["_node"].rank == nb.rank and id(a) not in paired]
+                    if len(same) == 1 and _similar(same[0]["title"], b["title"]) >= 0.3:
+                        pairs.append((same[0], b))
+                if strong < 2 or len(pairs) < 3 or len(pairs) < 0.6 * len(second):
+                    continue
+                if sum(1 for a, _b in pairs if a.get("kind") in ("none", "recognition") and not _AMOUNT_KEYS_SET & set(a)) < 0.8 * len(pairs):
+                    continue
+                for a, b in pairs:
+                    if a.get("kind") not in ("none", "recognition") or _AMOUNT_KEYS_SET & set(a):
+                        continue
+                    _merge_pair(a, b)
+                    gone.add(id(b))
+        if gone:
+            programs[:] = [p for p in programs if id(p) not in gone]
+
     def children_quotas(self, programs: list[dict]) -> None:
         """A program's 支持数量 that parts its total among the programs under it ("不超过10个（其中，
         甲项目不超过8个，乙项目不超过2个）", the parent an article over "1.甲项目。…" "2.乙项目。…"):
@@ -4197,6 +4251,38 @@ def longest_common_run(x: str, y: str) -> int:
 
 def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+_AMOUNT_KEYS_SET = {"rate", "cap", "fixed", "unit_amount", "stages", "components", "variants"}
+# what the money chapter's program brings to the conditions chapter's one
+_MONEY_KEYS = ("kind", "base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "stages", "components",
+               "first_payment", "source", "variants", "grant", "minimum", "city_limits", "quota")
+
+
+def _merge_pair(a: dict, b: dict) -> None:
+    """Program a (its conditions' chapter) takes program b's money (its standards' chapter)."""
+    head = {k: a[k] for k in ("id", "year", "fund", "guide", "path", "title", "review") if k in a}
+    if a.get("no_application") or b.get("no_application"):
+        head["no_application"] = True
+    money = {k: b[k] for k in _MONEY_KEYS if k in b}
+    notes = [x for x in (a.get("note"), b.get("note"), f"条件与金额分列两章：金额取自第{b['source']['lines'][0]}行起的「{b['title']}」，须审阅。"
+                         if b.get("source") else None) if x]
+    thresholds = list(a.get("thresholds") or []) + list(b.get("thresholds") or [])
+    todo = [t for t in a.get("todo") or [] if "未找到补助标准" not in (t.get("note") or "")] + list(b.get("todo") or [])
+    rest = {k: v for k, v in a.items() if k not in head and k not in money and k not in ("thresholds", "todo", "note", "no_application", "kind")}
+    for k, v in b.items():
+        if k in ("office", "phone", "contact_source", "aliases") and k not in rest:
+            rest[k] = v
+    a.clear()
+    a.update(head)
+    a.update(money)
+    if thresholds:
+        a["thresholds"] = thresholds
+    if notes:
+        a["note"] = "；".join(x.rstrip("。；") for x in notes)
+    if todo:
+        a["todo"] = todo
+    a.update(rest)
 
 
 def _similar(a: str, b: str) -> float:

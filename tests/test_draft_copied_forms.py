@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_draft_guides import assert_cited, by_title, validates, write
+from test_draft_guides import by_title, drafted
 
 from subsidykit.authoring.clauses import parse_award, parse_conditions, read_tier_table
-from subsidykit.authoring.draft import draft_guide
 
 WECHAT = """\
 重磅｜2097年度示范市传统产业专项资金申报启动！最高400万元→
@@ -45,9 +44,7 @@ WECHAT = """\
 
 
 def test_a_wechat_articles_emoji_bullets_headings_fields_and_highlighted_cap(tmp_path):
-    d = draft_guide(write(tmp_path, "guide_2097.txt", WECHAT), year=2097)
-    assert_cited(d, tmp_path)
-    validates(d)
+    d = drafted(tmp_path, WECHAT, 2097)
     progs = by_title(d)
     assert set(progs) == {"绿色印染改造项目", "绿色工厂奖励"}
     dye = progs["绿色印染改造项目"]
@@ -118,8 +115,7 @@ ANNEXED_NOTES = """\
 
 
 def test_an_annexed_implementation_note_is_a_part_of_the_guide(tmp_path):
-    d = draft_guide(write(tmp_path, "guide_2098.txt", ANNEXED_NOTES), year=2098)
-    assert_cited(d, tmp_path)
+    d = drafted(tmp_path, ANNEXED_NOTES, 2098)
     progs = by_title(d)
     assert "智能体应用示范推广" in progs
     agent = progs["智能体应用示范推广"]
@@ -136,8 +132,7 @@ def test_an_amount_for_each_thing_capped_per_applicant_and_levels_of_one_benefit
 def test_levels_of_one_benefit_in_one_sentence_are_one_programs_classes(tmp_path):
     text = ("2099年度示范市船舶产业专项资金申报指南\n\n一、首台套\n（一）海工装备首台（套）推广应用项目\n"
             "【扶持额度】按认定层级给予一次性奖励：国家级首台（套）奖励200万元，省级首台（套）奖励90万元；同一产品按最高层级奖励。\n")
-    d = draft_guide(write(tmp_path, "guide_2099.txt", text), year=2099)
-    assert_cited(d, tmp_path)
+    d = drafted(tmp_path, text, 2099)
     assert [p["title"] for p in d.programs] == ["海工装备首台（套）推广应用项目"]
     assert sorted(v["fixed"] for v in d.programs[0]["variants"]) == [D("90"), D("200")]
 
@@ -146,8 +141,7 @@ def test_a_bracketed_field_label_names_no_benefit(tmp_path):
     text = ("2099年度示范市船舶产业专项资金申报指南\n\n一、智能化改造\n（一）分段智能焊接产线改造项目\n"
             "【支持对象】实施产线智能化改造的企业。【申报门槛】单条产线设备投入不低于300万元。\n"
             "【扶持额度】每条验收合格的产线补助50万元，单个企业本年度补助以150万元为限。\n")
-    d = draft_guide(write(tmp_path, "guide_2099.txt", text), year=2099)
-    assert_cited(d, tmp_path)
+    d = drafted(tmp_path, text, 2099)
     assert [p["title"] for p in d.programs] == ["分段智能焊接产线改造项目"]
     p = d.programs[0]
     assert (p["kind"], p["unit_amount"], p["cap"]) == ("per_unit", D("50"), D("150"))
@@ -185,9 +179,7 @@ TWO_CHAPTERS = """\
 
 
 def test_conditions_and_money_in_two_chapters_make_one_program_each(tmp_path):
-    d = draft_guide(write(tmp_path, "guide_2099.txt", TWO_CHAPTERS), year=2099)
-    assert_cited(d, tmp_path)
-    validates(d)
+    d = drafted(tmp_path, TWO_CHAPTERS, 2099)
     progs = by_title(d)
     assert set(progs) == {"工业互联网标杆工厂建设项目", "5G全连接工厂建设项目", "企业内网改造升级项目"}
     a, b, c = progs["工业互联网标杆工厂建设项目"], progs["5G全连接工厂建设项目"], progs["企业内网改造升级项目"]

@@ -226,6 +226,14 @@ def validates(draft: Draft) -> schema.Document:
     return schema.Document.model_validate(yaml.safe_load(draft.to_yaml()))
 
 
+def drafted(tmp_path: Path, text: str, year: int, name: str | None = None) -> Draft:
+    """The draft of a guide written for a test, its sources checked and its document valid."""
+    d = draft_guide(write(tmp_path, name or f"guide_{year}.txt", text), year=year)
+    assert_cited(d, tmp_path)
+    validates(d)
+    return d
+
+
 # ───────────────────────────── structure ─────────────────────────────
 
 

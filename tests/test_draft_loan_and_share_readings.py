@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_draft_guides import assert_cited, by_title, validates, write
+from test_draft_guides import by_title, drafted
 
 from subsidykit.authoring.clauses import parse_award, parse_conditions
 from subsidykit.authoring.draft import number_in_quote
@@ -17,12 +17,7 @@ HEAD = "2096年度示范市中小企业发展专项资金申报指南\n\n一、�
 
 
 def _draft(tmp_path, body: str, year: int = 2096):
-    from subsidykit.authoring.draft import draft_guide
-
-    d = draft_guide(write(tmp_path, f"guide_{year}.txt", HEAD + body), year=year)
-    assert_cited(d, tmp_path)
-    validates(d)
-    return by_title(d)
+    return by_title(drafted(tmp_path, HEAD + body, year))
 
 
 def _award(text: str):
@@ -182,7 +177,7 @@ RULES = """\
 
 
 def test_articles_of_rules_a_formula_a_cap_said_as_a_cut_and_a_parents_quota_parted_among_its_items(tmp_path):
-    d = draft_guide_at(tmp_path, RULES, 2099)
+    d = drafted(tmp_path, RULES, 2099)
     progs = by_title(d)
     # the article's title with its remark is the program's (it was read as no title past 20 characters)
     first = progs["安全应急软件首版次推广应用项目"]
@@ -199,14 +194,6 @@ def test_articles_of_rules_a_formula_a_cap_said_as_a_cut_and_a_parents_quota_par
     assert (node["quota"]["value"], platform["quota"]["value"]) == (D("5"), D("2"))
     assert node["fixed"] == D("300")
 
-
-def draft_guide_at(tmp_path, text: str, year: int):
-    from subsidykit.authoring.draft import draft_guide
-
-    d = draft_guide(write(tmp_path, f"guide_{year}.txt", text), year=year)
-    assert_cited(d, tmp_path)
-    validates(d)
-    return d
 
 
 def test_named_sums_listed_as_the_standard_are_the_classes():

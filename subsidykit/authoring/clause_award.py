@@ -127,18 +127,22 @@ RECOGNITION_WORDS = re.compile(
 AWARD_WORDS = re.compile(r"给予|予以|补助|奖励|资助|补贴|贴息|扶持|安排|发放|奖补|定额|支持额度|购房券|加奖|奖给")
 MONEY_WORDS = re.compile(r"补助|奖励|资助|补贴|贴息|资金|奖补|扶持")
 CAP_WORDS = re.compile(r"不超过|不高于|最高|上限|不得超过|封顶|以内|最多|至多|顶格")
-# a sum of the applicant's own that a ceiling may bound ("单笔转贷金额不超过3000万元"), and a
-# loan named after an amount ("最高30万元的创业担保贷款"): conditions, never an award's cap
+# named sums listed as the award's standard: "按全国质量标杆50万元、省级质量标杆20万元的标准给予奖励"
 _LIST_STANDARD = re.compile(
     r"按照?(?P<list>(?:[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元)、)+[^,;。、\d]{2,16}?\d+(?:\.\d+)?(?:万元|元))"
     r"的?(?:标准|额度)(?:分别)?(?:给予|予以)?(?:一次性)?(?:奖励|补助|奖补|资助|补贴|支持)")
+# grades and their sums, nothing else: "国家级50万元,省级20万元"
 _GRADE_SUMS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}(?:级|档|等奖|类|星)\d+(?:\.\d+)?(?:万元|元)(?:/[\u4e00-\u9fff]{1,2})?[,、;]?){2,6}[。]?")
+# the label of an award's field: "奖励标准", "补助金额"
 _AWARD_LABEL = re.compile(r"(?:补助|支持|奖励|奖补|扶持|资助|补贴)(?:标准|金额|额度)")
 # one item of a list of sums: "甲工厂200万元/家；"
 _MONEY_ITEM = re.compile(r"[^;。:]{1,24}?\d[\d.]*(?:万元|亿元|元)[^;。\d]{0,6};")
 # an item of names and sums only: "零碳工厂200万元/家;"
 _NAMED_SUM = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z“”()]{1,20}?)\d[\d.]*(?:万元|亿元|元)(?:/[\u4e00-\u9fff]{1,2})?[;。]?")
 _PAY_WORDS = re.compile(AWARD_WORDS.pattern + r"|拨付|兑现|兑付|下达|预拨|支付|再拨|达到|超过|不低于|以上")
+# a sum of the applicant's own that a ceiling may bound ("单笔转贷金额不超过3000万元"), and a
+# loan named after an amount ("最高30万元的创业担保贷款"): conditions, never an award's cap
+# (unless the words name the award's money: _AWARD_MONEY)
 _AWARD_MONEY = re.compile(r"补助|奖励|资助|补贴|贴息|奖补|扶持|(?:专项|财政|奖励|补助|扶持|奖补)资金")
 _OWN_SUM = re.compile(r"(?:贷款|转贷|续贷|借款|融资|授信|担保|过桥(?:资金)?|周转(?:资金)?|投资|营业收入|销售收入|产值|合同)(?:金额|额度|总额|规模|本金|额)(?:原则上|一般)?(?:最高|不超过|不高于|不得超过|最多|至多)*$")
 _LOAN_AFTER = re.compile(r"的(?P<loan>[\u4e00-\u9fff]{0,8}?(?:贷款|借款|授信|转贷资金))(?![\u4e00-\u9fff]{0,4}(?:贴息|补助|补贴|奖励))")

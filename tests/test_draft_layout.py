@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_draft_guides import assert_cited, by_title, validates, write
+from test_draft_guides import assert_cited, by_title, drafted, validates, write
 
 from subsidykit.authoring.draft import draft_guide
 
@@ -214,9 +214,7 @@ LIST_TABLE = (
 
 
 def test_a_list_table_by_direction_with_a_quota_column_across_tab_and_spaced_pages(tmp_path):
-    d = draft_guide(write(tmp_path, "guide_2097.txt", LIST_TABLE), year=2097)
-    assert_cited(d, tmp_path)
-    validates(d)
+    d = drafted(tmp_path, LIST_TABLE, 2097)
     progs = by_title(d)
     assert sorted(progs) == ["公共服务平台奖补", "创新型企业研发后补助", "融资担保降费奖补"]
     a, b, c = progs["创新型企业研发后补助"], progs["公共服务平台奖补"], progs["融资担保降费奖补"]

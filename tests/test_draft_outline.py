@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_draft_guides import assert_cited, by_title, validates, write
+from test_draft_guides import assert_cited, by_title, drafted, validates, write
 
 from subsidykit.authoring.draft import draft_guide
 
@@ -660,9 +660,7 @@ OUTLINE_CHAPTERS = """\
 
 
 def test_an_outline_whose_chapter_joins_two_section_words_and_ends_with_a_contact_table(tmp_path):
-    d = draft_guide(write(tmp_path, "guide_2096.txt", OUTLINE_CHAPTERS), year=2096)
-    assert_cited(d, tmp_path)
-    validates(d)
+    d = drafted(tmp_path, OUTLINE_CHAPTERS, 2096)
     progs = by_title(d)
     # the general chapter (基本条件 and 申报程序, no award) is no program; the contact table's
     # rows, which repeat the programs' numbers, are none either
@@ -704,9 +702,7 @@ A.首批次新材料应用项目
 def test_a_lettered_outline_ranks_its_field_letters_above_their_numbered_items(tmp_path):
     """"A.X项目" / "（a）支持条件。" / "1.…": the small letters are the programs' fields, the
     numbered lines their items (ranked by the fixed order, "1." took the fields under it)."""
-    d = draft_guide(write(tmp_path, "guide_2096.txt", LETTERED), year=2096)
-    assert_cited(d, tmp_path)
-    validates(d)
+    d = drafted(tmp_path, LETTERED, 2096)
     progs = by_title(d)
     assert set(progs) == {"集群促进机构能力提升项目", "链长制工作成效激励项目", "首批次新材料应用项目"}
     a = progs["集群促进机构能力提升项目"]

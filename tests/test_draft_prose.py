@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal as D
 
-from test_draft_guides import assert_cited, by_title, validates, write
+from test_draft_guides import assert_cited, by_title, drafted, validates, write
 
 from subsidykit.authoring.draft import draft_guide
 
@@ -458,9 +458,7 @@ UNDER_HEADINGS = """\
 def test_a_program_table_under_a_heading_of_its_own_is_named_by_the_heading(tmp_path):
     """"（一）中试基地建设项目" over "项目名称 | 示范县生物医药中试基地建设项目": the outline's name is
     the program's title, the table's name an alias cited at its line."""
-    draft = draft_guide(write(tmp_path, "guide_2098.txt", UNDER_HEADINGS), year=2098)
-    assert_cited(draft, tmp_path)
-    validates(draft)
+    draft = drafted(tmp_path, UNDER_HEADINGS, 2098)
     progs = by_title(draft)
     assert set(progs) == {"中试基地建设项目", "洁净厂房租金补贴"}
     base = progs["中试基地建设项目"]

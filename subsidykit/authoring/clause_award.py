@@ -253,9 +253,7 @@ class _Award:
                 share = dec(x / (x + y))
                 ratio = re.sub(r"\s*[:∶：]\s*", ":", f"{m.group('x')}:{m.group('y')}")
                 fp = {"share": share, "source": doc.source(clause[0], b, f"原文为比例“{ratio}”，首期即{format((share * 100).normalize(), 'f')}%。")}
-                self.firsts.append((m.start(), m.end(), k, fp, None))
-                self.covered.append((m.start(), b))
-                self.used_sents.add(k)
+                self.first_payment(m, k, b, fp)
             # "分三年按30%、30%、40%的比例兑现": the first of the shares listed
             for m in _SHARES_PAID.finditer(n, a, b):
                 if not self.free(m.start(), m.end()):
@@ -264,9 +262,7 @@ class _Award:
                 if not 0 < share < 1:
                     continue
                 clause = self.clause_of(k, m.start())
-                self.firsts.append((m.start(), m.end(), k, {"share": share, "source": doc.source(clause[0], b)}, None))
-                self.covered.append((m.start(), b))
-                self.used_sents.add(k)
+                self.first_payment(m, k, b, {"share": share, "source": doc.source(clause[0], b)})
             # first payments: the share or amount paid before acceptance
             for m in list(FIRST_SHARE.finditer(n, a, b)) + list(FIRST_AMOUNT.finditer(n, a, b)):
                 if not self.free(m.start(), m.end()):
@@ -286,9 +282,7 @@ class _Award:
                 # (an event that opens the payment, "…获交易所受理后拨付40%": its words before are
                 # the event's, never a sub-type's)
                 event = re.match(r"(?:竣工|投产|开工|签约|落户|受理|注册|立项|评审|审核|认定|签订|计划下达)", n[m.start() : m.end()])
-                self.firsts.append((m.start(), m.end(), k, fp, None if event else _first_payment_subject(doc, qa, m.start())))
-                self.covered.append((m.start(), b))
-                self.used_sents.add(k)
+                self.first_payment(m, k, b, fp, None if event else _first_payment_subject(doc, qa, m.start()))
             # lists of tiers: "分为400、500万元两档"
             for m in TIER_LIST.finditer(n, a, b):
                 nums = re.findall(_NUMBER, m.group("list"))
@@ -522,11 +516,11 @@ class _Award:
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]])) \
             or any(a <= mo.start and mo.end <= b for a, b in self.standards(k))
-        if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre) \
-                and _GRADE_SUMS.fullmatch(n, self.sents[k].body, self.sents[k].b):
+        graded = re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre)
+        if not awarding and graded and _GRADE_SUMS.fullmatch(n, self.sents[k].body, self.sents[k].b):
             # "国家级50万元,省级20万元" (a 支持标准 cell): grades and their sums, nothing else
             awarding = True
-        if not awarding and re.fullmatch(r"[、,;]?(?:" + _GRADE + r"|[\u4e00-\u9fff]{1,4}(?:级|档|等奖|类|星))", pre):
+        if not awarding and graded:
             # "五星级上云企业奖励10万元，四星级5万元，三星级1万元": a grade and its amount after a
             # clause of the sentence that awarded a grade's amount
             s_ = self.sents[k]
@@ -671,6 +665,13 @@ class _Award:
                         atom.kind, atom.unit = "per", noun
         self.add(atom)
 
+    def first_payment(self, m: re.Match, k: int, b: int, fp: dict, name: str | None = None) -> None:
+        """A first payment read at match m of sentence k (its text to b covered: no amount there is
+        read again), for the sub-type `name` or the award."""
+        self.firsts.append((m.start(), m.end(), k, fp, name))
+        self.covered.append((m.start(), b))
+        self.used_sents.add(k)
+
     def listed_after_colon(self, k: int) -> bool:
         """Sentence k is an item of a list of "名称：N万元" lines that a sentence ending with a colon
         and naming the award opens ("…给予奖励：" / "国家级X：100万元" / "省级X：50万元")."""
@@ -760,7 +761,7 @@ class _Award:
         inc = "(含)" in ((post_m.group("inc1") or "") + (post_m.group("inc2") or ""))
         op = operator(op_text, post_m.group("word"), inc)
         end = mo.end + post_m.end() - (1 if post_m.group(0).endswith("的") else 0)  # without the 的
-        a = clause[0] if subject is None else min(mo.start - len(op_m.group(0)) if op_m else mo.start, clause[0])
+        a = clause[0]
         if subject is None:
             subject = n[a : mo.start - len(op_m.group(0))] if op_m else n[a : mo.start]
         fld, fnote = field_name(subject, "万元")

@@ -593,7 +593,7 @@ def _assemble(texts: _Text, line_rows: list[tuple[int, dict[int, _Cell], bool]],
         opens = _leads_in(rows[-1], cells) if rows else False
         if index_col is None:
             opens = (_opens_next(cells) or opens) and not _continues(rows[-1]) if rows else False
-        if opens and all(re.match(r"[的之等及和与或、,)）]", c.flat) for c in cells.values()):
+        if opens and all(_GOES_ON.match(c.flat) for c in cells.values()):
             opens = False  # "…含已获省级奖励" / "的企业": words that can only go on from the row above
         if rows and not opens:
             _join_into(rows[-1], cells, before=False)
@@ -1072,7 +1072,7 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
         index_ok = v is not None and v > last_index
         start = index_ok if has_index else (len(cells) >= n or (len(cells) >= 2 and _has_digit({j: c for j, c in enumerate(cells)})))
         placed = _fine_assign(cells, kinds, index_ok, None if start else above)
-        if not start and above and len(cells) == 1 and re.match(r"[的之等及和与或、,)）]", cells[0].flat):
+        if not start and above and len(cells) == 1 and _GOES_ON.match(cells[0].flat):
             # "含已获省级奖励" / "的企业": the last words cell above going on, wherever the line starts
             words = [j for j, c in above.items() if not _NUMBERISH.search(c.flat)]
             if words:
@@ -1088,6 +1088,10 @@ def _fine_line_rows(texts: _Text, idx: list[int]) -> tuple[list[tuple[int, dict[
     return out, n
 
 
+# a cell's words that can only go on from the cell above ("…含已获省级奖励" / "的企业")
+_GOES_ON = re.compile(r"[的之等及和与或、,)）]")
+
+
 def _group_line(per: list[tuple[int, list[_Cell]]], at: int, n: int) -> bool:
     """Line `at` is one cell without a number over a row of one cell fewer than the header's
     three or more, with a number ("中国质量奖" / "组织 300" / "个人 50" under "奖项名称 获奖主体
@@ -1095,7 +1099,7 @@ def _group_line(per: list[tuple[int, list[_Cell]]], at: int, n: int) -> bool:
     cells = per[at][1]
     if n < 3 or len(cells) != 1 or _NUMBERISH.search(cells[0].flat) or at + 1 >= len(per):
         return False
-    if re.match(r"[的之等及和与或、,)）]", cells[0].flat):
+    if _GOES_ON.match(cells[0].flat):
         return False  # "…含已获省级奖励" / "的企业": the cell above going on, no group's name
     below = per[at + 1][1]
     return len(below) == n - 1 and any(_NUMBERISH.search(c.flat) for c in below)

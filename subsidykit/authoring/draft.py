@@ -73,7 +73,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from subsidykit.authoring.clause_common import NO_APPLICATION, TIER_LIST
-from subsidykit.authoring.clause_text import CELL, ENUMERATOR, Doc
+from subsidykit.authoring.clause_text import BULLET_MARK, CELL, ENUMERATOR, Doc
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.catalog.sources import ENTITY
 from subsidykit.errors import BadInputError
@@ -994,7 +994,7 @@ def _article_title(node: _Node) -> None:
 
 # a bullet an article or a web page sets before its items and fields ("◆1.甲类设备补助", "● 补助标准：")
 # (and the emoji a WeChat article sets: "📌 1. X项目", "🔸 一、…", "💰 支持标准", "✅ …")
-_BULLET = re.compile(r"^(?:[◆◇●○▲△▶►■□◎★☆➤✦❖✔√]|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?)+\s*")
+_BULLET = re.compile(r"^(?:" + BULLET_MARK.pattern + r")\s*")
 
 
 def _section_of(text: str, numbered: bool = False) -> str | None:

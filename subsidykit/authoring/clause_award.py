@@ -1515,6 +1515,10 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
                     if x.get("first_payment") and "first_payment" not in data:
                         data["first_payment"] = x["first_payment"]
                 return with_total_cap(data, scope), used
+        if len(rest) == 1 and rest[0].get("_unnamed") and variants[0] in scope:
+            # "同一采购单位年度累计…不超过300万元：（1）…按20%…单台最高200万元": the limit said
+            # before the rule, read as when it follows it (the rule, the limit a case of it)
+            variants = rest + scope
         # otherwise (a general rule with cases, an amount with its own cap) the limit stays one of
         # the cases, as the clause reads
     return _variants_data(aw, variants, ks, used), used

@@ -1,0 +1,42 @@
+"""The drafter (issue 17) on limits a program's items share, said before or after the items.
+
+Every fragment here was written for these tests (none is a seed's or a measured guide's text);
+the expected values are read off the fragment by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_draft_guides import by_title, drafted
+
+from subsidykit.authoring.clauses import parse_award
+
+HEAD = "2097年度示范市创新产品推广专项资金申报指南\n\n一、推广应用\n\n"
+
+
+def test_a_cumulative_limit_said_before_the_items_rule_leaves_the_rule_whole():
+    p = parse_award([(11, "补助标准。分类核定，同一用户单位年度累计补助不超过250万元："),
+                     (12, "（1）首台装备。按不超过采购合同金额的15%给予补助，单台补助不超过120万元。")], "g.txt")
+    # the item's rule: 15% of the contract, at most 120 万元; the 250 万元 a limit over the items
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.15"), D("120"))
+    assert [v["cap"] for v in p.data["variants"]] == [D("250")]
+
+
+def test_the_same_limit_after_the_rule_reads_the_same():
+    p = parse_award([(11, "按不超过采购合同金额的15%给予补助，单台补助不超过120万元，同一用户单位年度累计补助不超过250万元。")], "g.txt")
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.15"), D("120"))
+    assert [v["cap"] for v in p.data["variants"]] == [D("250")]
+
+
+def test_items_of_a_program_under_a_shared_limit_each_keep_their_rate_and_cap(tmp_path):
+    body = ("（一）创新产品推广奖励\n\n"
+            "1.支持条件。采购合同于2096年1月1日（含）至2096年12月31日（含）期间签订。\n\n"
+            "2.补助标准。按产品类别分别核定，同一用户单位年度累计获得补助不超过250万元：\n\n"
+            "（1）首台装备推广。按不超过采购合同金额的15%给予补助，单台补助不超过120万元。\n\n"
+            "（2）首版软件推广。按采购合同金额的25%给予补助，单个软件封顶40万元。\n\n"
+            "3.支持数量。不超过20个。\n")
+    progs = by_title(drafted(tmp_path, HEAD + body, 2097))
+    first, second = progs["首台装备推广"], progs["首版软件推广"]
+    assert (first["kind"], first["rate"], first["cap"]) == ("rate_cap", D("0.15"), D("120"))
+    assert (second["kind"], second["rate"], second["cap"]) == ("rate_cap", D("0.25"), D("40"))
+    assert progs["创新产品推广奖励"]["cap"] == D("250")

@@ -729,3 +729,24 @@ def test_a_scans_heading_run_into_its_paragraph_is_named_by_the_words_before_it(
     green = progs["绿色工厂梯度奖励"]
     assert green.get("no_application") is True
     assert sorted(v["fixed"] for v in green["variants"]) == [D("30"), D("80")]
+
+
+def test_a_program_whose_conditions_are_labelled_by_what_they_are_for_is_one(tmp_path):
+    # "1.参评条件。…" / "1.遴选条件：…": a conditions section the word list did not name; the
+    # heading above it is a program with its grades and those conditions
+    text = ("2098年度示范市创新载体专项资金申报指南\n\n一、创新载体\n\n"
+            "（一）企业研发机构建设项目\n\n1.支持条件。研发设备购置额不低于300万元。\n\n"
+            "2.补助标准。按购置额的10%予以补助，最高不超过100万元。\n\n"
+            "（二）新型研发机构绩效奖励\n\n"
+            "依据年度绩效评价结果分档奖励：A档奖励200万元，B档奖励80万元。\n\n"
+            "1.参评条件。备案满2年，年度研发经费支出不低于400万元，全职研发人员不少于25人。\n\n"
+            "（三）孵化载体奖励\n\n对新认定的国家级孵化器奖励60万元。\n\n"
+            "1.遴选条件：在孵企业不少于40家。\n")
+    progs = by_title(drafted(tmp_path, text, 2098))
+    award = progs["新型研发机构绩效奖励"]
+    assert sorted(v["fixed"] for v in award["variants"]) == [D("80"), D("200")]
+    got = {(t["op"], t["value"], t["unit"]) for t in award["thresholds"]}
+    assert {(">=", D("2"), "年"), (">=", D("400"), "万元"), (">=", D("25"), "人")} <= got
+    assert not [t for t in award.get("todo") or [] if "参评条件" in t["text"]]
+    incubator = progs["孵化载体奖励"]
+    assert (">=", D("40"), "家") in {(t["op"], t["value"], t["unit"]) for t in incubator["thresholds"]}

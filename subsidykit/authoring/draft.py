@@ -1039,7 +1039,9 @@ def _section_of(text: str, numbered: bool = False) -> str | None:
         return "award"
     # "服务商条件。…", "培育数量。全年计划培育80家": whose conditions, how many of what
     # ("准入门槛。", "申请要件：": words for what an applicant must meet)
-    m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方)(?P<c>条件)"
+    # ("参评条件。", "遴选条件：": the conditions of an award one is chosen for)
+    m = re.match(r"(?:[\u4e00-\u9fff]{0,3}(?:服务商|服务机构|机构|企业|单位|平台|主体|人才|园区|载体|申报方"
+                 r"|参评|评选|遴选|入选|入围|推荐|参选|入库|备案|申领|领取|获评|评价)(?P<c>条件)"
                  r"|[\u4e00-\u9fff]{0,4}(?P<c2>要件|门槛)"
                  r"|[\u4e00-\u9fff]{2,4}(?:数量|名额))(?=[。.：:】\]]" + ("|$)" if numbered else ")"), flat)
     if m:
@@ -4014,6 +4016,10 @@ def _after_word(text: str) -> str:
             if j:
                 end += j.end()
             return re.sub(r"^[\s。.：:，,；;、）)】\]]+", "", text[end:])
+    # "参评条件。备案满1年…": a label the section words do not list, known by its form
+    m = re.match(r"\s*([\u4e00-\u9fff]{2,8})\s*[。.]", folded)
+    if m and _section_of(m.group(0).strip(), numbered=True):
+        return re.sub(r"^[\s。.]+", "", text[m.end():])
     return text
 
 

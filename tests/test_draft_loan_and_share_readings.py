@@ -269,3 +269,19 @@ def test_a_printed_web_pages_address_and_time_lines_are_page_furniture(tmp_path)
     p = progs["境内上市"]
     got = sorted(v.get("fixed") for v in p.get("variants", [])) or [p.get("fixed")]
     assert D("200") in got and D("400") in got
+
+
+def test_sums_listed_with_each_per_item_pair_with_the_listed_recipients():
+    p = _award("对主导制定国际标准、国家标准、行业标准的企业，分别给予每项60万元、25万元、12万元奖励。")
+    # 国际标准 60 per 项, 国家标准 25, 行业标准 12: three pairs, none left in a todo
+    got = [(v["name"][-4:], v["unit_amount"], v["unit"]) for v in p.data["variants"]]
+    assert got == [("国际标准", D("60"), "项"), ("国家标准", D("25"), "项"), ("行业标准", D("12"), "项")]
+    assert not p.todo
+
+
+def test_a_year_before_the_listed_recipients_does_not_hide_them():
+    p = _award("对2096年度新获评国家级绿色工厂、绿色供应链管理企业的，分别奖励70万元、40万元。")
+    names = [v["name"] for v in p.data["variants"]]
+    assert [v["fixed"] for v in p.data["variants"]] == [D("70"), D("40")]
+    assert "绿色工厂" in names[0] and "绿色供应链管理企业" in names[1]
+    assert not any("档" in n for n in names)  # not named by their sums, for the reviewer to pair

@@ -242,3 +242,18 @@ def test_the_sentence_over_a_list_table_gives_every_row_its_conditions(tmp_path)
     for title in ("公共服务平台奖补", "创新型企业研发后补助", "融资担保降费奖补"):
         got = [(t["op"], t["value"], t["unit"]) for t in progs[title]["thresholds"]]
         assert (">=", D("3"), "年") in got, title
+
+
+def test_a_band_table_set_one_space_apart_never_pays_the_band_edge():
+    # a PDF's table, cells one space apart, the edge's number wrapped onto a line of its own:
+    # the number after "突破" is the band's condition; the award is the sum after it
+    from subsidykit.authoring.clause_tables import read_tier_table
+
+    rows = ["对年营业收入首次跨越以下节点的企业给予一次性奖励：", "档次 认定条件 奖励标准",
+            "一档 年营业收入首次突破 3 亿元 15 万元", "二档 年营业收入首次突破 30 亿", "元", "45 万元",
+            "三档 年营业收入首次突破 90 亿", "元", "150 万元"]
+    p = read_tier_table([(i + 1, r) for i, r in enumerate(rows)], "g.txt")
+    assert [v["fixed"] for v in p.data["variants"]] == [D("15"), D("45"), D("150")]
+    edges = [[(t["op"], t["value"]) for t in v["thresholds"]] for v in p.data["variants"]]
+    assert edges == [[(">=", D("30000"))], [(">=", D("300000"))], [(">=", D("900000"))]]
+    assert not p.todo

@@ -2060,9 +2060,45 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                 notes.append(f"「{parts_text}」：金额的数字断在两行，中间隔有其他文字，未转为数据")
                 continue
             per = _per_of_header(grid.header.get(j))
-            d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
+            left = max((k for k in row.cells if k < j), default=None)
             parts: list[tuple[str | None, _Cell, dict]] = []
-            if d is not None:
+            if left is not None and _THRESHOLD_BEFORE.search(row.cells[left].flat):
+                # "二档 年营业收入首次突破 10 亿 元 50 万元" set one space apart: the number after
+                # "突破" is the band's edge, never the award, whatever column it fell in; the award
+                # is the one sum after it (in the cell, or the one cell past the last column)
+                edge = f"{row.cells[left].text}{cell.text}"
+                moneys = find_money(cell.flat, 0, len(cell.flat))
+                over = [k for k in sorted(row.cells) if k >= grid.ncols]
+                d = why = None
+                if len(moneys) == 1 and len(over) == 1:
+                    award_cell = row.cells.pop(over[0])
+                    d, why = _amount(award_cell, unit)
+                elif len(moneys) == 2 and not over and not cell.flat[moneys[0].end:moneys[1].start].strip():
+                    award_cell = cell
+                    d, why = _amount_of(cell.flat[moneys[1].start:], unit)
+                if d is None:
+                    notes.append(f"「{edge}」：数字是门槛（突破/达到…），不是金额，未转为数据")
+                    continue
+                if award_cell is cell:
+                    edge = f"{row.cells[left].text}{cell.flat[:moneys[0].end]}"
+                # the edge is the band's condition: "年营业收入首次突破" + "10亿元" -> 年营业收入 >= 100000
+                words = row.cells[left].flat
+                fld, fnote = field_name(re.sub(r"(?:首次)?(?:突破|达到|(?<!不)超过|迈上|跨上|跃上|跨越|跨过|达)$", "", words), "万元")
+                if fld:
+                    t = {"field": fld, "op": ">" if re.search(r"(?<!不)超过$", words) else ">=", "value": moneys[0].value,
+                         "unit": "万元", "label": edge, "source": texts.source([row.cells[left], cell])}
+                    if fnote or moneys[0].note:
+                        t["note"] = _notes([fnote, moneys[0].note])
+                    thresholds.append(t)
+                said = cell.flat[moneys[1].start:] if award_cell is cell else award_cell.text
+                d["note"] = _notes([d.get("note"), f"「{edge}」是本档的门槛，金额为其后的「{said}」，须审阅"])
+                parts = [(None, award_cell, d)]
+                why = None
+            else:
+                d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
+            if parts:
+                pass
+            elif d is not None:
                 parts = [(None, cell, d)]
             elif why == _MANY:
                 listed = _listed(texts, cell, unit)

@@ -40,3 +40,12 @@ def test_items_of_a_program_under_a_shared_limit_each_keep_their_rate_and_cap(tm
     assert (first["kind"], first["rate"], first["cap"]) == ("rate_cap", D("0.15"), D("120"))
     assert (second["kind"], second["rate"], second["cap"]) == ("rate_cap", D("0.25"), D("40"))
     assert progs["创新产品推广奖励"]["cap"] == D("250")
+
+
+def test_a_bands_high_end_is_never_paid():
+    # a band table flattened into one sentence: "3000万元（含）—1亿元" is who is awarded; the
+    # 1亿元 after the dash must not become a fixed award of 10000 万元
+    p = parse_award([(11, "对营业收入较上年增长15%以上的企业，按营业收入分档给予奖励：档次认定条件奖励标准一档营业收入3000万元（含）—1亿元4万元二档营业收入1亿元（含）—3亿元8万元")], "g.txt")
+    drafted = [v for k, v in p.data.items() if k in ("fixed", "cap")] + [
+        v.get("fixed") for v in p.data.get("variants") or []]
+    assert D("10000") not in drafted and D("30000") not in drafted

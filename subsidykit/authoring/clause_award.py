@@ -512,6 +512,8 @@ class _Award:
                         clause_text=n[clause[0] : clause[1]])
             self.add(atom)
             return
+        if re.search(r"\d+(?:\.\d+)?(?:万元|万|亿元|元)?(?:\(含\))?(?:至|到|~|-|—|－|–)$", pre):
+            return  # "营业收入5000万元（含）—2亿元 5万元": a band's high end (who), no amount (todo)
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]])) \

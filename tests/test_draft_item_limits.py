@@ -49,3 +49,15 @@ def test_a_bands_high_end_is_never_paid():
     drafted = [v for k, v in p.data.items() if k in ("fixed", "cap")] + [
         v.get("fixed") for v in p.data.get("variants") or []]
     assert D("10000") not in drafted and D("30000") not in drafted
+
+
+def test_a_floor_said_after_the_award_is_a_condition_never_an_amount():
+    # "…须达到80万元": the applicant's turnover, not a fixed award of 80 万元
+    p = parse_award([(11, "按年度场内实际成交额的4%给予奖励，单个企业最高不超过40万元；单个企业年度场内累计成交额须达到80万元。")], "g.txt")
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.04"), D("40"))
+    assert "fixed" not in p.data and not p.data.get("variants")
+
+
+def test_the_most_an_award_can_reach_is_still_its_cap():
+    p = parse_award([(11, "对新获评的单项冠军企业给予奖励，奖励资金最高可达300万元。")], "g.txt")
+    assert p.data.get("cap") == D("300")

@@ -494,6 +494,11 @@ class _Award:
             # "研发费用500万元以上、…": a bound on who, never an amount awarded
             self.cond_atom(k, clause, mo, op, op_text, bound)
             return
+        if op_text and PRE_OPS[op_text] != "<=" and not re.search(
+                r"(?:" + AWARD_WORDS.pattern + r")(?:的)?(?:额度|金额|资金|标准)?$|最高|最多|可$", pre[: op.start()]):
+            # "募集资金不少于5 000万元", "营业收入突破1亿元": a floor on who is awarded, never the
+            # award (left to todo when no condition reading took it)
+            return
         # an amount inside brackets is a remark ("（…单个项目出资额须大于5000万元）"); a comparison
         # without an award word is a condition of the text, not an amount: both left to todo
         if self.depth_at(k, mo.start) > 0:

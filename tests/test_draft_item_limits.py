@@ -61,3 +61,9 @@ def test_a_floor_said_after_the_award_is_a_condition_never_an_amount():
 def test_the_most_an_award_can_reach_is_still_its_cap():
     p = parse_award([(11, "对新获评的单项冠军企业给予奖励，奖励资金最高可达300万元。")], "g.txt")
     assert p.data.get("cap") == D("300")
+
+
+def test_the_size_of_a_pool_used_until_it_runs_out_is_no_ones_cap():
+    p = parse_award([(11, "按服务合同金额的30%使用服务券抵扣，每家企业每年抵扣额度不超过15万元。服务券年度发放总额不超过600万元，额度用完即止。")], "g.txt")
+    assert (p.data["rate"], p.data["cap"]) == (D("0.3"), D("15"))
+    assert D("600") not in [v.get("cap") for v in p.data.get("variants") or []]

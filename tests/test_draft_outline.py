@@ -750,3 +750,48 @@ def test_a_program_whose_conditions_are_labelled_by_what_they_are_for_is_one(tmp
     assert not [t for t in award.get("todo") or [] if "参评条件" in t["text"]]
     incubator = progs["孵化载体奖励"]
     assert (">=", D("40"), "家") in {(t["op"], t["value"], t["unit"]) for t in incubator["thresholds"]}
+
+
+LOST_NUMBERING = """\
+2099年度示范市新能源产业专项资金申报指南
+
+支持方向和标准
+整车及零部件
+电驱系统技术改造项目
+支持条件：
+项目生产性设备投入不低于1500万元。
+补助标准：按不超过设备投入的9%予以补助，单个项目最高不超过700万元。
+支持数量：不超过12个。
+储能电池
+储能电芯产能建设项目
+重点支持储能电芯重大产能项目落地建设，提升本地配套能力。
+支持条件。
+项目总投资不低于8亿元，其中设备投入占比不低于50%。
+补助标准。按不超过设备投入的5%予以补助，单个项目一般不超过4000万元。
+支持数量。不超过3个。
+储能系统集成奖励
+支持条件：
+2098年度储能系统集成销售收入超过2亿元。
+补助标准：给予一次性奖励80万元。
+"""
+
+
+def test_headings_whose_numbering_was_lost_in_a_copy_are_still_programs(tmp_path):
+    # Word's automatic numbering lost: each program's title alone on its line over its labelled
+    # fields, sometimes under a group's name, sometimes with a paragraph introducing it first
+    progs = by_title(drafted(tmp_path, LOST_NUMBERING, 2099))
+    assert {"电驱系统技术改造项目", "储能电芯产能建设项目", "储能系统集成奖励"} <= set(progs)
+    cell = progs["储能电芯产能建设项目"]
+    assert (cell["rate"], cell["cap"], cell["quota"]["value"]) == (D("0.05"), D("4000"), D("3"))
+    assert (">=", D("80000")) in {(t["op"], t["value"]) for t in cell["thresholds"]}
+    assert progs["电驱系统技术改造项目"]["quota"]["value"] == D("12")  # closed by the next title
+    assert progs["储能系统集成奖励"]["fixed"] == D("80")
+
+
+def test_a_tables_header_cells_and_a_wrapped_line_are_no_lost_headings(tmp_path):
+    text = ("2099年度示范市专项资金申报指南\n\n一、标杆培育\n\n（一）质量标杆奖励（免申即享）\n\n"
+            "对新获评的质量标杆企业按等级给予奖励：\n\n认定等级\n奖励标准\n备注\n国家级\n60万元\n\n省级\n25万元\n\n"
+            "（二）数据产品挂牌奖励\n\n对企业将数据产品在省内数据交易场所挂牌交\n易的，按交易额的3%给予奖励。\n\n"
+            "支持条件：挂牌数据产品不少于2个。\n")
+    progs = by_title(drafted(tmp_path, text, 2099))
+    assert set(progs) == {"质量标杆奖励", "数据产品挂牌奖励"}

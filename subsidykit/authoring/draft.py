@@ -514,6 +514,57 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
     return label, m.group("value"), m.start("value") + off
 
 
+def _bare_title(flat: str) -> bool:
+    """A short line of no sentence: what a heading whose numbering was lost looks like (not an
+    office's name, a bracketed remark, a rule line or a document's title)."""
+    return (4 <= len(flat) <= 30 and len(re.findall(r"[\u4e00-\u9fff]", flat)) >= 4 and not re.search(r"[。，,；;：:、]", flat)
+            and not re.match(r"[（(【\[]", flat) and not _section_of(flat) and not _clause_start(flat)
+            and not re.search(r"(?:局|厅|委|委员会|政府|办公室|中心)(?:[（(][^()（）]*[)）])?$|(?:指南|通知|办法|细则|方案|意见|公告|目录|一览表)$", flat))
+
+
+def _after_break(out: list[_Line], k: int) -> bool:
+    """out[k] starts after a blank line, a sentence's end or a heading — or under up to three
+    short lines of no sentence that do ("支持方向和标准" / "动力电池及关键材料" / "动力电池产能建设
+    项目": a chapter's and a group's names over a title, their numbering lost in a copy)."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        y = out[j]
+        flat = re.sub(r"\s+", "", y.head)
+        if y.kind in ("blank", "page", "heading") or re.search(r"[。；;]$", flat):
+            return True
+        if not (_bare_title(flat) or _section_of(flat)):
+            return False
+    return False
+
+
+def _fields_follow(out: list[_Line], k: int) -> bool:
+    """The lines after out[k] open a program's labelled fields ("支持条件：…", "补助标准。…", "1.支持
+    条件：…"), at once or, under a title named like a program ("…项目", "…奖励"), after one paragraph
+    introducing it ("鼓励…。")."""
+    seen = 0
+    named = bool(_TITLE_LINE.search(re.sub(r"\s+", "", out[k].head)))
+    for y in out[k + 1 : k + 8]:
+        if y.kind in ("blank", "page"):
+            continue
+        head = re.sub(r"\s+", "", y.head)
+        if y.kind == "heading":
+            return y.rank >= RANK_NUM and _section_of(re.sub(r"\s+", "", y.rest), numbered=True) in ("conditions", "award", "direction", "subject")
+        m = re.match(r"([\u4e00-\u9fff]{2,8})(?:[:：。.]|$)", head)
+        if m and _section_of(m.group(1) + "：") in ("conditions", "award", "direction", "subject"):
+            if m.end() < len(head):
+                return True
+            # a label alone on its line ("支持条件。"), its content below: not a table's header
+            # cell ("认定等级" / "奖励标准" / "备注")
+            j = out.index(y)
+            body = next((z for z in out[j + 1 : j + 4] if z.kind not in ("blank", "page")), None)
+            return not y.html and body is not None and len(re.sub(r"\s+", "", body.head)) >= 12
+        if m and m.end() == len(head):
+            return False
+        seen += 1
+        if seen > 1 or not named or not head.endswith("。") or len(head) < 12:
+            return False
+    return False
+
+
 def _confirm_letters(out: list[_Line]) -> None:
     """A lettered line ("(a)甲类示范。…") is no heading where its paragraph runs on, over the next
     lines, into the next lettered item ("…(b)乙类…"): `run_items` cuts such a paragraph."""
@@ -828,13 +879,9 @@ def _classify(guide: GuideText) -> list[_Line]:
         # ("3 国产工业软件替代迁移补助": a number and a space, its dot lost, between "2." and "4.")
         num = re.match(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])", x.head)
         flat = re.sub(r"\s+", "", x.head[num.end():] if num else x.head)
-        if not (4 <= len(flat) <= 30) or re.search(r"[。，,；;：:、\d]", flat) or _section_of(flat) or _clause_start(flat):
+        if re.search(r"\d", flat) or not _bare_title(flat):
             continue
-        nxt = next((y for y in out[k + 1 : k + 3] if y.kind not in ("blank", "page")), None)
-        fm = re.match(r"([\u4e00-\u9fff]{2,8})[:：]", re.sub(r"\s+", "", nxt.head)) if nxt is not None and nxt.kind == "text" else None
-        if fm and _section_of(fm.group(1) + "：") in ("conditions", "award", "direction", "subject") and (
-                k + 1 >= len(out) or out[k - 1].kind in ("blank", "page") or re.search(r"[。；;]$", re.sub(r"\s+", "", out[k - 1].head))
-                or out[k - 1].kind == "heading"):
+        if _fields_follow(out, k) and (k + 1 >= len(out) or _after_break(out, k)):
             if num:
                 x.kind, x.rank, x.label, x.rest = "heading", RANK_NUM, num.group(0), x.clean.strip()[len(num.group(0).strip()):].strip()
             else:

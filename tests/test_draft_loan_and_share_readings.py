@@ -285,3 +285,13 @@ def test_a_year_before_the_listed_recipients_does_not_hide_them():
     assert [v["fixed"] for v in p.data["variants"]] == [D("70"), D("40")]
     assert "绿色工厂" in names[0] and "绿色供应链管理企业" in names[1]
     assert not any("档" in n for n in names)  # not named by their sums, for the reviewer to pair
+
+
+def test_a_share_in_tenths_is_a_rate_and_stands_in_its_quote():
+    p = _award("按实际支付利息的三成给予贴息，单户最高不超过25万元。")
+    assert (p.data["kind"], p.data["rate"], p.data["cap"]) == ("rate_cap", D("0.3"), D("25"))
+    q = _award("按不超过检测设备投入的两成予以补助。")
+    assert q.data["rate"] == D("0.2")
+    assert number_in_quote(D("0.2"), "按不超过检测设备投入的两成予以补助")
+    # 成本, 成果: no share
+    assert "rate" not in _award("按研发的成本给予支持。").data

@@ -109,7 +109,10 @@ def find_money(norm: str, a: int, b: int) -> list[Money]:
 # "百分之十二", and a share per thousand: "千分之五", "3‰"
 CN_PCT = (
     rf"(?:(?P<cnper>百|千)分之(?P<cnpct>{CN_NUM})(?![一二两三四五六七八九十百千点])"
-    rf"|(?P<permil>{NUM})\s*‰)"
+    rf"|(?P<permil>{NUM})\s*‰"
+    # "按实际支付利息的三成给予贴息": tenths, after 的 (never 成本, 成果, 成员, 成立…)
+    r"|(?<=的)(?P<tenth>[一二两三四五六七八九])成(?![本果员立就功为效交绩型熟])"
+    r")"
 )
 PCT = re.compile(rf"(?P<num>{NUM})%|{CN_PCT}")
 
@@ -125,6 +128,8 @@ def pct_of(m: re.Match, group: str = "num") -> Decimal | None:
         return pct_value(raw)
     if m.groupdict().get("permil"):
         return dec(Decimal(m.group("permil")) / 1000)
+    if m.groupdict().get("tenth"):
+        return dec(Decimal(cn_number(m.group("tenth"))) / 10)
     cn = m.groupdict().get("cnpct")
     v = cn_number(cn) if cn else None
     return dec(Decimal(v) / (1000 if m.groupdict().get("cnper") == "千" else 100)) if v else None
@@ -137,6 +142,8 @@ def pct_text(m: re.Match, group: str = "num") -> str:
         return f"{raw}%"
     if m.groupdict().get("permil"):
         return f"{m.group('permil')}‰"
+    if m.groupdict().get("tenth"):
+        return f"{m.group('tenth')}成"
     return f"{m.groupdict().get('cnper') or '百'}分之{m.group('cnpct')}"
 
 

@@ -542,7 +542,8 @@ def _fields_follow(out: list[_Line], k: int) -> bool:
     introducing it ("鼓励…。")."""
     seen = 0
     named = bool(_TITLE_LINE.search(re.sub(r"\s+", "", out[k].head)))
-    for y in out[k + 1 : k + 8]:
+    for j in range(k + 1, min(len(out), k + 8)):
+        y = out[j]
         if y.kind in ("blank", "page"):
             continue
         head = re.sub(r"\s+", "", y.head)
@@ -554,7 +555,6 @@ def _fields_follow(out: list[_Line], k: int) -> bool:
                 return True
             # a label alone on its line ("支持条件。"), its content below: not a table's header
             # cell ("认定等级" / "奖励标准" / "备注")
-            j = out.index(y)
             body = next((z for z in out[j + 1 : j + 4] if z.kind not in ("blank", "page")), None)
             return not y.html and body is not None and len(re.sub(r"\s+", "", body.head)) >= 12
         if m and m.end() == len(head):
@@ -3234,10 +3234,12 @@ class _Drafter:
             n = p.get("_node")
             if n is not None:
                 groups.setdefault(top(n).no, []).append(p)
-        tops = sorted(groups)
+        # (chapters of three programs or more, each paired with the next three: parallel chapters
+        # stand side by side, and a document of thousands of articles costs linear time)
+        tops = sorted(t for t in groups if len(groups[t]) >= 3)
         gone: set[int] = set()
         for i, ta in enumerate(tops):
-            for tb in tops[i + 1:]:
+            for tb in tops[i + 1 : i + 4]:
                 first, second = groups[ta], groups[tb]
                 pairs = []
                 for b in second:
@@ -4890,7 +4892,7 @@ def number_in_quote(value, text: str, wrapped: bool = False) -> bool:
     yi = "亿" in text
     mega = bool(re.search(r"兆瓦|MW", text))  # 2兆瓦 = 2000千瓦
     permil = "‰" in text or "千分之" in text  # 3‰ and 千分之三 are the share 0.003
-    tenths = bool(re.search(r"[一二三四五六七八九\d]成", text))  # 四成 is the share 0.4
+    tenths = bool(re.search(r"[一二两三四五六七八九\d]成", text))  # 四成 is the share 0.4
     for n in _numbers_in(text, wrapped):
         if v in (n, n / 100, n * 10000, n / 10000) or (yi and v == n * 100000000) or (mega and v == n * 1000):
             return True

@@ -564,6 +564,10 @@ def _csv_fields(line: str) -> list[str] | None:
     return ["".join(t for _n, t in f) for f in record] if record else None
 
 
+_CSV_STOP = re.compile(r'[,"]')
+_CSV_QUOTE = re.compile(r'"')
+
+
 def _csv_record(lines: list[str], start: int, width: int | None) -> tuple[list[list[tuple[int, str]]] | None, int]:
     """The fields of the CSV record starting at lines[start] (a quoted field may run over line
     breaks), each as (1-based line, text) pieces with its quotes taken off (an inner "" is left
@@ -573,32 +577,45 @@ def _csv_record(lines: list[str], start: int, width: int | None) -> tuple[list[l
     i = start
     while i < len(lines) and i < start + 12:
         line = lines[i]
-        buf, p = "", 0
+        buf: list[str] = []  # (pieces, joined once: a long line costs linear time, never quadratic)
+        p = 0
         if not quoted and line.startswith('"'):
             quoted, p = True, 1
         while p < len(line):
+            if not quoted:
+                # the run up to the next comma or quote at once
+                m = _CSV_STOP.search(line, p)
+                q = m.start() if m else len(line)
+                buf.append(line[p:q])
+                p = q
+                if p >= len(line):
+                    break
             ch = line[p]
             if quoted:
                 if ch == '"' and line[p + 1 : p + 2] == '"':
-                    buf += '""'
+                    buf.append('""')
                     p += 2
                     continue
                 if ch == '"':
                     quoted = False
                     p += 1
                     continue
-                buf += ch
+                m = _CSV_QUOTE.search(line, p)
+                q = m.start() if m else len(line)
+                buf.append(line[p:q])
+                p = q
+                continue
             elif ch == ",":
-                fields[-1].append((i + 1, buf))
+                fields[-1].append((i + 1, "".join(buf)))
                 fields.append([])
-                buf = ""
+                buf = []
                 if line[p + 1 : p + 2] == '"':
                     quoted = True
                     p += 1
             else:
-                buf += ch
+                buf.append(ch)
             p += 1
-        fields[-1].append((i + 1, buf))
+        fields[-1].append((i + 1, "".join(buf)))
         i += 1
         if not quoted:
             break

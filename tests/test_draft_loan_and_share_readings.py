@@ -295,3 +295,15 @@ def test_a_share_in_tenths_is_a_rate_and_stands_in_its_quote():
     assert number_in_quote(D("0.2"), "按不超过检测设备投入的两成予以补助")
     # 成本, 成果: no share
     assert "rate" not in _award("按研发的成本给予支持。").data
+
+
+def test_a_sum_in_financial_numerals_is_read_and_stands_in_its_quote():
+    # 大写 as a finance clerk writes it, the figure in brackets beside it
+    p = _award("对新认定的企业，给予一次性奖励人民币叁拾万元（¥300,000.00）。")
+    assert (p.data["kind"], p.data["fixed"]) == ("fixed", D("30"))
+    assert number_in_quote(D("30"), "给予一次性奖励人民币叁拾万元（¥300,000.00）")
+    q = _award("每人补贴人民币捌仟元（¥8,000.00），先行拨付400,000元。")
+    assert q.data["unit_amount"] == D("0.8")
+    assert "0400000" not in str(q.data)  # a sum's separators never shown as a leading zero
+    # 陆 alone is land, not six: "陆上风电项目100万元" stays 100
+    assert _award("对陆上风电项目给予奖励100万元。").data["fixed"] == D("100")

@@ -449,9 +449,8 @@ class _Award:
             return  # "5亿元3010亿元": two amounts glued by a broken layout; never read as one (todo)
         if re.search(r"(?:资金|预算|经费)(?:总额|总量|总规模|规模|盘子)(?:为|共|达|合计)?$", pre):
             return  # "每年安排X资金总额N万元，用完即止": the fund's size, no one's award (todo)
-        sent = n[self.sents[k].body : self.sents[k].b]
-        if re.search(r"(?:发放|兑付|兑现|安排|投放)?总额(?:度)?(?:最高)?(?:不超过|控制在|为|不高于)?$", pre) \
-                and re.search(r"(?:用完|发完|额满|满额|兑完)(?:即止|为止)", sent):
+        if re.search(r"总额(?:度)?(?:最高)?(?:不超过|控制在|为|不高于)?$", pre) \
+                and re.search(r"(?:用完|发完|额满|满额|兑完)(?:即止|为止)", n[mo.end : min(self.sents[k].b, mo.end + 40)]):
             return  # "服务券年度发放总额不超过800万元，额度用完即止": the pool, no one's cap (todo)
         # "计算结果高于600万元的，按600万元核定": the most the award may be, said as a bound then
         # the sum it is cut to (the bound itself is no condition of who is awarded)

@@ -20,6 +20,20 @@ from decimal import Decimal
 NUM = r"(?<![\d.])\d+(?:\.\d+)?(?![\d])"
 # a number in words: "三", "十五", "一百五十", "二千", "一千二百" (it starts with a digit word or 十)
 CN_NUM = r"(?:[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})"
+# the financial numerals (大写) of a sum written out in full, "人民币伍拾万元（¥500,000.00）", read as
+# the common ones one character for one (a run of them before its unit only: 陆 alone is land)
+_DAXIE = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
+_DAXIE_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟零〇]{1,8}(?=[万亿元圆]|分之)")
+
+
+def small_numerals(text: str) -> str:
+    """`text` with the 大写 numerals of every sum written out ("伍拾万元") as the common ones
+    ("五十万元"), one character for one; a run of 陆 alone, or with no unit after it, is left."""
+    if not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", text):
+        return text
+    return _DAXIE_RUN.sub(lambda m: m.group(0).translate(_DAXIE) if re.search(r"[^陆陸零〇]", m.group(0)) else m.group(0), text)
+
+
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_PLACE = {"十": 10, "百": 100, "千": 1000}
 
@@ -71,6 +85,8 @@ class Money:
 
 def money_value(num: str, unit: str) -> tuple[Decimal, str | None]:
     n = Decimal(num.replace(",", ""))
+    if re.fullmatch(r"0+[1-9]\d*", num):
+        num = num.lstrip("0")  # "300,000" as the parsers read it ("0300000"), shown without the zero
     if unit in ("亿元", "亿"):
         return dec(n * 10000), f"{num}{unit} = {dec(n * 10000)}万元"
     if unit == "元":

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from subsidykit.authoring.clause_numbers import YEAR
+from subsidykit.authoring.clause_numbers import YEAR, small_numerals
 from subsidykit.catalog.sources import MARKUP as _MARKUP  # what the citation check ignores
 
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -78,8 +78,9 @@ def _ungrouped(norm: str, text: str) -> str:
 
 
 def half(text: str) -> str:
-    """Full-width ASCII made half-width, one character for one."""
-    return text.translate(_HALF)
+    """Full-width ASCII made half-width, and 大写 numerals of a sum the common ones, one character
+    for one."""
+    return small_numerals(text.translate(_HALF))
 
 
 _DIGIT = "0123456789０１２３４５６７８９"

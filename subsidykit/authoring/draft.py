@@ -73,6 +73,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from subsidykit.authoring.clause_common import NO_APPLICATION, TIER_LIST
+from subsidykit.authoring.clause_numbers import small_numerals
 from subsidykit.authoring.clause_text import BULLET_MARK, CELL, ENUMERATOR, Doc
 from subsidykit.authoring.text import GuideText, read_guide
 from subsidykit.catalog.sources import ENTITY
@@ -4825,7 +4826,7 @@ _CUT_SHOWN = re.compile(r"(?<=\d)(?:……|…|\.\.\.)(?=0)|(?<=\d[.,])(?:……
 
 
 def _numbers_in(text: str, wrapped: bool = False) -> set[Decimal]:
-    t = _fold(re.sub(r"\s+", "", text))
+    t = small_numerals(_fold(re.sub(r"\s+", "", text)))
     # a number a table cell's wrap cut ("最高1" / "500万元", quoted "最高1……500万元"; "1," /
     # "500万元") is read whole, as the drafter read it, besides its two pieces: in a quote over
     # several lines (`wrapped`), any cut; on one line only a cut that shows in the number itself

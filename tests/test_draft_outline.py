@@ -795,3 +795,28 @@ def test_a_tables_header_cells_and_a_wrapped_line_are_no_lost_headings(tmp_path)
             "支持条件：挂牌数据产品不少于2个。\n")
     progs = by_title(drafted(tmp_path, text, 2099))
     assert set(progs) == {"质量标杆奖励", "数据产品挂牌奖励"}
+
+
+def test_a_measure_whose_answer_lists_numbered_conditions_is_a_program(tmp_path):
+    # a 问答 page: the conditions numbered inside an answer ("2.…高于5%。", "3.联合申报的，…")
+    # are a list of the measure, not headings that would hide it
+    text = ("示范市2099年度数字经济政策申报问答\n\n一、工业软件\n\n（一）工业软件攻关\n\n"
+            "问：申报条件是什么？\n答：1.项目攻关总投入不低于800万元。\n2.项目实施周期不超过2年。\n"
+            "3.牵头企业研发费用占营业收入比重高于5%。\n4.联合申报的，联合体成员不超过4家。\n\n"
+            "问：支持标准是多少？\n答：按不超过项目攻关总投入的15%予以补助，单个项目最高不超过400万元。\n\n"
+            "问：今年支持多少个项目？\n答：不超过6个。\n")
+    progs = by_title(drafted(tmp_path, text, 2099))
+    p = progs["工业软件攻关"]
+    assert (p["rate"], p["cap"], p["quota"]["value"]) == (D("0.15"), D("400"), D("6"))
+    got = {(t["op"], t["value"]) for t in p["thresholds"]}
+    assert {(">=", D("800")), ("<=", D("2")), (">", D("0.05")), ("<=", D("4"))} <= got
+
+
+def test_an_answer_giving_a_rough_count_is_no_quota(tmp_path):
+    # "10个左右" is not a limit: the clerk decides, the draft does not guess
+    text = ("示范市2099年度数字经济政策申报问答\n\n一、工业软件\n\n（一）工业软件推广奖励\n\n"
+            "问：支持标准是多少？\n答：按合同金额的10%给予奖励，最高不超过50万元。\n\n"
+            "问：今年支持多少家企业？\n答：10家左右。\n")
+    p = by_title(drafted(tmp_path, text, 2099))["工业软件推广奖励"]
+    assert (p["rate"], p["cap"]) == (D("0.1"), D("50"))
+    assert "quota" not in p

@@ -257,6 +257,10 @@ _PROSE_QUOTA = re.compile(
     r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
+# a question asking how many ("问：今年支持多少个项目？", "名额有多少？") and its answer's count
+_ASKS_HOW_MANY = re.compile(r"多少(?:个|家|项|名)|几(?:个|家|项|名)|名额|支持数量|立项数量")
+_ANSWER_COUNT = re.compile(r"\s*答\s*[:：]\s*(?:本年度|今年|全年|年度)?(?:拟|计划)?(?:支持|立项|遴选|奖励)?"
+                           r"(?P<said>(?:不超过|不多于|最多|至多|控制在)?\s*(?P<num>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|家|项|名|户)(?:以内)?)(?!左右)")
 _PER_APPLICANT = re.compile(r"同一|单个|单家|单户|每家|每个|每户|每项|申报|限报|推荐|每人")
 _QUOTA_SUBJECT = re.compile(r"数量|总数|名额|企业|项目|产品|场景|平台|单位|奖励|支持|遴选|入选|诊断|立项|认定|评定|命名|培育")
 # "…不超过200家，其中专项诊断不超过20家": a part of a prose quota, for the variant it names
@@ -2395,7 +2399,10 @@ class _Drafter:
         clause with a comma in it, never a name that a measure of its own could carry)."""
         if node.children or node.section or node.rank <= RANK_PCN:
             return False
-        return bool(re.search(r"[，,、]", _fold(node.title)))
+        # ("2.项目实施期应在2222年1月1日（含）之后开始，…", "4.联合申报的，…": cut at its first
+        # comma, a sentence still, by its figures or its closing 的 — no name has them)
+        return bool(re.search(r"[，,、]", _fold(node.title))) or bool(re.search(
+            r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|年|月|日|家|个|件|人|项)|高于|低于|不低于|不少于|不超过|以上|以下|的$", _fold(node.title)))
 
     def _named_by_heading(self, node: _Node, got: list[dict]) -> None:
         """A program's table ("项目名称 | 生物医药和新材料中试基地建设项目" …) right under a heading
@@ -2741,6 +2748,8 @@ class _Drafter:
         applicant ("同一单位…不超过2个", "每家单位最多申报…")."""
         if prog.get("quota") or not lines:
             return
+        if self._answered_quota(prog, lines):
+            return
         raw, where = _joined(lines)
         t = _fold(raw)
         for m in _PROSE_QUOTA.finditer(t):
@@ -2766,6 +2775,33 @@ class _Drafter:
                 _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
                                     "source": {"file": self.file, "lines": [where[a2], where[b2 - 1]], "text": raw[a2:b2]}}])
             return
+
+    def _answered_quota(self, prog: dict, lines: list[tuple[int, str]]) -> bool:
+        """A 问答 page's "问：今年支持多少个项目？" / "答：不超过8个，其中甲类不超过4个。": the answer
+        to a question asking how many is the program's 支持数量 (its "其中…" parts too)."""
+        for i, (_no, text) in enumerate(lines):
+            q = _QUESTION.match(_fold(text))
+            if not q or not _ASKS_HOW_MANY.search(_fold(text)[q.end():]):
+                continue
+            ans = next(((n2, t2) for n2, t2 in lines[i + 1 : i + 4] if t2.strip()), None)
+            m = _ANSWER_COUNT.match(_fold(ans[1])) if ans else None
+            if m is None:
+                continue
+            no, raw = ans
+            a, b = m.span("said")
+            num = m.group("num")
+            value = int(num) if num.isdigit() else _cn_number(num)
+            if not value:
+                continue
+            _put(prog, "quota", {"value": Decimal(value), "source": {"file": self.file, "lines": [no, no], "text": raw[a:b]},
+                                 "note": "支持数量写在问答的答复中，须审阅。"})
+            pm = _PROSE_PART.match(_fold(raw), b)
+            if pm:
+                a2, b2 = pm.span("part")
+                _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
+                                    "source": {"file": self.file, "lines": [no, no], "text": raw[a2:b2]}}])
+            return True
+        return False
 
     def _lines(self, nodes: list[_Node], skip: set[int] = frozenset()) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []

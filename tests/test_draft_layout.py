@@ -257,3 +257,17 @@ def test_a_band_table_set_one_space_apart_never_pays_the_band_edge():
     edges = [[(t["op"], t["value"]) for t in v["thresholds"]] for v in p.data["variants"]]
     assert edges == [[(">=", D("30000"))], [(">=", D("300000"))], [(">=", D("900000"))]]
     assert not p.todo
+
+
+def test_a_record_tables_items_starting_on_the_labels_row_are_programs(tmp_path):
+    # one two-column 项目简表 per program, tab-separated: the 支持标准 cell's first item on the
+    # label's own row, the next items on rows of their own; "对标…项目" is a class's name
+    text = ("2099年度示范市标准化专项资金申报指南\n\n一、标准化\n\n表1　标准化提升项目\n"
+            "项目名称\t标准化提升项目\n申报条件\t配备专职标准化人员不少于2人。\n"
+            "支持标准\t（1）标准化试点项目。通过验收的，奖励20万元。\n"
+            "\t（2）对标达标提升项目。按不超过对标投入的8%予以补助，单个\n\t项目最高不超过40万元。\n"
+            "支持数量\t不超过20个。\n")
+    progs = by_title(drafted(tmp_path, text, 2099))
+    assert progs["标准化试点项目"]["fixed"] == D("20")
+    assert (progs["对标达标提升项目"]["rate"], progs["对标达标提升项目"]["cap"]) == (D("0.08"), D("40"))
+    assert progs["标准化提升项目"]["quota"]["value"] == D("20")

@@ -120,8 +120,8 @@ _SECTION_OF = sorted(((w, k) for k, ws in SECTION_WORDS.items() for w in ws), ke
 PROGRAM_SECTIONS = {"conditions", "award", "quota", "subject"}  # a heading with one of these is a program
 NAME_ENDS = ("项目", "服务商", "平台", "中心", "基地", "机构", "工程")
 NAME_NOT_START = ("按", "对", "单个", "每", "给予", "其中", "根据", "经", "以", "在", "申报", "项目", "符合", "支持", "专项", "已", "由", "须", "应")
-# nouns that open with one of those words ("应用车间", "经济运行", "对外贸易", "在线监测")
-_NAME_START_NOUN = re.compile(r"应用|经济|经营|对外|在线|在建|以旧换新")
+# nouns that open with one of those words ("应用车间", "经济运行", "对外贸易", "对标达标", "在线监测")
+_NAME_START_NOUN = re.compile(r"应用|经济|经营|对外|对标|对口|对接|在线|在建|以旧换新")
 
 
 def _clause_start(name: str, more: tuple[str, ...] = ()) -> bool:
@@ -342,8 +342,19 @@ def _units(guide: GuideText) -> list[tuple[int, str, bool]]:
         if boxed is not None:
             out.extend((i, part, False) for part in boxed)
             continue
+        m = _RECORD_FIRST_ITEM.match(raw)
+        if m and _section_of(re.sub(r"\s+", "", m.group("label")) + "：") in ("award", "conditions"):
+            # "支持标准<tab>（1）甲类项目。…" / "<tab>（2）乙类项目。…": the row's label, then its
+            # first item a line of its own, as the items after it are
+            out.append((i, raw[: m.end()], False))
+            out.append((i, "\t" + raw[m.end():], False))
+            continue
         out.extend((i, part, False) for part in _inline_items(raw))
     return out
+
+
+# a program table's row whose cell opens with its first numbered item
+_RECORD_FIRST_ITEM = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})[ \u3000]*[\t|｜][ \t\u3000]*(?=[（(]1[）)]|1[.．、](?!\d))")
 
 
 _BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝+\-=]+$")
@@ -507,6 +518,8 @@ def _record_row(no_b: str, after_row: bool) -> tuple[str, str, int] | None:
     text = no_b.lstrip(" \u3000")
     off = len(no_b) - len(text)
     m = _RECORD_ROW.match(text)
+    if m and not m.group("value") and m.group("label") and _section_of(re.sub(r"\s+", "", m.group("label")) + "："):
+        return m.group("label"), "", m.end() + off  # "支持标准<tab>", its items on the lines below
     if not m or not m.group("value"):
         return None
     label = m.group("label") or ""

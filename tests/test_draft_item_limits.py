@@ -67,3 +67,19 @@ def test_the_size_of_a_pool_used_until_it_runs_out_is_no_ones_cap():
     p = parse_award([(11, "按服务合同金额的30%使用服务券抵扣，每家企业每年抵扣额度不超过15万元。服务券年度发放总额不超过600万元，额度用完即止。")], "g.txt")
     assert (p.data["rate"], p.data["cap"]) == (D("0.3"), D("15"))
     assert D("600") not in [v.get("cap") for v in p.data.get("variants") or []]
+
+
+def test_classes_with_short_names_or_named_by_kind_are_programs_of_their_own(tmp_path):
+    # "（2）换电站。" (a three-character class) and "（2）研发攻关类。" (a class named by its kind,
+    # not a grade like "一类" or "省级")
+    body = ("（一）充换电设施建设项目\n\n1.支持条件。2096年度建成投运。\n\n2.补助标准：\n\n"
+            "（1）公共快充站。按额定输出功率每千瓦150元给予建设补助，单站最高不超过40万元。\n\n"
+            "（2）换电站。每座换电站给予一次性建设补助45万元。\n\n"
+            "（二）企业能力提升项目\n\n1.补助标准：分以下两类予以支持。\n\n"
+            "（1）数字化改造类。按软硬件投入的12%予以补助，最高补助60万元。\n\n"
+            "（2）研发攻关类。按研发费用增量部分的8%予以补助，单个企业最高不超过25万元。\n")
+    progs = by_title(drafted(tmp_path, HEAD + body, 2097))
+    assert progs["换电站"]["fixed"] == D("45")
+    assert (progs["公共快充站"]["unit_amount"], progs["公共快充站"]["cap"]) == (D("0.015"), D("40"))
+    assert (progs["研发攻关类"]["rate"], progs["研发攻关类"]["cap"]) == (D("0.08"), D("25"))
+    assert (progs["数字化改造类"]["rate"], progs["数字化改造类"]["cap"]) == (D("0.12"), D("60"))

@@ -2921,12 +2921,12 @@ class _Drafter:
         if d.section or d.children or d.rank < RANK_NUM - 1:
             return None
         text = _squash(d.text)
-        m = re.match(r"^([^，,：:。；;、]{4,24}?(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?)[。.](?!\d)", text)
+        m = re.match(r"^([^，,：:。；;、]{3,24}?(?:[（(]免申[\u4e00-\u9fff]{2}[）)])?)[。.](?!\d)", text)
         if not m:
             return None
         name = m.group(1)
         core = _NO_APP.sub("", name).strip("（）()")
-        if _clause_start(core) or _section_of(core) or re.fullmatch(r"(?:[\u4e00-\u9fff]{0,4}(?:级|档|类|星|等奖))", core):
+        if _clause_start(core) or _section_of(core) or re.fullmatch(r"(?:[\u4e00-\u9fff]{0,3}(?:级|档|类|星|等奖))", core):
             return None
         return name if (self._grants_money(d) or self._no_amount_said(d)) else None
 

@@ -820,3 +820,13 @@ def test_an_answer_giving_a_rough_count_is_no_quota(tmp_path):
     p = by_title(drafted(tmp_path, text, 2099))["工业软件推广奖励"]
     assert (p["rate"], p["cap"]) == (D("0.1"), D("50"))
     assert "quota" not in p
+
+
+def test_the_general_conditions_heading_whose_numbering_was_lost_gives_general_conditions(tmp_path):
+    text = LOST_NUMBERING.replace("支持方向和标准\n", "申报主体基本条件\n"
+                                  "申报主体须在本市注册登记，截至2098年12月31日正常经营2年以上。\n"
+                                  "同一企业本年度申报项目原则上不超过3个。\n\n支持方向和标准\n")
+    d = draft_guide(write(tmp_path, "guide.txt", text), year=2099)
+    general = {(t["op"], t["value"]) for t in d.document.get("general_thresholds") or []}
+    assert (">=", D("2")) in general
+    assert len(by_title(d)) == 3

@@ -540,6 +540,9 @@ def _bare_title(flat: str) -> bool:
             and not re.search(r"(?:局|厅|委|委员会|政府|办公室|中心)(?:[（(][^()（）]*[)）])?$|(?:指南|通知|办法|细则|方案|意见|公告|目录|一览表)$", flat))
 
 
+_GENERAL_HEADING = re.compile(r"(?:申报|申请)?(?:主体|单位|企业|对象)?(?:的)?(?:基本条件|基本要求|通用条件|共同条件)")
+
+
 def _after_break(out: list[_Line], k: int) -> bool:
     """out[k] starts after a blank line, a sentence's end or a heading — or under up to three
     short lines of no sentence that do ("支持方向和标准" / "动力电池及关键材料" / "动力电池产能建设
@@ -903,6 +906,18 @@ def _classify(guide: GuideText) -> list[_Line]:
             if num:
                 x.kind, x.rank, x.label, x.rest = "heading", RANK_NUM, num.group(0), x.clean.strip()[len(num.group(0).strip()):].strip()
             else:
+                x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
+    # the notice's "申报主体基本条件" alone on its line before the first such title, in a document
+    # whose numbering was lost throughout: the general conditions' heading (what follows, its rules)
+    first_title = next((k for k, x in enumerate(out) if x.titled), None)
+    if first_title is not None and not any(x.kind == "heading" and x.rank in (RANK_CN, RANK_PCN) for x in out):
+        for k in range(2, first_title):
+            x = out[k]
+            flat = re.sub(r"\s+", "", x.head)
+            if x.kind != "text" or not _GENERAL_HEADING.fullmatch(flat) or not _after_break(out, k):
+                continue
+            body = next((y for y in out[k + 1 : k + 3] if y.kind not in ("blank", "page")), None)
+            if body is not None and body.kind == "text" and len(re.sub(r"\s+", "", body.head)) >= 12:
                 x.kind, x.rank, x.label, x.rest, x.titled = "heading", RANK_TITLE, "", x.clean.strip(), True
     _confirm_letters(out)
     # "第X条" opening a line is an article only in a document of articles (three or more)

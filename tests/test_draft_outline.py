@@ -830,3 +830,14 @@ def test_the_general_conditions_heading_whose_numbering_was_lost_gives_general_c
     general = {(t["op"], t["value"]) for t in d.document.get("general_thresholds") or []}
     assert (">=", D("2")) in general
     assert len(by_title(d)) == 3
+
+
+def test_a_question_on_who_may_apply_gives_the_general_conditions(tmp_path):
+    text = ("示范市2099年度数字经济政策申报问答\n\n一、总体要求\n\n问：哪些单位可以申报？需要满足哪些基本条件？\n"
+            "答：1.在本市注册登记，具有独立法人资格。\n2.成立时间满2年。\n\n二、工业软件\n\n（一）工业软件推广奖励\n\n"
+            "问：申报条件是什么？\n答：合同金额不低于100万元。\n\n"
+            "问：支持标准是多少？\n答：按合同金额的10%给予奖励，最高不超过50万元。\n")
+    d = draft_guide(write(tmp_path, "guide.txt", text), year=2099)
+    assert (">=", D("2")) in {(t["op"], t["value"]) for t in d.document["general_thresholds"]}
+    p = by_title(d)["工业软件推广奖励"]
+    assert (p["rate"], p["cap"]) == (D("0.1"), D("50"))  # the program's own questions stay its own

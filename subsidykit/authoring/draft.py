@@ -257,6 +257,8 @@ _PROSE_QUOTA = re.compile(
     r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
+# a question asking what an applicant must meet ("问：申报条件是什么？", "需要满足哪些基本条件？")
+_ASKS_CONDITIONS = re.compile(r"(?:基本|申报|申请|哪些|什么|具备|满足)(?:的)?条件|(?:哪些|什么)(?:单位|企业|主体)(?:可以|能够?)?申报")
 # a question asking how many ("问：今年支持多少个项目？", "名额有多少？") and its answer's count
 _ASKS_HOW_MANY = re.compile(r"多少(?:个|家|项|名)|几(?:个|家|项|名)|名额|支持数量|立项数量")
 _ANSWER_COUNT = re.compile(r"\s*答\s*[:：]\s*(?:本年度|今年|全年|年度)?(?:拟|计划)?(?:支持|立项|遴选|奖励)?"
@@ -1253,6 +1255,11 @@ class _Doc:
                 # heading it stands under, above that heading's own numbered items
                 flat = re.sub(r"^[【\[]", "", re.sub(r"\s+", "", ln.head))
                 kind = _section_of(flat)
+                if not kind and (qm := _QUESTION.match(flat)) and _ASKS_CONDITIONS.search(flat[qm.end():]) \
+                        and all(n.rank <= RANK_CN for n in stack):
+                    # "问：哪些单位可以申报？需要满足哪些基本条件？" under a chapter, outside every
+                    # program: its answer is the general conditions' section
+                    kind, flat = "conditions", "申报条件：" + flat[qm.end():]
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
                     kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
                 if kind and not re.match(r"^[\u4e00-\u9fff]{2,10}[:：】\]]", _fold(flat)) and self._wrapped_on(no):

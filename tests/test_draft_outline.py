@@ -841,3 +841,15 @@ def test_a_question_on_who_may_apply_gives_the_general_conditions(tmp_path):
     assert (">=", D("2")) in {(t["op"], t["value"]) for t in d.document["general_thresholds"]}
     p = by_title(d)["工业软件推广奖励"]
     assert (p["rate"], p["cap"]) == (D("0.1"), D("50"))  # the program's own questions stay its own
+
+
+def test_a_notices_basic_conditions_before_its_attached_guide_are_the_documents(tmp_path):
+    # the notice's own chapter of basic conditions, no program in the notice: every program's
+    text = ("关于组织申报2099年度示范市软件产业专项资金的通知\n\n一、申报主体基本条件\n\n"
+            "（一）在本市注册登记，截至2098年12月31日正常经营3年以上。\n\n"
+            "二、有关要求\n\n（一）申报单位对申报材料的真实性负责。\n\n"
+            "附件1\n\n2099年度示范市软件产业专项资金申报指南\n\n一、软件企业\n\n（一）软件企业首版次奖励\n\n"
+            "1.支持条件。合同金额不低于50万元。\n\n2.补助标准。按合同金额的20%给予奖励，最高不超过80万元。\n")
+    d = draft_guide(write(tmp_path, "guide.txt", text), year=2099)
+    assert (">=", D("3")) in {(t["op"], t["value"]) for t in d.document["general_thresholds"]}
+    assert set(by_title(d)) == {"软件企业首版次奖励"}

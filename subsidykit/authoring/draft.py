@@ -1255,11 +1255,12 @@ class _Doc:
                 # heading it stands under, above that heading's own numbered items
                 flat = re.sub(r"^[【\[]", "", re.sub(r"\s+", "", ln.head))
                 kind = _section_of(flat)
+                asked = False
                 if not kind and (qm := _QUESTION.match(flat)) and _ASKS_CONDITIONS.search(flat[qm.end():]) \
                         and all(n.rank <= RANK_CN for n in stack):
                     # "问：哪些单位可以申报？需要满足哪些基本条件？" under a chapter, outside every
                     # program: its answer is the general conditions' section
-                    kind, flat = "conditions", "申报条件：" + flat[qm.end():]
+                    kind, flat, asked = "conditions", "申报条件：" + flat[qm.end():], True
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
                     kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
                 if kind and not re.match(r"^[\u4e00-\u9fff]{2,10}[:：】\]]", _fold(flat)) and self._wrapped_on(no):
@@ -1275,8 +1276,9 @@ class _Doc:
                             owner = n  # (never a clause of a list: "（3）…不低于30%，拥有…", "（二）项目签约后…，并…")
                     if owner is not None:
                         rest = re.sub(r"^\s*[【\[]", "", _BULLET.sub("", ln.clean.strip()))
+                        title = "申报基本条件" if asked else _squash(_TERMINATOR.split(rest, 1)[0]).strip("】]")
                         node = _Node(line=ln, rank=owner.rank + 0.5, label="", text=rest, text_lines=(no, no),
-                                     title=_squash(_TERMINATOR.split(rest, 1)[0]).strip("】]"), section=kind, chapter=chapter)
+                                     title=title, section=kind, chapter=chapter)
                         while stack and stack[-1].rank >= node.rank:
                             close(stack.pop(), no - 1)
                         node.parent = stack[-1] if stack else None
@@ -1770,6 +1772,10 @@ class _Drafter:
             general = own[0][1]  # the one part's conditions are the document's
         else:
             for mine, conds in own:
+                if conds and not mine:
+                    # the notice's own 申报主体基本条件 before an attached guide, no program of
+                    # its own: every program's, the document's (never dropped)
+                    general = list(general) + [t for t in conds if t not in general]
                 for prog in mine:
                     if conds:
                         prog["thresholds"] = list(prog.get("thresholds") or []) + [
@@ -2353,7 +2359,7 @@ class _Drafter:
             # "1 总体要求" over "1.2 申报主体基本条件" and "1.3 申报程序", no award or quota: the
             # notice's general part, not a program
             general = not any(c.section in ("award", "quota") for c in node.children) \
-                and any(c.section == "procedure" for c in node.children) \
+                and (any(c.section == "procedure" for c in node.children) or not self._grants_money(node)) \
                 and all(re.search(r"基本条件|申报主体|申报单位|基本要求", c.title) for c in node.children if c.section in PROGRAM_SECTIONS)
             return not general
         if node.rank == RANK_MD:

@@ -451,7 +451,7 @@ class _Award:
             return  # "每年安排X资金总额N万元，用完即止": the fund's size, no one's award (todo)
         if re.search(r"总额(?:度)?(?:最高)?(?:不超过|控制在|为|不高于)?$", pre) \
                 and re.search(r"(?:用完|发完|额满|满额|兑完)(?:即止|为止)", n[mo.end : min(self.sents[k].b, mo.end + 40)]):
-            return  # "服务券年度发放总额不超过800万元，额度用完即止": the pool, no one's cap (todo)
+            return  # "创新券年度发放总额不超过600万元，额度用完即止": the pool, no one's cap (todo)
         # "计算结果高于600万元的，按600万元核定": the most the award may be, said as a bound then
         # the sum it is cut to (the bound itself is no condition of who is awarded)
         over = re.search(r"(?:高于|超过|大于|超出)$", pre)
@@ -499,7 +499,7 @@ class _Award:
             return
         if op_text and PRE_OPS[op_text] != "<=" and not re.search(
                 r"(?:" + AWARD_WORDS.pattern + r")(?:的)?(?:额度|金额|资金|标准)?$|最高|最多|可$", pre[: op.start()]):
-            # "募集资金不少于5 000万元", "营业收入突破1亿元": a floor on who is awarded, never the
+            # "募集资金不少于8 000万元", "营业收入突破1亿元": a floor on who is awarded, never the
             # award (left to todo when no condition reading took it)
             return
         # an amount inside brackets is a remark ("（…单个项目出资额须大于5000万元）"); a comparison
@@ -521,7 +521,7 @@ class _Award:
             self.add(atom)
             return
         if re.search(r"\d+(?:\.\d+)?(?:万元|万|亿元|元)?(?:\(含\))?(?:至|到|~|-|—|－|–)$", pre):
-            return  # "营业收入5000万元（含）—2亿元 5万元": a band's high end (who), no amount (todo)
+            return  # "营业收入3000万元（含）—1亿元 4万元": a band's high end (who), no amount (todo)
         whole = n[clause[0] : clause[1]]
         awarding = AWARD_WORDS.search(pre) or AWARD_WORDS.search(post) or re.search(r"每|单个|(?:分别|给予|予以)?支持$", pre) \
             or (re.match(r"/(?:个|家|项|台|套|人|户|件|次)", post) and AWARD_WORDS.search(n[mo.end : clause[1]])) \
@@ -1526,7 +1526,7 @@ def _with_units(aw: _Award, units: list[Unit]) -> tuple[dict, set[int]]:
                         data["first_payment"] = x["first_payment"]
                 return with_total_cap(data, scope), used
         if len(rest) == 1 and rest[0].get("_unnamed") and variants[0] in scope:
-            # "同一采购单位年度累计…不超过300万元：（1）…按20%…单台最高200万元": the limit said
+            # "同一用户单位年度累计…不超过250万元：（1）…按15%…单台最高120万元": the limit said
             # before the rule, read as when it follows it (the rule, the limit a case of it)
             variants = rest + scope
         # otherwise (a general rule with cases, an amount with its own cap) the limit stays one of
@@ -1832,7 +1832,7 @@ def _todo_at(doc: Doc, a: int, b: int, note: str) -> dict:
 # ------------------------------------------------------------------------------------------
 # who a "分别" list of amounts is for: "对甲和丙类乙、丁、戊人员…分别…"
 # ------------------------------------------------------------------------------------------
-# (and the year the list is of: "对2213年度新获评甲、乙的，分别…")
+# (and the year the list is of: "对2096年度新获评甲、乙的，分别…")
 _LIST_LEAD = re.compile(r"^(?:对于|对|其中|向|为|给予)+(?:在?\d{4}年度?(?:内|以来|以后|期间)?)?")
 _LIST_GROUP = re.compile(r"以及|和|及|与")
 _CN_ORDINAL = "一二三四五六七八九十"

@@ -20,7 +20,7 @@ from decimal import Decimal
 NUM = r"(?<![\d.])\d+(?:\.\d+)?(?![\d])"
 # a number in words: "三", "十五", "一百五十", "二千", "一千二百" (it starts with a digit word or 十)
 CN_NUM = r"(?:[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]{0,6})"
-# the financial numerals (大写) of a sum written out in full, "人民币伍拾万元（¥500,000.00）", read as
+# the financial numerals (大写) of a sum written out in full, "人民币叁拾万元（¥300,000.00）", read as
 # the common ones one character for one (a run of them before its unit only: 陆 alone is land)
 _DAXIE = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
 _DAXIE_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟零〇]{1,8}(?=[万亿元圆]|分之)")

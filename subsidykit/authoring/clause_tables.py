@@ -2063,7 +2063,7 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             left = max((k for k in row.cells if k < j), default=None)
             parts: list[tuple[str | None, _Cell, dict]] = []
             if left is not None and _THRESHOLD_BEFORE.search(row.cells[left].flat):
-                # "二档 年营业收入首次突破 10 亿 元 50 万元" set one space apart: the number after
+                # "二档 年营业收入首次突破 30 亿 元 45 万元" set one space apart: the number after
                 # "突破" is the band's edge, never the award, whatever column it fell in; the award
                 # is the one sum after it (in the cell, or the one cell past the last column)
                 edge = f"{row.cells[left].text}{cell.text}"

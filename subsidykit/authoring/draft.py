@@ -257,9 +257,9 @@ _PROSE_QUOTA = re.compile(
     r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
-# a question asking what an applicant must meet ("问：申报条件是什么？", "需要满足哪些基本条件？")
+# a question asking what an applicant must meet ("问：要具备什么条件？", "申请企业须满足哪些条件？")
 _ASKS_CONDITIONS = re.compile(r"(?:基本|申报|申请|哪些|什么|具备|满足)(?:的)?条件|(?:哪些|什么)(?:单位|企业|主体)(?:可以|能够?)?申报")
-# a question asking how many ("问：今年支持多少个项目？", "名额有多少？") and its answer's count
+# a question asking how many ("问：本批支持多少家企业？", "名额有多少？") and its answer's count
 _ASKS_HOW_MANY = re.compile(r"多少(?:个|家|项|名)|几(?:个|家|项|名)|名额|支持数量|立项数量")
 _ANSWER_COUNT = re.compile(r"\s*答\s*[:：]\s*(?:本年度|今年|全年|年度)?(?:拟|计划)?(?:支持|立项|遴选|奖励)?"
                            r"(?P<said>(?:不超过|不多于|最多|至多|控制在)?\s*(?P<num>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|家|项|名|户)(?:以内)?)(?!左右)")
@@ -547,7 +547,7 @@ _GENERAL_HEADING = re.compile(r"(?:申报|申请)?(?:主体|单位|企业|对象
 
 def _after_break(out: list[_Line], k: int) -> bool:
     """out[k] starts after a blank line, a sentence's end or a heading — or under up to three
-    short lines of no sentence that do ("支持方向和标准" / "动力电池及关键材料" / "动力电池产能建设
+    short lines of no sentence that do ("支持方向和标准" / "储能电池" / "储能电芯产能建设
     项目": a chapter's and a group's names over a title, their numbering lost in a copy)."""
     for j in range(k - 1, max(-1, k - 5), -1):
         y = out[j]
@@ -1258,7 +1258,7 @@ class _Doc:
                 asked = False
                 if not kind and (qm := _QUESTION.match(flat)) and _ASKS_CONDITIONS.search(flat[qm.end():]) \
                         and all(n.rank <= RANK_CN for n in stack):
-                    # "问：哪些单位可以申报？需要满足哪些基本条件？" under a chapter, outside every
+                    # "问：什么企业能申报？要具备哪些条件？" under a chapter, outside every
                     # program: its answer is the general conditions' section
                     kind, flat, asked = "conditions", "申报条件：" + flat[qm.end():], True
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
@@ -2440,7 +2440,7 @@ class _Drafter:
         clause with a comma in it, never a name that a measure of its own could carry)."""
         if node.children or node.section or node.rank <= RANK_PCN:
             return False
-        # ("2.项目实施期应在2222年1月1日（含）之后开始，…", "4.联合申报的，…": cut at its first
+        # ("2.项目建设期应在2098年7月1日（含）以后开工，…", "3.跨区申报的，…": cut at its first
         # comma, a sentence still, by its figures or its closing 的 — no name has them)
         return bool(re.search(r"[，,、]", _fold(node.title))) or bool(re.search(
             r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|年|月|日|家|个|件|人|项)|高于|低于|不低于|不少于|不超过|以上|以下|的$", _fold(node.title)))
@@ -2818,7 +2818,7 @@ class _Drafter:
             return
 
     def _answered_quota(self, prog: dict, lines: list[tuple[int, str]]) -> bool:
-        """A 问答 page's "问：今年支持多少个项目？" / "答：不超过8个，其中甲类不超过4个。": the answer
+        """A 问答 page's "问：本批支持多少家企业？" / "答：不超过6家，其中甲类不超过2家。": the answer
         to a question asking how many is the program's 支持数量 (its "其中…" parts too)."""
         for i, (_no, text) in enumerate(lines):
             q = _QUESTION.match(_fold(text))

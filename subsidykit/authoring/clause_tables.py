@@ -1699,6 +1699,39 @@ def _listed(texts: _Text, cell: _Cell, unit: str | None) -> tuple[list[tuple[str
 _THRESHOLD_BEFORE = re.compile(r"(?:突破|达到|(?<!不)超过|迈上|跨上|跃上|跨越|跨过|达)$")
 
 
+def _band_edge_award(texts: _Text, row: _Row, left: int, cell: _Cell, ncols: int, unit: str | None,
+                     thresholds: list[dict]) -> tuple[dict | None, str, _Cell]:
+    """The award of a band row whose amount column holds the band's edge (the cell left of it ends
+    with 突破/达到…): the one sum after the edge, in the cell itself or in the one cell past the
+    last column (taken off the row), with the edge added to `thresholds`; or (None, why, cell)."""
+    words = row.cells[left].flat
+    edge = f"{row.cells[left].text}{cell.text}"
+    moneys = find_money(cell.flat, 0, len(cell.flat))
+    over = [k for k in sorted(row.cells) if k >= ncols]
+    d = None
+    if len(moneys) == 1 and len(over) == 1:
+        award_cell = row.cells.pop(over[0])
+        d, _why = _amount(award_cell, unit)
+        said = award_cell.text
+    elif len(moneys) == 2 and not over and not cell.flat[moneys[0].end:moneys[1].start].strip():
+        award_cell = cell
+        d, _why = _amount_of(cell.flat[moneys[1].start:], unit)
+        edge = f"{row.cells[left].text}{cell.flat[:moneys[0].end]}"
+        said = cell.flat[moneys[1].start:]
+    if d is None:
+        return None, f"「{edge}」：数字是门槛（突破/达到…），不是金额，未转为数据", cell
+    # the edge is the band's condition: "年营业收入首次突破" + "10亿元" -> 年营业收入 >= 100000
+    fld, fnote = field_name(re.sub(r"首次$", "", _THRESHOLD_BEFORE.sub("", words)), "万元")
+    if fld:
+        t = {"field": fld, "op": ">" if re.search(r"(?<!不)超过$", words) else ">=", "value": moneys[0].value,
+             "unit": "万元", "label": edge, "source": texts.source([row.cells[left], cell])}
+        if fnote or moneys[0].note:
+            t["note"] = _notes([fnote, moneys[0].note])
+        thresholds.append(t)
+    d["note"] = _notes([d.get("note"), f"「{edge}」是本档的门槛，金额为其后的「{said}」，须审阅"])
+    return d, "", award_cell
+
+
 def _amount_of(flat: str, unit: str | None) -> tuple[dict | None, str | None]:
     t = _ctype(flat)
     if t == "dash":
@@ -2062,44 +2095,19 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             per = _per_of_header(grid.header.get(j))
             left = max((k for k in row.cells if k < j), default=None)
             parts: list[tuple[str | None, _Cell, dict]] = []
+            acell = cell
             if left is not None and _THRESHOLD_BEFORE.search(row.cells[left].flat):
                 # "二档 年营业收入首次突破 30 亿 元 45 万元" set one space apart: the number after
                 # "突破" is the band's edge, never the award, whatever column it fell in; the award
                 # is the one sum after it (in the cell, or the one cell past the last column)
-                edge = f"{row.cells[left].text}{cell.text}"
-                moneys = find_money(cell.flat, 0, len(cell.flat))
-                over = [k for k in sorted(row.cells) if k >= grid.ncols]
-                d = why = None
-                if len(moneys) == 1 and len(over) == 1:
-                    award_cell = row.cells.pop(over[0])
-                    d, why = _amount(award_cell, unit)
-                elif len(moneys) == 2 and not over and not cell.flat[moneys[0].end:moneys[1].start].strip():
-                    award_cell = cell
-                    d, why = _amount_of(cell.flat[moneys[1].start:], unit)
+                d, why, acell = _band_edge_award(texts, row, left, cell, grid.ncols, unit, thresholds)
                 if d is None:
-                    notes.append(f"「{edge}」：数字是门槛（突破/达到…），不是金额，未转为数据")
+                    notes.append(why)
                     continue
-                if award_cell is cell:
-                    edge = f"{row.cells[left].text}{cell.flat[:moneys[0].end]}"
-                # the edge is the band's condition: "年营业收入首次突破" + "10亿元" -> 年营业收入 >= 100000
-                words = row.cells[left].flat
-                fld, fnote = field_name(re.sub(r"(?:首次)?(?:突破|达到|(?<!不)超过|迈上|跨上|跃上|跨越|跨过|达)$", "", words), "万元")
-                if fld:
-                    t = {"field": fld, "op": ">" if re.search(r"(?<!不)超过$", words) else ">=", "value": moneys[0].value,
-                         "unit": "万元", "label": edge, "source": texts.source([row.cells[left], cell])}
-                    if fnote or moneys[0].note:
-                        t["note"] = _notes([fnote, moneys[0].note])
-                    thresholds.append(t)
-                said = cell.flat[moneys[1].start:] if award_cell is cell else award_cell.text
-                d["note"] = _notes([d.get("note"), f"「{edge}」是本档的门槛，金额为其后的「{said}」，须审阅"])
-                parts = [(None, award_cell, d)]
-                why = None
             else:
                 d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
-            if parts:
-                pass
-            elif d is not None:
-                parts = [(None, cell, d)]
+            if d is not None:
+                parts = [(None, acell, d)]
             elif why == _MANY:
                 listed = _listed(texts, cell, unit)
                 if listed is not None:

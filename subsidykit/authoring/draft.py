@@ -2809,13 +2809,18 @@ class _Drafter:
                 cited = Doc.build(lines, self.file)
                 if cited.chars == raw:
                     src = {"file": self.file, "lines": cited.lines_of(a, b), "text": cited.quote(a, b)}
-            _put(prog, "quota", {"value": Decimal(value), "source": src, "note": "支持数量写在补助标准的文字中，须审阅。"})
-            pm = _PROSE_PART.match(t, b)
-            if pm:
-                a2, b2 = pm.span("part")
-                _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
-                                    "source": {"file": self.file, "lines": [where[a2], where[b2 - 1]], "text": raw[a2:b2]}}])
+            self._put_quota(prog, value, src, "支持数量写在补助标准的文字中，须审阅。", raw, where, b)
             return
+
+    def _put_quota(self, prog: dict, value: int, src: dict, note: str, raw: str, where: list[int], b: int) -> None:
+        """A quota read from prose (`raw`, its characters' guide lines `where`, the count ending at
+        `b`), with the "其中甲类不超过N个" part right after it hung on the class it names."""
+        _put(prog, "quota", {"value": Decimal(value), "source": src, "note": note})
+        pm = _PROSE_PART.match(_fold(raw), b)
+        if pm:
+            a2, b2 = pm.span("part")
+            _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
+                                "source": {"file": self.file, "lines": [where[a2], where[b2 - 1]], "text": raw[a2:b2]}}])
 
     def _answered_quota(self, prog: dict, lines: list[tuple[int, str]]) -> bool:
         """A 问答 page's "问：本批支持多少家企业？" / "答：不超过6家，其中甲类不超过2家。": the answer
@@ -2834,13 +2839,8 @@ class _Drafter:
             value = int(num) if num.isdigit() else _cn_number(num)
             if not value:
                 continue
-            _put(prog, "quota", {"value": Decimal(value), "source": {"file": self.file, "lines": [no, no], "text": raw[a:b]},
-                                 "note": "支持数量写在问答的答复中，须审阅。"})
-            pm = _PROSE_PART.match(_fold(raw), b)
-            if pm:
-                a2, b2 = pm.span("part")
-                _hang_parts(prog, [{"name": pm.group("name"), "value": Decimal(pm.group("num")),
-                                    "source": {"file": self.file, "lines": [no, no], "text": raw[a2:b2]}}])
+            self._put_quota(prog, value, {"file": self.file, "lines": [no, no], "text": raw[a:b]},
+                            "支持数量写在问答的答复中，须审阅。", raw, [no] * len(raw), b)
             return True
         return False
 

@@ -76,6 +76,7 @@ def test_the_measured_guides_are_all_here():
             "guide_2191.txt", "guide_2192.txt", "guide_2193.txt", "guide_2194.txt", "guide_2195.txt",
             "guide_2201.txt", "guide_2202.txt", "guide_2203.txt", "guide_2204.txt", "guide_2205.txt",
             "guide_2211.txt", "guide_2212.txt", "guide_2213.txt", "guide_2214.txt", "guide_2215.txt",
-            "guide_2221.txt", "guide_2222.txt", "guide_2223.txt", "guide_2224.txt", "guide_2225.txt"]
+            "guide_2221.txt", "guide_2222.txt", "guide_2223.txt", "guide_2224.txt", "guide_2225.txt",
+            "guide_2231.txt", "guide_2232.txt", "guide_2233.txt", "guide_2234.txt", "guide_2235.txt"]
     assert [g.name for g in sorted(PRACTICE.glob("guide_*.txt"))] == [
         "guide_2030.txt", "guide_2031.txt", "guide_2032.txt", "guide_2033.txt", "guide_2036.txt", "guide_2037.txt", "guide_2038.txt"]

@@ -59,3 +59,176 @@ def test_a_year_of_going_into_operation_or_use_is_a_window_of_that_year():
     assert got == [("完工日期", ("2095-01-01", "2095-12-31")),
                    ("完工日期", ("2096-01-01", "2096-12-31")),
                    ("完工日期", ("2096-01-01", "2096-12-31"))]
+
+
+RULES_AND_GUIDE = """示范市首台（套）装备推广实施细则
+
+第一章  总则
+
+第一条  为鼓励企业研制和使用首台（套）装备，制定本细则。
+第二条  本细则所称专项资金，是指市级财政安排的专项资金。
+
+第二章  支持内容和标准
+
+第三条  对本市企业研制并经认定的首台（套）装备，按认定
+级别给予研制单位一次性奖励：通过国家级认定的，奖励 200 万
+元；通过省级认定的，奖励 60 万元。
+对本市企业购买使用首台（套）装备的，按不超过采购金额的
+12% 给予使用单位补助，单个企业年度补助最高不超过 150 万元。
+每台装备只补助一次。
+对研制单位投保首台（套）装备综合保险的，按不超过年度实际
+缴纳保费的 70% 给予保费补贴，单个企业年度补贴最高不超过 90
+万元。
+对新建检测实验室首次获得国家认可的，一次性奖励 12 万元。
+第四条  支持首版次软件推广应用：
+（一）对经认定的国家级首版次软件产品，奖励 40 万元；
+（二）对本市企业购买使用首版次软件的，按不超过合同金额的
+25% 给予补助，单个项目最高不超过 80 万元。
+
+第三章  附则
+
+第五条  本细则由市工业和信息化局负责解释。
+
+附件2
+
+2097年度首台（套）装备推广申报指南
+
+一、申报项目
+
+1.首台（套）装备推广应用补助
+依据：《实施细则》第三条第二款。
+支持条件：采购合同于 2096 年 1 月 1 日（含）至 2096 年 12 月
+31 日（含）期间签订。
+补助标准：按《实施细则》第三条第二款执行。首次拨付补助资金
+总额的 60%，项目验收后拨付剩余资金。
+支持数量：不超过 15 个。
+
+2.首台（套）装备综合保险补贴
+依据：《实施细则》第三条第三款。
+补贴标准：补贴比例按《实施细则》第三条第三款执行。本年度单个
+企业补贴最高不超过 60 万元。
+
+3.检测实验室认可奖励
+依据：《实施细则》第三条第四款。
+奖励标准：按《实施细则》第三条第四款执行。
+
+4.首版次软件推广应用补助
+奖励标准：按《实施细则》第四条第（二）项执行。
+支持数量：不超过 8 个。
+"""
+
+
+def test_a_guide_program_takes_the_money_of_the_article_paragraph_or_item_it_names(tmp_path):
+    progs = by_title(drafted(tmp_path, RULES_AND_GUIDE, 2097))
+    use = progs["首台（套）装备推广应用补助"]
+    # 第三条第二款: 12% of the purchase, at most 150 万元, cited at the article's lines
+    assert (use["kind"], use["rate"], use["cap"]) == ("rate_cap", D("0.12"), D("150"))
+    assert use["source"]["lines"][0] == 13
+    assert use["first_payment"]["share"] == D("0.6") and use["quota"]["value"] == D("15")
+    # 第四条第（二）项: 25%, at most 80 万元
+    soft = progs["首版次软件推广应用补助"]
+    assert (soft["rate"], soft["cap"], soft["quota"]["value"]) == (D("0.25"), D("80"), D("8"))
+
+
+def test_the_paragraph_counted_one_off_by_a_sentence_closing_a_line_is_found_by_what_it_speaks_of(tmp_path):
+    # "每台装备只补助一次。" closes at a line's end and goes on with the second 款: counted as a
+    # 款 of its own, the 第四款 would be the 保险 one — never its numbers for the 实验室 program
+    progs = by_title(drafted(tmp_path, RULES_AND_GUIDE, 2097))
+    lab = progs["检测实验室认可奖励"]
+    assert lab["fixed"] == D("12")
+    assert "rate" not in lab
+
+
+def test_a_sum_the_guide_sets_for_the_year_is_kept_and_the_articles_rule_is_listed_to_do(tmp_path):
+    progs = by_title(drafted(tmp_path, RULES_AND_GUIDE, 2097))
+    insure = progs["首台（套）装备综合保险补贴"]
+    # the year's 60 万元 stands; the article's 70% and 90 万元 are not merged into one reading
+    assert insure["cap"] == D("60") and "rate" not in insure
+    assert any("第三条第三款" in (t.get("note") or "") for t in insure["todo"])
+
+
+LAYOUT = """示范市2097年度集成电路产业发展专项资金申报通知
+
+三、支持内容和标准
+
+（一）重大产业化项目
+
+     1. 新型显示模组产业化项目
+     支持条件：项目计划总投资不低于8亿元，2096年度完成设备投入（不含税）不低于
+2亿元。
+     补助标准：按不超过2096年度设备投入的5%予以补助，单个项目最高不超过5000万元。
+     支持数量：不超过6个（其中，模组项目不超过3个）。
+
+（二）研发创新项目
+
+     2. 流片补助项目
+     支持条件：本市设计企业于2096年1月1日（含）至2096年12月31日（含）期间开展流片。
+     补助标准：按实际支付的流片费用分类予以补助，具体标准见表1。
+
+                          表1  流片补助标准
+
+   流片类别          工艺节点            补助比例      单个企业年度补助上限
+   MPW流片           14纳米及以下        45%           280万元
+                     14纳米以上          35%           140万元
+   工程批流片        14纳米及以下        25%           900万元
+                     14纳米以上          15%           450万元
+
+     支持数量：不超过30家企业。
+"""
+
+
+def test_a_floor_said_before_the_next_condition_is_no_benefit_of_its_own(tmp_path):
+    # "项目计划总投资不低于8亿元，2096年度完成…": the investment is who may apply, never a
+    # second measure "计划总投资" beside the grant
+    progs = drafted(tmp_path, LAYOUT, 2097).programs
+    module = [p for p in progs if p["title"] == "新型显示模组产业化项目"]
+    assert len(module) == 1
+    p = module[0]
+    assert (p["kind"], p["rate"], p["cap"], p["quota"]["value"]) == ("rate_cap", D("0.05"), D("5000"), D("6"))
+    assert {"项目总投入": D("80000")}.items() <= {t["field"]: t["value"] for t in p["thresholds"]}.items()
+    # the part of the quota in brackets after it: the class it names, at most 3
+    parts = {v["name"]: v["quota"]["value"] for v in p.get("variants") or [] if v.get("quota")}
+    assert parts == {"模组项目": D("3")}
+
+
+def test_a_layout_table_with_a_rate_and_a_cap_column_gives_one_class_per_row(tmp_path):
+    progs = by_title(drafted(tmp_path, LAYOUT, 2097))
+    tape = progs["流片补助项目"]
+    got = sorted((v["rate"], v["cap"]) for v in tape["variants"])
+    # every row: its rate with its cap; the cap column never a set award, the merged first
+    # cell never pushing 14纳米以上 into the class column
+    assert got == [(D("0.15"), D("450")), (D("0.25"), D("900")), (D("0.35"), D("140")), (D("0.45"), D("280"))]
+    assert all("fixed" not in v for v in tape["variants"])
+    # "支持数量：不超过30家企业" under a table whose header says "单个企业…": the quota
+    assert tape["quota"]["value"] == D("30")
+
+
+def test_a_labelled_program_over_classes_keeps_its_conditions_and_its_closing_quota(tmp_path):
+    # a .docx saved as text, the programs under a part named "支持内容和补助标准": the program's
+    # lines open with labels (no headings of their own there); its 补助标准 lists two classes
+    # that are programs of their own; "支持数量：" after them is the program's, never the last
+    # class's (which would then hold the total 35 as its own quota)
+    text = ("示范县2097年度传统产业转型升级政策兑现申报指南\n\n"
+            "二、支持内容和补助标准\n\n"
+            "（一）智能化改造\n\n"
+            "　　1.设备更新改造项目\n"
+            "　　支持条件：\n"
+            "　　（1）项目于2096年1月1日（含）至2096年12月31日（含）期间竣工投产；\n"
+            "　　（2）设备购置发票开具日期在2095年1月1日（含）以后。\n"
+            "　　补助标准：按项目类别分档给予补助，同一项目只能选择一个类别申报。\n"
+            "　　（1）重大技改项目。设备投入2500万元以上的，按设备投入的7%给予补助，单个项目最高不超过350万元。\n"
+            "　　（2）一般技改项目。设备投入200万元（含）以上、不足2500万元的，按设备投入的5%给予补助，单个项目最高不超过100万元。\n"
+            "　　支持数量：不超过35个，其中重大技改项目不超过8个。\n"
+            "　　2.智能工厂建设项目（免申即享）\n"
+            "　　对2096年度新认定的省级智能工厂，一次性奖励50万元。\n")
+    progs = by_title(drafted(tmp_path, text, 2097))
+    parent, big, small = progs["设备更新改造项目"], progs["重大技改项目"], progs["一般技改项目"]
+    assert parent["quota"]["value"] == D("35")
+    windows = [t["value"] for t in parent["thresholds"] if t["op"] == "between"]
+    assert ["2096-01-01", "2096-12-31"] in windows
+    assert (big["rate"], big["cap"], big["quota"]["value"]) == (D("0.07"), D("350"), D("8"))
+    assert (small["rate"], small["cap"]) == (D("0.05"), D("100"))
+    assert "quota" not in small
+    # the program's conditions are every class's too
+    assert ["2096-01-01", "2096-12-31"] in [t["value"] for t in small["thresholds"] if t["op"] == "between"]
+    assert progs["智能工厂建设项目"]["fixed"] == D("50")

@@ -1119,7 +1119,15 @@ _AWARD_QUOTA = re.compile(
 # sentence of its own or at the end of the award sentence
 _NAMED_QUOTA = re.compile(
     r"(?<![\u4e00-\u9fff])(?:(?:本|全|每)?年度?)?(?:支持|奖励|立项|资助|扶持|补助)(?:数量|名额|个数)(?:为|:)?(?:原则上|一般)?"
-    r"(?:不超过|不多于|最多|至多|控制在)?(?P<num>\d+)(?P<unit>个|家|项|名|户|所|期|批)(?![\u4e00-\u9fff\d])"
+    r"(?:不超过|不多于|最多|至多|控制在)?(?P<num>\d+)(?P<unit>个|家|项|名|户|所|期|批)"
+    # ("不超过40家企业": what is counted after the count)
+    r"(?:企业|项目|单位|平台|机构)?(?![\u4e00-\u9fff\d])"
+)
+
+
+# the part of a named quota right after it: "（其中，A类项目不超过N个）", "，其中A类不超过N个"
+_QUOTA_PART = re.compile(
+    r"[(,;]?其中[,:]?(?P<name>[^,;:。()]{2,24}?)(?:不超过|不多于|最多|至多|控制在)(?P<num>\d+)(?P<unit>个|家|项|名|户)(?:以内)?(?=[),;。]|$)"
 )
 
 
@@ -1147,6 +1155,12 @@ def _award_quota(aw: _Award, ks: list[int], data: dict) -> None:
                 note += "原文为每年（本年度）的数量。"
             data["quota"] = {"value": dec(m.group("num")), "source": doc.source(qa, qb), "note": note}
             aw.covered.append((m.start("num"), m.end("unit")))
+            # "支持数量：不超过4个（其中，模组项目不超过2个）": the part a class is given
+            pm = _QUOTA_PART.match(n, m.end())
+            if pm:
+                pa, pb = doc.trim(pm.start("name"), pm.end("unit"))
+                data["quota_parts"] = [{"name": pm.group("name"), "value": dec(pm.group("num")), "source": doc.source(pa, pb)}]
+                aw.covered.append((pm.start("num"), pm.end("unit")))
         return
     if len(hits) != 1:
         return

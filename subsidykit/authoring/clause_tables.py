@@ -214,6 +214,8 @@ _HDR_QUOTA = re.compile(r"数量|名额|个数|家数|限额|限报|指标数")
 _HDR_AMOUNT = re.compile(r"奖励|补助|资助|奖补|补贴|扶持|支持|奖金|资金")
 _HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛|突破|迈上|跨越|档次")
 _HDR_AMOUNT_WEAK = re.compile(r"金额|额度|标准|万元")
+# an amount column of caps ("单个企业年度补助上限", "最高补助额", "补助封顶")
+_HDR_CAP = re.compile(r"上限|最高|封顶|不超过")
 _TOTAL = re.compile(r"合计|总计|小计|共计")
 # the words an amount cell may hold besides its amount: "给予一次性资助20万元", "最高不超过100万元"
 _CELL_WORDS = re.compile(
@@ -1538,6 +1540,23 @@ def _header_name(header: _Cell) -> str:
 _MANY = "一格中有多个金额，未转为数据"
 
 
+def _rate_with_cap(texts: _Text, made: list[dict], name_cells: list[_Cell], row_name: str) -> list[dict]:
+    """A row with a rate in one column and a cap in another ("MPW流片 | 28纳米及以下 | 50% |
+    300万元" under "补助比例 | 单个企业年度补助上限"): one class, the rate with its cap, cited at
+    both cells — never two classes of the same row."""
+    rates = [v for v in made if v.get("kind") == "rate_cap" and v.get("rate") is not None and v.get("cap") is None]
+    caps = [v for v in made if v.get("kind") == "cap_only"]
+    if len(made) != 2 or len(rates) != 1 or len(caps) != 1 or not row_name:
+        return made
+    r, c = rates[0], caps[0]
+    merged = {k: val for k, val in r.items() if k not in ("name", "source", "note", "_cell")}
+    merged = {"name": row_name, **merged, "cap": c["cap"], "source": texts.source([*name_cells, r["_cell"], c["_cell"]])}
+    notes = [n for n in (r.get("note"), c.get("note")) if n]
+    if notes:
+        merged["note"] = _notes(notes)
+    return [merged]
+
+
 def _amount(cell: _Cell, unit: str | None) -> tuple[dict | None, str | None]:
     """({kind, fixed|cap|rate…, note?}, None) or (None, why not)."""
     return _amount_of(cell.flat, unit)
@@ -2106,6 +2125,9 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                     continue
             else:
                 d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
+            if d is not None and d.get("fixed") is not None and _HDR_CAP.search(grid.header[j].flat if j in grid.header else ""):
+                # "单个企业年度补助上限 | 300万元": the column's sums are caps, never a set award
+                d = {**{k: v for k, v in d.items() if k not in ("kind", "fixed")}, "kind": "cap_only", "cap": d["fixed"]}
             if d is not None:
                 parts = [(None, acell, d)]
             elif why == _MANY:
@@ -2156,7 +2178,11 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
                     vnotes.append("名称由表格中跨行的文字拼成，须审阅。")
                 if any(n for n in vnotes):
                     v["note"] = _notes(vnotes)
+                v["_cell"] = acell
                 made.append(v)
+        made = _rate_with_cap(texts, made, name_cells, row_name)
+        for v in made:
+            v.pop("_cell", None)
         variants += made
         # quotas
         for j in quota_cols:

@@ -255,7 +255,7 @@ _MONEY = re.compile(
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
-    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?)"
+    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?(?<=数量|名额)?[:：]?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
 # a question asking what an applicant must meet ("问：要具备什么条件？", "申请企业须满足哪些条件？")
@@ -275,6 +275,10 @@ _BENEFIT_TITLE = re.compile(r"奖励|补贴|补助|奖补|资助|贴息|扶持|�
 _PROMISE = re.compile(r"(?:给予|予以)[^。；]{0,16}?(?:奖励|补助|补贴|资助|奖补|贴息)")
 _NO_APP = NO_APPLICATION
 _NO_APP_WORDS = re.compile(r"免申(?:直达|即享|即得|即办|即兑)|免于申报|免予申报|无需申报")
+
+
+# a line laid out in columns: two or more gaps of two spaces or more between words
+_COLUMNS_ROW = re.compile(r"\S(?: {2,}|\u3000{2,})\S+(?: {2,}|\u3000{2,})\S")
 
 
 def _fold(s: str) -> str:
@@ -1734,6 +1738,7 @@ class _Drafter:
             mine: list[dict] = []
             nodes: list[_Node] = []
             for root in self.doc.tree(first, last):
+                tails = self._labelled_tails(root)
                 yielded: set[int] = set()
                 under: dict[int, tuple[_Node, list[dict]]] = {}
                 for node in self._program_nodes(root):
@@ -1751,7 +1756,8 @@ class _Drafter:
                         under.setdefault(node.parent.no, (node.parent, []))[1].append(got[0])
                     mine.extend(got)
                 for parent, kids in under.values():
-                    whole = self._counted_parent(parent, kids, guide_name)
+                    whole = self._labelled_parent(parent, kids, guide_name, tails.get(parent.no)) if parent.no in tails else None
+                    whole = whole or self._counted_parent(parent, kids, guide_name)
                     if whole is not None:
                         mine.insert(next(i for i, p in enumerate(mine) if p is kids[0]), whole)
             programs.extend(mine)
@@ -1769,6 +1775,8 @@ class _Drafter:
             # the detail's 申报主体基本条件 are those of the rules it details
             article_progs = [p for p in programs if p not in mine]
             own.append(([*article_progs, *mine] if not any(c for _m, c in own) else mine, conds))
+        if by_article:
+            programs[:] = self.referred_paragraphs(programs, by_article)
         if len(own) == 1 and not general and own[0][1]:
             general = own[0][1]  # the one part's conditions are the document's
         else:
@@ -1862,6 +1870,72 @@ class _Drafter:
                 if old and old.get("value") != Decimal(value):
                     prog.setdefault("todo", []).append({"lines": list(old["source"]["lines"]), "text": old["source"]["text"],
                                                         "note": f"政策原文的支持数量{old['value']}，已按第{ln.src}行的调整说明改为{value}"})
+
+    def _labelled_tails(self, root: _Node) -> dict[int, int]:
+        """A program written with labels at the start of its lines ("支持条件：…", "补助标准：按项目类别
+        分档给予补助。", then "（1）重大技改项目。…", "（2）一般技改项目。…", then "支持数量：不超过40
+        个，其中…"): the classes are programs of their own, and the label line after the last one
+        is the program's, never the last class's.  The last class's span ends before it; returns
+        {the program heading's line: the first line of its closing part}."""
+        out: dict[int, int] = {}
+
+        def walk(node: _Node) -> None:
+            kids = [c for c in node.children if not c.section]
+            if len(kids) >= 2 and not node.section and node.rank > RANK_ARTICLE:
+                lead = [self.doc.L(i) for i in range(node.no + 1, kids[0].no)]
+                own = [_fold(node.text)] + [_fold(ln.clean).strip() for ln in lead if ln.kind == "text"]
+                if any(_LEAD_LABEL.match(t.lstrip(CELL)) for t in own):
+                    last = kids[-1]
+                    for i in range(last.no + 1, last.end + 1):
+                        ln = self.doc.L(i)
+                        if ln.kind == "text" and _TAIL_LABEL.match(_fold(ln.clean).strip().lstrip(CELL)):
+                            _clip(last, i - 1)
+                            out[node.no] = i
+                            break
+            for c in node.children:
+                walk(c)
+
+        walk(root)
+        return out
+
+    def _labelled_parent(self, parent: _Node, kids: list[dict], guide_name: str | None, tail: int) -> dict | None:
+        """The program over classes that are programs of their own (see _labelled_tails): its own
+        lines (its conditions) and its closing part (its 支持数量, whose "其中X不超过N个" is class
+        X's quota), no amount of its own; its conditions are every class's too."""
+        if len(kids) < 2:
+            return None
+        inside = {i for c in parent.children if not c.section and any(k.get("_node") is c for k in kids)
+                  for i in range(c.no, c.end + 1)}
+        own = [(self.doc.src(i), self.doc.L(i).clean.strip()) for i in range(parent.no + 1, tail)
+               if i not in inside and self.doc.L(i).kind in ("text", "heading") and self.doc.L(i).clean.strip()]
+        closing = [(self.doc.src(i), self.doc.L(i).clean.strip()) for i in range(tail, parent.end + 1)
+                   if self.doc.L(i).kind in ("text", "heading") and self.doc.L(i).clean.strip()]
+        if self.doc.L(parent.no).kind == "heading" and _fold(parent.text) != _fold(parent.title):
+            first = _fold(parent.line.rest)
+            m = _TERMINATOR.search(first)
+            if m and first[m.end():].strip():
+                own.insert(0, (parent.line.src, parent.line.rest[m.end():]))
+        title, no_app, remark = _clean_title(parent.title, parent.text)
+        base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
+                "no_application": no_app, "remark": remark, "node": parent}
+        whole = self.assemble(base, conditions=own, quota=closing, quota_of=None)
+        for k in kids:
+            part = self._named_quota(k["title"], closing)
+            if part is not None and not k.get("quota"):
+                part["note"] = "支持数量写在上级项目的支持数量中，须审阅。"
+                _put(k, "quota", part)
+        if whole.get("variants") and all(any(_similar(v.get("name", ""), k["title"]) >= 0.5 for k in kids) for v in whole["variants"]):
+            del whole["variants"]  # "其中，重大技改项目不超过10个": the class's quota, which it holds
+        got = [t for t in whole.get("thresholds") or [] if t.get("unit") != "是否"]
+        for k in kids:
+            have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in k.get("thresholds") or []}
+            add = [{**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "上级项目所列条件，适用于其下各子类") if x)}
+                   for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+            if add:
+                _put(k, "thresholds", list(k.get("thresholds") or []) + add)
+        whole["todo"] = [t for t in whole.get("todo") or [] if "未找到补助标准" not in (t.get("note") or "")]
+        whole["note"] = _said(whole.get("note"), _classes_note(len(kids), "共同的条件与支持数量"))
+        return whole
 
     def _counted_parent(self, parent: _Node, kids: list[dict], guide_name: str | None) -> dict | None:
         """A heading over programs, no program itself, whose lead counts them ("本条年度支持项目数量
@@ -2021,6 +2095,184 @@ class _Drafter:
             for prog in targets:
                 self._merge_detail(prog, node, lines)
         return kept
+
+    def _article_paragraphs(self) -> dict[int, list[tuple[int, int]]]:
+        """The 款 (paragraphs) of each article of the rules, as (first, last) guide lines: a new
+        款 starts on the line after one that closes a sentence ("。"), unless it opens an item
+        ("（一）…", a 项 of the 款 before).  The first article of a number only."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        cur: int | None = None
+        prev_closed = False
+        for ln in self.doc.lines:
+            if ln.kind in ("blank", "page", "toc"):
+                continue
+            if ln.rank == RANK_ARTICLE:
+                m = re.match(r"第([一二三四五六七八九十百零〇\d]{1,5})条", _squash(ln.label) or _squash(ln.head))
+                art = _article_no(m.group(1)) if m else None
+                cur = art if art is not None and art not in out else None
+                if cur is not None:
+                    out[cur] = [(ln.src, ln.src)]
+                prev_closed = _fold(ln.clean).rstrip().endswith("。")
+                continue
+            if cur is None:
+                continue
+            if ln.kind in ("chapter", "attach", "forms", "attach_list") or (ln.kind == "heading" and ln.rank < RANK_ARTICLE):
+                cur = None
+                continue
+            flat = _fold(ln.clean).strip()
+            # (a sentence closing at a line's end, the next one going on with the same 款:
+            # "同一标准由多家单位共同主导的，…", "上述…", "其中…")
+            if prev_closed and not re.match(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|同一|上述|以上|其中|前款|该|已|但|如|若", flat):
+                out[cur].append((ln.src, ln.src))
+            else:
+                out[cur][-1] = (out[cur][-1][0], ln.src)
+            prev_closed = flat.endswith("。")
+        return out
+
+    def referred_paragraphs(self, programs: list[dict], by_article: dict) -> list[dict]:
+        """A program of a guide attached to rules in articles whose money the guide leaves to one
+        款 or 项 of an article ("补助标准：按《实施细则》第六条第二款执行", "依据：《实施细则》第八条第
+        （一）项"): the amounts of the article's program (or of its classes) drafted from that 款 or
+        项 are its own, cited where the article states them, with a note.  The 款 must speak of
+        what the program's title names (a 款 counted one off — a sentence closing at a line's end
+        in hard-wrapped text — is found next to it, never taken blind).  A program saying a sum
+        of its own for the year keeps it and lists the article's rule to do.  An article's
+        program all of whose amounts guide programs took is dropped, its conditions and todo
+        carried over."""
+        article_progs = [p for progs in by_article.values() for p in progs]
+        ids = {id(p) for p in article_progs}
+        paragraphs: dict[int, list[tuple[int, int]]] | None = None
+        whole: set[int] = set()
+        parts: dict[int, set[int]] = {}
+        for prog in programs:
+            node = prog.get("_node")
+            if id(prog) in ids or node is None:
+                continue
+            said = _fold(re.sub(r"\s+", "", "".join(self.doc.L(i).clean for i in range(node.no, node.end + 1) if self.doc.L(i).kind in ("text", "heading"))))
+            refs = {(_article_no(m.group("art")), "款" if m.group("kind") else "项", _article_no(m.group("n") or m.group("n2")))
+                    for m in _PARAGRAPH_REF.finditer(said)}
+            refs = {r for r in refs if r[0] is not None and r[2] is not None}
+            if len(refs) != 1:
+                continue
+            art, kind, n = next(iter(refs))
+            if paragraphs is None:
+                paragraphs = self._article_paragraphs()
+            spans = (paragraphs.get(art) or []) if kind == "款" else self._article_items(art, paragraphs.get(art) or [])
+            # the 款 named, else the one after or before it that speaks of the program
+            score = {k: self._speaks_of(prog["title"], *spans[k - 1]) for k in (n, n + 1, n - 1) if 1 <= k <= len(spans)}
+            # the 款 named when it speaks of the program as much as its neighbours or a third
+            # of the title; else a neighbour that does (a sentence closing at a line's end)
+            best = n if n in score and score[n] > 0 and (score[n] >= 1 / 3 or score[n] >= max(score.values())) else \
+                max((k for k in score if k != n and score[k] >= 1 / 3), key=lambda k: score[k], default=None)
+            if best is None:
+                continue
+            found = _money_in(by_article.get((art, None)) or [], *spans[best - 1])
+            if found is None:
+                continue
+            if found is None:
+                continue
+            src, variants = found
+            label = f"第{_cn(art)}条第{'（' + _cn(n) + '）项' if kind == '项' else _cn(n) + '款'}"
+            if variants is None:
+                if id(src) in whole or not self._take_article_money(prog, src, label):
+                    continue
+                whole.add(id(src))
+            else:
+                if any(id(v) in parts.get(id(src), set()) for v in variants):
+                    continue
+                one = variants[0] if len(variants) == 1 else {"kind": "tiered", "variants": variants}
+                view = {k: v for k, v in one.items() if k not in ("name", "note", "quota")}
+                view.setdefault("thresholds", [])
+                if not self._take_article_money(prog, view, label):
+                    continue
+                parts.setdefault(id(src), set()).update(id(v) for v in variants)
+        gone = set(whole)
+        for prog in article_progs:
+            money = [v for v in prog.get("variants") or [] if isinstance(v, dict) and _money_lines({**v, "variants": []})]
+            if id(prog) in parts and money and all(id(v) in parts[id(prog)] for v in money) and not any(
+                    prog.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount")):
+                gone.add(id(prog))
+        return [p for p in programs if id(p) not in gone]
+
+    def _article_items(self, art: int, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The 项 of an article ("（一）…" at a line's start), as (first, last) lines, each to the
+        next 项 or the end of its 款."""
+        if not paras:
+            return []
+        out: list[tuple[int, int]] = []
+        ends = {b for _a, b in paras}
+        for no in range(paras[0][0], paras[-1][1] + 1):
+            flat = _fold(self.guide_line(no)).strip()
+            if re.match(r"[(（][一二三四五六七八九十\d]{1,3}[)）]", flat):
+                out.append((no, no))
+            elif out and out[-1][1] == no - 1 and (no - 1) not in ends:
+                out[-1] = (out[-1][0], no)
+        return out
+
+    def guide_line(self, no: int) -> str:
+        return self.guide.lines[no - 1] if 1 <= no <= len(self.guide.lines) else ""
+
+    def _speaks_of(self, title: str, a: int, b: int) -> float:
+        """How much the text of lines a..b speaks of what the title names: the share of the pairs
+        of characters of the title's core (its generic words off) that stand in it."""
+        core = re.sub(r"[（(]免申[\u4e00-\u9fff]{2}[)）]|项目|奖励|补助|补贴|资助|奖补|支持|专项|工作|[“”\"\s（）()]", "", _fold(title))
+        pairs = {core[i : i + 2] for i in range(len(core) - 1)}
+        if not pairs:
+            return 0.0
+        text = re.sub(r"[\s“”\"（）()]", "", _fold("".join(self.guide_line(no) for no in range(a, b + 1))))
+        return sum(1 for x in pairs if x in text) / len(pairs)
+
+    def _take_article_money(self, prog: dict, src: dict, where: str) -> bool:
+        """`prog` takes the amounts of the article's program `src` (see referred_paragraphs)."""
+        lines = _money_lines(src)
+        span = f"第{min(lines)}–{max(lines)}行" if min(lines) != max(lines) else f"第{min(lines)}行"
+        if prog.get("kind") == "cap_only" and src.get("variants") and not prog.get("variants") and not any(
+                src.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount")):
+            # "按《实施细则》第十条第四款执行，同一企业本年度奖励最高不超过80万元": the article's
+            # classes, each cited where it stands, under the year's cap, cited in the guide
+            _put(prog, "variants", copy.deepcopy(src["variants"]))
+            prog["kind"] = "tiered"
+            _put(prog, "note", _said(prog.get("note") or "", f"各档金额按实施细则{where}（{span}）；总上限为本年度指南所写。"))
+            return True
+        if _money_lines(prog) or prog.get("stages") or prog.get("components"):
+            # the guide says a sum of its own for the year ("本年度…最高不超过150万元"): the
+            # article's rule and the year's sum are two quotes, never merged into one reading
+            quote = src.get("source") or {}
+            if quote.get("lines"):
+                _put(prog, "todo", _dedupe_todo(list(prog.get("todo") or []) + [{
+                    "lines": list(quote["lines"]), "text": quote.get("text", ""),
+                    "note": f"本项目依据实施细则{where}（{span}）；细则的金额与本年度指南所写金额并存，未合并，须人工核对"}]))
+            return False
+        notes = [f"金额按实施细则{where}（{span}）"]
+        variants = [v for v in prog.get("variants") or [] if isinstance(v, dict)]  # a 支持数量's classes
+        for key in ("kind", "base", "rate", "cap", "fixed", "unit_amount", "unit", "per", "source", "variants", "grant", "minimum"):
+            if key not in src or src[key] in (None, [], {}):
+                continue
+            value = copy.deepcopy(src[key])
+            if key == "variants" and variants:
+                value = value + variants
+            if key in _AFTER_FIRST_PAYMENT or key in _TAIL_KEYS:
+                _put(prog, key, value)
+            else:
+                prog[key] = value
+        if not prog.get("first_payment"):
+            node = prog.get("_node")
+            body = self.body_lines(node) if node is not None else []
+            fp = self.clauses.read_first_payment(body, self.file) if body else None
+            fp = fp or copy.deepcopy(src.get("first_payment"))
+            if fp:
+                _put(prog, "first_payment", fp)
+                prog["todo"] = [t for t in prog.get("todo") or [] if not (t.get("note") is None and fp["source"]["text"] in t.get("text", ""))]
+        have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+        more = [copy.deepcopy(t) for t in src.get("thresholds") or [] if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+        if more:
+            _put(prog, "thresholds", list(prog.get("thresholds") or []) + more)
+        if src.get("todo"):
+            _put(prog, "todo", _dedupe_todo(list(prog.get("todo") or []) + copy.deepcopy(src["todo"])))
+        note = prog.get("note") or ""
+        note = "；".join(x for x in note.split("；") if x and x.rstrip("。") != "原文未写金额")
+        _put(prog, "note", _said(note, "；".join(notes) + "。") if note else "；".join(notes) + "。")
+        return True
 
     def layout_programs(self) -> list[dict]:
         """One program per row of a table laid out in columns: the name column its title (a
@@ -2513,7 +2765,9 @@ class _Drafter:
                 # its numbering dropped: a quote running on from the line before carries "……" there
                 text = CELL + ln.rest if ln.rest.strip() else ln.rest
             else:  # a paragraph of an HTML line keeps its numbering, which stands between it and the one before
-                text = ln.clean.strip()
+                # (a row of a table laid out in columns keeps its indent: a row whose first cell
+                # is merged with the one above starts in its second column)
+                text = ln.clean.rstrip() if _COLUMNS_ROW.search(ln.clean.strip()) else ln.clean.strip()
             if text.strip():
                 out.append((ln.src, text))
         return out
@@ -2798,6 +3052,12 @@ class _Drafter:
             lead = m.group("lead")
             # the clause's words before the lead count too: "同一单位每年资助不超过3件产品"
             before = re.split(r"[，,；;。:：]", t[: m.start()])[-1]
+            # (on the count's line only: a table's header above, "单个企业年度补助上限", is
+            # not the clause's)
+            line_start = m.start()
+            while line_start > 0 and where[line_start - 1] == where[m.start()]:
+                line_start -= 1
+            before = before[max(0, len(before) - (m.start() - line_start)):] if m.start() - line_start < len(before) else before
             if _PER_APPLICANT.search(before + lead) or not _QUOTA_SUBJECT.search(lead):
                 continue
             value = int(m.group("num")) if m.group("num").isdigit() else _cn_number(m.group("num"))
@@ -3215,6 +3475,7 @@ class _Drafter:
                 parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"], context=list(award_context) or None)
             data.update(copy.deepcopy(parsed.data))
             todo.extend(parsed.todo)
+        award_parts = data.pop("quota_parts", None) or []
         thresholds = list(data.pop("thresholds", []) or [])
         if conditions:
             parsed = self.clauses.parse_conditions(list(conditions), self.file)
@@ -3249,6 +3510,8 @@ class _Drafter:
             prog["quota"] = {k: v for k, v in quota_data.items() if k in ("value", "source", "note")}
         if sub_quotas and quota_of is None:
             _hang_parts(prog, sub_quotas)
+        elif award_parts and quota_of is None and data.get("quota") and not quota_data:
+            _hang_parts(prog, award_parts)
         if thresholds:
             prog["thresholds"] = thresholds
         for key, value in data.items():  # anything else the parsers gave, in their words
@@ -4103,6 +4366,68 @@ def _article_no(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_number(s)
 
 
+# a guide's program naming the 款 or 项 of an article its money stands in ("按《实施细则》第六条第二
+# 款执行", "依据：《实施细则》第八条第（一）项")
+_PARAGRAPH_REF = re.compile(
+    r"第(?P<art>[一二三四五六七八九十百零〇\d]{1,5})条第?(?:(?P<n>[一二三四五六七八九十\d]{1,3})(?P<kind>款)"
+    r"|[(（](?P<n2>[一二三四五六七八九十\d]{1,3})[)）](?P<kind2>项))")
+
+
+def _money_lines(prog: dict) -> list[int]:
+    """The lines the amounts of a drafted program are cited at (its own and its variants')."""
+    out: list[int] = []
+    for v in [prog, *(prog.get("variants") or [])]:
+        if not isinstance(v, dict) or not any(v.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount", "stages", "components")):
+            continue
+        src = v.get("source") or {}
+        if src.get("lines"):
+            out.extend(range(int(src["lines"][0]), int(src["lines"][-1]) + 1))
+    return out
+
+
+def _money_in(progs: list[dict], a: int, b: int) -> tuple[dict, list[dict] | None] | None:
+    """The one article program whose amounts all stand in lines a..b (its classes None), or the
+    classes of one program that stand there (that program and those classes); None unless one."""
+    found: list[tuple[dict, list[dict] | None]] = []
+    for prog in progs:
+        lines = _money_lines(prog)
+        if not lines:
+            continue
+        if all(a <= ln <= b for ln in lines):
+            found.append((prog, None))
+            continue
+        inside = [v for v in prog.get("variants") or [] if isinstance(v, dict)
+                  and _money_lines({**v, "variants": []}) and all(a <= ln <= b for ln in _money_lines({**v, "variants": []}))]
+        if inside:
+            found.append((prog, inside))
+    return found[0] if len(found) == 1 else None
+
+
+# the labels a program's own lines open with (_labelled_tails): before its classes, and after them
+_LEAD_LABEL = re.compile(r"(?:支持条件|申报条件|补助标准|奖励标准|支持标准|补贴标准|资助标准|奖补标准|支持对象|申报主体|申报对象)\s*[:：]")
+_TAIL_LABEL = re.compile(r"(?:支持数量|申报数量|支持名额|奖励名额|立项数量|扶持数量)\s*[:：]")
+
+
+def _clip(node: _Node, end: int) -> None:
+    """A node's span (and its children's) ends at `end` at the latest."""
+    node.end = min(node.end, end)
+    node.children = [c for c in node.children if c.no <= end]
+    for c in node.children:
+        _clip(c, end)
+
+
+def _cn(n: int) -> str:
+    """12 -> "十二" (an article's or 款's number as the rules print it)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
 def _note_article(node: _Node, progs: list[dict], by_article: dict) -> None:
     """Record the programs of an article ("第二条" -> (2, None); its item "（一）" -> (2, 1))."""
     art, item, cur = None, None, node
@@ -4753,8 +5078,8 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
             # "贷款金额不低于N万元的", "首次突破N亿元的", "投资额不低于N万元、年产值…": who is
             # awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
-            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:[,;]?(?:的|且|并且|[。;]|$)|、)", t[b:b + 8]):
-                continue
+            if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:[,;]|的|且|并且|[。;]|$|、)", t[b:b + 8]):
+                continue  # ("项目计划总投资不低于10亿元，2231年度完成…": a condition, then the next)
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
                 continue

@@ -232,3 +232,65 @@ def test_a_labelled_program_over_classes_keeps_its_conditions_and_its_closing_qu
     # the program's conditions are every class's too
     assert ["2096-01-01", "2096-12-31"] in [t["value"] for t in small["thresholds"] if t["op"] == "between"]
     assert progs["智能工厂建设项目"]["fixed"] == D("50")
+
+
+PAGE = """首页 | 政务公开 | 通知公告
+当前位置：首页 > 政务公开 > 通知公告
+
+关于组织开展2097年度示范区科技型企业政策兑现工作的通知
+
+发布时间：2097-03-18　　来源：示范区科技局　　浏览次数：1288
+字号：[ 大 中 小 ]　　[打印]
+
+各有关企业：
+　　现就2097年度政策兑现工作有关事项通知如下。
+
+　　一、兑现项目及标准
+
+　　1.高新技术企业认定奖励（免申即享）
+　　支持条件：2096年度首次认定为高新技术企业。
+　　兑现标准：给予一次性奖励20万元。
+
+　　2.研发投入增长奖励
+　　支持条件：2096年度研发费用总额不低于300万元。
+　　兑现标准：按研发费用增量的10%给予奖励，最高不超过50万元。
+　　支持数量：不超过20家。
+
+示范区科技局
+2097年3月15日
+
+{foot}
+2097年度示范区惠企政策兑现服务指南（图解）
+
+网站地图 | 联系我们
+主办单位：示范区管理委员会　　联系电话：0517-86510000
+"""
+
+
+def test_a_guide_title_linked_at_a_web_pages_foot_is_no_part_of_the_notice(tmp_path):
+    progs = by_title(drafted(tmp_path, PAGE.replace("{foot}", "【打印本页】　　【关闭窗口】\n\n相关链接"), 2097))
+    assert progs["高新技术企业认定奖励"]["fixed"] == D("20")
+    grow = progs["研发投入增长奖励"]
+    assert (grow["rate"], grow["cap"], grow["quota"]["value"]) == (D("0.1"), D("50"), D("20"))
+
+
+def test_titles_that_frame_no_program_give_way_to_the_whole_text_and_the_draft_says_so(tmp_path):
+    # a title line nobody marks as a link ("扫码查看" is no page furniture the drafter knows):
+    # its part holds no program, so the whole text is drafted, with a todo saying why
+    d = drafted(tmp_path, PAGE.replace("{foot}", "扫码查看图解："), 2097)
+    progs = by_title(d)
+    assert progs["高新技术企业认定奖励"]["fixed"] == D("20")
+    assert "未找到任何项目" in d.document["todo"][0]["note"]
+
+
+def test_a_policy_pasted_after_a_pages_foot_under_its_attachment_line_is_a_part_of_its_own(tmp_path):
+    # a working copy of several web pages: "【关闭窗口】" ends one, "附件2" and a policy's title
+    # open the next, whose measures are programs (never a link's title under the foot)
+    text = PAGE.replace("{foot}", "【打印本页】　　【关闭窗口】\n\n附件2\n\n示范区促进数字经济发展专项政策\n\n"
+                                  "一、支持数字化改造\n\n1.数字化车间奖励。对2096年度新认定的市级数字化车间，给予一次性奖励30万元。\n")
+    d = drafted(tmp_path, text, 2097)
+    assert by_title(d)["数字化车间奖励"]["fixed"] == D("30")
+    # the notice before the attached policy is its preamble: its sums are never passed over in
+    # silence, each line listed to do
+    said = {t["text"] for t in d.document["todo"]}
+    assert any("20万元" in t for t in said) and any("50万元" in t for t in said)

@@ -1397,12 +1397,35 @@ def _guide_titles(doc: _Doc) -> list[tuple[int, str]]:
             if before < 1 or not (doc.L(before).kind == "attach" or _RULE_LINE.match(flat_of(doc.L(before)))
                                   or _issued_under_attach(doc, at)):
                 continue
+        if _after_page_end(doc, at):
+            continue  # a link under "相关链接" / "上一篇：" at a web page's foot names another page
         if len(name) >= 6 and (rules or re.search(r"年|专项|项目|资金|政策|细则", name)):
             # a title wrapped over lines, the first of which ends like a title too: the whole one
             while out and out[-1][0] >= at:
                 out.pop()
             out.append((ln.no, name))
     return out
+
+
+# the foot of a web page copied whole, after the notice: what follows names other pages
+_PAGE_END = re.compile(r"^[【\[]?(?:相关链接|相关阅读|相关文章|相关文件|相关新闻|相关政策|延伸阅读|推荐阅读|热点推荐|上一篇|下一篇|打印本页|关闭窗口|返回顶部|扫一扫|附件下载)")
+
+
+def _after_page_end(doc: _Doc, at: int) -> bool:
+    """Does the line `at` stand in a web page's foot: a "相关链接"/"上一篇："/"【关闭窗口】" line among
+    the few lines before it?"""
+    seen = 0
+    for no in range(at - 1, 0, -1):
+        ln = doc.L(no)
+        if ln.kind == "blank":
+            continue
+        seen += 1
+        flat = re.sub(r"\s+", "", _TAG.sub("", ln.head))
+        if seen > 6 or ln.kind == "attach" or re.fullmatch(r"附件\d*|[=＝\-－—_*#]{4,}", flat):
+            return False  # ("【关闭窗口】" / "=====" / "附件3" / its title: the next document, pasted)
+        if _PAGE_END.match(flat):
+            return True
+    return False
 
 
 def _issued_under_attach(doc: _Doc, at: int) -> bool:
@@ -1539,13 +1562,28 @@ def draft_guide(path: Path, *, year: int | None = None, fund: str | None = None)
 
 
 def draft_text(guide: GuideText, *, root: Path, year: int | None = None, fund: str | None = None) -> Draft:
-    """Draft from lines already read; `root` is the folder where `guide.file` is (for the check)."""
-    return _Drafter(guide, root, year, fund).run()
+    """Draft from lines already read; `root` is the folder where `guide.file` is (for the check).
+    When the parts under the guide titles found hold no program at all while the text does (a
+    title taken from a line that names another document), the whole text is drafted as one
+    guide, and the draft says so."""
+    draft = _Drafter(guide, root, year, fund).run()
+    if draft.document["programs"] or not _guide_titles(_Doc(guide)):
+        return draft
+    again = _Drafter(guide, root, year, fund, titles=False).run()
+    if not again.document["programs"]:
+        return draft
+    names = "、".join(draft.document.get("guides") or [])
+    first = next((k for k, t in enumerate(guide.lines) if t.strip()), 0)
+    again.document["todo"].insert(0, {"lines": [first + 1, first + 1], "text": guide.lines[first].strip() if guide.lines else "",
+                                      "note": f"在识别出的指南标题（{names}）之下未找到任何项目，已按全文起草；指南标题须人工核对"})
+    again.todo += 1
+    return again
 
 
 class _Drafter:
-    def __init__(self, guide: GuideText, root: Path, year: int | None, fund: str | None) -> None:
+    def __init__(self, guide: GuideText, root: Path, year: int | None, fund: str | None, titles: bool = True) -> None:
         self.guide = guide
+        self.use_titles = titles
         self.root = Path(root)
         self.doc = _Doc(guide)
         self._items: set[int] = set()  # lines of a measure's numbered list (kept with their numbering)
@@ -1585,7 +1623,7 @@ class _Drafter:
     def frame(self) -> None:
         doc = self.doc
         n = len(doc.lines)
-        titles = _guide_titles(doc)
+        titles = _guide_titles(doc) if self.use_titles else []
         self.parts: list[tuple[str | None, int, int]] = []
         if titles:
             self.preamble = (1, titles[0][0] - 1)

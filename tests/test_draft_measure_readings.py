@@ -294,3 +294,58 @@ def test_a_policy_pasted_after_a_pages_foot_under_its_attachment_line_is_a_part_
     # silence, each line listed to do
     said = {t["text"] for t in d.document["todo"]}
     assert any("20万元" in t for t in said) and any("50万元" in t for t in said)
+
+
+def test_a_year_before_an_office_that_acted_insuring_in_full_or_a_part_played_is_a_window():
+    p = parse_conditions([(1, "2095年度经江苏省工业和信息化厅新认定为专精特新中小企业。"),
+                          (2, "在2095年度足额投保安全生产责任保险。"),
+                          (3, "2096 年度作为第一起草单位主导制定国家标准。"),
+                          (4, "2094年度经工业和信息化部等部门批复建设的平台。")], "g.txt")
+    got = sorted(tuple(t["value"]) for t in p.data["thresholds"] if t["op"] == "between")
+    assert got == [("2094-01-01", "2094-12-31"), ("2095-01-01", "2095-12-31"),
+                   ("2095-01-01", "2095-12-31"), ("2096-01-01", "2096-12-31")]
+
+
+LAYOUT_TIERS = """    示范市化工产业绿色安全转型奖补资金申报通知                  示工信发〔2097〕8号
+
+三、支持项目和标准
+
+    （一）本质安全提升类
+
+        1.安全风险等级下降奖励（免申即享）
+        支持条件：化工生产企业经2096年度安全风险评估，风险等级较上年下降。
+        补助标准：按表1标准给予一次性奖励。
+
+                      表1  安全风险等级下降奖励标准
+
+           等级变化情况                奖励金额（万元）      核定依据
+           由红色（重大风险）                 45           年度安全风险
+           降为橙色（较大风险）                            评估报告
+           由橙色（较大风险）                 28           年度安全风险
+           降为黄色（一般风险）                            评估报告
+
+        2.公共服务设施建设项目
+        支持条件：项目建设投资不低于3000万元。
+        补助标准：按不超过项目建设投资的30%予以补助，单个项目一般不
+
+                                    — 2 —
+    示范市化工产业绿色安全转型奖补资金申报通知                  示工信发〔2097〕8号
+
+    超过450万元。
+        支持数量：不超过2个。
+
+                                    — 3 —
+    示范市化工产业绿色安全转型奖补资金申报通知                  示工信发〔2097〕8号
+
+    示范市工业和信息化局
+"""
+
+
+def test_a_layout_table_whose_labels_wrap_onto_a_second_line_and_a_running_header_with_its_number(tmp_path):
+    progs = by_title(drafted(tmp_path, LAYOUT_TIERS, 2097))
+    # rows whose second line holds a label and a note, one gap apart, keep their columns
+    got = sorted(v.get("fixed") for v in progs["安全风险等级下降奖励"]["variants"])
+    assert got == [D("28"), D("45")]
+    # "示范市…申报通知   示工信发〔2097〕8号" on every page is furniture: the cap goes on after it
+    assert progs["公共服务设施建设项目"]["cap"] == D("450")
+

@@ -277,8 +277,8 @@ _NO_APP = NO_APPLICATION
 _NO_APP_WORDS = re.compile(r"免申(?:直达|即享|即得|即办|即兑)|免于申报|免予申报|无需申报")
 
 
-# a line laid out in columns: two or more gaps of two spaces or more between words
-_COLUMNS_ROW = re.compile(r"\S(?: {2,}|\u3000{2,})\S+(?: {2,}|\u3000{2,})\S")
+# a line laid out in columns: a gap of three spaces or more between words
+_COLUMNS_ROW = re.compile(r"\S(?: {3,}|\u3000{2,})\S")
 
 
 def _fold(s: str) -> str:
@@ -1008,6 +1008,8 @@ def _classify(guide: GuideText) -> list[_Line]:
                 titles_seen.add(key)
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
                 line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
+            elif counts.get(key, 0) >= 3 and len(key) <= 90 and _titled_number(key):
+                line.kind = "page"  # "甲市…申报通知    甲工信发〔2043〕21号": the title and the number
         if line.kind != "blank":
             prev_kind = line.kind
     return out
@@ -1425,6 +1427,18 @@ def _after_page_end(doc: _Doc, at: int) -> bool:
             return False  # ("【关闭窗口】" / "=====" / "附件3" / its title: the next document, pasted)
         if _PAGE_END.match(flat):
             return True
+    return False
+
+
+def _titled_number(key: str) -> bool:
+    """A page's running header of the document's title and its number, either way round."""
+    if "号" not in key:
+        return False
+    for i in range(1, len(key)):
+        for number, rest in ((key[i:], key[:i]), (key[:i], key[i:])):
+            if _DOC_NUMBER.fullmatch(number) and 4 <= len(rest) <= 60 and _RUNNING_TITLE.search(rest) \
+                    and not re.search(r"[。，；：,;:]", rest):
+                return True
     return False
 
 

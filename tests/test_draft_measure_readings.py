@@ -289,11 +289,11 @@ def test_a_policy_pasted_after_a_pages_foot_under_its_attachment_line_is_a_part_
     text = PAGE.replace("{foot}", "【打印本页】　　【关闭窗口】\n\n附件2\n\n示范区促进数字经济发展专项政策\n\n"
                                   "一、支持数字化改造\n\n1.数字化车间奖励。对2096年度新认定的市级数字化车间，给予一次性奖励30万元。\n")
     d = drafted(tmp_path, text, 2097)
-    assert by_title(d)["数字化车间奖励"]["fixed"] == D("30")
-    # the notice before the attached policy is its preamble: its sums are never passed over in
-    # silence, each line listed to do
-    said = {t["text"] for t in d.document["todo"]}
-    assert any("20万元" in t for t in said) and any("50万元" in t for t in said)
+    progs = by_title(d)
+    assert progs["数字化车间奖励"]["fixed"] == D("30")
+    # the policy's title framed a short part, the notice above it held more programs: the whole
+    # text is drafted (with a todo saying so), the notice's programs with it
+    assert progs["研发投入增长奖励"]["cap"] == D("50")
 
 
 def test_a_year_before_an_office_that_acted_insuring_in_full_or_a_part_played_is_a_window():
@@ -349,3 +349,13 @@ def test_a_layout_table_whose_labels_wrap_onto_a_second_line_and_a_running_heade
     # "示范市…申报通知   示工信发〔2097〕8号" on every page is furniture: the cap goes on after it
     assert progs["公共服务设施建设项目"]["cap"] == D("450")
 
+
+
+def test_a_title_that_frames_little_of_the_text_and_few_programs_gives_way_to_the_whole_text(tmp_path):
+    # the title framed a short part with one measure of its own at the page's foot; the notice
+    # above it holds the programs: the whole text is drafted, nothing of the notice lost
+    foot = "扫码查看图解：\n2097年度示范区惠企政策兑现服务指南（图解）\n\n一、图解说明\n\n1.企业上云奖励。对星级上云企业给予一次性奖励5万元。\n"
+    d = drafted(tmp_path, PAGE.replace("{foot}", foot), 2097)
+    progs = by_title(d)
+    assert progs["研发投入增长奖励"]["cap"] == D("50") and progs["高新技术企业认定奖励"]["fixed"] == D("20")
+    assert "只找到1个项目" in d.document["todo"][0]["note"] and "按全文起草" in d.document["todo"][0]["note"]

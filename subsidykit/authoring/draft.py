@@ -1580,16 +1580,23 @@ def draft_text(guide: GuideText, *, root: Path, year: int | None = None, fund: s
     When the parts under the guide titles found hold no program at all while the text does (a
     title taken from a line that names another document), the whole text is drafted as one
     guide, and the draft says so."""
-    draft = _Drafter(guide, root, year, fund).run()
-    if draft.document["programs"] or not _guide_titles(_Doc(guide)):
+    drafter = _Drafter(guide, root, year, fund)
+    draft = drafter.run()
+    covered = sum(max(0, b - a + 1) for _n, a, b in drafter.parts if _n is not None)
+    few = len(draft.document["programs"]) < 3 and covered * 3 < len(guide.lines)
+    if not (not draft.document["programs"] or few) or not _guide_titles(_Doc(guide)):
         return draft
+    # (a title that frames little of the text and few programs: the whole text is tried too,
+    # and kept when it finds more)
     again = _Drafter(guide, root, year, fund, titles=False).run()
-    if not again.document["programs"]:
+    if len(again.document["programs"]) <= len(draft.document["programs"]):
         return draft
     names = "、".join(draft.document.get("guides") or [])
     first = next((k for k, t in enumerate(guide.lines) if t.strip()), 0)
     again.document["todo"].insert(0, {"lines": [first + 1, first + 1], "text": guide.lines[first].strip() if guide.lines else "",
-                                      "note": f"在识别出的指南标题（{names}）之下未找到任何项目，已按全文起草；指南标题须人工核对"})
+                                      "note": f"在识别出的指南标题（{names}）之下"
+                                              + (f"只找到{len(draft.document['programs'])}个项目" if draft.document["programs"] else "未找到任何项目")
+                                              + f"，已按全文起草（找到{len(again.document['programs'])}个）；指南标题须人工核对"})
     again.todo += 1
     return again
 

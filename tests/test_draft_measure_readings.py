@@ -359,3 +359,33 @@ def test_a_title_that_frames_little_of_the_text_and_few_programs_gives_way_to_th
     progs = by_title(d)
     assert progs["研发投入增长奖励"]["cap"] == D("50") and progs["高新技术企业认定奖励"]["fixed"] == D("20")
     assert "只找到1个项目" in d.document["todo"][0]["note"] and "按全文起草" in d.document["todo"][0]["note"]
+
+
+def test_label_lines_under_a_part_named_for_the_standards_are_sections_and_a_table_announced_in_one_is_the_award(tmp_path):
+    # "二、支持内容和补助标准" over the programs is a part, not the programs' 补助标准: the label
+    # lines under each program are its sections; "奖励标准如下：" at the end of its 支持对象
+    # announces the table below, which is the award
+    text = ("示范县2097年度传统产业转型升级政策兑现申报指南\n\n"
+            "二、支持内容和补助标准\n\n"
+            "（一）创新能力提升\n\n"
+            "　　1.创新载体建设奖励\n"
+            "　　政策依据：《若干政策措施》第七条。\n"
+            "　　支持对象：2096年度新认定企业技术中心、工业设计中心的企业。奖励标准如下：\n"
+            "载体类别\t认定级别\t奖励金额（万元）\n"
+            "企业技术中心\t国家级\t90\n"
+            "企业技术中心\t省级\t35\n"
+            "工业设计中心\t国家级\t70\n"
+            "　　由低层级晋升为高层级的，按差额给予奖励。\n"
+            "　　2.质量标杆企业奖励项目（免申即享）\n"
+            "　　对2096年度新获评省级质量标杆的企业，一次性奖励15万元。\n\n"
+            "（二）高技术船舶\n\n"
+            "　　1.高技术船舶首制船奖励项目\n"
+            "【支持对象】在本市总装建造并完成交付的高技术船舶首制船。\n"
+            "【支持标准】按单船合同金额的1%给予一次性奖励，单船奖励封顶400万元。\n"
+            "【支持数量】不超过8艘。\n")
+    progs = by_title(drafted(tmp_path, text, 2097))
+    got = sorted(v.get("fixed") for v in progs["创新载体建设奖励"]["variants"])
+    assert got == [D("35"), D("70"), D("90")]
+    assert progs["质量标杆企业奖励项目"]["fixed"] == D("15")
+    ship = progs["高技术船舶首制船奖励项目"]
+    assert (ship["rate"], ship["cap"], ship["quota"]["value"]) == (D("0.01"), D("400"), D("8"))

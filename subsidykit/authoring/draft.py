@@ -1275,8 +1275,8 @@ class _Doc:
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
-                        if n.section and not (n.section == "direction" and n.parent is None):
-                            break  # ("二、支持方向" over the programs is a part, not a section)
+                        if n.section and not (n.section in ("direction", "award") and n.parent is None):
+                            break  # ("二、支持方向" / "二、支持内容和补助标准" over the programs is a part, not a section)
                         clause = re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title)) if n.rank >= RANK_NUM \
                             else re.search(r"[，,；;]", _fold(n.title)) if n.rank >= RANK_PCN else None
                         if not n.section and not (owner is not None and clause):
@@ -1428,6 +1428,10 @@ def _after_page_end(doc: _Doc, at: int) -> bool:
         if _PAGE_END.match(flat):
             return True
     return False
+
+
+# a sentence that announces the sums in a table below it ("奖励标准如下：", "补助标准见下表")
+_TABLE_FOLLOWS = re.compile(r"(?:奖励|补助|补贴|资助|奖补|支持)(?:标准|金额)(?:如下|见下表|详见下表)[:：]?$")
 
 
 def _titled_number(key: str) -> bool:
@@ -3011,6 +3015,13 @@ class _Drafter:
             else:
                 lead = []
         conditions = self._lines(secs.get("conditions", []))
+        if not award and conditions:
+            # "支持对象：2232年度新认定…的企业。奖励标准如下：" then a table: the sums stand in
+            # the conditions' section, from the sentence that announces them
+            at = next((k for k, (_no, t) in enumerate(conditions) if _TABLE_FOLLOWS.search(_fold(re.sub(r"\s+", "", t)))), None)
+            if at is not None and at + 1 < len(conditions):
+                award = conditions[at:]
+                conditions = conditions[: at + 1]
         if not conditions and not lead:
             # "2.X补助。…须同时具备下列条件：（1）…（2）…" then "补助标准：…": the paragraph
             # and its list before the first section are the conditions

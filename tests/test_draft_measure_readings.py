@@ -389,3 +389,92 @@ def test_label_lines_under_a_part_named_for_the_standards_are_sections_and_a_tab
     assert progs["质量标杆企业奖励项目"]["fixed"] == D("15")
     ship = progs["高技术船舶首制船奖励项目"]
     assert (ship["rate"], ship["cap"], ship["quota"]["value"]) == (D("0.01"), D("400"), D("8"))
+
+
+CELLS = """2097年度示范市绿色低碳专项资金申报指南
+
+二、绿色制造体系建设
+（一）绿色制造示范单位奖励（免申即享）
+对2096年度新获评国家级、省级绿色制造示范单位的企业，按表1标准给予一次性奖励。
+表1 绿色制造示范单位奖励标准
+序号
+示范类别
+级别
+奖励标准
+（万元）
+1
+绿色工厂
+国家级
+70
+2
+省级
+25
+3
+
+— 7 —
+
+绿色供应链管理企业
+国家级
+55
+4
+省级
+15
+同一单位同一年度获评多项的，按就高原则给予一次奖励。
+（二）用户侧新型储能项目
+1.支持条件。储能设施额定容量不低于2000千瓦时。
+2.补助标准。按储能设施额定容量给予一次性补助，标准见表
+2，单个项目最高不超过180万元。
+表2 用户侧新型储能项目补助标准
+储能技术类型
+补助标准
+
+— 10 —
+
+（元/千瓦时）
+锂离子电池储能
+90
+液流电池储能
+140
+3.支持数量。不超过12个。
+（三）链式改造项目
+1.支持条件。项目总投入不低于1亿元。
+2.补助标准。按项目投资主体类型分类予以补助：
+（1）链主企业延链项目。按不超过项目总投入的7%予以补助，单个项目支持额
+度最高不超过2500万元，首次拨付补助资金总额的50%。
+（2）配套企业补链项目。按不超过项目总投入的11%予以补助，单个项目支持额
+
+— 11 —
+
+度最高不超过1800万元，首次拨付补助资金总额的60%。
+3.支持数量。不超过20个。
+"""
+
+
+def test_tables_one_cell_per_line_with_merged_cells_units_under_headers_and_page_lines(tmp_path):
+    progs = by_title(drafted(tmp_path, CELLS, 2097))
+    # an index column, the category cell merged over two rows, the unit under the last header
+    # cell, a page line inside a row; "奖励标准" is a header cell, never a section
+    got = {v["name"]: v["fixed"] for v in progs["绿色制造示范单位奖励"]["variants"]}
+    assert sorted(got.values()) == [D("15"), D("25"), D("55"), D("70")]
+    assert got["绿色工厂·省级"] == D("25")
+    # a two-column table whose unit "（元/千瓦时）" stands after a page line: 元 per 千瓦时; the
+    # lead's "单个项目最高不超过180万元" is every class's cap
+    store = progs["用户侧新型储能项目"]
+    assert sorted((v["unit_amount"], v["unit"]) for v in store["variants"]) == [(D("0.009"), "千瓦时"), (D("0.014"), "千瓦时")]
+    assert store["cap"] == D("180") and store["quota"]["value"] == D("12")
+
+
+def test_an_items_words_after_a_page_line_are_its_own_never_a_closing_paragraph_of_all_items(tmp_path):
+    progs = by_title(drafted(tmp_path, CELLS, 2097))
+    lead, fill = progs["链主企业延链项目"], progs["配套企业补链项目"]
+    assert (lead["rate"], lead["cap"], lead["first_payment"]["share"]) == (D("0.07"), D("2500"), D("0.5"))
+    assert (fill["rate"], fill["cap"], fill["first_payment"]["share"]) == (D("0.11"), D("1800"), D("0.6"))
+
+
+def test_two_cases_after_a_semicolon_one_a_share_the_other_a_sum_per_booth_are_two_classes():
+    from subsidykit.authoring.clauses import parse_award
+
+    p = parse_award([(1, "参加境内重点展会的，按实际展位费的40%给予补助；参加境外重点展会的，按每个标准展位（9平方米）6000元给予补助。单个企业年度补助最高不超过4万元。")], "g.txt")
+    got = {v["name"]: (v["kind"], v.get("rate") or v.get("unit_amount")) for v in p.data["variants"]}
+    assert sorted(got.values()) == [("per_unit", D("0.6")), ("rate_cap", D("0.4"))]
+    assert p.data["cap"] == D("4")

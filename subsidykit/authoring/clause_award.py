@@ -819,6 +819,14 @@ class _Award:
             ):
                 units.append(Unit(cur))
                 cur = []
+            # "参加境内展会的，按展位费的50%给予补助；参加境外展会的，按每个展位8000元给予补助":
+            # after a semicolon, a case naming other recipients closes the rate too
+            if cur and at.kind in ("fixed", "per") and any(a.kind == "rate" for a in cur) and not any(a.kind in ("cap", "fixed", "per") for a in cur):
+                gap = self.doc.norm[cur[-1].end : at.start]
+                semi = max(gap.rfind(";"), gap.rfind("；"))
+                if semi >= 0 and re.match(r"(?:对)?[^,;。]{2,30}?的,", gap[semi + 1 :]):
+                    units.append(Unit(cur))
+                    cur = []
             # "按…的15%给予资助；其中…部分，资助比例上调至25%": a second rate after a stop is
             # another case, not a part of the first (parts are "分别"/"合计" in one clause)
             prev_rate = next((a for a in reversed(cur) if a.kind == "rate"), None)

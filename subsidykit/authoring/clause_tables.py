@@ -151,7 +151,7 @@ _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\d{1,5}号
 _UNIT_LINE = re.compile(r"^[(\[]?(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)(?:/[个家项台套人户件])?[)\]]?$")
 _UNIT_IN = re.compile(r"(?:金额|资金|奖励|补助)?单位[:]?(?P<u>万元|亿元|元)")
 # ("（万元/家）": an amount for each one, as a cell's "100万元/家" is)
-_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>台套|台\(套\)|[个家项台套人户件亩]))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
+_HDR_UNIT = re.compile(r"\((?:单位[:]?)?(?P<u>万元|亿元|元)(?:/(?P<per>台套|台\(套\)|[个家项台套人户件亩]|千瓦时|千瓦|兆瓦时|兆瓦|吨|平方米|立方米|人次|户|次))?\)|单位[:]?(?P<u2>万元|亿元|元)|(?:[/:]|^)(?P<u3>万元|亿元)$")
 _HEADING = re.compile(
     r"#*(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[一二三四五六七八九十]{1,3}、|[①-⑳]|\d{1,2}[.、])?"
     r"[\u4e00-\u9fff]{0,10}(?:标准|方式|优惠|内容)[:。.]?"
@@ -1144,10 +1144,25 @@ def _grid_single(texts: _Text, idx: list[int]) -> _Grid | None:
     return grid
 
 
+_UNIT_CELL = re.compile(r"[(（](?:单位[:：])?(?:万元|元|亿元|%)(?:/[^()（）]{1,6})?[)）]")
+
+
 def _chunk(cells: list[_Cell]) -> _Grid | None:
     got = _rows_by_index(cells)
     if got is not None:
         return got
+    # "补助标准" / "（元/千瓦时）": a header cell's unit on a line of its own is that cell's
+    lead = 0
+    while lead < len(cells) and _klass(cells[lead].flat) == "T":
+        lead += 1
+    if any(_UNIT_CELL.fullmatch(c.flat) for c in cells[1:lead]):
+        joined: list[_Cell] = []
+        for k, c in enumerate(cells):
+            if 0 < k < lead and joined and _UNIT_CELL.fullmatch(c.flat):
+                joined[-1] = joined[-1].joined(c)
+            else:
+                joined.append(c)
+        cells = joined
     klass = [_klass(c.flat) for c in cells]
     for need in (2, 1):
         for k in range(2, 9):
@@ -1193,6 +1208,14 @@ def _rows_by_index(cells: list[_Cell]) -> _Grid | None:
             continue
         body.append(cells[i])
         i += 1
+    # "奖励标准" / "（万元）": a header cell's unit on a line of its own is that cell's
+    merged_head: list[_Cell] = []
+    for c in head:
+        if merged_head and re.fullmatch(r"[(（](?:单位[:：])?(?:万元|元|亿元|%)(?:/[^()（）]{1,4})?[)）]", c.flat):
+            merged_head[-1] = merged_head[-1].joined(c)
+        else:
+            merged_head.append(c)
+    head, h = merged_head, len(merged_head)
     rows: list[_Row] = []
     i, expect = 0, 1
     while i < len(body):
@@ -1201,9 +1224,23 @@ def _rows_by_index(cells: list[_Cell]) -> _Grid | None:
         j = i + 1
         while j < len(body) and _index_value(body[j].flat) != expect + 1:
             j += 1
-        if j - i != h:
+        if j - i == h:
+            rows.append(_Row({c: body[i + c] for c in range(h)}))
+        elif rows and 2 <= j - i < h:
+            # "2 / 省级 / 30" under "1 / 绿色工厂 / 国家级 / 80": a row whose first name cells
+            # are merged with the row above's — the index, then the last cells of the row
+            m = j - i
+            row = {0: body[i]}
+            row.update({h - (m - 1) + c: body[i + 1 + c] for c in range(m - 1)})
+            for c in range(1, h - (m - 1)):
+                if c in rows[-1].cells:
+                    row[c] = rows[-1].cells[c]
+            if any(_klass(body[i + 1 + c].flat) != _klass(rows[-1].cells[h - (m - 1) + c].flat)
+                   for c in range(m - 1) if h - (m - 1) + c in rows[-1].cells):
+                return None  # (the cells left do not read as the row above's last ones)
+            rows.append(_Row(row))
+        else:
             return None
-        rows.append(_Row({c: body[i + c] for c in range(h)}))
         i, expect = j, expect + 1
     if len(rows) < 2:
         return None
@@ -1425,6 +1462,13 @@ def _split_clause(texts: _Text) -> _Clause | None:
                 lead_end = i + 1
                 continue
             if _separated(lines[i].raw) or _UNIT_LINE.match(f) or _fine_header_line(lines, content, k):
+                break
+            # "储能技术类型" / "补助标准" / "（元/千瓦时）": a header printed one cell per line,
+            # its last cell's unit on a line of its own, opens the table
+            ahead = [lines[content[k + d]].flat for d in (1, 2) if k + d < len(content)]
+            if len(f) <= 12 and not re.search(r"[,。;:、]", f) and not _TABLE_NO.match(lines[i].raw.strip()) \
+                    and any(_UNIT_CELL.fullmatch(x) and "单位" not in x for x in ahead) and not _UNIT_CELL.fullmatch(f) \
+                    and not _title(f):
                 break
             if _HEADING.fullmatch(f) or _prose(f) or _title(f) or _wrapped_sentence(lines, content, k):
                 lead_end = i + 1

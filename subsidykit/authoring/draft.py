@@ -1201,6 +1201,15 @@ class _Doc:
             last = nxt
         return text, last
 
+    def _header_cell(self, no: int) -> bool:
+        """Is the bare word on line `no` a cell of a table's header printed one cell per line: its
+        unit on the next line ("（万元）"), or "序号" among the few lines above it?"""
+        nxt = next((self.L(k) for k in range(no + 1, min(len(self.lines), no + 5) + 1) if self.L(k).kind not in ("blank", "page")), None)
+        if nxt is not None and re.fullmatch(r"[(（](?:单位[:：])?(?:万元|元|亿元|%|个|家)(?:/[^()（）]{1,4})?[)）]", re.sub(r"\s+", "", _fold(nxt.clean))):
+            return True
+        above = [re.sub(r"\s+", "", self.L(k).clean) for k in range(max(1, no - 4), no) if self.L(k).kind != "blank"]
+        return "序号" in above
+
     def _wrapped_on(self, no: int) -> bool:
         """Line `no` continues the line above it: that line is full (the document's wrap width)
         and stops inside a sentence (no 。；：！？, no closing bracket)."""
@@ -1270,6 +1279,8 @@ class _Doc:
                     kind, flat, asked = "conditions", "申报条件：" + flat[qm.end():], True
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,10}[（(](?:单位[:：])?(?:个|家|项|人|名|万元|亿元|元|%)[）)]", _fold(flat)):
                     kind = None  # "支持数量（个）" alone on its line: a table's column, not a section
+                elif kind and re.fullmatch(r"[\u4e00-\u9fff]{2,10}", flat) and self._header_cell(no):
+                    kind = None  # "序号" / "示范类别" / "级别" / "奖励标准" / "（万元）": a header cell
                 if kind and not re.match(r"^[\u4e00-\u9fff]{2,10}[:：】\]]", _fold(flat)) and self._wrapped_on(no):
                     kind = None  # "…降低数字" then "化转型门槛。": the end of a wrapped sentence (never "X：", a field)
                 if kind and re.match(r"^[\u4e00-\u9fff]{2,10}(?:[：:。】\]]|$)", flat):
@@ -3267,8 +3278,12 @@ class _Drafter:
             flat = re.sub(r"\s+", "", _fold(self.doc.L(i).clean))
             if _ALL_ITEMS.match(flat):
                 return set(range(i, last.end + 1))
-            above = next((self.doc.L(k) for k in range(i - 1, last.no - 1, -1) if self.doc.L(k).kind != "blank"), None)
-            opens = self.doc.L(i - 1).kind == "blank" or (above is not None and re.search(r"[。；;]\s*$", above.clean))
+            # (a page line and the blanks around it never open a paragraph: "…单个项目支持额" /
+            # "— 5 —" / "度最高不超过2000万元，首次拨付…" goes on with the item)
+            back = next((k for k in range(i - 1, last.no - 1, -1) if self.doc.L(k).kind not in ("blank", "page")), None)
+            above = self.doc.L(back) if back is not None else None
+            paged = back is not None and any(self.doc.L(k).kind == "page" for k in range(back + 1, i))
+            opens = (self.doc.L(i - 1).kind == "blank" and not paged) or (above is not None and re.search(r"[。；;]\s*$", above.clean))
             if opens and _FIRST_PAID.search(flat) and not any(_norm(n) and _norm(n) in _norm(flat) for n in names):
                 return set(range(i, last.end + 1))
         return set()
@@ -3541,6 +3556,7 @@ class _Drafter:
                 rows = [int(ln) for v in parsed.data["variants"] for ln in ((v.get("source") or {}).get("lines") or [])]
                 if rows:
                     table_lines = (min(rows), max(rows))
+                self._lead_cap(parsed)
             else:
                 parsed = self.clauses.parse_award(list(award), self.file, heading=base["title"], context=list(award_context) or None)
             data.update(copy.deepcopy(parsed.data))
@@ -3702,6 +3718,23 @@ class _Drafter:
                 if part is not None:
                     part["note"] = "支持数量写在上级项目的支持数量中（“其中”），须审阅。"
                     _put(kid, "quota", part)
+
+    def _lead_cap(self, parsed) -> None:
+        """A cap in the sentence that leads to an award table ("标准见表2，单个项目最高不超过200
+        万元。"): every class's limit, the program's cap, cited at the lead; its todo dropped."""
+        if parsed.data.get("cap") is not None:
+            return
+        for t in list(parsed.todo):
+            if "引导句" not in (t.get("note") or ""):
+                continue
+            lines = list(range(int(t["lines"][0]), int(t["lines"][-1]) + 1))
+            body = [(no, self.guide.lines[no - 1]) for no in lines if 1 <= no <= len(self.guide.lines)]
+            lead = self.clauses.parse_award(body, self.file)
+            if lead.data.get("kind") == "cap_only" and lead.data.get("cap") is not None and not lead.data.get("variants"):
+                parsed.data["cap"] = lead.data["cap"]
+                parsed.data["note"] = _said(parsed.data.get("note") or "", f"表格前引导句所写上限{lead.data['cap']}万元为各档共同的上限，须审阅。")
+                parsed.todo.remove(t)
+                return
 
     def _named_quota(self, name: str, lines: list[tuple[int, str]]) -> dict | None:
         """"X项目不超过 N 个" in a shared 支持数量 (in a sentence of its own, "……。其中，X项目不超过

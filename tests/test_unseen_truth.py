@@ -79,6 +79,7 @@ def test_the_measured_guides_are_all_here():
             "guide_2221.txt", "guide_2222.txt", "guide_2223.txt", "guide_2224.txt", "guide_2225.txt",
             "guide_2231.txt", "guide_2232.txt", "guide_2233.txt", "guide_2234.txt", "guide_2235.txt",
             "guide_2241.txt", "guide_2242.txt", "guide_2243.txt", "guide_2244.txt", "guide_2245.txt",
-            "guide_2251.txt", "guide_2252.txt", "guide_2253.txt", "guide_2254.txt", "guide_2255.txt"]
+            "guide_2251.txt", "guide_2252.txt", "guide_2253.txt", "guide_2254.txt", "guide_2255.txt",
+            "guide_2261.txt", "guide_2262.txt", "guide_2263.txt", "guide_2264.txt", "guide_2265.txt"]
     assert [g.name for g in sorted(PRACTICE.glob("guide_*.txt"))] == [
         "guide_2030.txt", "guide_2031.txt", "guide_2032.txt", "guide_2033.txt", "guide_2036.txt", "guide_2037.txt", "guide_2038.txt"]

@@ -478,3 +478,16 @@ def test_two_cases_after_a_semicolon_one_a_share_the_other_a_sum_per_booth_are_t
     got = {v["name"]: (v["kind"], v.get("rate") or v.get("unit_amount")) for v in p.data["variants"]}
     assert sorted(got.values()) == [("per_unit", D("0.6")), ("rate_cap", D("0.4"))]
     assert p.data["cap"] == D("4")
+
+
+def test_a_limit_per_enterprise_wrapped_over_two_lines_is_no_quota(tmp_path):
+    # "单个企" / "业年度获奖产品不超过2个": a limit on each applicant, hard-wrapped; never the
+    # program's number of awards
+    text = ("2097年度示范县专精特新专项资金申报指南\n\n二、创新产品\n\n"
+            "    （七）首台（套）产品奖励\n"
+            "    1.支持条件。2096年度通过省级认定的首台（套）重大装备，且该产品2096\n"
+            "年度销售收入不低于100万元。\n"
+            "    2.奖励标准。首台（套）重大装备每个产品奖励25万元。单个企\n"
+            "业年度获奖产品不超过2个。\n")
+    prog = by_title(drafted(tmp_path, text, 2097))["首台（套）产品奖励"]
+    assert "quota" not in prog

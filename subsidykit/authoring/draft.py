@@ -3133,12 +3133,8 @@ class _Drafter:
             lead = m.group("lead")
             # the clause's words before the lead count too: "同一单位每年资助不超过3件产品"
             before = re.split(r"[，,；;。:：]", t[: m.start()])[-1]
-            # (on the count's line only: a table's header above, "单个企业年度补助上限", is
-            # not the clause's)
-            line_start = m.start()
-            while line_start > 0 and where[line_start - 1] == where[m.start()]:
-                line_start -= 1
-            before = before[max(0, len(before) - (m.start() - line_start)):] if m.start() - line_start < len(before) else before
+            if re.match(r"(?:支持|奖励|立项|资助)?(?:数量|名额)[:：]", lead):
+                before = ""  # "支持数量：…" opens a field: a table's header above ("单个企业…上限") is not its clause
             if _PER_APPLICANT.search(before + lead) or not _QUOTA_SUBJECT.search(lead):
                 continue
             value = int(m.group("num")) if m.group("num").isdigit() else _cn_number(m.group("num"))

@@ -819,7 +819,7 @@ class _Award:
             ):
                 units.append(Unit(cur))
                 cur = []
-            # "参加境内展会的，按展位费的50%给予补助；参加境外展会的，按每个展位8000元给予补助":
+            # "甲类活动的，按费用的30%给予补助；乙类活动的，按每场5000元给予补助":
             # after a semicolon, a case naming other recipients closes the rate too
             if cur and at.kind in ("fixed", "per") and any(a.kind == "rate" for a in cur) and not any(a.kind in ("cap", "fixed", "per") for a in cur):
                 gap = self.doc.norm[cur[-1].end : at.start]
@@ -1128,7 +1128,7 @@ _AWARD_QUOTA = re.compile(
 _NAMED_QUOTA = re.compile(
     r"(?<![\u4e00-\u9fff])(?:(?:本|全|每)?年度?)?(?:支持|奖励|立项|资助|扶持|补助)(?:数量|名额|个数)(?:为|:)?(?:原则上|一般)?"
     r"(?:不超过|不多于|最多|至多|控制在)?(?P<num>\d+)(?P<unit>个|家|项|名|户|所|期|批)"
-    # ("不超过40家企业": what is counted after the count)
+    # ("不超过15家单位": what is counted after the count)
     r"(?:企业|项目|单位|平台|机构)?(?![\u4e00-\u9fff\d])"
 )
 
@@ -1163,7 +1163,7 @@ def _award_quota(aw: _Award, ks: list[int], data: dict) -> None:
                 note += "原文为每年（本年度）的数量。"
             data["quota"] = {"value": dec(m.group("num")), "source": doc.source(qa, qb), "note": note}
             aw.covered.append((m.start("num"), m.end("unit")))
-            # "支持数量：不超过4个（其中，模组项目不超过2个）": the part a class is given
+            # "支持数量：不超过9个（其中，甲类项目不超过3个）": the part a class is given
             pm = _QUOTA_PART.match(n, m.end())
             if pm:
                 pa, pb = doc.trim(pm.start("name"), pm.end("unit"))

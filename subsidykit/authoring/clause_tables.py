@@ -214,7 +214,7 @@ _HDR_QUOTA = re.compile(r"数量|名额|个数|家数|限额|限报|指标数")
 _HDR_AMOUNT = re.compile(r"奖励|补助|资助|奖补|补贴|扶持|支持|奖金|资金")
 _HDR_BAND = re.compile(r"投入|投资|收入|营收|产值|销售|规模|区间|范围|营业额|利润|税收|纳税|产能|面积|条件|门槛|突破|迈上|跨越|档次")
 _HDR_AMOUNT_WEAK = re.compile(r"金额|额度|标准|万元")
-# an amount column of caps ("单个企业年度补助上限", "最高补助额", "补助封顶")
+# an amount column of caps ("每家年度资助上限", "最高补助额", "补助封顶")
 _HDR_CAP = re.compile(r"上限|最高|封顶|不超过")
 _TOTAL = re.compile(r"合计|总计|小计|共计")
 # the words an amount cell may hold besides its amount: "给予一次性资助20万元", "最高不超过100万元"
@@ -1227,7 +1227,7 @@ def _rows_by_index(cells: list[_Cell]) -> _Grid | None:
         if j - i == h:
             rows.append(_Row({c: body[i + c] for c in range(h)}))
         elif rows and 2 <= j - i < h:
-            # "2 / 省级 / 30" under "1 / 绿色工厂 / 国家级 / 80": a row whose first name cells
+            # "2 / 市级 / 12" under "1 / 甲类载体 / 省级 / 45": a row whose first name cells
             # are merged with the row above's — the index, then the last cells of the row
             m = j - i
             row = {0: body[i]}
@@ -1463,7 +1463,7 @@ def _split_clause(texts: _Text) -> _Clause | None:
                 continue
             if _separated(lines[i].raw) or _UNIT_LINE.match(f) or _fine_header_line(lines, content, k):
                 break
-            # "储能技术类型" / "补助标准" / "（元/千瓦时）": a header printed one cell per line,
+            # "设施类型" / "补贴标准" / "（元/吨）": a header printed one cell per line,
             # its last cell's unit on a line of its own, opens the table
             ahead = [lines[content[k + d]].flat for d in (1, 2) if k + d < len(content)]
             if len(f) <= 12 and not re.search(r"[,。;:、]", f) and not _TABLE_NO.match(lines[i].raw.strip()) \
@@ -1585,8 +1585,8 @@ _MANY = "一格中有多个金额，未转为数据"
 
 
 def _rate_with_cap(texts: _Text, made: list[dict], name_cells: list[_Cell], row_name: str) -> list[dict]:
-    """A row with a rate in one column and a cap in another ("MPW流片 | 28纳米及以下 | 50% |
-    300万元" under "补助比例 | 单个企业年度补助上限"): one class, the rate with its cap, cited at
+    """A row with a rate in one column and a cap in another ("甲类 | 一档 | 35% | 260万元"
+    under "补助比例 | 每家年度资助上限"): one class, the rate with its cap, cited at
     both cells — never two classes of the same row."""
     rates = [v for v in made if v.get("kind") == "rate_cap" and v.get("rate") is not None and v.get("cap") is None]
     caps = [v for v in made if v.get("kind") == "cap_only"]
@@ -2170,7 +2170,7 @@ def _interpret(texts: _Text, clause: _Clause, grid: _Grid, announced: bool) -> P
             else:
                 d, why = _amount(cell, f"{unit}/{per}" if unit and per and unit == col_unit else unit)
             if d is not None and d.get("fixed") is not None and _HDR_CAP.search(grid.header[j].flat if j in grid.header else ""):
-                # "单个企业年度补助上限 | 300万元": the column's sums are caps, never a set award
+                # "每家年度资助上限 | 260万元": the column's sums are caps, never a set award
                 d = {**{k: v for k, v in d.items() if k not in ("kind", "fixed")}, "kind": "cap_only", "cap": d["fixed"]}
             if d is not None:
                 parts = [(None, acell, d)]

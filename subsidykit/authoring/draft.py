@@ -1287,7 +1287,7 @@ class _Doc:
                     owner = None  # the deepest heading above the first section on the stack
                     for n in stack:
                         if n.section and not (n.section in ("direction", "award") and n.parent is None):
-                            break  # ("二、支持方向" / "二、支持内容和补助标准" over the programs is a part, not a section)
+                            break  # ("二、支持方向" / "三、扶持内容和奖补标准" over the programs is a part, not a section)
                         clause = re.search(r"[，,；;]|\d{2,}|不低于|不少于|不超过|以上|以下", _fold(n.title)) if n.rank >= RANK_NUM \
                             else re.search(r"[，,；;]", _fold(n.title)) if n.rank >= RANK_PCN else None
                         if not n.section and not (owner is not None and clause):
@@ -1441,7 +1441,7 @@ def _after_page_end(doc: _Doc, at: int) -> bool:
     return False
 
 
-# a sentence that announces the sums in a table below it ("奖励标准如下：", "补助标准见下表")
+# a sentence that announces the sums in a table below it ("补贴标准如下：", "补助标准见下表")
 _TABLE_FOLLOWS = re.compile(r"(?:奖励|补助|补贴|资助|奖补|支持)(?:标准|金额)(?:如下|见下表|详见下表)[:：]?$")
 
 
@@ -1947,7 +1947,7 @@ class _Drafter:
 
     def _labelled_tails(self, root: _Node) -> dict[int, int]:
         """A program written with labels at the start of its lines ("支持条件：…", "补助标准：按项目类别
-        分档给予补助。", then "（1）重大技改项目。…", "（2）一般技改项目。…", then "支持数量：不超过40
+        分档给予补助。", then "（1）甲类改造项目。…", "（2）乙类改造项目。…", then "支持数量：不超过30
         个，其中…"): the classes are programs of their own, and the label line after the last one
         is the program's, never the last class's.  The last class's span ends before it; returns
         {the program heading's line: the first line of its closing part}."""
@@ -1999,7 +1999,7 @@ class _Drafter:
                 part["note"] = "支持数量写在上级项目的支持数量中，须审阅。"
                 _put(k, "quota", part)
         if whole.get("variants") and all(any(_similar(v.get("name", ""), k["title"]) >= 0.5 for k in kids) for v in whole["variants"]):
-            del whole["variants"]  # "其中，重大技改项目不超过10个": the class's quota, which it holds
+            del whole["variants"]  # "其中，甲类改造项目不超过6个": the class's quota, which it holds
         got = [t for t in whole.get("thresholds") or [] if t.get("unit") != "是否"]
         for k in kids:
             have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in k.get("thresholds") or []}
@@ -2205,7 +2205,7 @@ class _Drafter:
 
     def referred_paragraphs(self, programs: list[dict], by_article: dict) -> list[dict]:
         """A program of a guide attached to rules in articles whose money the guide leaves to one
-        款 or 项 of an article ("补助标准：按《实施细则》第六条第二款执行", "依据：《实施细则》第八条第
+        款 or 项 of an article ("补助标准：按《管理办法》第五条第三款执行", "依据：《管理办法》第九条第
         （一）项"): the amounts of the article's program (or of its classes) drafted from that 款 or
         项 are its own, cited where the article states them, with a note.  The 款 must speak of
         what the program's title names (a 款 counted one off — a sentence closing at a line's end
@@ -2302,14 +2302,14 @@ class _Drafter:
         span = f"第{min(lines)}–{max(lines)}行" if min(lines) != max(lines) else f"第{min(lines)}行"
         if prog.get("kind") == "cap_only" and src.get("variants") and not prog.get("variants") and not any(
                 src.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount")):
-            # "按《实施细则》第十条第四款执行，同一企业本年度奖励最高不超过80万元": the article's
+            # "按《管理办法》第七条第二款执行，每家单位当年奖励合计不超过60万元": the article's
             # classes, each cited where it stands, under the year's cap, cited in the guide
             _put(prog, "variants", copy.deepcopy(src["variants"]))
             prog["kind"] = "tiered"
             _put(prog, "note", _said(prog.get("note") or "", f"各档金额按实施细则{where}（{span}）；总上限为本年度指南所写。"))
             return True
         if _money_lines(prog) or prog.get("stages") or prog.get("components"):
-            # the guide says a sum of its own for the year ("本年度…最高不超过150万元"): the
+            # the guide says a sum of its own for the year ("今年…最高不超过90万元"): the
             # article's rule and the year's sum are two quotes, never merged into one reading
             quote = src.get("source") or {}
             if quote.get("lines"):
@@ -3027,7 +3027,7 @@ class _Drafter:
                 lead = []
         conditions = self._lines(secs.get("conditions", []))
         if not award and conditions:
-            # "支持对象：2232年度新认定…的企业。奖励标准如下：" then a table: the sums stand in
+            # "支持对象：2096年度新评定…的单位。补贴标准如下：" then a table: the sums stand in
             # the conditions' section, from the sentence that announces them
             at = next((k for k, (_no, t) in enumerate(conditions) if _TABLE_FOLLOWS.search(_fold(re.sub(r"\s+", "", t)))), None)
             if at is not None and at + 1 < len(conditions):
@@ -3134,7 +3134,7 @@ class _Drafter:
             # the clause's words before the lead count too: "同一单位每年资助不超过3件产品"
             before = re.split(r"[，,；;。:：]", t[: m.start()])[-1]
             if re.match(r"(?:支持|奖励|立项|资助)?(?:数量|名额)[:：]", lead):
-                before = ""  # "支持数量：…" opens a field: a table's header above ("单个企业…上限") is not its clause
+                before = ""  # "支持数量：…" opens a field: a table's header above ("每家…上限") is not its clause
             if _PER_APPLICANT.search(before + lead) or not _QUOTA_SUBJECT.search(lead):
                 continue
             value = int(m.group("num")) if m.group("num").isdigit() else _cn_number(m.group("num"))
@@ -3275,7 +3275,7 @@ class _Drafter:
             if _ALL_ITEMS.match(flat):
                 return set(range(i, last.end + 1))
             # (a page line and the blanks around it never open a paragraph: "…单个项目支持额" /
-            # "— 5 —" / "度最高不超过2000万元，首次拨付…" goes on with the item)
+            # "— 4 —" / "额度最高不超过900万元，首期拨付…" goes on with the item)
             back = next((k for k in range(i - 1, last.no - 1, -1) if self.doc.L(k).kind not in ("blank", "page")), None)
             above = self.doc.L(back) if back is not None else None
             paged = back is not None and any(self.doc.L(k).kind == "page" for k in range(back + 1, i))
@@ -4465,8 +4465,8 @@ def _article_no(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_number(s)
 
 
-# a guide's program naming the 款 or 项 of an article its money stands in ("按《实施细则》第六条第二
-# 款执行", "依据：《实施细则》第八条第（一）项")
+# a guide's program naming the 款 or 项 of an article its money stands in ("按《管理办法》第五条第三
+# 款执行", "依据：《管理办法》第九条第（二）项")
 _PARAGRAPH_REF = re.compile(
     r"第(?P<art>[一二三四五六七八九十百零〇\d]{1,5})条第?(?:(?P<n>[一二三四五六七八九十\d]{1,3})(?P<kind>款)"
     r"|[(（](?P<n2>[一二三四五六七八九十\d]{1,3})[)）](?P<kind2>项))")
@@ -5178,7 +5178,7 @@ def _benefit_groups(lines: list[tuple[int, str]], article: bool = False, one_ben
             # awarded, not a benefit
             th = _THRESHOLD_BEFORE.search(t, max(sa, a - 8), a)
             if th and not re.search(r"(?:给予|提供|发放|予以|奖励|补助|补贴|资助|安排)$", t[max(sa, th.start() - 4):th.start()]) and re.match(r"(?:\(含\))?(?:以上|以下)?(?:\(含\))?(?:[,;]|的|且|并且|[。;]|$|、)", t[b:b + 8]):
-                continue  # ("项目计划总投资不低于10亿元，2231年度完成…": a condition, then the next)
+                continue  # ("项目总投资不低于6亿元，2096年度完成…": a condition, then the next)
             # "设备投资额2000万元（含）以上的技改项目": a bound on who, whatever stands before it
             if re.match(r"(?:\(含\))?(?:及)?(?:以上|以下)(?:\(含\))?(?:的|且|并且|、|[,;。]|$)", t[b:b + 8]):
                 continue

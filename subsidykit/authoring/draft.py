@@ -971,6 +971,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 line.kind = "text"
         k = j + 1
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
+    titled: dict[str, bool] = {}  # a repeated line read as a title and its number, once per text
     titles_seen: set[str] = set()
     first_heading = next((x.no for x in out if x.kind in ("heading", "chapter")), len(out) + 1)
     lines_seen: set[str] = set()  # the title-like lines met so far
@@ -1008,7 +1009,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 titles_seen.add(key)
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
                 line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
-            elif counts.get(key, 0) >= 3 and len(key) <= 90 and _titled_number(key):
+            elif counts.get(key, 0) >= 3 and len(key) <= 90 and (titled[key] if key in titled else titled.setdefault(key, _titled_number(key))):
                 line.kind = "page"  # "甲市…申报通知    甲工信发〔2043〕21号": the title and the number
         if line.kind != "blank":
             prev_kind = line.kind

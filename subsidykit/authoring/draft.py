@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import hashlib
 import re
 import tempfile
@@ -255,7 +256,7 @@ _MONEY = re.compile(
 )
 # a count of awards in an award's prose: what is counted, then "不超过N家" / "控制在N个以内"
 _PROSE_QUOTA = re.compile(
-    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?(?<=数量|名额)?[:：]?)"
+    r"(?P<lead>(?:全年|每年|年度|本年度|本条|本项|全县|全市|全区|全省|奖励|支持|诊断|入选|补助|资助|遴选|立项|认定|评定|命名|培育)[^，,；;。:：()]{0,14}?[:：]?)"
     r"(?:不超过|不多于|最多|控制在)(?P<num>\d+|[一二两三四五六七八九十]{1,3})(?:个|家|项|名|户|场|所|批)[\u4e00-\u9fff]{0,4}?(?:以内)?(?=[，,；;。)]|$)"
 )
 # a question asking what an applicant must meet ("问：要具备什么条件？", "申请企业须满足哪些条件？")
@@ -971,7 +972,6 @@ def _classify(guide: GuideText) -> list[_Line]:
                 line.kind = "text"
         k = j + 1
     # running headers/footers: short lines repeated on many pages, with no digit or sentence mark
-    titled: dict[str, bool] = {}  # a repeated line read as a title and its number, once per text
     titles_seen: set[str] = set()
     first_heading = next((x.no for x in out if x.kind in ("heading", "chapter")), len(out) + 1)
     lines_seen: set[str] = set()  # the title-like lines met so far
@@ -1009,7 +1009,7 @@ def _classify(guide: GuideText) -> list[_Line]:
                 titles_seen.add(key)
             elif counts.get(key, 0) >= 3 and _DOC_NUMBER.fullmatch(key):
                 line.kind = "page"  # "苏工信综合〔2029〕318号" at the top of every page
-            elif counts.get(key, 0) >= 3 and len(key) <= 90 and (titled[key] if key in titled else titled.setdefault(key, _titled_number(key))):
+            elif counts.get(key, 0) >= 3 and len(key) <= 90 and _titled_number(key):
                 line.kind = "page"  # "甲市…申报通知    甲工信发〔2043〕21号": the title and the number
         if line.kind != "blank":
             prev_kind = line.kind
@@ -1446,6 +1446,7 @@ def _after_page_end(doc: _Doc, at: int) -> bool:
 _TABLE_FOLLOWS = re.compile(r"(?:奖励|补助|补贴|资助|奖补|支持)(?:标准|金额)(?:如下|见下表|详见下表)[:：]?$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _titled_number(key: str) -> bool:
     """A page's running header of the document's title and its number, either way round."""
     if "号" not in key:
@@ -1600,7 +1601,8 @@ def draft_text(guide: GuideText, *, root: Path, year: int | None = None, fund: s
     draft = drafter.run()
     covered = sum(max(0, b - a + 1) for _n, a, b in drafter.parts if _n is not None)
     few = len(draft.document["programs"]) < 3 and covered * 3 < len(guide.lines)
-    if not (not draft.document["programs"] or few) or not _guide_titles(_Doc(guide)):
+    titled = any(name is not None for name, _a, _b in drafter.parts)  # the parts were framed by titles
+    if not (not draft.document["programs"] or few) or not titled:
         return draft
     # (a title that frames little of the text and few programs: the whole text is tried too,
     # and kept when it finds more)
@@ -1990,27 +1992,31 @@ class _Drafter:
             m = _TERMINATOR.search(first)
             if m and first[m.end():].strip():
                 own.insert(0, (parent.line.src, parent.line.rest[m.end():]))
-        title, no_app, remark = _clean_title(parent.title, parent.text)
-        base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
-                "no_application": no_app, "remark": remark, "node": parent}
-        whole = self.assemble(base, conditions=own, quota=closing, quota_of=None)
-        for k in kids:
-            part = self._named_quota(k["title"], closing)
-            if part is not None and not k.get("quota"):
-                part["note"] = "支持数量写在上级项目的支持数量中，须审阅。"
-                _put(k, "quota", part)
+        whole = self.assemble(self._heading_base(parent, guide_name), conditions=own, quota=closing, quota_of=None)
+        self._parts_to_kids(kids, closing, "支持数量写在上级项目的支持数量中，须审阅。")
         if whole.get("variants") and all(any(_similar(v.get("name", ""), k["title"]) >= 0.5 for k in kids) for v in whole["variants"]):
             del whole["variants"]  # "其中，甲类改造项目不超过6个": the class's quota, which it holds
         got = [t for t in whole.get("thresholds") or [] if t.get("unit") != "是否"]
         for k in kids:
-            have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in k.get("thresholds") or []}
-            add = [{**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "上级项目所列条件，适用于其下各子类") if x)}
-                   for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
-            if add:
-                _put(k, "thresholds", list(k.get("thresholds") or []) + add)
+            _add_thresholds(k, got, "上级项目所列条件，适用于其下各子类")
         whole["todo"] = [t for t in whole.get("todo") or [] if "未找到补助标准" not in (t.get("note") or "")]
         whole["note"] = _said(whole.get("note"), _classes_note(len(kids), "共同的条件与支持数量"))
         return whole
+
+    def _heading_base(self, node: _Node, guide_name: str | None) -> dict:
+        """What `assemble` needs of a program drafted from a heading over programs of its own."""
+        title, no_app, remark = _clean_title(node.title, node.text)
+        return {"guide": self.guide_of(guide_name, node), "path": self.path_of(node), "title": title,
+                "no_application": no_app, "remark": remark, "node": node}
+
+    def _parts_to_kids(self, kids: list[dict], lines: list[tuple[int, str]], note: str) -> None:
+        """Each program under a heading takes, as its quota, the part of the heading's lines that
+        names it ("其中甲类项目不超过N个"), unless it has a quota of its own."""
+        for k in kids:
+            part = self._named_quota(k["title"], lines)
+            if part is not None and not k.get("quota"):
+                part["note"] = note
+                _put(k, "quota", part)
 
     def _counted_parent(self, parent: _Node, kids: list[dict], guide_name: str | None) -> dict | None:
         """A heading over programs, no program itself, whose lead counts them ("本条年度支持项目数量
@@ -2025,15 +2031,8 @@ class _Drafter:
             return None  # a lead is a paragraph or two (each program's search runs over it)
         if not re.search(r"(?:数量|名额|项目|企业)[^。；;]{0,8}(?:合计|总计|共计|总数)[^。；;]{0,4}(?:不超过|不多于|最多|控制在)\d+(?:个|家|项)", said):
             return None
-        for p in kids:
-            part = self._named_quota(p["title"], lead)
-            if part is not None and not p.get("quota"):
-                part["note"] = "支持数量写在上级标题下的说明中，须审阅。"
-                _put(p, "quota", part)
-        title, no_app, remark = _clean_title(parent.title, parent.text)
-        base = {"guide": self.guide_of(guide_name, parent), "path": self.path_of(parent), "title": title,
-                "no_application": no_app, "remark": remark, "node": parent}
-        whole = self.assemble(base)
+        self._parts_to_kids(kids, lead, "支持数量写在上级标题下的说明中，须审阅。")
+        whole = self.assemble(self._heading_base(parent, guide_name))
         raw, where = _joined(lead)
         folded = _fold(raw)
         m = re.search(r"(?:合计|总计|共计|总数)[^。；;，,]{0,4}(?:不超过|不多于|最多|控制在)(?P<n>\d+)(?:个|家|项)", folded)
@@ -2101,12 +2100,7 @@ class _Drafter:
         if not got:
             return
         for prog in progs:
-            have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
-            add = [{**copy.deepcopy(t), "note": "；".join(x for x in (t.get("note"), "上级条款所列条件，适用于其下各项") if x)}
-                   for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
-            if not add:
-                continue
-            _put(prog, "thresholds", list(prog.get("thresholds") or []) + add)
+            _add_thresholds(prog, got, "上级条款所列条件，适用于其下各项")
 
     def article_refs(self, programs: list[dict], by_article: dict) -> list[dict]:
         """An article named again after the articles ("第六条第（一）项：支持数量不超过10个，项目须于
@@ -2244,8 +2238,6 @@ class _Drafter:
             found = _money_in(by_article.get((art, None)) or [], *spans[best - 1])
             if found is None:
                 continue
-            if found is None:
-                continue
             src, variants = found
             label = f"第{_cn(art)}条第{'（' + _cn(n) + '）项' if kind == '项' else _cn(n) + '款'}"
             if variants is None:
@@ -2263,7 +2255,7 @@ class _Drafter:
                 parts.setdefault(id(src), set()).update(id(v) for v in variants)
         gone = set(whole)
         for prog in article_progs:
-            money = [v for v in prog.get("variants") or [] if isinstance(v, dict) and _money_lines({**v, "variants": []})]
+            money = [v for v in prog.get("variants") or [] if _own_money_lines(v)]
             if id(prog) in parts and money and all(id(v) in parts[id(prog)] for v in money) and not any(
                     prog.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount")):
                 gone.add(id(prog))
@@ -2277,15 +2269,12 @@ class _Drafter:
         out: list[tuple[int, int]] = []
         ends = {b for _a, b in paras}
         for no in range(paras[0][0], paras[-1][1] + 1):
-            flat = _fold(self.guide_line(no)).strip()
+            flat = _fold(self.guide.line(no)).strip()
             if re.match(r"[(（][一二三四五六七八九十\d]{1,3}[)）]", flat):
                 out.append((no, no))
             elif out and out[-1][1] == no - 1 and (no - 1) not in ends:
                 out[-1] = (out[-1][0], no)
         return out
-
-    def guide_line(self, no: int) -> str:
-        return self.guide.lines[no - 1] if 1 <= no <= len(self.guide.lines) else ""
 
     def _speaks_of(self, title: str, a: int, b: int) -> float:
         """How much the text of lines a..b speaks of what the title names: the share of the pairs
@@ -2294,7 +2283,7 @@ class _Drafter:
         pairs = {core[i : i + 2] for i in range(len(core) - 1)}
         if not pairs:
             return 0.0
-        text = re.sub(r"[\s“”\"（）()]", "", _fold("".join(self.guide_line(no) for no in range(a, b + 1))))
+        text = re.sub(r"[\s“”\"（）()]", "", _fold(self.guide.quote(a, b)))
         return sum(1 for x in pairs if x in text) / len(pairs)
 
     def _take_article_money(self, prog: dict, src: dict, where: str) -> bool:
@@ -2338,10 +2327,7 @@ class _Drafter:
             if fp:
                 _put(prog, "first_payment", fp)
                 prog["todo"] = [t for t in prog.get("todo") or [] if not (t.get("note") is None and fp["source"]["text"] in t.get("text", ""))]
-        have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
-        more = [copy.deepcopy(t) for t in src.get("thresholds") or [] if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
-        if more:
-            _put(prog, "thresholds", list(prog.get("thresholds") or []) + more)
+        _add_thresholds(prog, src.get("thresholds") or [])
         if src.get("todo"):
             _put(prog, "todo", _dedupe_todo(list(prog.get("todo") or []) + copy.deepcopy(src["todo"])))
         note = prog.get("note") or ""
@@ -2534,10 +2520,7 @@ class _Drafter:
             if extra.get(key) and not prog.get(key):
                 prog[key] = extra[key]
                 taken.append(what)
-        have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
-        new = [t for t in extra.get("thresholds") or [] if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
-        if new:
-            _put(prog, "thresholds", list(prog.get("thresholds") or []) + new)
+        if _add_thresholds(prog, extra.get("thresholds") or []):
             taken.append("条件")
         todo = [t for t in todo if "未找到补助标准" not in (t.get("note") or "")]
         if todo:
@@ -3725,7 +3708,7 @@ class _Drafter:
             if "引导句" not in (t.get("note") or ""):
                 continue
             lines = list(range(int(t["lines"][0]), int(t["lines"][-1]) + 1))
-            body = [(no, self.guide.lines[no - 1]) for no in lines if 1 <= no <= len(self.guide.lines)]
+            body = [(no, self.guide.line(no)) for no in lines if 1 <= no <= len(self.guide.lines)]
             lead = self.clauses.parse_award(body, self.file)
             if lead.data.get("kind") == "cap_only" and lead.data.get("cap") is not None and not lead.data.get("variants"):
                 parsed.data["cap"] = lead.data["cap"]
@@ -4473,16 +4456,30 @@ _PARAGRAPH_REF = re.compile(
     r"|[(（](?P<n2>[一二三四五六七八九十\d]{1,3})[)）](?P<kind2>项))")
 
 
+def _add_thresholds(prog: dict, got: list[dict], note: str | None = None) -> bool:
+    """The thresholds of `got` that `prog` has not (same field, operator and value) after its own,
+    copied, `note` added to each one's; whether any was."""
+    have = {(t.get("field"), t.get("op"), str(t.get("value"))) for t in prog.get("thresholds") or []}
+    add = [copy.deepcopy(t) for t in got if (t.get("field"), t.get("op"), str(t.get("value"))) not in have]
+    if note:
+        for t in add:
+            t["note"] = "；".join(x for x in (t.get("note"), note) if x)
+    if add:
+        _put(prog, "thresholds", list(prog.get("thresholds") or []) + add)
+    return bool(add)
+
+
+def _own_money_lines(v: dict) -> list[int]:
+    """The lines a program's (or one class's) own amounts are cited at, its classes' left out."""
+    if not isinstance(v, dict) or not any(v.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount", "stages", "components")):
+        return []
+    src = v.get("source") or {}
+    return list(range(int(src["lines"][0]), int(src["lines"][-1]) + 1)) if src.get("lines") else []
+
+
 def _money_lines(prog: dict) -> list[int]:
     """The lines the amounts of a drafted program are cited at (its own and its variants')."""
-    out: list[int] = []
-    for v in [prog, *(prog.get("variants") or [])]:
-        if not isinstance(v, dict) or not any(v.get(k) is not None for k in ("rate", "cap", "fixed", "unit_amount", "stages", "components")):
-            continue
-        src = v.get("source") or {}
-        if src.get("lines"):
-            out.extend(range(int(src["lines"][0]), int(src["lines"][-1]) + 1))
-    return out
+    return [ln for v in [prog, *(prog.get("variants") or [])] for ln in _own_money_lines(v)]
 
 
 def _money_in(progs: list[dict], a: int, b: int) -> tuple[dict, list[dict] | None] | None:
@@ -4496,8 +4493,7 @@ def _money_in(progs: list[dict], a: int, b: int) -> tuple[dict, list[dict] | Non
         if all(a <= ln <= b for ln in lines):
             found.append((prog, None))
             continue
-        inside = [v for v in prog.get("variants") or [] if isinstance(v, dict)
-                  and _money_lines({**v, "variants": []}) and all(a <= ln <= b for ln in _money_lines({**v, "variants": []}))]
+        inside = [v for v in prog.get("variants") or [] if (own := _own_money_lines(v)) and all(a <= ln <= b for ln in own)]
         if inside:
             found.append((prog, inside))
     return found[0] if len(found) == 1 else None
